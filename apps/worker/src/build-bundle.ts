@@ -1,0 +1,16 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+
+/** Prebuilds the workflow bundle the worker loads in production (`dist/workflow-bundle.js`). */
+async function main(): Promise<void> {
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('@sal/workflows') });
+  const target = join(__dirname, 'workflow-bundle.js');
+  writeFileSync(target, code);
+  console.log(`worker: workflow bundle written to ${target} (${Math.round(code.length / 1024)} KiB)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

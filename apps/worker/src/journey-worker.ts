@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createJourneyActivities } from '@sal/activities';
+
+/** Where the worker takes its workflow code from. */
+export type WorkflowSource =
+  /** A bundle prebuilt by `build:bundle` (production: no bundling at start-up, the exact code that was tested). */
+  | { bundlePath: string }
+  /** Bundled at start-up from a workflows entry point (development and tests). */
+  | { workflowsPath: string; bundlerOptions?: WorkerOptions['bundlerOptions'] };
+
+export interface JourneyWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  dataSource: DataSource;
+  workflows: WorkflowSource;
+  /** Extra worker options (tuning, interceptors); they win over the defaults here. */
+  tuning?: Partial<WorkerOptions>;
+}
+
+/** Creates the worker that runs journey workflows and their activities on one task queue. */
+export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
+  const workflowOptions: Partial<WorkerOptions> =
+    'bundlePath' in o.workflows
+      ? { workflowBundle: { codePath: o.workflows.bundlePath } }
+      : { workflowsPath: o.workflows.workflowsPath, bundlerOptions: o.workflows.bundlerOptions };
+  return Worker.create({
+    connection: o.connection,
+    namespace: o.namespace,
+    taskQueue: o.taskQueue,
+    activities: createJourneyActivities({ dataSource: o.dataSource }),
+    // In-flight activities get this long to finish on shutdown; after it they are cancelled and retried elsewhere.
+    shutdownGraceTime: '20 seconds',
+    ...workflowOptions,
+    ...o.tuning,
+  });
+}
+
+/** The prebuilt bundle in production (or when `WORKFLOW_BUNDLE_PATH` names one), the workflows package otherwise. */
+export function defaultWorkflowSource(env: NodeJS.ProcessEnv = process.env): WorkflowSource {
+  const bundlePath = env.WORKFLOW_BUNDLE_PATH || (env.NODE_ENV === 'production' ? require.resolve('../dist/workflow-bundle.js') : undefined);
+  if (bundlePath) {
+    if (!existsSync(bundlePath)) throw new Error(`workflow bundle not found at ${bundlePath}: run \`npm run build:bundle -w @sal/worker\``);
+    return { bundlePath };
+  }
+  return { workflowsPath: require.resolve('@sal/workflows') };
+}

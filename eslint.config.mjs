@@ -1,0 +1,88 @@
+import { builtinModules } from 'node:module';
+import nx from '@nx/eslint-plugin';
+
+const TS = ['**/*.ts'];
+
+/** Modules workflow code must never import: Node built-ins and anything that does I/O or is not deterministic. */
+const NOT_IN_WORKFLOWS = [
+  'node:*',
+  'typeorm',
+  'pg',
+  '@nestjs/*',
+  '@temporalio/client',
+  '@temporalio/worker',
+  '@temporalio/activity',
+  '@sal/persistence',
+  '@sal/activities',
+  '@sal/temporal',
+  '@sal/infra',
+  'axios',
+  'nodemailer',
+];
+
+export default [
+  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/*.cjs', '**/jest.config.*'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: TS,
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            // Rules are pure: they depend on nothing of ours.
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:domain'] },
+            // Deterministic workflow code sees rules and message contracts, never persistence, Nest or I/O.
+            { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'] },
+            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
+            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'] },
+            { sourceTag: 'type:activity', onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:config'] },
+            // Apps are leaves: nothing imports an app but the tests.
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow'],
+            },
+            {
+              sourceTag: 'type:test',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow', 'type:app', 'type:infra'],
+            },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['workflows/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: 'workflow code has no Node built-ins' })),
+          patterns: NOT_IN_WORKFLOWS.map((name) => ({ group: [name], message: 'workflow code must stay deterministic and free of I/O' })),
+        },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-globals': ['error', { name: 'setTimeout', message: 'use sleep() or condition() from @temporalio/workflow' }, { name: 'setInterval', message: 'use a timer loop with sleep()' }, { name: 'fetch', message: 'I/O belongs in activities' }, { name: 'process', message: 'workflow code has no process' }],
+    },
+  },
+  {
+    files: ['libs/domain/src/**/*.ts', 'libs/contracts/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: builtinModules.map((name) => ({ name, message: 'domain and contract code is pure' })),
+          patterns: ['node:*', 'typeorm', 'pg', '@nestjs/*', '@temporalio/client', '@temporalio/worker'].map((name) => ({ group: [name], message: 'domain and contract code is pure' })),
+        },
+      ],
+    },
+  },
+];

@@ -1,0 +1,79 @@
+/**
+ * The journey workflow's public contract: its name, input, updates and queries. Side-effect free (only
+ * `@temporalio/workflow` definitions and domain types) so both the workflow and the API import it.
+ */
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type {
+  Beneficiary,
+  CloseJourneyCommand,
+  CompletePactActionCommand,
+  JourneyEvent,
+  JourneyState,
+  JourneyView,
+  RecordIntakeCommand,
+  SignPactCommand,
+} from '@sal/domain';
+
+/** The workflow type name registered by the worker. */
+export const JOURNEY_WORKFLOW_TYPE = 'journeyWorkflow';
+
+/** What starts a journey. */
+export interface JourneyStart {
+  journeyId: string;
+  programmeCode: string;
+  officeId: string;
+  didDate: string;
+  beneficiary: Beneficiary;
+}
+
+/**
+ * The workflow's input: a new journey, or a journey carried over by continue-as-new with its state and the events not
+ * yet projected to the read model.
+ */
+export type JourneyWorkflowInput =
+  | { kind: 'start'; start: JourneyStart }
+  | { kind: 'continued'; state: JourneyState; unprojected: JourneyEvent[] };
+
+/** The `type` of the ApplicationFailure a refused update fails with is `JourneyRefusal`; its details hold the Refusal. */
+export const JOURNEY_REFUSAL_FAILURE_TYPE = 'JourneyRefusal';
+
+type Payload<C> = Omit<C, 'type'>;
+export type RecordIntakeInput = Payload<RecordIntakeCommand>;
+export type SignPactInput = Payload<SignPactCommand>;
+export type CompletePactActionInput = Payload<CompletePactActionCommand>;
+export type CloseJourneyInput = Payload<CloseJourneyCommand>;
+
+export const recordIntakeUpdate = defineUpdate<JourneyView, [RecordIntakeInput]>('recordIntake');
+export const signPactUpdate = defineUpdate<JourneyView, [SignPactInput]>('signPact');
+export const completePactActionUpdate = defineUpdate<JourneyView, [CompletePactActionInput]>('completePactAction');
+export const closeJourneyUpdate = defineUpdate<JourneyView, [CloseJourneyInput]>('closeJourney');
+
+/** The journey's live state. */
+export const getJourneyStateQuery = defineQuery<JourneyView>('getJourneyState');
+
+/** Custom search attributes the journey keeps up to date. They carry no personal data. */
+export const journeySearchAttributes = {
+  stage: defineSearchAttributeKey('JourneyStage', SearchAttributeType.KEYWORD),
+  status: defineSearchAttributeKey('JourneyStatus', SearchAttributeType.KEYWORD),
+  office: defineSearchAttributeKey('OfficeId', SearchAttributeType.KEYWORD),
+  programme: defineSearchAttributeKey('ProgrammeCode', SearchAttributeType.KEYWORD),
+  nextDeadline: defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME),
+  overdueActions: defineSearchAttributeKey('OverdueActions', SearchAttributeType.INT),
+};
+
+/** What the projection activity receives: the new events and the journey's state right after the last of them. */
+export interface ProjectJourneyInput {
+  journeyId: string;
+  events: JourneyEvent[];
+  state: JourneyState;
+}
+
+/**
+ * The activities the journey workflow calls. Declared here, implemented by `createJourneyActivities` in
+ * `@sal/activities`, so workflow code depends on the shape and never on the I/O behind it.
+ */
+export interface JourneyActivities {
+  /** Appends the events to `journey_events` and updates the read model; idempotent on (journeyId, seq). */
+  projectJourney(input: ProjectJourneyInput): Promise<void>;
+}

@@ -1,0 +1,76 @@
+/**
+ * Italian fiscal code (codice fiscale) of a natural person: 16 characters, with
+ * omocodia substitutions and a check character (D.M. 23/12/1976).
+ */
+
+const MONTH_LETTERS = 'ABCDEHLMPRST';
+/** Letters that replace digits when two people would share a code (omocodia): L=0 … V=9. */
+const OMOCODIA_LETTERS = 'LMNPQRSTUV';
+/** Positions (0-based) that hold digits, possibly replaced by omocodia letters. */
+const DIGIT_POSITIONS = [6, 7, 9, 10, 12, 13, 14];
+const ODD_VALUES: Record<string, number> = {
+  '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
+  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
+  N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+};
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export interface FiscalCodeBirthData {
+  /** Two-digit year of birth (the century cannot be told from the code). */
+  yearOfCentury: number;
+  month: number;
+  day: number;
+  sex: 'M' | 'F';
+  /** Belfiore code of the municipality, or Z… for a foreign country. */
+  placeCode: string;
+}
+
+export type FiscalCodeCheck =
+  | { valid: true; normalized: string; birth: FiscalCodeBirthData }
+  | { valid: false; reason: string };
+
+/** Normalizes (trim, upper case) and validates a fiscal code, structure, birth data and check character. */
+export function checkFiscalCode(input: string): FiscalCodeCheck {
+  const code = input.trim().toUpperCase();
+  if (!/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(code)) {
+    return { valid: false, reason: 'must be 16 characters: 6 letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter' };
+  }
+  if (fiscalCodeCheckCharacter(code.slice(0, 15)) !== code[15]) {
+    return { valid: false, reason: 'wrong check character' };
+  }
+  const plain = code.split('');
+  for (const p of DIGIT_POSITIONS) {
+    const i = OMOCODIA_LETTERS.indexOf(plain[p]);
+    if (i >= 0) plain[p] = String(i);
+  }
+  const decoded = plain.join('');
+  const month = MONTH_LETTERS.indexOf(decoded[8]) + 1;
+  if (month === 0) return { valid: false, reason: `impossible birth month letter '${decoded[8]}'` };
+  const rawDay = Number(decoded.slice(9, 11));
+  const sex = rawDay > 40 ? 'F' : 'M';
+  const day = sex === 'F' ? rawDay - 40 : rawDay;
+  const yearOfCentury = Number(decoded.slice(6, 8));
+  // 29 February exists only when the two-digit year is a multiple of 4 (00 stays possible: 2000 was a leap year).
+  const daysInMonth = month === 2 && yearOfCentury % 4 !== 0 ? 28 : DAYS_IN_MONTH[month - 1];
+  if (day < 1 || day > daysInMonth) {
+    return { valid: false, reason: `impossible birth day ${rawDay} for month ${month}` };
+  }
+  const placeCode = decoded.slice(11, 15);
+  if (placeCode.slice(1) === '000') return { valid: false, reason: `impossible place code ${placeCode}` };
+  return {
+    valid: true,
+    normalized: code,
+    birth: { yearOfCentury, month, day, sex, placeCode },
+  };
+}
+
+/** The check character of the first 15 characters of a fiscal code. */
+export function fiscalCodeCheckCharacter(first15: string): string {
+  let sum = 0;
+  for (let i = 0; i < 15; i++) {
+    const c = first15[i];
+    // Positions are counted from 1 in the rule: odd positions are the even indexes.
+    sum += i % 2 === 0 ? ODD_VALUES[c] : /[0-9]/.test(c) ? Number(c) : c.charCodeAt(0) - 65;
+  }
+  return String.fromCharCode(65 + (sum % 26));
+}

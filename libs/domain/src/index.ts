@@ -1,0 +1,3 @@
+export * from './fiscal-code';
+export * from './dates';
+export * from './journey';

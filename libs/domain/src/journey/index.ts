@@ -1,0 +1,7 @@
+export * from './model';
+export * from './commands';
+export * from './refusals';
+export * from './evolve';
+export * from './decide';
+export * from './deadlines';
+export * from './view';

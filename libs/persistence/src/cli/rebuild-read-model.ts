@@ -1,0 +1,11 @@
+import { JourneyProjector } from '../journey-projector';
+import { runCli } from './run-cli';
+
+runCli(async (dataSource) => {
+  const started = Date.now();
+  console.log('rebuild-read-model: replaying journey_events into journeys and pact_actions');
+  const result = await new JourneyProjector(dataSource).rebuild((done, total) => {
+    console.log(`rebuild-read-model: ${done}/${total} journeys`);
+  });
+  console.log(`rebuild-read-model: ${result.journeys} journeys from ${result.events} events in ${Date.now() - started} ms`);
+});

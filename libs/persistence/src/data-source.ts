@@ -1,0 +1,29 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { resolveDatabaseUrl } from './config';
+import { JourneyEventRecord } from './entities/journey-event.entity';
+import { JourneyRecord } from './entities/journey.entity';
+import { PactActionRecord } from './entities/pact-action.entity';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord];
+
+/** The TypeORM options every process uses (API, worker, CLI): the schema comes from migrations only. */
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 10_000 },
+    ...overrides,
+  } as DataSourceOptions;
+}
+
+export function createDataSource(url: string = resolveDatabaseUrl(), overrides: Partial<DataSourceOptions> = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, overrides));
+}
+
+/** For the TypeORM CLI (`typeorm -d libs/persistence/dist/data-source.js migration:…`). */
+export default createDataSource();

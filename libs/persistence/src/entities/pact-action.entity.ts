@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { PactActionKind, PactActionStatus } from '@sal/domain';
+
+/** One row per pact action, for the overdue-action views. */
+@Entity({ name: 'pact_actions' })
+export class PactActionRecord {
+  @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
+  journeyId!: string;
+
+  @PrimaryColumn({ name: 'action_id', type: 'varchar', length: 16 })
+  actionId!: string;
+
+  @Column({ name: 'office_id', type: 'varchar', length: 64 })
+  officeId!: string;
+
+  @Column({ name: 'pact_version', type: 'integer' })
+  pactVersion!: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind!: PactActionKind;
+
+  @Column({ type: 'text' })
+  description!: string;
+
+  @Column({ name: 'due_at', type: 'timestamptz' })
+  dueAt!: Date;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: PactActionStatus;
+
+  @Column({ name: 'overdue_since', type: 'timestamptz', nullable: true })
+  overdueSince!: Date | null;
+
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt!: Date | null;
+
+  @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true })
+  completedBy!: string | null;
+}

@@ -1,0 +1,93 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { replay, type JourneyEvent, type JourneyState } from '@sal/domain';
+import { JourneyEventRecord } from './entities/journey-event.entity';
+import { JourneyRecord } from './entities/journey.entity';
+import { PactActionRecord } from './entities/pact-action.entity';
+import { readModelRows } from './read-model-rows';
+
+/**
+ * Writes journeys' events and read-model rows. Every write is idempotent: events are keyed on (journey, seq) and a
+ * row is only replaced by a state with a higher `lastSeq`, so retries and late duplicates change nothing.
+ */
+export class JourneyProjector {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Appends `events` and brings the journey's rows up to `state` (the state right after the last event). */
+  async project(events: readonly JourneyEvent[], state: JourneyState): Promise<void> {
+    await this.dataSource.transaction(async (m) => {
+      // Serialises concurrent attempts for the same journey (a retry racing a slow first attempt).
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [state.journeyId]);
+      if (events.length > 0) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(JourneyEventRecord)
+          .values(events.map((e) => m.create(JourneyEventRecord, { journeyId: state.journeyId, seq: e.seq, type: e.type, occurredAt: new Date(e.at), data: e.data })))
+          .orIgnore()
+          .execute();
+      }
+      const current = await m.findOne(JourneyRecord, { where: { journeyId: state.journeyId }, select: { lastSeq: true } });
+      if (current && current.lastSeq >= state.lastSeq) return;
+      await writeRows(m, state);
+    });
+  }
+
+  /**
+   * Rebuilds `journeys` and `pact_actions` from `journey_events`. Runs in one transaction that locks the read model,
+   * so live projections wait and then apply on top of the rebuilt rows.
+   */
+  async rebuild(onProgress: (done: number, total: number) => void = () => undefined, batchSize = 500): Promise<{ journeys: number; events: number }> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('LOCK TABLE journeys, pact_actions IN EXCLUSIVE MODE');
+      await m.query('TRUNCATE pact_actions, journeys');
+      const [{ count }] = await m.query('SELECT count(DISTINCT journey_id)::int AS count FROM journey_events');
+      let done = 0;
+      let events = 0;
+      let after = '';
+      for (;;) {
+        const ids: { journey_id: string }[] = await m.query(
+          'SELECT DISTINCT journey_id FROM journey_events WHERE journey_id > $1 ORDER BY journey_id LIMIT $2',
+          [after, batchSize],
+        );
+        if (ids.length === 0) break;
+        const records = await m
+          .getRepository(JourneyEventRecord)
+          .createQueryBuilder('e')
+          .where('e.journey_id IN (:...ids)', { ids: ids.map((r) => r.journey_id) })
+          .orderBy('e.journey_id')
+          .addOrderBy('e.seq')
+          .getMany();
+        for (const history of groupByJourney(records)) {
+          await writeRows(m, replay(history.map(toDomainEvent)));
+          events += history.length;
+        }
+        done += ids.length;
+        after = ids[ids.length - 1].journey_id;
+        onProgress(done, count);
+      }
+      return { journeys: done, events };
+    });
+  }
+}
+
+async function writeRows(m: EntityManager, state: JourneyState): Promise<void> {
+  const { journey, actions } = readModelRows(state);
+  await m.upsert(JourneyRecord, journey, ['journeyId']);
+  if (actions.length > 0) await m.upsert(PactActionRecord, actions, ['journeyId', 'actionId']);
+}
+
+
+/** A stored event back in its domain shape. */
+export function toDomainEvent(r: JourneyEventRecord): JourneyEvent {
+  return { seq: r.seq, type: r.type, at: r.occurredAt.toISOString(), data: r.data } as JourneyEvent;
+}
+
+function groupByJourney(records: JourneyEventRecord[]): JourneyEventRecord[][] {
+  const groups: JourneyEventRecord[][] = [];
+  for (const r of records) {
+    const last = groups[groups.length - 1];
+    if (last && last[0].journeyId === r.journeyId) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}

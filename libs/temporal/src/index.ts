@@ -1,0 +1,3 @@
+export * from './temporal-config';
+export * from './journey-id';
+export * from './search-attributes';

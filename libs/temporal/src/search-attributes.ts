@@ -1,0 +1,16 @@
+import { journeySearchAttributes } from '@sal/contracts';
+
+const CLI_TYPE_NAMES: Record<string, string> = {
+  KEYWORD: 'Keyword',
+  TEXT: 'Text',
+  INT: 'Int',
+  DOUBLE: 'Double',
+  BOOL: 'Bool',
+  DATETIME: 'Datetime',
+  KEYWORD_LIST: 'KeywordList',
+};
+
+/** The journey's custom search attributes as `name → type`, in the spelling `temporal server start-dev --search-attribute` takes. */
+export function journeySearchAttributeTypes(): Record<string, string> {
+  return Object.fromEntries(Object.values(journeySearchAttributes).map((k) => [k.name, CLI_TYPE_NAMES[k.type]]));
+}

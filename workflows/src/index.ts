@@ -1,0 +1,2 @@
+// The worker's workflowsPath: every workflow the journey worker runs, and nothing else.
+export { journeyWorkflow } from './journey-workflow';

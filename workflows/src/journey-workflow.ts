@@ -1,0 +1,157 @@
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import {
+  applyEvents,
+  decide,
+  journeyStarted,
+  nextDeadline,
+  replay,
+  toMillis,
+  toView,
+  type JourneyCommand,
+  type JourneyEvent,
+  type JourneyState,
+  type JourneyView,
+  type Refusal,
+} from '@sal/domain';
+import {
+  closeJourneyUpdate,
+  completePactActionUpdate,
+  getJourneyStateQuery,
+  JOURNEY_REFUSAL_FAILURE_TYPE,
+  journeySearchAttributes,
+  recordIntakeUpdate,
+  signPactUpdate,
+  type JourneyActivities,
+  type JourneyWorkflowInput,
+} from '@sal/contracts';
+
+const { projectJourney } = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30 seconds',
+  // The read model may be down for a while: keep retrying, never give up on a fact already decided.
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * One beneficiary's journey through the Servizi al Lavoro, from the DID to closure.
+ *
+ * The rules live in `@sal/domain` (state = fold of events); this function only wires messages to them, keeps one
+ * timer to the journey's next deadline, and projects each new event to the read model through an activity.
+ */
+export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyView> {
+  let state: JourneyState;
+  const unprojected: JourneyEvent[] = [];
+  if (input.kind === 'start') {
+    const started = journeyStarted(input.start, now());
+    state = replay([started]);
+    unprojected.push(started);
+  } else {
+    state = input.state;
+    unprojected.push(...input.unprojected);
+  }
+
+  const decideOrRefuse = (command: JourneyCommand): JourneyEvent[] => {
+    const decision = decide(state, command, now());
+    if (!decision.ok) throw refusalFailure(decision.refusal);
+    return decision.events;
+  };
+  const execute = (command: JourneyCommand): JourneyView => {
+    const events = decideOrRefuse(command);
+    state = applyEvents(state, events);
+    unprojected.push(...events);
+    return toView(state);
+  };
+
+  // Validators run the same decision without recording it, so a refused command leaves no trace in history.
+  setHandler(recordIntakeUpdate, (c) => execute({ ...c, type: 'RecordIntake' }), {
+    validator: (c) => void decideOrRefuse({ ...c, type: 'RecordIntake' }),
+  });
+  setHandler(signPactUpdate, (c) => execute({ ...c, type: 'SignPact' }), {
+    validator: (c) => void decideOrRefuse({ ...c, type: 'SignPact' }),
+  });
+  setHandler(completePactActionUpdate, (c) => execute({ ...c, type: 'CompletePactAction' }), {
+    validator: (c) => void decideOrRefuse({ ...c, type: 'CompletePactAction' }),
+  });
+  setHandler(closeJourneyUpdate, (c) => execute({ ...c, type: 'CloseJourney' }), {
+    validator: (c) => void decideOrRefuse({ ...c, type: 'CloseJourney' }),
+  });
+  setHandler(getJourneyStateQuery, () => toView(state));
+
+  let indexed = '';
+  for (;;) {
+    if (unprojected.length > 0) {
+      const events = unprojected.splice(0);
+      await projectJourney({ journeyId: state.journeyId, events, state });
+      continue;
+    }
+    if (state.status === 'closed') break;
+    indexed = indexSearchAttributes(state, indexed);
+
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (unprojected.length === 0) {
+        await continueAsNew<typeof journeyWorkflow>({ kind: 'continued', state, unprojected: [] });
+      }
+      continue;
+    }
+
+    const deadline = nextDeadline(state);
+    const seen = state.lastSeq;
+    const changed = () => state.lastSeq !== seen;
+    if (deadline === null) {
+      await condition(changed);
+    } else if (!(await condition(changed, Math.max(1, toMillis(deadline.at) - Date.now())))) {
+      execute({ type: 'MarkOverdueActions' });
+    }
+  }
+
+  indexSearchAttributes(state, indexed);
+  await condition(allHandlersFinished);
+  return toView(state);
+}
+
+function now(): string {
+  // Date in workflow code is the workflow task's deterministic clock.
+  return new Date().toISOString();
+}
+
+function refusalFailure(refusal: Refusal): ApplicationFailure {
+  return ApplicationFailure.create({
+    type: JOURNEY_REFUSAL_FAILURE_TYPE,
+    message: refusal.message,
+    details: [refusal],
+    nonRetryable: true,
+  });
+}
+
+/** Keeps the journey's search attributes current; returns what was indexed so unchanged values cost no command. */
+function indexSearchAttributes(state: JourneyState, previous: string): string {
+  const view = toView(state);
+  const values = {
+    stage: view.stage,
+    status: view.status,
+    deadline: view.nextDeadline?.at ?? null,
+    overdue: view.overdueActionCount,
+  };
+  const signature = JSON.stringify(values);
+  if (signature === previous) return previous;
+  const pairs: SearchAttributeUpdatePair[] = [
+    { key: journeySearchAttributes.stage, value: values.stage },
+    { key: journeySearchAttributes.status, value: values.status },
+    { key: journeySearchAttributes.office, value: state.officeId },
+    { key: journeySearchAttributes.programme, value: state.programmeCode },
+    { key: journeySearchAttributes.nextDeadline, value: values.deadline === null ? null : new Date(values.deadline) },
+    { key: journeySearchAttributes.overdueActions, value: values.overdue },
+  ];
+  upsertSearchAttributes(pairs);
+  return signature;
+}
