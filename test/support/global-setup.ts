@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmbeddedPostgres, startTemporalDevServer } from '@sal/infra';
+import { journeySearchAttributeTypes } from '@sal/temporal';
+import { publishStack } from './env';
+
+type Stoppable = { stop(): Promise<void> };
+const running: Stoppable[] = [];
+(globalThis as { __SAL_TEST_SERVERS__?: Stoppable[] }).__SAL_TEST_SERVERS__ = running;
+
+/**
+ * Starts one Temporal dev server (in memory) and one PostgreSQL for the whole run, on free ports, unless
+ * `TEST_TEMPORAL_ADDRESS` / `TEST_DATABASE_URL` point at servers to use instead. Each test file then makes its own
+ * database and task queue.
+ */
+export default async function globalSetup(): Promise<void> {
+  let temporalAddress = process.env.TEST_TEMPORAL_ADDRESS;
+  const namespace = process.env.TEST_TEMPORAL_NAMESPACE ?? 'default';
+  if (!temporalAddress) {
+    const server = await startTemporalDevServer({
+      namespace,
+      uiPort: false,
+      searchAttributes: journeySearchAttributeTypes() as never,
+    });
+    running.push(server);
+    temporalAddress = server.address;
+  }
+  let adminDatabaseUrl = process.env.TEST_DATABASE_URL;
+  if (!adminDatabaseUrl) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sal-test-pg-'));
+    const pg = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
+    running.push({ stop: () => pg.stop() });
+    adminDatabaseUrl = pg.url;
+  }
+  publishStack({ temporalAddress, namespace, adminDatabaseUrl });
+}

@@ -1,0 +1,58 @@
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { createJourneyWorker } from '@sal/worker';
+import { testStack, uniqueSuffix } from './env';
+
+export interface TestTemporal {
+  client: Client;
+  taskQueue: string;
+  close(): Promise<void>;
+}
+
+/** A client on the test server and a task queue of this test file's own. */
+export async function connectTestClient(): Promise<TestTemporal> {
+  const { temporalAddress, namespace } = testStack();
+  const connection = await Connection.connect({ address: temporalAddress });
+  return {
+    client: new Client({ connection, namespace }),
+    taskQueue: `test-${uniqueSuffix()}`,
+    close: () => connection.close(),
+  };
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  stop(): Promise<void>;
+}
+
+/** Runs the real journey worker in this process on `taskQueue`, with activities over `dataSource`. */
+export async function startTestWorker(taskQueue: string, dataSource: DataSource): Promise<RunningWorker> {
+  installQuietRuntime();
+  const { temporalAddress, namespace } = testStack();
+  const connection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createJourneyWorker({
+    connection,
+    namespace,
+    taskQueue,
+    dataSource,
+    workflows: { workflowsPath: require.resolve('@sal/workflows') },
+  });
+  const running = worker.run();
+  return {
+    worker,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
+}
+
+let runtimeInstalled = false;
+/** Worker logs at WARN, so a test's output shows what went wrong rather than every state change. */
+function installQuietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
