@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, startTemporalDevServer } from '@sal/infra';
@@ -29,8 +29,15 @@ export default async function globalSetup(): Promise<void> {
   let adminDatabaseUrl = process.env.TEST_DATABASE_URL;
   if (!adminDatabaseUrl) {
     const dataDir = mkdtempSync(join(tmpdir(), 'sal-test-pg-'));
+    // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter the folder.
+    chmodSync(dataDir, 0o755);
     const pg = await startEmbeddedPostgres({ dataDir, database: 'postgres' });
-    running.push({ stop: () => pg.stop() });
+    running.push({
+      stop: async () => {
+        await pg.stop();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    });
     adminDatabaseUrl = pg.url;
   }
   publishStack({ temporalAddress, namespace, adminDatabaseUrl });

@@ -1,0 +1,53 @@
+import net from 'node:net';
+import { getFreePort, isPortFree } from './ports';
+import { findRepoRoot } from './repo-root';
+import { waitFor } from './wait-for';
+import fs from 'node:fs';
+import path from 'node:path';
+
+describe('getFreePort / isPortFree', () => {
+  it('returns a bindable port and notices when it is taken', async () => {
+    const port = await getFreePort();
+    expect(await isPortFree(port)).toBe(true);
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    try {
+      expect(await isPortFree(port)).toBe(false);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
+
+describe('waitFor', () => {
+  it('resolves with the first truthy value', async () => {
+    let calls = 0;
+    await expect(waitFor(() => (++calls >= 3 ? 'ok' : undefined), { timeoutMs: 5_000, intervalMs: 1, description: 'x' })).resolves.toBe('ok');
+    expect(calls).toBe(3);
+  });
+
+  it('reports the description and last error on timeout', async () => {
+    await expect(
+      waitFor(
+        () => {
+          throw new Error('connection refused');
+        },
+        { timeoutMs: 50, intervalMs: 10, description: 'the thing' },
+      ),
+    ).rejects.toThrow(/waiting for the thing; last error: connection refused/);
+  });
+
+  it('stops at once when aborted', async () => {
+    const controller = new AbortController();
+    const pending = waitFor(() => false, { timeoutMs: 60_000, intervalMs: 10_000, description: 'never', signal: controller.signal });
+    controller.abort(new Error('process exited'));
+    await expect(pending).rejects.toThrow('process exited');
+  });
+});
+
+describe('findRepoRoot', () => {
+  it('finds the monorepo root from this folder', () => {
+    const root = findRepoRoot(__dirname);
+    expect(fs.existsSync(path.join(root, 'infra', 'package.json'))).toBe(true);
+  });
+});

@@ -1,0 +1,17 @@
+export { createDatabase, dropDatabase, ensureDatabase } from './databases';
+export {
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+  type EmbeddedPostgresOptions,
+} from './embedded-postgres';
+export { getFreePort, isPortFree } from './ports';
+export type { ExitInfo } from './process-utils';
+export { findRepoRoot } from './repo-root';
+export { JOURNEY_SEARCH_ATTRIBUTE_TYPES, type SearchAttributeTypeName } from './search-attributes';
+export { findOrBuildTemporalCli, temporalCliCacheDir, TEMPORAL_CLI_VERSION, type Logger } from './temporal-cli';
+export {
+  startTemporalDevServer,
+  type TemporalDevServer,
+  type TemporalDevServerOptions,
+} from './temporal-dev-server';
+export { waitFor, type WaitForOptions } from './wait-for';

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { getFreePort } from '@sal/infra';
+import { testStack, uniqueSuffix } from './env';
+import { eventually } from './wait';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** A product process (the built API or worker) run as a child, as in production. */
+export class ServiceProcess {
+  private child: ChildProcess | null = null;
+  private readonly lines: string[] = [];
+
+  constructor(
+    readonly name: string,
+    private readonly script: string,
+    private readonly env: NodeJS.ProcessEnv,
+  ) {}
+
+  start(): void {
+    if (this.child) throw new Error(`${this.name} is already running`);
+    const child = spawn(process.execPath, [join(ROOT, this.script)], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const keep = (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (line.trim()) this.lines.push(line);
+      if (this.lines.length > 400) this.lines.splice(0, this.lines.length - 400);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    child.on('exit', () => {
+      if (this.child === child) this.child = null;
+    });
+    this.child = child;
+  }
+
+  get running(): boolean {
+    return this.child !== null;
+  }
+
+  /** Output so far, for assertions and for failure messages. */
+  output(): string {
+    return this.lines.join('\n');
+  }
+
+  /** Stops the process with `signal` and waits for it to exit. SIGKILL simulates a crash. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+export interface ProductStack {
+  api: ServiceProcess;
+  worker: ServiceProcess;
+  baseUrl: string;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the built worker (from its prebuilt production workflow bundle) and API as child processes on this test's
+ * own task queue and database, and waits until the API's health check sees both Temporal and PostgreSQL.
+ */
+export async function startProduct(databaseUrl: string): Promise<ProductStack> {
+  const { temporalAddress, namespace } = testStack();
+  const port = await getFreePort();
+  const taskQueue = `e2e-${uniqueSuffix()}`;
+  const env = {
+    DATABASE_URL: databaseUrl,
+    TEMPORAL_ADDRESS: temporalAddress,
+    TEMPORAL_NAMESPACE: namespace,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    API_HOST: '127.0.0.1',
+    API_PORT: String(port),
+    WORKFLOW_BUNDLE_PATH: join(ROOT, 'apps/worker/dist/workflow-bundle.js'),
+  };
+  const worker = new ServiceProcess('worker', 'apps/worker/dist/main.js', env);
+  const api = new ServiceProcess('api', 'apps/api/dist/main.js', env);
+  worker.start();
+  api.start();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stack = {
+    api,
+    worker,
+    baseUrl,
+    taskQueue,
+    async stop() {
+      await api.stop();
+      await worker.stop();
+    },
+  };
+  try {
+    await waitForWorker(worker);
+    await eventually(async () => (await fetch(`${baseUrl}/health`)).status === 200, 'the API to report healthy', { timeoutMs: 120_000 });
+  } catch (error) {
+    await stack.stop();
+    throw new Error(`${(error as Error).message}\n--- api ---\n${api.output()}\n--- worker ---\n${worker.output()}`);
+  }
+  return stack;
+}
+
+/** Waits until the worker says it polls its task queue. */
+export function waitForWorker(worker: ServiceProcess): Promise<true> {
+  return eventually(() => {
+    if (!worker.running) throw new Error(`worker exited:\n${worker.output()}`);
+    return worker.output().includes('worker: polling task queue') || undefined;
+  }, 'the worker to poll its task queue', { timeoutMs: 120_000 });
+}
+
+export interface HttpAnswer<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A JSON request to the API. */
+export async function http<T = any>(baseUrl: string, method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}
