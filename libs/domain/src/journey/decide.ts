@@ -1,4 +1,4 @@
-import { canonicalInstant, isIsoDate, isIsoDuration, isIsoInstant, romeEndOfDay, romeStartOfDay, toMillis } from '../dates';
+import { addDuration, canonicalInstant, isIsoDate, isIsoDuration, isIsoInstant, romeEndOfDay, romeStartOfDay, toMillis } from '../dates';
 import type {
   CloseJourneyCommand,
   CompletePactActionCommand,
@@ -77,13 +77,15 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Draft[]
   const invalid =
     requireText(c.responsibleOperatorId, 'responsibleOperatorId') ??
     requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass') ??
-    (isIsoDuration(c.contactFrequency) ? null : refusal('INVALID_DURATION', 'must be an ISO-8601 duration such as P30D', 'contactFrequency'));
+    (isPositiveDuration(c.contactFrequency, now) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
+    requireAvailability(c.availability);
   if (invalid) return invalid;
   if (!Array.isArray(c.actions) || c.actions.length === 0) {
     return refusal('INVALID_VALUE', 'a pact lists at least one action with its due date', 'actions');
   }
   const actions: PactActionPlan[] = [];
   for (const [i, a] of c.actions.entries()) {
+    if (typeof a !== 'object' || a === null) return refusal('INVALID_VALUE', 'must be an object with kind, description and dueDate', `actions[${i}]`);
     const bad = requireOneOf(a.kind, PACT_ACTION_KINDS, `actions[${i}].kind`) ?? requireText(a.description, `actions[${i}].description`);
     if (bad) return bad;
     const dueAt = resolveDueAt(a.dueDate);
@@ -145,6 +147,20 @@ function refuse(code: RefusalCode, message: string): Decision {
 
 function requireText(value: unknown, field: string): { refusal: Refusal } | null {
   return typeof value === 'string' && value.trim().length > 0 ? null : refusal('INVALID_VALUE', 'must be a non-empty string', field);
+}
+
+function requireAvailability(value: unknown): { refusal: Refusal } | null {
+  const a = value as Record<string, unknown> | null;
+  for (const clause of ['workshops', 'training', 'suitableOffers']) {
+    if (typeof a !== 'object' || a === null || typeof a[clause] !== 'boolean') {
+      return refusal('INVALID_VALUE', 'must be true or false', `availability.${clause}`);
+    }
+  }
+  return null;
+}
+
+function isPositiveDuration(value: unknown, from: string): boolean {
+  return typeof value === 'string' && isIsoDuration(value) && toMillis(addDuration(from, value)) > toMillis(from);
 }
 
 function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): { refusal: Refusal } | null {
