@@ -59,6 +59,7 @@ export default [
   },
   {
     files: ['workflows/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       'no-restricted-imports': [
@@ -84,5 +85,9 @@ export default [
         },
       ],
     },
+  },
+  {
+    files: ['test/**/*.ts', '**/*.spec.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 ];

@@ -142,6 +142,7 @@ describe('the HTTP API, through the worker to the read model and back', () => {
     const dueAt = inSeconds(6);
     const pact = await api('POST', `/journeys/${journeyId}/pact`, pactBody([{ kind: 'interview', description: 'Second-level interview', dueDate: dueAt }]));
     expect(pact.status).toBe(200);
+    await eventually(async () => (await eventTypes(journeyId)).length === 3 || undefined, 'the pact to be projected');
 
     await product.worker.stop('SIGTERM');
     await eventually(() => Date.now() > Date.parse(dueAt) + 1000, 'the due instant to pass while the worker is down', { timeoutMs: 30_000 });

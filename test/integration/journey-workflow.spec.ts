@@ -15,6 +15,7 @@ import type { JourneyView, Refusal } from '@sal/domain';
 import { JourneyEventRecord, JourneyRecord, PactActionRecord } from '@sal/persistence';
 import { journeyIdFor } from '@sal/temporal';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
+import { recordHistory } from '../support/histories';
 import { inSeconds, randomFiscalCode } from '../support/journeys';
 import { connectTestClient, startTestWorker, type RunningWorker, type TestTemporal } from '../support/temporal';
 import { eventually } from '../support/wait';
@@ -107,6 +108,7 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
     expect(closed.status).toBe('closed');
     const result = (await handle.result()) as JourneyView;
     expect(result.closure?.reason).toBe('placed');
+    await recordHistory('placement-with-overdue-action', handle);
 
     const events = await db.dataSource.getRepository(JourneyEventRecord).find({ where: { journeyId }, order: { seq: 'ASC' } });
     expect(events.map((e) => [e.seq, e.type])).toEqual([
@@ -152,7 +154,9 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
       before.filter((e) => e === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED).length,
     );
     expect((await handle.query(getJourneyStateQuery)).lastSeq).toBe(2);
-    await handle.terminate('test done');
+    await handle.executeUpdate(closeJourneyUpdate, { args: [{ reason: 'unreachable', operatorId: 'op-bianchi' }] });
+    await handle.result();
+    await recordHistory('refusals-then-closure', handle);
   });
 
   it('never starts a second workflow for the same person and programme', async () => {
@@ -195,6 +199,8 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
     }, 'A2 to become overdue');
     expect(view.actions.map((a) => a.status)).toEqual(['completed', 'overdue', 'pending']);
     expect(view.nextDeadline?.actionId).toBe('A3');
-    await handle.terminate('test done');
+    await handle.executeUpdate(closeJourneyUpdate, { args: [{ reason: 'withdrawn', operatorId: 'op-verdi' }] });
+    await handle.result();
+    await recordHistory('timer-moves-to-next-action', handle);
   });
 });

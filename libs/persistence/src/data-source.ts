@@ -24,6 +24,3 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
 export function createDataSource(url: string = resolveDatabaseUrl(), overrides: Partial<DataSourceOptions> = {}): DataSource {
   return new DataSource(dataSourceOptions(url, overrides));
 }
-
-/** For the TypeORM CLI (`typeorm -d libs/persistence/dist/data-source.js migration:…`). */
-export default createDataSource();

@@ -1,0 +1,198 @@
+import { REFUSAL_KINDS, type Refusal, type RefusalCode, type RefusalKind } from '@sal/domain';
+
+/**
+ * Every error the API answers with, in one place. Services throw these; the global exception filter turns them (and
+ * anything else) into `{ "error": { code, message, fields?, journeyId? } }` with the status they carry.
+ * Nothing here depends on Nest, so the catalogue can be imported by tests and tools.
+ */
+
+/** One offending input field: its path in the request (`beneficiary.fiscalCode`, `actions[0].dueDate`) and why. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: {
+    code: string;
+    message: string;
+    fields?: FieldProblem[];
+    journeyId?: string;
+  };
+}
+
+/** Status of each code the API itself defines (domain refusal codes get theirs from {@link REFUSAL_STATUS}). */
+export const API_ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  NOT_FOUND: 404,
+  JOURNEY_NOT_FOUND: 404,
+  JOURNEY_ALREADY_EXISTS: 409,
+  JOURNEY_CLOSED: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  INTERNAL: 500,
+  TEMPORAL_UNAVAILABLE: 503,
+  WORKER_UNAVAILABLE: 503,
+  READ_MODEL_UNAVAILABLE: 503,
+} as const;
+export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
+
+/** How each kind of domain refusal maps to HTTP: whose fault it is decides the status. */
+export const REFUSAL_STATUS: Record<RefusalKind, number> = { conflict: 409, invalid: 400, not_found: 404 };
+
+/** Every code a client may see, with its status: API codes and domain refusal codes. */
+export const ALL_ERROR_STATUSES: Record<string, number> = {
+  ...API_ERROR_STATUS,
+  ...Object.fromEntries(Object.entries(REFUSAL_KINDS).map(([code, kind]) => [code, REFUSAL_STATUS[kind]])),
+};
+
+/** Base of every error the API answers with on purpose. */
+export abstract class ApiError extends Error {
+  abstract readonly code: string;
+  abstract readonly status: number;
+  readonly fields?: FieldProblem[];
+  readonly journeyId?: string;
+
+  protected constructor(message: string, extra: { fields?: FieldProblem[]; journeyId?: string; cause?: unknown } = {}) {
+    super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
+    this.name = new.target.name;
+    if (extra.fields !== undefined) this.fields = extra.fields;
+    if (extra.journeyId !== undefined) this.journeyId = extra.journeyId;
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields && this.fields.length > 0 ? { fields: this.fields } : {}),
+        ...(this.journeyId ? { journeyId: this.journeyId } : {}),
+      },
+    };
+  }
+}
+
+/** 400: the request's body, query or path does not satisfy the API's rules; `fields` says which parts and why. */
+export class ValidationFailedError extends ApiError {
+  readonly code = 'VALIDATION_FAILED';
+  readonly status = API_ERROR_STATUS.VALIDATION_FAILED;
+  constructor(fields: FieldProblem[], message = 'the request is not valid') {
+    super(message, { fields });
+  }
+}
+
+/** 400: the body is not well-formed JSON. */
+export class MalformedJsonError extends ApiError {
+  readonly code = 'MALFORMED_JSON';
+  readonly status = API_ERROR_STATUS.MALFORMED_JSON;
+  constructor(cause?: unknown) {
+    super('the request body is not well-formed JSON', { cause });
+  }
+}
+
+/** 404: no route answers this method and path. */
+export class RouteNotFoundError extends ApiError {
+  readonly code = 'NOT_FOUND';
+  readonly status = API_ERROR_STATUS.NOT_FOUND;
+  constructor(method: string, path: string) {
+    super(`no route for ${method} ${path}`);
+  }
+}
+
+/** 404: neither Temporal nor the read model knows the journey. */
+export class JourneyNotFoundError extends ApiError {
+  readonly code = 'JOURNEY_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.JOURNEY_NOT_FOUND;
+  constructor(journeyId: string) {
+    super(`no journey ${journeyId}`, { journeyId });
+  }
+}
+
+/** 409: the person already has a journey in this programme (open, or closed and still retained); `journeyId` names it. */
+export class JourneyAlreadyExistsError extends ApiError {
+  readonly code = 'JOURNEY_ALREADY_EXISTS';
+  readonly status = API_ERROR_STATUS.JOURNEY_ALREADY_EXISTS;
+  constructor(journeyId: string) {
+    super('a journey already exists for this person in this programme', { journeyId });
+  }
+}
+
+/** 409: the journey is closed and its workflow has ended, so it accepts no more commands. */
+export class JourneyClosedError extends ApiError {
+  readonly code = 'JOURNEY_CLOSED';
+  readonly status = API_ERROR_STATUS.JOURNEY_CLOSED;
+  constructor(journeyId: string) {
+    super('the journey is closed; it accepts no more commands', { journeyId });
+  }
+}
+
+/**
+ * The journey refused the command (a domain {@link Refusal}); code as the domain names it, status from its kind:
+ * conflict 409, invalid 400 (with the offending field), not_found 404.
+ */
+export class JourneyRefusedError extends ApiError {
+  readonly code: RefusalCode;
+  readonly status: number;
+  constructor(refusal: Refusal, journeyId: string) {
+    super(refusal.message, {
+      journeyId,
+      ...(refusal.field !== undefined ? { fields: [{ field: refusal.field, message: refusal.message }] } : {}),
+    });
+    this.code = refusal.code;
+    this.status = REFUSAL_STATUS[REFUSAL_KINDS[refusal.code]];
+  }
+}
+
+/** 413: the body is larger than the API accepts. */
+export class PayloadTooLargeError extends ApiError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  readonly status = API_ERROR_STATUS.PAYLOAD_TOO_LARGE;
+  constructor(limit: string) {
+    super(`the request body exceeds ${limit}`);
+  }
+}
+
+/** 503: Temporal cannot be reached (or answered too late); nothing was done, the request can be retried. */
+export class TemporalUnavailableError extends ApiError {
+  readonly code = 'TEMPORAL_UNAVAILABLE';
+  readonly status = API_ERROR_STATUS.TEMPORAL_UNAVAILABLE;
+  constructor(cause?: unknown) {
+    super('the workflow service (Temporal) is unavailable; retry later', { cause });
+  }
+}
+
+/**
+ * 503: Temporal answered but no worker ran the journey in time. An update may still be applied once a worker picks
+ * it up, so a client retrying should read the journey first.
+ */
+export class WorkerUnavailableError extends ApiError {
+  readonly code = 'WORKER_UNAVAILABLE';
+  readonly status = API_ERROR_STATUS.WORKER_UNAVAILABLE;
+  constructor(journeyId: string, what: 'command' | 'query', cause?: unknown) {
+    super(
+      what === 'command'
+        ? "the journey's worker did not answer in time; the command may still be applied"
+        : "the journey's worker did not answer in time; retry later",
+      { journeyId, cause },
+    );
+  }
+}
+
+/** 503: PostgreSQL (the read model) cannot be reached; retry later. */
+export class ReadModelUnavailableError extends ApiError {
+  readonly code = 'READ_MODEL_UNAVAILABLE';
+  readonly status = API_ERROR_STATUS.READ_MODEL_UNAVAILABLE;
+  constructor(cause?: unknown) {
+    super('the read model (PostgreSQL) is unavailable; retry later', { cause });
+  }
+}
+
+/** 500: anything unexpected. The message stays generic; the details go to the log. */
+export class InternalError extends ApiError {
+  readonly code = 'INTERNAL';
+  readonly status = API_ERROR_STATUS.INTERNAL;
+  constructor(cause?: unknown) {
+    super('an unexpected error occurred', { cause });
+  }
+}

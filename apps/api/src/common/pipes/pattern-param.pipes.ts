@@ -1,0 +1,30 @@
+import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { JOURNEY_ID_PATTERN } from '@sal/temporal';
+import { ValidationFailedError } from '../api-errors';
+
+/** A pact action id as the journey numbers them: A1, A2, … */
+export const ACTION_ID_PATTERN = /^A[0-9]{1,3}$/;
+
+abstract class PatternParamPipe implements PipeTransform<unknown, string> {
+  protected abstract readonly pattern: RegExp;
+  protected abstract readonly expectation: string;
+
+  transform(value: unknown, metadata: ArgumentMetadata): string {
+    if (typeof value === 'string' && this.pattern.test(value)) return value;
+    throw new ValidationFailedError([{ field: metadata.data ?? 'param', message: this.expectation }]);
+  }
+}
+
+/** Refuses (400) a path journey id that cannot be one, before anything reaches Temporal. */
+@Injectable()
+export class JourneyIdPipe extends PatternParamPipe {
+  protected readonly pattern = JOURNEY_ID_PATTERN;
+  protected readonly expectation = 'must be a journey id: jrn_ followed by 32 lowercase hex characters';
+}
+
+/** Refuses (400) a path action id that cannot be one. */
+@Injectable()
+export class ActionIdPipe extends PatternParamPipe {
+  protected readonly pattern = ACTION_ID_PATTERN;
+  protected readonly expectation = 'must be a pact action id such as A1';
+}

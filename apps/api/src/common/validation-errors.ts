@@ -1,0 +1,23 @@
+import type { ValidationError } from 'class-validator';
+import { ValidationFailedError, type FieldProblem } from './api-errors';
+
+/**
+ * The ValidationPipe's exception factory: class-validator's error tree becomes one {@link FieldProblem} per broken
+ * rule, with paths as a client writes them (`beneficiary.fiscalCode`, `actions[0].dueDate`).
+ */
+export function validationFailed(errors: ValidationError[]): ValidationFailedError {
+  return new ValidationFailedError(flatten(errors, ''));
+}
+
+function flatten(errors: ValidationError[], parent: string): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const path = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field: path, message: unprefixed(message, e.property) }));
+    return [...own, ...flatten(e.children ?? [], path)];
+  });
+}
+
+/** class-validator starts default messages with the property name; the field already says it. */
+function unprefixed(message: string, property: string): string {
+  return message.startsWith(`${property} `) ? message.slice(property.length + 1) : message;
+}

@@ -1,0 +1,66 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import type { Beneficiary } from '@sal/domain';
+import { IsFiscalCode } from '../../common/validators/fiscal-code.validator';
+import { IsIsoDate } from '../../common/validators/iso-dates.validator';
+import { NOT_BLANK, OFFICE_ID_PATTERN, PHONE_PATTERN, PROGRAMME_CODE_PATTERN, Trim } from './input-rules';
+
+/** The person taken in charge. */
+export class BeneficiaryInputDto implements Beneficiary {
+  @ApiProperty({
+    description: 'Italian fiscal code (codice fiscale) of the person, check character included; upper-cased and trimmed before use',
+    example: 'RSSMRA85T10A562S',
+    minLength: 16,
+    maxLength: 16,
+  })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsFiscalCode()
+  fiscalCode!: string;
+
+  @ApiProperty({ description: 'Given name(s), 1-100 characters', example: 'Mario', minLength: 1, maxLength: 100 })
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s), 1-100 characters', example: 'Rossi', minLength: 1, maxLength: 100 })
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  @Matches(NOT_BLANK, { message: 'must not be blank' })
+  familyName!: string;
+
+  @ApiPropertyOptional({ description: 'E-mail address for notices', example: 'mario.rossi@example.it', maxLength: 254 })
+  @IsOptional()
+  @IsEmail({}, { message: 'must be an e-mail address' })
+  @MaxLength(254)
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'Phone number: optional +, then 6-20 digits or spaces', example: '+39 333 1234567', pattern: PHONE_PATTERN.source })
+  @IsOptional()
+  @Matches(PHONE_PATTERN, { message: 'must be a phone number: optional +, then 6-20 digits or spaces' })
+  phone?: string;
+}
+
+/** Starts a journey from the person's DID (dichiarazione di immediata disponibilità). */
+export class CreateJourneyDto {
+  @ApiProperty({ description: 'The person taken in charge', type: () => BeneficiaryInputDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => BeneficiaryInputDto)
+  beneficiary!: BeneficiaryInputDto;
+
+  @ApiProperty({ description: 'Programme the journey belongs to (2-32 of A-Z 0-9 _ -)', example: 'GOL-1', pattern: PROGRAMME_CODE_PATTERN.source })
+  @Matches(PROGRAMME_CODE_PATTERN, { message: 'must be 2-32 characters: upper-case letters, digits, _ or -' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: "Employment office (Centro per l'Impiego) in charge (1-64 of A-Z a-z 0-9 _ -)", example: 'CPI-MI-01', pattern: OFFICE_ID_PATTERN.source })
+  @Matches(OFFICE_ID_PATTERN, { message: 'must be 1-64 characters: letters, digits, _ or -' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Date of the DID, YYYY-MM-DD, not in the future (Rome calendar): it starts the legal clocks', example: '2026-01-15', format: 'date' })
+  @IsIsoDate({ notInFuture: true })
+  didDate!: string;
+}

@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+/** What `POST /journeys` answers: the new journey's id and where it stands. */
+export class JourneyCreatedDto {
+  @ApiProperty({ description: 'Journey id (derived from fiscal code and programme with a keyed hash; reveals nothing about the person)', example: 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3' })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Stage of a new journey', enum: ['awaiting_intake'], example: 'awaiting_intake' })
+  stage!: 'awaiting_intake';
+
+  @ApiProperty({ description: 'Status of a new journey', enum: ['open'], example: 'open' })
+  status!: 'open';
+}

@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { JourneyEvent, JourneyEventType } from '@sal/domain';
+
+/** What each event of the timeline records (its `data`). */
+export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
+  JourneyStarted: 'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary }',
+  IntakeRecorded: 'the presa in carico: { operatorId, takenInChargeAt, notes }',
+  PactSigned: 'the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt }',
+  PactActionCompleted: 'a pact action was completed: { actionId, operatorId, completedAt, note }',
+  PactActionOverdue: 'a pact action fell due without being completed: { actionId, dueAt }',
+  JourneyClosed: 'the journey ended: { reason, operatorId, details, closedAt }',
+};
+const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];
+
+/** One event of a journey's timeline. */
+export class JourneyEventDto {
+  @ApiProperty({ description: "Position in the journey's history, from 1, without gaps", example: 1 })
+  seq!: number;
+
+  @ApiProperty({ description: 'Event type', enum: EVENT_TYPES, example: 'JourneyStarted' })
+  type!: JourneyEventType;
+
+  @ApiProperty({ description: 'When the engine recorded it (UTC instant)', example: '2026-01-15T08:00:00.000Z', format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({
+    description: `What happened; its shape depends on \`type\`:\n\n${EVENT_TYPES.map((t) => `- \`${t}\`: ${EVENT_DESCRIPTIONS[t]}`).join('\n')}`,
+    type: 'object',
+    additionalProperties: true,
+    example: { operatorId: 'op-milano-017', takenInChargeAt: '2026-01-20T09:30:00.000Z', notes: null },
+  })
+  data!: JourneyEvent['data'];
+}

@@ -1,0 +1,86 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { CLOSURE_REASONS, JOURNEY_STAGES, JOURNEY_STATUSES, PROFILING_CLASSES, type ClosureReason, type JourneyStage, type JourneyStatus, type ProfilingClass } from '@sal/domain';
+
+/** One journey in a list, from the read model (eventually consistent with the workflow, usually within a second). */
+export class JourneySummaryDto {
+  @ApiProperty({ description: 'Journey id', example: 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3' })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Programme', example: 'GOL-1' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-MI-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Stage', enum: JOURNEY_STAGES, example: 'pact_active' })
+  stage!: JourneyStage;
+
+  @ApiProperty({ description: 'Status', enum: JOURNEY_STATUSES, example: 'open' })
+  status!: JourneyStatus;
+
+  @ApiProperty({ description: 'Fiscal code of the person', example: 'RSSMRA85T10A562S' })
+  fiscalCode!: string;
+
+  @ApiProperty({ description: 'Given name(s)', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s)', example: 'Rossi' })
+  familyName!: string;
+
+  @ApiProperty({ description: 'Date of the DID, YYYY-MM-DD', example: '2026-01-15', format: 'date' })
+  didDate!: string;
+
+  @ApiProperty({ description: 'When the journey started', example: '2026-01-15T08:00:00.000Z', format: 'date-time' })
+  startedAt!: string;
+
+  @ApiProperty({ description: 'When the person was taken in charge', example: '2026-01-20T09:30:00.000Z', format: 'date-time', nullable: true, type: String })
+  takenInChargeAt!: string | null;
+
+  @ApiProperty({ description: 'Operator who took the person in charge', example: 'op-milano-017', nullable: true, type: String })
+  intakeOperatorId!: string | null;
+
+  @ApiProperty({ description: 'Operator responsible for the pact', example: 'op-milano-017', nullable: true, type: String })
+  responsibleOperatorId!: string | null;
+
+  @ApiProperty({ description: 'Pact version', example: 1, nullable: true, type: Number })
+  pactVersion!: number | null;
+
+  @ApiProperty({ description: 'When the pact was signed', example: '2026-01-27T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
+  pactSignedAt!: string | null;
+
+  @ApiProperty({ description: 'Profiling class', enum: PROFILING_CLASSES, example: 'medium', nullable: true })
+  profilingClass!: ProfilingClass | null;
+
+  @ApiProperty({ description: 'When the journey was closed', example: null, format: 'date-time', nullable: true, type: String })
+  closedAt!: string | null;
+
+  @ApiProperty({ description: 'Why it was closed', enum: CLOSURE_REASONS, example: null, nullable: true })
+  closureReason!: ClosureReason | null;
+
+  @ApiProperty({ description: 'How many pact actions are overdue', example: 0 })
+  overdueActionCount!: number;
+
+  @ApiProperty({ description: 'Earliest pending deadline', example: '2026-03-31T21:59:59.999Z', format: 'date-time', nullable: true, type: String })
+  nextDeadlineAt!: string | null;
+
+  @ApiProperty({ description: 'Sequence number of the last event projected', example: 3 })
+  lastSeq!: number;
+
+  @ApiProperty({ description: 'When the journey last changed', example: '2026-01-27T10:00:00.000Z', format: 'date-time' })
+  updatedAt!: string;
+}
+
+/** A page of journeys, newest first. */
+export class JourneyPageDto {
+  @ApiProperty({ description: 'The journeys on this page, newest first', type: () => [JourneySummaryDto] })
+  items!: JourneySummaryDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many journeys match the filters in all', example: 42 })
+  total!: number;
+}

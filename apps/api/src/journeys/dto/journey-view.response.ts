@@ -1,0 +1,190 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CLOSURE_REASONS,
+  JOURNEY_STAGES,
+  JOURNEY_STATUSES,
+  PACT_ACTION_KINDS,
+  PACT_ACTION_STATUSES,
+  PROFILING_CLASSES,
+  type Beneficiary,
+  type ClosureReason,
+  type Deadline,
+  type IntakeRecordedData,
+  type JourneyClosedData,
+  type JourneyStage,
+  type JourneyStatus,
+  type JourneyView,
+  type PactActionKind,
+  type PactActionState,
+  type PactActionStatus,
+  type PactState,
+  type ProfilingClass,
+} from '@sal/domain';
+import { PactAvailabilityDto } from './sign-pact.dto';
+
+/** Where a journey's state came from. */
+export const VIEW_SOURCES = ['workflow', 'read-model'] as const;
+export type ViewSource = (typeof VIEW_SOURCES)[number];
+
+export class BeneficiaryViewDto implements Beneficiary {
+  @ApiProperty({ description: 'Fiscal code (upper case)', example: 'RSSMRA85T10A562S' })
+  fiscalCode!: string;
+
+  @ApiProperty({ description: 'Given name(s)', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s)', example: 'Rossi' })
+  familyName!: string;
+
+  @ApiPropertyOptional({ description: 'E-mail address, when given', example: 'mario.rossi@example.it' })
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'Phone number, when given', example: '+39 333 1234567' })
+  phone?: string;
+}
+
+export class IntakeViewDto implements IntakeRecordedData {
+  @ApiProperty({ description: 'Operator who took the person in charge', example: 'op-milano-017' })
+  operatorId!: string;
+
+  @ApiProperty({ description: 'When the person was taken in charge (UTC instant)', example: '2026-01-20T09:30:00.000Z', format: 'date-time' })
+  takenInChargeAt!: string;
+
+  @ApiProperty({ description: 'Notes of the reception interview', example: 'Interested in logistics', nullable: true, type: String })
+  notes!: string | null;
+}
+
+export class PactViewDto implements PactState {
+  @ApiProperty({ description: 'Version of the pact (1 for the first signing)', example: 1 })
+  version!: number;
+
+  @ApiProperty({ description: 'Operator responsible for the pact', example: 'op-milano-017' })
+  responsibleOperatorId!: string;
+
+  @ApiProperty({ description: 'Profiling class', enum: PROFILING_CLASSES, example: 'medium' })
+  profilingClass!: ProfilingClass;
+
+  @ApiProperty({ description: 'Contact frequency, ISO-8601 duration', example: 'P30D' })
+  contactFrequency!: string;
+
+  @ApiProperty({ description: 'How the person proves job search', example: 'Monthly report of applications sent', nullable: true, type: String })
+  jobSearchProof!: string | null;
+
+  @ApiProperty({ description: 'Availability clauses', type: () => PactAvailabilityDto })
+  availability!: PactAvailabilityDto;
+
+  @ApiProperty({ description: 'When the pact was signed (UTC instant)', example: '2026-01-27T10:00:00.000Z', format: 'date-time' })
+  signedAt!: string;
+}
+
+export class PactActionViewDto implements PactActionState {
+  @ApiProperty({ description: 'Action id within the pact: A1, A2, …', example: 'A1' })
+  actionId!: string;
+
+  @ApiProperty({ description: 'What the action asks of the person', enum: PACT_ACTION_KINDS, example: 'workshop' })
+  kind!: PactActionKind;
+
+  @ApiProperty({ description: 'What exactly is to be done', example: 'Attend the CV writing workshop at the office' })
+  description!: string;
+
+  @ApiProperty({ description: 'When it falls due (UTC instant; a date-only due date falls due at the end of that day in Rome)', example: '2026-03-31T21:59:59.999Z', format: 'date-time' })
+  dueAt!: string;
+
+  @ApiProperty({ description: '`pending` until due, `overdue` once due and not done, `completed` once done', enum: PACT_ACTION_STATUSES, example: 'pending' })
+  status!: PactActionStatus;
+
+  @ApiProperty({ description: 'When the journey marked it overdue', example: null, nullable: true, type: String, format: 'date-time' })
+  overdueSince!: string | null;
+
+  @ApiProperty({ description: 'When the person completed it', example: null, nullable: true, type: String, format: 'date-time' })
+  completedAt!: string | null;
+
+  @ApiProperty({ description: 'Operator who recorded the completion', example: null, nullable: true, type: String })
+  completedBy!: string | null;
+
+  @ApiProperty({ description: 'Completion note', example: null, nullable: true, type: String })
+  note!: string | null;
+}
+
+export class ClosureViewDto implements JourneyClosedData {
+  @ApiProperty({ description: 'Why the journey ended', enum: CLOSURE_REASONS, example: 'placed' })
+  reason!: ClosureReason;
+
+  @ApiProperty({ description: 'Operator who closed it', example: 'op-milano-017' })
+  operatorId!: string;
+
+  @ApiProperty({ description: 'Details', example: 'Hired by ACME S.p.A.', nullable: true, type: String })
+  details!: string | null;
+
+  @ApiProperty({ description: 'When it was closed (UTC instant)', example: '2026-06-01T08:00:00.000Z', format: 'date-time' })
+  closedAt!: string;
+}
+
+export class DeadlineViewDto implements Deadline {
+  @ApiProperty({ description: 'When it falls due (UTC instant)', example: '2026-03-31T21:59:59.999Z', format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ description: 'What falls due', enum: ['pact_action_due'], example: 'pact_action_due' })
+  kind!: 'pact_action_due';
+
+  @ApiProperty({ description: 'The pact action that falls due', example: 'A1' })
+  actionId!: string;
+}
+
+/** A journey as an operator sees it: its state plus what is derived from it. */
+export class JourneyViewDto implements JourneyView {
+  @ApiProperty({ description: 'Where this answer comes from: `workflow` (live state from Temporal) or `read-model` (the workflow is no longer retained by Temporal; state rebuilt from the recorded events)', enum: VIEW_SOURCES, example: 'workflow' })
+  source!: ViewSource;
+
+  @ApiProperty({ description: 'Journey id', example: 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3' })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Programme', example: 'GOL-1' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-MI-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Date of the DID, YYYY-MM-DD', example: '2026-01-15', format: 'date' })
+  didDate!: string;
+
+  @ApiProperty({ description: 'The person', type: () => BeneficiaryViewDto })
+  beneficiary!: BeneficiaryViewDto;
+
+  @ApiProperty({
+    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact), `pact_active` (actions under way), `closed`',
+    enum: JOURNEY_STAGES,
+    example: 'pact_active',
+  })
+  stage!: JourneyStage;
+
+  @ApiProperty({ description: '`open` or `closed`', enum: JOURNEY_STATUSES, example: 'open' })
+  status!: JourneyStatus;
+
+  @ApiProperty({ description: 'When the journey started (UTC instant)', example: '2026-01-15T08:00:00.000Z', format: 'date-time' })
+  startedAt!: string;
+
+  @ApiProperty({ description: 'The presa in carico, once recorded', type: () => IntakeViewDto, nullable: true })
+  intake!: IntakeViewDto | null;
+
+  @ApiProperty({ description: 'The signed pact, once signed', type: () => PactViewDto, nullable: true })
+  pact!: PactViewDto | null;
+
+  @ApiProperty({ description: "The pact's actions with their status (empty before the pact)", type: () => [PactActionViewDto] })
+  actions!: PactActionViewDto[];
+
+  @ApiProperty({ description: 'The closure, once closed', type: () => ClosureViewDto, nullable: true })
+  closure!: ClosureViewDto | null;
+
+  @ApiProperty({ description: 'Sequence number of the last event folded in', example: 4 })
+  lastSeq!: number;
+
+  @ApiProperty({ description: 'When the state last changed (UTC instant)', example: '2026-02-10T14:00:00.000Z', format: 'date-time' })
+  updatedAt!: string;
+
+  @ApiProperty({ description: 'How many actions are overdue', example: 0 })
+  overdueActionCount!: number;
+
+  @ApiProperty({ description: 'The earliest pending deadline, null when nothing is pending or the journey is closed', type: () => DeadlineViewDto, nullable: true })
+  nextDeadline!: DeadlineViewDto | null;
+}

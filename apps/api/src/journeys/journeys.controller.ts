@@ -1,0 +1,165 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import type { JourneyEvent } from '@sal/domain';
+import { ApiErrorResponses } from '../common/api-error-responses.decorator';
+import { ActionIdPipe, JourneyIdPipe } from '../common/pipes/pattern-param.pipes';
+import { CloseJourneyDto } from './dto/close-journey.dto';
+import { CompletePactActionDto } from './dto/complete-action.dto';
+import { CreateJourneyDto } from './dto/create-journey.dto';
+import { JourneyCreatedDto } from './dto/journey-created.response';
+import { JourneyEventDto } from './dto/journey-event.response';
+import { JourneyPageDto } from './dto/journey-page.response';
+import { JourneyViewDto } from './dto/journey-view.response';
+import { ListJourneysQuery } from './dto/list-journeys.query';
+import { RecordIntakeDto } from './dto/record-intake.dto';
+import { SignPactDto } from './dto/sign-pact.dto';
+import { JourneysService } from './journeys.service';
+
+const JOURNEY_ID_PARAM = ApiParam({ name: 'journeyId', description: 'Journey id: jrn_ and 32 lowercase hex characters', example: 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3' });
+const BAD_INPUT = 'a body field, query parameter or path parameter breaks a rule (`fields` lists them)';
+const MALFORMED = 'the body is not well-formed JSON';
+const TOO_LARGE = 'the body exceeds the size limit (100kb by default)';
+const NOT_FOUND = 'Temporal does not know the journey (and, for reads, the read model has no trace of it)';
+const TEMPORAL_DOWN = 'Temporal cannot be reached';
+const WORKER_DOWN = "the journey's worker did not answer within the deadline; a command may still be applied";
+const DB_DOWN = 'PostgreSQL cannot be reached';
+/** Errors every journey command can meet, beyond its own refusals. */
+const COMMAND_ERRORS = {
+  VALIDATION_FAILED: BAD_INPUT,
+  MALFORMED_JSON: MALFORMED,
+  PAYLOAD_TOO_LARGE: TOO_LARGE,
+  JOURNEY_NOT_FOUND: NOT_FOUND,
+  JOURNEY_CLOSED: 'the journey is closed (its workflow has ended, or it refuses commands since its closure)',
+  INVALID_VALUE: 'the journey refused a value (`fields` names it)',
+  TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
+  WORKER_UNAVAILABLE: WORKER_DOWN,
+};
+
+@ApiTags('journeys')
+@Controller('journeys')
+export class JourneysController {
+  constructor(private readonly journeys: JourneysService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start a journey', description: "Starts the person's journey in a programme from the DID. The journey id is derived from fiscal code and programme, so a second start is recognised." })
+  @ApiCreatedResponse({ description: 'The journey started', type: JourneyCreatedDto })
+  @ApiErrorResponses({
+    VALIDATION_FAILED: BAD_INPUT,
+    MALFORMED_JSON: MALFORMED,
+    PAYLOAD_TOO_LARGE: TOO_LARGE,
+    JOURNEY_ALREADY_EXISTS: 'the person already has a journey in this programme; `journeyId` names it',
+    TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
+  })
+  create(@Body() body: CreateJourneyDto): Promise<JourneyCreatedDto> {
+    return this.journeys.create(body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Search journeys', description: 'From the read model: eventually consistent with the journeys (usually within a second). Newest first.' })
+  @ApiOkResponse({ description: 'A page of journeys', type: JourneyPageDto })
+  @ApiErrorResponses({ VALIDATION_FAILED: BAD_INPUT, READ_MODEL_UNAVAILABLE: DB_DOWN })
+  list(@Query() query: ListJourneysQuery): Promise<JourneyPageDto> {
+    return this.journeys.list(query);
+  }
+
+  @Get(':journeyId')
+  @JOURNEY_ID_PARAM
+  @ApiOperation({
+    summary: "A journey's live state",
+    description: "Asks the journey's workflow. When Temporal no longer retains the workflow, the state is rebuilt from the read model's events and marked `source: read-model`.",
+  })
+  @ApiOkResponse({ description: 'The journey', type: JourneyViewDto })
+  @ApiErrorResponses({
+    VALIDATION_FAILED: 'the journey id is malformed',
+    JOURNEY_NOT_FOUND: NOT_FOUND,
+    TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
+    WORKER_UNAVAILABLE: "the journey's worker did not answer the query within the deadline",
+    READ_MODEL_UNAVAILABLE: 'Temporal does not know the journey and PostgreSQL cannot be reached to look for it',
+  })
+  get(@Param('journeyId', JourneyIdPipe) journeyId: string): Promise<JourneyViewDto> {
+    return this.journeys.get(journeyId);
+  }
+
+  @Get(':journeyId/events')
+  @JOURNEY_ID_PARAM
+  @ApiOperation({
+    summary: "A journey's timeline",
+    description: 'The recorded events, oldest first, from the read model. Eventually consistent: an event appears usually within a second; a journey just started may answer `[]`.',
+  })
+  @ApiOkResponse({ description: 'The events, oldest first', type: JourneyEventDto, isArray: true })
+  @ApiErrorResponses({
+    VALIDATION_FAILED: 'the journey id is malformed',
+    JOURNEY_NOT_FOUND: 'no event is recorded and Temporal does not know the journey',
+    READ_MODEL_UNAVAILABLE: DB_DOWN,
+    TEMPORAL_UNAVAILABLE: 'no event is recorded yet and Temporal cannot be reached to tell whether the journey exists',
+  })
+  events(@Param('journeyId', JourneyIdPipe) journeyId: string): Promise<JourneyEvent[]> {
+    return this.journeys.events(journeyId);
+  }
+
+  @Post(':journeyId/intake')
+  @HttpCode(200)
+  @JOURNEY_ID_PARAM
+  @ApiOperation({ summary: 'Record the presa in carico', description: 'An operator takes the person in charge; the journey moves to `awaiting_pact`.' })
+  @ApiBody({ type: RecordIntakeDto })
+  @ApiOkResponse({ description: 'The journey after the intake', type: JourneyViewDto })
+  @ApiErrorResponses({
+    ...COMMAND_ERRORS,
+    INTAKE_ALREADY_RECORDED: 'the person was already taken in charge',
+    INVALID_DATE: '`takenInChargeAt` is in the future or before the DID date',
+  })
+  recordIntake(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: RecordIntakeDto): Promise<JourneyViewDto> {
+    return this.journeys.recordIntake(journeyId, body);
+  }
+
+  @Post(':journeyId/pact')
+  @HttpCode(200)
+  @JOURNEY_ID_PARAM
+  @ApiOperation({ summary: 'Sign the Patto di servizio personalizzato', description: 'Records the pact and its actions (numbered A1, A2, …); the journey moves to `pact_active` and watches the due dates.' })
+  @ApiBody({ type: SignPactDto })
+  @ApiOkResponse({ description: 'The journey after the signing', type: JourneyViewDto })
+  @ApiErrorResponses({
+    ...COMMAND_ERRORS,
+    INTAKE_REQUIRED: 'the intake must be recorded first',
+    PACT_ALREADY_SIGNED: 'the pact is already signed',
+    INVALID_DATE: 'a due date is not after the signing (`fields` names it)',
+    INVALID_DURATION: '`contactFrequency` is not an ISO-8601 duration',
+  })
+  signPact(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: SignPactDto): Promise<JourneyViewDto> {
+    return this.journeys.signPact(journeyId, body);
+  }
+
+  @Post(':journeyId/pact/actions/:actionId/complete')
+  @HttpCode(200)
+  @JOURNEY_ID_PARAM
+  @ApiParam({ name: 'actionId', description: 'Pact action id: A followed by 1-3 digits', example: 'A1' })
+  @ApiOperation({ summary: 'Complete a pact action', description: 'Records that the person completed the action (also when it is overdue).' })
+  @ApiBody({ type: CompletePactActionDto })
+  @ApiOkResponse({ description: 'The journey after the completion', type: JourneyViewDto })
+  @ApiErrorResponses({
+    ...COMMAND_ERRORS,
+    VALIDATION_FAILED: `${BAD_INPUT}, or the action id is malformed`,
+    PACT_NOT_SIGNED: 'the pact is not signed yet',
+    PACT_ACTION_NOT_FOUND: 'the pact has no such action',
+    PACT_ACTION_ALREADY_COMPLETED: 'the action is already completed',
+    INVALID_DATE: '`completedAt` is in the future or before the signing',
+  })
+  completePactAction(
+    @Param('journeyId', JourneyIdPipe) journeyId: string,
+    @Param('actionId', ActionIdPipe) actionId: string,
+    @Body() body: CompletePactActionDto,
+  ): Promise<JourneyViewDto> {
+    return this.journeys.completePactAction(journeyId, actionId, body);
+  }
+
+  @Post(':journeyId/close')
+  @HttpCode(200)
+  @JOURNEY_ID_PARAM
+  @ApiOperation({ summary: 'Close the journey', description: 'Ends the journey; it accepts no more commands afterwards (409 JOURNEY_CLOSED).' })
+  @ApiBody({ type: CloseJourneyDto })
+  @ApiOkResponse({ description: 'The closed journey', type: JourneyViewDto })
+  @ApiErrorResponses(COMMAND_ERRORS)
+  close(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: CloseJourneyDto): Promise<JourneyViewDto> {
+    return this.journeys.close(journeyId, body);
+  }
+}

@@ -1,0 +1,165 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client, UpdateDefinition } from '@temporalio/client';
+import {
+  closeJourneyUpdate,
+  completePactActionUpdate,
+  getJourneyStateQuery,
+  JOURNEY_WORKFLOW_TYPE,
+  journeySearchAttributes,
+  recordIntakeUpdate,
+  signPactUpdate,
+  type CloseJourneyInput,
+  type CompletePactActionInput,
+  type JourneyWorkflowInput,
+  type RecordIntakeInput,
+  type SignPactInput,
+} from '@sal/contracts';
+import { replay, toView, type JourneyEvent, type JourneyView } from '@sal/domain';
+import { journeyIdFor } from '@sal/temporal';
+import { JourneyAlreadyExistsError, JourneyNotFoundError } from '../common/api-errors';
+import { API_SETTINGS } from '../config/config.module';
+import type { ApiSettings } from '../config/api-settings';
+import { ReadModelService } from '../database/read-model.service';
+import { TemporalGateway } from '../temporal/temporal-gateway';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import type { CloseJourneyDto } from './dto/close-journey.dto';
+import type { CompletePactActionDto } from './dto/complete-action.dto';
+import type { CreateJourneyDto } from './dto/create-journey.dto';
+import type { JourneyCreatedDto } from './dto/journey-created.response';
+import type { JourneyPageDto } from './dto/journey-page.response';
+import type { JourneyViewDto } from './dto/journey-view.response';
+import type { ListJourneysQuery } from './dto/list-journeys.query';
+import type { RecordIntakeDto } from './dto/record-intake.dto';
+import type { SignPactDto } from './dto/sign-pact.dto';
+import { toBeneficiary, toSummary, toViewDto } from './journey-mappers';
+
+type JourneyWorkflow = (input: JourneyWorkflowInput) => Promise<JourneyView>;
+
+/**
+ * Journeys: commands and live state go to the journey's Temporal workflow, lists and timelines come from the
+ * PostgreSQL read model. Inputs arrive validated; every refusal of the journey itself comes back from the workflow's
+ * update validators, before anything is recorded.
+ */
+@Injectable()
+export class JourneysService {
+  constructor(
+    @Inject(TEMPORAL_CLIENT) private readonly client: Client,
+    private readonly temporal: TemporalGateway,
+    private readonly readModel: ReadModelService,
+    @Inject(API_SETTINGS) private readonly settings: ApiSettings,
+  ) {}
+
+  /**
+   * Starts the journey workflow; a second start for the same person and programme is refused (409 with the id), whether
+   * Temporal or the read model remembers the first.
+   */
+  async create(dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
+    const beneficiary = toBeneficiary(dto.beneficiary);
+    const journeyId = journeyIdFor(beneficiary.fiscalCode, dto.programmeCode, this.settings.journeyIdKey);
+    // Temporal refuses a second start while it retains the first journey; the read model remembers it for longer, and
+    // a restart under the same id would collide with the recorded events.
+    if (await this.readModel.query((rm) => rm.find(journeyId))) throw new JourneyAlreadyExistsError(journeyId);
+    const input: JourneyWorkflowInput = {
+      kind: 'start',
+      start: { journeyId, programmeCode: dto.programmeCode, officeId: dto.officeId, didDate: dto.didDate, beneficiary },
+    };
+    await this.temporal.call('start', journeyId, () =>
+      this.client.workflow.start<JourneyWorkflow>(JOURNEY_WORKFLOW_TYPE, {
+        workflowId: journeyId,
+        taskQueue: this.settings.temporal.taskQueue,
+        args: [input],
+        // One journey per person and programme, ever (while Temporal retains it): a closed one is not restarted.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        typedSearchAttributes: [
+          { key: journeySearchAttributes.office, value: dto.officeId },
+          { key: journeySearchAttributes.programme, value: dto.programmeCode },
+          { key: journeySearchAttributes.stage, value: 'awaiting_intake' },
+          { key: journeySearchAttributes.status, value: 'open' },
+        ],
+      }),
+    );
+    return { journeyId, stage: 'awaiting_intake', status: 'open' };
+  }
+
+  /**
+   * The journey's live state from its workflow. When Temporal no longer knows it (retention expired after closure),
+   * the state is rebuilt from the events recorded in the read model.
+   */
+  async get(journeyId: string): Promise<JourneyViewDto> {
+    try {
+      const view = await this.temporal.call('query', journeyId, () => this.client.workflow.getHandle(journeyId).query(getJourneyStateQuery));
+      return toViewDto(view, 'workflow');
+    } catch (error) {
+      if (!(error instanceof JourneyNotFoundError)) throw error;
+      const events = await this.readModel.query((rm) => rm.events(journeyId));
+      if (events.length === 0) throw error;
+      return toViewDto(toView(replay(events)), 'read-model');
+    }
+  }
+
+  /** Journeys from the read model, filtered and paged, newest first. */
+  async list(q: ListJourneysQuery): Promise<JourneyPageDto> {
+    const page = await this.readModel.query((rm) =>
+      rm.search({
+        officeId: q.officeId,
+        programmeCode: q.programmeCode,
+        stage: q.stage,
+        status: q.status,
+        overdue: q.overdue,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
+    );
+    return { ...page, items: page.items.map(toSummary) };
+  }
+
+  /**
+   * The timeline from the read model. Empty while the first event is not yet projected (eventually consistent,
+   * usually within a second); 404 only when Temporal does not know the journey either.
+   */
+  async events(journeyId: string): Promise<JourneyEvent[]> {
+    const events = await this.readModel.query((rm) => rm.events(journeyId));
+    if (events.length > 0) return events;
+    await this.temporal.call('describe', journeyId, () => this.client.workflow.getHandle(journeyId).describe());
+    return [];
+  }
+
+  recordIntake(journeyId: string, dto: RecordIntakeDto): Promise<JourneyViewDto> {
+    const input: RecordIntakeInput = { operatorId: dto.operatorId, ...defined({ takenInChargeAt: dto.takenInChargeAt, notes: dto.notes }) };
+    return this.command(journeyId, recordIntakeUpdate, input);
+  }
+
+  signPact(journeyId: string, dto: SignPactDto): Promise<JourneyViewDto> {
+    const input: SignPactInput = {
+      responsibleOperatorId: dto.responsibleOperatorId,
+      profilingClass: dto.profilingClass,
+      contactFrequency: dto.contactFrequency,
+      ...defined({ jobSearchProof: dto.jobSearchProof }),
+      availability: { workshops: dto.availability.workshops, training: dto.availability.training, suitableOffers: dto.availability.suitableOffers },
+      actions: dto.actions.map((a) => ({ kind: a.kind, description: a.description, dueDate: a.dueDate })),
+    };
+    return this.command(journeyId, signPactUpdate, input);
+  }
+
+  completePactAction(journeyId: string, actionId: string, dto: CompletePactActionDto): Promise<JourneyViewDto> {
+    const input: CompletePactActionInput = { actionId, operatorId: dto.operatorId, ...defined({ completedAt: dto.completedAt, note: dto.note }) };
+    return this.command(journeyId, completePactActionUpdate, input);
+  }
+
+  close(journeyId: string, dto: CloseJourneyDto): Promise<JourneyViewDto> {
+    const input: CloseJourneyInput = { reason: dto.reason, operatorId: dto.operatorId, ...defined({ details: dto.details }) };
+    return this.command(journeyId, closeJourneyUpdate, input);
+  }
+
+  /** Sends an operator command as a Temporal update and waits (under the update deadline) for the journey's answer. */
+  private async command<I>(journeyId: string, update: UpdateDefinition<JourneyView, [I]>, input: I): Promise<JourneyViewDto> {
+    const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(update, { args: [input] }));
+    return toViewDto(view, 'workflow');
+  }
+}
+
+/** The entries whose value is neither undefined nor null (optional inputs the client left out). */
+function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null | undefined> };
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { InvalidConfigurationError, loadApiSettings, type ApiSettings } from './config/api-settings';
+import { setupApp } from './setup-app';
+
+/** The API process: settings are read and checked once, then the app listens until SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let settings: ApiSettings;
+  try {
+    settings = loadApiSettings();
+  } catch (error) {
+    console.error(`api: ${error instanceof InvalidConfigurationError ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bodyParser: false, abortOnError: false });
+  setupApp(app, settings);
+  await app.listen(settings.port, settings.host);
+  const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`;
+  new Logger('Api').log(
+    `listening on ${url} (docs ${url}/docs) — Temporal ${settings.temporal.address} namespace ${settings.temporal.namespace} task queue ${settings.temporal.taskQueue}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error('api: failed to start:', error);
+  process.exit(1);
+});

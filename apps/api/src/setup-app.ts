@@ -1,0 +1,38 @@
+import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { validationFailed } from './common/validation-errors';
+import { ErrorResponseDto } from './common/error-response.dto';
+import type { ApiSettings } from './config/api-settings';
+
+/** Everything `main` sets on the app besides the modules: body parsing, validation, shutdown hooks, OpenAPI. */
+export function setupApp(app: NestExpressApplication, settings: ApiSettings): void {
+  // JSON only, bounded: an oversized body is refused (413) before any parsing work.
+  app.useBodyParser('json', { limit: settings.bodyLimit });
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: validationFailed,
+    }),
+  );
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+}
+
+function setupOpenApi(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Servizi al Lavoro – journey engine API')
+    .setDescription(
+      'Each beneficiary\'s journey (DID → presa in carico → Patto di servizio personalizzato → actions → closure) is a durable ' +
+        'Temporal workflow; lists and timelines come from a PostgreSQL read model that follows it within about a second.\n\n' +
+        'Every error answers `{ "error": { "code", "message", "fields"?, "journeyId"? } }` with a stable `code`.',
+    )
+    .setVersion('0.1.0')
+    .addTag('journeys', 'Beneficiaries\' journeys: start, commands, live state, lists and timelines')
+    .addTag('health', 'Liveness and dependencies')
+    .build();
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,47 @@
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
+import { API_SETTINGS } from '../config/config.module';
+import type { ApiSettings } from '../config/api-settings';
+import { TemporalGateway } from './temporal-gateway';
+import { TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
+
+/** Attempts of a failing gRPC call (UNAVAILABLE, RESOURCE_EXHAUSTED, …) before it fails. */
+const RETRY_ATTEMPTS = 4;
+
+/**
+ * The Temporal client. The connection is lazy: the API starts (and `/health` reports Temporal down) even when Temporal
+ * is unreachable, and gRPC reconnects by itself when it comes back. The connection is closed on shutdown.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: TEMPORAL_CONNECTION,
+      inject: [API_SETTINGS],
+      useFactory: (settings: ApiSettings) =>
+        Connection.lazy({
+          ...settings.temporal.connection,
+          // An HTTP client is waiting: give up on an unreachable server after about a second of retries, not the
+          // SDK's default ten attempts (~20 s), and answer 503 TEMPORAL_UNAVAILABLE.
+          interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: RETRY_ATTEMPTS }))],
+        }),
+    },
+    {
+      provide: TEMPORAL_CLIENT,
+      inject: [TEMPORAL_CONNECTION, API_SETTINGS],
+      useFactory: (connection: Connection, settings: ApiSettings) => new Client({ connection, namespace: settings.temporal.namespace }),
+    },
+    TemporalGateway,
+  ],
+  exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, TemporalGateway],
+})
+export class TemporalModule implements OnApplicationShutdown {
+  private readonly logger = new Logger('Temporal');
+
+  constructor(@Inject(TEMPORAL_CONNECTION) private readonly connection: Connection) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+    this.logger.log('connection closed');
+  }
+}

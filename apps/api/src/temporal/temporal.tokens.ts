@@ -1,0 +1,4 @@
+/** Injection token of the shared `@temporalio/client` Connection. */
+export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
+/** Injection token of the `@temporalio/client` Client bound to the configured namespace. */
+export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');

@@ -1,0 +1,24 @@
+import { Worker } from '@temporalio/worker';
+import { recordedHistories } from '../support/histories';
+
+/**
+ * Replays journeys recorded on earlier versions of the workflow against the current code: a change that would make
+ * running journeys fail with a non-determinism error fails here instead of in production. Record new ones with
+ * `RECORD_HISTORIES=1 npm test` after a release.
+ */
+describe('recorded journey histories replay on the current workflow code', () => {
+  const histories = recordedHistories();
+
+  it('has recorded histories to replay', () => {
+    expect(histories.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('replays every recorded history without a determinism error', async () => {
+    const outcomes: { workflowId: string; error: unknown }[] = [];
+    for await (const result of Worker.runReplayHistories({ workflowsPath: require.resolve('@sal/workflows'), replayName: 'journey-replay' }, histories)) {
+      outcomes.push({ workflowId: result.workflowId, error: result.error });
+    }
+    expect(outcomes.map((o) => o.workflowId)).toEqual(histories.map((h) => h.workflowId));
+    expect(outcomes.filter((o) => o.error !== undefined)).toEqual([]);
+  });
+});
