@@ -7,7 +7,7 @@ export {
 export { getFreePort, isPortFree } from './ports';
 export type { ExitInfo } from './process-utils';
 export { findRepoRoot } from './repo-root';
-export { JOURNEY_SEARCH_ATTRIBUTE_TYPES, type SearchAttributeTypeName } from './search-attributes';
+export { type SearchAttributeTypeName } from './search-attributes';
 export { findOrBuildTemporalCli, temporalCliCacheDir, TEMPORAL_CLI_VERSION, type Logger } from './temporal-cli';
 export {
   startTemporalDevServer,

@@ -5,7 +5,7 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import { ChildPidFile } from './leftovers';
 import { describeExit, type ExitInfo, forEachLine, killOnExit, stopChild, waitForExit } from './process-utils';
 import { findRepoRoot } from './repo-root';
-import { JOURNEY_SEARCH_ATTRIBUTE_TYPES } from './search-attributes';
+import { journeySearchAttributeTypes } from '@sal/temporal';
 import { findOrBuildTemporalCli } from './temporal-cli';
 import { startTemporalDevServer } from './temporal-dev-server';
 import { errorMessage, waitFor } from './wait-for';
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
       port: envPort('TEMPORAL_PORT', 7233),
       uiPort: envPort('TEMPORAL_UI_PORT', 8233),
       namespace,
-      searchAttributes: JOURNEY_SEARCH_ATTRIBUTE_TYPES,
+      searchAttributes: journeySearchAttributeTypes(),
       logFile,
       ownProcessGroup: true,
       log: (line) => say('temporal', line),

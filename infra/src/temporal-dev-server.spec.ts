@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { isPortFree } from './ports';
-import { JOURNEY_SEARCH_ATTRIBUTE_TYPES } from './search-attributes';
+import { journeySearchAttributeTypes } from '@sal/temporal';
+
+const JOURNEY_SEARCH_ATTRIBUTE_TYPES = journeySearchAttributeTypes();
 import { findOrBuildTemporalCli } from './temporal-cli';
 import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server';
 

@@ -21,7 +21,7 @@ export default async function globalSetup(): Promise<void> {
     const server = await startTemporalDevServer({
       namespace,
       uiPort: false,
-      searchAttributes: journeySearchAttributeTypes() as never,
+      searchAttributes: journeySearchAttributeTypes(),
     });
     running.push(server);
     temporalAddress = server.address;

@@ -1,6 +1,8 @@
 import { journeySearchAttributes } from '@sal/contracts';
 
-const CLI_TYPE_NAMES: Record<string, string> = {
+type CliTypeName = 'Keyword' | 'Text' | 'Int' | 'Double' | 'Bool' | 'Datetime' | 'KeywordList';
+
+const CLI_TYPE_NAMES: Record<string, CliTypeName> = {
   KEYWORD: 'Keyword',
   TEXT: 'Text',
   INT: 'Int',
@@ -11,6 +13,6 @@ const CLI_TYPE_NAMES: Record<string, string> = {
 };
 
 /** The journey's custom search attributes as `name → type`, in the spelling `temporal server start-dev --search-attribute` takes. */
-export function journeySearchAttributeTypes(): Record<string, string> {
+export function journeySearchAttributeTypes(): Record<string, CliTypeName> {
   return Object.fromEntries(Object.values(journeySearchAttributes).map((k) => [k.name, CLI_TYPE_NAMES[k.type]]));
 }
