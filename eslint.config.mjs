@@ -41,15 +41,17 @@ export default [
             { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'] },
             { sourceTag: 'type:activity', onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence'] },
+            // Delivery (outbox, dispatcher, SMTP) reads notices and the staff directory; nothing of Temporal or Nest.
+            { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:domain', 'type:persistence'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:config'] },
             // Apps are leaves: nothing imports an app but the tests.
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow', 'type:notifications'],
             },
             {
               sourceTag: 'type:test',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow', 'type:app', 'type:infra'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow', 'type:app', 'type:infra', 'type:notifications'],
             },
           ],
         },

@@ -15,3 +15,4 @@ export {
   type TemporalDevServerOptions,
 } from './temporal-dev-server';
 export { waitFor, type WaitForOptions } from './wait-for';
+export { startSmtpSink, type SinkMessage, type SmtpSink, type SmtpSinkOptions } from './smtp-sink';

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { startSmtpSink } from './smtp-sink';
 import { ChildPidFile } from './leftovers';
 import { describeExit, type ExitInfo, forEachLine, killOnExit, stopChild, waitForExit } from './process-utils';
 import { findRepoRoot } from './repo-root';
@@ -20,7 +21,7 @@ const APP_STOP_GRACE_MS = 30_000;
 /** One Ctrl-C can reach us several times (terminal process group, npm, start.cjs). */
 const DUPLICATE_SIGNAL_WINDOW_MS = 1_000;
 
-type Step = 'launch' | 'temporal' | 'postgres' | 'migrate' | 'worker' | 'api';
+type Step = 'launch' | 'temporal' | 'postgres' | 'migrate' | 'mail' | 'worker' | 'api';
 const say = (step: Step, line: string): void => {
   process.stdout.write(`[${step}] ${line}\n`);
 };
@@ -37,8 +38,8 @@ let shuttingDown = false;
 let firstSignalAt = 0;
 
 /**
- * Cleanups run in reverse order of registration: API, worker, PostgreSQL,
- * Temporal. Returns a function that unregisters the cleanup.
+ * Cleanups run in reverse order of registration: API, worker, mail sink,
+ * PostgreSQL, Temporal. Returns a function that unregisters the cleanup.
  */
 function onShutdown(name: string, run: () => Promise<void>): () => void {
   if (shuttingDown) {
@@ -243,6 +244,25 @@ async function main(): Promise<void> {
     throw new Error(`migrations failed (${describeExit(migrated)})`);
   }
 
+  // --- Mail: the worker's dispatcher sends to SMTP_URL, or to a local sink whose messages can be read over HTTP.
+  let mailBannerLine: string;
+  if (process.env['SMTP_URL']) {
+    const smtp = `${redactPassword(process.env['SMTP_URL'])} (SMTP_URL)`;
+    mailBannerLine = `  Mail (SMTP):      ${smtp}`;
+    say('mail', `the worker sends through ${smtp}`);
+  } else {
+    const sink = await startSmtpSink({
+      host: '127.0.0.1',
+      smtpPort: envPort('MAIL_SINK_SMTP_PORT', 2525),
+      httpPort: envPort('MAIL_SINK_HTTP_PORT', 8025),
+    });
+    // Registered before the worker, so it stops after the worker has stopped sending.
+    onShutdown('mail sink', () => sink.stop());
+    childEnv['SMTP_URL'] = `smtp://127.0.0.1:${sink.smtpPort}`;
+    mailBannerLine = `  Mail sink:        ${sink.httpUrl}/messages`;
+    say('mail', `sink listening for SMTP on 127.0.0.1:${sink.smtpPort}; messages at ${sink.httpUrl}/messages`);
+  }
+
   // --- Worker, then API
   for (const [step, defaultScript, overrideVar] of [
     ['worker', 'apps/worker/dist/main.js', 'SAL_WORKER_SCRIPT'],
@@ -284,6 +304,7 @@ async function main(): Promise<void> {
     ...(temporalUiUrl ? [`  Temporal Web UI:  ${temporalUiUrl}`] : []),
     `  Temporal:         ${temporalAddress} (namespace ${namespace})`,
     `  PostgreSQL:       ${postgresDescription}`,
+    mailBannerLine,
     `  Logs:             ${logsDir}`,
     'Ctrl-C to stop',
   ];

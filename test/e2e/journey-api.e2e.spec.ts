@@ -94,8 +94,20 @@ describe('the HTTP API, through the worker to the read model and back', () => {
     expect(after.status).toBe(409);
     expect(after.body.error.code).toBe('JOURNEY_CLOSED');
 
-    await eventually(async () => (await eventTypes(journeyId)).length === 6 || undefined, 'the whole timeline to be projected');
-    expect(await eventTypes(journeyId)).toEqual(['JourneyStarted', 'IntakeRecorded', 'PactSigned', 'PactActionCompleted', 'PactActionOverdue', 'JourneyClosed']);
+    // GOL-1 reminds two days ahead: A1, due in seconds, is inside that window as soon as the pact is signed, so its
+    // reminder goes out right away (before or after A2's completion, whichever the journey handles first).
+    await eventually(async () => (await eventTypes(journeyId)).length === 7 || undefined, 'the whole timeline to be projected');
+    const timeline = await eventTypes(journeyId);
+    expect(timeline.filter((t) => t !== 'PactActionReminderDue')).toEqual([
+      'JourneyStarted',
+      'IntakeRecorded',
+      'PactSigned',
+      'PactActionCompleted',
+      'PactActionOverdue',
+      'JourneyClosed',
+    ]);
+    expect(timeline.indexOf('PactActionReminderDue')).toBeGreaterThan(timeline.indexOf('PactSigned'));
+    expect(timeline.indexOf('PactActionReminderDue')).toBeLessThan(timeline.indexOf('PactActionOverdue'));
     const final = await api('GET', `/journeys/${journeyId}`);
     expect(final.status).toBe(200);
     expect(final.body.closure).toMatchObject({ reason: 'placed', details: 'Permanent contract' });
@@ -142,12 +154,14 @@ describe('the HTTP API, through the worker to the read model and back', () => {
     const dueAt = inSeconds(6);
     const pact = await api('POST', `/journeys/${journeyId}/pact`, pactBody([{ kind: 'interview', description: 'Second-level interview', dueDate: dueAt }]));
     expect(pact.status).toBe(200);
-    await eventually(async () => (await eventTypes(journeyId)).length === 3 || undefined, 'the pact to be projected');
+    // The action is due within GOL-1's reminder window, so the reminder follows the pact at once.
+    const beforeStop = ['JourneyStarted', 'IntakeRecorded', 'PactSigned', 'PactActionReminderDue'];
+    await eventually(async () => (await eventTypes(journeyId)).length === beforeStop.length || undefined, 'the pact and reminder to be projected');
 
     await product.worker.stop('SIGTERM');
     await eventually(() => Date.now() > Date.parse(dueAt) + 1000, 'the due instant to pass while the worker is down', { timeoutMs: 30_000 });
-    // Nobody ran the timer yet: the timeline still ends with the pact.
-    expect(await eventTypes(journeyId)).toEqual(['JourneyStarted', 'IntakeRecorded', 'PactSigned']);
+    // Nobody ran the timer yet: the timeline still ends with the reminder.
+    expect(await eventTypes(journeyId)).toEqual(beforeStop);
 
     product.worker.start();
     await waitForWorker(product.worker);

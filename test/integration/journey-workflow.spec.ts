@@ -11,7 +11,7 @@ import {
   signPactUpdate,
   type JourneyWorkflowInput,
 } from '@sal/contracts';
-import type { JourneyView, Refusal } from '@sal/domain';
+import { NO_CLOCKS, type JourneyView, type Refusal } from '@sal/domain';
 import { JourneyEventRecord, JourneyRecord, PactActionRecord } from '@sal/persistence';
 import { journeyIdFor } from '@sal/temporal';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
@@ -29,7 +29,7 @@ let worker: RunningWorker;
 beforeAll(async () => {
   db = await createThrowawayDatabase();
   t = await connectTestClient();
-  worker = await startTestWorker(t.taskQueue, db.dataSource);
+  worker = await startTestWorker(t.taskQueue, db.dataSource, { notify: async () => undefined });
 });
 
 afterAll(async () => {
@@ -43,7 +43,7 @@ async function startJourney(officeId = 'CPI-TO-01'): Promise<WorkflowHandle> {
   const journeyId = journeyIdFor(fiscalCode, 'GOL-1');
   const input: JourneyWorkflowInput = {
     kind: 'start',
-    start: { journeyId, programmeCode: 'GOL-1', officeId, didDate: '2026-11-02', beneficiary: { fiscalCode, givenName: 'Giulia', familyName: 'Test' } },
+    start: { journeyId, programmeCode: 'GOL-1', officeId, didDate: '2026-11-02', beneficiary: { fiscalCode, givenName: 'Giulia', familyName: 'Test' }, catalogueVersion: 1, clocks: NO_CLOCKS },
   };
   return t.client.workflow.start(JOURNEY_WORKFLOW_TYPE, { workflowId: journeyId, taskQueue: t.taskQueue, args: [input], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
 }
@@ -102,7 +102,8 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
     }, 'action A1 to become overdue');
     expect(overdue.overdueActionCount).toBe(1);
     expect(overdue.actions[1].status).toBe('completed');
-    expect(overdue.nextDeadline).toBeNull();
+    // With A1 overdue and A2 done, what remains ahead is the pact's agreed contact (P30D).
+    expect(overdue.nextDeadline?.kind).toBe('contact_due');
 
     const closed = await handle.executeUpdate(closeJourneyUpdate, { args: [{ reason: 'placed', operatorId: 'op-rossi', details: 'Hired by ACME' }] });
     expect(closed.status).toBe('closed');
@@ -166,7 +167,7 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
       t.client.workflow.start(JOURNEY_WORKFLOW_TYPE, {
         workflowId: input,
         taskQueue: t.taskQueue,
-        args: [{ kind: 'start', start: { journeyId: input, programmeCode: 'GOL-1', officeId: 'X', didDate: '2026-11-02', beneficiary: { fiscalCode: 'x', givenName: 'x', familyName: 'x' } } }],
+        args: [{ kind: 'start', start: { journeyId: input, programmeCode: 'GOL-1', officeId: 'X', didDate: '2026-11-02', beneficiary: { fiscalCode: 'x', givenName: 'x', familyName: 'x' }, catalogueVersion: 1, clocks: NO_CLOCKS } }],
         workflowIdReusePolicy: 'REJECT_DUPLICATE',
       }),
     ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);

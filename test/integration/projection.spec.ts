@@ -44,7 +44,7 @@ function history(officeId: string): { events: JourneyEvent[]; state: JourneyStat
     },
     '2026-10-05T09:00:00.000Z',
   );
-  run({ type: 'MarkOverdueActions' }, '2026-10-21T00:00:00.000Z');
+  run({ type: 'ProcessDeadlines' }, '2026-10-21T00:00:00.000Z');
   return { events, state };
 }
 
@@ -58,7 +58,7 @@ async function counts(journeyId: string) {
 
 describe('projection into PostgreSQL', () => {
   it('writes nothing twice when the activity is retried with the same events', async () => {
-    const { projectJourney } = createJourneyActivities({ dataSource: db.dataSource });
+    const { projectJourney } = createJourneyActivities({ dataSource: db.dataSource, notices: { notify: async () => undefined } });
     const { events, state } = history('CPI-MI-01');
     await projectJourney({ journeyId: state.journeyId, events, state });
     const first = await counts(state.journeyId);

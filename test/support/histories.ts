@@ -11,18 +11,21 @@ import type { temporal } from '@temporalio/proto';
 export const HISTORIES_DIR = join(__dirname, '..', 'histories');
 
 /**
- * With `RECORD_HISTORIES=1`, saves the workflow's history under `test/histories/<name>.json` (commit it after a
- * release, so later changes that would break running journeys fail the replay test). Otherwise does nothing.
+ * With `RECORD_HISTORIES=<release>` (e.g. `r3`), saves the workflow's history as `test/histories/<release>-<name>.json`.
+ * Record after a release and commit the new files next to the older releases' ones, so later changes that would break
+ * running journeys fail the replay test. Otherwise does nothing.
  */
 export async function recordHistory(name: string, handle: WorkflowHandle): Promise<void> {
-  if (process.env.RECORD_HISTORIES !== '1') return;
+  const release = process.env.RECORD_HISTORIES;
+  if (!release) return;
+  if (!/^[a-z0-9-]+$/.test(release)) throw new Error('RECORD_HISTORIES names a release, e.g. r3');
   mkdirSync(HISTORIES_DIR, { recursive: true });
   // The CLI writes the canonical JSON form that `historyFromJSON` and `temporal workflow show` agree on.
   const { temporalAddress, namespace } = testStack();
   const json = execFileSync(await findOrBuildTemporalCli(), [
     'workflow', 'show', '--workflow-id', handle.workflowId, '--address', temporalAddress, '--namespace', namespace, '--output', 'json',
   ]);
-  writeFileSync(join(HISTORIES_DIR, `${name}.json`), json);
+  writeFileSync(join(HISTORIES_DIR, `${release}-${name}.json`), json);
 }
 
 export function recordedHistories(): { workflowId: string; history: temporal.api.history.v1.IHistory }[] {

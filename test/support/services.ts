@@ -65,7 +65,7 @@ export interface ProductStack {
  * Starts the built worker (from its prebuilt production workflow bundle) and API as child processes on this test's
  * own task queue and database, and waits until the API's health check sees both Temporal and PostgreSQL.
  */
-export async function startProduct(databaseUrl: string): Promise<ProductStack> {
+export async function startProduct(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ProductStack> {
   const { temporalAddress, namespace } = testStack();
   const port = await getFreePort();
   const taskQueue = `e2e-${uniqueSuffix()}`;
@@ -77,6 +77,7 @@ export async function startProduct(databaseUrl: string): Promise<ProductStack> {
     API_HOST: '127.0.0.1',
     API_PORT: String(port),
     WORKFLOW_BUNDLE_PATH: join(ROOT, 'apps/worker/dist/workflow-bundle.js'),
+    ...extraEnv,
   };
   const worker = new ServiceProcess('worker', 'apps/worker/dist/main.js', env);
   const api = new ServiceProcess('api', 'apps/api/dist/main.js', env);

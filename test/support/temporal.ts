@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
+import type { NoticeRecorder } from '@sal/activities';
 import { createJourneyWorker } from '@sal/worker';
 import { testStack, uniqueSuffix } from './env';
 
@@ -26,8 +27,8 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** Runs the real journey worker in this process on `taskQueue`, with activities over `dataSource`. */
-export async function startTestWorker(taskQueue: string, dataSource: DataSource): Promise<RunningWorker> {
+/** Runs the real journey worker in this process on `taskQueue`, with activities over `dataSource` and `notices`. */
+export async function startTestWorker(taskQueue: string, dataSource: DataSource, notices: NoticeRecorder): Promise<RunningWorker> {
   installQuietRuntime();
   const { temporalAddress, namespace } = testStack();
   const connection = await NativeConnection.connect({ address: temporalAddress });
@@ -36,6 +37,7 @@ export async function startTestWorker(taskQueue: string, dataSource: DataSource)
     namespace,
     taskQueue,
     dataSource,
+    notices,
     workflows: { workflowsPath: require.resolve('@sal/workflows') },
   });
   const running = worker.run();

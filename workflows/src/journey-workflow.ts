@@ -3,6 +3,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -14,11 +15,13 @@ import {
   decide,
   journeyStarted,
   nextDeadline,
+  noticesFor,
   replay,
   toMillis,
   toView,
   type JourneyCommand,
   type JourneyEvent,
+  type JourneyNotice,
   type JourneyState,
   type JourneyView,
   type Refusal,
@@ -29,13 +32,17 @@ import {
   getJourneyStateQuery,
   JOURNEY_REFUSAL_FAILURE_TYPE,
   journeySearchAttributes,
+  recordContactUpdate,
   recordIntakeUpdate,
   signPactUpdate,
   type JourneyActivities,
   type JourneyWorkflowInput,
 } from '@sal/contracts';
 
-const { projectJourney } = proxyActivities<JourneyActivities>({
+/** Journeys started before notices existed replay without them; new runs send them. */
+const NOTICES_PATCH = 'journey-notices-v1';
+
+const { projectJourney, notifyJourney } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30 seconds',
   // The read model may be down for a while: keep retrying, never give up on a fact already decided.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -50,6 +57,7 @@ const { projectJourney } = proxyActivities<JourneyActivities>({
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyView> {
   let state: JourneyState;
   const unprojected: JourneyEvent[] = [];
+  const unsentNotices: JourneyNotice[] = [];
   if (input.kind === 'start') {
     const started = journeyStarted(input.start, now());
     state = replay([started]);
@@ -57,6 +65,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   } else {
     state = input.state;
     unprojected.push(...input.unprojected);
+    unsentNotices.push(...(input.unsentNotices ?? []));
   }
 
   const decideOrRefuse = (command: JourneyCommand): JourneyEvent[] => {
@@ -81,6 +90,9 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   setHandler(completePactActionUpdate, (c) => execute({ ...c, type: 'CompletePactAction' }), {
     validator: (c) => void decideOrRefuse({ ...c, type: 'CompletePactAction' }),
   });
+  setHandler(recordContactUpdate, (c) => execute({ ...c, type: 'RecordContact' }), {
+    validator: (c) => void decideOrRefuse({ ...c, type: 'RecordContact' }),
+  });
   setHandler(closeJourneyUpdate, (c) => execute({ ...c, type: 'CloseJourney' }), {
     validator: (c) => void decideOrRefuse({ ...c, type: 'CloseJourney' }),
   });
@@ -93,13 +105,18 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       await projectJourney({ journeyId: state.journeyId, events, state });
       continue;
     }
+    if (unsentNotices.length > 0) {
+      const notices = unsentNotices.splice(0);
+      await notifyJourney({ journeyId: state.journeyId, notices });
+      continue;
+    }
     if (state.status === 'closed') break;
     indexed = indexSearchAttributes(state, indexed);
 
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      if (unprojected.length === 0) {
-        await continueAsNew<typeof journeyWorkflow>({ kind: 'continued', state, unprojected: [] });
+      if (unprojected.length === 0 && unsentNotices.length === 0) {
+        await continueAsNew<typeof journeyWorkflow>({ kind: 'continued', state, unprojected: [], unsentNotices: [] });
       }
       continue;
     }
@@ -110,7 +127,10 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (deadline === null) {
       await condition(changed);
     } else if (!(await condition(changed, Math.max(1, toMillis(deadline.at) - Date.now())))) {
-      execute({ type: 'MarkOverdueActions' });
+      const events = decideOrRefuse({ type: 'ProcessDeadlines' });
+      state = applyEvents(state, events);
+      unprojected.push(...events);
+      if (patched(NOTICES_PATCH)) unsentNotices.push(...noticesFor(events, state));
     }
   }
 
@@ -141,6 +161,7 @@ function indexSearchAttributes(state: JourneyState, previous: string): string {
     status: view.status,
     deadline: view.nextDeadline?.at ?? null,
     overdue: view.overdueActionCount,
+    stalled: view.stalled !== null,
   };
   const signature = JSON.stringify(values);
   if (signature === previous) return previous;
@@ -151,6 +172,7 @@ function indexSearchAttributes(state: JourneyState, previous: string): string {
     { key: journeySearchAttributes.programme, value: state.programmeCode },
     { key: journeySearchAttributes.nextDeadline, value: values.deadline === null ? null : new Date(values.deadline) },
     { key: journeySearchAttributes.overdueActions, value: values.overdue },
+    { key: journeySearchAttributes.stalled, value: values.stalled },
   ];
   upsertSearchAttributes(pairs);
   return signature;

@@ -5,6 +5,10 @@ import type { ApiSettings } from './config/api-settings';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { ProgrammesModule } from './programmes/programmes.module';
+import { StaffModule } from './staff/staff.module';
+import { SupervisorModule } from './supervisor/supervisor.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -12,7 +16,7 @@ export class AppModule {
   static forRoot(settings: ApiSettings): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), TemporalModule, JourneysModule, HealthModule],
+      imports: [ConfigModule.forRoot(settings), TemporalModule, JourneysModule, ProgrammesModule, SupervisorModule, StaffModule, NotificationsModule, HealthModule],
       providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
     };
   }

@@ -31,6 +31,10 @@ function setupOpenApi(app: INestApplication): void {
     )
     .setVersion('0.1.0')
     .addTag('journeys', 'Beneficiaries\' journeys: start, commands, live state, lists and timelines')
+    .addTag('programmes', 'Programme catalogues: versioned clocks that journeys pin when they start (administrators)')
+    .addTag('supervisor', 'Stalled cases, overdue actions and KPIs for the offices a supervisor oversees')
+    .addTag('staff', 'Operators and supervisors of each office, and where their notices go')
+    .addTag('notifications', 'The notification outbox: every message, its delivery attempts, and retries of failed ones')
     .addTag('health', 'Liveness and dependencies')
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });

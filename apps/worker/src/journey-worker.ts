@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createJourneyActivities } from '@sal/activities';
+import { createJourneyActivities, type NoticeRecorder } from '@sal/activities';
 
 /** Where the worker takes its workflow code from. */
 export type WorkflowSource =
@@ -15,6 +15,8 @@ export interface JourneyWorkerOptions {
   namespace: string;
   taskQueue: string;
   dataSource: DataSource;
+  /** Where the journeys' notices go (the notification outbox). */
+  notices: NoticeRecorder;
   workflows: WorkflowSource;
   /** Extra worker options (tuning, interceptors); they win over the defaults here. */
   tuning?: Partial<WorkerOptions>;
@@ -30,7 +32,7 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
     connection: o.connection,
     namespace: o.namespace,
     taskQueue: o.taskQueue,
-    activities: createJourneyActivities({ dataSource: o.dataSource }),
+    activities: createJourneyActivities({ dataSource: o.dataSource, notices: o.notices }),
     // In-flight activities get this long to finish on shutdown; after it they are cancelled and retried elsewhere.
     shutdownGraceTime: '20 seconds',
     ...workflowOptions,

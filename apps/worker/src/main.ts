@@ -1,15 +1,30 @@
 import { NativeConnection } from '@temporalio/worker';
+import type { DataSource } from 'typeorm';
+import { loadNotificationSettings, NotificationService } from '@sal/notifications';
 import { createDataSource } from '@sal/persistence';
-import { temporalSettings } from '@sal/temporal';
+import { temporalSettings, type TemporalSettings } from '@sal/temporal';
+import { startNotificationDispatcher } from './dispatcher-process';
 import { createJourneyWorker, defaultWorkflowSource } from './journey-worker';
 
 /**
  * The worker process. The Temporal runtime stops it on SIGINT/SIGTERM: polling stops, in-flight tasks finish (or are
- * retried by another worker after the grace time), then connections close. Nothing is lost: the state is in Temporal.
+ * retried by another worker after the grace time), then the notification dispatcher finishes the messages in hand,
+ * then connections close. Nothing is lost: the state is in Temporal, unsent notices in the outbox.
  */
 async function main(): Promise<void> {
   const settings = temporalSettings();
+  const notifications = loadNotificationSettings();
   const dataSource = await createDataSource().initialize();
+  const dispatcher = startNotificationDispatcher(dataSource, notifications);
+  try {
+    await runWorker(settings, dataSource);
+  } finally {
+    await dispatcher.stop();
+    await dataSource.destroy();
+  }
+}
+
+async function runWorker(settings: TemporalSettings, dataSource: DataSource): Promise<void> {
   const connection = await NativeConnection.connect(settings.connection);
   try {
     const worker = await createJourneyWorker({
@@ -17,6 +32,7 @@ async function main(): Promise<void> {
       namespace: settings.namespace,
       taskQueue: settings.taskQueue,
       dataSource,
+      notices: new NotificationService(dataSource),
       workflows: defaultWorkflowSource(),
     });
     console.log(`worker: polling task queue ${settings.taskQueue} on ${settings.address} (namespace ${settings.namespace})`);
@@ -24,7 +40,6 @@ async function main(): Promise<void> {
     console.log('worker: stopped');
   } finally {
     await connection.close();
-    await dataSource.destroy();
   }
 }
 

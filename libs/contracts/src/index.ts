@@ -8,9 +8,12 @@ import type {
   Beneficiary,
   CloseJourneyCommand,
   CompletePactActionCommand,
+  JourneyClocks,
   JourneyEvent,
+  JourneyNotice,
   JourneyState,
   JourneyView,
+  RecordContactCommand,
   RecordIntakeCommand,
   SignPactCommand,
 } from '@sal/domain';
@@ -25,6 +28,9 @@ export interface JourneyStart {
   officeId: string;
   didDate: string;
   beneficiary: Beneficiary;
+  /** The programme catalogue version the journey pins, and its clocks. */
+  catalogueVersion: number;
+  clocks: JourneyClocks;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface JourneyStart {
  */
 export type JourneyWorkflowInput =
   | { kind: 'start'; start: JourneyStart }
-  | { kind: 'continued'; state: JourneyState; unprojected: JourneyEvent[] };
+  | { kind: 'continued'; state: JourneyState; unprojected: JourneyEvent[]; unsentNotices?: JourneyNotice[] };
 
 /** The `type` of the ApplicationFailure a refused update fails with is `JourneyRefusal`; its details hold the Refusal. */
 export const JOURNEY_REFUSAL_FAILURE_TYPE = 'JourneyRefusal';
@@ -43,10 +49,12 @@ export type RecordIntakeInput = Payload<RecordIntakeCommand>;
 export type SignPactInput = Payload<SignPactCommand>;
 export type CompletePactActionInput = Payload<CompletePactActionCommand>;
 export type CloseJourneyInput = Payload<CloseJourneyCommand>;
+export type RecordContactInput = Payload<RecordContactCommand>;
 
 export const recordIntakeUpdate = defineUpdate<JourneyView, [RecordIntakeInput]>('recordIntake');
 export const signPactUpdate = defineUpdate<JourneyView, [SignPactInput]>('signPact');
 export const completePactActionUpdate = defineUpdate<JourneyView, [CompletePactActionInput]>('completePactAction');
+export const recordContactUpdate = defineUpdate<JourneyView, [RecordContactInput]>('recordContact');
 export const closeJourneyUpdate = defineUpdate<JourneyView, [CloseJourneyInput]>('closeJourney');
 
 /** The journey's live state. */
@@ -60,6 +68,7 @@ export const journeySearchAttributes = {
   programme: defineSearchAttributeKey('ProgrammeCode', SearchAttributeType.KEYWORD),
   nextDeadline: defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME),
   overdueActions: defineSearchAttributeKey('OverdueActions', SearchAttributeType.INT),
+  stalled: defineSearchAttributeKey('Stalled', SearchAttributeType.BOOL),
 };
 
 /** What the projection activity receives: the new events and the journey's state right after the last of them. */
@@ -76,4 +85,11 @@ export interface ProjectJourneyInput {
 export interface JourneyActivities {
   /** Appends the events to `journey_events` and updates the read model; idempotent on (journeyId, seq). */
   projectJourney(input: ProjectJourneyInput): Promise<void>;
+  /** Records the notices in the notification outbox, once per notice key; delivery happens outside the journey. */
+  notifyJourney(input: NotifyJourneyInput): Promise<void>;
+}
+
+export interface NotifyJourneyInput {
+  journeyId: string;
+  notices: JourneyNotice[];
 }

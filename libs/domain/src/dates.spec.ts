@@ -4,10 +4,12 @@ import {
   isIsoDate,
   isIsoDuration,
   isIsoInstant,
+  isPositiveDuration,
   romeDateOf,
   romeEndOfDay,
   romeOffsetHours,
   romeStartOfDay,
+  subtractDuration,
   toMillis,
 } from './dates';
 
@@ -224,5 +226,64 @@ describe('addDuration', () => {
   it.each(['P', 'PT', '30D', 'P1DT', 'soon'])('throws a RangeError for %p', (duration) => {
     expect(() => addDuration('2026-01-01T00:00:00Z', duration)).toThrow(RangeError);
     expect(() => addDuration('2026-01-01T00:00:00Z', duration)).toThrow(`not an ISO-8601 duration: ${duration}`);
+  });
+});
+
+describe('subtractDuration', () => {
+  it.each([
+    ['P2D', '2026-03-20T10:00:00Z', '2026-03-18T10:00:00.000Z'],
+    ['P2D across a month start', '2026-03-01T10:00:00Z', '2026-02-27T10:00:00.000Z'],
+    ['P2D across a leap day', '2024-03-01T10:00:00Z', '2024-02-28T10:00:00.000Z'],
+    ['P30D across a year start', '2026-01-15T10:00:00Z', '2025-12-16T10:00:00.000Z'],
+    ['P1M mid-month', '2026-03-15T10:00:00Z', '2026-02-15T10:00:00.000Z'],
+    ['P1M from 31 March keeps to the end of February', '2026-03-31T10:00:00Z', '2026-02-28T10:00:00.000Z'],
+    ['P1M from 31 March in a leap year', '2024-03-31T10:00:00Z', '2024-02-29T10:00:00.000Z'],
+    ['P1M from 15 January crosses the year', '2026-01-15T10:00:00Z', '2025-12-15T10:00:00.000Z'],
+    ['P1Y from a leap day', '2024-02-29T10:00:00Z', '2023-02-28T10:00:00.000Z'],
+    ['P1W', '2026-04-03T12:00:00Z', '2026-03-27T12:00:00.000Z'],
+    ['PT15S across midnight', '2026-01-02T00:00:05Z', '2026-01-01T23:59:50.000Z'],
+    ['PT0.5S', '2026-01-01T00:00:00Z', '2025-12-31T23:59:59.500Z'],
+    ['P1DT2H', '2026-01-03T01:00:00Z', '2026-01-01T23:00:00.000Z'],
+    ['P2D from an instant with an offset', '2026-03-20T23:59:59.999+01:00', '2026-03-18T22:59:59.999Z'],
+    ['P1D over the spring-forward night (UTC calendar: 24 hours)', '2026-03-29T23:00:00Z', '2026-03-28T23:00:00.000Z'],
+  ])('%s: %s → %s', (label, instant, expected) => {
+    expect(subtractDuration(instant, label.split(' ')[0])).toBe(expected);
+  });
+
+  it.each(['P2D', 'P7D', 'PT12H', 'P1W', 'P1DT2H30M'])('undoes addDuration for a duration without months or years (%s)', (duration) => {
+    for (const instant of ['2026-01-31T10:00:00.000Z', '2026-03-01T00:00:00.000Z', '2024-02-29T23:59:59.999Z']) {
+      expect(subtractDuration(addDuration(instant, duration), duration)).toBe(instant);
+    }
+  });
+
+  it('is not always undone by addDuration with months: 31 March − P1M + P1M is 28 March', () => {
+    expect(addDuration(subtractDuration('2026-03-31T10:00:00Z', 'P1M'), 'P1M')).toBe('2026-03-28T10:00:00.000Z');
+  });
+
+  it('a zero duration changes nothing but the form', () => {
+    expect(subtractDuration('2026-03-20T11:00:00+01:00', 'P0D')).toBe('2026-03-20T10:00:00.000Z');
+  });
+
+  it.each(['P', 'PT', '2D', 'P-2D', 'soon', ''])('throws a RangeError for %p', (duration) => {
+    expect(() => subtractDuration('2026-01-01T00:00:00Z', duration)).toThrow(RangeError);
+    expect(() => subtractDuration('2026-01-01T00:00:00Z', duration)).toThrow(`not an ISO-8601 duration: ${duration}`);
+  });
+});
+
+describe('isPositiveDuration', () => {
+  it.each(['P30D', 'P1D', 'P1M', 'P1Y', 'P1W', 'PT1S', 'PT0.5S', 'PT0.001S', 'P0DT1S', 'P0Y1M'])('%s is positive', (value) => {
+    expect(isPositiveDuration(value)).toBe(true);
+  });
+
+  it.each(['P0D', 'PT0S', 'PT0.0S', 'P0Y0M0D', 'P0W', 'P0DT0H0M0S'])('%s is zero, not positive', (value) => {
+    expect(isPositiveDuration(value)).toBe(false);
+  });
+
+  it.each(['30D', 'P', 'PT', 'P-1D', 'p30d', '', ' P30D', 'monthly'])('the malformed %p is not', (value) => {
+    expect(isPositiveDuration(value)).toBe(false);
+  });
+
+  it.each([30, null, undefined, {}, ['P30D'], true])('the non-string %p is not (and does not throw)', (value) => {
+    expect(isPositiveDuration(value)).toBe(false);
   });
 });

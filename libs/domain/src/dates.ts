@@ -70,12 +70,27 @@ export function isIsoDuration(value: string): boolean {
   return ISO_DURATION.test(value);
 }
 
+/** Whether a value is an ISO-8601 duration longer than zero (`P0D` and `PT0S` are not). */
+export function isPositiveDuration(value: unknown): value is string {
+  const from = '2000-01-01T00:00:00.000Z';
+  return typeof value === 'string' && isIsoDuration(value) && toMillis(addDuration(from, value)) > toMillis(from);
+}
+
 /** Adds an ISO-8601 duration to an instant: calendar parts (Y, M, W, D) on the UTC calendar, then time parts. */
 export function addDuration(instant: string, duration: string): string {
+  return shiftByDuration(instant, duration, 1);
+}
+
+/** Subtracts an ISO-8601 duration from an instant (the same rules as `addDuration`, backwards). */
+export function subtractDuration(instant: string, duration: string): string {
+  return shiftByDuration(instant, duration, -1);
+}
+
+function shiftByDuration(instant: string, duration: string, sign: 1 | -1): string {
   const m = ISO_DURATION.exec(duration);
   if (!m) throw new RangeError(`not an ISO-8601 duration: ${duration}`);
-  const [years, months, weeks, days, hours, minutes] = m.slice(1, 7).map((v) => Number(v ?? 0));
-  const seconds = Number(m[7] ?? 0);
+  const [years, months, weeks, days, hours, minutes] = m.slice(1, 7).map((v) => sign * Number(v ?? 0));
+  const seconds = sign * Number(m[7] ?? 0);
   const d = new Date(toMillis(instant));
   // Years and months first, keeping the day within the target month (31 January + P1M = 28/29 February, not 3 March), then weeks and days.
   const day = d.getUTCDate();

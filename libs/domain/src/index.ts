@@ -1,3 +1,4 @@
 export * from './fiscal-code';
 export * from './dates';
 export * from './journey';
+export * from './programme';

@@ -3,9 +3,13 @@ import { resolveDatabaseUrl } from './config';
 import { JourneyEventRecord } from './entities/journey-event.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { PactActionRecord } from './entities/pact-action.entity';
+import { StaffMemberRecord } from './entities/staff-member.entity';
+import { OutboxMessageRecord } from './entities/outbox-message.entity';
+import { DeliveryAttemptRecord } from './entities/delivery-attempt.entity';
+import { ProgrammeCatalogueRecord } from './entities/programme-catalogue.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord];
+export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord];
 
 /** The TypeORM options every process uses (API, worker, CLI): the schema comes from migrations only. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

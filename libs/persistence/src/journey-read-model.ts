@@ -11,6 +11,8 @@ export interface JourneySearch {
   status?: JourneyStatus;
   /** true: only journeys with an overdue action; false: only journeys without. */
   overdue?: boolean;
+  /** true: only stalled journeys (overdue action, missed contact, pact not signed in time, no progress); false: only journeys that are not. */
+  stalled?: boolean;
   page: number;
   pageSize: number;
 }
@@ -33,6 +35,7 @@ export class JourneyReadModel {
     if (s.stage !== undefined) q.andWhere('j.stage = :stage', { stage: s.stage });
     if (s.status !== undefined) q.andWhere('j.status = :status', { status: s.status });
     if (s.overdue !== undefined) q.andWhere(s.overdue ? 'j.overdue_action_count > 0' : 'j.overdue_action_count = 0');
+    if (s.stalled !== undefined) q.andWhere(s.stalled ? 'j.stalled_since IS NOT NULL' : 'j.stalled_since IS NULL');
     const [items, total] = await q
       .orderBy('j.started_at', 'DESC')
       .addOrderBy('j.journey_id', 'ASC')

@@ -40,11 +40,15 @@ describe('read-model rows', () => {
         },
         '2026-09-04T08:00:00.000Z',
       ],
-      [{ type: 'MarkOverdueActions' }, '2026-09-11T08:00:00.000Z'],
+      [{ type: 'ProcessDeadlines' }, '2026-09-11T08:00:00.000Z'],
     );
     const { journey: row, actions } = readModelRows(state);
     expect(row).toMatchObject({ stage: 'pact_active', responsibleOperatorId: 'op-1', profilingClass: 'high', pactVersion: 1, overdueActionCount: 1, lastSeq: 4 });
-    expect(row.nextDeadlineAt?.toISOString()).toBe('2026-11-30T22:59:59.999Z');
+    // The agreed contact (P30D after signing) comes before the training course falls due.
+    expect(row.nextDeadlineAt?.toISOString()).toBe('2026-10-04T08:00:00.000Z');
+    expect(row.nextContactDueAt?.toISOString()).toBe('2026-10-04T08:00:00.000Z');
+    expect(row.stallReasons).toEqual(['overdue_action']);
+    expect(row.stalledSince?.toISOString()).toBe('2026-09-11T08:00:00.000Z');
     expect(actions.map((a) => [a.actionId, a.status, a.officeId])).toEqual([
       ['A1', 'overdue', 'CPI-FI-02'],
       ['A2', 'pending', 'CPI-FI-02'],

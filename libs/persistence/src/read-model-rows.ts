@@ -1,4 +1,4 @@
-import { nextDeadline, type JourneyState } from '@sal/domain';
+import { toView, type JourneyState } from '@sal/domain';
 import type { JourneyRecord } from './entities/journey.entity';
 import type { PactActionRecord } from './entities/pact-action.entity';
 
@@ -7,7 +7,7 @@ import type { PactActionRecord } from './entities/pact-action.entity';
  * so a rebuilt read model equals the live one.
  */
 export function readModelRows(state: JourneyState): { journey: JourneyRecord; actions: PactActionRecord[] } {
-  const deadline = nextDeadline(state);
+  const view = toView(state);
   const journey: JourneyRecord = {
     journeyId: state.journeyId,
     programmeCode: state.programmeCode,
@@ -27,8 +27,14 @@ export function readModelRows(state: JourneyState): { journey: JourneyRecord; ac
     profilingClass: state.pact?.profilingClass ?? null,
     closedAt: date(state.closure?.closedAt),
     closureReason: state.closure?.reason ?? null,
-    overdueActionCount: state.actions.filter((a) => a.status === 'overdue').length,
-    nextDeadlineAt: date(deadline?.at),
+    overdueActionCount: view.overdueActionCount,
+    nextDeadlineAt: date(view.nextDeadline?.at),
+    catalogueVersion: state.catalogueVersion,
+    stalledSince: date(view.stalled?.since),
+    stallReasons: view.stalled?.reasons ?? [],
+    lastProgressAt: date(state.lastProgressAt),
+    nextContactDueAt: date(view.nextContactDueAt),
+    pactDeadlineAt: date(view.pactDeadlineAt),
     lastSeq: state.lastSeq,
     updatedAt: new Date(state.updatedAt),
   };
@@ -45,6 +51,9 @@ export function readModelRows(state: JourneyState): { journey: JourneyRecord; ac
       overdueSince: date(a.overdueSince),
       completedAt: date(a.completedAt),
       completedBy: a.completedBy,
+      responsibleOperatorId: state.pact?.responsibleOperatorId ?? null,
+      reminderSentAt: date(a.reminderSentAt),
+      escalatedAt: date(a.escalatedAt),
     }),
   );
   return { journey, actions };

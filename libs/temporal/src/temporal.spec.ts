@@ -51,6 +51,7 @@ describe('search attributes', () => {
       ProgrammeCode: 'Keyword',
       NextDeadline: 'Datetime',
       OverdueActions: 'Int',
+      Stalled: 'Bool',
     });
   });
 });

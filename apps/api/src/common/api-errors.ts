@@ -28,7 +28,10 @@ export const API_ERROR_STATUS = {
   MALFORMED_JSON: 400,
   NOT_FOUND: 404,
   JOURNEY_NOT_FOUND: 404,
+  PROGRAMME_NOT_FOUND: 404,
+  NOTIFICATION_NOT_FOUND: 404,
   JOURNEY_ALREADY_EXISTS: 409,
+  NOTIFICATION_NOT_RETRYABLE: 409,
   JOURNEY_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
@@ -106,6 +109,39 @@ export class JourneyNotFoundError extends ApiError {
   readonly status = API_ERROR_STATUS.JOURNEY_NOT_FOUND;
   constructor(journeyId: string) {
     super(`no journey ${journeyId}`, { journeyId });
+  }
+}
+
+/** 404: no programme catalogue has this code (or, when a version is asked for, no such version of it). */
+export class ProgrammeNotFoundError extends ApiError {
+  readonly code = 'PROGRAMME_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.PROGRAMME_NOT_FOUND;
+  constructor(programmeCode: string, version?: number) {
+    super(version === undefined ? `no programme ${programmeCode}` : `programme ${programmeCode} has no version ${version}`);
+  }
+}
+
+/** 404: the notification outbox has no message with this id. */
+export class NotificationNotFoundError extends ApiError {
+  readonly code = 'NOTIFICATION_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.NOTIFICATION_NOT_FOUND;
+  constructor(id: string) {
+    super(`no notification ${id}`);
+  }
+}
+
+/** 409: only a `failed` notification can be retried by hand; the message says what its status is instead. */
+export class NotificationNotRetryableError extends ApiError {
+  readonly code = 'NOTIFICATION_NOT_RETRYABLE';
+  readonly status = API_ERROR_STATUS.NOTIFICATION_NOT_RETRYABLE;
+  constructor(id: string, status: string) {
+    const why: Record<string, string> = {
+      pending: 'it is already queued',
+      sending: 'it is being sent',
+      sent: 'it was sent',
+      undeliverable: 'it has no address to send to (fix the staff directory or the beneficiary contact; a later notice will use it)',
+    };
+    super(`notification ${id} is ${status}, not failed: ${why[status] ?? 'only failed notifications can be retried'}`);
   }
 }
 

@@ -1,9 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { JourneyReadModel } from '@sal/persistence';
+import { JourneyReadModel, ProgrammeCatalogues, SupervisorReadModel } from '@sal/persistence';
 import { ReadModelUnavailableError } from '../common/api-errors';
 import { isDatabaseUnavailable } from './database-errors';
+
+/** What the API reads from (and, for catalogues, writes to) PostgreSQL, over the one shared DataSource. */
+export interface ReadModels {
+  /** Journey lists and timelines. */
+  journeys: JourneyReadModel;
+  /** Supervisors' questions: stalled cases, overdue actions, KPIs. */
+  supervision: SupervisorReadModel;
+  /** Versioned programme catalogues. */
+  catalogues: ProgrammeCatalogues;
+  /** For stores that have no class of their own yet; prefer a store above. */
+  dataSource: DataSource;
+}
 
 /**
  * The PostgreSQL read model, connected on first use rather than at start-up: the API serves what needs only Temporal
@@ -12,25 +24,35 @@ import { isDatabaseUnavailable } from './database-errors';
 @Injectable()
 export class ReadModelService {
   private connecting: Promise<void> | null = null;
-  private readonly readModel: JourneyReadModel;
+  private readonly models: ReadModels;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.readModel = new JourneyReadModel(dataSource);
+    this.models = {
+      journeys: new JourneyReadModel(dataSource),
+      supervision: new SupervisorReadModel(dataSource),
+      catalogues: new ProgrammeCatalogues(dataSource),
+      dataSource,
+    };
   }
 
-  /** Runs a read-model question; an unreachable database becomes {@link ReadModelUnavailableError} (503). */
-  async query<T>(fn: (readModel: JourneyReadModel) => Promise<T>): Promise<T> {
+  /** Runs work against the read model; an unreachable database becomes {@link ReadModelUnavailableError} (503). */
+  async use<T>(fn: (models: ReadModels) => Promise<T>): Promise<T> {
     try {
       await this.connect();
-      return await fn(this.readModel);
+      return await fn(this.models);
     } catch (error) {
       throw isDatabaseUnavailable(error) ? new ReadModelUnavailableError(error) : error;
     }
   }
 
+  /** A journey read-model question (the shorthand of `use((m) => fn(m.journeys))`). */
+  query<T>(fn: (readModel: JourneyReadModel) => Promise<T>): Promise<T> {
+    return this.use((m) => fn(m.journeys));
+  }
+
   /** `SELECT 1`: throws when the database does not answer. */
   async ping(): Promise<void> {
-    await this.query(() => this.dataSource.query('SELECT 1'));
+    await this.use(() => this.dataSource.query('SELECT 1'));
   }
 
   private connect(): Promise<void> {

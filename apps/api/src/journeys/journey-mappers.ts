@@ -42,6 +42,12 @@ export function toSummary(row: JourneyRecord): JourneySummaryDto {
     closureReason: row.closureReason,
     overdueActionCount: row.overdueActionCount,
     nextDeadlineAt: instant(row.nextDeadlineAt),
+    catalogueVersion: row.catalogueVersion,
+    stalledSince: instant(row.stalledSince),
+    stallReasons: row.stallReasons,
+    lastProgressAt: instant(row.lastProgressAt),
+    nextContactDueAt: instant(row.nextContactDueAt),
+    pactDeadlineAt: instant(row.pactDeadlineAt),
     lastSeq: row.lastSeq,
     updatedAt: instant(row.updatedAt)!,
   };

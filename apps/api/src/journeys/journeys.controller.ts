@@ -11,6 +11,7 @@ import { JourneyEventDto } from './dto/journey-event.response';
 import { JourneyPageDto } from './dto/journey-page.response';
 import { JourneyViewDto } from './dto/journey-view.response';
 import { ListJourneysQuery } from './dto/list-journeys.query';
+import { RecordContactDto } from './dto/record-contact.dto';
 import { RecordIntakeDto } from './dto/record-intake.dto';
 import { SignPactDto } from './dto/sign-pact.dto';
 import { JourneysService } from './journeys.service';
@@ -41,10 +42,15 @@ export class JourneysController {
   constructor(private readonly journeys: JourneysService) {}
 
   @Post()
-  @ApiOperation({ summary: 'Start a journey', description: "Starts the person's journey in a programme from the DID. The journey id is derived from fiscal code and programme, so a second start is recognised." })
+  @ApiOperation({
+    summary: 'Start a journey',
+    description:
+      "Starts the person's journey in a programme from the DID. The journey id is derived from fiscal code and programme, so a second start is recognised. " +
+      "The journey pins the latest version of the programme's catalogue (`GET /programmes/{code}`) and runs with its clocks until it ends, whatever versions are published later.",
+  })
   @ApiCreatedResponse({ description: 'The journey started', type: JourneyCreatedDto })
   @ApiErrorResponses({
-    VALIDATION_FAILED: BAD_INPUT,
+    VALIDATION_FAILED: `${BAD_INPUT}; an unknown \`programmeCode\` (no catalogue, see \`GET /programmes\`) is one`,
     MALFORMED_JSON: MALFORMED,
     PAYLOAD_TOO_LARGE: TOO_LARGE,
     JOURNEY_ALREADY_EXISTS: 'the person already has a journey in this programme; `journeyId` names it',
@@ -55,7 +61,7 @@ export class JourneysController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'Search journeys', description: 'From the read model: eventually consistent with the journeys (usually within a second). Newest first.' })
+  @ApiOperation({ summary: 'Search journeys', description: 'From the read model: eventually consistent with the journeys (usually within a second). Newest first. Supervisors\' views of stalled cases and overdue actions are under `/supervisor`.' })
   @ApiOkResponse({ description: 'A page of journeys', type: JourneyPageDto })
   @ApiErrorResponses({ VALIDATION_FAILED: BAD_INPUT, READ_MODEL_UNAVAILABLE: DB_DOWN })
   list(@Query() query: ListJourneysQuery): Promise<JourneyPageDto> {
@@ -150,6 +156,26 @@ export class JourneysController {
     @Body() body: CompletePactActionDto,
   ): Promise<JourneyViewDto> {
     return this.journeys.completePactAction(journeyId, actionId, body);
+  }
+
+  @Post(':journeyId/contacts')
+  @HttpCode(200)
+  @JOURNEY_ID_PARAM
+  @ApiOperation({
+    summary: 'Record a contact',
+    description:
+      "Records a contact between the person and the operator, as the pact's contact frequency asks: the next contact falls due that frequency after it " +
+      '(`nextContactDueAt`), and a missed contact is cleared (the journey is no longer stalled for it).',
+  })
+  @ApiBody({ type: RecordContactDto })
+  @ApiOkResponse({ description: 'The journey after the contact', type: JourneyViewDto })
+  @ApiErrorResponses({
+    ...COMMAND_ERRORS,
+    PACT_NOT_SIGNED: 'agreed contacts start with the signed pact',
+    INVALID_DATE: '`contactedAt` is in the future, before the signing or before the last recorded contact',
+  })
+  recordContact(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: RecordContactDto): Promise<JourneyViewDto> {
+    return this.journeys.recordContact(journeyId, body);
   }
 
   @Post(':journeyId/close')

@@ -6,20 +6,23 @@ import {
   getJourneyStateQuery,
   JOURNEY_WORKFLOW_TYPE,
   journeySearchAttributes,
+  recordContactUpdate,
   recordIntakeUpdate,
   signPactUpdate,
   type CloseJourneyInput,
   type CompletePactActionInput,
   type JourneyWorkflowInput,
+  type RecordContactInput,
   type RecordIntakeInput,
   type SignPactInput,
 } from '@sal/contracts';
 import { replay, toView, type JourneyEvent, type JourneyView } from '@sal/domain';
 import { journeyIdFor } from '@sal/temporal';
-import { JourneyAlreadyExistsError, JourneyNotFoundError } from '../common/api-errors';
+import { JourneyAlreadyExistsError, JourneyNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
 import { ReadModelService } from '../database/read-model.service';
+import { ProgrammesService } from '../programmes/programmes.service';
 import { TemporalGateway } from '../temporal/temporal-gateway';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import type { CloseJourneyDto } from './dto/close-journey.dto';
@@ -29,6 +32,7 @@ import type { JourneyCreatedDto } from './dto/journey-created.response';
 import type { JourneyPageDto } from './dto/journey-page.response';
 import type { JourneyViewDto } from './dto/journey-view.response';
 import type { ListJourneysQuery } from './dto/list-journeys.query';
+import type { RecordContactDto } from './dto/record-contact.dto';
 import type { RecordIntakeDto } from './dto/record-intake.dto';
 import type { SignPactDto } from './dto/sign-pact.dto';
 import { toBeneficiary, toSummary, toViewDto } from './journey-mappers';
@@ -46,22 +50,34 @@ export class JourneysService {
     @Inject(TEMPORAL_CLIENT) private readonly client: Client,
     private readonly temporal: TemporalGateway,
     private readonly readModel: ReadModelService,
+    private readonly programmes: ProgrammesService,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
   /**
-   * Starts the journey workflow; a second start for the same person and programme is refused (409 with the id), whether
-   * Temporal or the read model remembers the first.
+   * Starts the journey workflow, pinned to the latest version of its programme's catalogue (the journey keeps that
+   * version's clocks until it ends). A second start for the same person and programme is refused (409 with the id),
+   * whether Temporal or the read model remembers the first.
    */
   async create(dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
     const beneficiary = toBeneficiary(dto.beneficiary);
     const journeyId = journeyIdFor(beneficiary.fiscalCode, dto.programmeCode, this.settings.journeyIdKey);
+    const catalogue = await this.programmes.latest(dto.programmeCode);
+    if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes' }]);
     // Temporal refuses a second start while it retains the first journey; the read model remembers it for longer, and
     // a restart under the same id would collide with the recorded events.
     if (await this.readModel.query((rm) => rm.find(journeyId))) throw new JourneyAlreadyExistsError(journeyId);
     const input: JourneyWorkflowInput = {
       kind: 'start',
-      start: { journeyId, programmeCode: dto.programmeCode, officeId: dto.officeId, didDate: dto.didDate, beneficiary },
+      start: {
+        journeyId,
+        programmeCode: dto.programmeCode,
+        officeId: dto.officeId,
+        didDate: dto.didDate,
+        beneficiary,
+        catalogueVersion: catalogue.version,
+        clocks: catalogue.clocks,
+      },
     };
     await this.temporal.call('start', journeyId, () =>
       this.client.workflow.start<JourneyWorkflow>(JOURNEY_WORKFLOW_TYPE, {
@@ -107,6 +123,7 @@ export class JourneysService {
         stage: q.stage,
         status: q.status,
         overdue: q.overdue,
+        stalled: q.stalled,
         page: q.page,
         pageSize: q.pageSize,
       }),
@@ -145,6 +162,11 @@ export class JourneysService {
   completePactAction(journeyId: string, actionId: string, dto: CompletePactActionDto): Promise<JourneyViewDto> {
     const input: CompletePactActionInput = { actionId, operatorId: dto.operatorId, ...defined({ completedAt: dto.completedAt, note: dto.note }) };
     return this.command(journeyId, completePactActionUpdate, input);
+  }
+
+  recordContact(journeyId: string, dto: RecordContactDto): Promise<JourneyViewDto> {
+    const input: RecordContactInput = { operatorId: dto.operatorId, channel: dto.channel, ...defined({ contactedAt: dto.contactedAt, note: dto.note }) };
+    return this.command(journeyId, recordContactUpdate, input);
   }
 
   close(journeyId: string, dto: CloseJourneyDto): Promise<JourneyViewDto> {

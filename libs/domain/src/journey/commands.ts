@@ -1,4 +1,4 @@
-import type { ClosureReason, PactActionKind, PactAvailability, ProfilingClass } from './model';
+import type { ClosureReason, ContactChannel, PactActionKind, PactAvailability, ProfilingClass } from './model';
 
 /** The presa in carico: an operator formally takes the person in charge after the reception interview. */
 export interface RecordIntakeCommand {
@@ -43,11 +43,24 @@ export interface CloseJourneyCommand {
   details?: string;
 }
 
-/** Raised by the journey's own timer: every pending action whose due instant has passed becomes overdue. */
-export interface MarkOverdueActionsCommand {
-  type: 'MarkOverdueActions';
+/** A contact between the person and the operator, as the pact's contact frequency asks. */
+export interface RecordContactCommand {
+  type: 'RecordContact';
+  operatorId: string;
+  channel: ContactChannel;
+  /** When it happened; defaults to now. */
+  contactedAt?: string;
+  note?: string;
+}
+
+/**
+ * Raised by the journey's own timer: every deadline that has passed is processed (reminders, overdue actions, missed
+ * contacts, a missed pact deadline, escalations, no progress).
+ */
+export interface ProcessDeadlinesCommand {
+  type: 'ProcessDeadlines';
 }
 
 /** A command an operator sends (as a Temporal Update). */
-export type OperatorCommand = RecordIntakeCommand | SignPactCommand | CompletePactActionCommand | CloseJourneyCommand;
-export type JourneyCommand = OperatorCommand | MarkOverdueActionsCommand;
+export type OperatorCommand = RecordIntakeCommand | SignPactCommand | CompletePactActionCommand | RecordContactCommand | CloseJourneyCommand;
+export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

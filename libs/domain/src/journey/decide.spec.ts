@@ -2,6 +2,7 @@ import type {
   CloseJourneyCommand,
   CompletePactActionCommand,
   JourneyCommand,
+  RecordContactCommand,
   RecordIntakeCommand,
   SignPactCommand,
 } from './commands';
@@ -51,6 +52,13 @@ const completeAction = (over: Partial<CompletePactActionCommand> = {}): Complete
   type: 'CompletePactAction',
   actionId: 'A1',
   operatorId: 'op-bruno',
+  ...over,
+});
+
+const recordContact = (over: Partial<RecordContactCommand> = {}): RecordContactCommand => ({
+  type: 'RecordContact',
+  operatorId: 'op-anna',
+  channel: 'phone',
   ...over,
 });
 
@@ -109,6 +117,7 @@ describe('decide: command × stage matrix', () => {
     RecordIntake: recordIntake(),
     SignPact: signPact(),
     CompletePactAction: completeAction(),
+    RecordContact: recordContact(),
     CloseJourney: closeJourney(),
   } satisfies Record<string, JourneyCommand>;
 
@@ -132,6 +141,11 @@ describe('decide: command × stage matrix', () => {
     { command: 'CompletePactAction', stage: 'pact_active', events: ['PactActionCompleted'], stageAfter: 'pact_active' },
     { command: 'CompletePactAction', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
 
+    { command: 'RecordContact', stage: 'awaiting_intake', refusal: 'PACT_NOT_SIGNED' },
+    { command: 'RecordContact', stage: 'awaiting_pact', refusal: 'PACT_NOT_SIGNED' },
+    { command: 'RecordContact', stage: 'pact_active', events: ['ContactRecorded'], stageAfter: 'pact_active' },
+    { command: 'RecordContact', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
+
     { command: 'CloseJourney', stage: 'awaiting_intake', events: ['JourneyClosed'], stageAfter: 'closed' },
     { command: 'CloseJourney', stage: 'awaiting_pact', events: ['JourneyClosed'], stageAfter: 'closed' },
     { command: 'CloseJourney', stage: 'pact_active', events: ['JourneyClosed'], stageAfter: 'closed' },
@@ -142,7 +156,7 @@ describe('decide: command × stage matrix', () => {
     const cells = matrix.map((c) => `${c.command}@${c.stage}`).sort();
     const expected = Object.keys(commands).flatMap((command) => JOURNEY_STAGES.map((stage) => `${command}@${stage}`)).sort();
     expect(cells).toEqual(expected);
-    expect(cells).toHaveLength(16);
+    expect(cells).toHaveLength(20);
   });
 
   it.each(matrix)('$command in $stage', (cell) => {
@@ -167,20 +181,26 @@ describe('decide: command × stage matrix', () => {
     }
   });
 
-  describe('MarkOverdueActions (the journey timer) in every stage', () => {
+  describe('ProcessDeadlines (the journey timer) in every stage', () => {
     it.each([
       { stage: 'awaiting_intake', now: AT.matrix, events: [] },
       { stage: 'awaiting_pact', now: AT.matrix, events: [] },
       { stage: 'pact_active', now: AT.matrix, events: [] },
       { stage: 'pact_active', now: '2026-03-21T00:00:00.000Z', events: ['PactActionOverdue'] },
-      { stage: 'pact_active', now: '2026-12-31T00:00:00.000Z', events: ['PactActionOverdue', 'PactActionOverdue', 'PactActionOverdue'] },
+      // the agreed contact (P30D after the signing: 2026-04-04T10:00Z) falls due between A1 and A2
+      { stage: 'pact_active', now: '2026-04-05T00:00:00.000Z', events: ['PactActionOverdue', 'ContactMissed'] },
+      {
+        stage: 'pact_active',
+        now: '2026-12-31T00:00:00.000Z',
+        events: ['PactActionOverdue', 'ContactMissed', 'PactActionOverdue', 'PactActionOverdue'],
+      },
     ] as { stage: JourneyStage; now: string; events: JourneyEvent['type'][] }[])('$stage at $now → $events', ({ stage, now, events }) => {
-      const decided = accepted(decide(journeyIn(stage), { type: 'MarkOverdueActions' }, now));
+      const decided = accepted(decide(journeyIn(stage), { type: 'ProcessDeadlines' }, now));
       expect(decided.map((e) => e.type)).toEqual(events);
     });
 
     it('closed → JOURNEY_CLOSED, even when actions are past due', () => {
-      const refusal = refused(decide(journeyIn('closed'), { type: 'MarkOverdueActions' }, '2026-12-31T00:00:00.000Z'));
+      const refusal = refused(decide(journeyIn('closed'), { type: 'ProcessDeadlines' }, '2026-12-31T00:00:00.000Z'));
       expect(refusal.code).toBe('JOURNEY_CLOSED');
     });
   });
@@ -441,7 +461,7 @@ describe('decide: CompletePactAction', () => {
   });
 
   it('an OVERDUE action can still be completed, late', () => {
-    const overdue = step(active(), { type: 'MarkOverdueActions' }, '2026-03-21T08:00:00.000Z');
+    const overdue = step(active(), { type: 'ProcessDeadlines' }, '2026-03-21T08:00:00.000Z');
     expect(overdue.actions.find((a) => a.actionId === 'A1')?.status).toBe('overdue');
     const events = accepted(decide(overdue, completeAction(), '2026-03-22T08:00:00.000Z'));
     expect(events.map((e) => e.type)).toEqual(['PactActionCompleted']);
@@ -511,10 +531,12 @@ describe('decide: a closed journey refuses everything', () => {
     ['SignPact', signPact()],
     ['CompletePactAction', completeAction()],
     ['CompletePactAction of an unknown action', completeAction({ actionId: 'A99' })],
+    ['RecordContact', recordContact()],
+    ['RecordContact with invalid input', malformed<RecordContactCommand>({ type: 'RecordContact', operatorId: '', channel: 'fax' })],
     ['CloseJourney again', closeJourney({ reason: 'other' })],
     ['CloseJourney with invalid input', malformed<CloseJourneyCommand>({ type: 'CloseJourney', reason: 'nope', operatorId: '' })],
     ['RecordIntake with invalid input', malformed<RecordIntakeCommand>({ type: 'RecordIntake', operatorId: '' })],
-    ['MarkOverdueActions', { type: 'MarkOverdueActions' }],
+    ['ProcessDeadlines', { type: 'ProcessDeadlines' }],
   ] as [string, JourneyCommand][])('%s → JOURNEY_CLOSED naming the closing time', (_label, command) => {
     const refusal = refused(decide(journeyIn('closed'), command, later));
     expect(refusal.code).toBe('JOURNEY_CLOSED');
@@ -557,6 +579,9 @@ describe('refusalKind', () => {
       decide(journeyIn('awaiting_pact'), signPact({ contactFrequency: 'x' }), AT.signed),
       decide(journeyIn('awaiting_pact'), signPact({ actions: [] }), AT.signed),
       decide(journeyIn('pact_active'), completeAction({ completedAt: 'x' }), AT.matrix),
+      decide(journeyIn('pact_active'), recordContact({ contactedAt: 'x' }), AT.matrix),
+      decide(journeyIn('pact_active'), malformed<RecordContactCommand>({ ...recordContact(), channel: 'fax' }), AT.matrix),
+      decide(journeyIn('awaiting_pact'), recordContact(), AT.matrix),
       decide(journeyIn('pact_active'), malformed<CloseJourneyCommand>({ ...closeJourney(), reason: 'x' }), AT.matrix),
       decide(journeyIn('pact_active'), completeAction({ actionId: 'A9' }), AT.matrix),
       decide(journeyIn('awaiting_intake'), signPact(), AT.matrix),
@@ -585,28 +610,31 @@ describe('decide: event envelopes over a whole journey', () => {
 
     run(recordIntake(), AT.intake);
     run(signPact(), AT.signed);
-    run({ type: 'MarkOverdueActions' }, '2026-03-10T00:00:00.000Z'); // nothing due: no events, no seq used
+    run({ type: 'ProcessDeadlines' }, '2026-03-10T00:00:00.000Z'); // nothing due: no events, no seq used
     run(completeAction({ actionId: 'A2' }), '2026-03-11T10:00:00.000Z');
-    const overdue = run({ type: 'MarkOverdueActions' }, '2026-05-02T00:00:00.000Z'); // A1 and A3 at once
+    // A1, the agreed contact (P30D after the signing) and A3 at once, oldest first
+    const overdue = run({ type: 'ProcessDeadlines' }, '2026-05-02T00:00:00.000Z');
     expect(overdue.map((e) => [e.seq, e.type, e.data])).toEqual([
       [5, 'PactActionOverdue', { actionId: 'A1', dueAt: '2026-03-20T22:59:59.999Z' }],
-      [6, 'PactActionOverdue', { actionId: 'A3', dueAt: '2026-05-01T10:00:00.000Z' }],
+      [6, 'ContactMissed', { dueAt: '2026-04-04T10:00:00.000Z' }],
+      [7, 'PactActionOverdue', { actionId: 'A3', dueAt: '2026-05-01T10:00:00.000Z' }],
     ]);
     run(completeAction({ actionId: 'A3' }), '2026-05-03T10:00:00.000Z');
     run(closeJourney(), '2026-05-04T10:00:00.000Z');
 
-    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(history.map((e) => e.type)).toEqual([
       'JourneyStarted',
       'IntakeRecorded',
       'PactSigned',
       'PactActionCompleted',
       'PactActionOverdue',
+      'ContactMissed',
       'PactActionOverdue',
       'PactActionCompleted',
       'JourneyClosed',
     ]);
-    expect(state.lastSeq).toBe(8);
+    expect(state.lastSeq).toBe(9);
     expect(replay(history)).toEqual(state);
   });
 

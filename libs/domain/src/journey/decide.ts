@@ -1,13 +1,17 @@
-import { addDuration, canonicalInstant, isIsoDate, isIsoDuration, isIsoInstant, romeEndOfDay, romeStartOfDay, toMillis } from '../dates';
+import { canonicalInstant, isIsoDate, isIsoInstant, isPositiveDuration, romeEndOfDay, romeStartOfDay, toMillis } from '../dates';
 import type {
   CloseJourneyCommand,
   CompletePactActionCommand,
   JourneyCommand,
+  RecordContactCommand,
   RecordIntakeCommand,
   SignPactCommand,
 } from './commands';
+import { pactDeadlineAt, pendingDeadlines, type Deadline } from './deadlines';
+import { applyEvents } from './evolve';
 import {
   CLOSURE_REASONS,
+  CONTACT_CHANNELS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   type JourneyEvent,
@@ -45,13 +49,73 @@ function decideOpen(state: JourneyState, command: JourneyCommand, now: string): 
       return signPact(state, command, now);
     case 'CompletePactAction':
       return completePactAction(state, command, now);
+    case 'RecordContact':
+      return recordContact(state, command, now);
     case 'CloseJourney':
       return closeJourney(command, now);
-    case 'MarkOverdueActions':
-      return state.actions
-        .filter((a) => a.status === 'pending' && toMillis(a.dueAt) <= toMillis(now))
-        .map((a) => ({ type: 'PactActionOverdue', data: { actionId: a.actionId, dueAt: a.dueAt } }));
+    case 'ProcessDeadlines':
+      return processDeadlines(state, now);
   }
+}
+
+/**
+ * Everything that has fallen due by `now`, oldest first. A deadline can open the next one (an overdue action's
+ * escalation), so it repeats on the resulting state until nothing more is due, as if the timer had fired on time.
+ */
+function processDeadlines(state: JourneyState, now: string): Draft[] {
+  const drafts: Draft[] = [];
+  let current = state;
+  for (let round = 0; round < 8; round++) {
+    const due = pendingDeadlines(current)
+      .filter((d) => toMillis(d.at) <= toMillis(now))
+      .sort((a, b) => toMillis(a.at) - toMillis(b.at));
+    const produced = due.flatMap((d) => draftFor(current, d, due));
+    if (produced.length === 0) break;
+    drafts.push(...produced);
+    current = applyEvents(current, produced.map((d, i) => ({ ...d, seq: current.lastSeq + 1 + i, at: now }) as JourneyEvent));
+  }
+  return drafts;
+}
+
+function draftFor(state: JourneyState, d: Deadline, due: Deadline[]): Draft[] {
+  switch (d.kind) {
+    case 'action_reminder': {
+      // No reminder for an action that is already overdue: the overdue notice says more.
+      const alsoOverdue = due.some((o) => o.kind === 'action_due' && o.actionId === d.actionId);
+      return alsoOverdue ? [] : [{ type: 'PactActionReminderDue', data: { actionId: d.actionId!, dueAt: actionDueAt(state, d.actionId!) } }];
+    }
+    case 'action_due':
+      return [{ type: 'PactActionOverdue', data: { actionId: d.actionId!, dueAt: d.at } }];
+    case 'action_escalation':
+      return [{ type: 'PactActionEscalated', data: { actionId: d.actionId!, dueAt: actionDueAt(state, d.actionId!) } }];
+    case 'contact_due':
+      return [{ type: 'ContactMissed', data: { dueAt: d.at } }];
+    case 'contact_escalation':
+      return [{ type: 'ContactMissedEscalated', data: { dueAt: state.contact.missedDueAt! } }];
+    case 'pact_deadline':
+      return [{ type: 'PactDeadlineMissed', data: { deadlineAt: d.at } }];
+    case 'pact_escalation':
+      return [{ type: 'PactDeadlineEscalated', data: { deadlineAt: pactDeadlineAt(state)! } }];
+    case 'no_progress':
+      return [{ type: 'NoProgressDetected', data: { lastProgressAt: state.lastProgressAt } }];
+  }
+}
+
+function actionDueAt(state: JourneyState, actionId: string): string {
+  return state.actions.find((a) => a.actionId === actionId)!.dueAt;
+}
+
+function recordContact(state: JourneyState, c: RecordContactCommand, now: string): Draft[] | { refusal: Refusal } {
+  if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'agreed contacts start with the signed pact');
+  const invalid = requireText(c.operatorId, 'operatorId') ?? requireOneOf(c.channel, CONTACT_CHANNELS, 'channel');
+  if (invalid) return invalid;
+  const at = c.contactedAt ?? now;
+  if (!isIsoInstant(at)) return refusal('INVALID_DATE', 'must be an ISO-8601 date-time with offset', 'contactedAt');
+  if (toMillis(at) > toMillis(now)) return refusal('INVALID_DATE', 'cannot be in the future', 'contactedAt');
+  if (toMillis(at) < toMillis(state.pact!.signedAt)) return refusal('INVALID_DATE', 'cannot precede the signing of the pact', 'contactedAt');
+  const last = state.contact.lastContactAt;
+  if (last && toMillis(at) < toMillis(last)) return refusal('INVALID_DATE', `cannot precede the last recorded contact (${last})`, 'contactedAt');
+  return [{ type: 'ContactRecorded', data: { operatorId: c.operatorId, contactedAt: canonicalInstant(at), channel: c.channel, note: c.note ?? null } }];
 }
 
 function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string): Draft[] | { refusal: Refusal } {
@@ -77,7 +141,7 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Draft[]
   const invalid =
     requireText(c.responsibleOperatorId, 'responsibleOperatorId') ??
     requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass') ??
-    (isPositiveDuration(c.contactFrequency, now) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
+    (isPositiveDuration(c.contactFrequency) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
     requireAvailability(c.availability);
   if (invalid) return invalid;
   if (!Array.isArray(c.actions) || c.actions.length === 0) {
@@ -157,10 +221,6 @@ function requireAvailability(value: unknown): { refusal: Refusal } | null {
     }
   }
   return null;
-}
-
-function isPositiveDuration(value: unknown, from: string): boolean {
-  return typeof value === 'string' && isIsoDuration(value) && toMillis(addDuration(from, value)) > toMillis(from);
 }
 
 function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): { refusal: Refusal } | null {

@@ -38,9 +38,9 @@ const SCRIPT: [JourneyCommand, string][] = [
     '2026-09-03T08:00:00.000Z',
   ],
   [{ type: 'CompletePactAction', actionId: 'A2', operatorId: 'op-bruno', note: 'Early', completedAt: '2026-09-10T10:00:00+02:00' }, '2026-09-11T08:00:00.000Z'],
-  [{ type: 'MarkOverdueActions' }, '2026-09-21T06:00:00.000Z'],
+  [{ type: 'ProcessDeadlines' }, '2026-09-21T06:00:00.000Z'],
   [{ type: 'CompletePactAction', actionId: 'A1', operatorId: 'op-carla' }, '2026-09-25T08:00:00.000Z'],
-  [{ type: 'MarkOverdueActions' }, '2026-12-01T06:00:00.000Z'],
+  [{ type: 'ProcessDeadlines' }, '2026-12-01T06:00:00.000Z'],
   [{ type: 'CloseJourney', reason: 'placed', operatorId: 'op-anna', details: 'Hired by ACME' }, '2026-12-02T08:00:00.000Z'],
 ];
 
@@ -77,8 +77,10 @@ describe('the scripted journey', () => {
       '4:PactActionCompleted',
       '5:PactActionOverdue',
       '6:PactActionCompleted',
-      '7:PactActionOverdue',
-      '8:JourneyClosed',
+      // the agreed monthly contact (due 2026-10-03) was never recorded: missed before A3 fell due
+      '7:ContactMissed',
+      '8:PactActionOverdue',
+      '9:JourneyClosed',
     ]);
   });
 });
@@ -139,6 +141,14 @@ describe('evolve', () => {
       pact: null,
       actions: [],
       closure: null,
+      // started without a catalogue: no version, every clock off
+      catalogueVersion: null,
+      clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null },
+      contact: { lastContactAt: null, missedDueAt: null, missedSince: null, escalatedAt: null },
+      pactDeadlineMissedAt: null,
+      pactDeadlineEscalatedAt: null,
+      lastProgressAt: STARTED_AT,
+      noProgressSince: null,
       lastSeq: 1,
       updatedAt: STARTED_AT,
     });
@@ -158,7 +168,8 @@ describe('evolve', () => {
       [5, 'pact_active', 'open'],
       [6, 'pact_active', 'open'],
       [7, 'pact_active', 'open'],
-      [8, 'closed', 'closed'],
+      [8, 'pact_active', 'open'],
+      [9, 'closed', 'closed'],
     ]);
     states.forEach((s, i) => expect(s.updatedAt).toBe(history[i].at));
     states.forEach((s) => expect(s.startedAt).toBe(STARTED_AT));
@@ -182,7 +193,7 @@ describe('evolve', () => {
       availability: { workshops: true, training: false, suitableOffers: true },
       signedAt: '2026-09-03T08:00:00.000Z',
     });
-    const blank = { status: 'pending', overdueSince: null, completedAt: null, completedBy: null, note: null };
+    const blank = { status: 'pending', overdueSince: null, completedAt: null, completedBy: null, note: null, reminderSentAt: null, escalatedAt: null };
     expect(s.actions).toStrictEqual([
       { actionId: 'A1', kind: 'skills_assessment', description: 'Bilancio di competenze', dueAt: '2026-09-20T21:59:59.999Z', ...blank },
       { actionId: 'A2', kind: 'tutoring', description: 'Tutoring sessions', dueAt: '2026-10-25T22:59:59.999Z', ...blank },
@@ -219,11 +230,12 @@ describe('evolve', () => {
 
   it('JourneyClosed records the closure and keeps the rest', () => {
     const { states } = playScript();
-    const closed = states[7];
+    const closed = states[8];
     expect(closed.closure).toEqual({ reason: 'placed', operatorId: 'op-anna', details: 'Hired by ACME', closedAt: '2026-12-02T08:00:00.000Z' });
     expect(closed.actions.map((a) => a.status)).toEqual(['completed', 'completed', 'overdue']);
-    expect(closed.pact).toStrictEqual(states[6].pact);
-    expect(closed.intake).toStrictEqual(states[6].intake);
+    expect(closed.pact).toStrictEqual(states[7].pact);
+    expect(closed.intake).toStrictEqual(states[7].intake);
+    expect(closed.contact).toStrictEqual(states[7].contact);
   });
 
   it('closing straight from awaiting_intake closes with no intake or pact', () => {

@@ -4,4 +4,5 @@ export * from './refusals';
 export * from './evolve';
 export * from './decide';
 export * from './deadlines';
+export * from './notices';
 export * from './view';

@@ -1,3 +1,5 @@
+import type { JourneyClocks } from '../programme/catalogue';
+
 /**
  * The journey's vocabulary: stages, the pact, its actions, the domain events and the state they fold into.
  * Everything here is plain JSON (dates as ISO-8601 strings) so it can cross Temporal and PostgreSQL unchanged.
@@ -37,6 +39,14 @@ export const PACT_ACTION_STATUSES = ['pending', 'overdue', 'completed'] as const
 export type PactActionStatus = (typeof PACT_ACTION_STATUSES)[number];
 
 /** Why a journey ended. */
+/** How a contact between the person and the operator happened. */
+export const CONTACT_CHANNELS = ['in_person', 'phone', 'email', 'video'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+/** Why a journey counts as stalled: a business condition for supervisors, not an engine incident. */
+export const STALL_REASONS = ['overdue_action', 'missed_contact', 'pact_not_signed', 'no_progress'] as const;
+export type StallReason = (typeof STALL_REASONS)[number];
+
 export const CLOSURE_REASONS = ['placed', 'withdrawn', 'transferred', 'unreachable', 'other'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
 
@@ -71,6 +81,9 @@ export interface JourneyStartedData {
   /** Date of the DID (dichiarazione di immediata disponibilità), YYYY-MM-DD: it starts the legal clocks. */
   didDate: string;
   beneficiary: Beneficiary;
+  /** The catalogue version the journey pinned at start, with its clocks (absent on journeys started before catalogues). */
+  catalogueVersion?: number;
+  clocks?: JourneyClocks;
 }
 
 export interface IntakeRecordedData {
@@ -104,6 +117,32 @@ export interface PactActionOverdueData {
   dueAt: string;
 }
 
+export interface ActionDeadlineData {
+  actionId: string;
+  dueAt: string;
+}
+
+export interface ContactRecordedData {
+  operatorId: string;
+  contactedAt: string;
+  channel: ContactChannel;
+  note: string | null;
+}
+
+export interface ContactDeadlineData {
+  /** The instant by which the agreed contact was due. */
+  dueAt: string;
+}
+
+export interface PactDeadlineData {
+  deadlineAt: string;
+}
+
+export interface NoProgressDetectedData {
+  /** The last progress before the stall. */
+  lastProgressAt: string;
+}
+
 export interface JourneyClosedData {
   reason: ClosureReason;
   operatorId: string;
@@ -125,6 +164,14 @@ export type IntakeRecorded = EventEnvelope<'IntakeRecorded', IntakeRecordedData>
 export type PactSigned = EventEnvelope<'PactSigned', PactSignedData>;
 export type PactActionCompleted = EventEnvelope<'PactActionCompleted', PactActionCompletedData>;
 export type PactActionOverdue = EventEnvelope<'PactActionOverdue', PactActionOverdueData>;
+export type PactActionReminderDue = EventEnvelope<'PactActionReminderDue', ActionDeadlineData>;
+export type PactActionEscalated = EventEnvelope<'PactActionEscalated', ActionDeadlineData>;
+export type ContactRecorded = EventEnvelope<'ContactRecorded', ContactRecordedData>;
+export type ContactMissed = EventEnvelope<'ContactMissed', ContactDeadlineData>;
+export type ContactMissedEscalated = EventEnvelope<'ContactMissedEscalated', ContactDeadlineData>;
+export type PactDeadlineMissed = EventEnvelope<'PactDeadlineMissed', PactDeadlineData>;
+export type PactDeadlineEscalated = EventEnvelope<'PactDeadlineEscalated', PactDeadlineData>;
+export type NoProgressDetected = EventEnvelope<'NoProgressDetected', NoProgressDetectedData>;
 export type JourneyClosed = EventEnvelope<'JourneyClosed', JourneyClosedData>;
 
 export type JourneyEvent =
@@ -133,6 +180,14 @@ export type JourneyEvent =
   | PactSigned
   | PactActionCompleted
   | PactActionOverdue
+  | PactActionReminderDue
+  | PactActionEscalated
+  | ContactRecorded
+  | ContactMissed
+  | ContactMissedEscalated
+  | PactDeadlineMissed
+  | PactDeadlineEscalated
+  | NoProgressDetected
   | JourneyClosed;
 export type JourneyEventType = JourneyEvent['type'];
 
@@ -142,6 +197,17 @@ export interface PactActionState extends PactActionPlan {
   completedAt: string | null;
   completedBy: string | null;
   note: string | null;
+  reminderSentAt: string | null;
+  escalatedAt: string | null;
+}
+
+/** The agreed contacts (the pact's contact frequency). */
+export interface ContactState {
+  lastContactAt: string | null;
+  /** Set when an agreed contact was missed: the instant it was due, and when the journey noticed. */
+  missedDueAt: string | null;
+  missedSince: string | null;
+  escalatedAt: string | null;
 }
 
 export interface PactState {
@@ -167,6 +233,14 @@ export interface JourneyState {
   pact: PactState | null;
   actions: PactActionState[];
   closure: JourneyClosedData | null;
+  catalogueVersion: number | null;
+  clocks: JourneyClocks;
+  contact: ContactState;
+  pactDeadlineMissedAt: string | null;
+  pactDeadlineEscalatedAt: string | null;
+  /** The last intake, pact, completed action or contact. */
+  lastProgressAt: string;
+  noProgressSince: string | null;
   /** Sequence number of the last event folded in. */
   lastSeq: number;
   updatedAt: string;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ClosureReason, JourneyStage, JourneyStatus, ProfilingClass } from '@sal/domain';
+import type { ClosureReason, JourneyStage, JourneyStatus, ProfilingClass, StallReason } from '@sal/domain';
 
 /** One row per journey: what supervisors search. Derived from the events; never the source of truth. */
 @Entity({ name: 'journeys' })
@@ -63,6 +63,25 @@ export class JourneyRecord {
 
   @Column({ name: 'next_deadline_at', type: 'timestamptz', nullable: true })
   nextDeadlineAt!: Date | null;
+
+  @Column({ name: 'catalogue_version', type: 'integer', nullable: true })
+  catalogueVersion!: number | null;
+
+  /** Set while the journey is stalled: since when, and why (a business condition, cleared by progress). */
+  @Column({ name: 'stalled_since', type: 'timestamptz', nullable: true })
+  stalledSince!: Date | null;
+
+  @Column({ name: 'stall_reasons', type: 'text', array: true, default: () => "'{}'" })
+  stallReasons!: StallReason[];
+
+  @Column({ name: 'last_progress_at', type: 'timestamptz', nullable: true })
+  lastProgressAt!: Date | null;
+
+  @Column({ name: 'next_contact_due_at', type: 'timestamptz', nullable: true })
+  nextContactDueAt!: Date | null;
+
+  @Column({ name: 'pact_deadline_at', type: 'timestamptz', nullable: true })
+  pactDeadlineAt!: Date | null;
 
   /** The last event folded into this row: projections older than it are ignored. */
   @Column({ name: 'last_seq', type: 'integer' })

@@ -36,4 +36,13 @@ export class PactActionRecord {
 
   @Column({ name: 'completed_by', type: 'varchar', length: 64, nullable: true })
   completedBy!: string | null;
+
+  @Column({ name: 'responsible_operator_id', type: 'varchar', length: 64, nullable: true })
+  responsibleOperatorId!: string | null;
+
+  @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
+  reminderSentAt!: Date | null;
+
+  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
+  escalatedAt!: Date | null;
 }

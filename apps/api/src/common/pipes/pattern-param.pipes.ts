@@ -1,6 +1,7 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { JOURNEY_ID_PATTERN } from '@sal/temporal';
 import { ValidationFailedError } from '../api-errors';
+import { PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN } from '../input-rules';
 
 /** A pact action id as the journey numbers them: A1, A2, … */
 export const ACTION_ID_PATTERN = /^A[0-9]{1,3}$/;
@@ -27,4 +28,11 @@ export class JourneyIdPipe extends PatternParamPipe {
 export class ActionIdPipe extends PatternParamPipe {
   protected readonly pattern = ACTION_ID_PATTERN;
   protected readonly expectation = 'must be a pact action id such as A1';
+}
+
+/** Refuses (400) a path programme code that cannot be one. */
+@Injectable()
+export class ProgrammeCodePipe extends PatternParamPipe {
+  protected readonly pattern = PROGRAMME_CODE_PATTERN;
+  protected readonly expectation = PROGRAMME_CODE_MESSAGE;
 }

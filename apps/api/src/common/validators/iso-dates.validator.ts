@@ -60,3 +60,26 @@ export function IsIsoDuration(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
+
+/**
+ * A YYYY-MM-DD date no earlier than the date in `property` of the same object (checked only when both are real dates:
+ * their own format is each one's own rule).
+ * @example @IsNotBeforeDateOf('from') to?: string;
+ */
+export function IsNotBeforeDateOf(property: string, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotBeforeDateOf',
+      constraints: [property],
+      validator: {
+        validate: (value: unknown, args) => {
+          const other = (args?.object as Record<string, unknown> | undefined)?.[property];
+          if (typeof value !== 'string' || typeof other !== 'string' || !isIsoDate(value) || !isIsoDate(other)) return true;
+          return value >= other;
+        },
+        defaultMessage: () => `cannot be before ${property}`,
+      },
+    },
+    options,
+  );
+}

@@ -1,18 +1,15 @@
-import { Transform } from 'class-transformer';
+/** Rules of the journey inputs: the identifiers every feature shares (from common) and the person's contacts. */
+export {
+  NOT_BLANK,
+  OFFICE_ID_MESSAGE,
+  OFFICE_ID_PATTERN,
+  OPERATOR_ID_EXAMPLE,
+  OPERATOR_ID_MESSAGE,
+  OPERATOR_ID_PATTERN,
+  PROGRAMME_CODE_MESSAGE,
+  PROGRAMME_CODE_PATTERN,
+  Trim,
+} from '../../common/input-rules';
 
-/** Operators are identified by the ids of the regional systems: letters, digits and `._@-`, at most 64 (the read model's column). */
-export const OPERATOR_ID_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;
-export const OPERATOR_ID_MESSAGE = 'must be 1-64 characters: letters, digits, . _ @ -';
-export const OPERATOR_ID_EXAMPLE = 'op-milano-017';
-
-/** A programme code as the regions publish them, e.g. GOL-1. */
-export const PROGRAMME_CODE_PATTERN = /^[A-Z0-9_-]{2,32}$/;
-/** An employment office (Centro per l'Impiego) id. */
-export const OFFICE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 /** E.164-ish: an optional +, then 6 to 20 digits or spaces. */
 export const PHONE_PATTERN = /^\+?[0-9 ]{6,20}$/;
-/** At least one character that is not white space. */
-export const NOT_BLANK = /\S/;
-
-/** Trims surrounding white space of a string (anything else is left for the validators to refuse). */
-export const Trim = (): PropertyDecorator => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));

@@ -3,11 +3,19 @@ import type { JourneyEvent, JourneyEventType } from '@sal/domain';
 
 /** What each event of the timeline records (its `data`). */
 export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
-  JourneyStarted: 'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary }',
+  JourneyStarted: 'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks } (the catalogue version it pinned, with its clocks)',
   IntakeRecorded: 'the presa in carico: { operatorId, takenInChargeAt, notes }',
   PactSigned: 'the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt }',
   PactActionCompleted: 'a pact action was completed: { actionId, operatorId, completedAt, note }',
+  PactActionReminderDue: "the catalogue's reminder period before an action's due date began (the person is reminded): { actionId, dueAt }",
   PactActionOverdue: 'a pact action fell due without being completed: { actionId, dueAt }',
+  PactActionEscalated: "an action stayed overdue for the catalogue's escalation period (the office's supervisors are told): { actionId, dueAt }",
+  ContactRecorded: 'a contact between the person and the operator: { operatorId, contactedAt, channel, note }',
+  ContactMissed: 'the contact agreed in the pact (its contact frequency) did not happen by its due instant: { dueAt }',
+  ContactMissedEscalated: "a missed contact lasted the catalogue's escalation period: { dueAt }",
+  PactDeadlineMissed: "the pact was not signed within the catalogue's pact deadline after the presa in carico: { deadlineAt }",
+  PactDeadlineEscalated: "the pact was still unsigned the catalogue's escalation period after its deadline: { deadlineAt }",
+  NoProgressDetected: "nothing moved the journey on for the catalogue's stall period: { lastProgressAt }",
   JourneyClosed: 'the journey ended: { reason, operatorId, details, closedAt }',
 };
 const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];

@@ -1,5 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { CLOSURE_REASONS, JOURNEY_STAGES, JOURNEY_STATUSES, PROFILING_CLASSES, type ClosureReason, type JourneyStage, type JourneyStatus, type ProfilingClass } from '@sal/domain';
+import {
+  CLOSURE_REASONS,
+  JOURNEY_STAGES,
+  JOURNEY_STATUSES,
+  PROFILING_CLASSES,
+  STALL_REASONS,
+  type ClosureReason,
+  type JourneyStage,
+  type JourneyStatus,
+  type ProfilingClass,
+  type StallReason,
+} from '@sal/domain';
 
 /** One journey in a list, from the read model (eventually consistent with the workflow, usually within a second). */
 export class JourneySummaryDto {
@@ -62,6 +73,24 @@ export class JourneySummaryDto {
 
   @ApiProperty({ description: 'Earliest pending deadline', example: '2026-03-31T21:59:59.999Z', format: 'date-time', nullable: true, type: String })
   nextDeadlineAt!: string | null;
+
+  @ApiProperty({ description: 'Programme catalogue version the journey pinned at start (null for journeys started before catalogues)', example: 1, nullable: true, type: Number })
+  catalogueVersion!: number | null;
+
+  @ApiProperty({ description: 'Since when the journey is stalled; null when it is not', example: null, format: 'date-time', nullable: true, type: String })
+  stalledSince!: string | null;
+
+  @ApiProperty({ description: 'Why it is stalled (empty when it is not)', enum: STALL_REASONS, isArray: true, example: [] })
+  stallReasons!: StallReason[];
+
+  @ApiProperty({ description: 'The last progress: start, intake, pact, a completed action or a contact', example: '2026-01-27T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
+  lastProgressAt!: string | null;
+
+  @ApiProperty({ description: 'When the next agreed contact is due', example: '2026-02-26T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
+  nextContactDueAt!: string | null;
+
+  @ApiProperty({ description: 'When the pact must be signed by (while waiting for it)', example: null, format: 'date-time', nullable: true, type: String })
+  pactDeadlineAt!: string | null;
 
   @ApiProperty({ description: 'Sequence number of the last event projected', example: 3 })
   lastSeq!: number;

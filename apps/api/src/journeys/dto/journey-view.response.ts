@@ -1,14 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CLOSURE_REASONS,
+  DEADLINE_KINDS,
   JOURNEY_STAGES,
   JOURNEY_STATUSES,
   PACT_ACTION_KINDS,
   PACT_ACTION_STATUSES,
   PROFILING_CLASSES,
+  STALL_REASONS,
   type Beneficiary,
   type ClosureReason,
+  type ContactState,
   type Deadline,
+  type DeadlineKind,
   type IntakeRecordedData,
   type JourneyClosedData,
   type JourneyStage,
@@ -19,7 +23,10 @@ import {
   type PactActionStatus,
   type PactState,
   type ProfilingClass,
+  type Stall,
+  type StallReason,
 } from '@sal/domain';
+import { JourneyClocksDto } from '../../programmes/dto/journey-clocks.dto';
 import { PactAvailabilityDto } from './sign-pact.dto';
 
 /** Where a journey's state came from. */
@@ -104,6 +111,12 @@ export class PactActionViewDto implements PactActionState {
 
   @ApiProperty({ description: 'Completion note', example: null, nullable: true, type: String })
   note!: string | null;
+
+  @ApiProperty({ description: "When the person was reminded (the catalogue's `reminderBeforeDue` before the due instant)", example: null, nullable: true, type: String, format: 'date-time' })
+  reminderSentAt!: string | null;
+
+  @ApiProperty({ description: "When the overdue action was escalated to the office's supervisors (the catalogue's `escalationAfter` after the due instant)", example: null, nullable: true, type: String, format: 'date-time' })
+  escalatedAt!: string | null;
 }
 
 export class ClosureViewDto implements JourneyClosedData {
@@ -124,11 +137,49 @@ export class DeadlineViewDto implements Deadline {
   @ApiProperty({ description: 'When it falls due (UTC instant)', example: '2026-03-31T21:59:59.999Z', format: 'date-time' })
   at!: string;
 
-  @ApiProperty({ description: 'What falls due', enum: ['pact_action_due'], example: 'pact_action_due' })
-  kind!: 'pact_action_due';
+  @ApiProperty({
+    description:
+      'What falls due: `action_reminder` (remind the person of an action), `action_due` (an action becomes overdue), `action_escalation` ' +
+      '(an overdue action goes to the supervisors), `contact_due` (the agreed contact is missed), `contact_escalation`, `pact_deadline` ' +
+      '(the pact is not signed in time), `pact_escalation`, `no_progress` (the journey stalls for lack of progress)',
+    enum: DEADLINE_KINDS,
+    example: 'action_due',
+  })
+  kind!: DeadlineKind;
 
-  @ApiProperty({ description: 'The pact action that falls due', example: 'A1' })
-  actionId!: string;
+  @ApiPropertyOptional({ description: 'The pact action concerned (kinds `action_*` only)', example: 'A1' })
+  actionId?: string;
+}
+
+/** The agreed contacts between the person and the operator (the pact's contact frequency). */
+export class ContactViewDto implements ContactState {
+  @ApiProperty({ description: 'When the last contact happened', example: '2026-02-10T14:00:00.000Z', nullable: true, type: String, format: 'date-time' })
+  lastContactAt!: string | null;
+
+  @ApiProperty({ description: 'When the contact that was missed had been due (set while a contact is missed; a new contact clears it)', example: null, nullable: true, type: String, format: 'date-time' })
+  missedDueAt!: string | null;
+
+  @ApiProperty({ description: 'When the journey noticed the missed contact', example: null, nullable: true, type: String, format: 'date-time' })
+  missedSince!: string | null;
+
+  @ApiProperty({ description: "When the missed contact was escalated to the office's supervisors", example: null, nullable: true, type: String, format: 'date-time' })
+  escalatedAt!: string | null;
+}
+
+/** Why and since when a journey is stalled: a business condition for supervisors, cleared by progress. */
+export class StallViewDto implements Stall {
+  @ApiProperty({ description: 'Since when (the earliest of its reasons)', example: '2026-03-01T09:00:00.000Z', format: 'date-time' })
+  since!: string;
+
+  @ApiProperty({
+    description:
+      '`overdue_action` (a pact action is overdue), `missed_contact` (the agreed contact did not happen), `pact_not_signed` (not signed by the ' +
+      "catalogue's pact deadline), `no_progress` (nothing moved the journey on for the catalogue's stall period)",
+    enum: STALL_REASONS,
+    isArray: true,
+    example: ['overdue_action'],
+  })
+  reasons!: StallReason[];
 }
 
 /** A journey as an operator sees it: its state plus what is derived from it. */
@@ -187,4 +238,51 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'The earliest pending deadline, null when nothing is pending or the journey is closed', type: () => DeadlineViewDto, nullable: true })
   nextDeadline!: DeadlineViewDto | null;
+
+  @ApiProperty({
+    description: 'The programme catalogue version the journey pinned when it started (null for journeys started before catalogues existed); publishing a new version does not change it',
+    example: 2,
+    nullable: true,
+    type: Number,
+  })
+  catalogueVersion!: number | null;
+
+  @ApiProperty({ description: 'The clocks of that catalogue version, which the journey runs with (all null for journeys started before catalogues)', type: () => JourneyClocksDto })
+  clocks!: JourneyClocksDto;
+
+  @ApiProperty({ description: 'The agreed contacts', type: () => ContactViewDto })
+  contact!: ContactViewDto;
+
+  @ApiProperty({ description: "When the journey noticed that the pact was not signed by its deadline", example: null, nullable: true, type: String, format: 'date-time' })
+  pactDeadlineMissedAt!: string | null;
+
+  @ApiProperty({ description: "When the missed pact deadline was escalated to the office's supervisors", example: null, nullable: true, type: String, format: 'date-time' })
+  pactDeadlineEscalatedAt!: string | null;
+
+  @ApiProperty({ description: 'The last progress: start, intake, pact, a completed action or a contact', example: '2026-02-10T14:00:00.000Z', format: 'date-time' })
+  lastProgressAt!: string;
+
+  @ApiProperty({ description: "When the journey noticed it had made no progress for the catalogue's stall period (cleared by progress)", example: null, nullable: true, type: String, format: 'date-time' })
+  noProgressSince!: string | null;
+
+  @ApiProperty({
+    description: "When the next agreed contact is due: the pact's contact frequency after the last contact or the signing (null before the pact, once a contact is missed, or when closed)",
+    example: '2026-03-12T14:00:00.000Z',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+  })
+  nextContactDueAt!: string | null;
+
+  @ApiProperty({
+    description: "When the pact must be signed by: the catalogue's pact deadline after the presa in carico (only while waiting for the pact)",
+    example: null,
+    nullable: true,
+    type: String,
+    format: 'date-time',
+  })
+  pactDeadlineAt!: string | null;
+
+  @ApiProperty({ description: 'Why and since when the journey is stalled; null when it is not (always null once closed)', type: () => StallViewDto, nullable: true })
+  stalled!: StallViewDto | null;
 }

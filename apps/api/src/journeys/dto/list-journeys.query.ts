@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { JOURNEY_STAGES, JOURNEY_STATUSES, type JourneyStage, type JourneyStatus } from '@sal/domain';
+import { PageQuery } from '../../common/dto/page.query';
+import { BooleanQuery } from '../../common/dto/boolean-query';
 import { OFFICE_ID_PATTERN, PROGRAMME_CODE_PATTERN } from './input-rules';
 
 /** Filters and page of `GET /journeys`. */
-export class ListJourneysQuery {
+export class ListJourneysQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only journeys of this office', example: 'CPI-MI-01' })
   @IsOptional()
   @Matches(OFFICE_ID_PATTERN, { message: 'must be 1-64 characters: letters, digits, _ or -' })
@@ -28,23 +29,17 @@ export class ListJourneysQuery {
 
   @ApiPropertyOptional({ description: '`true`: only journeys with an overdue action; `false`: only journeys without', enum: ['true', 'false'], example: 'true' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @BooleanQuery()
   @IsBoolean({ message: 'must be true or false' })
   overdue?: boolean;
 
-  @ApiPropertyOptional({ description: 'Page number, from 1', minimum: 1, default: 1, example: 1 })
+  @ApiPropertyOptional({
+    description: '`true`: only stalled journeys (an overdue action, a missed contact, a pact not signed in time, or no progress); `false`: only journeys that are not',
+    enum: ['true', 'false'],
+    example: 'true',
+  })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1_000_000)
-  page = 1;
-
-  @ApiPropertyOptional({ description: 'Items per page, 1-100', minimum: 1, maximum: 100, default: 20, example: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize = 20;
+  @BooleanQuery()
+  @IsBoolean({ message: 'must be true or false' })
+  stalled?: boolean;
 }

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/api-error-responses.decorator';
+import { ProgrammeCodePipe } from '../common/pipes/pattern-param.pipes';
+import { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
+import { ProgrammeVersionQuery } from './dto/programme-version.query';
+import { PublishCatalogueDto } from './dto/publish-catalogue.dto';
+import { ProgrammesService } from './programmes.service';
+
+const CODE_PARAM = ApiParam({ name: 'code', description: 'Programme code: 2-32 of A-Z 0-9 _ -', example: 'GOL-1' });
+const DB_DOWN = 'PostgreSQL cannot be reached';
+const PINNED =
+  'A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ' +
+  'ends: publishing a new version changes only journeys started afterwards.';
+
+@ApiTags('programmes')
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly programmes: ProgrammesService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Programme catalogues', description: `The latest version of every programme, by code. ${PINNED}` })
+  @ApiOkResponse({ description: 'The latest version of each programme', type: ProgrammeCatalogueDto, isArray: true })
+  @ApiErrorResponses({ READ_MODEL_UNAVAILABLE: DB_DOWN })
+  list(): Promise<ProgrammeCatalogueDto[]> {
+    return this.programmes.list();
+  }
+
+  @Get(':code')
+  @CODE_PARAM
+  @ApiOperation({ summary: 'A programme catalogue', description: `The latest version, or the one \`version\` asks for. ${PINNED}` })
+  @ApiOkResponse({ description: 'The catalogue version', type: ProgrammeCatalogueDto })
+  @ApiErrorResponses({
+    VALIDATION_FAILED: 'the code or the version is malformed',
+    PROGRAMME_NOT_FOUND: 'no programme has this code, or it has no such version',
+    READ_MODEL_UNAVAILABLE: DB_DOWN,
+  })
+  get(@Param('code', ProgrammeCodePipe) code: string, @Query() query: ProgrammeVersionQuery): Promise<ProgrammeCatalogueDto> {
+    return this.programmes.get(code, query.version);
+  }
+
+  @Put(':code')
+  @CODE_PARAM
+  @ApiOperation({
+    summary: 'Publish a new version of a programme catalogue',
+    description:
+      `Stores the definition as the programme's next version (version 1 for a new code) and answers it. ${PINNED} ` +
+      'Versions are never changed or deleted.\n\n' +
+      'For administrators only. Authentication and roles arrive in a later release; until then the API does not check ' +
+      'who publishes, so expose it only where administrators alone can reach it.',
+  })
+  @ApiBody({ type: PublishCatalogueDto })
+  @ApiOkResponse({ description: 'The new version', type: ProgrammeCatalogueDto })
+  @ApiErrorResponses({
+    VALIDATION_FAILED: 'the code is malformed, the title is missing or too long, or a clock is not a positive ISO-8601 duration or null (`fields` names each, e.g. `clocks.stallAfter`)',
+    MALFORMED_JSON: 'the body is not well-formed JSON',
+    PAYLOAD_TOO_LARGE: 'the body exceeds the size limit (100kb by default)',
+    READ_MODEL_UNAVAILABLE: DB_DOWN,
+  })
+  publish(@Param('code', ProgrammeCodePipe) code: string, @Body() body: PublishCatalogueDto): Promise<ProgrammeCatalogueDto> {
+    return this.programmes.publish(code, body);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { validateCatalogue, type JourneyClocks, type ProgrammeCatalogue } from '@sal/domain';
+import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
+import { ReadModelService } from '../database/read-model.service';
+import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
+import type { PublishCatalogueDto } from './dto/publish-catalogue.dto';
+
+/**
+ * Programme catalogues: versioned data in PostgreSQL. A journey pins the latest version when it starts (the journeys
+ * feature asks {@link ProgrammesService.latest}), so publishing a version never changes journeys already running.
+ */
+@Injectable()
+export class ProgrammesService {
+  constructor(private readonly readModel: ReadModelService) {}
+
+  /** The latest version of every programme, by code. */
+  async list(): Promise<ProgrammeCatalogueDto[]> {
+    return (await this.readModel.use((m) => m.catalogues.listLatest())).map(inClockOrder);
+  }
+
+  /** The latest version of a programme, or null when there is none. */
+  async latest(code: string): Promise<ProgrammeCatalogue | null> {
+    const catalogue = await this.readModel.use((m) => m.catalogues.latest(code));
+    return catalogue && inClockOrder(catalogue);
+  }
+
+  /** The latest version, or the given one. @throws ProgrammeNotFoundError */
+  async get(code: string, version?: number): Promise<ProgrammeCatalogueDto> {
+    const catalogue =
+      version === undefined
+        ? await this.latest(code)
+        : ((await this.readModel.use((m) => m.catalogues.versions(code))).find((c) => c.version === version) ?? null);
+    if (!catalogue) throw new ProgrammeNotFoundError(code, version);
+    return inClockOrder(catalogue);
+  }
+
+  /**
+   * Checks the definition with the domain's rules and stores it as the programme's next version (version 1 for a new
+   * code). @throws ValidationFailedError naming each offending field
+   */
+  async publish(code: string, dto: PublishCatalogueDto): Promise<ProgrammeCatalogueDto> {
+    const problems = validateCatalogue({ code, title: dto.title, clocks: dto.clocks });
+    if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
+    const clocks = clocksInOrder(dto.clocks as JourneyClocks);
+    return inClockOrder(await this.readModel.use((m) => m.catalogues.publish({ code, title: dto.title as string, clocks })));
+  }
+}
+
+/** The clocks in their documented order (PostgreSQL's jsonb keeps its own key order), and nothing else. */
+function clocksInOrder(c: JourneyClocks): JourneyClocks {
+  return { reminderBeforeDue: c.reminderBeforeDue, escalationAfter: c.escalationAfter, pactDeadline: c.pactDeadline, stallAfter: c.stallAfter };
+}
+
+function inClockOrder(catalogue: ProgrammeCatalogue): ProgrammeCatalogue {
+  return { ...catalogue, clocks: clocksInOrder(catalogue.clocks) };
+}

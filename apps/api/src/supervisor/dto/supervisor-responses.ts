@@ -1,0 +1,169 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  JOURNEY_STAGES,
+  PACT_ACTION_KINDS,
+  STALL_REASONS,
+  type JourneyStage,
+  type PactActionKind,
+  type StallReason,
+} from '@sal/domain';
+import type { OverdueAction, StalledCase } from '@sal/persistence';
+
+const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
+
+/** A stalled journey, as a supervisor's list shows it. */
+export class StalledCaseDto implements StalledCase {
+  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Programme', example: 'GOL-1' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Stage', enum: JOURNEY_STAGES, example: 'pact_active' })
+  stage!: JourneyStage;
+
+  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge; null before the intake', example: 'op-bianchi', nullable: true, type: String })
+  operatorId!: string | null;
+
+  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
+  familyName!: string;
+
+  @ApiProperty({ description: 'Since when the journey is stalled (the earliest of its reasons)', example: '2026-03-01T09:00:00.000Z', format: 'date-time' })
+  stalledSince!: string;
+
+  @ApiProperty({ description: 'Whole days since then', example: 12 })
+  daysStalled!: number;
+
+  @ApiProperty({ description: 'Why it is stalled', enum: STALL_REASONS, isArray: true, example: ['overdue_action'] })
+  reasons!: StallReason[];
+
+  @ApiProperty({ description: 'How many pact actions are overdue', example: 1 })
+  overdueActionCount!: number;
+}
+
+export class StalledCasePageDto {
+  @ApiProperty({ description: 'The stalled journeys on this page, in the order asked for', type: () => [StalledCaseDto] })
+  items!: StalledCaseDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many stalled journeys match the filters in all (also on a page past the end)', example: 42 })
+  total!: number;
+}
+
+/** An overdue pact action of an open journey. */
+export class OverdueActionDto implements OverdueAction {
+  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Action id within the pact', example: 'A1' })
+  actionId!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Operator responsible for the pact', example: 'op-bianchi', nullable: true, type: String })
+  operatorId!: string | null;
+
+  @ApiProperty({ description: 'What the action asks of the person', enum: PACT_ACTION_KINDS, example: 'workshop' })
+  kind!: PactActionKind;
+
+  @ApiProperty({ description: 'What exactly is to be done', example: 'Job-search workshop' })
+  description!: string;
+
+  @ApiProperty({ description: 'When it fell due', example: '2026-03-31T21:59:59.999Z', format: 'date-time' })
+  dueAt!: string;
+
+  @ApiProperty({ description: 'Whole days since it fell due', example: 3 })
+  daysOverdue!: number;
+
+  @ApiProperty({ description: "When it was escalated to the office's supervisors; null while not yet", example: null, nullable: true, type: String, format: 'date-time' })
+  escalatedAt!: string | null;
+
+  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
+  familyName!: string;
+}
+
+export class OverdueActionPageDto {
+  @ApiProperty({ description: 'The overdue actions on this page, longest overdue first', type: () => [OverdueActionDto] })
+  items!: OverdueActionDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many overdue actions match the filters in all (also on a page past the end)', example: 7 })
+  total!: number;
+}
+
+/** Journeys at each stage (every stage is present, 0 included). */
+export class JourneysByStageDto implements Record<JourneyStage, number> {
+  @ApiProperty({ description: 'Waiting for the presa in carico', example: 4 })
+  awaiting_intake!: number;
+
+  @ApiProperty({ description: 'Taken in charge, waiting for the pact', example: 6 })
+  awaiting_pact!: number;
+
+  @ApiProperty({ description: 'Pact signed, actions under way', example: 30 })
+  pact_active!: number;
+
+  @ApiProperty({ description: 'Closed (any reason, any time)', example: 12 })
+  closed!: number;
+}
+
+/** Stalled open journeys by reason (every reason is present; a journey with two reasons counts under both). */
+export class StalledByReasonDto implements Record<StallReason, number> {
+  @ApiProperty({ description: 'With an overdue pact action', example: 3 })
+  overdue_action!: number;
+
+  @ApiProperty({ description: 'With a missed agreed contact', example: 1 })
+  missed_contact!: number;
+
+  @ApiProperty({ description: 'Pact not signed by its deadline', example: 2 })
+  pact_not_signed!: number;
+
+  @ApiProperty({ description: "No progress for the catalogue's stall period", example: 0 })
+  no_progress!: number;
+}
+
+/**
+ * The offices' figures: a snapshot of the journeys now, and what happened in the period. (The read model's `Kpis` keys
+ * stages and reasons by any string; here every stage and reason is a documented property.)
+ */
+export class KpisDto {
+  @ApiProperty({ description: 'Journeys at each stage now (not limited to the period)', type: () => JourneysByStageDto })
+  journeysByStage!: JourneysByStageDto;
+
+  @ApiProperty({ description: 'Open journeys now', example: 40 })
+  openJourneys!: number;
+
+  @ApiProperty({ description: 'Open journeys stalled now', example: 5 })
+  stalledJourneys!: number;
+
+  @ApiProperty({ description: 'Stalled open journeys by reason, now', type: () => StalledByReasonDto })
+  stalledByReason!: StalledByReasonDto;
+
+  @ApiProperty({ description: 'Overdue pact actions of open journeys, now', example: 3 })
+  overdueActions!: number;
+
+  @ApiProperty({ description: 'Median days from the presa in carico to the signed pact, over pacts signed in the period (one decimal); null when none', example: 6.5, nullable: true, type: Number })
+  medianDaysIntakeToPact!: number | null;
+
+  @ApiProperty({ description: 'Journeys closed as `placed` in the period', example: 2 })
+  placements!: number;
+}
