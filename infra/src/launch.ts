@@ -152,6 +152,10 @@ async function main(): Promise<void> {
   const pidFile = new ChildPidFile(path.join(dataDir, 'run', 'children.json'));
   await pidFile.stopLeftovers((line) => say('launch', line));
 
+  const apiHost = process.env['API_HOST'] || '127.0.0.1';
+  const probeHost = apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost;
+  const apiUrl = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${envPort('API_PORT', 3000)}`;
+
   // --- Temporal
   const namespace = process.env['TEMPORAL_NAMESPACE'] || 'default';
   let temporalAddress = process.env['TEMPORAL_ADDRESS'];
@@ -169,6 +173,8 @@ async function main(): Promise<void> {
       uiPort: envPort('TEMPORAL_UI_PORT', 8233),
       namespace,
       searchAttributes: journeySearchAttributeTypes(),
+      // The Web UI decrypts payloads through the API's codec endpoint (see README, Personal data).
+      extraArgs: ['--ui-codec-endpoint', `${apiUrl}/codec`],
       logFile,
       ownProcessGroup: true,
       log: (line) => say('temporal', line),
@@ -226,6 +232,10 @@ async function main(): Promise<void> {
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
+    // The codec endpoint answers this UI's browser, under either name, wherever TEMPORAL_UI_PORT put it.
+    ...(temporalUiUrl && !process.env['TEMPORAL_UI_ORIGINS']
+      ? { TEMPORAL_UI_ORIGINS: `${temporalUiUrl},${temporalUiUrl.replace('//127.0.0.1:', '//localhost:')}` }
+      : {}),
   };
 
   // --- Migrations
@@ -280,9 +290,6 @@ async function main(): Promise<void> {
   }
 
   // --- Wait for the API
-  const apiHost = process.env['API_HOST'] || '127.0.0.1';
-  const probeHost = apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost;
-  const apiUrl = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${envPort('API_PORT', 3000)}`;
   await waitFor(
     async () => {
       const res = await fetch(`${apiUrl}/health`, { signal: AbortSignal.timeout(2_000) });

@@ -28,7 +28,7 @@ beforeAll(async () => {
   api.start();
   await eventually(async () => {
     if (!api.running) throw new Error(`api exited:\n${api.output()}`);
-    return (await fetch(`${baseUrl}/staff`)).status === 200;
+    return (await http(baseUrl, 'GET', '/staff')).status === 200;
   }, 'the API to answer', { timeoutMs: 120_000 });
 });
 

@@ -118,14 +118,14 @@ describe('projection into PostgreSQL', () => {
       await projector.project(events, state);
     }
     const readModel = new JourneyReadModel(db.dataSource);
-    const page1 = await readModel.search({ officeId: office, overdue: true, page: 1, pageSize: 2 });
-    const page2 = await readModel.search({ officeId: office, overdue: true, page: 2, pageSize: 2 });
+    const page1 = await readModel.search({ officeIds: [office], overdue: true, page: 1, pageSize: 2 });
+    const page2 = await readModel.search({ officeIds: [office], overdue: true, page: 2, pageSize: 2 });
     expect(page1.total).toBe(3);
     expect(page1.items).toHaveLength(2);
     expect(page2.items).toHaveLength(1);
     expect(new Set([...page1.items, ...page2.items].map((j) => j.journeyId)).size).toBe(3);
-    expect((await readModel.search({ officeId: office, overdue: false, page: 1, pageSize: 10 })).total).toBe(0);
-    expect((await readModel.search({ officeId: office, stage: 'closed', page: 1, pageSize: 10 })).total).toBe(0);
-    expect((await readModel.search({ officeId: office, stage: 'pact_active', status: 'open', page: 1, pageSize: 10 })).total).toBe(3);
+    expect((await readModel.search({ officeIds: [office], overdue: false, page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await readModel.search({ officeIds: [office], stage: 'closed', page: 1, pageSize: 10 })).total).toBe(0);
+    expect((await readModel.search({ officeIds: [office], stage: 'pact_active', status: 'open', page: 1, pageSize: 10 })).total).toBe(3);
   });
 });

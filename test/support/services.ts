@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { getFreePort } from '@sal/infra';
 import { testStack, uniqueSuffix } from './env';
+import { adminToken } from './auth';
 import { eventually } from './wait';
 
 const ROOT = join(__dirname, '..', '..');
@@ -77,6 +78,8 @@ export async function startProduct(databaseUrl: string, extraEnv: NodeJS.Process
     API_HOST: '127.0.0.1',
     API_PORT: String(port),
     WORKFLOW_BUNDLE_PATH: join(ROOT, 'apps/worker/dist/workflow-bundle.js'),
+    // Tests poll the API many times a second; the rate limit has its own test.
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
     ...extraEnv,
   };
   const worker = new ServiceProcess('worker', 'apps/worker/dist/main.js', env);
@@ -117,13 +120,14 @@ export interface HttpAnswer<T = any> {
   body: T;
 }
 
-/** A JSON request to the API. */
-export async function http<T = any>(baseUrl: string, method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/**
+ * A JSON request to the API, as an administrator unless `token` says otherwise (`null`: no Authorization header).
+ */
+export async function http<T = any>(baseUrl: string, method: string, path: string, body?: unknown, token: string | null = adminToken()): Promise<HttpAnswer<T>> {
+  const headers: Record<string, string> = {};
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
 }

@@ -2,6 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { NoticeRecorder } from '@sal/activities';
+import { journeyDataConverter } from '@sal/temporal';
 import { createJourneyWorker } from '@sal/worker';
 import { testStack, uniqueSuffix } from './env';
 
@@ -11,12 +12,12 @@ export interface TestTemporal {
   close(): Promise<void>;
 }
 
-/** A client on the test server and a task queue of this test file's own. */
+/** A client on the test server, encrypting payloads as the API does, and a task queue of this test file's own. */
 export async function connectTestClient(): Promise<TestTemporal> {
   const { temporalAddress, namespace } = testStack();
   const connection = await Connection.connect({ address: temporalAddress });
   return {
-    client: new Client({ connection, namespace }),
+    client: new Client({ connection, namespace, dataConverter: journeyDataConverter() }),
     taskQueue: `test-${uniqueSuffix()}`,
     close: () => connection.close(),
   };
@@ -39,6 +40,7 @@ export async function startTestWorker(taskQueue: string, dataSource: DataSource,
     dataSource,
     notices,
     workflows: { workflowsPath: require.resolve('@sal/workflows') },
+    dataConverter: journeyDataConverter(),
   });
   const running = worker.run();
   return {

@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from './audit/audit.module';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { CodecModule } from './codec/codec.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import type { ApiSettings } from './config/api-settings';
 import { ConfigModule } from './config/config.module';
@@ -16,8 +21,27 @@ export class AppModule {
   static forRoot(settings: ApiSettings): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(settings), TemporalModule, JourneysModule, ProgrammesModule, SupervisorModule, StaffModule, NotificationsModule, HealthModule],
-      providers: [{ provide: APP_FILTER, useClass: AllExceptionsFilter }],
+      imports: [
+        ConfigModule.forRoot(settings),
+        // Per client address, before authentication: it also slows down token guessing.
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: settings.rateLimitPerMinute }]),
+        AuthModule,
+        AuditModule,
+        TemporalModule,
+        JourneysModule,
+        ProgrammesModule,
+        SupervisorModule,
+        StaffModule,
+        NotificationsModule,
+        CodecModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        // Global guards run in this order: rate limit first, then the bearer token and roles.
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: AuthGuard },
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { ValidationPipe, type INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { PlainInputPipe } from './common/pipes/plain-input.pipe';
 import { validationFailed } from './common/validation-errors';
 import { ErrorResponseDto } from './common/error-response.dto';
 import type { ApiSettings } from './config/api-settings';
@@ -10,6 +11,7 @@ export function setupApp(app: NestExpressApplication, settings: ApiSettings): vo
   // JSON only, bounded: an oversized body is refused (413) before any parsing work.
   app.useBodyParser('json', { limit: settings.bodyLimit });
   app.useGlobalPipes(
+    new PlainInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -27,7 +29,11 @@ function setupOpenApi(app: INestApplication): void {
     .setDescription(
       'Each beneficiary\'s journey (DID → presa in carico → Patto di servizio personalizzato → actions → closure) is a durable ' +
         'Temporal workflow; lists and timelines come from a PostgreSQL read model that follows it within about a second.\n\n' +
-        'Every error answers `{ "error": { "code", "message", "fields"?, "journeyId"? } }` with a stable `code`.',
+        'Every error answers `{ "error": { "code", "message", "fields"?, "journeyId"? } }` with a stable `code`.\n\n' +
+        'Every endpoint but `/health` needs `Authorization: Bearer <JWT>` with claims `sub`, `role` (operator, supervisor, ' +
+        'regional_supervisor, administrator) and `offices`; on the embedded defaults `npm run -s token -- --role … --office …` issues one. ' +
+        'Operators act on journeys of their offices, supervisors read their offices, administrators change catalogues and staff. ' +
+        'Every request by an authenticated caller is recorded in the audit log (`GET /audit`).',
     )
     .setVersion('0.1.0')
     .addTag('journeys', 'Beneficiaries\' journeys: start, commands, live state, lists and timelines')
@@ -35,7 +41,10 @@ function setupOpenApi(app: INestApplication): void {
     .addTag('supervisor', 'Stalled cases, overdue actions and KPIs for the offices a supervisor oversees')
     .addTag('staff', 'Operators and supervisors of each office, and where their notices go')
     .addTag('notifications', 'The notification outbox: every message, its delivery attempts, and retries of failed ones')
+    .addTag('codec', "Temporal's remote codec: decrypts payloads for the Web UI and CLI (administrators and supervisors)")
+    .addTag('audit', 'Who read or did what, when, with what outcome (administrators)')
     .addTag('health', 'Liveness and dependencies')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });

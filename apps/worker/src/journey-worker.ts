@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { NativeConnection, Worker, type DataConverter, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createJourneyActivities, type NoticeRecorder } from '@sal/activities';
+import { journeyDataConverter } from '@sal/temporal';
 
 /** Where the worker takes its workflow code from. */
 export type WorkflowSource =
@@ -18,6 +19,11 @@ export interface JourneyWorkerOptions {
   /** Where the journeys' notices go (the notification outbox). */
   notices: NoticeRecorder;
   workflows: WorkflowSource;
+  /**
+   * Encrypts and decrypts every payload (inputs, results, activity arguments, queries, updates). Default: the
+   * product's AES-256-GCM codec keyed by `PAYLOAD_ENCRYPTION_KEYS`; it must match the clients' keys.
+   */
+  dataConverter?: DataConverter;
   /** Extra worker options (tuning, interceptors); they win over the defaults here. */
   tuning?: Partial<WorkerOptions>;
 }
@@ -32,6 +38,7 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
     connection: o.connection,
     namespace: o.namespace,
     taskQueue: o.taskQueue,
+    dataConverter: o.dataConverter ?? journeyDataConverter(),
     activities: createJourneyActivities({ dataSource: o.dataSource, notices: o.notices }),
     // In-flight activities get this long to finish on shutdown; after it they are cancelled and retried elsewhere.
     shutdownGraceTime: '20 seconds',

@@ -1,8 +1,8 @@
-import { NativeConnection } from '@temporalio/worker';
+import { NativeConnection, type DataConverter } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { loadNotificationSettings, NotificationService } from '@sal/notifications';
 import { createDataSource } from '@sal/persistence';
-import { temporalSettings, type TemporalSettings } from '@sal/temporal';
+import { journeyDataConverter, temporalSettings, type TemporalSettings } from '@sal/temporal';
 import { startNotificationDispatcher } from './dispatcher-process';
 import { createJourneyWorker, defaultWorkflowSource } from './journey-worker';
 
@@ -13,18 +13,20 @@ import { createJourneyWorker, defaultWorkflowSource } from './journey-worker';
  */
 async function main(): Promise<void> {
   const settings = temporalSettings();
+  // Read before anything starts: missing payload keys in production stop the worker here.
+  const dataConverter = journeyDataConverter();
   const notifications = loadNotificationSettings();
   const dataSource = await createDataSource().initialize();
   const dispatcher = startNotificationDispatcher(dataSource, notifications);
   try {
-    await runWorker(settings, dataSource);
+    await runWorker(settings, dataConverter, dataSource);
   } finally {
     await dispatcher.stop();
     await dataSource.destroy();
   }
 }
 
-async function runWorker(settings: TemporalSettings, dataSource: DataSource): Promise<void> {
+async function runWorker(settings: TemporalSettings, dataConverter: DataConverter, dataSource: DataSource): Promise<void> {
   const connection = await NativeConnection.connect(settings.connection);
   try {
     const worker = await createJourneyWorker({
@@ -34,6 +36,7 @@ async function runWorker(settings: TemporalSettings, dataSource: DataSource): Pr
       dataSource,
       notices: new NotificationService(dataSource),
       workflows: defaultWorkflowSource(),
+      dataConverter,
     });
     console.log(`worker: polling task queue ${settings.taskQueue} on ${settings.address} (namespace ${settings.namespace})`);
     await worker.run();

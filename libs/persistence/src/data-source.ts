@@ -7,9 +7,10 @@ import { StaffMemberRecord } from './entities/staff-member.entity';
 import { OutboxMessageRecord } from './entities/outbox-message.entity';
 import { DeliveryAttemptRecord } from './entities/delivery-attempt.entity';
 import { ProgrammeCatalogueRecord } from './entities/programme-catalogue.entity';
+import { AuditEntryRecord } from './entities/audit-entry.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord];
+export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord];
 
 /** The TypeORM options every process uses (API, worker, CLI): the schema comes from migrations only. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -13,3 +13,4 @@ export { MIGRATIONS } from './migrations';
 export * from './supervisor-read-model';
 export * from './entities/programme-catalogue.entity';
 export * from './programme-catalogues';
+export * from './entities/audit-entry.entity';

@@ -5,7 +5,8 @@ import { JourneyRecord } from './entities/journey.entity';
 import { toDomainEvent } from './journey-projector';
 
 export interface JourneySearch {
-  officeId?: string;
+  /** Only journeys of these offices (the caller's scope); every office when absent. */
+  officeIds?: string[];
   programmeCode?: string;
   stage?: JourneyStage;
   status?: JourneyStatus;
@@ -30,7 +31,7 @@ export class JourneyReadModel {
 
   async search(s: JourneySearch): Promise<Page<JourneyRecord>> {
     const q = this.dataSource.getRepository(JourneyRecord).createQueryBuilder('j');
-    if (s.officeId !== undefined) q.andWhere('j.office_id = :officeId', { officeId: s.officeId });
+    if (s.officeIds !== undefined) q.andWhere('j.office_id IN (:...officeIds)', { officeIds: s.officeIds });
     if (s.programmeCode !== undefined) q.andWhere('j.programme_code = :programmeCode', { programmeCode: s.programmeCode });
     if (s.stage !== undefined) q.andWhere('j.stage = :stage', { stage: s.stage });
     if (s.status !== undefined) q.andWhere('j.status = :status', { status: s.status });

@@ -1,3 +1,4 @@
 export * from './temporal-config';
 export * from './journey-id';
 export * from './search-attributes';
+export * from './payload-codec';

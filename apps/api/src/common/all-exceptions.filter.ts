@@ -7,6 +7,7 @@ import {
   InternalError,
   MalformedJsonError,
   PayloadTooLargeError,
+  RateLimitedError,
   RouteNotFoundError,
   ValidationFailedError,
 } from './api-errors';
@@ -39,6 +40,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       if (status === 404) return new RouteNotFoundError(method, url.split('?')[0]);
       if (status === 413) return new PayloadTooLargeError(this.settings.bodyLimit);
+      if (status === 429) return new RateLimitedError();
       if (status === 400 && exception.cause instanceof SyntaxError) return new MalformedJsonError(exception.cause);
       // Any other client error the framework raises (a bad charset, a malformed URI): the request is at fault.
       if (status >= 400 && status < 500) return new ValidationFailedError([], exception.message);

@@ -26,6 +26,9 @@ export interface ErrorBody {
 export const API_ERROR_STATUS = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  RATE_LIMITED: 429,
   NOT_FOUND: 404,
   JOURNEY_NOT_FOUND: 404,
   PROGRAMME_NOT_FOUND: 404,
@@ -230,5 +233,32 @@ export class InternalError extends ApiError {
   readonly status = API_ERROR_STATUS.INTERNAL;
   constructor(cause?: unknown) {
     super('an unexpected error occurred', { cause });
+  }
+}
+
+/** No valid bearer token: missing, malformed, expired, wrongly signed, or without usable claims. */
+export class UnauthenticatedError extends ApiError {
+  readonly code = 'UNAUTHENTICATED';
+  readonly status = 401;
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The caller is authenticated but their role or offices do not cover what they asked for. */
+export class ForbiddenError extends ApiError {
+  readonly code = 'FORBIDDEN';
+  readonly status = 403;
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** Too many requests from this client in the current window. */
+export class RateLimitedError extends ApiError {
+  readonly code = 'RATE_LIMITED';
+  readonly status = 429;
+  constructor() {
+    super('too many requests: slow down and retry shortly');
   }
 }

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolveDatabaseUrl } from '@sal/persistence';
 import { journeyIdKey, temporalSettings, type TemporalSettings } from '@sal/temporal';
+import { loadAuthSettings, type AuthSettings } from '../auth/auth-settings';
 
 /** Everything the API reads from its environment, once, at start-up. */
 export interface ApiSettings {
@@ -20,6 +21,9 @@ export interface ApiSettings {
   databaseUrl: string;
   /** HMAC key of journey ids (`JOURNEY_ID_KEY`); the same key the other processes use. */
   journeyIdKey: string;
+  auth: AuthSettings;
+  /** Requests a client may make per minute (`API_RATE_LIMIT_PER_MINUTE`). */
+  rateLimitPerMinute: number;
 }
 
 /** The environment holds values the API cannot run with. Every problem is listed, so one restart fixes them all. */
@@ -53,10 +57,12 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettin
     problems.push('DATABASE_URL must be a postgres:// URL');
   }
   const key = attempt(() => journeyIdKey(env), problems);
+  const auth = loadAuthSettings(env, problems);
+  const rateLimitPerMinute = integer(env, 'API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, problems);
   if (problems.length > 0 || temporal === undefined || databaseUrl === undefined || key === undefined) {
     throw new InvalidConfigurationError(problems);
   }
-  return { host, port, bodyLimit, updateTimeoutMs, temporalTimeoutMs, healthTimeoutMs, temporal, databaseUrl, journeyIdKey: key };
+  return { host, port, bodyLimit, updateTimeoutMs, temporalTimeoutMs, healthTimeoutMs, temporal, databaseUrl, journeyIdKey: key, auth, rateLimitPerMinute };
 }
 
 function text(env: NodeJS.ProcessEnv, name: string, fallback: string): string {

@@ -1,3 +1,5 @@
+import { SkipThrottle } from '@nestjs/throttler';
+import { Public } from '../auth/decorators';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthReportDto } from './dto/health-report.dto';
@@ -9,6 +11,8 @@ interface StatusSettable {
 }
 
 @ApiTags('health')
+@Public()
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

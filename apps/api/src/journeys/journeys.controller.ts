@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiCreatedResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { JourneyEvent } from '@sal/domain';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { ActionIdPipe, JourneyIdPipe } from '../common/pipes/pattern-param.pipes';
@@ -15,6 +15,8 @@ import { RecordContactDto } from './dto/record-contact.dto';
 import { RecordIntakeDto } from './dto/record-intake.dto';
 import { SignPactDto } from './dto/sign-pact.dto';
 import { JourneysService } from './journeys.service';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
 
 const JOURNEY_ID_PARAM = ApiParam({ name: 'journeyId', description: 'Journey id: jrn_ and 32 lowercase hex characters', example: 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3' });
 const BAD_INPUT = 'a body field, query parameter or path parameter breaks a rule (`fields` lists them)';
@@ -37,6 +39,7 @@ const COMMAND_ERRORS = {
 };
 
 @ApiTags('journeys')
+@ApiBearerAuth()
 @Controller('journeys')
 export class JourneysController {
   constructor(private readonly journeys: JourneysService) {}
@@ -56,16 +59,17 @@ export class JourneysController {
     JOURNEY_ALREADY_EXISTS: 'the person already has a journey in this programme; `journeyId` names it',
     TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
   })
-  create(@Body() body: CreateJourneyDto): Promise<JourneyCreatedDto> {
-    return this.journeys.create(body);
+  @Roles('operator', 'administrator')
+  create(@CurrentPrincipal() principal: Principal, @Body() body: CreateJourneyDto): Promise<JourneyCreatedDto> {
+    return this.journeys.create(principal, body);
   }
 
   @Get()
   @ApiOperation({ summary: 'Search journeys', description: 'From the read model: eventually consistent with the journeys (usually within a second). Newest first. Supervisors\' views of stalled cases and overdue actions are under `/supervisor`.' })
   @ApiOkResponse({ description: 'A page of journeys', type: JourneyPageDto })
   @ApiErrorResponses({ VALIDATION_FAILED: BAD_INPUT, READ_MODEL_UNAVAILABLE: DB_DOWN })
-  list(@Query() query: ListJourneysQuery): Promise<JourneyPageDto> {
-    return this.journeys.list(query);
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListJourneysQuery): Promise<JourneyPageDto> {
+    return this.journeys.list(principal, query);
   }
 
   @Get(':journeyId')
@@ -82,8 +86,8 @@ export class JourneysController {
     WORKER_UNAVAILABLE: "the journey's worker did not answer the query within the deadline",
     READ_MODEL_UNAVAILABLE: 'Temporal does not know the journey and PostgreSQL cannot be reached to look for it',
   })
-  get(@Param('journeyId', JourneyIdPipe) journeyId: string): Promise<JourneyViewDto> {
-    return this.journeys.get(journeyId);
+  get(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string): Promise<JourneyViewDto> {
+    return this.journeys.get(principal, journeyId);
   }
 
   @Get(':journeyId/events')
@@ -99,8 +103,8 @@ export class JourneysController {
     READ_MODEL_UNAVAILABLE: DB_DOWN,
     TEMPORAL_UNAVAILABLE: 'no event is recorded yet and Temporal cannot be reached to tell whether the journey exists',
   })
-  events(@Param('journeyId', JourneyIdPipe) journeyId: string): Promise<JourneyEvent[]> {
-    return this.journeys.events(journeyId);
+  events(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string): Promise<JourneyEvent[]> {
+    return this.journeys.events(principal, journeyId);
   }
 
   @Post(':journeyId/intake')
@@ -114,8 +118,9 @@ export class JourneysController {
     INTAKE_ALREADY_RECORDED: 'the person was already taken in charge',
     INVALID_DATE: '`takenInChargeAt` is in the future or before the DID date',
   })
-  recordIntake(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: RecordIntakeDto): Promise<JourneyViewDto> {
-    return this.journeys.recordIntake(journeyId, body);
+  @Roles('operator', 'administrator')
+  recordIntake(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: RecordIntakeDto): Promise<JourneyViewDto> {
+    return this.journeys.recordIntake(principal, journeyId, body);
   }
 
   @Post(':journeyId/pact')
@@ -131,8 +136,9 @@ export class JourneysController {
     INVALID_DATE: 'a due date is not after the signing (`fields` names it)',
     INVALID_DURATION: '`contactFrequency` is not an ISO-8601 duration',
   })
-  signPact(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: SignPactDto): Promise<JourneyViewDto> {
-    return this.journeys.signPact(journeyId, body);
+  @Roles('operator', 'administrator')
+  signPact(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: SignPactDto): Promise<JourneyViewDto> {
+    return this.journeys.signPact(principal, journeyId, body);
   }
 
   @Post(':journeyId/pact/actions/:actionId/complete')
@@ -150,12 +156,14 @@ export class JourneysController {
     PACT_ACTION_ALREADY_COMPLETED: 'the action is already completed',
     INVALID_DATE: '`completedAt` is in the future or before the signing',
   })
+  @Roles('operator', 'administrator')
   completePactAction(
+    @CurrentPrincipal() principal: Principal,
     @Param('journeyId', JourneyIdPipe) journeyId: string,
     @Param('actionId', ActionIdPipe) actionId: string,
     @Body() body: CompletePactActionDto,
   ): Promise<JourneyViewDto> {
-    return this.journeys.completePactAction(journeyId, actionId, body);
+    return this.journeys.completePactAction(principal, journeyId, actionId, body);
   }
 
   @Post(':journeyId/contacts')
@@ -174,8 +182,9 @@ export class JourneysController {
     PACT_NOT_SIGNED: 'agreed contacts start with the signed pact',
     INVALID_DATE: '`contactedAt` is in the future, before the signing or before the last recorded contact',
   })
-  recordContact(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: RecordContactDto): Promise<JourneyViewDto> {
-    return this.journeys.recordContact(journeyId, body);
+  @Roles('operator', 'administrator')
+  recordContact(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: RecordContactDto): Promise<JourneyViewDto> {
+    return this.journeys.recordContact(principal, journeyId, body);
   }
 
   @Post(':journeyId/close')
@@ -185,7 +194,8 @@ export class JourneysController {
   @ApiBody({ type: CloseJourneyDto })
   @ApiOkResponse({ description: 'The closed journey', type: JourneyViewDto })
   @ApiErrorResponses(COMMAND_ERRORS)
-  close(@Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: CloseJourneyDto): Promise<JourneyViewDto> {
-    return this.journeys.close(journeyId, body);
+  @Roles('operator', 'administrator')
+  close(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: CloseJourneyDto): Promise<JourneyViewDto> {
+    return this.journeys.close(principal, journeyId, body);
   }
 }

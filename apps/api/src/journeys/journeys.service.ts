@@ -18,7 +18,8 @@ import {
 } from '@sal/contracts';
 import { replay, toView, type JourneyEvent, type JourneyView } from '@sal/domain';
 import { journeyIdFor } from '@sal/temporal';
-import { JourneyAlreadyExistsError, JourneyNotFoundError, ValidationFailedError } from '../common/api-errors';
+import { JourneyAlreadyExistsError, JourneyNotFoundError, ReadModelUnavailableError, ValidationFailedError } from '../common/api-errors';
+import { assertCovers, type Principal } from '../auth/principal';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
 import { ReadModelService } from '../database/read-model.service';
@@ -59,7 +60,8 @@ export class JourneysService {
    * version's clocks until it ends). A second start for the same person and programme is refused (409 with the id),
    * whether Temporal or the read model remembers the first.
    */
-  async create(dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
+  async create(principal: Principal, dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
+    assertCovers(principal, dto.officeId);
     const beneficiary = toBeneficiary(dto.beneficiary);
     const journeyId = journeyIdFor(beneficiary.fiscalCode, dto.programmeCode, this.settings.journeyIdKey);
     const catalogue = await this.programmes.latest(dto.programmeCode);
@@ -102,23 +104,39 @@ export class JourneysService {
    * The journey's live state from its workflow. When Temporal no longer knows it (retention expired after closure),
    * the state is rebuilt from the events recorded in the read model.
    */
-  async get(journeyId: string): Promise<JourneyViewDto> {
+  async get(principal: Principal, journeyId: string): Promise<JourneyViewDto> {
+    const { view, source } = await this.liveOrRecorded(journeyId);
+    assertCovers(principal, view.officeId);
+    return toViewDto(view, source);
+  }
+
+  private async liveOrRecorded(journeyId: string): Promise<{ view: JourneyView; source: 'workflow' | 'read-model' }> {
     try {
-      const view = await this.temporal.call('query', journeyId, () => this.client.workflow.getHandle(journeyId).query(getJourneyStateQuery));
-      return toViewDto(view, 'workflow');
+      return { view: await this.temporal.call('query', journeyId, () => this.client.workflow.getHandle(journeyId).query(getJourneyStateQuery)), source: 'workflow' };
     } catch (error) {
       if (!(error instanceof JourneyNotFoundError)) throw error;
       const events = await this.readModel.query((rm) => rm.events(journeyId));
       if (events.length === 0) throw error;
-      return toViewDto(toView(replay(events)), 'read-model');
+      return { view: toView(replay(events)), source: 'read-model' };
     }
   }
 
+  /** The office a journey belongs to: from the read model, or from the journey itself when not projected yet. */
+  private async officeOf(journeyId: string): Promise<string> {
+    const row = await this.readModel.query((rm) => rm.find(journeyId)).catch((error: unknown) => {
+      if (error instanceof ReadModelUnavailableError) return null;
+      throw error;
+    });
+    return row ? row.officeId : (await this.liveOrRecorded(journeyId)).view.officeId;
+  }
+
   /** Journeys from the read model, filtered and paged, newest first. */
-  async list(q: ListJourneysQuery): Promise<JourneyPageDto> {
+  async list(principal: Principal, q: ListJourneysQuery): Promise<JourneyPageDto> {
+    if (q.officeId !== undefined) assertCovers(principal, q.officeId);
+    const officeIds = q.officeId !== undefined ? [q.officeId] : principal.offices === 'all' ? undefined : principal.offices;
     const page = await this.readModel.query((rm) =>
       rm.search({
-        officeId: q.officeId,
+        officeIds,
         programmeCode: q.programmeCode,
         stage: q.stage,
         status: q.status,
@@ -135,19 +153,23 @@ export class JourneysService {
    * The timeline from the read model. Empty while the first event is not yet projected (eventually consistent,
    * usually within a second); 404 only when Temporal does not know the journey either.
    */
-  async events(journeyId: string): Promise<JourneyEvent[]> {
+  async events(principal: Principal, journeyId: string): Promise<JourneyEvent[]> {
     const events = await this.readModel.query((rm) => rm.events(journeyId));
-    if (events.length > 0) return events;
-    await this.temporal.call('describe', journeyId, () => this.client.workflow.getHandle(journeyId).describe());
+    const started = events[0];
+    if (started?.type === 'JourneyStarted') {
+      assertCovers(principal, started.data.officeId);
+      return events;
+    }
+    assertCovers(principal, (await this.liveOrRecorded(journeyId)).view.officeId);
     return [];
   }
 
-  recordIntake(journeyId: string, dto: RecordIntakeDto): Promise<JourneyViewDto> {
+  recordIntake(principal: Principal, journeyId: string, dto: RecordIntakeDto): Promise<JourneyViewDto> {
     const input: RecordIntakeInput = { operatorId: dto.operatorId, ...defined({ takenInChargeAt: dto.takenInChargeAt, notes: dto.notes }) };
-    return this.command(journeyId, recordIntakeUpdate, input);
+    return this.command(principal, journeyId, recordIntakeUpdate, input);
   }
 
-  signPact(journeyId: string, dto: SignPactDto): Promise<JourneyViewDto> {
+  signPact(principal: Principal, journeyId: string, dto: SignPactDto): Promise<JourneyViewDto> {
     const input: SignPactInput = {
       responsibleOperatorId: dto.responsibleOperatorId,
       profilingClass: dto.profilingClass,
@@ -156,26 +178,28 @@ export class JourneysService {
       availability: { workshops: dto.availability.workshops, training: dto.availability.training, suitableOffers: dto.availability.suitableOffers },
       actions: dto.actions.map((a) => ({ kind: a.kind, description: a.description, dueDate: a.dueDate })),
     };
-    return this.command(journeyId, signPactUpdate, input);
+    return this.command(principal, journeyId, signPactUpdate, input);
   }
 
-  completePactAction(journeyId: string, actionId: string, dto: CompletePactActionDto): Promise<JourneyViewDto> {
+  completePactAction(principal: Principal, journeyId: string, actionId: string, dto: CompletePactActionDto): Promise<JourneyViewDto> {
     const input: CompletePactActionInput = { actionId, operatorId: dto.operatorId, ...defined({ completedAt: dto.completedAt, note: dto.note }) };
-    return this.command(journeyId, completePactActionUpdate, input);
+    return this.command(principal, journeyId, completePactActionUpdate, input);
   }
 
-  recordContact(journeyId: string, dto: RecordContactDto): Promise<JourneyViewDto> {
+  recordContact(principal: Principal, journeyId: string, dto: RecordContactDto): Promise<JourneyViewDto> {
     const input: RecordContactInput = { operatorId: dto.operatorId, channel: dto.channel, ...defined({ contactedAt: dto.contactedAt, note: dto.note }) };
-    return this.command(journeyId, recordContactUpdate, input);
+    return this.command(principal, journeyId, recordContactUpdate, input);
   }
 
-  close(journeyId: string, dto: CloseJourneyDto): Promise<JourneyViewDto> {
+  close(principal: Principal, journeyId: string, dto: CloseJourneyDto): Promise<JourneyViewDto> {
     const input: CloseJourneyInput = { reason: dto.reason, operatorId: dto.operatorId, ...defined({ details: dto.details }) };
-    return this.command(journeyId, closeJourneyUpdate, input);
+    return this.command(principal, journeyId, closeJourneyUpdate, input);
   }
 
   /** Sends an operator command as a Temporal update and waits (under the update deadline) for the journey's answer. */
-  private async command<I>(journeyId: string, update: UpdateDefinition<JourneyView, [I]>, input: I): Promise<JourneyViewDto> {
+  private async command<I>(principal: Principal, journeyId: string, update: UpdateDefinition<JourneyView, [I]>, input: I): Promise<JourneyViewDto> {
+    // Checked before anything is sent: a refused caller writes nothing.
+    assertCovers(principal, await this.officeOf(journeyId));
     const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(update, { args: [input] }));
     return toViewDto(view, 'workflow');
   }
@@ -185,3 +209,4 @@ export class JourneysService {
 function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
   return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null | undefined> };
 }
+

@@ -1,5 +1,6 @@
+import { Roles } from '../auth/decorators';
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationDto, NotificationPageDto } from './dto/notification.response';
@@ -9,6 +10,8 @@ import { NotificationsService } from './notifications.service';
 const DB_DOWN = 'PostgreSQL cannot be reached';
 
 @ApiTags('notifications')
+@ApiBearerAuth()
+@Roles('supervisor', 'regional_supervisor', 'administrator')
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}

@@ -1,5 +1,6 @@
+import { Roles } from '../auth/decorators';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { ProgrammeCodePipe } from '../common/pipes/pattern-param.pipes';
 import { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
@@ -14,6 +15,7 @@ const PINNED =
   'ends: publishing a new version changes only journeys started afterwards.';
 
 @ApiTags('programmes')
+@ApiBearerAuth()
 @Controller('programmes')
 export class ProgrammesController {
   constructor(private readonly programmes: ProgrammesService) {}
@@ -40,6 +42,7 @@ export class ProgrammesController {
   }
 
   @Put(':code')
+  @Roles('administrator')
   @CODE_PARAM
   @ApiOperation({
     summary: 'Publish a new version of a programme catalogue',

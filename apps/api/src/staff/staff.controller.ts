@@ -1,5 +1,6 @@
+import { Roles } from '../auth/decorators';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { ListStaffQuery } from './dto/list-staff.query';
 import { StaffMemberDto } from './dto/staff-member.response';
@@ -13,11 +14,13 @@ const ADMIN_ONLY =
   'writes, so expose it only where administrators alone can reach it.';
 
 @ApiTags('staff')
+@ApiBearerAuth()
 @Controller('staff')
 export class StaffController {
   constructor(private readonly staff: StaffService) {}
 
   @Put(':staffId')
+  @Roles('administrator')
   @ApiParam({ name: 'staffId', description: 'Staff id: the operator id journeys use (1-64 of letters, digits, . _ @ -)', example: 'op-milano-017' })
   @ApiOperation({
     summary: 'Add or replace a member of staff',
@@ -38,6 +41,7 @@ export class StaffController {
   }
 
   @Get()
+  @Roles('supervisor', 'regional_supervisor', 'administrator')
   @ApiOperation({ summary: 'The staff directory', description: 'Members (active or not), by office then staff id.' })
   @ApiOkResponse({ description: 'The members that match', type: StaffMemberDto, isArray: true })
   @ApiErrorResponses({ VALIDATION_FAILED: 'a filter is malformed', READ_MODEL_UNAVAILABLE: DB_DOWN })

@@ -1,19 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { KpisQuery, OverdueActionsQuery, StalledCasesQuery } from './dto/supervisor-queries';
 import { KpisDto, OverdueActionPageDto, StalledCasePageDto } from './dto/supervisor-responses';
 import { SupervisorService } from './supervisor.service';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import { assertCovers, type Principal } from '../auth/principal';
 
 const ERRORS = {
   VALIDATION_FAILED: 'a query parameter breaks a rule, e.g. no `officeId` (`fields` lists them)',
+  UNAUTHENTICATED: 'no valid bearer token',
+  FORBIDDEN: 'not a supervisor, regional supervisor or administrator, or an office outside your offices',
   READ_MODEL_UNAVAILABLE: 'PostgreSQL cannot be reached',
 };
 const SCOPE =
-  'From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable); ' +
-  "role-based scoping (a supervisor sees only the offices of their role) and the logging of each access arrive with authentication in a later release.";
+  'From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), ' +
+  "which must all be among the caller's offices; every access is recorded in the audit log.";
 
 @ApiTags('supervisor')
+@ApiBearerAuth()
+@Roles('supervisor', 'regional_supervisor', 'administrator')
 @Controller('supervisor')
 export class SupervisorController {
   constructor(private readonly supervisor: SupervisorService) {}
@@ -28,7 +34,8 @@ export class SupervisorController {
   })
   @ApiOkResponse({ description: 'A page of stalled journeys', type: StalledCasePageDto })
   @ApiErrorResponses(ERRORS)
-  stalledCases(@Query() query: StalledCasesQuery): Promise<StalledCasePageDto> {
+  stalledCases(@CurrentPrincipal() principal: Principal, @Query() query: StalledCasesQuery): Promise<StalledCasePageDto> {
+    assertCovers(principal, ...query.officeId);
     return this.supervisor.stalledCases(query);
   }
 
@@ -41,7 +48,8 @@ export class SupervisorController {
   })
   @ApiOkResponse({ description: 'A page of overdue actions', type: OverdueActionPageDto })
   @ApiErrorResponses(ERRORS)
-  overdueActions(@Query() query: OverdueActionsQuery): Promise<OverdueActionPageDto> {
+  overdueActions(@CurrentPrincipal() principal: Principal, @Query() query: OverdueActionsQuery): Promise<OverdueActionPageDto> {
+    assertCovers(principal, ...query.officeId);
     return this.supervisor.overdueActions(query);
   }
 
@@ -55,7 +63,8 @@ export class SupervisorController {
   })
   @ApiOkResponse({ description: 'The figures', type: KpisDto })
   @ApiErrorResponses({ ...ERRORS, VALIDATION_FAILED: `${ERRORS.VALIDATION_FAILED}, or \`to\` is before \`from\`` })
-  kpis(@Query() query: KpisQuery): Promise<KpisDto> {
+  kpis(@CurrentPrincipal() principal: Principal, @Query() query: KpisQuery): Promise<KpisDto> {
+    assertCovers(principal, ...query.officeId);
     return this.supervisor.kpis(query);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsObject, IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { Beneficiary } from '@sal/domain';
 import { IsFiscalCode } from '../../common/validators/fiscal-code.validator';
 import { IsIsoDate } from '../../common/validators/iso-dates.validator';
@@ -50,6 +50,7 @@ export class CreateJourneyDto {
   @IsDefined()
   @ValidateNested()
   @Type(() => BeneficiaryInputDto)
+  @IsObject({ message: 'must be an object' })
   beneficiary!: BeneficiaryInputDto;
 
   @ApiProperty({ description: 'Programme the journey belongs to (2-32 of A-Z 0-9 _ -)', example: 'GOL-1', pattern: PROGRAMME_CODE_PATTERN.source })

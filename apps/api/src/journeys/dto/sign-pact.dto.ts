@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsObject, ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PACT_ACTION_KINDS, PROFILING_CLASSES, type PactActionInput, type PactActionKind, type PactAvailability, type ProfilingClass } from '@sal/domain';
 import type { SignPactInput } from '@sal/contracts';
 import { IsDueDate, IsIsoDuration } from '../../common/validators/iso-dates.validator';
@@ -65,12 +65,14 @@ export class SignPactDto implements SignPactInput {
   @IsDefined()
   @ValidateNested()
   @Type(() => PactAvailabilityDto)
+  @IsObject({ message: 'must be an object' })
   availability!: PactAvailabilityDto;
 
   @ApiProperty({ description: 'The actions agreed, 1 to 50; numbered A1, A2, … in this order', type: () => [PactActionInputDto], minItems: 1, maxItems: 50 })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
+  @IsObject({ each: true, message: 'each action must be an object' })
   @ValidateNested({ each: true })
   @Type(() => PactActionInputDto)
   actions!: PactActionInputDto[];

@@ -1,0 +1,44 @@
+import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
+import { DEV_JWT_SECRET } from '../auth/auth-settings';
+import { ROLES, type Role } from '../auth/principal';
+
+const USAGE = `Issues a bearer token for the API on the embedded defaults (signed with AUTH_JWT_SECRET, or the development secret).
+
+  npm run -s token -- --role operator --sub op-bianchi --office CPI-TO-01 [--office CPI-TO-02] [--expires 8h]
+
+Roles: ${ROLES.join(', ')}. Administrators need no office; --office '*' covers every office.`;
+
+/** Prints a signed development token on stdout (and only the token, so `TOKEN=$(npm run -s token -- …)` works). */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      role: { type: 'string' },
+      sub: { type: 'string' },
+      office: { type: 'string', multiple: true },
+      expires: { type: 'string', default: '8h' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  const role = values.role as Role;
+  if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}\n\n${USAGE}`);
+  const offices = values.office ?? [];
+  if (role !== 'administrator' && offices.length === 0) throw new Error(`--office is required for ${role}\n\n${USAGE}`);
+  if (process.env.NODE_ENV === 'production') throw new Error('development tokens are not issued in production');
+  const secret = new TextEncoder().encode(process.env.AUTH_JWT_SECRET?.trim() || DEV_JWT_SECRET);
+  const token = await new SignJWT({ role, offices })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(values.sub ?? `${role}-dev`)
+    .setIssuer(process.env.AUTH_ISSUER?.trim() || 'sal-journeys')
+    .setAudience(process.env.AUTH_AUDIENCE?.trim() || 'sal-journeys-api')
+    .setIssuedAt()
+    .setExpirationTime(values.expires!)
+    .sign(secret);
+  console.log(token);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+});

@@ -1,0 +1,25 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { CodecCorsMiddleware } from './codec-cors.middleware';
+import { loadCodecSettings } from './codec-settings';
+import { CodecController } from './codec.controller';
+import { CodecService } from './codec.service';
+import { CODEC_SETTINGS } from './codec.tokens';
+
+/**
+ * The remote codec endpoint of the Temporal Web UI and CLI. The payload codec itself comes from the global
+ * TemporalModule, so the endpoint opens exactly what the API's client and the worker seal.
+ */
+@Module({
+  controllers: [CodecController],
+  providers: [
+    CodecService,
+    // TODO(config): read with the other settings in loadApiSettings, so its problems are listed with theirs.
+    { provide: CODEC_SETTINGS, useFactory: () => loadCodecSettings(process.env) },
+  ],
+})
+export class CodecModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Every method, so the browser's OPTIONS preflight is answered too.
+    consumer.apply(CodecCorsMiddleware).forRoutes({ path: 'codec/encode', method: RequestMethod.ALL }, { path: 'codec/decode', method: RequestMethod.ALL });
+  }
+}

@@ -1,0 +1,41 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** One request to the API by an authenticated caller: who, in which role and offices, did what, when, with what outcome. */
+@Entity({ name: 'audit_log' })
+export class AuditEntryRecord {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id!: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at!: Date;
+
+  @Column({ type: 'varchar', length: 64 })
+  subject!: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  role!: string;
+
+  /** The caller's offices (`{*}` for every office). */
+  @Column({ type: 'text', array: true })
+  offices!: string[];
+
+  @Column({ type: 'varchar', length: 8 })
+  method!: string;
+
+  /** The route pattern, e.g. `/journeys/:journeyId/pact`. */
+  @Column({ type: 'text' })
+  route!: string;
+
+  @Column({ name: 'journey_id', type: 'varchar', length: 64, nullable: true })
+  journeyId!: string | null;
+
+  @Column({ name: 'office_id', type: 'varchar', length: 64, nullable: true })
+  officeId!: string | null;
+
+  @Column({ type: 'integer' })
+  status!: number;
+
+  /** `ok` (2xx), `refused` (4xx: forbidden, invalid, conflict), `failed` (5xx). */
+  @Column({ type: 'varchar', length: 16 })
+  outcome!: 'ok' | 'refused' | 'failed';
+}

@@ -1,0 +1,188 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+
+/** Encoding of a payload this codec encrypted: its data is the whole original payload, sealed. */
+export const ENCRYPTED_ENCODING = 'binary/encrypted';
+/** Metadata naming the key a payload was encrypted with, so a rotated-out key can still decrypt it. */
+export const METADATA_ENCRYPTION_KEY_ID = 'encryption-key-id';
+
+const ALGORITHM = 'aes-256-gcm';
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const BASE64 = /^(?:[A-Za-z0-9+/_-]{4})*(?:[A-Za-z0-9+/_-]{2}(?:==)?|[A-Za-z0-9+/_-]{3}=?)?$/;
+
+/**
+ * Id and key of the embedded defaults. Never change them: histories recorded in development (test/histories) and the
+ * dev server's SQLite file hold payloads sealed with this key.
+ */
+export const DEVELOPMENT_KEY_ID = 'dev-1';
+const DEVELOPMENT_KEY = createHash('sha256').update('sal-dev-only-payload-encryption-key-change-me').digest();
+
+/** The keys a process holds and the one it encrypts with. */
+export interface PayloadEncryptionSettings {
+  /** Every key that may still decrypt something: the current one and the ones rotated out. */
+  keys: ReadonlyMap<string, Uint8Array>;
+  /** The key new payloads are encrypted with. */
+  currentKeyId: string;
+  /** True on the embedded defaults: the fixed development key, which protects nothing. */
+  developmentKey: boolean;
+}
+
+/** `PAYLOAD_ENCRYPTION_KEYS` / `PAYLOAD_ENCRYPTION_KEY_ID` are missing or malformed. The message never holds key material. */
+export class PayloadEncryptionConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PayloadEncryptionConfigError';
+  }
+}
+
+/** A payload was sealed with a key this process does not hold (not in `PAYLOAD_ENCRYPTION_KEYS`). */
+export class UnknownEncryptionKeyError extends Error {
+  constructor(readonly keyId: string) {
+    super(`payload is encrypted with key "${keyId}", which is not among PAYLOAD_ENCRYPTION_KEYS (keep rotated-out keys there)`);
+    this.name = 'UnknownEncryptionKeyError';
+  }
+}
+
+/** A sealed payload does not open: truncated, altered, or sealed under another key with the same id. */
+export class PayloadDecryptionError extends Error {
+  constructor(reason: string) {
+    super(`encrypted payload cannot be decrypted: ${reason}`);
+    this.name = 'PayloadDecryptionError';
+  }
+}
+
+/**
+ * Encrypts every Temporal payload with AES-256-GCM, so Temporal's history holds no personal data in clear. The whole
+ * serialized payload (metadata included) is sealed under a fresh 12-byte IV: `data` = IV ‖ ciphertext ‖ 16-byte tag,
+ * as in Temporal's encryption samples. Decoding opens payloads with the key named in their metadata and lets any
+ * other payload through untouched, so histories written before encryption still replay.
+ */
+export class AesGcmPayloadCodec implements PayloadCodec {
+  private readonly keys: ReadonlyMap<string, Buffer>;
+  private readonly currentKeyId: string;
+  private readonly encodedMetadata: Record<string, Uint8Array>;
+
+  constructor(settings: Pick<PayloadEncryptionSettings, 'keys' | 'currentKeyId'>) {
+    const keys = new Map<string, Buffer>();
+    for (const [id, key] of settings.keys) {
+      if (key.length !== KEY_BYTES) throw new PayloadEncryptionConfigError(`key "${id}" must be ${KEY_BYTES} bytes, got ${key.length}`);
+      keys.set(id, Buffer.from(key));
+    }
+    if (!keys.has(settings.currentKeyId)) throw new PayloadEncryptionConfigError(`the current key "${settings.currentKeyId}" is not among the keys`);
+    this.keys = keys;
+    this.currentKeyId = settings.currentKeyId;
+    this.encodedMetadata = {
+      [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
+      [METADATA_ENCRYPTION_KEY_ID]: Buffer.from(settings.currentKeyId),
+    };
+  }
+
+  async encode(payloads: Payload[]): Promise<Payload[]> {
+    const key = this.keys.get(this.currentKeyId)!;
+    return payloads.map((payload) => {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+      const sealed = Buffer.concat([cipher.update(temporal.api.common.v1.Payload.encode(payload).finish()), cipher.final()]);
+      return { metadata: { ...this.encodedMetadata }, data: Buffer.concat([iv, sealed, cipher.getAuthTag()]) };
+    });
+  }
+
+  async decode(payloads: Payload[]): Promise<Payload[]> {
+    return payloads.map((payload) => (isEncrypted(payload) ? this.open(payload) : payload));
+  }
+
+  private open(payload: Payload): Payload {
+    const keyIdBytes = payload.metadata?.[METADATA_ENCRYPTION_KEY_ID];
+    if (!keyIdBytes) throw new PayloadDecryptionError(`no ${METADATA_ENCRYPTION_KEY_ID} in its metadata`);
+    const keyId = Buffer.from(keyIdBytes).toString('utf8');
+    const key = this.keys.get(keyId);
+    if (!key) throw new UnknownEncryptionKeyError(keyId);
+    const data = Buffer.from(payload.data ?? []);
+    if (data.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError('too short to hold an IV and a tag');
+    const decipher = createDecipheriv(ALGORITHM, key, data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
+    decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+    let plain: Buffer;
+    try {
+      plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+    } catch {
+      throw new PayloadDecryptionError(`authentication failed under key "${keyId}" (altered or truncated)`);
+    }
+    return temporal.api.common.v1.Payload.decode(plain);
+  }
+}
+
+function isEncrypted(payload: Payload): boolean {
+  const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
+  return encoding !== undefined && encoding !== null && Buffer.from(encoding).toString('utf8') === ENCRYPTED_ENCODING;
+}
+
+let developmentKeyAnnounced = false;
+
+/**
+ * Reads the payload keys: `PAYLOAD_ENCRYPTION_KEYS` = comma-separated `keyId:base64key` (32-byte keys, e.g.
+ * `openssl rand -base64 32`), the current one and every one rotated out; `PAYLOAD_ENCRYPTION_KEY_ID` = the key new
+ * payloads are sealed with (may be omitted when there is one key). With neither set and `NODE_ENV` not `production`,
+ * the fixed development key `dev-1`, announced once on `warn`; in production that is refused.
+ * @throws PayloadEncryptionConfigError naming what is wrong.
+ */
+export function payloadEncryptionSettings(
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = (message) => console.warn(message),
+): PayloadEncryptionSettings {
+  const rawKeys = env.PAYLOAD_ENCRYPTION_KEYS?.trim() ?? '';
+  const rawKeyId = env.PAYLOAD_ENCRYPTION_KEY_ID?.trim() ?? '';
+  if (!rawKeys) {
+    if (env.NODE_ENV === 'production') throw new PayloadEncryptionConfigError('PAYLOAD_ENCRYPTION_KEYS must be set in production');
+    if (rawKeyId && rawKeyId !== DEVELOPMENT_KEY_ID) {
+      throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEY_ID is "${rawKeyId}" but PAYLOAD_ENCRYPTION_KEYS is not set`);
+    }
+    if (!developmentKeyAnnounced) {
+      developmentKeyAnnounced = true;
+      warn(
+        '*** WARNING: Temporal payloads are encrypted with the fixed DEVELOPMENT key "dev-1", which protects nothing. ' +
+          'Set PAYLOAD_ENCRYPTION_KEYS and PAYLOAD_ENCRYPTION_KEY_ID anywhere real personal data is processed. ***',
+      );
+    }
+    return { keys: new Map([[DEVELOPMENT_KEY_ID, DEVELOPMENT_KEY]]), currentKeyId: DEVELOPMENT_KEY_ID, developmentKey: true };
+  }
+  const keys = new Map<string, Uint8Array>();
+  for (const entry of rawKeys.split(',').map((e) => e.trim()).filter(Boolean)) {
+    const colon = entry.indexOf(':');
+    const id = colon < 0 ? '' : entry.slice(0, colon).trim();
+    const encoded = colon < 0 ? '' : entry.slice(colon + 1).trim();
+    if (!KEY_ID.test(id) || !encoded) {
+      throw new PayloadEncryptionConfigError('PAYLOAD_ENCRYPTION_KEYS entries are keyId:base64key (id of 1-64 letters, digits, . _ -), separated by commas');
+    }
+    if (keys.has(id)) throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEYS names key "${id}" twice`);
+    const key = BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
+    if (key.length !== KEY_BYTES) {
+      throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEYS: key "${id}" must be ${KEY_BYTES} bytes in base64 (openssl rand -base64 32)`);
+    }
+    keys.set(id, key);
+  }
+  if (keys.size === 0) throw new PayloadEncryptionConfigError('PAYLOAD_ENCRYPTION_KEYS holds no key');
+  const currentKeyId = rawKeyId || (keys.size === 1 ? [...keys.keys()][0] : '');
+  if (!currentKeyId) throw new PayloadEncryptionConfigError('PAYLOAD_ENCRYPTION_KEY_ID must name the key to encrypt with when PAYLOAD_ENCRYPTION_KEYS holds several');
+  if (!keys.has(currentKeyId)) {
+    throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEY_ID "${currentKeyId}" is not among PAYLOAD_ENCRYPTION_KEYS (${[...keys.keys()].join(', ')})`);
+  }
+  return { keys, currentKeyId, developmentKey: false };
+}
+
+/** The payload codec of every Temporal client and worker of the product, keyed from the environment. */
+export function journeyPayloadCodec(env: NodeJS.ProcessEnv = process.env): AesGcmPayloadCodec {
+  return new AesGcmPayloadCodec(payloadEncryptionSettings(env));
+}
+
+/**
+ * The data converter of every Temporal client and worker: JSON payloads, encrypted by {@link AesGcmPayloadCodec}.
+ * The codec runs outside the workflow sandbox, so workflow code and its bundle are unchanged.
+ * @example new Client({ connection, namespace, dataConverter: journeyDataConverter() })
+ */
+export function journeyDataConverter(env: NodeJS.ProcessEnv = process.env): DataConverter {
+  return { payloadCodecs: [journeyPayloadCodec(env)] };
+}
