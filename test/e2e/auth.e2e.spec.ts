@@ -144,3 +144,25 @@ describe('rate limiting', () => {
     expect(last.body.error.code).toBe('RATE_LIMITED');
   });
 });
+
+describe('with a real signing secret', () => {
+  let secured: ProductStack;
+  let securedDb: ThrowawayDatabase;
+
+  beforeAll(async () => {
+    securedDb = await createThrowawayDatabase();
+    secured = await startProduct(securedDb.url, { AUTH_JWT_SECRET: 'a-real-secret-of-at-least-32-characters!' });
+  });
+
+  afterAll(async () => {
+    await secured?.stop();
+    await securedDb?.drop();
+  });
+
+  it('refuses tokens signed with the development secret, and the codec asks for a token like every endpoint', async () => {
+    expect((await http(secured.baseUrl, 'GET', '/programmes', undefined, admin)).status).toBe(401);
+    const decode = await http(secured.baseUrl, 'POST', '/codec/decode', { payloads: [] }, null);
+    expect(decode.status).toBe(401);
+    expect(decode.body.error.code).toBe('UNAUTHENTICATED');
+  });
+});

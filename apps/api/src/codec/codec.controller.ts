@@ -1,4 +1,4 @@
-import { Roles } from '../auth/decorators';
+import { OpenToLocalWebUi, Roles } from '../auth/decorators';
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
@@ -25,6 +25,8 @@ const ERRORS = {
  */
 // Operators read journeys through the API; raw payloads are for administrators and supervisors.
 @Roles('administrator', 'supervisor', 'regional_supervisor')
+// The dev server's Web UI sends no token; on the embedded defaults the codec answers it anyway (see the decorator).
+@OpenToLocalWebUi()
 @ApiTags('codec')
 @ApiBearerAuth()
 @Controller('codec')
