@@ -154,49 +154,53 @@ export class SupervisorReadModel {
     return Number(total);
   }
 
-  async kpis(f: KpiFilter): Promise<Kpis> {
-    const scope = new Where('TRUE');
-    scope.officeScope('office_id', f);
-    const byStage: { stage: string; n: number }[] = await this.dataSource.query(
-      `SELECT stage, count(*)::int AS n FROM journeys WHERE ${scope.sql} GROUP BY stage`,
-      scope.params,
-    );
-    const stalled: { reason: string; n: number }[] = await this.dataSource.query(
-      `SELECT unnest(stall_reasons) AS reason, count(*)::int AS n FROM journeys WHERE ${scope.sql} AND status = 'open' AND stalled_since IS NOT NULL GROUP BY 1`,
-      scope.params,
-    );
-    const [totals] = await this.dataSource.query(
-      `SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
-              count(*) FILTER (WHERE status = 'open' AND stalled_since IS NOT NULL)::int AS stalled,
-              coalesce(sum(overdue_action_count) FILTER (WHERE status = 'open'), 0)::int AS overdue
-         FROM journeys WHERE ${scope.sql}`,
-      scope.params,
-    );
-    const period = new Where(scope.sql, [...scope.params]);
-    const periodOn = (column: string) => {
-      const p = new Where(`${period.sql} AND ${column} IS NOT NULL`, [...period.params]);
-      if (f.from !== undefined) p.add(`${column} >= ?`, f.from);
-      if (f.to !== undefined) p.add(`${column} < ?`, f.to);
-      return p;
-    };
-    const signed = periodOn('pact_signed_at');
-    const [median] = await this.dataSource.query(
-      `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pact_signed_at - taken_in_charge_at) / 86400) AS days
-         FROM journeys WHERE ${signed.sql}`,
-      signed.params,
-    );
-    const placed = periodOn('closed_at');
-    const [placements] = await this.dataSource.query(`SELECT count(*)::int AS n FROM journeys WHERE ${placed.sql} AND closure_reason = 'placed'`, placed.params);
-    return {
-      journeysByStage: Object.fromEntries(byStage.map((r) => [r.stage, r.n])),
-      openJourneys: totals.open,
-      stalledJourneys: totals.stalled,
-      stalledByReason: Object.fromEntries(stalled.map((r) => [r.reason, r.n])),
-      overdueActions: totals.overdue,
-      medianDaysIntakeToPact: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
-      placements: placements.n,
-    };
+  /** Every figure from one snapshot (REPEATABLE READ), so they agree with each other while projections go on. */
+  kpis(f: KpiFilter): Promise<Kpis> {
+    return this.dataSource.transaction('REPEATABLE READ', async (m) => {
+      const scope = new Where('TRUE');
+      scope.officeScope('office_id', f);
+      const byStage: { stage: string; n: number }[] = await m.query(
+        `SELECT stage, count(*)::int AS n FROM journeys WHERE ${scope.sql} GROUP BY stage`,
+        scope.params,
+      );
+      const stalled: { reason: string; n: number }[] = await m.query(
+        `SELECT unnest(stall_reasons) AS reason, count(*)::int AS n FROM journeys WHERE ${scope.sql} AND status = 'open' AND stalled_since IS NOT NULL GROUP BY 1`,
+        scope.params,
+      );
+      const [totals] = await m.query(
+        `SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
+                count(*) FILTER (WHERE status = 'open' AND stalled_since IS NOT NULL)::int AS stalled,
+                coalesce(sum(overdue_action_count) FILTER (WHERE status = 'open'), 0)::int AS overdue
+           FROM journeys WHERE ${scope.sql}`,
+        scope.params,
+      );
+      const period = new Where(scope.sql, [...scope.params]);
+      const periodOn = (column: string) => {
+        const p = new Where(`${period.sql} AND ${column} IS NOT NULL`, [...period.params]);
+        if (f.from !== undefined) p.add(`${column} >= ?`, f.from);
+        if (f.to !== undefined) p.add(`${column} < ?`, f.to);
+        return p;
+      };
+      const signed = periodOn('pact_signed_at');
+      const [median] = await m.query(
+        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pact_signed_at - taken_in_charge_at) / 86400) AS days
+           FROM journeys WHERE ${signed.sql}`,
+        signed.params,
+      );
+      const placed = periodOn('closed_at');
+      const [placements] = await m.query(`SELECT count(*)::int AS n FROM journeys WHERE ${placed.sql} AND closure_reason = 'placed'`, placed.params);
+      return {
+        journeysByStage: Object.fromEntries(byStage.map((r) => [r.stage, r.n])),
+        openJourneys: totals.open,
+        stalledJourneys: totals.stalled,
+        stalledByReason: Object.fromEntries(stalled.map((r) => [r.reason, r.n])),
+        overdueActions: totals.overdue,
+        medianDaysIntakeToPact: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
+        placements: placements.n,
+      };
+    });
   }
+
 }
 
 /** A WHERE clause with numbered parameters, built one condition at a time (`?` marks the condition's parameter). */
