@@ -82,16 +82,20 @@ async function main(): Promise<void> {
     finishedAt: '',
     size: options.sizeLabel,
     seconds: 0,
-    runs: options.runs,
+    runs: options.runs * options.rounds,
     concurrency: options.concurrency,
     sizes: options.sizes,
     machine,
     variants: [],
   };
-  for (const variant of options.variants) {
-    if (stopping) break;
-    report.variants.push(await runVariant(variant, options, { root, logsDir: path.join(logsDir, variant.name), baselineBundlePath, machine, stamp }));
+  const states = options.variants.map(newState);
+  for (let round = 0; round < options.rounds && !stopping; round++) {
+    for (const state of states) {
+      if (stopping) break;
+      await runVariant(state, round, options, { root, logsDir: path.join(logsDir, state.variant.name), baselineBundlePath, machine, stamp });
+    }
   }
+  report.variants = states.map(toReport);
   machine.loadAverageAtEnd = loadAverage();
   report.finishedAt = new Date().toISOString();
   report.seconds = (Date.now() - started) / 1000;
@@ -117,19 +121,56 @@ interface RunEnv {
   stamp: string;
 }
 
-async function runVariant(variant: Variant, options: BenchOptions, env: RunEnv): Promise<VariantReport> {
+/** What one variant accumulates over its rounds. */
+interface VariantState {
+  variant: Variant;
+  results: Results;
+  cpu: Record<string, Record<string, number>>;
+  temporal: string;
+  postgres: string;
+  loadStart?: number[];
+  loadEnd?: number[];
+  seconds: number;
+  errors: string[];
+}
+
+function newState(variant: Variant): VariantState {
+  return { variant, results: new Results(), cpu: {}, temporal: 'not started', postgres: 'not started', seconds: 0, errors: [] };
+}
+
+function toReport(s: VariantState): VariantReport {
+  return {
+    variant: s.variant,
+    temporal: s.temporal,
+    postgres: s.postgres,
+    figures: s.results.summaries(),
+    notes: Object.fromEntries(s.results.notes),
+    cpu: s.cpu,
+    loadAverage: { start: s.loadStart ?? [], end: s.loadEnd ?? [] },
+    seconds: s.seconds,
+    ...(s.errors.length > 0 ? { error: s.errors.join('; ') } : {}),
+  };
+}
+
+/**
+ * One round of one variant: a fresh stack, every scenario with `options.runs` runs (numbered after the runs of the
+ * earlier rounds), then the stack stopped. Several rounds interleave the variants (A B A B …), so a drift of a shared
+ * machine's load spreads over all of them instead of favouring whichever ran at a quiet moment.
+ */
+async function runVariant(state: VariantState, round: number, options: BenchOptions, env: RunEnv): Promise<void> {
+  const { variant, results } = state;
   const started = Date.now();
-  const loadStart = loadAverage();
-  const results = new Results();
-  const cpu: Record<string, Record<string, number>> = {};
-  const tag = `${env.stamp.slice(0, 19).replace(/[^0-9]/g, '')}-${variant.name.replace(/[^a-z0-9]/g, '')}`;
-  fs.mkdirSync(env.logsDir, { recursive: true });
+  state.loadStart ??= loadAverage();
+  const tag = `${env.stamp.slice(0, 19).replace(/[^0-9]/g, '')}-${variant.name.replace(/[^a-z0-9]/g, '')}-r${round + 1}`;
+  const logsDir = path.join(env.logsDir, options.rounds > 1 ? `round-${round + 1}` : '');
+  fs.mkdirSync(logsDir, { recursive: true });
   let stack: Stack | undefined;
-  let error: string | undefined;
   try {
-    say(`[bench] variant ${variant.name}: starting the stack (${variant.description})`);
-    stack = await startStack({ root: env.root, variant, logsDir: env.logsDir, baselineBundlePath: env.baselineBundlePath, tag, log: (line) => say(`[stack] ${line}`) });
+    say(`[bench] variant ${variant.name}${options.rounds > 1 ? `, round ${round + 1}/${options.rounds}` : ''}: starting the stack (${variant.description})`);
+    stack = await startStack({ root: env.root, variant, logsDir, baselineBundlePath: env.baselineBundlePath, tag, log: (line) => say(`[stack] ${line}`) });
     current = stack;
+    state.temporal = stack.temporal.description;
+    state.postgres = stack.postgres.description;
     await describeStack(stack, env.machine);
     const ctx: BenchContext = { stack, sizes: options.sizes, concurrency: options.concurrency, tag, people: new People(Date.now()), results, log: (line) => say(`[bench] ${line}`) };
     for (const name of options.scenarios) {
@@ -142,8 +183,9 @@ async function runVariant(variant: Variant, options: BenchOptions, env: RunEnv):
           say(`[bench] ${scenario.title}: set-up`);
           await scenario.setup(ctx);
         }
-        for (let run = 0; run < options.runs && !stopping; run++) {
-          say(`[bench] ${scenario.title}: run ${run + 1}/${options.runs} (load ${loadAverage().join(' / ')})`);
+        for (let i = 0; i < options.runs && !stopping; i++) {
+          const run = round * options.runs + i;
+          say(`[bench] ${scenario.title}: run ${run + 1}/${options.runs * options.rounds} (load ${loadAverage().join(' / ')})`);
           const measured = await scenario.run(ctx, run);
           results.add(run, measured);
           for (const line of runLines(measured)) say(`          ${line}`);
@@ -154,28 +196,21 @@ async function runVariant(variant: Variant, options: BenchOptions, env: RunEnv):
       } finally {
         await scenario.teardown?.(ctx).catch((e: unknown) => results.note(name, `teardown failed: ${(e as Error).message}`));
       }
-      results.note(name, `took ${Math.round((Date.now() - scenarioStarted) / 1000)} s, set-up included (load average at the end ${loadAverage().join(' / ')})`);
-      cpu[name] = meter.stop();
+      results.note(name, `took ${Math.round((Date.now() - scenarioStarted) / 1000)} s${options.rounds > 1 ? ` in round ${round + 1}` : ''}, set-up included (load average at the end ${loadAverage().join(' / ')})`);
+      const used = meter.stop();
+      const total = (state.cpu[name] ??= {});
+      for (const [process, seconds] of Object.entries(used)) total[process] = Math.round(((total[process] ?? 0) + seconds) * 10) / 10;
     }
   } catch (e) {
-    error = (e as Error).message;
-    say(`[bench] variant ${variant.name} failed: ${(e as Error).stack ?? error}`);
+    state.errors.push((e as Error).message);
+    say(`[bench] variant ${variant.name} failed: ${(e as Error).stack ?? (e as Error).message}`);
   } finally {
     say(`[bench] variant ${variant.name}: stopping the stack`);
     await stack?.stop();
     current = undefined;
+    state.loadEnd = loadAverage();
+    state.seconds += (Date.now() - started) / 1000;
   }
-  return {
-    variant,
-    temporal: stack?.temporal.description ?? 'not started',
-    postgres: stack?.postgres.description ?? 'not started',
-    figures: results.summaries(),
-    notes: Object.fromEntries(results.notes),
-    cpu,
-    loadAverage: { start: loadStart, end: loadAverage() },
-    seconds: (Date.now() - started) / 1000,
-    ...(error ? { error } : {}),
-  };
 }
 
 /** Versions of what actually answered, recorded once (the first variant). */

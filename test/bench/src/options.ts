@@ -6,6 +6,8 @@ export interface BenchOptions {
   /** `default`, `full`, or `custom` when a --size changed one. */
   sizeLabel: 'default' | 'full' | 'custom';
   runs: number;
+  /** Rounds of the variants, interleaved (A B A B …); each figure then has runs × rounds runs. */
+  rounds: number;
   scenarios: ScenarioName[];
   out?: string;
   concurrency: number;
@@ -29,11 +31,14 @@ Markdown. Not part of the test suite.
   --headroom              run the scenarios once per engine variant and compare them (default scenarios: starts,
                           commands, timers); variants: ${VARIANTS.map((v) => v.name).join(', ')}
   --variants a,b          the variants to run (implies --headroom when more than one; default: defaults)
+  --rounds N              run the variants N times in turn (A B A B …), each with a fresh stack and --runs runs, so
+                          a shared machine's changing load spreads over all variants (default 1)
   --help                  this text`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   let full = false;
   let runs = 3;
+  let rounds = 1;
   let scenarios: ScenarioName[] | undefined;
   let out: string | undefined;
   let concurrency = 10;
@@ -59,6 +64,9 @@ export function parseOptions(argv: string[]): BenchOptions {
         break;
       case '--runs':
         runs = positive(value(i++, arg), arg);
+        break;
+      case '--rounds':
+        rounds = positive(value(i++, arg), arg);
         break;
       case '--scenarios':
         scenarios = value(i++, arg).split(',').map((s) => {
@@ -98,6 +106,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     full,
     sizeLabel: Object.keys(overrides).length > 0 ? 'custom' : full ? 'full' : 'default',
     runs,
+    rounds,
     scenarios: scenarios ?? (comparing ? ['starts', 'commands', 'timers'] : [...SCENARIO_NAMES]),
     out,
     concurrency,
