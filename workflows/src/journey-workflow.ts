@@ -19,6 +19,8 @@ import {
   replay,
   toMillis,
   toView,
+  upgradeState,
+  JOURNEY_COMMAND_TYPES,
   type JourneyCommand,
   type JourneyEvent,
   type JourneyNotice,
@@ -29,6 +31,7 @@ import {
 import {
   closeJourneyUpdate,
   completePactActionUpdate,
+  journeyCommandUpdate,
   getJourneyStateQuery,
   JOURNEY_REFUSAL_FAILURE_TYPE,
   journeySearchAttributes,
@@ -41,6 +44,8 @@ import {
 
 /** Journeys started before notices existed replay without them; new runs send them. */
 const NOTICES_PATCH = 'journey-notices-v1';
+/** Operator commands send notices too (appointments, sanctions) from this version on. */
+const COMMAND_NOTICES_PATCH = 'journey-command-notices-v1';
 
 const { projectJourney, notifyJourney } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30 seconds',
@@ -63,7 +68,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     state = replay([started]);
     unprojected.push(started);
   } else {
-    state = input.state;
+    // A state carried over before the six services existed gets their (empty) parts.
+    state = upgradeState(input.state);
     unprojected.push(...input.unprojected);
     unsentNotices.push(...(input.unsentNotices ?? []));
   }
@@ -77,6 +83,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     const events = decideOrRefuse(command);
     state = applyEvents(state, events);
     unprojected.push(...events);
+    if (patched(COMMAND_NOTICES_PATCH)) unsentNotices.push(...noticesFor(events, state));
     return toView(state);
   };
 
@@ -95,6 +102,16 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   });
   setHandler(closeJourneyUpdate, (c) => execute({ ...c, type: 'CloseJourney' }), {
     validator: (c) => void decideOrRefuse({ ...c, type: 'CloseJourney' }),
+  });
+  const generic = (c: unknown): JourneyCommand => {
+    const command = c as JourneyCommand;
+    if (typeof command !== 'object' || command === null || !(JOURNEY_COMMAND_TYPES as readonly string[]).includes(command.type)) {
+      throw refusalFailure({ code: 'INVALID_VALUE', message: `type must be one of ${JOURNEY_COMMAND_TYPES.join(', ')}`, field: 'type' });
+    }
+    return command;
+  };
+  setHandler(journeyCommandUpdate, (c) => execute(generic(c)), {
+    validator: (c) => void decideOrRefuse(generic(c)),
   });
   setHandler(getJourneyStateQuery, () => toView(state));
 

@@ -1,4 +1,4 @@
-import { closeJourneyUpdate, completePactActionUpdate, getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, recordContactUpdate, recordIntakeUpdate, signPactUpdate } from './index';
+import { journeyCommandUpdate, closeJourneyUpdate, completePactActionUpdate, getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, recordContactUpdate, recordIntakeUpdate, signPactUpdate } from './index';
 
 describe('the journey workflow contract', () => {
   // Running journeys and deployed APIs address messages by these names: renaming one breaks them.
@@ -11,6 +11,7 @@ describe('the journey workflow contract', () => {
       'recordContact',
       'closeJourney',
     ]);
+    expect(journeyCommandUpdate.name).toBe('journeyCommand');
     expect(getJourneyStateQuery.name).toBe('getJourneyState');
   });
 });

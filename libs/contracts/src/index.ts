@@ -6,6 +6,10 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type {
   Beneficiary,
+  BenefitClaim,
+  GenericJourneyCommand,
+  LegalClockName,
+  ServiceStep,
   CloseJourneyCommand,
   CompletePactActionCommand,
   JourneyClocks,
@@ -31,6 +35,11 @@ export interface JourneyStart {
   /** The programme catalogue version the journey pins, and its clocks. */
   catalogueVersion: number;
   clocks: JourneyClocks;
+  /** The services the catalogue version requires (null: any, in any order) and its working-day clocks. */
+  services?: ServiceStep[] | null;
+  workingDayClocks?: LegalClockName[];
+  /** The NASpI / DIS-COLL claim, when the person has one: it makes them subject to conditionality. */
+  benefit?: BenefitClaim | null;
 }
 
 /**
@@ -56,6 +65,12 @@ export const signPactUpdate = defineUpdate<JourneyView, [SignPactInput]>('signPa
 export const completePactActionUpdate = defineUpdate<JourneyView, [CompletePactActionInput]>('completePactAction');
 export const recordContactUpdate = defineUpdate<JourneyView, [RecordContactInput]>('recordContact');
 export const closeJourneyUpdate = defineUpdate<JourneyView, [CloseJourneyInput]>('closeJourney');
+/**
+ * Every operator command added with the six services (appointments, services, conditionality, amendments, referrals,
+ * placement) travels through this one update, its `type` saying which; the commands above keep their own updates
+ * because running journeys answer to those names.
+ */
+export const journeyCommandUpdate = defineUpdate<JourneyView, [GenericJourneyCommand]>('journeyCommand');
 
 /** The journey's live state. */
 export const getJourneyStateQuery = defineQuery<JourneyView>('getJourneyState');

@@ -2,3 +2,4 @@ export * from './fiscal-code';
 export * from './dates';
 export * from './journey';
 export * from './programme';
+export * from './calendar';

@@ -34,12 +34,19 @@ export class ProgrammeCatalogues {
     return this.dataSource.transaction(async (m) => {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`programme:${definition.code}`]);
       const [{ next }] = await m.query('SELECT coalesce(max(version), 0) + 1 AS next FROM programme_catalogues WHERE code = $1', [definition.code]);
-      const row = m.create(ProgrammeCatalogueRecord, { code: definition.code, version: next, title: definition.title, clocks: definition.clocks });
+      const row = m.create(ProgrammeCatalogueRecord, {
+        code: definition.code,
+        version: next,
+        title: definition.title,
+        clocks: definition.clocks,
+        services: definition.services,
+        workingDayClocks: definition.workingDayClocks,
+      });
       return toCatalogue(await m.save(row));
     });
   }
 }
 
 function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
-  return { code: r.code, version: r.version, title: r.title, clocks: r.clocks };
+  return { code: r.code, version: r.version, title: r.title, clocks: r.clocks, services: r.services ?? null, workingDayClocks: r.workingDayClocks ?? [] };
 }

@@ -1,4 +1,5 @@
 import { addDuration, subtractDuration, toMillis } from '../dates';
+import { legalDeadline } from './legal-clocks';
 import type { JourneyState, StallReason } from './model';
 
 export const DEADLINE_KINDS = [
@@ -10,6 +11,9 @@ export const DEADLINE_KINDS = [
   'pact_deadline',
   'pact_escalation',
   'no_progress',
+  'first_contact',
+  'appointment_reminder',
+  'justification_due',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -18,6 +22,8 @@ export interface Deadline {
   at: string;
   kind: DeadlineKind;
   actionId?: string;
+  appointmentId?: string;
+  lapseId?: string;
 }
 
 /**
@@ -53,6 +59,20 @@ export function pendingDeadlines(state: JourneyState): Deadline[] {
       deadlines.push({ at: addDuration(deadlineAt, clocks.escalationAfter), kind: 'pact_escalation' });
     }
   }
+  if (state.stage === 'awaiting_intake' && state.firstContactMissedAt === null) {
+    const at = firstContactDueAt(state);
+    if (at) deadlines.push({ at, kind: 'first_contact' });
+  }
+  if (clocks.appointmentReminderBefore) {
+    for (const a of state.appointments) {
+      if (a.status === 'scheduled' && a.reminderSentAt === null) {
+        deadlines.push({ at: subtractDuration(a.at, clocks.appointmentReminderBefore), kind: 'appointment_reminder', appointmentId: a.appointmentId });
+      }
+    }
+  }
+  for (const l of state.lapses) {
+    if (l.status === 'awaiting_justification' && l.justificationDueAt) deadlines.push({ at: l.justificationDueAt, kind: 'justification_due', lapseId: l.lapseId });
+  }
   if (clocks.stallAfter && state.noProgressSince === null) {
     deadlines.push({ at: addDuration(state.lastProgressAt, clocks.stallAfter), kind: 'no_progress' });
   }
@@ -78,6 +98,15 @@ export function pactDeadlineAt(state: JourneyState): string | null {
   return addDuration(state.intake.takenInChargeAt, state.clocks.pactDeadline);
 }
 
+/**
+ * When the person must have contacted the office: 15 days from a NASpI/DIS-COLL claim (art. 21 c.2), otherwise 30
+ * days from the DID (art. 20 c.1), as the catalogue's legal clocks say. Null when the catalogue sets neither.
+ */
+export function firstContactDueAt(state: JourneyState): string | null {
+  const fromClaim = state.benefit ? legalDeadline(state, 'firstContactAfterBenefitClaim', state.benefit.applicationDate) : null;
+  return fromClaim ?? legalDeadline(state, 'firstContactAfterDid', state.didDate);
+}
+
 export interface Stall {
   since: string;
   reasons: StallReason[];
@@ -92,6 +121,7 @@ export function stallOf(state: JourneyState): Stall | null {
   if (state.stage === 'pact_active' && state.contact.missedSince) causes.push(['missed_contact', state.contact.missedSince]);
   if (state.stage === 'awaiting_pact' && state.pactDeadlineMissedAt) causes.push(['pact_not_signed', state.pactDeadlineMissedAt]);
   if (state.noProgressSince) causes.push(['no_progress', state.noProgressSince]);
+  if (state.stage === 'awaiting_intake' && state.firstContactMissedAt) causes.push(['first_contact_missed', state.firstContactMissedAt]);
   if (causes.length === 0) return null;
   return { since: causes.map(([, since]) => since).sort((a, b) => toMillis(a) - toMillis(b))[0], reasons: causes.map(([reason]) => reason) };
 }

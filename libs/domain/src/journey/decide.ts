@@ -1,29 +1,20 @@
-import { canonicalInstant, isIsoDate, isIsoInstant, isPositiveDuration, romeEndOfDay, romeStartOfDay, toMillis } from '../dates';
-import type {
-  CloseJourneyCommand,
-  CompletePactActionCommand,
-  JourneyCommand,
-  RecordContactCommand,
-  RecordIntakeCommand,
-  SignPactCommand,
-} from './commands';
+import { canonicalInstant, isIsoInstant, isPositiveDuration, romeStartOfDay, toMillis } from '../dates';
+import { plannedAction, amendPact, requireAvailability } from './amendments';
+import { cancelAppointment, recordAppointmentOutcome, rescheduleAppointment, scheduleAppointment } from './appointments';
+import type { CompletePactActionCommand, JourneyCommand, RecordContactCommand, RecordIntakeCommand, SignPactCommand } from './commands';
+import { confirmStep, dismissStep, justifyLapse, lapseExpired, recordJobOffer, recordOfferResponse } from './conditionality';
 import { pactDeadlineAt, pendingDeadlines, type Deadline } from './deadlines';
 import { applyEvents } from './evolve';
-import {
-  CLOSURE_REASONS,
-  CONTACT_CHANNELS,
-  PACT_ACTION_KINDS,
-  PROFILING_CLASSES,
-  type JourneyEvent,
-  type JourneyState,
-  type PactActionPlan,
-} from './model';
-import type { Refusal, RefusalCode } from './refusals';
+import { CONTACT_CHANNELS, PROFILING_CLASSES, type JourneyEvent, type JourneyState, type PactActionPlan } from './model';
+import { closeJourney, makeReferral, recordPlacement, recordReferralOutcome } from './outcomes';
+import type { Refusal } from './refusals';
+import { refusal, requireOneOf, requireText, type Draft, type Outcome } from './rules';
+import { recordServiceDelivery } from './services';
+
+export { resolveDueAt } from './rules';
 
 /** A decision: the events a command produces, or why it is refused (then nothing is recorded). */
 export type Decision = { ok: true; events: JourneyEvent[] } | { ok: false; refusal: Refusal };
-
-type Draft = { [K in JourneyEvent['type']]: { type: K; data: Extract<JourneyEvent, { type: K }>['data'] } }[JourneyEvent['type']];
 
 /**
  * Decides what a command does to a journey at instant `now` (an ISO-8601 instant supplied by the caller, so the
@@ -31,8 +22,9 @@ type Draft = { [K in JourneyEvent['type']]: { type: K; data: Extract<JourneyEven
  */
 export function decide(state: JourneyState, command: JourneyCommand, now: string): Decision {
   if (state.status === 'closed') {
-    return refuse('JOURNEY_CLOSED', `the journey was closed on ${state.closure?.closedAt ?? state.updatedAt}; it accepts no more commands`);
+    return { ok: false, refusal: { code: 'JOURNEY_CLOSED', message: `the journey was closed on ${state.closure?.closedAt ?? state.updatedAt}; it accepts no more commands` } };
   }
+  if (typeof command !== 'object' || command === null) return { ok: false, refusal: { code: 'INVALID_VALUE', message: 'a command is an object with a type' } };
   const outcome = decideOpen(state, command, now);
   if ('refusal' in outcome) return { ok: false, refusal: outcome.refusal };
   return {
@@ -41,7 +33,7 @@ export function decide(state: JourneyState, command: JourneyCommand, now: string
   };
 }
 
-function decideOpen(state: JourneyState, command: JourneyCommand, now: string): Draft[] | { refusal: Refusal } {
+function decideOpen(state: JourneyState, command: JourneyCommand, now: string): Outcome {
   switch (command.type) {
     case 'RecordIntake':
       return recordIntake(state, command, now);
@@ -52,15 +44,46 @@ function decideOpen(state: JourneyState, command: JourneyCommand, now: string): 
     case 'RecordContact':
       return recordContact(state, command, now);
     case 'CloseJourney':
-      return closeJourney(command, now);
+      return closeJourney(state, command, now);
+    case 'RecordServiceDelivery':
+      return recordServiceDelivery(state, command, now);
+    case 'ScheduleAppointment':
+      return scheduleAppointment(state, command, now);
+    case 'RescheduleAppointment':
+      return rescheduleAppointment(state, command, now);
+    case 'CancelAppointment':
+      return cancelAppointment(state, command);
+    case 'RecordAppointmentOutcome':
+      return recordAppointmentOutcome(state, command, now);
+    case 'RecordJobOffer':
+      return recordJobOffer(state, command);
+    case 'RecordOfferResponse':
+      return recordOfferResponse(state, command, now);
+    case 'JustifyLapse':
+      return justifyLapse(state, command, now);
+    case 'ConfirmConditionalityStep':
+      return confirmStep(state, command, now);
+    case 'DismissConditionalityStep':
+      return dismissStep(state, command);
+    case 'AmendPact':
+      return amendPact(state, command, now);
+    case 'MakeReferral':
+      return makeReferral(state, command);
+    case 'RecordReferralOutcome':
+      return recordReferralOutcome(state, command);
+    case 'RecordPlacement':
+      return recordPlacement(state, command, now);
     case 'ProcessDeadlines':
       return processDeadlines(state, now);
+    default:
+      return refusal('INVALID_VALUE', `unknown command type ${String((command as { type?: unknown }).type)}`, 'type');
   }
 }
 
 /**
  * Everything that has fallen due by `now`, oldest first. A deadline can open the next one (an overdue action's
  * escalation), so it repeats on the resulting state until nothing more is due, as if the timer had fired on time.
+ * Every due deadline produces an event that removes it, so the journey's timer never spins.
  */
 function processDeadlines(state: JourneyState, now: string): Draft[] {
   const drafts: Draft[] = [];
@@ -69,12 +92,21 @@ function processDeadlines(state: JourneyState, now: string): Draft[] {
     const due = pendingDeadlines(current)
       .filter((d) => toMillis(d.at) <= toMillis(now))
       .sort((a, b) => toMillis(a.at) - toMillis(b.at));
-    const produced = due.flatMap((d) => draftFor(current, d, due));
+    const produced: Draft[] = [];
+    for (const d of due) {
+      // Each deadline is decided on the state the earlier ones of this round left (ids of steps follow each other).
+      const drafted = draftFor(applyDrafts(current, produced, now), d, due);
+      produced.push(...drafted);
+    }
     if (produced.length === 0) break;
     drafts.push(...produced);
-    current = applyEvents(current, produced.map((d, i) => ({ ...d, seq: current.lastSeq + 1 + i, at: now }) as JourneyEvent));
+    current = applyDrafts(current, produced, now);
   }
   return drafts;
+}
+
+function applyDrafts(state: JourneyState, drafts: Draft[], now: string): JourneyState {
+  return applyEvents(state, drafts.map((d, i) => ({ ...d, seq: state.lastSeq + 1 + i, at: now }) as JourneyEvent));
 }
 
 function draftFor(state: JourneyState, d: Deadline, due: Deadline[]): Draft[] {
@@ -98,6 +130,14 @@ function draftFor(state: JourneyState, d: Deadline, due: Deadline[]): Draft[] {
       return [{ type: 'PactDeadlineEscalated', data: { deadlineAt: pactDeadlineAt(state)! } }];
     case 'no_progress':
       return [{ type: 'NoProgressDetected', data: { lastProgressAt: state.lastProgressAt } }];
+    case 'first_contact':
+      return [{ type: 'FirstContactMissed', data: { dueAt: d.at } }];
+    case 'appointment_reminder': {
+      const a = state.appointments.find((x) => x.appointmentId === d.appointmentId)!;
+      return [{ type: 'AppointmentReminderDue', data: { appointmentId: a.appointmentId, at: a.at } }];
+    }
+    case 'justification_due':
+      return lapseExpired(state, d.lapseId!);
   }
 }
 
@@ -105,7 +145,7 @@ function actionDueAt(state: JourneyState, actionId: string): string {
   return state.actions.find((a) => a.actionId === actionId)!.dueAt;
 }
 
-function recordContact(state: JourneyState, c: RecordContactCommand, now: string): Draft[] | { refusal: Refusal } {
+function recordContact(state: JourneyState, c: RecordContactCommand, now: string): Outcome {
   if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'agreed contacts start with the signed pact');
   const invalid = requireText(c.operatorId, 'operatorId') ?? requireOneOf(c.channel, CONTACT_CHANNELS, 'channel');
   if (invalid) return invalid;
@@ -118,7 +158,7 @@ function recordContact(state: JourneyState, c: RecordContactCommand, now: string
   return [{ type: 'ContactRecorded', data: { operatorId: c.operatorId, contactedAt: canonicalInstant(at), channel: c.channel, note: c.note ?? null } }];
 }
 
-function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string): Draft[] | { refusal: Refusal } {
+function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string): Outcome {
   if (state.stage !== 'awaiting_intake') {
     return refusal('INTAKE_ALREADY_RECORDED', `the person was already taken in charge on ${state.intake?.takenInChargeAt}`);
   }
@@ -133,15 +173,16 @@ function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string):
   return [{ type: 'IntakeRecorded', data: { operatorId: c.operatorId, takenInChargeAt: canonicalInstant(at), notes: c.notes ?? null } }];
 }
 
-function signPact(state: JourneyState, c: SignPactCommand, now: string): Draft[] | { refusal: Refusal } {
+function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome {
   if (state.stage === 'awaiting_intake') {
     return refusal('INTAKE_REQUIRED', 'the pact is signed after the presa in carico: record the intake first');
   }
   if (state.stage !== 'awaiting_pact') return refusal('PACT_ALREADY_SIGNED', `pact version ${state.pact?.version} was signed on ${state.pact?.signedAt}`);
+  const contactFrequency = c.contactFrequency ?? state.clocks.defaultContactFrequency ?? undefined;
   const invalid =
     requireText(c.responsibleOperatorId, 'responsibleOperatorId') ??
     requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass') ??
-    (isPositiveDuration(c.contactFrequency) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
+    (isPositiveDuration(contactFrequency) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
     requireAvailability(c.availability);
   if (invalid) return invalid;
   if (!Array.isArray(c.actions) || c.actions.length === 0) {
@@ -149,13 +190,9 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Draft[]
   }
   const actions: PactActionPlan[] = [];
   for (const [i, a] of c.actions.entries()) {
-    if (typeof a !== 'object' || a === null) return refusal('INVALID_VALUE', 'must be an object with kind, description and dueDate', `actions[${i}]`);
-    const bad = requireOneOf(a.kind, PACT_ACTION_KINDS, `actions[${i}].kind`) ?? requireText(a.description, `actions[${i}].description`);
-    if (bad) return bad;
-    const dueAt = resolveDueAt(a.dueDate);
-    if (dueAt === null) return refusal('INVALID_DATE', 'must be YYYY-MM-DD or an ISO-8601 date-time with offset', `actions[${i}].dueDate`);
-    if (toMillis(dueAt) <= toMillis(now)) return refusal('INVALID_DATE', 'must be after the signing of the pact', `actions[${i}].dueDate`);
-    actions.push({ actionId: `A${i + 1}`, kind: a.kind, description: a.description, dueAt });
+    const plan = plannedAction(a, `A${i + 1}`, now, `actions[${i}]`);
+    if ('refusal' in plan) return plan;
+    actions.push(plan);
   }
   return [
     {
@@ -164,7 +201,7 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Draft[]
         version: 1,
         responsibleOperatorId: c.responsibleOperatorId,
         profilingClass: c.profilingClass,
-        contactFrequency: c.contactFrequency,
+        contactFrequency: contactFrequency!,
         jobSearchProof: c.jobSearchProof ?? null,
         availability: { workshops: c.availability.workshops, training: c.availability.training, suitableOffers: c.availability.suitableOffers },
         actions,
@@ -174,11 +211,12 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Draft[]
   ];
 }
 
-function completePactAction(state: JourneyState, c: CompletePactActionCommand, now: string): Draft[] | { refusal: Refusal } {
+function completePactAction(state: JourneyState, c: CompletePactActionCommand, now: string): Outcome {
   if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'actions exist once the pact is signed');
   const action = state.actions.find((a) => a.actionId === c.actionId);
   if (!action) return refusal('PACT_ACTION_NOT_FOUND', `the pact has no action ${c.actionId}`);
   if (action.status === 'completed') return refusal('PACT_ACTION_ALREADY_COMPLETED', `action ${c.actionId} was completed on ${action.completedAt}`);
+  if (action.status === 'withdrawn') return refusal('PACT_ACTION_WITHDRAWN', `action ${c.actionId} was withdrawn by a pact amendment`);
   const invalid = requireText(c.operatorId, 'operatorId');
   if (invalid) return invalid;
   const at = c.completedAt ?? now;
@@ -186,43 +224,4 @@ function completePactAction(state: JourneyState, c: CompletePactActionCommand, n
   if (toMillis(at) > toMillis(now)) return refusal('INVALID_DATE', 'cannot be in the future', 'completedAt');
   if (toMillis(at) < toMillis(state.pact!.signedAt)) return refusal('INVALID_DATE', 'cannot precede the signing of the pact', 'completedAt');
   return [{ type: 'PactActionCompleted', data: { actionId: c.actionId, operatorId: c.operatorId, completedAt: canonicalInstant(at), note: c.note ?? null } }];
-}
-
-function closeJourney(c: CloseJourneyCommand, now: string): Draft[] | { refusal: Refusal } {
-  const invalid = requireOneOf(c.reason, CLOSURE_REASONS, 'reason') ?? requireText(c.operatorId, 'operatorId');
-  if (invalid) return invalid;
-  return [{ type: 'JourneyClosed', data: { reason: c.reason, operatorId: c.operatorId, details: c.details ?? null, closedAt: now } }];
-}
-
-/** A due date as an instant: a bare date falls due at the end of that day in Rome. Null when unreadable. */
-export function resolveDueAt(dueDate: string): string | null {
-  if (isIsoDate(dueDate)) return romeEndOfDay(dueDate);
-  if (isIsoInstant(dueDate)) return canonicalInstant(dueDate);
-  return null;
-}
-
-function refusal(code: RefusalCode, message: string, field?: string): { refusal: Refusal } {
-  return { refusal: field === undefined ? { code, message } : { code, message, field } };
-}
-
-function refuse(code: RefusalCode, message: string): Decision {
-  return { ok: false, refusal: { code, message } };
-}
-
-function requireText(value: unknown, field: string): { refusal: Refusal } | null {
-  return typeof value === 'string' && value.trim().length > 0 ? null : refusal('INVALID_VALUE', 'must be a non-empty string', field);
-}
-
-function requireAvailability(value: unknown): { refusal: Refusal } | null {
-  const a = value as Record<string, unknown> | null;
-  for (const clause of ['workshops', 'training', 'suitableOffers']) {
-    if (typeof a !== 'object' || a === null || typeof a[clause] !== 'boolean') {
-      return refusal('INVALID_VALUE', 'must be true or false', `availability.${clause}`);
-    }
-  }
-  return null;
-}
-
-function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): { refusal: Refusal } | null {
-  return allowed.includes(value as T) ? null : refusal('INVALID_VALUE', `must be one of ${allowed.join(', ')}`, field);
 }

@@ -4,5 +4,8 @@ export * from './refusals';
 export * from './evolve';
 export * from './decide';
 export * from './deadlines';
+export * from './legal-clocks';
 export * from './notices';
 export * from './view';
+export { CONDITIONALITY_LADDER_EFFECTS, nextStepOn } from './conditionality';
+export { serviceAvailability, servicesPending, serviceOutputFields } from './services';

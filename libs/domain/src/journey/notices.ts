@@ -1,4 +1,6 @@
-import type { JourneyEvent, JourneyState } from './model';
+import { toMillis } from '../dates';
+import type { ServiceCode } from '../programme/catalogue';
+import type { AppointmentChannel, ConditionalityLadder, JourneyEvent, JourneyState, SanctionEffect } from './model';
 
 /**
  * Notices: what the journey tells people when a deadline passes. The journey decides which notices a deadline
@@ -18,6 +20,20 @@ export const NOTICE_KINDS = [
   /** The pact was not signed by its deadline. */
   'pact_deadline_missed',
   'pact_deadline_escalation',
+  /** The person did not contact the office within the legal period of the DID or benefit claim: the office convenes them. */
+  'first_contact_missed',
+  /** An appointment was booked, moved or cancelled (an information; the legal convocation travels by PEC or letter). */
+  'appointment_scheduled',
+  'appointment_rescheduled',
+  'appointment_cancelled',
+  /** Before an appointment. */
+  'appointment_reminder',
+  /** A no-show: how long the person has to justify it. */
+  'appointment_missed',
+  /** A justification window closed: the operator decides on the proposed step. */
+  'conditionality_step_proposed',
+  /** A sanction decided, with the appeal deadline. */
+  'conditionality_step_confirmed',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -44,12 +60,23 @@ export interface JourneyNotice {
     overdueSince?: string;
     contactDueAt?: string;
     pactDeadlineAt?: string;
+    firstContactDueAt?: string;
+    appointmentId?: string;
+    appointmentAt?: string;
+    service?: ServiceCode;
+    channel?: AppointmentChannel;
+    location?: string | null;
+    justificationDueAt?: string;
+    stepId?: string;
+    ladder?: ConditionalityLadder;
+    effect?: SanctionEffect;
+    appealDueAt?: string | null;
   };
   /** When the deadline passed (the instant the journey decided to send it). */
   at: string;
 }
 
-/** The notices a batch of events sends, given the journey's state after them. Only deadline events send notices. */
+/** The notices a batch of events sends, given the journey's state after them. */
 export function noticesFor(events: readonly JourneyEvent[], state: JourneyState): JourneyNotice[] {
   return events.flatMap((event) => noticesOf(event, state));
 }
@@ -100,6 +127,33 @@ function noticesOf(event: JourneyEvent, state: JourneyState): JourneyNotice[] {
       return make('pact_deadline_missed', ['operator'], `pact@${event.data.deadlineAt}`, { pactDeadlineAt: event.data.deadlineAt });
     case 'PactDeadlineEscalated':
       return make('pact_deadline_escalation', ['supervisor'], `pact@${event.data.deadlineAt}`, { pactDeadlineAt: event.data.deadlineAt });
+    case 'FirstContactMissed':
+      return make('first_contact_missed', ['supervisor'], `first-contact@${event.data.dueAt}`, { firstContactDueAt: event.data.dueAt });
+    case 'AppointmentScheduled':
+    case 'AppointmentRescheduled':
+    case 'AppointmentCancelled':
+    case 'AppointmentReminderDue':
+    case 'AppointmentMissed': {
+      const a = state.appointments.find((x) => x.appointmentId === event.data.appointmentId)!;
+      const subject = { appointmentId: a.appointmentId, appointmentAt: a.at, service: a.service, channel: a.channel, location: a.location };
+      const ref = `${a.appointmentId}@${a.at}`;
+      if (event.type === 'AppointmentScheduled') return make('appointment_scheduled', ['beneficiary'], ref, subject);
+      if (event.type === 'AppointmentRescheduled') return make('appointment_rescheduled', ['beneficiary'], ref, subject);
+      if (event.type === 'AppointmentCancelled') return make('appointment_cancelled', ['beneficiary'], ref, subject);
+      // A reminder decided after the appointment (a worker down past it) would mislead: the event stays, the message does not.
+      if (event.type === 'AppointmentReminderDue') return toMillis(event.at) < toMillis(a.at) ? make('appointment_reminder', ['beneficiary'], ref, subject) : [];
+      const due = event.data.lapse.justificationDueAt;
+      return due ? make('appointment_missed', ['beneficiary'], ref, { ...subject, justificationDueAt: due }) : [];
+    }
+    case 'ConditionalityStepProposed':
+      return make('conditionality_step_proposed', ['operator'], event.data.stepId, { stepId: event.data.stepId, ladder: event.data.ladder, effect: event.data.effect });
+    case 'ConditionalityStepConfirmed':
+      return make('conditionality_step_confirmed', ['beneficiary'], event.data.stepId, {
+        stepId: event.data.stepId,
+        ladder: event.data.ladder,
+        effect: event.data.effect,
+        appealDueAt: event.data.appealDueAt,
+      });
     default:
       return [];
   }

@@ -1,5 +1,7 @@
-import { contactDueAt, nextDeadline, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
-import type { JourneyState } from './model';
+import type { ServiceCode } from '../programme/catalogue';
+import { contactDueAt, firstContactDueAt, nextDeadline, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
+import type { AppointmentState, JourneyState } from './model';
+import { servicesPending } from './services';
 
 /** What an operator sees of a journey: its state plus what is derived from it. */
 export interface JourneyView extends JourneyState {
@@ -9,16 +11,32 @@ export interface JourneyView extends JourneyState {
   nextContactDueAt: string | null;
   /** When the pact must be signed by (after the presa in carico, while unsigned). */
   pactDeadlineAt: string | null;
+  /** When the person must have contacted the office (before the presa in carico). */
+  firstContactDueAt: string | null;
   stalled: Stall | null;
+  /** The catalogue's services not completed yet. */
+  pendingServices: ServiceCode[];
+  /** Hours delivered over all services. */
+  totalServiceHours: number;
+  /** The earliest appointment still scheduled. */
+  nextAppointment: AppointmentState | null;
+  /** Conditionality steps waiting for the operator's decision. */
+  proposedStepCount: number;
 }
 
 export function toView(state: JourneyState): JourneyView {
+  const scheduled = state.appointments.filter((a) => a.status === 'scheduled').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
     ...state,
     overdueActionCount: state.actions.filter((a) => a.status === 'overdue').length,
     nextDeadline: nextDeadline(state),
     nextContactDueAt: state.stage === 'pact_active' && state.contact.missedDueAt === null ? contactDueAt(state) : null,
     pactDeadlineAt: state.stage === 'awaiting_pact' ? pactDeadlineAt(state) : null,
+    firstContactDueAt: state.stage === 'awaiting_intake' ? firstContactDueAt(state) : null,
     stalled: stallOf(state),
+    pendingServices: servicesPending(state),
+    totalServiceHours: Math.round(state.serviceProgress.reduce((h, s) => h + s.hours, 0) * 100) / 100,
+    nextAppointment: scheduled[0] ?? null,
+    proposedStepCount: state.conditionalitySteps.filter((s) => s.status === 'proposed').length,
   };
 }

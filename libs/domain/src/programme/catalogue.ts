@@ -4,8 +4,9 @@ import { isPositiveDuration } from '../dates';
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
  * never changes the rules of journeys already running.
  *
- * This version carries the clocks the journey engine keeps (reminders, escalation, the pact deadline, stall
- * detection); the services a path requires and their order come with the six services.
+ * It says which of the six services the path requires and in which order (`services`), the clocks the journey keeps
+ * (reminders, escalation, the pact deadline, stall detection, and the legal clocks of D.lgs. 150/2015) and which of
+ * the legal clocks count working days rather than calendar days (`workingDayClocks`).
  */
 export interface ProgrammeCatalogue {
   /** E.g. `GOL-1`. */
@@ -14,6 +15,36 @@ export interface ProgrammeCatalogue {
   version: number;
   title: string;
   clocks: JourneyClocks;
+  /**
+   * The services the path requires, each after the services it depends on (services with the same prerequisites run in
+   * parallel). `null` on catalogues published before services existed: any service, in any order.
+   */
+  services: ServiceStep[] | null;
+  /** The legal clocks (whole days) that count working days: Monday to Friday except Italian public holidays. */
+  workingDayClocks: LegalClockName[];
+}
+
+/** The six services of the Servizi al Lavoro. */
+export const SERVICE_CODES = [
+  /** Accoglienza e assistenza di primo livello: orientation interview, information, the presa in carico. */
+  'reception',
+  /** Colloquio individuale di secondo livello: the scheda individuale degli ambiti di sviluppo and the CV. */
+  'second_level_interview',
+  /** Definizione del percorso: the personalised intervention plan. */
+  'path_definition',
+  /** Bilancio delle competenze: the skills sheet and an action plan. */
+  'skills_assessment',
+  /** Tutoring e counselling orientativo. */
+  'tutoring',
+  /** Scouting aziendale e ricerca attiva del lavoro. */
+  'job_search',
+] as const;
+export type ServiceCode = (typeof SERVICE_CODES)[number];
+
+export interface ServiceStep {
+  service: ServiceCode;
+  /** Services that must be completed before this one starts; each must be listed earlier in the catalogue. */
+  after: ServiceCode[];
 }
 
 /** ISO-8601 durations; `null` turns the clock off. */
@@ -24,20 +55,63 @@ export interface JourneyClocks {
   escalationAfter: string | null;
   /** How long after the presa in carico the pact must be signed. */
   pactDeadline: string | null;
-  /** How long without progress (no intake, pact, completed action or contact) makes a journey stalled. */
+  /** How long without progress (no intake, pact, completed action, contact or service) makes a journey stalled. */
   stallAfter: string | null;
+  /** Legal: the person contacts the office within this period of the DID (art. 20 c.1: 30 days). */
+  firstContactAfterDid?: string | null;
+  /** Legal: a NASpI/DIS-COLL applicant within this period of the application (art. 21 c.2: 15 days). */
+  firstContactAfterBenefitClaim?: string | null;
+  /** How long before an appointment the person is reminded. */
+  appointmentReminderBefore?: string | null;
+  /** Legal: a missed appointment may be justified until this period after it (the next day); off: never expires. */
+  justificationWindow?: string | null;
+  /** Legal: an excuse for refusing a suitable offer is due within this period of the refusal (2 working days). */
+  offerExcuseWindow?: string | null;
+  /** Legal: the appeal against a conditionality sanction is due within this period of the decision (30 days). */
+  appealWindow?: string | null;
+  /** How often the person must contact the operator when the pact does not say (ISO-8601, e.g. P30D). */
+  defaultContactFrequency?: string | null;
 }
+
+export type ClockName = keyof JourneyClocks;
+
+/** The clocks every catalogue states (possibly null). */
+export const CORE_CLOCK_NAMES = ['reminderBeforeDue', 'escalationAfter', 'pactDeadline', 'stallAfter'] as const;
+/** Clocks added with the six services; absent means off. */
+export const EXTRA_CLOCK_NAMES = [
+  'firstContactAfterDid',
+  'firstContactAfterBenefitClaim',
+  'appointmentReminderBefore',
+  'justificationWindow',
+  'offerExcuseWindow',
+  'appealWindow',
+  'defaultContactFrequency',
+] as const;
+export const CLOCK_NAMES: readonly ClockName[] = [...CORE_CLOCK_NAMES, ...EXTRA_CLOCK_NAMES];
+
+/**
+ * The legal clocks: deadlines of the law, counted in whole days (each falls due at the end of its last day in Rome)
+ * unless given with a time part (test catalogues use seconds). These may count working days.
+ */
+export const LEGAL_CLOCK_NAMES = ['firstContactAfterDid', 'firstContactAfterBenefitClaim', 'justificationWindow', 'offerExcuseWindow', 'appealWindow'] as const;
+export type LegalClockName = (typeof LEGAL_CLOCK_NAMES)[number];
 
 export type CatalogueDefinition = Omit<ProgrammeCatalogue, 'version'>;
 
 /** No clocks at all: what journeys started before catalogues existed run with. */
 export const NO_CLOCKS: JourneyClocks = { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null };
 
-const CLOCK_NAMES = Object.keys(NO_CLOCKS) as (keyof JourneyClocks)[];
-
 export interface CatalogueProblem {
   field: string;
   message: string;
+}
+
+const WHOLE_DAYS = /^P(\d+)D$/;
+
+/** Whether a duration is a whole number of days (`P15D`), the only shape a working-day clock may take. */
+export function wholeDays(duration: string): number | null {
+  const m = WHOLE_DAYS.exec(duration);
+  return m ? Number(m[1]) : null;
 }
 
 /** Checks a catalogue definition; an empty list means it is valid. */
@@ -51,33 +125,158 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
     problems.push({ field: 'title', message: 'must be a non-empty text of at most 200 characters' });
   }
   const clocks = c.clocks as Record<string, unknown> | undefined;
-  if (typeof clocks !== 'object' || clocks === null) {
-    problems.push({ field: 'clocks', message: `must be an object with ${CLOCK_NAMES.join(', ')}` });
-    return problems;
-  }
-  for (const name of CLOCK_NAMES) {
-    const value = clocks[name];
-    if (value === null) continue;
-    if (!isPositiveDuration(value)) {
-      problems.push({ field: `clocks.${name}`, message: 'must be a positive ISO-8601 duration such as P7D or PT30S, or null' });
+  if (typeof clocks !== 'object' || clocks === null || Array.isArray(clocks)) {
+    problems.push({ field: 'clocks', message: `must be an object with ${CORE_CLOCK_NAMES.join(', ')}` });
+  } else {
+    for (const name of CLOCK_NAMES) {
+      const value = clocks[name];
+      if (value === null || (value === undefined && !(CORE_CLOCK_NAMES as readonly string[]).includes(name))) continue;
+      if (!isPositiveDuration(value)) {
+        problems.push({ field: `clocks.${name}`, message: 'must be a positive ISO-8601 duration such as P7D or PT30S, or null' });
+      }
+    }
+    for (const name of Object.keys(clocks)) {
+      if (!CLOCK_NAMES.includes(name as ClockName)) problems.push({ field: `clocks.${name}`, message: 'is not a clock of the catalogue' });
     }
   }
-  for (const name of Object.keys(clocks)) {
-    if (!CLOCK_NAMES.includes(name as keyof JourneyClocks)) problems.push({ field: `clocks.${name}`, message: 'is not a clock of the catalogue' });
-  }
+  problems.push(...validateServices(c.services));
+  problems.push(...validateWorkingDayClocks(c.workingDayClocks, clocks));
   return problems;
 }
 
-const GOL_CLOCKS: JourneyClocks = { reminderBeforeDue: 'P2D', escalationAfter: 'P7D', pactDeadline: 'P30D', stallAfter: 'P60D' };
+function validateServices(services: unknown): CatalogueProblem[] {
+  if (services === undefined || services === null) return [];
+  if (!Array.isArray(services) || services.length === 0) {
+    return [{ field: 'services', message: 'must be a non-empty list of { service, after } starting with reception, or null' }];
+  }
+  const problems: CatalogueProblem[] = [];
+  const seen: string[] = [];
+  services.forEach((step: unknown, i) => {
+    const s = (typeof step === 'object' && step !== null ? step : {}) as Record<string, unknown>;
+    const field = `services[${i}]`;
+    if (!SERVICE_CODES.includes(s.service as ServiceCode)) {
+      problems.push({ field: `${field}.service`, message: `must be one of ${SERVICE_CODES.join(', ')}` });
+    } else if (seen.includes(s.service as string)) {
+      problems.push({ field: `${field}.service`, message: `${String(s.service)} is listed twice` });
+    }
+    if (!Array.isArray(s.after) || s.after.some((a) => typeof a !== 'string')) {
+      problems.push({ field: `${field}.after`, message: 'must be a list of service codes (empty when it has no prerequisite)' });
+    } else {
+      for (const a of s.after as string[]) {
+        if (!seen.includes(a)) problems.push({ field: `${field}.after`, message: `${a} must be a service listed before ${String(s.service)}` });
+      }
+    }
+    if (i === 0 && s.service !== 'reception') problems.push({ field: `${field}.service`, message: 'the first service is reception (the presa in carico)' });
+    if (typeof s.service === 'string') seen.push(s.service);
+    for (const key of Object.keys(s)) if (key !== 'service' && key !== 'after') problems.push({ field: `${field}.${key}`, message: 'is not a field of a service step' });
+  });
+  return problems;
+}
+
+function validateWorkingDayClocks(list: unknown, clocks: Record<string, unknown> | undefined): CatalogueProblem[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) return [{ field: 'workingDayClocks', message: `must be a list of clock names among ${LEGAL_CLOCK_NAMES.join(', ')}` }];
+  const problems: CatalogueProblem[] = [];
+  list.forEach((name: unknown, i) => {
+    if (!LEGAL_CLOCK_NAMES.includes(name as LegalClockName)) {
+      problems.push({ field: `workingDayClocks[${i}]`, message: `must be one of ${LEGAL_CLOCK_NAMES.join(', ')}` });
+      return;
+    }
+    const value = clocks?.[name as string];
+    if (typeof value === 'string' && wholeDays(value) === null) {
+      problems.push({ field: `workingDayClocks[${i}]`, message: `clocks.${String(name)} counts working days, so it must be whole days such as P2D` });
+    }
+  });
+  return problems;
+}
+
+const GOL_CLOCKS: JourneyClocks = {
+  reminderBeforeDue: 'P2D',
+  escalationAfter: 'P7D',
+  pactDeadline: 'P30D',
+  stallAfter: 'P60D',
+  firstContactAfterDid: 'P30D',
+  firstContactAfterBenefitClaim: 'P15D',
+  appointmentReminderBefore: 'P1D',
+  justificationWindow: 'P1D',
+  offerExcuseWindow: 'P2D',
+  appealWindow: 'P30D',
+  defaultContactFrequency: 'P30D',
+};
+
+const step = (service: ServiceCode, ...after: ServiceCode[]): ServiceStep => ({ service, after });
 
 /**
- * The five GOL paths (Decreto 5 novembre 2021), shipped as version 1 of their catalogues. Regions change them with a
- * new version; the clocks here are defaults, not law.
+ * The five GOL paths (Decreto 5 novembre 2021). The clocks are defaults, not law, except the legal ones (30 and 15
+ * days, the next day for a justification, 2 working days for an offer excuse, 30 days for an appeal). Regions change
+ * them with a new version.
  */
 export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
-  { code: 'GOL-1', title: 'GOL percorso 1 – Reinserimento lavorativo', clocks: GOL_CLOCKS },
-  { code: 'GOL-2', title: 'GOL percorso 2 – Aggiornamento (upskilling)', clocks: GOL_CLOCKS },
-  { code: 'GOL-3', title: 'GOL percorso 3 – Riqualificazione (reskilling)', clocks: GOL_CLOCKS },
-  { code: 'GOL-4', title: 'GOL percorso 4 – Lavoro e inclusione', clocks: { ...GOL_CLOCKS, stallAfter: 'P90D' } },
-  { code: 'GOL-5', title: 'GOL percorso 5 – Ricollocazione collettiva', clocks: GOL_CLOCKS },
+  {
+    code: 'GOL-1',
+    title: 'GOL percorso 1 – Reinserimento lavorativo',
+    clocks: GOL_CLOCKS,
+    // Job-ready people: orientation, then job search with tutoring alongside.
+    services: [step('reception'), step('second_level_interview', 'reception'), step('tutoring', 'second_level_interview'), step('job_search', 'second_level_interview')],
+    workingDayClocks: ['offerExcuseWindow'],
+  },
+  {
+    code: 'GOL-2',
+    title: 'GOL percorso 2 – Aggiornamento (upskilling)',
+    clocks: GOL_CLOCKS,
+    // Short training: the plan names the modules, then tutoring and job search.
+    services: [
+      step('reception'),
+      step('second_level_interview', 'reception'),
+      step('path_definition', 'second_level_interview'),
+      step('tutoring', 'path_definition'),
+      step('job_search', 'path_definition'),
+    ],
+    workingDayClocks: ['offerExcuseWindow'],
+  },
+  {
+    code: 'GOL-3',
+    title: 'GOL percorso 3 – Riqualificazione (reskilling)',
+    clocks: GOL_CLOCKS,
+    // Longer retraining: a skills assessment first shapes the plan.
+    services: [
+      step('reception'),
+      step('second_level_interview', 'reception'),
+      step('skills_assessment', 'second_level_interview'),
+      step('path_definition', 'skills_assessment'),
+      step('tutoring', 'path_definition'),
+      step('job_search', 'path_definition'),
+    ],
+    workingDayClocks: ['offerExcuseWindow'],
+  },
+  {
+    code: 'GOL-4',
+    title: 'GOL percorso 4 – Lavoro e inclusione',
+    clocks: { ...GOL_CLOCKS, stallAfter: 'P90D' },
+    // Complex needs, with the social services (a referral): every service, tutoring before job search.
+    services: [
+      step('reception'),
+      step('second_level_interview', 'reception'),
+      step('skills_assessment', 'second_level_interview'),
+      step('path_definition', 'skills_assessment'),
+      step('tutoring', 'path_definition'),
+      step('job_search', 'tutoring'),
+    ],
+    workingDayClocks: ['offerExcuseWindow'],
+  },
+  {
+    code: 'GOL-5',
+    title: 'GOL percorso 5 – Ricollocazione collettiva',
+    clocks: GOL_CLOCKS,
+    // Collective redundancies: assessment and company scouting in parallel after the interview.
+    services: [
+      step('reception'),
+      step('second_level_interview', 'reception'),
+      step('skills_assessment', 'second_level_interview'),
+      step('job_search', 'second_level_interview'),
+      step('path_definition', 'skills_assessment'),
+      step('tutoring', 'second_level_interview'),
+    ],
+    workingDayClocks: ['offerExcuseWindow'],
+  },
 ];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JourneyClocks } from '@sal/domain';
+import type { JourneyClocks, LegalClockName, ServiceStep } from '@sal/domain';
 
 /** One version of a programme catalogue. Versions are never changed: a new definition is a new version. */
 @Entity({ name: 'programme_catalogues' })
@@ -15,6 +15,13 @@ export class ProgrammeCatalogueRecord {
 
   @Column({ type: 'jsonb' })
   clocks!: JourneyClocks;
+
+  /** Null on versions published before services existed: any service, any order. */
+  @Column({ type: 'jsonb', nullable: true })
+  services!: ServiceStep[] | null;
+
+  @Column({ name: 'working_day_clocks', type: 'jsonb', default: () => "'[]'::jsonb" })
+  workingDayClocks!: LegalClockName[];
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -4,6 +4,17 @@ import { Supervision1764210000000 } from './1764210000000-supervision';
 import { ProgrammeCatalogues1764210000001 } from './1764210000001-programme-catalogues';
 import { SeedGolCatalogues1764210000002 } from './1764210000002-seed-gol-catalogues';
 import { AuditLog1764220000000 } from './1764220000000-audit-log';
+import { CatalogueServices1764230000000 } from './1764230000000-catalogue-services';
+import { SeedGolServices1764230000001 } from './1764230000001-seed-gol-services';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
-export const MIGRATIONS = [CreateReadModel1764158400000, Notifications1764200000000, Supervision1764210000000, ProgrammeCatalogues1764210000001, SeedGolCatalogues1764210000002, AuditLog1764220000000];
+export const MIGRATIONS = [
+  CreateReadModel1764158400000,
+  Notifications1764200000000,
+  Supervision1764210000000,
+  ProgrammeCatalogues1764210000001,
+  SeedGolCatalogues1764210000002,
+  AuditLog1764220000000,
+  CatalogueServices1764230000000,
+  SeedGolServices1764230000001,
+];

@@ -1,0 +1,128 @@
+import { isPositiveDuration, toMillis } from '../dates';
+import type { AmendPactCommand, PactActionInput } from './commands';
+import { PACT_ACTION_KINDS, PROFILING_CLASSES, type JourneyState, type PactActionPlan, type PactActionState } from './model';
+import { nextId, optionalText, refusal, requireOneOf, requireText, resolveDueAt, type Outcome, type Refused } from './rules';
+
+/** A pact action as given by the operator, checked: kind, description, and a due date after now. */
+export function plannedAction(a: PactActionInput, actionId: string, now: string, field: string): PactActionPlan | Refused {
+  if (typeof a !== 'object' || a === null) return refusal('INVALID_VALUE', 'must be an object with kind, description and dueDate', field);
+  const bad = requireOneOf(a.kind, PACT_ACTION_KINDS, `${field}.kind`) ?? requireText(a.description, `${field}.description`);
+  if (bad) return bad;
+  const dueAt = futureDueAt(a.dueDate, now, `${field}.dueDate`);
+  if (typeof dueAt !== 'string') return dueAt;
+  return { actionId, kind: a.kind, description: a.description, dueAt };
+}
+
+/** A due date (bare date: the end of that day in Rome) that falls after now. */
+export function futureDueAt(dueDate: unknown, now: string, field: string): string | Refused {
+  const dueAt = typeof dueDate === 'string' ? resolveDueAt(dueDate) : null;
+  if (dueAt === null) return refusal('INVALID_DATE', 'must be YYYY-MM-DD or an ISO-8601 date-time with offset', field);
+  if (toMillis(dueAt) <= toMillis(now)) return refusal('INVALID_DATE', 'must be in the future', field);
+  return dueAt;
+}
+
+/**
+ * A new version of the pact. Changed fields replace the current ones; actions are changed (a new due date restarts
+ * their reminder, overdue and escalation clocks), added or withdrawn — completed ones are history and stay as they are.
+ * Every deadline follows from the new state, so nothing needs cancelling.
+ */
+export function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outcome {
+  if (state.stage !== 'pact_active' || !state.pact) return refusal('PACT_NOT_SIGNED', 'only a signed pact can be amended');
+  const pact = state.pact;
+  const invalid =
+    requireText(c.operatorId, 'operatorId', 100) ??
+    requireText(c.reason, 'reason') ??
+    (c.responsibleOperatorId === undefined ? null : requireText(c.responsibleOperatorId, 'responsibleOperatorId', 100)) ??
+    (c.profilingClass === undefined ? null : requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass')) ??
+    (c.contactFrequency === undefined || isPositiveDuration(c.contactFrequency)
+      ? null
+      : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
+    optionalText(c.jobSearchProof, 'jobSearchProof') ??
+    (c.availability === undefined ? null : requireAvailability(c.availability));
+  if (invalid) return invalid;
+  for (const [name, list] of [['changeActions', c.changeActions], ['addActions', c.addActions], ['withdrawActionIds', c.withdrawActionIds]] as const) {
+    if (list !== undefined && !Array.isArray(list)) return refusal('INVALID_VALUE', 'must be a list', name);
+  }
+
+  const touched = new Set<string>();
+  const changedActions: PactActionPlan[] = [];
+  for (const [i, change] of (c.changeActions ?? []).entries()) {
+    const field = `changeActions[${i}]`;
+    const action = amendable(state, change?.actionId, `${field}.actionId`, touched);
+    if ('refusal' in action) return action;
+    if (change.dueDate === undefined && change.description === undefined) return refusal('INVALID_VALUE', 'give a new dueDate or description', field);
+    const bad = optionalText(change.description, `${field}.description`);
+    if (bad) return bad;
+    const dueAt = change.dueDate === undefined ? action.dueAt : futureDueAt(change.dueDate, now, `${field}.dueDate`);
+    if (typeof dueAt !== 'string') return dueAt;
+    changedActions.push({ actionId: action.actionId, kind: action.kind, description: change.description ?? action.description, dueAt });
+  }
+  const withdrawnActionIds: string[] = [];
+  for (const [i, actionId] of (c.withdrawActionIds ?? []).entries()) {
+    const action = amendable(state, actionId, `withdrawActionIds[${i}]`, touched);
+    if ('refusal' in action) return action;
+    withdrawnActionIds.push(action.actionId);
+  }
+  const used = state.actions.map((a) => a.actionId);
+  for (const [i, input] of (c.addActions ?? []).entries()) {
+    const plan = plannedAction(input, nextId('A', used), now, `addActions[${i}]`);
+    if ('refusal' in plan) return plan;
+    used.push(plan.actionId);
+    changedActions.push(plan);
+  }
+
+  const fieldsChanged =
+    (c.responsibleOperatorId !== undefined && c.responsibleOperatorId !== pact.responsibleOperatorId) ||
+    (c.profilingClass !== undefined && c.profilingClass !== pact.profilingClass) ||
+    (c.contactFrequency !== undefined && c.contactFrequency !== pact.contactFrequency) ||
+    (c.jobSearchProof !== undefined && c.jobSearchProof !== pact.jobSearchProof) ||
+    (c.availability !== undefined && JSON.stringify(pickAvailability(c.availability)) !== JSON.stringify(pact.availability));
+  if (!fieldsChanged && changedActions.length === 0 && withdrawnActionIds.length === 0) {
+    return refusal('INVALID_VALUE', 'an amendment changes at least one field or action of the pact');
+  }
+  const remaining = state.actions.filter((a) => a.status !== 'withdrawn' && !withdrawnActionIds.includes(a.actionId)).length + (c.addActions?.length ?? 0);
+  if (remaining === 0) return refusal('INVALID_VALUE', 'a pact keeps at least one action: withdraw the last one by closing the journey', 'withdrawActionIds');
+
+  return [
+    {
+      type: 'PactAmended',
+      data: {
+        version: pact.version + 1,
+        operatorId: c.operatorId,
+        reason: c.reason,
+        responsibleOperatorId: c.responsibleOperatorId ?? pact.responsibleOperatorId,
+        profilingClass: c.profilingClass ?? pact.profilingClass,
+        contactFrequency: c.contactFrequency ?? pact.contactFrequency,
+        jobSearchProof: c.jobSearchProof ?? pact.jobSearchProof,
+        availability: c.availability ? pickAvailability(c.availability) : pact.availability,
+        changedActions,
+        withdrawnActionIds,
+        amendedAt: now,
+      },
+    },
+  ];
+}
+
+function amendable(state: JourneyState, actionId: unknown, field: string, touched: Set<string>): PactActionState | Refused {
+  const action = state.actions.find((a) => a.actionId === actionId);
+  if (!action) return refusal('PACT_ACTION_NOT_FOUND', `the pact has no action ${String(actionId)}`);
+  if (action.status === 'completed') return refusal('PACT_ACTION_ALREADY_COMPLETED', `action ${action.actionId} was completed on ${action.completedAt}; it stays as it is`);
+  if (action.status === 'withdrawn') return refusal('PACT_ACTION_WITHDRAWN', `action ${action.actionId} was withdrawn by an earlier amendment`);
+  if (touched.has(action.actionId)) return refusal('INVALID_VALUE', `action ${action.actionId} appears twice in the amendment`, field);
+  touched.add(action.actionId);
+  return action;
+}
+
+function pickAvailability(a: { workshops: boolean; training: boolean; suitableOffers: boolean }) {
+  return { workshops: a.workshops, training: a.training, suitableOffers: a.suitableOffers };
+}
+
+export function requireAvailability(value: unknown): Refused | null {
+  const a = value as Record<string, unknown> | null;
+  for (const clause of ['workshops', 'training', 'suitableOffers']) {
+    if (typeof a !== 'object' || a === null || typeof a[clause] !== 'boolean') {
+      return refusal('INVALID_VALUE', 'must be true or false', `availability.${clause}`);
+    }
+  }
+  return null;
+}
