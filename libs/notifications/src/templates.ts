@@ -18,6 +18,16 @@ interface Facts {
   due: string;
   contactDue: string;
   pactDeadline: string;
+  firstContactDue: string;
+  /** The appointment: when (Rome time), where or how, and for which service, in Italian. */
+  appointmentAt: string;
+  appointmentPlace: string;
+  service: string;
+  justificationDue: string;
+  /** The conditionality step: the ladder and the sanction, in Italian, and the appeal deadline. */
+  ladder: string;
+  sanction: string;
+  appealDue: string;
 }
 
 interface Parts {
@@ -139,6 +149,127 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
       ],
     }),
   },
+  first_contact_missed: {
+    beneficiary: (f) => ({
+      subject: "Contatto con il Centro per l'Impiego non avvenuto",
+      paragraphs: [
+        `Le comunichiamo che il contatto con il Centro per l'Impiego, atteso entro il ${f.firstContactDue}, non risulta avvenuto.`,
+        'Sarà convocato/a per un colloquio.',
+      ],
+    }),
+    staff: (f) => ({
+      subject: `Primo contatto non avvenuto nei termini: ${f.person}`,
+      paragraphs: [
+        `${f.person} non ha contattato l'ufficio entro il ${f.firstContactDue}, termine previsto dalla DID o dalla domanda di prestazione.`,
+        "Si richiede di convocare la persona (art. 20 c.1 e art. 21 c.2 D.lgs. 150/2015).",
+      ],
+    }),
+  },
+  appointment_scheduled: {
+    beneficiary: (f) => ({
+      subject: `Appuntamento fissato il ${f.appointmentAt}`,
+      paragraphs: [
+        `Le comunichiamo che è stato fissato un appuntamento per ${f.service} il ${f.appointmentAt}, ${f.appointmentPlace}.`,
+        "Se non potrà essere presente, La invitiamo ad avvisare il Suo operatore prima dell'appuntamento.",
+      ],
+    }),
+    staff: (f) => ({
+      subject: `Appuntamento fissato: ${f.person}, ${f.appointmentAt}`,
+      paragraphs: [`è stato fissato un appuntamento per ${f.service} con ${f.person} il ${f.appointmentAt}, ${f.appointmentPlace}.`],
+    }),
+  },
+  appointment_rescheduled: {
+    beneficiary: (f) => ({
+      subject: `Appuntamento spostato al ${f.appointmentAt}`,
+      paragraphs: [`Le comunichiamo che il Suo appuntamento per ${f.service} è stato spostato al ${f.appointmentAt}, ${f.appointmentPlace}.`],
+    }),
+    staff: (f) => ({
+      subject: `Appuntamento spostato: ${f.person}, ${f.appointmentAt}`,
+      paragraphs: [`l'appuntamento per ${f.service} con ${f.person} è stato spostato al ${f.appointmentAt}, ${f.appointmentPlace}.`],
+    }),
+  },
+  appointment_cancelled: {
+    beneficiary: (f) => ({
+      subject: `Appuntamento del ${f.appointmentAt} annullato`,
+      paragraphs: [`Le comunichiamo che il Suo appuntamento per ${f.service} del ${f.appointmentAt} è stato annullato.`, 'Sarà ricontattato/a per fissarne uno nuovo, se necessario.'],
+    }),
+    staff: (f) => ({
+      subject: `Appuntamento annullato: ${f.person}, ${f.appointmentAt}`,
+      paragraphs: [`l'appuntamento per ${f.service} con ${f.person} del ${f.appointmentAt} è stato annullato.`],
+    }),
+  },
+  appointment_reminder: {
+    beneficiary: (f) => ({
+      subject: `Promemoria: appuntamento il ${f.appointmentAt}`,
+      paragraphs: [`Le ricordiamo l'appuntamento per ${f.service} il ${f.appointmentAt}, ${f.appointmentPlace}.`],
+    }),
+    staff: (f) => ({
+      subject: `Promemoria: appuntamento con ${f.person} il ${f.appointmentAt}`,
+      paragraphs: [`è previsto un appuntamento per ${f.service} con ${f.person} il ${f.appointmentAt}, ${f.appointmentPlace}.`],
+    }),
+  },
+  appointment_missed: {
+    beneficiary: (f) => ({
+      subject: `Assenza all'appuntamento del ${f.appointmentAt}`,
+      paragraphs: [
+        `Le comunichiamo che non risulta presente all'appuntamento per ${f.service} del ${f.appointmentAt}.`,
+        `Se l'assenza ha un giustificato motivo, La invitiamo a comunicarlo al Suo Centro per l'Impiego entro il ${f.justificationDue}.`,
+      ],
+    }),
+    staff: (f) => ({
+      subject: `Assenza all'appuntamento: ${f.person}, ${f.appointmentAt}`,
+      paragraphs: [`${f.person} non si è presentato/a all'appuntamento per ${f.service} del ${f.appointmentAt}; la giustificazione è attesa entro il ${f.justificationDue}.`],
+    }),
+  },
+  conditionality_step_proposed: {
+    beneficiary: (f) => ({
+      subject: 'Comunicazione sul Suo percorso',
+      paragraphs: [`Le comunichiamo che il Suo operatore valuterà un'assenza non giustificata (${f.ladder}).`],
+    }),
+    staff: (f) => ({
+      subject: `Condizionalità da valutare: ${f.person}`,
+      paragraphs: [
+        `il termine per giustificare l'inadempimento di ${f.person} (${f.ladder}) è scaduto senza un giustificato motivo.`,
+        `La misura proposta è: ${f.sanction}. Si richiede di confermarla o di archiviarla.`,
+      ],
+    }),
+  },
+  conditionality_step_confirmed: {
+    beneficiary: (f) => ({
+      subject: 'Provvedimento di condizionalità',
+      paragraphs: [
+        `Le comunichiamo che, per l'inadempimento non giustificato (${f.ladder}), è stato adottato il seguente provvedimento: ${f.sanction}.`,
+        `Contro il provvedimento può presentare ricorso entro il ${f.appealDue}.`,
+      ],
+    }),
+    staff: (f) => ({
+      subject: `Provvedimento di condizionalità adottato: ${f.person}`,
+      paragraphs: [`per ${f.person} è stato adottato il provvedimento: ${f.sanction} (${f.ladder}); il ricorso è possibile entro il ${f.appealDue}.`],
+    }),
+  },
+};
+
+const SERVICE_NAMES: Record<string, string> = {
+  reception: "l'accoglienza e il primo colloquio",
+  second_level_interview: 'il colloquio individuale di secondo livello',
+  path_definition: 'la definizione del percorso',
+  skills_assessment: 'il bilancio delle competenze',
+  tutoring: 'il tutoring e counselling orientativo',
+  job_search: 'lo scouting aziendale e la ricerca attiva del lavoro',
+};
+
+const CHANNEL_NAMES: Record<string, string> = { in_person: 'in presenza', phone: 'per telefono', video: 'in videochiamata' };
+
+const LADDER_NAMES: Record<string, string> = {
+  appointments: 'appuntamenti e laboratori',
+  training: 'formazione e altre misure di attivazione',
+  suitable_offer: 'rifiuto di offerta congrua',
+};
+
+const SANCTION_NAMES: Record<string, string> = {
+  quarter_month_cut: "decurtazione di un quarto di una mensilità della prestazione",
+  one_month_cut: 'decurtazione di una mensilità della prestazione',
+  decadenza: 'decadenza dalla prestazione e dallo stato di disoccupazione',
 };
 
 const SUBJECT_MAX = 160;
@@ -194,6 +325,14 @@ function facts(notice: JourneyNotice, person: string, actionMax = Infinity): Fac
     due: romeDeadline(due),
     contactDue: romeDeadline(s.contactDueAt ?? notice.at),
     pactDeadline: romeDeadline(s.pactDeadlineAt ?? notice.at),
+    firstContactDue: romeDeadline(s.firstContactDueAt ?? notice.at),
+    appointmentAt: romeDeadline(s.appointmentAt ?? notice.at),
+    appointmentPlace: s.channel === 'in_person' && s.location ? `presso ${oneLine(s.location)}` : CHANNEL_NAMES[s.channel ?? ''] ?? '',
+    service: SERVICE_NAMES[s.service ?? ''] ?? 'il servizio',
+    justificationDue: romeDeadline(s.justificationDueAt ?? notice.at),
+    ladder: LADDER_NAMES[s.ladder ?? ''] ?? '',
+    sanction: SANCTION_NAMES[s.effect ?? ''] ?? '',
+    appealDue: s.appealDueAt ? romeDeadline(s.appealDueAt) : 'i termini di legge',
   };
 }
 

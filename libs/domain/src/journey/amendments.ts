@@ -4,20 +4,20 @@ import { PACT_ACTION_KINDS, PROFILING_CLASSES, type JourneyState, type PactActio
 import { nextId, optionalText, refusal, requireOneOf, requireText, resolveDueAt, type Outcome, type Refused } from './rules';
 
 /** A pact action as given by the operator, checked: kind, description, and a due date after now. */
-export function plannedAction(a: PactActionInput, actionId: string, now: string, field: string): PactActionPlan | Refused {
+export function plannedAction(a: PactActionInput, actionId: string, now: string, field: string, notFuture = 'must be in the future'): PactActionPlan | Refused {
   if (typeof a !== 'object' || a === null) return refusal('INVALID_VALUE', 'must be an object with kind, description and dueDate', field);
   const bad = requireOneOf(a.kind, PACT_ACTION_KINDS, `${field}.kind`) ?? requireText(a.description, `${field}.description`);
   if (bad) return bad;
-  const dueAt = futureDueAt(a.dueDate, now, `${field}.dueDate`);
+  const dueAt = futureDueAt(a.dueDate, now, `${field}.dueDate`, notFuture);
   if (typeof dueAt !== 'string') return dueAt;
   return { actionId, kind: a.kind, description: a.description, dueAt };
 }
 
 /** A due date (bare date: the end of that day in Rome) that falls after now. */
-export function futureDueAt(dueDate: unknown, now: string, field: string): string | Refused {
+export function futureDueAt(dueDate: unknown, now: string, field: string, notFuture = 'must be in the future'): string | Refused {
   const dueAt = typeof dueDate === 'string' ? resolveDueAt(dueDate) : null;
   if (dueAt === null) return refusal('INVALID_DATE', 'must be YYYY-MM-DD or an ISO-8601 date-time with offset', field);
-  if (toMillis(dueAt) <= toMillis(now)) return refusal('INVALID_DATE', 'must be in the future', field);
+  if (toMillis(dueAt) <= toMillis(now)) return refusal('INVALID_DATE', notFuture, field);
   return dueAt;
 }
 

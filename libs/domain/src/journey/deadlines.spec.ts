@@ -179,7 +179,12 @@ describe('toView', () => {
       nextDeadline: { at: DUE.A2, kind: 'action_due', actionId: 'A2' },
       nextContactDueAt: CONTACT_DUE,
       pactDeadlineAt: null, // signed already
+      firstContactDueAt: null, // taken in charge already
       stalled: null,
+      pendingServices: [], // no catalogue services
+      totalServiceHours: 0,
+      nextAppointment: null,
+      proposedStepCount: 0,
     });
   });
 

@@ -190,7 +190,7 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome
   }
   const actions: PactActionPlan[] = [];
   for (const [i, a] of c.actions.entries()) {
-    const plan = plannedAction(a, `A${i + 1}`, now, `actions[${i}]`);
+    const plan = plannedAction(a, `A${i + 1}`, now, `actions[${i}]`, 'must be after the signing of the pact');
     if ('refusal' in plan) return plan;
     actions.push(plan);
   }

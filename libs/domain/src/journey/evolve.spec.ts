@@ -1,3 +1,4 @@
+import { SERVICE_CODES } from '../programme/catalogue';
 import type { JourneyCommand } from './commands';
 import { decide } from './decide';
 import { applyEvents, evolve, journeyStarted, replay } from './evolve';
@@ -151,6 +152,19 @@ describe('evolve', () => {
       noProgressSince: null,
       lastSeq: 1,
       updatedAt: STARTED_AT,
+      // nothing of the six services yet, and no catalogue services: any service, any order
+      services: null,
+      workingDayClocks: [],
+      benefit: null,
+      firstContactMissedAt: null,
+      pactVersions: [],
+      serviceProgress: SERVICE_CODES.map((service) => ({ service, status: 'not_started', hours: 0, sessions: 0, startedAt: null, completedAt: null, outputs: {} })),
+      appointments: [],
+      offers: [],
+      lapses: [],
+      conditionalitySteps: [],
+      referrals: [],
+      placement: null,
     });
   });
 
