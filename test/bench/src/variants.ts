@@ -12,8 +12,9 @@ export interface Variant {
   /** Extra `temporal server start-dev` flags: `--sqlite-pragma`, `--dynamic-config-value`. */
   serverArgs: string[];
   /**
-   * Worker options for both the journey worker and the baseline worker. When set, the journey worker is the bench's
-   * launcher (createJourneyWorker with these options) instead of apps/worker/dist/main.js, which takes no tuning.
+   * Worker options for both the journey worker and the baseline worker. When set, the product's own worker process
+   * (apps/worker/dist/main.js, which takes no tuning) runs with src/worker-hooks.ts preloaded, which merges them into
+   * its Worker.create options.
    */
   workerTuning?: WorkerTuning;
   /** Product settings (environment of the worker and the API), for product-side headroom. */
@@ -35,6 +36,12 @@ export const VARIANTS: Variant[] = [
     description: 'SQLite journal_mode=WAL and synchronous=NORMAL (default: rollback journal, synchronous=FULL)',
     temporalStore: 'file',
     serverArgs: [...pragma('journal_mode=wal'), ...pragma('synchronous=normal')],
+  },
+  {
+    name: 'sqlite-wal-full',
+    description: 'SQLite journal_mode=WAL, synchronous kept at FULL (every commit durable, as the default)',
+    temporalStore: 'file',
+    serverArgs: [...pragma('journal_mode=wal'), ...pragma('synchronous=full')],
   },
   {
     name: 'in-memory',
@@ -66,8 +73,8 @@ export const VARIANTS: Variant[] = [
     serverArgs: [...dynamic('history.timerTaskBatchSize', 500), ...dynamic('history.timerProcessorMaxPollRPS', 100)],
   },
   {
-    name: 'worker-launcher',
-    description: 'control: the bench launcher with no tuning (must match defaults, else launcher effects taint the worker variants)',
+    name: 'worker-hook',
+    description: 'control: the worker hook preloaded with no change (must match defaults, else the hook itself taints the worker variants)',
     temporalStore: 'file',
     serverArgs: [],
     workerTuning: {},
