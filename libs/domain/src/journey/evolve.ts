@@ -116,8 +116,16 @@ export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {
         appointments: [...next.appointments, { ...event.data, status: 'scheduled', reminderSentAt: null, rescheduledCount: 0, closedAt: null, cancellationReason: null }],
       };
     case 'AppointmentRescheduled': {
-      const { previousAt: _previous, reason: _reason, ...d } = event.data;
-      return updateAppointment(next, d.appointmentId, (a) => ({ ...a, ...d, reminderSentAt: null, rescheduledCount: a.rescheduledCount + 1 }));
+      const d = event.data;
+      return updateAppointment(next, d.appointmentId, (a) => ({
+        ...a,
+        at: d.at,
+        channel: d.channel,
+        location: d.location,
+        convocation: d.convocation,
+        reminderSentAt: null,
+        rescheduledCount: a.rescheduledCount + 1,
+      }));
     }
     case 'AppointmentCancelled':
       return updateAppointment(next, event.data.appointmentId, (a) => ({ ...a, status: 'cancelled', closedAt: event.at, cancellationReason: event.data.reason }));

@@ -169,3 +169,48 @@ describe('validateCatalogue', () => {
     expect(validateCatalogue(input)).toEqual([CODE_PROBLEM, TITLE_PROBLEM, CLOCKS_PROBLEM]);
   });
 });
+
+describe('validateCatalogue: services and working days', () => {
+  const withServices = (services: unknown, extra: object = {}) => validateCatalogue({ ...VALID, services, ...extra });
+
+  it('accepts the GOL services and null (any service, any order)', () => {
+    for (const c of GOL_DEFAULT_CATALOGUES) expect(withServices(c.services)).toEqual([]);
+    expect(withServices(null)).toEqual([]);
+  });
+
+  it('every GOL path starts with reception and ends with job search available', () => {
+    for (const c of GOL_DEFAULT_CATALOGUES) {
+      expect(c.services![0]).toEqual({ service: 'reception', after: [] });
+      expect(c.services!.map((s) => s.service)).toContain('job_search');
+    }
+  });
+
+  it.each([
+    ['an empty list', [], 'services'],
+    ['not starting with reception', [{ service: 'tutoring', after: [] }], 'services[0].service'],
+    ['an unknown service', [{ service: 'reception', after: [] }, { service: 'yoga', after: ['reception'] }], 'services[1].service'],
+    ['a service twice', [{ service: 'reception', after: [] }, { service: 'reception', after: [] }], 'services[1].service'],
+    ['a prerequisite listed later', [{ service: 'reception', after: [] }, { service: 'tutoring', after: ['job_search'] }, { service: 'job_search', after: [] }], 'services[1].after'],
+    ['a prerequisite that is itself', [{ service: 'reception', after: ['reception'] }], 'services[0].after'],
+    ['after missing', [{ service: 'reception' }], 'services[0].after'],
+    ['an unknown field', [{ service: 'reception', after: [], hours: 3 }], 'services[0].hours'],
+  ])('refuses %s', (_label, services, field) => {
+    expect(withServices(services).map((p) => p.field)).toContain(field);
+  });
+
+  it('working-day clocks are legal clocks of whole days', () => {
+    expect(validateCatalogue({ ...VALID, clocks: { ...CLOCKS, offerExcuseWindow: 'P2D' }, workingDayClocks: ['offerExcuseWindow'] })).toEqual([]);
+    expect(validateCatalogue({ ...VALID, workingDayClocks: ['stallAfter'] })).toEqual([
+      { field: 'workingDayClocks[0]', message: 'must be one of firstContactAfterDid, firstContactAfterBenefitClaim, justificationWindow, offerExcuseWindow, appealWindow' },
+    ]);
+    expect(validateCatalogue({ ...VALID, clocks: { ...CLOCKS, offerExcuseWindow: 'PT48H' }, workingDayClocks: ['offerExcuseWindow'] })).toEqual([
+      { field: 'workingDayClocks[0]', message: 'clocks.offerExcuseWindow counts working days, so it must be whole days such as P2D' },
+    ]);
+    expect(validateCatalogue({ ...VALID, workingDayClocks: 'offerExcuseWindow' }).map((p) => p.field)).toEqual(['workingDayClocks']);
+  });
+
+  it('the clocks added with the services are optional, and checked when given', () => {
+    expect(validateCatalogue({ ...VALID, clocks: { ...CLOCKS, justificationWindow: 'PT5S', appealWindow: null } })).toEqual([]);
+    expect(validateCatalogue({ ...VALID, clocks: { ...CLOCKS, justificationWindow: 'tomorrow' } })).toEqual([clockProblem('justificationWindow')]);
+  });
+});
