@@ -70,16 +70,50 @@ describe('renderNotice', () => {
   });
 
   it('words every kind for every audience: one-line subject, greeting, the deadline, no placeholder left', () => {
-    const subject = { actionId: 'A2', actionDescription: 'Corso', dueAt: '2026-12-15T22:59:59.999Z', contactDueAt: '2026-12-20T22:59:59.999Z', pactDeadlineAt: '2026-12-01T22:59:59.999Z' };
+    const subject = {
+      actionId: 'A2',
+      actionDescription: 'Corso',
+      dueAt: '2026-12-15T22:59:59.999Z',
+      contactDueAt: '2026-12-20T22:59:59.999Z',
+      pactDeadlineAt: '2026-12-01T22:59:59.999Z',
+      firstContactDueAt: '2026-12-02T22:59:59.999Z',
+      appointmentId: 'AP1',
+      appointmentAt: '2026-12-10T09:00:00.000Z',
+      service: 'second_level_interview' as const,
+      channel: 'in_person' as const,
+      location: 'CPI Torino',
+      justificationDueAt: '2026-12-11T22:59:59.999Z',
+      stepId: 'S1',
+      ladder: 'appointments' as const,
+      effect: 'quarter_month_cut' as const,
+      appealDueAt: '2026-12-31T22:59:59.999Z',
+    };
     for (const kind of NOTICE_KINDS) {
       for (const audience of NOTICE_AUDIENCES) {
         const mail = renderNotice(notice({ kind, audience, subject }), audience === 'beneficiary' ? null : 'Anna Verdi');
-        expect(mail.subject).not.toMatch(/[\r\n]|undefined|null|\$\{/);
-        expect(mail.text).not.toMatch(/undefined|null|\$\{/);
+        expect(mail.subject).not.toMatch(/[\r\n]|undefined|\bnull\b|\$\{/);
+        expect(mail.text).not.toMatch(/undefined|\bnull\b|\$\{/);
         expect(mail.text.startsWith(audience === 'beneficiary' ? 'Gentile Mario Rossi,' : 'Gentile Anna Verdi,')).toBe(true);
         expect(mail.text).toMatch(/\d{2}\/\d{2}\/2026/);
       }
     }
+  });
+
+  it('words an appointment with its time, place and service, and a sanction with its appeal deadline', () => {
+    const appointment = renderNotice(
+      notice({ kind: 'appointment_scheduled', audience: 'beneficiary', subject: { appointmentAt: '2026-12-10T09:00:00.000Z', service: 'skills_assessment', channel: 'in_person', location: 'CPI Torino, via Bologna 153' } }),
+      null,
+    );
+    expect(appointment.subject).toBe('Appuntamento fissato il 10/12/2026 alle ore 10:00');
+    expect(appointment.text).toContain('per il bilancio delle competenze il 10/12/2026 alle ore 10:00, presso CPI Torino, via Bologna 153.');
+    const byPhone = renderNotice(notice({ kind: 'appointment_reminder', audience: 'beneficiary', subject: { appointmentAt: '2026-12-10T09:00:00.000Z', service: 'tutoring', channel: 'phone', location: null } }), null);
+    expect(byPhone.text).toContain('il 10/12/2026 alle ore 10:00, per telefono.');
+    const sanction = renderNotice(
+      notice({ kind: 'conditionality_step_confirmed', audience: 'beneficiary', subject: { ladder: 'appointments', effect: 'one_month_cut', appealDueAt: '2027-01-10T22:59:59.999Z' } }),
+      null,
+    );
+    expect(sanction.text).toContain('decurtazione di una mensilità della prestazione');
+    expect(sanction.text).toContain('ricorso entro il 10/01/2027');
   });
 
   it('keeps free text on one line and shortens a long action description in the subject only', () => {

@@ -224,12 +224,12 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
   conditionality_step_proposed: {
     beneficiary: (f) => ({
       subject: 'Comunicazione sul Suo percorso',
-      paragraphs: [`Le comunichiamo che il Suo operatore valuterà un'assenza non giustificata (${f.ladder}).`],
+      paragraphs: [`Le comunichiamo che il termine per giustificare l'inadempimento (${f.ladder}) è scaduto il ${f.justificationDue}: il Suo operatore valuterà la situazione.`],
     }),
     staff: (f) => ({
       subject: `Condizionalità da valutare: ${f.person}`,
       paragraphs: [
-        `il termine per giustificare l'inadempimento di ${f.person} (${f.ladder}) è scaduto senza un giustificato motivo.`,
+        `il termine per giustificare l'inadempimento di ${f.person} (${f.ladder}) è scaduto il ${f.justificationDue} senza un giustificato motivo.`,
         `La misura proposta è: ${f.sanction}. Si richiede di confermarla o di archiviarla.`,
       ],
     }),

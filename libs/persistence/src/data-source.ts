@@ -8,9 +8,12 @@ import { OutboxMessageRecord } from './entities/outbox-message.entity';
 import { DeliveryAttemptRecord } from './entities/delivery-attempt.entity';
 import { ProgrammeCatalogueRecord } from './entities/programme-catalogue.entity';
 import { AuditEntryRecord } from './entities/audit-entry.entity';
+import { AppointmentRecord } from './entities/appointment.entity';
+import { JourneyServiceRecord } from './entities/journey-service.entity';
+import { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord];
+export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord, AppointmentRecord, JourneyServiceRecord, ConditionalityStepRecord];
 
 /** The TypeORM options every process uses (API, worker, CLI): the schema comes from migrations only. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

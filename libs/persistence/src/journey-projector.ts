@@ -1,6 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { replay, type JourneyEvent, type JourneyState } from '@sal/domain';
+import { AppointmentRecord } from './entities/appointment.entity';
+import { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import { JourneyEventRecord } from './entities/journey-event.entity';
+import { JourneyServiceRecord } from './entities/journey-service.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { PactActionRecord } from './entities/pact-action.entity';
 import { readModelRows } from './read-model-rows';
@@ -33,13 +36,14 @@ export class JourneyProjector {
   }
 
   /**
-   * Rebuilds `journeys` and `pact_actions` from `journey_events`. Runs in one transaction that locks the read model,
-   * so live projections wait and then apply on top of the rebuilt rows.
+   * Rebuilds `journeys`, `pact_actions`, `appointments`, `journey_services` and `conditionality_steps` from
+   * `journey_events`. Runs in one transaction that locks the read model, so live projections wait and then apply on
+   * top of the rebuilt rows.
    */
   async rebuild(onProgress: (done: number, total: number) => void = () => undefined, batchSize = 500): Promise<{ journeys: number; events: number }> {
     return this.dataSource.transaction(async (m) => {
-      await m.query('LOCK TABLE journeys, pact_actions IN EXCLUSIVE MODE');
-      await m.query('TRUNCATE pact_actions, journeys');
+      await m.query(`LOCK TABLE ${READ_MODEL_TABLES} IN EXCLUSIVE MODE`);
+      await m.query(`TRUNCATE ${READ_MODEL_TABLES}`);
       const [{ count }] = await m.query('SELECT count(DISTINCT journey_id)::int AS count FROM journey_events');
       let done = 0;
       let events = 0;
@@ -58,7 +62,7 @@ export class JourneyProjector {
           .addOrderBy('e.seq')
           .getMany();
         for (const history of groupByJourney(records)) {
-          await writeRows(m, replay(history.map(toDomainEvent)));
+          await writeRows(m, replay(history.map(toDomainEvent)), true);
           events += history.length;
         }
         done += ids.length;
@@ -70,10 +74,29 @@ export class JourneyProjector {
   }
 }
 
-async function writeRows(m: EntityManager, state: JourneyState): Promise<void> {
-  const { journey, actions } = readModelRows(state);
+/** The tables the rebuild empties and refills: every one derived from the journeys' states (children first). */
+const READ_MODEL_TABLES = 'conditionality_steps, journey_services, appointments, pact_actions, journeys';
+
+/** Writes the journey's rows; `fresh`: the tables were just emptied (the rebuild), so nothing needs deleting. */
+async function writeRows(m: EntityManager, state: JourneyState, fresh = false): Promise<void> {
+  const { journey, actions, appointments, services, steps } = readModelRows(state);
   await m.upsert(JourneyRecord, journey, ['journeyId']);
   if (actions.length > 0) await m.upsert(PactActionRecord, actions, ['journeyId', 'actionId']);
+  // The journey's rows of the newer tables are replaced as a whole: the state says everything there is.
+  await replaceRows(m, AppointmentRecord, state.journeyId, appointments, fresh);
+  await replaceRows(m, JourneyServiceRecord, state.journeyId, services, fresh);
+  await replaceRows(m, ConditionalityStepRecord, state.journeyId, steps, fresh);
+}
+
+async function replaceRows<T extends { journeyId: string }>(
+  m: EntityManager,
+  entity: new () => T,
+  journeyId: string,
+  rows: T[],
+  fresh: boolean,
+): Promise<void> {
+  if (!fresh) await m.createQueryBuilder().delete().from(entity).where('journey_id = :journeyId', { journeyId }).execute();
+  if (rows.length > 0) await m.createQueryBuilder().insert().into(entity).values(rows as never).execute();
 }
 
 

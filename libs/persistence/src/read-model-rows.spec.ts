@@ -1,13 +1,29 @@
-import { applyEvents, decide, journeyStarted, replay, type JourneyCommand } from '@sal/domain';
+import { applyEvents, decide, journeyStarted, replay, type JourneyCommand, type JourneyStartedData, type JourneyState } from '@sal/domain';
 import { readModelRows } from './read-model-rows';
 
 function journey(...steps: [JourneyCommand, string][]) {
-  let state = replay([
+  return journeyFrom({}, ...steps);
+}
+
+function journeyFrom(start: Partial<JourneyStartedData>, ...steps: [JourneyCommand, string][]) {
+  const state = replay([
     journeyStarted(
-      { journeyId: 'jrn_0123456789abcdef0123456789abcdef', programmeCode: 'GOL-3', officeId: 'CPI-FI-02', didDate: '2026-09-01', beneficiary: { fiscalCode: 'RSSMRA85T10A562S', givenName: 'Mario', familyName: 'Rossi' } },
+      {
+        journeyId: 'jrn_0123456789abcdef0123456789abcdef',
+        programmeCode: 'GOL-3',
+        officeId: 'CPI-FI-02',
+        didDate: '2026-09-01',
+        beneficiary: { fiscalCode: 'RSSMRA85T10A562S', givenName: 'Mario', familyName: 'Rossi' },
+        ...start,
+      },
       '2026-09-02T08:00:00.000Z',
     ),
   ]);
+  return then(state, ...steps);
+}
+
+function then(initial: JourneyState, ...steps: [JourneyCommand, string][]) {
+  let state = initial;
   for (const [command, now] of steps) {
     const d = decide(state, command, now);
     if (!d.ok) throw new Error(d.refusal.message);
@@ -54,5 +70,102 @@ describe('read-model rows', () => {
       ['A2', 'pending', 'CPI-FI-02'],
     ]);
     expect(actions[0].overdueSince?.toISOString()).toBe('2026-09-11T08:00:00.000Z');
+  });
+});
+
+describe('read-model rows of the six services', () => {
+  /** A NASpI recipient on a path of three services, one no-show on a PEC convocation whose window ran out. */
+  function withServices() {
+    return journeyFrom(
+      {
+        benefit: { kind: 'naspi', applicationDate: '2026-09-01' },
+        catalogueVersion: 1,
+        clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null, justificationWindow: 'PT1H', appealWindow: 'P30D' },
+        services: [
+          { service: 'reception', after: [] },
+          { service: 'second_level_interview', after: ['reception'] },
+          { service: 'job_search', after: ['second_level_interview'] },
+        ],
+      },
+      [{ type: 'RecordIntake', operatorId: 'op-1' }, '2026-09-03T08:00:00.000Z'],
+      [{ type: 'RecordServiceDelivery', service: 'second_level_interview', operatorId: 'op-1', hours: 1.5 }, '2026-09-04T08:00:00.000Z'],
+      [{ type: 'RecordServiceDelivery', service: 'second_level_interview', operatorId: 'op-1', hours: 0.75 }, '2026-09-04T10:00:00.000Z'],
+      [
+        { type: 'ScheduleAppointment', service: 'second_level_interview', purpose: 'interview', at: '2026-09-10T09:00:00.000Z', channel: 'in_person', location: 'Via Roma 1', convocation: 'pec', operatorId: 'op-1' },
+        '2026-09-04T11:00:00.000Z',
+      ],
+      [
+        { type: 'ScheduleAppointment', service: 'second_level_interview', purpose: 'workshop', at: '2026-09-20T09:00:00.000Z', channel: 'phone', convocation: 'email', operatorId: 'op-2' },
+        '2026-09-04T11:05:00.000Z',
+      ],
+      [{ type: 'RecordAppointmentOutcome', appointmentId: 'AP1', outcome: 'no_show', operatorId: 'op-1' }, '2026-09-10T09:30:00.000Z'],
+      [{ type: 'ProcessDeadlines' }, '2026-09-10T11:00:00.000Z'],
+    );
+  }
+
+  it('carry appointments with the validity of their convocation, required or started services, and the proposed step', () => {
+    const state = withServices();
+    const rows = readModelRows(state);
+    expect(rows.journey).toMatchObject({
+      benefitKind: 'naspi',
+      benefitApplicationDate: '2026-09-01',
+      totalServiceHours: 2.25,
+      proposedStepCount: 1,
+      placementEmployer: null,
+      lastSeq: state.lastSeq,
+    });
+    expect(rows.journey.nextAppointmentAt?.toISOString()).toBe('2026-09-20T09:00:00.000Z');
+    expect(rows.appointments.map((a) => [a.appointmentId, a.status, a.convocation, a.convocationValid, a.purpose, a.operatorId, a.programmeCode, a.officeId])).toEqual([
+      ['AP1', 'no_show', 'pec', true, 'interview', 'op-1', 'GOL-3', 'CPI-FI-02'],
+      ['AP2', 'scheduled', 'email', false, 'workshop', 'op-2', 'GOL-3', 'CPI-FI-02'],
+    ]);
+    expect(rows.appointments[0]).toMatchObject({ location: 'Via Roma 1', channel: 'in_person', rescheduledCount: 0 });
+    expect(rows.appointments[0].closedAt?.toISOString()).toBe('2026-09-10T09:30:00.000Z');
+    // Tutoring, path definition and the skills assessment are neither required nor started: no rows.
+    expect(rows.services.map((s) => [s.service, s.required, s.status, s.hours, s.sessions])).toEqual([
+      ['reception', true, 'completed', 0, 0],
+      ['second_level_interview', true, 'in_progress', 2.25, 2],
+      ['job_search', true, 'not_started', 0, 0],
+    ]);
+    expect(rows.services[0].completedAt?.toISOString()).toBe('2026-09-03T08:00:00.000Z');
+    expect(rows.steps).toHaveLength(1);
+    expect(rows.steps[0]).toMatchObject({ stepId: 'S1', lapseId: 'L1', ladder: 'appointments', ordinal: 1, effect: 'quarter_month_cut', status: 'proposed', appointmentId: 'AP1', offerId: null, decidedAt: null, appealDueAt: null });
+    expect(rows.steps[0].proposedAt.toISOString()).toBe('2026-09-10T11:00:00.000Z');
+  });
+
+  it('record the decision on a step with its appeal deadline, and the placement on the journey', () => {
+    const state = then(
+      withServices(),
+      [{ type: 'ConfirmConditionalityStep', stepId: 'S1', operatorId: 'op-capo', note: 'No excuse received' }, '2026-09-11T08:00:00.000Z'],
+      [{ type: 'RecordPlacement', employer: 'Acme S.r.l.', contractType: 'fixed_term', startDate: '2026-10-01', hoursPerWeek: 30, operatorId: 'op-1' }, '2026-09-15T08:00:00.000Z'],
+    );
+    const rows = readModelRows(state);
+    expect(rows.steps[0]).toMatchObject({ status: 'confirmed', decidedBy: 'op-capo', effect: 'quarter_month_cut' });
+    expect(rows.steps[0].decidedAt?.toISOString()).toBe('2026-09-11T08:00:00.000Z');
+    expect(rows.steps[0].appealDueAt).not.toBeNull();
+    expect(rows.journey).toMatchObject({
+      status: 'closed',
+      closureReason: 'placed',
+      proposedStepCount: 0,
+      placementEmployer: 'Acme S.r.l.',
+      placementContractType: 'fixed_term',
+      placementStartDate: '2026-10-01',
+      placementHoursPerWeek: 30,
+    });
+    expect(rows.journey.placementRecordedAt?.toISOString()).toBe('2026-09-15T08:00:00.000Z');
+  });
+
+  it('of a state carried from before the six services (an in-flight projection) have no new rows and do not fail', () => {
+    const state = journey([{ type: 'RecordIntake', operatorId: 'op-1' }, '2026-09-03T08:00:00.000Z']);
+    const old = { ...state } as Partial<JourneyState>;
+    for (const key of ['services', 'workingDayClocks', 'benefit', 'firstContactMissedAt', 'pactVersions', 'serviceProgress', 'appointments', 'offers', 'lapses', 'conditionalitySteps', 'referrals', 'placement'] as const) {
+      delete old[key];
+    }
+    const rows = readModelRows(old as JourneyState);
+    expect(rows.journey).toMatchObject({ stage: 'awaiting_pact', benefitKind: null, totalServiceHours: 0, proposedStepCount: 0, nextAppointmentAt: null });
+    expect(rows.appointments).toEqual([]);
+    expect(rows.steps).toEqual([]);
+    // The presa in carico completed the reception service (what upgradeState infers).
+    expect(rows.services.map((s) => [s.service, s.status, s.required])).toEqual([['reception', 'completed', false]]);
   });
 });

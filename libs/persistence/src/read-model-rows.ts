@@ -1,12 +1,26 @@
-import { toView, type JourneyState } from '@sal/domain';
+import { toView, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
+import type { AppointmentRecord } from './entities/appointment.entity';
+import type { ConditionalityStepRecord } from './entities/conditionality-step.entity';
+import type { JourneyServiceRecord } from './entities/journey-service.entity';
 import type { JourneyRecord } from './entities/journey.entity';
 import type { PactActionRecord } from './entities/pact-action.entity';
 
+/** Every read-model row of one journey. */
+export interface ReadModelRows {
+  journey: JourneyRecord;
+  actions: PactActionRecord[];
+  appointments: AppointmentRecord[];
+  services: JourneyServiceRecord[];
+  steps: ConditionalityStepRecord[];
+}
+
 /**
  * The read-model rows of a journey, computed from its state alone. The live projection and the rebuild both use it,
- * so a rebuilt read model equals the live one.
+ * so a rebuilt read model equals the live one. A state carried by a journey that started before the six services (an
+ * in-flight activity's input) lacks their parts: it is upgraded first, as the workflow does.
  */
-export function readModelRows(state: JourneyState): { journey: JourneyRecord; actions: PactActionRecord[] } {
+export function readModelRows(given: JourneyState): ReadModelRows {
+  const state = upgradeState(given);
   const view = toView(state);
   const journey: JourneyRecord = {
     journeyId: state.journeyId,
@@ -35,6 +49,17 @@ export function readModelRows(state: JourneyState): { journey: JourneyRecord; ac
     lastProgressAt: date(state.lastProgressAt),
     nextContactDueAt: date(view.nextContactDueAt),
     pactDeadlineAt: date(view.pactDeadlineAt),
+    benefitKind: state.benefit?.kind ?? null,
+    benefitApplicationDate: state.benefit?.applicationDate ?? null,
+    firstContactMissedAt: date(state.firstContactMissedAt),
+    totalServiceHours: view.totalServiceHours,
+    proposedStepCount: view.proposedStepCount,
+    nextAppointmentAt: date(view.nextAppointment?.at),
+    placementEmployer: state.placement?.employer ?? null,
+    placementContractType: state.placement?.contractType ?? null,
+    placementStartDate: state.placement?.startDate ?? null,
+    placementHoursPerWeek: state.placement?.hoursPerWeek ?? null,
+    placementRecordedAt: date(state.placement?.recordedAt),
     lastSeq: state.lastSeq,
     updatedAt: new Date(state.updatedAt),
   };
@@ -56,7 +81,68 @@ export function readModelRows(state: JourneyState): { journey: JourneyRecord; ac
       escalatedAt: date(a.escalatedAt),
     }),
   );
-  return { journey, actions };
+  const updatedAt = new Date(state.updatedAt);
+  const appointments = state.appointments.map(
+    (a): AppointmentRecord => ({
+      journeyId: state.journeyId,
+      appointmentId: a.appointmentId,
+      officeId: state.officeId,
+      programmeCode: state.programmeCode,
+      service: a.service,
+      purpose: a.purpose,
+      at: new Date(a.at),
+      channel: a.channel,
+      location: a.location,
+      convocation: a.convocation,
+      convocationValid: VALID_CONVOCATION_METHODS.includes(a.convocation),
+      operatorId: a.operatorId,
+      status: a.status,
+      reminderSentAt: date(a.reminderSentAt),
+      rescheduledCount: a.rescheduledCount,
+      closedAt: date(a.closedAt),
+      cancellationReason: a.cancellationReason,
+      updatedAt,
+    }),
+  );
+  const required = new Set((state.services ?? []).map((s) => s.service));
+  const services = state.serviceProgress
+    .filter((s) => required.has(s.service) || s.status !== 'not_started')
+    .map(
+      (s): JourneyServiceRecord => ({
+        journeyId: state.journeyId,
+        service: s.service,
+        officeId: state.officeId,
+        programmeCode: state.programmeCode,
+        required: required.has(s.service),
+        status: s.status,
+        hours: s.hours,
+        sessions: s.sessions,
+        startedAt: date(s.startedAt),
+        completedAt: date(s.completedAt),
+      }),
+    );
+  const lapses = new Map(state.lapses.map((l) => [l.lapseId, l]));
+  const steps = state.conditionalitySteps.map((s): ConditionalityStepRecord => {
+    const lapse = lapses.get(s.lapseId);
+    return {
+      journeyId: state.journeyId,
+      stepId: s.stepId,
+      officeId: state.officeId,
+      programmeCode: state.programmeCode,
+      lapseId: s.lapseId,
+      ladder: s.ladder,
+      ordinal: s.ordinal,
+      effect: s.effect,
+      status: s.status,
+      proposedAt: new Date(s.proposedAt),
+      decidedAt: date(s.decidedAt),
+      decidedBy: s.decidedBy,
+      appealDueAt: date(s.appealDueAt),
+      appointmentId: lapse?.appointmentId ?? null,
+      offerId: lapse?.offerId ?? null,
+    };
+  });
+  return { journey, actions, appointments, services, steps };
 }
 
 function date(value: string | null | undefined): Date | null {

@@ -1,5 +1,20 @@
 import type { DataSource } from 'typeorm';
-import type { JourneyStage, PactActionKind, StallReason } from '@sal/domain';
+import {
+  SERVICE_CODES,
+  type AppointmentChannel,
+  type AppointmentPurpose,
+  type AppointmentStatus,
+  type BenefitKind,
+  type ConditionalityLadder,
+  type ConvocationMethod,
+  type JourneyStage,
+  type JourneyStatus,
+  type PactActionKind,
+  type SanctionEffect,
+  type ServiceCode,
+  type StallReason,
+  type StepStatus,
+} from '@sal/domain';
 import type { Page } from './journey-read-model';
 
 /** Offices the asker may see; `undefined` means every office (role scoping narrows it before it gets here). */
@@ -73,6 +88,121 @@ export interface Kpis {
   overdueActions: number;
   medianDaysIntakeToPact: number | null;
   placements: number;
+  /** Placements in the period by programme (only programmes with at least one). */
+  placementsByProgramme: Record<string, number>;
+  /** Hours delivered so far per service, over the offices' journeys (not limited to the period). */
+  serviceHours: Record<string, number>;
+  /** Conditionality steps waiting for an operator's decision now. */
+  proposedSteps: number;
+  /** Conditionality steps confirmed in the period. */
+  confirmedSteps: number;
+}
+
+export interface AppointmentsFilter extends OfficeScope {
+  /** Appointments at or after this instant (ISO-8601) … */
+  from?: string;
+  /** … and before this one (exclusive). */
+  to?: string;
+  status?: AppointmentStatus;
+  service?: ServiceCode;
+  purpose?: AppointmentPurpose;
+  /** true: only appointments convened by PEC, registered letter or agreed and signed; false: only the others. */
+  convocationValid?: boolean;
+  programmeCode?: string;
+  /** The operator who scheduled it. */
+  operatorId?: string;
+  /** Earliest first (default) or latest first. */
+  sort?: 'earliest' | 'latest';
+  page: number;
+  pageSize: number;
+}
+
+export interface AppointmentItem {
+  journeyId: string;
+  appointmentId: string;
+  officeId: string;
+  programmeCode: string;
+  service: ServiceCode;
+  purpose: AppointmentPurpose;
+  at: string;
+  channel: AppointmentChannel;
+  location: string | null;
+  convocation: ConvocationMethod;
+  convocationValid: boolean;
+  operatorId: string;
+  status: AppointmentStatus;
+  reminderSentAt: string | null;
+  rescheduledCount: number;
+  closedAt: string | null;
+  cancellationReason: string | null;
+  givenName: string;
+  familyName: string;
+}
+
+export interface ConditionalityStepsFilter extends OfficeScope {
+  status?: StepStatus;
+  ladder?: ConditionalityLadder;
+  effect?: SanctionEffect;
+  programmeCode?: string;
+  /** Proposed at or after this instant (ISO-8601) … */
+  from?: string;
+  /** … and before this one (exclusive). */
+  to?: string;
+  /** Oldest proposal first (default: the longest waiting) or newest first. */
+  sort?: 'oldest' | 'newest';
+  page: number;
+  pageSize: number;
+}
+
+export interface ConditionalityStepItem {
+  journeyId: string;
+  stepId: string;
+  officeId: string;
+  programmeCode: string;
+  lapseId: string;
+  ladder: ConditionalityLadder;
+  ordinal: number;
+  effect: SanctionEffect;
+  status: StepStatus;
+  proposedAt: string;
+  /** Whole days since the proposal, while it waits for a decision; null once decided. */
+  daysWaiting: number | null;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  appealDueAt: string | null;
+  /** What caused it: the missed appointment or the refused suitable offer. */
+  appointmentId: string | null;
+  offerId: string | null;
+  benefitKind: BenefitKind | null;
+  operatorId: string | null;
+  givenName: string;
+  familyName: string;
+}
+
+export interface ServicesFilter extends OfficeScope {
+  service?: ServiceCode;
+  programmeCode?: string;
+  /** Only services of open (or closed) journeys; every journey when absent. */
+  journeyStatus?: JourneyStatus;
+  /** One line per service and programme rather than per service. */
+  byProgramme?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface ServiceFigures {
+  service: ServiceCode;
+  /** The programme, when the figures are by programme; null otherwise. */
+  programmeCode: string | null;
+  /** Journeys whose catalogue requires the service or that started it. */
+  journeys: number;
+  notStarted: number;
+  inProgress: number;
+  completed: number;
+  hours: number;
+  sessions: number;
+  /** Hours per journey that started the service (one decimal); null when none did. */
+  averageHours: number | null;
 }
 
 /** The supervisors' questions, answered from the read model with the partial indexes of the supervision migration. */
@@ -143,6 +273,141 @@ export class SupervisorReadModel {
     }));
   }
 
+  /** The offices' appointments in a period, with their outcome: the agenda, no-shows, convocations that allow no sanction. */
+  async appointments(f: AppointmentsFilter): Promise<Page<AppointmentItem>> {
+    const where = new Where('TRUE');
+    where.officeScope('a.office_id', f);
+    if (f.from !== undefined) where.add('a.at >= ?', f.from);
+    if (f.to !== undefined) where.add('a.at < ?', f.to);
+    if (f.status !== undefined) where.add('a.status = ?', f.status);
+    if (f.service !== undefined) where.add('a.service = ?', f.service);
+    if (f.purpose !== undefined) where.add('a.purpose = ?', f.purpose);
+    if (f.convocationValid !== undefined) where.add('a.convocation_valid = ?', f.convocationValid);
+    if (f.programmeCode !== undefined) where.add('a.programme_code = ?', f.programmeCode);
+    if (f.operatorId !== undefined) where.add('a.operator_id = ?', f.operatorId);
+    const order = f.sort === 'latest' ? 'a.at DESC, a.journey_id, a.appointment_id' : 'a.at ASC, a.journey_id, a.appointment_id';
+    const from = `FROM appointments a JOIN journeys j ON j.journey_id = a.journey_id WHERE ${where.sql}`;
+    const filterParams = [...where.params];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT a.*, j.given_name, j.family_name, count(*) OVER () AS total
+         ${from} ORDER BY ${order} LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+      where.params,
+    );
+    const total = await this.totalOf(rows, f, from, filterParams);
+    return page(rows, f, total, (r) => ({
+      journeyId: r.journey_id as string,
+      appointmentId: r.appointment_id as string,
+      officeId: r.office_id as string,
+      programmeCode: r.programme_code as string,
+      service: r.service as ServiceCode,
+      purpose: r.purpose as AppointmentPurpose,
+      at: iso(r.at),
+      channel: r.channel as AppointmentChannel,
+      location: (r.location as string | null) ?? null,
+      convocation: r.convocation as ConvocationMethod,
+      convocationValid: r.convocation_valid as boolean,
+      operatorId: r.operator_id as string,
+      status: r.status as AppointmentStatus,
+      reminderSentAt: isoOrNull(r.reminder_sent_at),
+      rescheduledCount: r.rescheduled_count as number,
+      closedAt: isoOrNull(r.closed_at),
+      cancellationReason: (r.cancellation_reason as string | null) ?? null,
+      givenName: r.given_name as string,
+      familyName: r.family_name as string,
+    }));
+  }
+
+  /** Conditionality steps: those waiting for a decision (the partial index), or decided ones with their appeal deadline. */
+  async conditionalitySteps(f: ConditionalityStepsFilter): Promise<Page<ConditionalityStepItem>> {
+    const where = new Where('TRUE');
+    where.officeScope('s.office_id', f);
+    if (f.status !== undefined) where.add('s.status = ?', f.status);
+    if (f.ladder !== undefined) where.add('s.ladder = ?', f.ladder);
+    if (f.effect !== undefined) where.add('s.effect = ?', f.effect);
+    if (f.programmeCode !== undefined) where.add('s.programme_code = ?', f.programmeCode);
+    if (f.from !== undefined) where.add('s.proposed_at >= ?', f.from);
+    if (f.to !== undefined) where.add('s.proposed_at < ?', f.to);
+    const order = f.sort === 'newest' ? 's.proposed_at DESC, s.journey_id, s.step_id' : 's.proposed_at ASC, s.journey_id, s.step_id';
+    const from = `FROM conditionality_steps s JOIN journeys j ON j.journey_id = s.journey_id WHERE ${where.sql}`;
+    const filterParams = [...where.params];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT s.*, j.given_name, j.family_name, j.benefit_kind, coalesce(j.responsible_operator_id, j.intake_operator_id) AS operator_id,
+              CASE WHEN s.status = 'proposed' THEN floor(extract(epoch FROM now() - s.proposed_at) / 86400)::int END AS days_waiting,
+              count(*) OVER () AS total
+         ${from} ORDER BY ${order} LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+      where.params,
+    );
+    const total = await this.totalOf(rows, f, from, filterParams);
+    return page(rows, f, total, (r) => ({
+      journeyId: r.journey_id as string,
+      stepId: r.step_id as string,
+      officeId: r.office_id as string,
+      programmeCode: r.programme_code as string,
+      lapseId: r.lapse_id as string,
+      ladder: r.ladder as ConditionalityLadder,
+      ordinal: r.ordinal as number,
+      effect: r.effect as SanctionEffect,
+      status: r.status as StepStatus,
+      proposedAt: iso(r.proposed_at),
+      daysWaiting: (r.days_waiting as number | null) ?? null,
+      decidedAt: isoOrNull(r.decided_at),
+      decidedBy: (r.decided_by as string | null) ?? null,
+      appealDueAt: isoOrNull(r.appeal_due_at),
+      appointmentId: (r.appointment_id as string | null) ?? null,
+      offerId: (r.offer_id as string | null) ?? null,
+      benefitKind: (r.benefit_kind as BenefitKind | null) ?? null,
+      operatorId: (r.operator_id as string | null) ?? null,
+      givenName: r.given_name as string,
+      familyName: r.family_name as string,
+    }));
+  }
+
+  /**
+   * Per service (and programme, when asked): how many journeys require or started it, how many have it not started, in
+   * progress or completed, and the hours and sessions delivered. Services in the catalogue's order.
+   */
+  async services(f: ServicesFilter): Promise<Page<ServiceFigures>> {
+    const where = new Where('TRUE');
+    where.officeScope('s.office_id', f);
+    if (f.service !== undefined) where.add('s.service = ?', f.service);
+    if (f.programmeCode !== undefined) where.add('s.programme_code = ?', f.programmeCode);
+    let join = '';
+    if (f.journeyStatus !== undefined) {
+      join = 'JOIN journeys j ON j.journey_id = s.journey_id';
+      where.add('j.status = ?', f.journeyStatus);
+    }
+    const groups = f.byProgramme ? 's.service, s.programme_code' : 's.service';
+    const from = `FROM journey_services s ${join} WHERE ${where.sql} GROUP BY ${groups}`;
+    const filterParams = [...where.params];
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `SELECT s.service, ${f.byProgramme ? 's.programme_code' : 'NULL::text AS programme_code'},
+              count(*)::int AS journeys,
+              count(*) FILTER (WHERE s.status = 'not_started')::int AS not_started,
+              count(*) FILTER (WHERE s.status = 'in_progress')::int AS in_progress,
+              count(*) FILTER (WHERE s.status = 'completed')::int AS completed,
+              coalesce(sum(s.hours), 0)::float8 AS hours,
+              coalesce(sum(s.sessions), 0)::int AS sessions,
+              round(avg(s.hours) FILTER (WHERE s.status <> 'not_started'), 1)::float8 AS average_hours,
+              count(*) OVER () AS total
+         ${from}
+         ORDER BY array_position(${where.next([...SERVICE_CODES])}::text[], s.service::text)${f.byProgramme ? ', s.programme_code' : ''}
+         LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
+      where.params,
+    );
+    const total = await this.totalOf(rows, f, `FROM (SELECT 1 ${from}) g`, filterParams);
+    return page(rows, f, total, (r) => ({
+      service: r.service as ServiceCode,
+      programmeCode: (r.programme_code as string | null) ?? null,
+      journeys: r.journeys as number,
+      notStarted: r.not_started as number,
+      inProgress: r.in_progress as number,
+      completed: r.completed as number,
+      hours: Math.round(Number(r.hours) * 100) / 100,
+      sessions: r.sessions as number,
+      averageHours: r.average_hours === null ? null : Number(r.average_hours),
+    }));
+  }
+
   /**
    * How many rows match in all: the window count of the page's rows, or, when a page past the end has no rows to carry
    * it, a count of its own (so a client still learns how many there are).
@@ -188,7 +453,17 @@ export class SupervisorReadModel {
         signed.params,
       );
       const placed = periodOn('closed_at');
-      const [placements] = await m.query(`SELECT count(*)::int AS n FROM journeys WHERE ${placed.sql} AND closure_reason = 'placed'`, placed.params);
+      const byProgramme: { programme_code: string; n: number }[] = await m.query(
+        `SELECT programme_code, count(*)::int AS n FROM journeys WHERE ${placed.sql} AND closure_reason = 'placed' GROUP BY programme_code`,
+        placed.params,
+      );
+      const hours: { service: string; hours: number }[] = await m.query(
+        `SELECT service, sum(hours)::float8 AS hours FROM journey_services WHERE ${scope.sql} AND sessions > 0 GROUP BY service`,
+        scope.params,
+      );
+      const [proposed] = await m.query(`SELECT count(*)::int AS n FROM conditionality_steps WHERE ${scope.sql} AND status = 'proposed'`, scope.params);
+      const decided = periodOn('decided_at');
+      const [confirmed] = await m.query(`SELECT count(*)::int AS n FROM conditionality_steps WHERE ${decided.sql} AND status = 'confirmed'`, decided.params);
       return {
         journeysByStage: Object.fromEntries(byStage.map((r) => [r.stage, r.n])),
         openJourneys: totals.open,
@@ -196,7 +471,11 @@ export class SupervisorReadModel {
         stalledByReason: Object.fromEntries(stalled.map((r) => [r.reason, r.n])),
         overdueActions: totals.overdue,
         medianDaysIntakeToPact: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
-        placements: placements.n,
+        placements: byProgramme.reduce((n, r) => n + r.n, 0),
+        placementsByProgramme: Object.fromEntries(byProgramme.map((r) => [r.programme_code, r.n])),
+        serviceHours: Object.fromEntries(hours.map((r) => [r.service, Math.round(Number(r.hours) * 100) / 100])),
+        proposedSteps: proposed.n,
+        confirmedSteps: confirmed.n,
       };
     });
   }
@@ -222,6 +501,14 @@ class Where {
   officeScope(column: string, scope: OfficeScope): void {
     if (scope.officeIds !== undefined) this.add(`${column} = ANY(?)`, scope.officeIds);
   }
+}
+
+function iso(value: unknown): string {
+  return (value as Date).toISOString();
+}
+
+function isoOrNull(value: unknown): string | null {
+  return value ? (value as Date).toISOString() : null;
 }
 
 function page<T>(rows: Record<string, unknown>[], f: { page: number; pageSize: number }, total: number, map: (r: Record<string, unknown>) => T): Page<T> {

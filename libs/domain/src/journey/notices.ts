@@ -145,8 +145,15 @@ function noticesOf(event: JourneyEvent, state: JourneyState): JourneyNotice[] {
       const due = event.data.lapse.justificationDueAt;
       return due ? make('appointment_missed', ['beneficiary'], ref, { ...subject, justificationDueAt: due }) : [];
     }
-    case 'ConditionalityStepProposed':
-      return make('conditionality_step_proposed', ['operator'], event.data.stepId, { stepId: event.data.stepId, ladder: event.data.ladder, effect: event.data.effect });
+    case 'ConditionalityStepProposed': {
+      const lapse = state.lapses.find((l) => l.lapseId === event.data.lapseId);
+      return make('conditionality_step_proposed', ['operator'], event.data.stepId, {
+        stepId: event.data.stepId,
+        ladder: event.data.ladder,
+        effect: event.data.effect,
+        justificationDueAt: lapse?.justificationDueAt ?? undefined,
+      });
+    }
     case 'ConditionalityStepConfirmed':
       return make('conditionality_step_confirmed', ['beneficiary'], event.data.stepId, {
         stepId: event.data.stepId,

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ClosureReason, JourneyStage, JourneyStatus, ProfilingClass, StallReason } from '@sal/domain';
+import type { BenefitKind, ClosureReason, ContractType, JourneyStage, JourneyStatus, ProfilingClass, StallReason } from '@sal/domain';
+import { NUMERIC } from './numeric';
 
 /** One row per journey: what supervisors search. Derived from the events; never the source of truth. */
 @Entity({ name: 'journeys' })
@@ -82,6 +83,44 @@ export class JourneyRecord {
 
   @Column({ name: 'pact_deadline_at', type: 'timestamptz', nullable: true })
   pactDeadlineAt!: Date | null;
+
+  /** The NASpI / DIS-COLL claim, when the person has one (it makes them subject to conditionality). */
+  @Column({ name: 'benefit_kind', type: 'varchar', length: 16, nullable: true })
+  benefitKind!: BenefitKind | null;
+
+  @Column({ name: 'benefit_application_date', type: 'date', nullable: true })
+  benefitApplicationDate!: string | null;
+
+  @Column({ name: 'first_contact_missed_at', type: 'timestamptz', nullable: true })
+  firstContactMissedAt!: Date | null;
+
+  /** Hours delivered over all services. */
+  @Column({ name: 'total_service_hours', type: 'numeric', precision: 8, scale: 2, default: 0, transformer: NUMERIC })
+  totalServiceHours!: number;
+
+  /** Conditionality steps waiting for the operator's decision. */
+  @Column({ name: 'proposed_step_count', type: 'integer', default: 0 })
+  proposedStepCount!: number;
+
+  /** The earliest appointment still scheduled. */
+  @Column({ name: 'next_appointment_at', type: 'timestamptz', nullable: true })
+  nextAppointmentAt!: Date | null;
+
+  /** The placement, once recorded (it closes the journey as `placed`). */
+  @Column({ name: 'placement_employer', type: 'text', nullable: true })
+  placementEmployer!: string | null;
+
+  @Column({ name: 'placement_contract_type', type: 'varchar', length: 32, nullable: true })
+  placementContractType!: ContractType | null;
+
+  @Column({ name: 'placement_start_date', type: 'date', nullable: true })
+  placementStartDate!: string | null;
+
+  @Column({ name: 'placement_hours_per_week', type: 'numeric', precision: 5, scale: 2, nullable: true, transformer: NUMERIC })
+  placementHoursPerWeek!: number | null;
+
+  @Column({ name: 'placement_recorded_at', type: 'timestamptz', nullable: true })
+  placementRecordedAt!: Date | null;
 
   /** The last event folded into this row: projections older than it are ignored. */
   @Column({ name: 'last_seq', type: 'integer' })

@@ -6,6 +6,7 @@ import { SeedGolCatalogues1764210000002 } from './1764210000002-seed-gol-catalog
 import { AuditLog1764220000000 } from './1764220000000-audit-log';
 import { CatalogueServices1764230000000 } from './1764230000000-catalogue-services';
 import { SeedGolServices1764230000001 } from './1764230000001-seed-gol-services';
+import { ServicesReadModel1764240000000 } from './1764240000000-services-read-model';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AuditLog1764220000000,
   CatalogueServices1764230000000,
   SeedGolServices1764230000001,
+  ServicesReadModel1764240000000,
 ];
