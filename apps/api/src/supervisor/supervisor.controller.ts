@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
+import { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
+import { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
 import { KpisQuery, OverdueActionsQuery, StalledCasesQuery } from './dto/supervisor-queries';
 import { KpisDto, OverdueActionPageDto, StalledCasePageDto } from './dto/supervisor-responses';
 import { SupervisorService } from './supervisor.service';
@@ -53,11 +55,59 @@ export class SupervisorController {
     return this.supervisor.overdueActions(query);
   }
 
+  @Get('appointments')
+  @ApiOperation({
+    summary: 'Appointments',
+    description:
+      "The offices' appointments for the six services — scheduled, held, missed (`no_show`) or cancelled — earliest first unless `sort=latest`, " +
+      'with how the person was convened and whether that convocation allows a sanction (`convocationValid`: PEC, registered letter, or agreed ' +
+      'and signed). `from`/`to` bound the appointment time: a bare date is a Rome calendar day (both ends included), an instant is taken as it ' +
+      `is (\`to\` exclusive). ${SCOPE}`,
+  })
+  @ApiOkResponse({ description: 'A page of appointments', type: AppointmentPageDto })
+  @ApiErrorResponses({ ...ERRORS, VALIDATION_FAILED: `${ERRORS.VALIDATION_FAILED}, or \`to\` is before \`from\`` })
+  appointments(@CurrentPrincipal() principal: Principal, @Query() query: AppointmentsQuery): Promise<AppointmentPageDto> {
+    assertCovers(principal, ...query.officeId);
+    return this.supervisor.appointments(query);
+  }
+
+  @Get('conditionality-steps')
+  @ApiOperation({
+    summary: 'Conditionality steps',
+    description:
+      'Steps of the conditionality ladders (art. 21 c.7 D.lgs. 150/2015) the journeys proposed when a no-show or a refused suitable offer went ' +
+      "unjustified — only for benefit recipients convened validly — and the operators' decisions: `status=proposed` lists those waiting, " +
+      'longest waiting first (unless `sort=newest`); a confirmed step carries its sanction and appeal deadline. `from`/`to` bound when the step ' +
+      `was proposed. ${SCOPE}`,
+  })
+  @ApiOkResponse({ description: 'A page of conditionality steps', type: ConditionalityStepPageDto })
+  @ApiErrorResponses({ ...ERRORS, VALIDATION_FAILED: `${ERRORS.VALIDATION_FAILED}, or \`to\` is before \`from\`` })
+  conditionalitySteps(@CurrentPrincipal() principal: Principal, @Query() query: ConditionalityStepsQuery): Promise<ConditionalityStepPageDto> {
+    assertCovers(principal, ...query.officeId);
+    return this.supervisor.conditionalitySteps(query);
+  }
+
+  @Get('services')
+  @ApiOperation({
+    summary: 'Services delivered',
+    description:
+      "For each of the six services (in the catalogue's order; per programme with `byProgramme=true`): how many of the offices' journeys " +
+      'require it or started it, how many have it not started, in progress or completed, and the hours and sessions delivered so far. ' +
+      SCOPE,
+  })
+  @ApiOkResponse({ description: 'A page of service figures', type: ServiceFiguresPageDto })
+  @ApiErrorResponses(ERRORS)
+  services(@CurrentPrincipal() principal: Principal, @Query() query: ServicesQuery): Promise<ServiceFiguresPageDto> {
+    assertCovers(principal, ...query.officeId);
+    return this.supervisor.services(query);
+  }
+
   @Get('kpis')
   @ApiOperation({
     summary: "The offices' figures",
     description:
-      'Journeys by stage, open, stalled (by reason) and overdue actions are a snapshot of now; placements and the median days from presa in carico ' +
+      'Journeys by stage, open, stalled (by reason), overdue actions, hours delivered per service and conditionality steps waiting for a decision ' +
+      'are a snapshot of now; placements (also by programme), confirmed conditionality steps and the median days from presa in carico ' +
       'to pact count what happened in the period `from`–`to` (Rome calendar days, both included; open-ended when absent). ' +
       SCOPE,
   })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { canonicalInstant, JOURNEY_STAGES, romeEndOfDay, romeStartOfDay, STALL_REASONS, toMillis } from '@sal/domain';
+import { canonicalInstant, JOURNEY_STAGES, romeEndOfDay, romeStartOfDay, SERVICE_CODES, STALL_REASONS, toMillis } from '@sal/domain';
 import { ReadModelService } from '../database/read-model.service';
+import { periodBound, type AppointmentsQuery, type ConditionalityStepsQuery, type ServicesQuery } from './dto/services-queries';
+import type { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
 import type { KpisQuery, OverdueActionsQuery, StalledCasesQuery } from './dto/supervisor-queries';
 import type { KpisDto, OverdueActionPageDto, StalledCasePageDto } from './dto/supervisor-responses';
 
@@ -41,6 +43,57 @@ export class SupervisorService {
     );
   }
 
+  /** A bare day in `from`/`to` is a Rome calendar day, both ends included; an instant is taken as it is. */
+  appointments(q: AppointmentsQuery): Promise<AppointmentPageDto> {
+    return this.readModel.use((m) =>
+      m.supervision.appointments({
+        officeIds: q.officeId,
+        from: q.from === undefined ? undefined : periodBound(q.from, 'from'),
+        to: q.to === undefined ? undefined : periodBound(q.to, 'to'),
+        status: q.status,
+        service: q.service,
+        purpose: q.purpose,
+        convocationValid: q.convocationValid,
+        programmeCode: q.programmeCode,
+        operatorId: q.operatorId,
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
+    );
+  }
+
+  conditionalitySteps(q: ConditionalityStepsQuery): Promise<ConditionalityStepPageDto> {
+    return this.readModel.use((m) =>
+      m.supervision.conditionalitySteps({
+        officeIds: q.officeId,
+        status: q.status,
+        ladder: q.ladder,
+        effect: q.effect,
+        programmeCode: q.programmeCode,
+        from: q.from === undefined ? undefined : periodBound(q.from, 'from'),
+        to: q.to === undefined ? undefined : periodBound(q.to, 'to'),
+        sort: q.sort,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
+    );
+  }
+
+  services(q: ServicesQuery): Promise<ServiceFiguresPageDto> {
+    return this.readModel.use((m) =>
+      m.supervision.services({
+        officeIds: q.officeId,
+        service: q.service,
+        programmeCode: q.programmeCode,
+        journeyStatus: q.journeyStatus,
+        byProgramme: q.byProgramme,
+        page: q.page,
+        pageSize: q.pageSize,
+      }),
+    );
+  }
+
   /** The period's days are Rome calendar days, both ends included; every stage and stall reason is listed, 0 included. */
   async kpis(q: KpisQuery): Promise<KpisDto> {
     const kpis = await this.readModel.use((m) =>
@@ -56,6 +109,7 @@ export class SupervisorService {
       ...kpis,
       journeysByStage: { ...zeros(JOURNEY_STAGES), ...kpis.journeysByStage },
       stalledByReason: { ...zeros(STALL_REASONS), ...kpis.stalledByReason },
+      serviceHours: { ...zeros(SERVICE_CODES), ...kpis.serviceHours },
     };
   }
 }

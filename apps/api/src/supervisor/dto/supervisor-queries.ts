@@ -31,7 +31,7 @@ export class StalledCasesQuery extends PageQuery {
   stage?: JourneyStage;
 
   @ApiPropertyOptional({
-    description: 'Only journeys stalled for this reason (among others): `overdue_action`, `missed_contact`, `pact_not_signed`, `no_progress`',
+    description: 'Only journeys stalled for this reason (among others): `overdue_action`, `missed_contact`, `pact_not_signed`, `no_progress`, `first_contact_missed`',
     enum: STALL_REASONS,
     example: 'overdue_action',
   })

@@ -8,6 +8,7 @@ import {
   type StallReason,
 } from '@sal/domain';
 import type { OverdueAction, StalledCase } from '@sal/persistence';
+import { ServiceHoursDto } from './services-responses';
 
 const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
 
@@ -139,6 +140,9 @@ export class StalledByReasonDto implements Record<StallReason, number> {
 
   @ApiProperty({ description: "No progress for the catalogue's stall period", example: 0 })
   no_progress!: number;
+
+  @ApiProperty({ description: 'The person did not contact the office in time after the DID (or the benefit claim)', example: 0 })
+  first_contact_missed!: number;
 }
 
 /**
@@ -166,4 +170,21 @@ export class KpisDto {
 
   @ApiProperty({ description: 'Journeys closed as `placed` in the period', example: 2 })
   placements!: number;
+
+  @ApiProperty({
+    description: 'Placements in the period by programme (only programmes with at least one)',
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+    example: { 'GOL-1': 2 },
+  })
+  placementsByProgramme!: Record<string, number>;
+
+  @ApiProperty({ description: "Hours delivered so far per service over the offices' journeys (not limited to the period)", type: () => ServiceHoursDto })
+  serviceHours!: ServiceHoursDto;
+
+  @ApiProperty({ description: "Conditionality steps waiting for an operator's decision now", example: 1 })
+  proposedSteps!: number;
+
+  @ApiProperty({ description: 'Conditionality steps confirmed in the period', example: 0 })
+  confirmedSteps!: number;
 }
