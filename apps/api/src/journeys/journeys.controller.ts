@@ -15,28 +15,10 @@ import { RecordContactDto } from './dto/record-contact.dto';
 import { RecordIntakeDto } from './dto/record-intake.dto';
 import { SignPactDto } from './dto/sign-pact.dto';
 import { JourneysService } from './journeys.service';
+import { JOURNEY_ID_PARAM } from './journey-params';
+import { BAD_INPUT, COMMAND_ERRORS, DB_DOWN, MALFORMED, NOT_FOUND, TEMPORAL_DOWN, TOO_LARGE } from './journey-openapi';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-
-const JOURNEY_ID_PARAM = ApiParam({ name: 'journeyId', description: 'Journey id: jrn_ and 32 lowercase hex characters', example: 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3' });
-const BAD_INPUT = 'a body field, query parameter or path parameter breaks a rule (`fields` lists them)';
-const MALFORMED = 'the body is not well-formed JSON';
-const TOO_LARGE = 'the body exceeds the size limit (100kb by default)';
-const NOT_FOUND = 'Temporal does not know the journey (and, for reads, the read model has no trace of it)';
-const TEMPORAL_DOWN = 'Temporal cannot be reached';
-const WORKER_DOWN = "the journey's worker did not answer within the deadline; a command may still be applied";
-const DB_DOWN = 'PostgreSQL cannot be reached';
-/** Errors every journey command can meet, beyond its own refusals. */
-const COMMAND_ERRORS = {
-  VALIDATION_FAILED: BAD_INPUT,
-  MALFORMED_JSON: MALFORMED,
-  PAYLOAD_TOO_LARGE: TOO_LARGE,
-  JOURNEY_NOT_FOUND: NOT_FOUND,
-  JOURNEY_CLOSED: 'the journey is closed (its workflow has ended, or it refuses commands since its closure)',
-  INVALID_VALUE: 'the journey refused a value (`fields` names it)',
-  TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
-  WORKER_UNAVAILABLE: WORKER_DOWN,
-};
 
 @ApiTags('journeys')
 @ApiBearerAuth()
@@ -49,7 +31,8 @@ export class JourneysController {
     summary: 'Start a journey',
     description:
       "Starts the person's journey in a programme from the DID. The journey id is derived from fiscal code and programme, so a second start is recognised. " +
-      "The journey pins the latest version of the programme's catalogue (`GET /programmes/{code}`) and runs with its clocks until it ends, whatever versions are published later.",
+      "The journey pins the latest version of the programme's catalogue (`GET /programmes/{code}`) and runs with its clocks, services and working-day clocks until it ends, whatever versions are published later. " +
+      'A person who claims NASpI or DIS-COLL is started with `benefit`: only then can a lapse lead to a conditionality step.',
   })
   @ApiCreatedResponse({ description: 'The journey started', type: JourneyCreatedDto })
   @ApiErrorResponses({
@@ -126,7 +109,12 @@ export class JourneysController {
   @Post(':journeyId/pact')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
-  @ApiOperation({ summary: 'Sign the Patto di servizio personalizzato', description: 'Records the pact and its actions (numbered A1, A2, …); the journey moves to `pact_active` and watches the due dates.' })
+  @ApiOperation({
+    summary: 'Sign the Patto di servizio personalizzato',
+    description:
+      "Records the pact (version 1) and its actions (numbered A1, A2, …); the journey moves to `pact_active` and watches the due dates. `contactFrequency` defaults to the catalogue's `defaultContactFrequency`. " +
+      'Amend it later with `POST /journeys/{journeyId}/pact/amendments`.',
+  })
   @ApiBody({ type: SignPactDto })
   @ApiOkResponse({ description: 'The journey after the signing', type: JourneyViewDto })
   @ApiErrorResponses({
@@ -134,7 +122,7 @@ export class JourneysController {
     INTAKE_REQUIRED: 'the intake must be recorded first',
     PACT_ALREADY_SIGNED: 'the pact is already signed',
     INVALID_DATE: 'a due date is not after the signing (`fields` names it)',
-    INVALID_DURATION: '`contactFrequency` is not an ISO-8601 duration',
+    INVALID_DURATION: "`contactFrequency` is not a positive ISO-8601 duration, or is missing and the journey's catalogue has no `defaultContactFrequency`",
   })
   @Roles('operator', 'administrator')
   signPact(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: SignPactDto): Promise<JourneyViewDto> {
@@ -190,10 +178,19 @@ export class JourneysController {
   @Post(':journeyId/close')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
-  @ApiOperation({ summary: 'Close the journey', description: 'Ends the journey; it accepts no more commands afterwards (409 JOURNEY_CLOSED).' })
+  @ApiOperation({
+    summary: 'Close the journey',
+    description:
+      'Ends the journey for a reason of its own; it accepts no more commands afterwards (409 JOURNEY_CLOSED). A placement is better recorded with ' +
+      '`POST /journeys/{journeyId}/placement`, which keeps its details and closes the journey as `placed`. `decadenza` only follows a confirmed conditionality step.',
+  })
   @ApiBody({ type: CloseJourneyDto })
   @ApiOkResponse({ description: 'The closed journey', type: JourneyViewDto })
-  @ApiErrorResponses(COMMAND_ERRORS)
+  @ApiErrorResponses({
+    ...COMMAND_ERRORS,
+    CLOSURE_NOT_ALLOWED: '`decadenza` is not closed by hand: it follows a confirmed conditionality step',
+    PATH_NOT_COMPLETED: "`path_completed` while services of the journey's catalogue are not completed (the message lists them)",
+  })
   @Roles('operator', 'administrator')
   close(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string, @Body() body: CloseJourneyDto): Promise<JourneyViewDto> {
     return this.journeys.close(principal, journeyId, body);

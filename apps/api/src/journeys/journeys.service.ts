@@ -5,6 +5,7 @@ import {
   completePactActionUpdate,
   getJourneyStateQuery,
   JOURNEY_WORKFLOW_TYPE,
+  journeyCommandUpdate,
   journeySearchAttributes,
   recordContactUpdate,
   recordIntakeUpdate,
@@ -16,7 +17,7 @@ import {
   type RecordIntakeInput,
   type SignPactInput,
 } from '@sal/contracts';
-import { replay, toView, type JourneyEvent, type JourneyView } from '@sal/domain';
+import { replay, toView, type GenericJourneyCommand, type JourneyEvent, type JourneyView } from '@sal/domain';
 import { journeyIdFor } from '@sal/temporal';
 import { JourneyAlreadyExistsError, JourneyNotFoundError, ReadModelUnavailableError, ValidationFailedError } from '../common/api-errors';
 import { assertCovers, type Principal } from '../auth/principal';
@@ -36,6 +37,7 @@ import type { ListJourneysQuery } from './dto/list-journeys.query';
 import type { RecordContactDto } from './dto/record-contact.dto';
 import type { RecordIntakeDto } from './dto/record-intake.dto';
 import type { SignPactDto } from './dto/sign-pact.dto';
+import { defined } from './journey-commands';
 import { toBeneficiary, toSummary, toViewDto } from './journey-mappers';
 
 type JourneyWorkflow = (input: JourneyWorkflowInput) => Promise<JourneyView>;
@@ -79,6 +81,9 @@ export class JourneysService {
         beneficiary,
         catalogueVersion: catalogue.version,
         clocks: catalogue.clocks,
+        services: catalogue.services,
+        workingDayClocks: catalogue.workingDayClocks,
+        benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
       },
     };
     await this.temporal.call('start', journeyId, () =>
@@ -173,8 +178,7 @@ export class JourneysService {
     const input: SignPactInput = {
       responsibleOperatorId: dto.responsibleOperatorId,
       profilingClass: dto.profilingClass,
-      contactFrequency: dto.contactFrequency,
-      ...defined({ jobSearchProof: dto.jobSearchProof }),
+      ...defined({ contactFrequency: dto.contactFrequency, jobSearchProof: dto.jobSearchProof }),
       availability: { workshops: dto.availability.workshops, training: dto.availability.training, suitableOffers: dto.availability.suitableOffers },
       actions: dto.actions.map((a) => ({ kind: a.kind, description: a.description, dueDate: a.dueDate })),
     };
@@ -196,6 +200,15 @@ export class JourneysService {
     return this.command(principal, journeyId, closeJourneyUpdate, input);
   }
 
+  /**
+   * Sends one of the commands added with the six services (appointments, services, conditionality, amendments,
+   * referrals, placement) through the journey's one generic update; the journey decides, refuses with a code, or
+   * answers its new state.
+   */
+  send(principal: Principal, journeyId: string, command: GenericJourneyCommand): Promise<JourneyViewDto> {
+    return this.command(principal, journeyId, journeyCommandUpdate, command);
+  }
+
   /** Sends an operator command as a Temporal update and waits (under the update deadline) for the journey's answer. */
   private async command<I>(principal: Principal, journeyId: string, update: UpdateDefinition<JourneyView, [I]>, input: I): Promise<JourneyViewDto> {
     // Checked before anything is sent: a refused caller writes nothing.
@@ -204,9 +217,3 @@ export class JourneysService {
     return toViewDto(view, 'workflow');
   }
 }
-
-/** The entries whose value is neither undefined nor null (optional inputs the client left out). */
-function defined<T extends Record<string, unknown>>(values: T): { [K in keyof T]?: Exclude<T[K], null | undefined> } {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined && v !== null)) as { [K in keyof T]?: Exclude<T[K], null | undefined> };
-}
-

@@ -49,13 +49,19 @@ export class ProgrammesController {
     description:
       `Stores the definition as the programme's next version (version 1 for a new code) and answers it. ${PINNED} ` +
       'Versions are never changed or deleted.\n\n' +
-      'For administrators only. Authentication and roles arrive in a later release; until then the API does not check ' +
-      'who publishes, so expose it only where administrators alone can reach it.',
+      'A definition states the title, the clocks (the four core ones required, the seven legal and appointment clocks optional), ' +
+      'optionally the services the path requires in order (`services`: `{ service, after }`, starting with `reception`) and the legal ' +
+      'clocks that count working days (`workingDayClocks`, whole days only). It is checked with the same rules the journeys rely on; ' +
+      'every problem is named by its field.\n\n' +
+      'For administrators only (403 `FORBIDDEN` otherwise).',
   })
   @ApiBody({ type: PublishCatalogueDto })
   @ApiOkResponse({ description: 'The new version', type: ProgrammeCatalogueDto })
   @ApiErrorResponses({
-    VALIDATION_FAILED: 'the code is malformed, the title is missing or too long, or a clock is not a positive ISO-8601 duration or null (`fields` names each, e.g. `clocks.stallAfter`)',
+    VALIDATION_FAILED:
+      'the code is malformed, the title is missing or too long, a clock is missing (core ones), unknown, or not a positive ISO-8601 duration or null, ' +
+      'a service is unknown, listed twice, not first `reception` or after a service not listed before it, or a working-day clock is not a legal clock ' +
+      'or not whole days (`fields` names each, e.g. `clocks.stallAfter`, `services[2].after`, `workingDayClocks[0]`)',
     MALFORMED_JSON: 'the body is not well-formed JSON',
     PAYLOAD_TOO_LARGE: 'the body exceeds the size limit (100kb by default)',
     READ_MODEL_UNAVAILABLE: DB_DOWN,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { validateCatalogue, type JourneyClocks, type ProgrammeCatalogue } from '@sal/domain';
+import { validateCatalogue, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type ServiceStep } from '@sal/domain';
+import { clocksInOrder, inClockOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
@@ -15,10 +16,10 @@ export class ProgrammesService {
 
   /** The latest version of every programme, by code. */
   async list(): Promise<ProgrammeCatalogueDto[]> {
-    return (await this.readModel.use((m) => m.catalogues.listLatest())).map(inClockOrder);
+    return (await this.readModel.use((m) => m.catalogues.listLatest())).map(toDto);
   }
 
-  /** The latest version of a programme, or null when there is none. */
+  /** The latest version of a programme (every clock it states, its services), or null when there is none. */
   async latest(code: string): Promise<ProgrammeCatalogue | null> {
     const catalogue = await this.readModel.use((m) => m.catalogues.latest(code));
     return catalogue && inClockOrder(catalogue);
@@ -31,7 +32,7 @@ export class ProgrammesService {
         ? await this.latest(code)
         : ((await this.readModel.use((m) => m.catalogues.versions(code))).find((c) => c.version === version) ?? null);
     if (!catalogue) throw new ProgrammeNotFoundError(code, version);
-    return inClockOrder(catalogue);
+    return toDto(catalogue);
   }
 
   /**
@@ -39,18 +40,21 @@ export class ProgrammesService {
    * code). @throws ValidationFailedError naming each offending field
    */
   async publish(code: string, dto: PublishCatalogueDto): Promise<ProgrammeCatalogueDto> {
-    const problems = validateCatalogue({ code, title: dto.title, clocks: dto.clocks });
+    const problems = validateCatalogue({
+      code,
+      title: dto.title,
+      clocks: dto.clocks,
+      ...(dto.services !== undefined ? { services: dto.services } : {}),
+      ...(dto.workingDayClocks !== undefined ? { workingDayClocks: dto.workingDayClocks } : {}),
+    });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
-    const clocks = clocksInOrder(dto.clocks as JourneyClocks);
-    return inClockOrder(await this.readModel.use((m) => m.catalogues.publish({ code, title: dto.title as string, clocks })));
+    const definition = {
+      code,
+      title: dto.title as string,
+      clocks: clocksInOrder(dto.clocks as JourneyClocks),
+      services: (dto.services as ServiceStep[] | null | undefined)?.map((s) => ({ service: s.service, after: [...s.after] })) ?? null,
+      workingDayClocks: [...((dto.workingDayClocks as LegalClockName[] | undefined) ?? [])],
+    };
+    return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }
-}
-
-/** The clocks in their documented order (PostgreSQL's jsonb keeps its own key order), and nothing else. */
-function clocksInOrder(c: JourneyClocks): JourneyClocks {
-  return { reminderBeforeDue: c.reminderBeforeDue, escalationAfter: c.escalationAfter, pactDeadline: c.pactDeadline, stallAfter: c.stallAfter };
-}
-
-function inClockOrder(catalogue: ProgrammeCatalogue): ProgrammeCatalogue {
-  return { ...catalogue, clocks: clocksInOrder(catalogue.clocks) };
 }

@@ -6,7 +6,14 @@ import { OPERATOR_ID_EXAMPLE, OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '.
 
 /** Ends the journey. A closed journey accepts no more commands. */
 export class CloseJourneyDto implements CloseJourneyInput {
-  @ApiProperty({ description: 'Why the journey ends', enum: CLOSURE_REASONS, example: 'placed' })
+  @ApiProperty({
+    description:
+      'Why the journey ends: `placed` (prefer `POST /journeys/{id}/placement`, which records the placement too), `path_completed` ' +
+      "(every service of the journey's catalogue completed, else 409 `PATH_NOT_COMPLETED`), `withdrawn`, `transferred`, `unreachable`, " +
+      '`status_lost`, `other`. `decadenza` is refused (409 `CLOSURE_NOT_ALLOWED`): it follows only a confirmed conditionality step.',
+    enum: CLOSURE_REASONS,
+    example: 'withdrawn',
+  })
   @IsIn(CLOSURE_REASONS, { message: `must be one of ${CLOSURE_REASONS.join(', ')}` })
   reason!: ClosureReason;
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsObject, IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import type { Beneficiary } from '@sal/domain';
+import { IsIn, IsObject, IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { BENEFIT_KINDS, type Beneficiary, type BenefitClaim, type BenefitKind } from '@sal/domain';
 import { IsFiscalCode } from '../../common/validators/fiscal-code.validator';
 import { IsIsoDate } from '../../common/validators/iso-dates.validator';
 import { NOT_BLANK, OFFICE_ID_PATTERN, PHONE_PATTERN, PROGRAMME_CODE_PATTERN, Trim } from './input-rules';
@@ -44,6 +44,21 @@ export class BeneficiaryInputDto implements Beneficiary {
   phone?: string;
 }
 
+/** The unemployment benefit the person claims: it makes them subject to conditionality (art. 21 D.lgs. 150/2015). */
+export class BenefitInputDto implements BenefitClaim {
+  @ApiProperty({ description: '`naspi` or `dis_coll`', enum: BENEFIT_KINDS, example: 'naspi' })
+  @IsIn(BENEFIT_KINDS, { message: `must be one of ${BENEFIT_KINDS.join(', ')}` })
+  kind!: BenefitKind;
+
+  @ApiProperty({
+    description: "Date of the benefit application, YYYY-MM-DD, not in the future (Rome calendar): the catalogue's `firstContactAfterBenefitClaim` clock starts from it",
+    example: '2026-01-10',
+    format: 'date',
+  })
+  @IsIsoDate({ notInFuture: true })
+  applicationDate!: string;
+}
+
 /** Starts a journey from the person's DID (dichiarazione di immediata disponibilità). */
 export class CreateJourneyDto {
   @ApiProperty({ description: 'The person taken in charge', type: () => BeneficiaryInputDto })
@@ -64,4 +79,15 @@ export class CreateJourneyDto {
   @ApiProperty({ description: 'Date of the DID, YYYY-MM-DD, not in the future (Rome calendar): it starts the legal clocks', example: '2026-01-15', format: 'date' })
   @IsIsoDate({ notInFuture: true })
   didDate!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The NASpI or DIS-COLL benefit the person claims, if any. Only benefit recipients are subject to conditionality: without it a lapse never leads to a conditionality step.',
+    type: () => BenefitInputDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BenefitInputDto)
+  @IsObject({ message: 'must be an object' })
+  benefit?: BenefitInputDto;
 }

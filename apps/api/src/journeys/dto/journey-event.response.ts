@@ -3,7 +3,9 @@ import type { JourneyEvent, JourneyEventType } from '@sal/domain';
 
 /** What each event of the timeline records (its `data`). */
 export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
-  JourneyStarted: 'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks } (the catalogue version it pinned, with its clocks)',
+  JourneyStarted:
+    'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks, services, workingDayClocks, benefit } ' +
+    '(the catalogue version it pinned, with its clocks, services and working-day clocks; the NASpI/DIS-COLL claim or null)',
   IntakeRecorded: 'the presa in carico: { operatorId, takenInChargeAt, notes }',
   PactSigned: 'the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt }',
   PactActionCompleted: 'a pact action was completed: { actionId, operatorId, completedAt, note }',
@@ -16,7 +18,29 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   PactDeadlineMissed: "the pact was not signed within the catalogue's pact deadline after the presa in carico: { deadlineAt }",
   PactDeadlineEscalated: "the pact was still unsigned the catalogue's escalation period after its deadline: { deadlineAt }",
   NoProgressDetected: "nothing moved the journey on for the catalogue's stall period: { lastProgressAt }",
-  JourneyClosed: 'the journey ended: { reason, operatorId, details, closedAt }',
+  JourneyClosed: 'the journey ended: { reason, operatorId, details, closedAt } (`placed` after a placement, `decadenza` after a confirmed decadenza step)',
+  FirstContactMissed: 'the person did not contact the office within the legal period after the DID or the benefit claim: { dueAt }',
+  ServiceDelivered: 'a session of a service: { deliveryId, service, operatorId, deliveredAt, hours, outputs, completesService }',
+  AppointmentScheduled: 'an appointment was scheduled: { appointmentId, service, purpose, at, channel, location, convocation, operatorId }',
+  AppointmentRescheduled: 'an appointment was moved: { appointmentId, previousAt, at, channel, location, convocation, operatorId, reason }',
+  AppointmentCancelled: 'an appointment was cancelled: { appointmentId, operatorId, reason }',
+  AppointmentReminderDue: "the catalogue's reminder period before an appointment began (the person is reminded): { appointmentId, at }",
+  AppointmentHeld: 'the appointment took place: { appointmentId, operatorId }',
+  AppointmentMissed: 'a no-show; it opens a lapse and its justification window: { appointmentId, operatorId, lapse: { lapseId, ladder, justificationDueAt, convocationValid } }',
+  JobOfferRecorded: 'a job offer was put to the person: { offerId, employer, position, suitable, communicatedBy, operatorId }',
+  OfferAccepted: 'the person accepted an offer: { offerId, operatorId }',
+  OfferRefused: 'the person refused an offer; a suitable one opens a lapse: { offerId, operatorId, lapse: { lapseId, ladder, justificationDueAt, convocationValid } | null }',
+  LapseJustified: 'a valid excuse closed a lapse: { lapseId, reason, evidenceRef, operatorId, impedimentEndedAt }',
+  LapseUnjustified:
+    'the justification window closed without an excuse: { lapseId, noStepBecause } (`not_benefit_recipient` or `invalid_convocation` when no step follows, else null and a step is proposed)',
+  ConditionalityStepProposed: 'the journey proposes a conditionality step for the operator to decide: { stepId, lapseId, ladder, ordinal, effect }',
+  ConditionalityStepConfirmed: 'the operator confirmed the step and its sanction: { stepId, ladder, ordinal, effect, operatorId, note, appealDueAt }',
+  ConditionalityStepDismissed: 'the step was dismissed (by the operator, or withdrawn by a late justification): { stepId, operatorId, reason }',
+  PactAmended:
+    'a new version of the pact: { version, operatorId, reason, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, changedActions[{ actionId, kind, description, dueAt }], withdrawnActionIds, amendedAt }',
+  ReferralMade: 'a referral to another service: { referralId, to, organisation, reason, operatorId }',
+  ReferralOutcomeRecorded: 'what came of a referral: { referralId, outcome, operatorId, note }',
+  PlacementRecorded: 'the placement (a JourneyClosed with reason `placed` follows): { employer, contractType, startDate, hoursPerWeek, operatorId, offerId }',
 };
 const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];
 

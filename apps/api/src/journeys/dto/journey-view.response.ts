@@ -4,6 +4,8 @@ import {
   DEADLINE_KINDS,
   JOURNEY_STAGES,
   JOURNEY_STATUSES,
+  LEGAL_CLOCK_NAMES,
+  SERVICE_CODES,
   PACT_ACTION_KINDS,
   PACT_ACTION_STATUSES,
   PROFILING_CLASSES,
@@ -18,6 +20,8 @@ import {
   type JourneyStage,
   type JourneyStatus,
   type JourneyView,
+  type LegalClockName,
+  type ServiceCode,
   type PactActionKind,
   type PactActionState,
   type PactActionStatus,
@@ -27,6 +31,18 @@ import {
   type StallReason,
 } from '@sal/domain';
 import { JourneyClocksDto } from '../../programmes/dto/journey-clocks.dto';
+import { ServiceStepDto } from '../../programmes/dto/service-step.dto';
+import {
+  AppointmentViewDto,
+  BenefitViewDto,
+  ConditionalityStepViewDto,
+  JobOfferViewDto,
+  LapseViewDto,
+  PactVersionViewDto,
+  PlacementViewDto,
+  ReferralViewDto,
+  ServiceProgressViewDto,
+} from './journey-view-parts.response';
 import { PactAvailabilityDto } from './sign-pact.dto';
 
 /** Where a journey's state came from. */
@@ -97,7 +113,11 @@ export class PactActionViewDto implements PactActionState {
   @ApiProperty({ description: 'When it falls due (UTC instant; a date-only due date falls due at the end of that day in Rome)', example: '2026-03-31T21:59:59.999Z', format: 'date-time' })
   dueAt!: string;
 
-  @ApiProperty({ description: '`pending` until due, `overdue` once due and not done, `completed` once done', enum: PACT_ACTION_STATUSES, example: 'pending' })
+  @ApiProperty({
+    description: '`pending` until due, `overdue` once due and not done, `completed` once done, `withdrawn` when a pact amendment removed it',
+    enum: PACT_ACTION_STATUSES,
+    example: 'pending',
+  })
   status!: PactActionStatus;
 
   @ApiProperty({ description: 'When the journey marked it overdue', example: null, nullable: true, type: String, format: 'date-time' })
@@ -141,7 +161,9 @@ export class DeadlineViewDto implements Deadline {
     description:
       'What falls due: `action_reminder` (remind the person of an action), `action_due` (an action becomes overdue), `action_escalation` ' +
       '(an overdue action goes to the supervisors), `contact_due` (the agreed contact is missed), `contact_escalation`, `pact_deadline` ' +
-      '(the pact is not signed in time), `pact_escalation`, `no_progress` (the journey stalls for lack of progress)',
+      '(the pact is not signed in time), `pact_escalation`, `no_progress` (the journey stalls for lack of progress), `first_contact` ' +
+      '(the person has not contacted the office in time after the DID or the benefit claim), `appointment_reminder` (remind the person of an ' +
+      'appointment), `justification_due` (the justification window of a lapse closes)',
     enum: DEADLINE_KINDS,
     example: 'action_due',
   })
@@ -149,6 +171,12 @@ export class DeadlineViewDto implements Deadline {
 
   @ApiPropertyOptional({ description: 'The pact action concerned (kinds `action_*` only)', example: 'A1' })
   actionId?: string;
+
+  @ApiPropertyOptional({ description: 'The appointment concerned (`appointment_reminder` only)', example: 'AP1' })
+  appointmentId?: string;
+
+  @ApiPropertyOptional({ description: 'The lapse concerned (`justification_due` only)', example: 'L1' })
+  lapseId?: string;
 }
 
 /** The agreed contacts between the person and the operator (the pact's contact frequency). */
@@ -174,7 +202,8 @@ export class StallViewDto implements Stall {
   @ApiProperty({
     description:
       '`overdue_action` (a pact action is overdue), `missed_contact` (the agreed contact did not happen), `pact_not_signed` (not signed by the ' +
-      "catalogue's pact deadline), `no_progress` (nothing moved the journey on for the catalogue's stall period)",
+      "catalogue's pact deadline), `no_progress` (nothing moved the journey on for the catalogue's stall period), `first_contact_missed` " +
+      '(the person did not contact the office within the legal period after the DID or the benefit claim)',
     enum: STALL_REASONS,
     isArray: true,
     example: ['overdue_action'],
@@ -259,7 +288,7 @@ export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: "When the missed pact deadline was escalated to the office's supervisors", example: null, nullable: true, type: String, format: 'date-time' })
   pactDeadlineEscalatedAt!: string | null;
 
-  @ApiProperty({ description: 'The last progress: start, intake, pact, a completed action or a contact', example: '2026-02-10T14:00:00.000Z', format: 'date-time' })
+  @ApiProperty({ description: 'The last progress: start, intake, pact, a completed action, a contact, or a pact amendment, a service delivered, an appointment held, an offer accepted, a justification or the placement', example: '2026-02-10T14:00:00.000Z', format: 'date-time' })
   lastProgressAt!: string;
 
   @ApiProperty({ description: "When the journey noticed it had made no progress for the catalogue's stall period (cleared by progress)", example: null, nullable: true, type: String, format: 'date-time' })
@@ -285,4 +314,65 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'Why and since when the journey is stalled; null when it is not (always null once closed)', type: () => StallViewDto, nullable: true })
   stalled!: StallViewDto | null;
+
+  @ApiProperty({
+    description: "The services the pinned catalogue requires, in order with their prerequisites; null: the catalogue lists none, any service in any order",
+    type: () => [ServiceStepDto],
+    nullable: true,
+  })
+  services!: ServiceStepDto[] | null;
+
+  @ApiProperty({ description: "The legal clocks the pinned catalogue counts in working days", enum: LEGAL_CLOCK_NAMES, isArray: true, example: ['offerExcuseWindow'] })
+  workingDayClocks!: LegalClockName[];
+
+  @ApiProperty({ description: 'The NASpI / DIS-COLL claim given at the start; null: the person claims no benefit and is not subject to conditionality', type: () => BenefitViewDto, nullable: true })
+  benefit!: BenefitViewDto | null;
+
+  @ApiProperty({ description: 'When the journey noticed that the person had not contacted the office in time (before the presa in carico)', example: null, nullable: true, type: String, format: 'date-time' })
+  firstContactMissedAt!: string | null;
+
+  @ApiProperty({
+    description: 'When the person must have contacted the office: the legal period after the DID or the benefit claim, whichever ends first (only while waiting for the presa in carico; null when the catalogue sets no such clock)',
+    example: null,
+    nullable: true,
+    type: String,
+    format: 'date-time',
+  })
+  firstContactDueAt!: string | null;
+
+  @ApiProperty({ description: 'Every version of the pact, oldest first (the current one last); empty before the pact', type: () => [PactVersionViewDto] })
+  pactVersions!: PactVersionViewDto[];
+
+  @ApiProperty({ description: 'Each of the six services on this journey: status, hours, sessions, outputs', type: () => [ServiceProgressViewDto] })
+  serviceProgress!: ServiceProgressViewDto[];
+
+  @ApiProperty({ description: "The catalogue's services not completed yet (empty when the catalogue lists none)", enum: SERVICE_CODES, isArray: true, example: ['tutoring', 'job_search'] })
+  pendingServices!: ServiceCode[];
+
+  @ApiProperty({ description: 'Hours delivered over all services', example: 3.5 })
+  totalServiceHours!: number;
+
+  @ApiProperty({ description: 'Every appointment, in the order scheduled (a new one is the last)', type: () => [AppointmentViewDto] })
+  appointments!: AppointmentViewDto[];
+
+  @ApiProperty({ description: 'The earliest appointment still scheduled', type: () => AppointmentViewDto, nullable: true })
+  nextAppointment!: AppointmentViewDto | null;
+
+  @ApiProperty({ description: 'Job offers, in the order recorded (a new one is the last)', type: () => [JobOfferViewDto] })
+  offers!: JobOfferViewDto[];
+
+  @ApiProperty({ description: 'Lapses (no-shows and refused suitable offers) with their justification windows', type: () => [LapseViewDto] })
+  lapses!: LapseViewDto[];
+
+  @ApiProperty({ description: 'Conditionality steps, proposed and decided', type: () => [ConditionalityStepViewDto] })
+  conditionalitySteps!: ConditionalityStepViewDto[];
+
+  @ApiProperty({ description: "Conditionality steps waiting for the operator's decision", example: 0 })
+  proposedStepCount!: number;
+
+  @ApiProperty({ description: 'Referrals to other services, in the order made (a new one is the last)', type: () => [ReferralViewDto] })
+  referrals!: ReferralViewDto[];
+
+  @ApiProperty({ description: 'The placement, once recorded (it closes the journey as `placed`)', type: () => PlacementViewDto, nullable: true })
+  placement!: PlacementViewDto | null;
 }

@@ -51,9 +51,15 @@ export class SignPactDto implements SignPactInput {
   @IsIn(PROFILING_CLASSES, { message: `must be one of ${PROFILING_CLASSES.join(', ')}` })
   profilingClass!: ProfilingClass;
 
-  @ApiProperty({ description: 'How often the person must contact the operator: ISO-8601 duration', example: 'P30D' })
+  @ApiPropertyOptional({
+    description:
+      "How often the person must contact the operator: ISO-8601 duration. Defaults to the journey's catalogue `defaultContactFrequency`; " +
+      'without one it is required (400 `INVALID_DURATION` naming `contactFrequency`).',
+    example: 'P30D',
+  })
+  @IsOptional()
   @IsIsoDuration()
-  contactFrequency!: string;
+  contactFrequency?: string;
 
   @ApiPropertyOptional({ description: 'How the person proves active job search (art. 20 c.2 lett. d), 1-1000 characters', example: 'Monthly report of applications sent', maxLength: 1000 })
   @IsOptional()

@@ -1,9 +1,13 @@
-import { ApiProperty } from '@nestjs/swagger';
-import type { ProgrammeCatalogue } from '@sal/domain';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LEGAL_CLOCK_NAMES, type LegalClockName } from '@sal/domain';
 import { JourneyClocksDto } from './journey-clocks.dto';
+import { ServiceStepDto } from './service-step.dto';
 
-/** One version of a programme catalogue. Versions never change: publishing makes the next one. */
-export class ProgrammeCatalogueDto implements ProgrammeCatalogue {
+/**
+ * One version of a programme catalogue. Versions never change: publishing makes the next one. `services` and
+ * `workingDayClocks` appear when the version states them (a version published without them answers as before).
+ */
+export class ProgrammeCatalogueDto {
   @ApiProperty({ description: 'Programme code', example: 'GOL-1' })
   code!: string;
 
@@ -13,6 +17,26 @@ export class ProgrammeCatalogueDto implements ProgrammeCatalogue {
   @ApiProperty({ description: 'Title', example: 'GOL percorso 1 – Reinserimento lavorativo' })
   title!: string;
 
-  @ApiProperty({ description: 'The clocks journeys started on this version run with', type: () => JourneyClocksDto })
+  @ApiProperty({ description: 'The clocks journeys started on this version run with (the optional ones only when set)', type: () => JourneyClocksDto })
   clocks!: JourneyClocksDto;
+
+  @ApiPropertyOptional({
+    description:
+      'The services the path requires, in order, each after its prerequisites. Absent on versions that list none: their journeys accept any service in any order.',
+    type: () => [ServiceStepDto],
+    example: [
+      { service: 'reception', after: [] },
+      { service: 'second_level_interview', after: ['reception'] },
+      { service: 'job_search', after: ['second_level_interview'] },
+    ],
+  })
+  services?: ServiceStepDto[];
+
+  @ApiPropertyOptional({
+    description: 'The legal clocks that count working days (Monday to Friday except Italian public holidays) rather than calendar days. Absent when none does.',
+    enum: LEGAL_CLOCK_NAMES,
+    isArray: true,
+    example: ['offerExcuseWindow'],
+  })
+  workingDayClocks?: LegalClockName[];
 }

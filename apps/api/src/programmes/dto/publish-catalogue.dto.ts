@@ -1,15 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
+import { LEGAL_CLOCK_NAMES } from '@sal/domain';
 import { Trim } from '../../common/input-rules';
 import { JourneyClocksDto } from './journey-clocks.dto';
+import { ServiceStepDto } from './service-step.dto';
 
 /**
  * A new definition of a programme catalogue (the code comes from the path).
  *
  * The rules of a catalogue are the domain's own (`validateCatalogue` of `@sal/domain`, which the seed migration and
- * the journey rely on too), so this DTO only admits the two fields and the service checks them with that function:
- * one rule set, and problems named as a client writes them (`clocks.stallAfter`). Unknown top-level fields are still
- * refused by the global validation pipe, unknown clocks by `validateCatalogue`.
+ * the journey rely on too), so this DTO only admits the fields and the service checks them with that function:
+ * one rule set, and problems named as a client writes them (`clocks.stallAfter`, `services[2].after`). Unknown
+ * top-level fields are still refused by the global validation pipe, unknown clocks by `validateCatalogue`.
  */
 export class PublishCatalogueDto {
   @ApiProperty({ description: 'Title, 1-200 characters (trimmed)', type: String, example: 'GOL percorso 1 – Reinserimento lavorativo', minLength: 1, maxLength: 200 })
@@ -17,7 +19,30 @@ export class PublishCatalogueDto {
   @Trim()
   title!: unknown;
 
-  @ApiProperty({ description: 'The four clocks; each is required, as a positive ISO-8601 duration or null', type: () => JourneyClocksDto })
+  @ApiProperty({
+    description:
+      'The clocks: the four core ones (`reminderBeforeDue`, `escalationAfter`, `pactDeadline`, `stallAfter`) are required, each a positive ISO-8601 duration or null; ' +
+      'the seven others are optional (absent or null: off). Any other name is refused.',
+    type: () => JourneyClocksDto,
+  })
   @Allow()
   clocks!: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      'The services the path requires, in order: a non-empty list of `{ service, after }` starting with `reception`, each service once, each prerequisite listed earlier. ' +
+      'Absent or null: journeys accept any service in any order.',
+    type: () => [ServiceStepDto],
+    nullable: true,
+  })
+  @Allow()
+  services?: unknown;
+
+  @ApiPropertyOptional({
+    description: 'The legal clocks that count working days; each must then be whole days (`P2D`). Absent: none.',
+    enum: LEGAL_CLOCK_NAMES,
+    isArray: true,
+  })
+  @Allow()
+  workingDayClocks?: unknown;
 }

@@ -1,0 +1,23 @@
+/** OpenAPI texts every journey operation shares: the errors of the API itself around the journey's own refusals. */
+export const BAD_INPUT = 'a body field, query parameter or path parameter breaks a rule (`fields` lists them)';
+export const MALFORMED = 'the body is not well-formed JSON';
+export const TOO_LARGE = 'the body exceeds the size limit (100kb by default)';
+export const NOT_FOUND = 'Temporal does not know the journey (and, for reads, the read model has no trace of it)';
+export const TEMPORAL_DOWN = 'Temporal cannot be reached';
+export const WORKER_DOWN = "the journey's worker did not answer within the deadline; a command may still be applied";
+export const DB_DOWN = 'PostgreSQL cannot be reached';
+
+/** Errors every journey command can meet, beyond its own refusals. */
+export const COMMAND_ERRORS = {
+  VALIDATION_FAILED: BAD_INPUT,
+  MALFORMED_JSON: MALFORMED,
+  PAYLOAD_TOO_LARGE: TOO_LARGE,
+  JOURNEY_NOT_FOUND: NOT_FOUND,
+  JOURNEY_CLOSED: 'the journey is closed (its workflow has ended, or it refuses commands since its closure)',
+  INVALID_VALUE: 'the journey refused a value (`fields` names it)',
+  TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
+  WORKER_UNAVAILABLE: WORKER_DOWN,
+};
+
+/** Who may send commands, said once in each command's description. */
+export const COMMAND_ACCESS = 'Operators of the journey\'s office and administrators (403 `FORBIDDEN` otherwise; a refused request writes nothing).';

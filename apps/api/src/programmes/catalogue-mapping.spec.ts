@@ -1,0 +1,23 @@
+import { GOL_DEFAULT_CATALOGUES } from '@sal/domain';
+import { clocksInOrder, toDto } from './catalogue-mapping';
+
+describe('programme catalogues as the API answers them', () => {
+  it('keeps every clock a catalogue states, core ones first, and nothing else', () => {
+    const clocks = { appealWindow: 'PT30S', stallAfter: null, pactDeadline: 'P30D', escalationAfter: 'P7D', reminderBeforeDue: 'P2D', justificationWindow: null, extra: 'P1D' };
+    expect(Object.entries(clocksInOrder(clocks as never))).toEqual([
+      ['reminderBeforeDue', 'P2D'],
+      ['escalationAfter', 'P7D'],
+      ['pactDeadline', 'P30D'],
+      ['stallAfter', null],
+      ['justificationWindow', null],
+      ['appealWindow', 'PT30S'],
+    ]);
+  });
+
+  it('shows services and working-day clocks when the version states them, and reads as before when it does not', () => {
+    const gol = GOL_DEFAULT_CATALOGUES[0];
+    expect(toDto({ ...gol, version: 2 })).toEqual({ code: 'GOL-1', version: 2, title: gol.title, clocks: gol.clocks, services: gol.services, workingDayClocks: ['offerExcuseWindow'] });
+    const bare = { code: 'T', version: 1, title: 't', clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] };
+    expect(toDto(bare)).toEqual({ code: 'T', version: 1, title: 't', clocks: bare.clocks });
+  });
+});

@@ -1,0 +1,37 @@
+import { CLOCK_NAMES, type JourneyClocks, type ProgrammeCatalogue } from '@sal/domain';
+import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
+
+/**
+ * The clocks in their documented order (PostgreSQL's jsonb keeps its own key order), and nothing else: the four core
+ * clocks always, the optional ones when the catalogue states them (null included).
+ */
+export function clocksInOrder(c: JourneyClocks): JourneyClocks {
+  const clocks: JourneyClocks = { reminderBeforeDue: c.reminderBeforeDue, escalationAfter: c.escalationAfter, pactDeadline: c.pactDeadline, stallAfter: c.stallAfter };
+  const source = c as unknown as Record<string, string | null | undefined>;
+  const target = clocks as unknown as Record<string, string | null>;
+  for (const name of CLOCK_NAMES) {
+    const value = source[name];
+    if (!(name in clocks) && value !== undefined) target[name] = value;
+  }
+  return clocks;
+}
+
+export function inClockOrder(catalogue: ProgrammeCatalogue): ProgrammeCatalogue {
+  return { ...catalogue, clocks: clocksInOrder(catalogue.clocks) };
+}
+
+/**
+ * A version as the API answers it: `services` only when the version lists them and `workingDayClocks` only when it
+ * names some, so a version published without them reads as it always did.
+ */
+export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
+  const { code, version, title, services, workingDayClocks } = catalogue;
+  return {
+    code,
+    version,
+    title,
+    clocks: clocksInOrder(catalogue.clocks),
+    ...(services ? { services } : {}),
+    ...(workingDayClocks && workingDayClocks.length > 0 ? { workingDayClocks } : {}),
+  };
+}
