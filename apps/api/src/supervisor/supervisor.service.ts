@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { canonicalInstant, JOURNEY_STAGES, romeEndOfDay, romeStartOfDay, SERVICE_CODES, STALL_REASONS, toMillis } from '@sal/domain';
 import { ReadModelService } from '../database/read-model.service';
-import { periodBound, type AppointmentsQuery, type ConditionalityStepsQuery, type ServicesQuery } from './dto/services-queries';
+import type { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
+import { periodBound } from './period';
 import type { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
 import type { KpisQuery, OverdueActionsQuery, StalledCasesQuery } from './dto/supervisor-queries';
 import type { KpisDto, OverdueActionPageDto, StalledCasePageDto } from './dto/supervisor-responses';

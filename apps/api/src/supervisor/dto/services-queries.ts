@@ -4,11 +4,7 @@ import {
   APPOINTMENT_PURPOSES,
   APPOINTMENT_STATUSES,
   CONDITIONALITY_LADDERS,
-  isIsoDate,
-  isIsoInstant,
   JOURNEY_STATUSES,
-  romeEndOfDay,
-  romeStartOfDay,
   SANCTION_EFFECTS,
   SERVICE_CODES,
   STEP_STATUSES,
@@ -24,6 +20,7 @@ import {
 import { BooleanQuery } from '../../common/dto/boolean-query';
 import { PageQuery } from '../../common/dto/page.query';
 import { OPERATOR_ID_EXAMPLE, OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN, PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN } from '../../common/input-rules';
+import { isBound, periodBound } from '../period';
 import { OfficeScopeQuery } from './office-scope';
 
 export const APPOINTMENT_SORTS = ['earliest', 'latest'] as const;
@@ -33,25 +30,14 @@ export type StepSort = (typeof STEP_SORTS)[number];
 
 const BOUND_MESSAGE = 'must be YYYY-MM-DD (a Rome calendar day) or an ISO-8601 date-time with offset';
 
-/** A period bound: a Rome calendar day (YYYY-MM-DD) or an instant with offset. */
-function isBound(value: unknown): value is string {
-  return typeof value === 'string' && (isIsoDate(value) || isIsoInstant(value));
-}
-
-/**
- * The instant a period's bound stands for: a day's first instant for `from`, the first instant after the day for `to`
- * (so `to` includes the whole day and the read model's exclusive upper bound works); an instant stands for itself.
- */
-export function periodBound(value: string, end: 'from' | 'to'): string {
-  if (!isIsoDate(value)) return new Date(toMillis(value)).toISOString();
-  return end === 'from' ? romeStartOfDay(value) : new Date(toMillis(romeEndOfDay(value)) + 1).toISOString();
-}
-
 function IsPeriodBound(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy({ name: 'isPeriodBound', validator: { validate: isBound, defaultMessage: () => BOUND_MESSAGE } }, options);
 }
 
-/** `to` not before `from` (compared as the instants they stand for; checked only when both are well formed). */
+/**
+ * `to` not before `from`: the period they stand for must not be empty (a day as `to` may equal the day in `from`; an
+ * instant as `to`, exclusive, must come after `from`). Checked only when both are well formed.
+ */
 function IsNotBeforeFrom(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -60,9 +46,9 @@ function IsNotBeforeFrom(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown, args) => {
           const from = (args?.object as { from?: unknown } | undefined)?.from;
           if (!isBound(value) || !isBound(from)) return true;
-          return toMillis(periodBound(value, 'to')) >= toMillis(periodBound(from, 'from'));
+          return toMillis(periodBound(value, 'to')) > toMillis(periodBound(from, 'from'));
         },
-        defaultMessage: () => 'cannot be before from',
+        defaultMessage: () => 'cannot be before from (an instant, exclusive, must come after it)',
       },
     },
     options,
