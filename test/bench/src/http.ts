@@ -14,6 +14,11 @@ export class JsonHttpClient {
   private readonly url: URL;
   /** The bearer token sent when a request names none (the API authenticates every call but /health). */
   token: string | undefined;
+  /**
+   * Says what the server process was doing when a request failed below HTTP (reset, refused): whether it still runs
+   * and its last output, so a failure names its cause instead of a bare ECONNRESET.
+   */
+  describeServer: (() => string) | undefined;
 
   constructor(baseUrl: string, maxSockets: number) {
     this.url = new URL(baseUrl);
@@ -22,14 +27,20 @@ export class JsonHttpClient {
 
   async request<T = unknown>(method: string, path: string, body?: unknown, token: string | undefined = this.token): Promise<JsonAnswer<T>> {
     try {
-      return await this.send<T>(method, path, body, token);
-    } catch (error) {
-      // A kept-alive socket the server closed while idle fails at once, before the request reached the app: Node's
-      // documented remedy is to retry once on a fresh socket.
-      if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
-        return this.send<T>(method, path, body, token);
+      try {
+        return await this.send<T>(method, path, body, token);
+      } catch (error) {
+        // A kept-alive socket the server closed while idle fails at once, before the request reached the app: Node's
+        // documented remedy is to retry once on a fresh socket.
+        if ((error as { reusedSocket?: boolean }).reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+          return await this.send<T>(method, path, body, token);
+        }
+        throw error;
       }
-      throw error;
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException & { reusedSocket?: boolean };
+      const server = this.describeServer ? `; ${this.describeServer()}` : '';
+      throw new Error(`${method} ${path.split('?')[0]} failed: ${e.code ?? e.message} on a ${e.reusedSocket ? 'reused' : 'fresh'} socket${server}`, { cause: error });
     }
   }
 
