@@ -1,7 +1,8 @@
 import { SERVICE_CODES } from '../programme/catalogue';
 import type { JourneyCommand } from './commands';
 import { decide } from './decide';
-import { applyEvents, evolve, journeyStarted, replay } from './evolve';
+import { applyEvents, evolve, journeyStarted, replay, upgradeState } from './evolve';
+import { intake, run, signPact, startJourney } from './journey.test-fixture';
 import type { JourneyEvent, JourneyStartedData, JourneyState } from './model';
 
 const START: JourneyStartedData = {
@@ -293,5 +294,21 @@ describe('state crosses Temporal payloads as JSON', () => {
     const bare = { ...START, beneficiary: { fiscalCode: 'RSSMRA85T10A562S', givenName: 'Mario', familyName: 'Rossi' } };
     const state = replay([journeyStarted(bare, STARTED_AT)]);
     expect(JSON.parse(JSON.stringify(state))).toStrictEqual(state);
+  });
+});
+
+describe('upgradeState', () => {
+  it('gives a state from before the six services their empty parts, reception done after the intake and the pact as version 1', () => {
+    const full = run(run(startJourney({ services: null, benefit: null }), intake(), '2026-03-03T09:00:00.000Z'), signPact(), '2026-03-04T09:00:00.000Z');
+    const old = { ...full } as Partial<JourneyState>;
+    for (const key of ['services', 'workingDayClocks', 'benefit', 'firstContactMissedAt', 'pactVersions', 'serviceProgress', 'appointments', 'offers', 'lapses', 'conditionalitySteps', 'referrals', 'placement'] as const) {
+      delete old[key];
+    }
+    expect(upgradeState(old as JourneyState)).toEqual({ ...full, workingDayClocks: [] });
+  });
+
+  it('leaves a current state as it is', () => {
+    const s = startJourney();
+    expect(upgradeState(s)).toBe(s);
   });
 });
