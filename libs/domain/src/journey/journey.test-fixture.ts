@@ -6,22 +6,11 @@ import { applyEvents, journeyStarted, replay } from './evolve';
 import type { BenefitClaim, JourneyEvent, JourneyState } from './model';
 import type { Refusal } from './refusals';
 
+
 export const GOL1 = GOL_DEFAULT_CATALOGUES.find((c) => c.code === 'GOL-1')!;
 
 /** The GOL legal clocks, with the pact's own clocks off so only what a test looks at fires. */
-export const LEGAL_CLOCKS: JourneyClocks = {
-  reminderBeforeDue: null,
-  escalationAfter: null,
-  pactDeadline: null,
-  stallAfter: null,
-  firstContactAfterDid: 'P30D',
-  firstContactAfterBenefitClaim: 'P15D',
-  appointmentReminderBefore: 'P1D',
-  justificationWindow: 'P1D',
-  offerExcuseWindow: 'P2D',
-  appealWindow: 'P30D',
-  defaultContactFrequency: 'P30D',
-};
+export const LEGAL_CLOCKS: JourneyClocks = { ...GOL1.clocks, reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null };
 
 /** Monday 2 March 2026. */
 export const DID = '2026-03-02';
