@@ -17,6 +17,8 @@ export const COMMAND_ERRORS = {
   INVALID_VALUE: 'the journey refused a value (`fields` names it)',
   TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
   WORKER_UNAVAILABLE: WORKER_DOWN,
+  UNAUTHENTICATED: 'no valid bearer token',
+  FORBIDDEN: "not an operator or administrator, or the journey's office is outside your offices (nothing is written)",
 };
 
 /** Who may send commands, said once in each command's description. */

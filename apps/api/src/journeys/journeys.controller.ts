@@ -41,6 +41,8 @@ export class JourneysController {
     PAYLOAD_TOO_LARGE: TOO_LARGE,
     JOURNEY_ALREADY_EXISTS: 'the person already has a journey in this programme; `journeyId` names it',
     TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
+    UNAUTHENTICATED: 'no valid bearer token',
+    FORBIDDEN: 'not an operator or administrator, or `officeId` is outside your offices',
   })
   @Roles('operator', 'administrator')
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateJourneyDto): Promise<JourneyCreatedDto> {

@@ -65,6 +65,8 @@ export class ProgrammesController {
     MALFORMED_JSON: 'the body is not well-formed JSON',
     PAYLOAD_TOO_LARGE: 'the body exceeds the size limit (100kb by default)',
     READ_MODEL_UNAVAILABLE: DB_DOWN,
+    UNAUTHENTICATED: 'no valid bearer token',
+    FORBIDDEN: 'not an administrator',
   })
   publish(@Param('code', ProgrammeCodePipe) code: string, @Body() body: PublishCatalogueDto): Promise<ProgrammeCatalogueDto> {
     return this.programmes.publish(code, body);
