@@ -60,8 +60,44 @@ export async function expectStatus<T>(answer: Promise<JsonAnswer<T>>, status: nu
 
 /** Starts a journey through the API and takes it to pact_active with actions due at `dueDates`. Returns its id. */
 export async function journeyInPact(api: JsonHttpClient, beneficiary: Beneficiary, officeId: string, dueDates: string[]): Promise<string> {
-  const { journeyId } = await expectStatus(api.request<{ journeyId: string }>('POST', '/journeys', startBody(beneficiary, officeId)), 201, 'POST /journeys');
-  await expectStatus(api.request('POST', `/journeys/${journeyId}/intake`, { operatorId: BENCH_OPERATOR }), 200, 'intake');
-  await expectStatus(api.request('POST', `/journeys/${journeyId}/pact`, pactBody(dueDates)), 200, 'pact');
+  const journeyId = await startJourney(api, beneficiary, officeId);
+  await setUp(api, 'POST', `/journeys/${journeyId}/intake`, { operatorId: BENCH_OPERATOR }, 'intake');
+  await setUp(api, 'POST', `/journeys/${journeyId}/pact`, pactBody(dueDates), 'pact');
   return journeyId;
+}
+
+/** POST /journeys as set-up (see setUp): the new journey's id. */
+export async function startJourney(api: JsonHttpClient, beneficiary: Beneficiary, officeId: string): Promise<string> {
+  const body = await setUp<{ journeyId?: string; error?: { journeyId?: string } }>(api, 'POST', '/journeys', startBody(beneficiary, officeId), 'POST /journeys', 201);
+  const journeyId = body.journeyId ?? body.error?.journeyId;
+  if (!journeyId) throw new Error(`POST /journeys answered no journey id: ${JSON.stringify(body)}`);
+  return journeyId;
+}
+
+const SETUP_ATTEMPTS = 6;
+const SETUP_RETRY_MS = 2_000;
+let setupRetries = 0;
+
+/** How many set-up requests were answered 503 and sent again so far (scenarios note it: the server was overloaded). */
+export function setUpRetryCount(): number {
+  return setupRetries;
+}
+
+/**
+ * A request that prepares a measurement (never one that is timed). On an overloaded 2-core machine the API may answer
+ * 503 (TEMPORAL_UNAVAILABLE, WORKER_UNAVAILABLE: "nothing was done, or it may still be applied; retry later"), so it
+ * is sent again after a pause, as a client should. If an earlier attempt was applied after all, the retry is refused
+ * with 409 `…_ALREADY_…` (JOURNEY_ALREADY_EXISTS, INTAKE_ALREADY_RECORDED, PACT_ALREADY_SIGNED,
+ * PACT_ACTION_ALREADY_COMPLETED): that counts as done.
+ */
+export async function setUp<T = unknown>(api: JsonHttpClient, method: string, path: string, body: unknown, what: string, status = 200, token?: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const answer = await api.request<T & { error?: { code?: string } }>(method, path, body, token ?? api.token);
+    if (answer.status === status) return answer.body;
+    const code = answer.body?.error?.code ?? '';
+    if (attempt > 1 && answer.status === 409 && code.includes('_ALREADY_')) return answer.body;
+    if (answer.status !== 503 || attempt >= SETUP_ATTEMPTS) throw new Error(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    setupRetries++;
+    await new Promise((resolve) => setTimeout(resolve, SETUP_RETRY_MS * attempt));
+  }
 }

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { findRepoRoot } from '@sal/infra';
-import { People } from './journeys';
+import { People, setUpRetryCount } from './journeys';
 import { CpuMeter, describeMachine, filesystemOf, loadAverage, temporalCliVersion, type MachineInfo } from './machine';
 import { parseOptions, USAGE, type BenchOptions } from './options';
 import { fmt, printReport, writeReport, type BenchReport, type VariantReport } from './report';
@@ -178,6 +178,7 @@ async function runVariant(state: VariantState, round: number, options: BenchOpti
       const scenario = makeScenario(name);
       const meter = new CpuMeter(() => stack!.pids());
       const scenarioStarted = Date.now();
+      const retriesBefore = setUpRetryCount();
       try {
         if (scenario.setup) {
           say(`[bench] ${scenario.title}: set-up`);
@@ -196,6 +197,8 @@ async function runVariant(state: VariantState, round: number, options: BenchOpti
       } finally {
         await scenario.teardown?.(ctx).catch((e: unknown) => results.note(name, `teardown failed: ${(e as Error).message}`));
       }
+      const retried = setUpRetryCount() - retriesBefore;
+      if (retried > 0) results.note(name, `${retried} set-up requests (untimed) were answered 503 by the overloaded API and sent again${options.rounds > 1 ? ` in round ${round + 1}` : ''}`);
       results.note(name, `took ${Math.round((Date.now() - scenarioStarted) / 1000)} s${options.rounds > 1 ? ` in round ${round + 1}` : ''}, set-up included (load average at the end ${loadAverage().join(' / ')})`);
       const used = meter.stop();
       const total = (state.cpu[name] ??= {});

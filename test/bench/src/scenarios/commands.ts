@@ -1,5 +1,5 @@
 import { BARE_UPDATE, BARE_UPDATE_WORKFLOW } from '../baseline-names';
-import { BENCH_OPERATOR, expectStatus, journeyInPact } from '../journeys';
+import { BENCH_OPERATOR, expectStatus, journeyInPact, setUp } from '../journeys';
 import { forEachConcurrently, pollUntil, range } from '../pool';
 import { latencyPercentiles, msSince } from '../stats';
 import { inAlternatingOrder, type BenchContext, type Scenario } from './scenario';
@@ -40,7 +40,7 @@ async function productCommands(ctx: BenchContext, run: number): Promise<{ p50: n
   // Set-up (untimed): journeys in pact_active, each with enough actions; A1 of each is the warm-up command.
   await forEachConcurrently(range(commandJourneys), ctx.concurrency, async () => {
     const id = await journeyInPact(api, ctx.people.next(), officeId, Array<string>(perJourney).fill(FAR_DUE_DATE));
-    await expectStatus(api.request('POST', `/journeys/${id}/pact/actions/A1/complete`, { operatorId: BENCH_OPERATOR }), 200, 'warm-up');
+    await setUp(api, 'POST', `/journeys/${id}/pact/actions/A1/complete`, { operatorId: BENCH_OPERATOR }, 'warm-up');
     ids.push(id);
   });
   // Let the set-up's projections finish, so they do not run under the timed commands.

@@ -2,7 +2,7 @@ import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
 import { journeyDataConverter } from '@sal/temporal';
 import type { temporal } from '@temporalio/proto';
 import { BARE_UPDATE, BARE_UPDATE_WORKFLOW } from '../baseline-names';
-import { BENCH_OPERATOR, expectStatus, journeyInPact } from '../journeys';
+import { BENCH_OPERATOR, journeyInPact, setUp } from '../journeys';
 import { forEachConcurrently, pollUntil, range, sleep } from '../pool';
 import type { Measurement } from '../results';
 import { msSince, quantile } from '../stats';
@@ -114,7 +114,7 @@ async function buildLongHistories(ctx: BenchContext): Promise<{ product: History
   const dues = range(a).map((i) => new Date(Date.UTC(2099, 0, 1) + i * 7 * 86_400_000).toISOString().slice(0, 10));
   const id = await journeyInPact(api, ctx.people.next(), 'CPI-BENCH-R1', dues);
   for (let i = 1; i <= a; i++) {
-    await expectStatus(api.request('POST', `/journeys/${id}/pact/actions/A${i}/complete`, { operatorId: BENCH_OPERATOR }), 200, `completing A${i}`);
+    await setUp(api, 'POST', `/journeys/${id}/pact/actions/A${i}/complete`, { operatorId: BENCH_OPERATOR }, `completing A${i}`);
   }
   const bare = await client.workflow.start(BARE_UPDATE_WORKFLOW, { taskQueue: baselineTaskQueue, workflowId: `BARE-R-${ctx.tag}`, args: [] });
   for (let i = 0; i < a + 2; i++) await bare.executeUpdate(BARE_UPDATE, { args: [{ operatorId: BENCH_OPERATOR, actionId: `A${i}` }] });

@@ -2,7 +2,7 @@ import { temporal } from '@temporalio/proto';
 import { journeySearchAttributes } from '@sal/contracts';
 import { ARM_TIMER_UPDATE, BARE_TIMER_WORKFLOW } from '../baseline-names';
 import { taskTimesAfter, waitForVisibility } from '../history-times';
-import { BENCH_OPERATOR, expectStatus, pactBody, startBody } from '../journeys';
+import { BENCH_OPERATOR, pactBody, setUp, startJourney } from '../journeys';
 import { forEachConcurrently, pollUntil, range, sleep } from '../pool';
 import type { Measurement } from '../results';
 import { quantile } from '../stats';
@@ -99,15 +99,15 @@ async function productStorm(ctx: BenchContext, run: number, outbox: boolean): Pr
   const ids: string[] = [];
   const phase1 = Date.now();
   await forEachConcurrently(range(n), ctx.concurrency, async () => {
-    const { journeyId } = await expectStatus(api.request<{ journeyId: string }>('POST', '/journeys', startBody(ctx.people.next(), officeId)), 201, 'POST /journeys');
-    await expectStatus(api.request('POST', `/journeys/${journeyId}/intake`, { operatorId: BENCH_OPERATOR }), 200, 'intake');
+    const journeyId = await startJourney(api, ctx.people.next(), officeId);
+    await setUp(api, 'POST', `/journeys/${journeyId}/intake`, { operatorId: BENCH_OPERATOR }, 'intake');
     ids.push(journeyId);
   });
   // Signing is one command per journey against two before it, but it sets more off: the catalogue's reminder (days
   // before the due date, so already due) fires at once, with its projection, notice and e-mail.
   const due = dueInstant(Date.now() - phase1, 2, 8_000);
   const body = pactBody([new Date(due).toISOString()]);
-  await forEachConcurrently(ids, ctx.concurrency, (id) => expectStatus(api.request('POST', `/journeys/${id}/pact`, body), 200, 'pact'));
+  await forEachConcurrently(ids, ctx.concurrency, (id) => setUp(api, 'POST', `/journeys/${id}/pact`, body, 'pact'));
   if (Date.now() >= due - 1000) {
     ctx.results.note('timers', `run ${run + 1}: product set-up overran the due instant; not measured`);
     return NOT_MEASURED;
