@@ -234,10 +234,14 @@ describe('programme catalogues and supervision over HTTP', () => {
       journeysByStage: { awaiting_intake: 1, awaiting_pact: 1, pact_active: 0, closed: 1 },
       openJourneys: 2,
       stalledJourneys: 1,
-      stalledByReason: { overdue_action: 0, missed_contact: 0, pact_not_signed: 1, no_progress: 0 },
+      stalledByReason: { overdue_action: 0, missed_contact: 0, pact_not_signed: 1, no_progress: 0, first_contact_missed: 0 },
       overdueActions: 0,
       medianDaysIntakeToPact: 0,
       placements: 1,
+      placementsByProgramme: { [programmeCode]: 1 },
+      serviceHours: { reception: 0, second_level_interview: 0, path_definition: 0, skills_assessment: 0, tutoring: 0, job_search: 0 },
+      proposedSteps: 0,
+      confirmedSteps: 0,
     });
     // Another office sees none of it.
     const { body: elsewhere } = await api('GET', `/supervisor/kpis?officeId=CPI-ELSEWHERE-${suffix}`);

@@ -149,8 +149,22 @@ describe("a journey's history on the Temporal server", () => {
     expect(indexed).toContain('CPI-TO-01');
     for (const secret of personalData) expect({ secret, indexed: indexed.includes(secret) }).toEqual({ secret, indexed: false });
 
-    // Every payload but the search attributes (indexed by the server, so never encrypted) is sealed...
-    const payloads = payloadsIn(events, ['searchAttributes']);
+    // Patch markers (`patched()`) are written by the SDK itself, outside the data converter: they may only ever hold
+    // the names of our patches.
+    const markers = events.filter((e) => e.markerRecordedEventAttributes);
+    expect(markers.length).toBeGreaterThan(0);
+    const markerPayloads = markers.flatMap((m) => payloadsIn(m.markerRecordedEventAttributes));
+    expect(markerPayloads.length).toBeGreaterThanOrEqual(markers.length);
+    for (const p of markerPayloads) {
+      const detail: unknown = JSON.parse(Buffer.from(p.data!).toString('utf8'));
+      expect(detail).toEqual({ id: expect.stringMatching(/^journey-[a-z-]+-v\d+$/), deprecated: false });
+    }
+
+    // Every other payload but the search attributes (indexed by the server, so never encrypted) is sealed...
+    const payloads = payloadsIn(
+      events.filter((e) => !e.markerRecordedEventAttributes),
+      ['searchAttributes'],
+    );
     expect(payloads.length).toBeGreaterThan(5);
     const encodings = new Set(payloads.map((p) => Buffer.from(p.metadata![METADATA_ENCODING_KEY]!).toString()));
     expect([...encodings]).toEqual([ENCRYPTED_ENCODING]);
