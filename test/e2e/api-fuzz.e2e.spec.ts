@@ -17,6 +17,7 @@ import {
   impossibleDate,
   impossibleInstant,
   invalidFiscalCode,
+  isPrototypeKey,
   malformedDate,
   malformedDuration,
   mutationSet,
@@ -313,7 +314,9 @@ const param = (name: string, arb: fc.Arbitrary<string>): fc.Arbitrary<ParamMutat
 const unknownParam = (known: string[]): fc.Arbitrary<ParamMutation> =>
   fc
     .tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom('officeid', 'OfficeId', 'office', 'page_size', 'sort', 'q', 'limit', 'offset')), fc.string({ maxLength: 10 }))
-    .filter(([name]) => !known.includes(name))
+    // Names of Object.prototype members are refused before anything else (their own test below), so they are not mixed
+    // with other mutations whose fields the answer must name.
+    .filter(([name]) => !known.includes(name) && !isPrototypeKey(name))
     .map(([name, value]) => ({ name, values: [value] }));
 const badOffices: fc.Arbitrary<ParamMutation> = fc.oneof(
   badOfficeId.map((v) => ({ name: 'officeId', values: [v] })),
@@ -527,7 +530,26 @@ const oversizeCases = (): fc.Arbitrary<Case> =>
     });
 
 /** Segments that name a route under the prefixes below (routing ignores case). */
-const REAL_SEGMENTS = ['intake', 'pact', 'contacts', 'close', 'events', 'actions', 'complete', 'kpis', 'stalled-cases', 'overdue-actions'];
+const REAL_SEGMENTS = [
+  'intake',
+  'pact',
+  'contacts',
+  'close',
+  'events',
+  'actions',
+  'complete',
+  'kpis',
+  'stalled-cases',
+  'overdue-actions',
+  'services',
+  'appointments',
+  'offers',
+  'lapses',
+  'conditionality-steps',
+  'amendments',
+  'referrals',
+  'placement',
+];
 const segment = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => !REAL_SEGMENTS.includes(s.toLowerCase()) && s !== '.' && s !== '..');
 const routeCases = (): fc.Arbitrary<Case> =>
   fc.oneof(

@@ -8,4 +8,4 @@ export * from './legal-clocks';
 export * from './notices';
 export * from './view';
 export { CONDITIONALITY_LADDER_EFFECTS, nextStepOn } from './conditionality';
-export { serviceAvailability, servicesPending, serviceOutputFields } from './services';
+export { serviceAvailability, servicesPending, serviceOutputFields, serviceOutputsRequired } from './services';

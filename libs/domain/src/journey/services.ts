@@ -103,6 +103,11 @@ export function serviceOutputFields(service: ServiceCode): string[] {
   return Object.keys(OUTPUT_FIELDS[service].fields);
 }
 
+/** The outputs completing a service needs (from the completing delivery or earlier ones). */
+export function serviceOutputsRequired(service: ServiceCode): string[] {
+  return [...OUTPUT_FIELDS[service].required];
+}
+
 function validateOutputs(service: ServiceCode, outputs: unknown): Refused | null {
   if (typeof outputs !== 'object' || outputs === null || Array.isArray(outputs)) return refusal('INVALID_VALUE', 'must be an object', 'outputs');
   const { fields } = OUTPUT_FIELDS[service];
