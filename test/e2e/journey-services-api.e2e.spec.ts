@@ -610,3 +610,62 @@ describe('the six services, appointments and conditionality over HTTP', () => {
     expect(schemas.JourneyEventDto.properties.type.enum).toEqual(expect.arrayContaining(['AppointmentMissed', 'ConditionalityStepProposed', 'PactAmended', 'PlacementRecorded']));
   });
 });
+
+describe('Idempotency-Key: a retried command is applied once', () => {
+  /** A request as the office's operator with an `Idempotency-Key`. */
+  async function withKey(key: string, method: string, path: string, body: unknown, token = operator): Promise<HttpAnswer> {
+    const response = await fetch(`${product.baseUrl}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': key },
+      body: JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  it('the same appointment sent twice with one key is booked once, and both answers are the first outcome', async () => {
+    const journeyId = await startJourney({ benefit: true });
+    await intake(journeyId);
+    const booking = { service: 'second_level_interview', purpose: 'interview', at: '2099-05-04T09:00:00+02:00', channel: 'phone', convocation: 'pec', operatorId: OP };
+    const key = `retry-${uniqueSuffix()}`;
+    const first = await withKey(key, 'POST', `/journeys/${journeyId}/appointments`, booking);
+    const again = await withKey(key, 'POST', `/journeys/${journeyId}/appointments`, booking);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body.appointments.map((a: { appointmentId: string }) => a.appointmentId)).toEqual(['AP1']);
+    expect(again.body.lastSeq).toBe(first.body.lastSeq);
+    // Another key is another command.
+    const other = await withKey(`${key}-2`, 'POST', `/journeys/${journeyId}/appointments`, booking);
+    expect(other.body.appointments.map((a: { appointmentId: string }) => a.appointmentId)).toEqual(['AP1', 'AP2']);
+    const events = await eventually(async () => {
+      const all = await eventsOf(journeyId);
+      return all.filter((e) => e.type === 'AppointmentScheduled').length === 2 ? all : undefined;
+    }, 'the two bookings in the timeline');
+    expect(events.filter((e) => e.type === 'AppointmentScheduled')).toHaveLength(2);
+  });
+
+  it('a foundation command retried with its key answers 200 again instead of a conflict', async () => {
+    const journeyId = await startJourney();
+    const key = `intake-${uniqueSuffix()}`;
+    const first = await withKey(key, 'POST', `/journeys/${journeyId}/intake`, { operatorId: OP });
+    const again = await withKey(key, 'POST', `/journeys/${journeyId}/intake`, { operatorId: OP });
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body.intake).toEqual(first.body.intake);
+    // Without the key the same command is a new one, and the journey refuses it.
+    expectError(await op('POST', `/journeys/${journeyId}/intake`, { operatorId: OP }), 409, 'INTAKE_ALREADY_RECORDED');
+  });
+
+  it('a malformed key is refused, naming the header, and nothing is sent', async () => {
+    const journeyId = await startJourney();
+    const answer = await withKey('not a valid key!', 'POST', `/journeys/${journeyId}/intake`, { operatorId: OP });
+    expectError(answer, 400, 'VALIDATION_FAILED', ['Idempotency-Key']);
+    expect((await view(journeyId)).stage).toBe('awaiting_intake');
+  });
+
+  it('is documented on the commands in OpenAPI', async () => {
+    const { body } = await admin('GET', '/docs-json');
+    const headers = (op: { parameters?: { in: string; name: string }[] }) => (op.parameters ?? []).filter((p) => p.in === 'header').map((p) => p.name);
+    expect(headers(body.paths['/journeys/{journeyId}/appointments'].post)).toContain('Idempotency-Key');
+    expect(headers(body.paths['/journeys/{journeyId}/intake'].post)).toContain('Idempotency-Key');
+    expect(headers(body.paths['/journeys'].post)).not.toContain('Idempotency-Key');
+  });
+});

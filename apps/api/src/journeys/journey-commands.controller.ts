@@ -31,6 +31,7 @@ import {
   StepIdPipe,
 } from './journey-params';
 import { JourneysService } from './journeys.service';
+import { Idempotent } from './idempotency';
 
 const BAD_ID = (what: string) => `${COMMAND_ERRORS.VALIDATION_FAILED}, or the ${what} id in the path is malformed`;
 const APPOINTMENT_GONE = {
@@ -59,6 +60,7 @@ const CREATED = (what: string, list: string, id: string) =>
 export class JourneyCommandsController {
   constructor(private readonly journeys: JourneysService) {}
 
+  @Idempotent()
   @Post(':journeyId/services/:service/deliveries')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -91,6 +93,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.recordServiceDelivery(service as ServiceCode, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/appointments')
   @JOURNEY_ID_PARAM
   @ApiOperation({
@@ -113,6 +116,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.scheduleAppointment(body));
   }
 
+  @Idempotent()
   @Post(':journeyId/appointments/:appointmentId/reschedule')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -136,6 +140,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.rescheduleAppointment(appointmentId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/appointments/:appointmentId/cancel')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -153,6 +158,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.cancelAppointment(appointmentId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/appointments/:appointmentId/outcome')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -182,6 +188,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.recordAppointmentOutcome(appointmentId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/offers')
   @JOURNEY_ID_PARAM
   @ApiOperation({
@@ -195,6 +202,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.recordJobOffer(body));
   }
 
+  @Idempotent()
   @Post(':journeyId/offers/:offerId/response')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -222,6 +230,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.recordOfferResponse(offerId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/lapses/:lapseId/justification')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -252,6 +261,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.justifyLapse(lapseId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/conditionality-steps/:stepId/confirm')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -275,6 +285,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.confirmConditionalityStep(stepId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/conditionality-steps/:stepId/dismiss')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -292,6 +303,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.dismissConditionalityStep(stepId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/pact/amendments')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -318,6 +330,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.amendPact(body));
   }
 
+  @Idempotent()
   @Post(':journeyId/referrals')
   @JOURNEY_ID_PARAM
   @ApiOperation({
@@ -331,6 +344,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.makeReferral(body));
   }
 
+  @Idempotent()
   @Post(':journeyId/referrals/:referralId/outcome')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -353,6 +367,7 @@ export class JourneyCommandsController {
     return this.journeys.send(principal, journeyId, to.recordReferralOutcome(referralId, body));
   }
 
+  @Idempotent()
   @Post(':journeyId/placement')
   @HttpCode(200)
   @JOURNEY_ID_PARAM

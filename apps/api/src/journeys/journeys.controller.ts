@@ -19,6 +19,7 @@ import { JOURNEY_ID_PARAM } from './journey-params';
 import { BAD_INPUT, COMMAND_ERRORS, DB_DOWN, MALFORMED, NOT_FOUND, TEMPORAL_DOWN, TOO_LARGE } from './journey-openapi';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
+import { Idempotent } from './idempotency';
 
 @ApiTags('journeys')
 @ApiBearerAuth()
@@ -92,6 +93,7 @@ export class JourneysController {
     return this.journeys.events(principal, journeyId);
   }
 
+  @Idempotent()
   @Post(':journeyId/intake')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -108,6 +110,7 @@ export class JourneysController {
     return this.journeys.recordIntake(principal, journeyId, body);
   }
 
+  @Idempotent()
   @Post(':journeyId/pact')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -131,6 +134,7 @@ export class JourneysController {
     return this.journeys.signPact(principal, journeyId, body);
   }
 
+  @Idempotent()
   @Post(':journeyId/pact/actions/:actionId/complete')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -156,6 +160,7 @@ export class JourneysController {
     return this.journeys.completePactAction(principal, journeyId, actionId, body);
   }
 
+  @Idempotent()
   @Post(':journeyId/contacts')
   @HttpCode(200)
   @JOURNEY_ID_PARAM
@@ -177,6 +182,7 @@ export class JourneysController {
     return this.journeys.recordContact(principal, journeyId, body);
   }
 
+  @Idempotent()
   @Post(':journeyId/close')
   @HttpCode(200)
   @JOURNEY_ID_PARAM

@@ -39,6 +39,7 @@ import type { RecordIntakeDto } from './dto/record-intake.dto';
 import type { SignPactDto } from './dto/sign-pact.dto';
 import { defined } from './journey-commands';
 import { toBeneficiary, toSummary, toViewDto } from './journey-mappers';
+import { currentIdempotencyKey } from './idempotency';
 
 type JourneyWorkflow = (input: JourneyWorkflowInput) => Promise<JourneyView>;
 
@@ -213,7 +214,10 @@ export class JourneysService {
   private async command<I>(principal: Principal, journeyId: string, update: UpdateDefinition<JourneyView, [I]>, input: I): Promise<JourneyViewDto> {
     // Checked before anything is sent: a refused caller writes nothing.
     assertCovers(principal, await this.officeOf(journeyId));
-    const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(update, { args: [input] }));
+    const key = currentIdempotencyKey();
+    // A retry with the same key is the same update to Temporal, which applies it once and answers its first outcome.
+    const updateId = key === undefined ? undefined : `idem:${principal.subject}:${key}`;
+    const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(update, { args: [input], updateId }));
     return toViewDto(view, 'workflow');
   }
 }
