@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { getFreePort, isPortFree } from './ports';
+import { getFreePort, getFreePorts, isPortFree } from './ports';
 import { findRepoRoot } from './repo-root';
 import { waitFor } from './wait-for';
 import fs from 'node:fs';
@@ -16,6 +16,14 @@ describe('getFreePort / isPortFree', () => {
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }
+  });
+});
+
+describe('getFreePorts', () => {
+  it('returns distinct ports, each bindable once they are handed back', async () => {
+    const ports = await getFreePorts(4);
+    expect(new Set(ports).size).toBe(4);
+    for (const port of ports) expect(await isPortFree(port)).toBe(true);
   });
 });
 

@@ -37,3 +37,32 @@ export function isPortFree(port: number, host = '127.0.0.1'): Promise<boolean> {
     });
   });
 }
+
+/**
+ * Asks the OS for `count` distinct free TCP ports at once (every probe socket is held until all are allocated, so the
+ * OS cannot hand the same port out twice). The race with other processes remains, as for {@link getFreePort}.
+ */
+export async function getFreePorts(count: number, host = '127.0.0.1'): Promise<number[]> {
+  const servers: net.Server[] = [];
+  try {
+    const ports: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const server = net.createServer();
+      server.unref();
+      servers.push(server);
+      ports.push(
+        await new Promise<number>((resolve, reject) => {
+          server.once('error', reject);
+          server.listen(0, host, () => {
+            const address = server.address();
+            if (address === null || typeof address === 'string') reject(new Error(`Could not determine the port allocated on ${host}`));
+            else resolve(address.port);
+          });
+        }),
+      );
+    }
+    return ports;
+  } finally {
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => (s.listening ? s.close(() => resolve()) : resolve()))));
+  }
+}

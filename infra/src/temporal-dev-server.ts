@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { getFreePort, isPortFree } from './ports';
+import { getFreePorts, isPortFree } from './ports';
 import type { Readable } from 'node:stream';
 import {
   describeExit,
@@ -79,13 +79,30 @@ const INDEXED_VALUE_TYPES: Record<SearchAttributeTypeName, temporal.api.enums.v1
 export async function startTemporalDevServer(
   options: TemporalDevServerOptions = {},
 ): Promise<TemporalDevServer> {
+  // Ports we chose ourselves may be taken by another process between our probe and the server's bind (a shared
+  // machine runs several stacks at once): then we try again with new ones. Ports the caller gave are tried once.
+  const attempts = options.port === undefined ? 3 : 1;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options);
+    } catch (err) {
+      if (attempt >= attempts || !/address already in use/i.test(errorMessage(err))) throw err;
+      options.log?.(`Temporal dev server: a port was taken while it started; trying again with new ports (${attempt}/${attempts - 1})`);
+    }
+  }
+}
+
+async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDevServer> {
   const log = options.log ?? (() => undefined);
   const cliPath = options.cliPath ?? (await findOrBuildTemporalCli(log));
   const ip = options.ip ?? '127.0.0.1';
   const namespace = options.namespace ?? 'default';
   const searchAttributes = options.searchAttributes ?? {};
-  const port = options.port ?? (await getFreePort(ip));
-  const uiPort = options.uiPort === false ? undefined : (options.uiPort ?? (await getFreePort(ip)));
+  // Every port the server opens is chosen here, distinct from one another: left to the CLI, its HTTP API and metrics
+  // ports are picked at random and can land on the gRPC port we picked but the server has not bound yet.
+  const [freeGrpc, freeUi, httpPort, metricsPort] = await getFreePorts(4, ip);
+  const port = options.port ?? freeGrpc;
+  const uiPort = options.uiPort === false ? undefined : (options.uiPort ?? freeUi);
 
   for (const [what, p] of [['gRPC', port], ['Web UI', uiPort]] as const) {
     if (p !== undefined && !(await isPortFree(p, ip))) {
@@ -96,7 +113,7 @@ export async function startTemporalDevServer(
     }
   }
 
-  const args = ['server', 'start-dev', '--ip', ip, '--port', String(port)];
+  const args = ['server', 'start-dev', '--ip', ip, '--port', String(port), '--http-port', String(httpPort), '--metrics-port', String(metricsPort)];
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-port', String(uiPort)]));
   if (options.dbFile) {
     fs.mkdirSync(path.dirname(options.dbFile), { recursive: true });
