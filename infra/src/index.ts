@@ -10,6 +10,8 @@ export { findRepoRoot } from './repo-root';
 export { type SearchAttributeTypeName } from './search-attributes';
 export { findOrBuildTemporalCli, temporalCliCacheDir, TEMPORAL_CLI_VERSION, type Logger } from './temporal-cli';
 export {
+  FILE_SQLITE_PRAGMAS,
+  sqlitePragmaArgs,
   startTemporalDevServer,
   type TemporalDevServer,
   type TemporalDevServerOptions,

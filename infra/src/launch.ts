@@ -8,7 +8,7 @@ import { describeExit, type ExitInfo, forEachLine, killOnExit, stopChild, waitFo
 import { findRepoRoot } from './repo-root';
 import { journeySearchAttributeTypes } from '@sal/temporal';
 import { findOrBuildTemporalCli } from './temporal-cli';
-import { startTemporalDevServer } from './temporal-dev-server';
+import { FILE_SQLITE_PRAGMAS, sqlitePragmaArgs, startTemporalDevServer } from './temporal-dev-server';
 import { errorMessage, waitFor } from './wait-for';
 
 /**
@@ -173,8 +173,9 @@ async function main(): Promise<void> {
       uiPort: envPort('TEMPORAL_UI_PORT', 8233),
       namespace,
       searchAttributes: journeySearchAttributeTypes(),
-      // The Web UI decrypts payloads through the API's codec endpoint (see README, Personal data).
-      extraArgs: ['--ui-codec-endpoint', `${apiUrl}/codec`],
+      // The Web UI decrypts payloads through the API's codec endpoint (see README, Personal data). SQLite in WAL mode,
+      // every commit still synced (see FILE_SQLITE_PRAGMAS and README, Benchmarks).
+      extraArgs: ['--ui-codec-endpoint', `${apiUrl}/codec`, ...sqlitePragmaArgs(FILE_SQLITE_PRAGMAS)],
       logFile,
       ownProcessGroup: true,
       log: (line) => say('temporal', line),

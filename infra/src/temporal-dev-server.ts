@@ -57,6 +57,18 @@ export interface TemporalDevServer {
   stop(): Promise<void>;
 }
 
+/**
+ * SQLite pragmas for a dev server kept on a file, as `npm start` runs it: a write-ahead log instead of SQLite's
+ * rollback journal, with every commit still synced to disk (`synchronous=full`, SQLite's own default), so nothing the
+ * server acknowledged is lost on a crash or power cut. Chosen by `npm run bench -- --headroom` (test/bench/README.md).
+ */
+export const FILE_SQLITE_PRAGMAS: readonly string[] = ['journal_mode=wal', 'synchronous=full'];
+
+/** `--sqlite-pragma` flags of `temporal server start-dev`, one per `name=value`. */
+export function sqlitePragmaArgs(pragmas: readonly string[]): string[] {
+  return pragmas.flatMap((pragma) => ['--sqlite-pragma', pragma]);
+}
+
 const STOP_GRACE_MS = 15_000;
 const LOG_TAIL_LINES = 200;
 

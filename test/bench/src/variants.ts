@@ -1,3 +1,4 @@
+import { FILE_SQLITE_PRAGMAS, sqlitePragmaArgs } from '@sal/infra';
 import type { WorkerTuning } from './worker-memory';
 
 /**
@@ -23,25 +24,27 @@ export interface Variant {
 
 const pragma = (p: string): string[] => ['--sqlite-pragma', p];
 const dynamic = (key: string, value: unknown): string[] => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`];
+/** What `npm start` gives its dev server on a file (infra's FILE_SQLITE_PRAGMAS): every file variant starts from it. */
+const NPM_START = sqlitePragmaArgs(FILE_SQLITE_PRAGMAS);
 
 export const VARIANTS: Variant[] = [
   {
     name: 'defaults',
-    description: 'as `npm start`: dev server on a SQLite file, its default pragmas and dynamic config; apps/worker defaults',
+    description: `as \`npm start\`: dev server on a SQLite file with ${FILE_SQLITE_PRAGMAS.join(', ')}, its default dynamic config; apps/worker defaults`,
+    temporalStore: 'file',
+    serverArgs: NPM_START,
+  },
+  {
+    name: 'sqlite-rollback',
+    description: "the dev server's own SQLite defaults (rollback journal, synchronous=FULL), as npm start ran it until WAL was measured better",
     temporalStore: 'file',
     serverArgs: [],
   },
   {
     name: 'sqlite-wal',
-    description: 'SQLite journal_mode=WAL and synchronous=NORMAL (default: rollback journal, synchronous=FULL)',
+    description: 'SQLite journal_mode=WAL and synchronous=NORMAL (a power cut may lose the last commits; defaults: synchronous=FULL)',
     temporalStore: 'file',
     serverArgs: [...pragma('journal_mode=wal'), ...pragma('synchronous=normal')],
-  },
-  {
-    name: 'sqlite-wal-full',
-    description: 'SQLite journal_mode=WAL, synchronous kept at FULL (every commit durable, as the default)',
-    temporalStore: 'file',
-    serverArgs: [...pragma('journal_mode=wal'), ...pragma('synchronous=full')],
   },
   {
     name: 'in-memory',
@@ -53,7 +56,7 @@ export const VARIANTS: Variant[] = [
     name: 'one-partition',
     description: 'task queues with 1 partition instead of 4 (matching.numTaskqueue{Read,Write}Partitions=1)',
     temporalStore: 'file',
-    serverArgs: [...dynamic('matching.numTaskqueueReadPartitions', 1), ...dynamic('matching.numTaskqueueWritePartitions', 1)],
+    serverArgs: [...NPM_START, ...dynamic('matching.numTaskqueueReadPartitions', 1), ...dynamic('matching.numTaskqueueWritePartitions', 1)],
   },
   {
     name: 'wal+one-partition',
@@ -70,34 +73,34 @@ export const VARIANTS: Variant[] = [
     name: 'timer-queue',
     description: 'history.timerTaskBatchSize=500 and history.timerProcessorMaxPollRPS=100 (defaults 100 and 20)',
     temporalStore: 'file',
-    serverArgs: [...dynamic('history.timerTaskBatchSize', 500), ...dynamic('history.timerProcessorMaxPollRPS', 100)],
+    serverArgs: [...NPM_START, ...dynamic('history.timerTaskBatchSize', 500), ...dynamic('history.timerProcessorMaxPollRPS', 100)],
   },
   {
     name: 'worker-hook',
     description: 'control: the worker hook preloaded with no change (must match defaults, else the hook itself taints the worker variants)',
     temporalStore: 'file',
-    serverArgs: [],
+    serverArgs: NPM_START,
     workerTuning: {},
   },
   {
     name: 'worker-few-pollers',
     description: 'workers with 2 workflow and 2 activity pollers (defaults: up to 10 each)',
     temporalStore: 'file',
-    serverArgs: [],
+    serverArgs: NPM_START,
     workerTuning: { maxConcurrentWorkflowTaskPolls: 2, maxConcurrentActivityTaskPolls: 2 },
   },
   {
     name: 'worker-wide',
     description: 'workers with 200 workflow task slots and 20 pollers each (defaults: 40 slots, 10 pollers)',
     temporalStore: 'file',
-    serverArgs: [],
+    serverArgs: NPM_START,
     workerTuning: { maxConcurrentWorkflowTaskExecutions: 200, maxConcurrentWorkflowTaskPolls: 20, maxConcurrentActivityTaskPolls: 20 },
   },
   {
     name: 'dispatcher-batch-50',
     description: 'product side: the notification dispatcher claims 50 messages per cycle (NOTIFICATIONS_BATCH_SIZE=50; default 10)',
     temporalStore: 'file',
-    serverArgs: [],
+    serverArgs: NPM_START,
     productEnv: { NOTIFICATIONS_BATCH_SIZE: '50' },
   },
 ];

@@ -47,7 +47,8 @@ const HOUR = 3_600_000;
 const STAGE_MIX: Record<JourneyStage, number> = { awaiting_intake: 10, awaiting_pact: 10, pact_active: 55, closed: 25 };
 const PROGRAMME_MIX = { 'GOL-1': 60, 'GOL-2': 20, 'GOL-3': 12, 'GOL-4': 8 };
 const PROFILING_MIX: Record<ProfilingClass, number> = { low: 30, medium: 40, high: 20, very_high: 10 };
-const CLOSURE_MIX: Record<ClosureReason, number> = { placed: 55, withdrawn: 12, transferred: 8, unreachable: 18, other: 7 };
+/** The reasons an operator gives on a plain close (the domain's other reasons follow from its own procedures). */
+const CLOSURE_MIX = { placed: 55, withdrawn: 12, transferred: 8, unreachable: 18, other: 7 } satisfies Partial<Record<ClosureReason, number>>;
 const CHANNEL_MIX: Record<ContactChannel, number> = { in_person: 40, phone: 35, email: 15, video: 10 };
 const ACTION_TEXT: Record<PactActionKind, string> = {
   job_search_act: 'Candidarsi a cinque offerte di lavoro congrue',
