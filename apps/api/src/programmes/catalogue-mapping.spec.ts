@@ -14,6 +14,11 @@ describe('programme catalogues as the API answers them', () => {
     ]);
   });
 
+  it('writes each service step as { service, after }, whatever key order the database gave', () => {
+    const stored = { code: 'T', version: 2, title: 't', clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: [{ after: [], service: 'reception' as const }], workingDayClocks: [] };
+    expect(JSON.stringify(toDto(stored).services)).toBe('[{"service":"reception","after":[]}]');
+  });
+
   it('shows services and working-day clocks when the version states them, and reads as before when it does not', () => {
     const gol = GOL_DEFAULT_CATALOGUES[0];
     expect(toDto({ ...gol, version: 2 })).toEqual({ code: 'GOL-1', version: 2, title: gol.title, clocks: gol.clocks, services: gol.services, workingDayClocks: ['offerExcuseWindow'] });

@@ -31,7 +31,8 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     version,
     title,
     clocks: clocksInOrder(catalogue.clocks),
-    ...(services ? { services } : {}),
+    // In the documented key order (PostgreSQL's jsonb keeps its own).
+    ...(services ? { services: services.map((s) => ({ service: s.service, after: s.after })) } : {}),
     ...(workingDayClocks && workingDayClocks.length > 0 ? { workingDayClocks } : {}),
   };
 }
