@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { ALL_ERROR_STATUSES } from '@sal/api';
-import { CLOSURE_REASONS, CONTACT_CHANNELS, JOURNEY_STAGES, JOURNEY_STATUSES, PACT_ACTION_KINDS, PROFILING_CLASSES, STALL_REASONS, romeDateOf } from '@sal/domain';
+import {
+  APPOINTMENT_CHANNELS,
+  APPOINTMENT_PURPOSES,
+  CONVOCATION_METHODS,
+  SERVICE_CODES,
+  CLOSURE_REASONS,
+  CONTACT_CHANNELS, JOURNEY_STAGES, JOURNEY_STATUSES, PACT_ACTION_KINDS, PROFILING_CLASSES, STALL_REASONS, romeDateOf } from '@sal/domain';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
@@ -63,8 +69,8 @@ const ERROR_STATUSES: Record<string, number> = ALL_ERROR_STATUSES;
 const ANY_4XX = Object.entries(ERROR_STATUSES).filter(([, s]) => s >= 400 && s < 500).map(([c]) => c);
 const tally: Record<string, number> = {};
 
-/** Runs per property: about 1,600 requests in all. */
-const RUNS = { create: 300, intake: 110, pact: 240, complete: 110, contacts: 110, close: 110, list: 150, supervisor: 200, paths: 150, raw: 150, oversize: 40, routes: 50 };
+/** Runs per property: about 1,850 requests in all. */
+const RUNS = { appointments: 120, deliveries: 120, create: 300, intake: 110, pact: 240, complete: 110, contacts: 110, close: 110, list: 150, supervisor: 200, paths: 150, raw: 150, oversize: 40, routes: 50 };
 
 beforeAll(async () => {
   db = await createThrowawayDatabase();
@@ -262,6 +268,48 @@ const CLOSE_FIELDS: FieldSpec[] = [
   textField('details', 2000),
 ];
 
+// Commands of the six services, aimed at the active journey (GOL-1: tutoring and job search need the interview first,
+// but an appointment may be booked ahead of that).
+const appointmentBase = { service: 'tutoring', purpose: 'workshop', at: '2099-05-04T09:00:00+02:00', channel: 'phone', convocation: 'pec', operatorId: 'op-fuzz' };
+const APPOINTMENT_FIELDS: FieldSpec[] = [
+  { path: ['service'], kind: 'string', required: true, bad: bad(notOneOf(SERVICE_CODES), 'unknown service') },
+  { path: ['purpose'], kind: 'string', required: true, bad: bad(notOneOf(APPOINTMENT_PURPOSES), 'unknown purpose') },
+  {
+    path: ['at'],
+    kind: 'string',
+    required: true,
+    bad: fc.oneof(bad(impossibleInstant, 'not an instant with offset'), bad(fc.constantFrom('2020-01-06T09:00:00+01:00', '2001-12-31T23:59:59Z'), 'in the past', 'any')),
+  },
+  { path: ['channel'], kind: 'string', required: true, bad: bad(notOneOf(APPOINTMENT_CHANNELS), 'unknown channel') },
+  textField('location', 300),
+  { path: ['convocation'], kind: 'string', required: true, bad: bad(notOneOf(CONVOCATION_METHODS), 'unknown convocation') },
+  operatorField(),
+];
+const deliveryBase = { operatorId: 'op-fuzz', hours: 1.5, outputs: { developmentAreasSheet: 'Scheda prot. 1' } };
+const DELIVERY_FIELDS: FieldSpec[] = [
+  operatorField(),
+  {
+    path: ['hours'],
+    kind: 'number',
+    required: true,
+    bad: bad(fc.oneof(fc.constantFrom(0, -1, 12.5, 100, 1.234), fc.double({ min: 12.01, max: 1e6, noNaN: true })), 'not 0 < hours <= 12 with two decimals', 'any'),
+  },
+  {
+    path: ['outputs'],
+    kind: 'object',
+    required: false,
+    arrayAsObject: 'any',
+    // What each service's outputs hold is the journey's rule (the API checks only that it is an object).
+    bad: bad(
+      fc.constantFrom({ developmentAreasSheet: false }, { cv: '' }, { offersFound: 1 }, { developmentAreasSheet: 'x'.repeat(2001) }, { topics: ['cv_update'] }),
+      'outputs the interview does not produce or breaking their rule',
+      'any',
+    ),
+  },
+  instantField('deliveredAt'),
+  { path: ['completesService'], kind: 'boolean', required: false },
+];
+
 const keysOf = (fields: FieldSpec[], parent: (string | number)[]) =>
   fields.filter((f) => f.path.length === parent.length + 1 && parent.every((s, i) => f.path[i] === s)).map((f) => String(f.path[parent.length]));
 const candidates = (fields: FieldSpec[], objects: (string | number)[][]) => [
@@ -280,6 +328,9 @@ const pactCases = () =>
   bodyCase('POST', `/journeys/${J.pact}/pact`, pactBase(), mutationSet(candidates(PACT_FIELDS, [[], ['availability'], ['actions', 0]])));
 const completeCases = () => bodyCase('POST', `/journeys/${J.active}/pact/actions/A1/complete`, completeBase, mutationSet(candidates(COMPLETE_FIELDS, [[]])));
 const contactCases = () => bodyCase('POST', `/journeys/${J.active}/contacts`, contactBase, mutationSet(candidates(CONTACT_FIELDS, [[]])));
+const appointmentCases = () => bodyCase('POST', `/journeys/${J.active}/appointments`, appointmentBase, mutationSet(candidates(APPOINTMENT_FIELDS, [[]])));
+const deliveryCases = () =>
+  bodyCase('POST', `/journeys/${J.active}/services/second_level_interview/deliveries`, deliveryBase, mutationSet(candidates(DELIVERY_FIELDS, [[]])));
 const closeCases = () =>
   fc
     .constantFrom(J.intake, J.pact, J.active)
@@ -588,6 +639,8 @@ describe('the API refuses malformed requests with a 4xx and a stable code, and w
   it('POST /journeys/{id}/pact/actions/{actionId}/complete', () => check('complete', completeCases(), RUNS.complete), 60_000);
   it('POST /journeys/{id}/contacts', () => check('contacts', contactCases(), RUNS.contacts), 60_000);
   it('POST /journeys/{id}/close', () => check('close', closeCases(), RUNS.close), 60_000);
+  it('POST /journeys/{id}/appointments', () => check('appointments', appointmentCases(), RUNS.appointments), 60_000);
+  it('POST /journeys/{id}/services/{service}/deliveries', () => check('deliveries', deliveryCases(), RUNS.deliveries), 60_000);
   it('GET /journeys: bad page, pageSize, filters and unknown parameters', () => check('list', listCases(), RUNS.list), 60_000);
   it('GET /supervisor/*: missing or too many offices, bad filters, periods and pages', () => check('supervisor', supervisorCases(), RUNS.supervisor), 60_000);
   it('bad journey and action ids in paths; well-formed ids of nothing', () => check('paths', pathCases(), RUNS.paths), 120_000);
