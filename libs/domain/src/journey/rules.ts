@@ -53,10 +53,6 @@ export function futureInstant(value: unknown, now: string, field: string): strin
   return canonicalInstant(value);
 }
 
-export function isRefused(value: unknown): value is Refused {
-  return typeof value === 'object' && value !== null && 'refusal' in value;
-}
-
 /** The next id of a series (`A`, `AP`, `L`…) after those already used: A1, A2, … */
 export function nextId(prefix: string, used: readonly string[]): string {
   let max = 0;
