@@ -63,7 +63,7 @@ describe('the HTTP API, through the worker to the read model and back', () => {
     expect(intake.body.stage).toBe('awaiting_pact');
 
     const pact = await api('POST', `/journeys/${journeyId}/pact`, pactBody([
-      { kind: 'job_search_act', description: 'Apply to five vacancies', dueDate: inSeconds(8) },
+      { kind: 'job_search_act', description: 'Apply to five vacancies', dueDate: inSeconds(15) },
       { kind: 'workshop', description: 'Job-search workshop', dueDate: '2099-01-31' },
     ]));
     expect(pact.status).toBe(200);

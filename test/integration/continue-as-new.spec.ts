@@ -76,7 +76,8 @@ describe('continue-as-new', () => {
     const handle = await client.workflow.start(JOURNEY_WORKFLOW_TYPE, { workflowId: journeyId, taskQueue, args: [input] });
     const firstRunId = handle.firstExecutionRunId;
     await handle.executeUpdate(recordIntakeUpdate, { args: [{ operatorId: 'op-lunghi' }] });
-    const dueAt = inSeconds(25);
+    // Far enough ahead for the contacts and the continue-as-new to happen before it on a busy machine.
+    const dueAt = inSeconds(45);
     await handle.executeUpdate(signPactUpdate, {
       args: [
         {

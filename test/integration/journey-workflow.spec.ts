@@ -83,7 +83,7 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
           contactFrequency: 'P30D',
           availability: { workshops: true, training: true, suitableOffers: true },
           actions: [
-            { kind: 'job_search_act', description: 'Send three applications', dueDate: inSeconds(10) },
+            { kind: 'job_search_act', description: 'Send three applications', dueDate: inSeconds(20) },
             { kind: 'workshop', description: 'CV workshop', dueDate: inSeconds(3600) },
           ],
         },

@@ -177,7 +177,8 @@ describe('each GOL path from the DID to placement', () => {
 
 describe('no-shows, justification and conditionality on a real timer', () => {
   it('a justified no-show produces no step', async () => {
-    const h = await startJourney();
+    // The window runs from the appointment's time: long enough here to record the no-show and justify it on a busy machine.
+    const h = await startJourney({ clocks: { ...SECONDS, justificationWindow: 'PT20S' } });
     await takeInChargeAndSign(h);
     const missed = await noShow(h);
     const lapse = missed.lapses[0];
@@ -268,7 +269,8 @@ describe('appointments and pact amendments on a real timer', () => {
 
   it('an amendment moves the deadlines: a postponed action does not fall due, a brought-forward one does', async () => {
     const h = await startJourney();
-    const firstDue = inSeconds(4);
+    // Far enough ahead to sign and amend before it on a busy machine.
+    const firstDue = inSeconds(15);
     await takeInChargeAndSign(h, firstDue);
     const postponed = await send(h, { type: 'AmendPact', operatorId: OP, reason: 'corso rinviato', changeActions: [{ actionId: 'A1', dueDate: inSeconds(3600) }] });
     expect(postponed.pact?.version).toBe(2);

@@ -1,8 +1,7 @@
-import { ValidationPipe, type INestApplication } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { PlainInputPipe } from './common/pipes/plain-input.pipe';
-import { validationFailed } from './common/validation-errors';
+import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import { ErrorResponseDto } from './common/error-response.dto';
 import type { ApiSettings } from './config/api-settings';
 
@@ -10,15 +9,7 @@ import type { ApiSettings } from './config/api-settings';
 export function setupApp(app: NestExpressApplication, settings: ApiSettings): void {
   // JSON only, bounded: an oversized body is refused (413) before any parsing work.
   app.useBodyParser('json', { limit: settings.bodyLimit });
-  app.useGlobalPipes(
-    new PlainInputPipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      exceptionFactory: validationFailed,
-    }),
-  );
+  app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);
 }

@@ -1,0 +1,33 @@
+import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { ValidationFailedError, type FieldProblem } from '../api-errors';
+import { validationFailed } from '../validation-errors';
+import { inspectPlainInput, MAX_DEPTH, MAX_PROBLEMS } from './plain-input';
+
+/**
+ * The API's one validation pipe: the ValidationPipe (whitelist, unknown fields refused, DTOs transformed) with the two
+ * checks it cannot make itself on bodies and query strings. Keys that name members of `Object.prototype`
+ * (`constructor`, `__proto__`, `toString`, …) look known to the whitelist: they are refused here, and the rest of the
+ * input is still validated without them, so one answer names every broken field. Input nested deeper than
+ * {@link MAX_DEPTH} would overflow the stack of the transforming validator: it is refused at once, walked iteratively.
+ */
+@Injectable()
+export class RequestValidationPipe extends ValidationPipe {
+  constructor() {
+    super({ whitelist: true, forbidNonWhitelisted: true, transform: true, exceptionFactory: validationFailed });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'body' && metadata.type !== 'query') return super.transform(value, metadata);
+    const inspected = inspectPlainInput(value);
+    if (inspected.tooDeep || inspected.problems.length >= MAX_PROBLEMS) throw new ValidationFailedError(inspected.problems);
+    if (inspected.problems.length === 0) return super.transform(value, metadata);
+    let others: FieldProblem[] = [];
+    try {
+      await super.transform(inspected.rest, metadata);
+    } catch (error) {
+      if (!(error instanceof ValidationFailedError)) throw error;
+      others = error.fields ?? [];
+    }
+    throw new ValidationFailedError([...inspected.problems, ...others].slice(0, MAX_PROBLEMS));
+  }
+}
