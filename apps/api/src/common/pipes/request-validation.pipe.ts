@@ -1,14 +1,14 @@
 import { Injectable, ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { ValidationFailedError, type FieldProblem } from '../api-errors';
 import { validationFailed } from '../validation-errors';
-import { inspectPlainInput, MAX_DEPTH, MAX_PROBLEMS } from './plain-input';
+import { inspectPlainInput, MAX_PROBLEMS } from './plain-input';
 
 /**
  * The API's one validation pipe: the ValidationPipe (whitelist, unknown fields refused, DTOs transformed) with the two
  * checks it cannot make itself on bodies and query strings. Keys that name members of `Object.prototype`
  * (`constructor`, `__proto__`, `toString`, …) look known to the whitelist: they are refused here, and the rest of the
  * input is still validated without them, so one answer names every broken field. Input nested deeper than
- * {@link MAX_DEPTH} would overflow the stack of the transforming validator: it is refused at once, walked iteratively.
+ * `MAX_DEPTH` (plain-input.ts) would overflow the stack of the transforming validator: it is refused at once, walked iteratively.
  */
 @Injectable()
 export class RequestValidationPipe extends ValidationPipe {
