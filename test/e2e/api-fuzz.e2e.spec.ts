@@ -3,10 +3,17 @@ import { ALL_ERROR_STATUSES } from '@sal/api';
 import {
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
-  CONVOCATION_METHODS,
-  SERVICE_CODES,
   CLOSURE_REASONS,
-  CONTACT_CHANNELS, JOURNEY_STAGES, JOURNEY_STATUSES, PACT_ACTION_KINDS, PROFILING_CLASSES, STALL_REASONS, romeDateOf } from '@sal/domain';
+  CONTACT_CHANNELS,
+  CONVOCATION_METHODS,
+  JOURNEY_STAGES,
+  JOURNEY_STATUSES,
+  PACT_ACTION_KINDS,
+  PROFILING_CLASSES,
+  SERVICE_CODES,
+  STALL_REASONS,
+  romeDateOf,
+} from '@sal/domain';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
@@ -69,8 +76,10 @@ const ERROR_STATUSES: Record<string, number> = ALL_ERROR_STATUSES;
 const ANY_4XX = Object.entries(ERROR_STATUSES).filter(([, s]) => s >= 400 && s < 500).map(([c]) => c);
 const tally: Record<string, number> = {};
 
-/** Runs per property: about 1,850 requests in all. */
-/** Cases per property; `FUZZ_RUNS_FACTOR=10` (a positive number) multiplies them all, to fuzz harder by hand. */
+/**
+ * Cases per property, about 1,850 requests in all; `FUZZ_RUNS_FACTOR=10` (a positive number) multiplies them all, and
+ * the properties' time limits with them, to fuzz harder by hand.
+ */
 const FUZZ_RUNS_FACTOR = fuzzRunsFactor(process.env.FUZZ_RUNS_FACTOR);
 const RUNS = scaleRuns({ appointments: 120, deliveries: 120, create: 300, intake: 110, pact: 240, complete: 110, contacts: 110, close: 110, list: 150, supervisor: 200, paths: 150, raw: 150, oversize: 40, routes: 50 });
 
