@@ -22,6 +22,8 @@ import type {
   SignPactCommand,
 } from '@sal/domain';
 
+export * from './payload-policy';
+
 /** The workflow type name registered by the worker. */
 export const JOURNEY_WORKFLOW_TYPE = 'journeyWorkflow';
 
