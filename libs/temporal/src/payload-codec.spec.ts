@@ -6,11 +6,15 @@ import {
   ENCRYPTED_ENCODING,
   journeyDataConverter,
   METADATA_ENCRYPTION_KEY_ID,
+  METADATA_JOURNEY_ID,
   PayloadDecryptionError,
   PayloadEncryptionConfigError,
   payloadEncryptionSettings,
+  refuseUnencryptedPayloads,
   UnknownEncryptionKeyError,
+  usesDevelopmentPayloadKey,
 } from './payload-codec';
+import { UNENCRYPTED_PAYLOAD_MARKER } from '@sal/contracts';
 
 const beneficiary = { fiscalCode: 'RSSMRA85T10A562S', givenName: 'Mario', familyName: 'Rossi', email: 'mario.rossi@example.org' };
 const k1 = randomBytes(32);
@@ -92,6 +96,72 @@ describe('AES-256-GCM payload codec', () => {
     const plain = [payloadOf(beneficiary), payloadOf(undefined), { metadata: {}, data: Buffer.from('raw') }, {}];
     const decoded = await c.decode(plain);
     decoded.forEach((p, i) => expect(p).toBe(plain[i]));
+  });
+});
+
+describe('the journey a payload belongs to', () => {
+  const c = codec([['k1', k1]], 'k1');
+  const journeyId = 'jrn_0123456789abcdef0123456789abcdef';
+  const other = 'jrn_fedcba9876543210fedcba9876543210';
+
+  it('is named in the metadata of what is sealed for a workflow or for an activity of one, and bound to the ciphertext', async () => {
+    const [forWorkflow] = await c.encode([payloadOf(beneficiary)], { type: 'workflow', namespace: 'default', workflowId: journeyId });
+    const [forActivity] = await c.encode([payloadOf(beneficiary)], { type: 'activity', namespace: 'default', workflowId: journeyId, isLocal: false });
+    for (const sealed of [forWorkflow, forActivity]) {
+      expect(text(sealed.metadata?.[METADATA_JOURNEY_ID])).toBe(journeyId);
+      expect(AesGcmPayloadCodec.journeyIdOf(sealed)).toBe(journeyId);
+      expect(defaultPayloadConverter.fromPayload((await c.decode([sealed]))[0])).toEqual(beneficiary);
+    }
+    // Naming another journey, or none, breaks the seal: the journey a payload names can be trusted.
+    const renamed = { ...forWorkflow, metadata: { ...forWorkflow.metadata, [METADATA_JOURNEY_ID]: Buffer.from(other) } };
+    await expect(c.decode([renamed])).rejects.toThrow(PayloadDecryptionError);
+    const { [METADATA_JOURNEY_ID]: _, ...withoutJourney } = forWorkflow.metadata!;
+    await expect(c.decode([{ ...forWorkflow, metadata: withoutJourney }])).rejects.toThrow(PayloadDecryptionError);
+  });
+
+  it('is left out when the context names no journey (the CLI, the codec endpoint, other workflows)', async () => {
+    const [none] = await c.encode([payloadOf(1)]);
+    const [foreign] = await c.encode([payloadOf(1)], { type: 'workflow', namespace: 'default', workflowId: 'something-else' });
+    for (const sealed of [none, foreign]) {
+      expect(sealed.metadata?.[METADATA_JOURNEY_ID]).toBeUndefined();
+      expect(AesGcmPayloadCodec.journeyIdOf(sealed)).toBeNull();
+      expect(defaultPayloadConverter.fromPayload((await c.decode([sealed]))[0])).toBe(1);
+    }
+  });
+});
+
+describe('unencrypted payloads, when refused', () => {
+  const refusing = new AesGcmPayloadCodec({ keys: new Map([['k1', k1]]), currentKeyId: 'k1', refuseUnencrypted: true });
+
+  it('decode to the refusal marker instead of their content, without throwing (a throw would fail the workflow task forever)', async () => {
+    const plain = [payloadOf({ operatorId: 'op-x', channel: 'phone' }), payloadOf('text'), { metadata: {}, data: Buffer.from('raw') }, {}];
+    const decoded = await refusing.decode(plain);
+    expect(decoded.map((p) => defaultPayloadConverter.fromPayload(p))).toEqual(plain.map(() => ({ [UNENCRYPTED_PAYLOAD_MARKER]: true })));
+    expect(UNENCRYPTED_PAYLOAD_MARKER).toBe('unencryptedPayloadRefused');
+  });
+
+  it('still open what is sealed, and let the empty payload of `undefined` through', async () => {
+    const [sealed] = await refusing.encode([payloadOf(beneficiary)]);
+    const [opened, nothing] = await refusing.decode([sealed, payloadOf(undefined)]);
+    expect(defaultPayloadConverter.fromPayload(opened)).toEqual(beneficiary);
+    expect(defaultPayloadConverter.fromPayload(nothing)).toBeUndefined();
+  });
+
+  it('are refused by default with NODE_ENV=production only, and as PAYLOAD_REFUSE_UNENCRYPTED says otherwise', () => {
+    expect(refuseUnencryptedPayloads({ NODE_ENV: 'production' })).toBe(true);
+    expect(refuseUnencryptedPayloads({ NODE_ENV: 'production', PAYLOAD_REFUSE_UNENCRYPTED: 'false' })).toBe(false);
+    expect(refuseUnencryptedPayloads({})).toBe(false);
+    expect(refuseUnencryptedPayloads({ PAYLOAD_REFUSE_UNENCRYPTED: 'true' })).toBe(true);
+    expect(() => refuseUnencryptedPayloads({ PAYLOAD_REFUSE_UNENCRYPTED: 'yes' })).toThrow(/true or false/);
+    const b64 = k1.toString('base64');
+    expect(payloadEncryptionSettings({ NODE_ENV: 'production', PAYLOAD_ENCRYPTION_KEYS: `k1:${b64}` }).refuseUnencrypted).toBe(true);
+    expect(journeyDataConverter({ PAYLOAD_ENCRYPTION_KEYS: `k1:${b64}`, PAYLOAD_REFUSE_UNENCRYPTED: 'true' }).payloadCodecs![0]).toMatchObject({ refuseUnencrypted: true });
+  });
+
+  it('tell whether the development key is in use', () => {
+    expect(usesDevelopmentPayloadKey({})).toBe(true);
+    expect(usesDevelopmentPayloadKey({ PAYLOAD_ENCRYPTION_KEYS: `k1:${k1.toString('base64')}` })).toBe(false);
+    expect(usesDevelopmentPayloadKey({ NODE_ENV: 'production' })).toBe(false);
   });
 });
 

@@ -1,11 +1,23 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec } from '@temporalio/common';
+import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCodec, type SerializationContext } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { UNENCRYPTED_PAYLOAD_MARKER } from '@sal/contracts';
+import { JOURNEY_ID_PATTERN } from './journey-id';
 
 /** Encoding of a payload this codec encrypted: its data is the whole original payload, sealed. */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
 /** Metadata naming the key a payload was encrypted with, so a rotated-out key can still decrypt it. */
 export const METADATA_ENCRYPTION_KEY_ID = 'encryption-key-id';
+/**
+ * Metadata naming the journey (workflow id) a payload belongs to, in clear (a keyed hash, no personal data) and bound to
+ * the ciphertext as GCM additional data: changing or removing it makes the payload fail to open. The codec endpoint
+ * reads it to keep a supervisor to the payloads of their offices' journeys.
+ */
+export const METADATA_JOURNEY_ID = 'journey-id';
+/** Encoding of what a refused unencrypted payload decodes to (see {@link UNENCRYPTED_PAYLOAD_MARKER}). */
+const JSON_ENCODING = 'json/plain';
+/** Payloads the SDK writes for `undefined`: nothing in them to refuse. */
+const NULL_ENCODING = 'binary/null';
 
 const ALGORITHM = 'aes-256-gcm';
 const KEY_BYTES = 32;
@@ -29,6 +41,11 @@ export interface PayloadEncryptionSettings {
   currentKeyId: string;
   /** True on the embedded defaults: the fixed development key, which protects nothing. */
   developmentKey: boolean;
+  /**
+   * Whether a payload that arrives unencrypted is refused (`PAYLOAD_REFUSE_UNENCRYPTED`; on by default with
+   * `NODE_ENV=production`): it decodes to `{ "unencryptedPayloadRefused": true }` instead of its content.
+   */
+  refuseUnencrypted: boolean;
 }
 
 /** `PAYLOAD_ENCRYPTION_KEYS` / `PAYLOAD_ENCRYPTION_KEY_ID` are missing or malformed. The message never holds key material. */
@@ -65,8 +82,10 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly keys: ReadonlyMap<string, Buffer>;
   private readonly currentKeyId: string;
   private readonly encodedMetadata: Record<string, Uint8Array>;
+  /** See {@link PayloadEncryptionSettings.refuseUnencrypted}. */
+  readonly refuseUnencrypted: boolean;
 
-  constructor(settings: Pick<PayloadEncryptionSettings, 'keys' | 'currentKeyId'>) {
+  constructor(settings: Pick<PayloadEncryptionSettings, 'keys' | 'currentKeyId'> & Partial<Pick<PayloadEncryptionSettings, 'refuseUnencrypted'>>) {
     const keys = new Map<string, Buffer>();
     for (const [id, key] of settings.keys) {
       if (key.length !== KEY_BYTES) throw new PayloadEncryptionConfigError(`key "${id}" must be ${KEY_BYTES} bytes, got ${key.length}`);
@@ -75,24 +94,50 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     if (!keys.has(settings.currentKeyId)) throw new PayloadEncryptionConfigError(`the current key "${settings.currentKeyId}" is not among the keys`);
     this.keys = keys;
     this.currentKeyId = settings.currentKeyId;
+    this.refuseUnencrypted = settings.refuseUnencrypted ?? false;
     this.encodedMetadata = {
       [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
       [METADATA_ENCRYPTION_KEY_ID]: Buffer.from(settings.currentKeyId),
     };
   }
 
-  async encode(payloads: Payload[]): Promise<Payload[]> {
+  /**
+   * Seals each payload with the current key. When the SDK says which journey the payloads belong to (its serialization
+   * context: the workflow, or the workflow that scheduled the activity), that journey id is written in the metadata and
+   * bound to the ciphertext.
+   */
+  async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
     const key = this.keys.get(this.currentKeyId)!;
+    const journeyId = journeyOf(context);
+    const metadata = journeyId ? { ...this.encodedMetadata, [METADATA_JOURNEY_ID]: Buffer.from(journeyId) } : this.encodedMetadata;
     return payloads.map((payload) => {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
+      if (journeyId) cipher.setAAD(Buffer.from(journeyId));
       const sealed = Buffer.concat([cipher.update(temporal.api.common.v1.Payload.encode(payload).finish()), cipher.final()]);
-      return { metadata: { ...this.encodedMetadata }, data: Buffer.concat([iv, sealed, cipher.getAuthTag()]) };
+      return { metadata: { ...metadata }, data: Buffer.concat([iv, sealed, cipher.getAuthTag()]) };
     });
   }
 
+  /**
+   * Opens sealed payloads. Any other payload is let through as it is (histories written before encryption), unless
+   * unencrypted payloads are refused: then it becomes `{ "unencryptedPayloadRefused": true }`. Refusing by throwing
+   * would fail the workflow task over and over (the journey would stop); the marker lets the update's validator refuse
+   * the command and the journey go on. `binary/null` (the SDK's `undefined`) carries nothing and passes.
+   */
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => (isEncrypted(payload) ? this.open(payload) : payload));
+    return payloads.map((payload) => {
+      if (isEncrypted(payload)) return this.open(payload);
+      return this.refuseUnencrypted && encodingOf(payload) !== NULL_ENCODING ? refusedPayload() : payload;
+    });
+  }
+
+  /** The journey a sealed payload is bound to (metadata `journey-id`), or null when it names none. */
+  static journeyIdOf(payload: Payload): string | null {
+    const bytes = payload.metadata?.[METADATA_JOURNEY_ID];
+    if (!bytes) return null;
+    const id = Buffer.from(bytes).toString('utf8');
+    return JOURNEY_ID_PATTERN.test(id) ? id : null;
   }
 
   private open(payload: Payload): Payload {
@@ -105,6 +150,8 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     if (data.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError('too short to hold an IV and a tag');
     const decipher = createDecipheriv(ALGORITHM, key, data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
     decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
+    const journeyBytes = payload.metadata?.[METADATA_JOURNEY_ID];
+    if (journeyBytes) decipher.setAAD(Buffer.from(journeyBytes));
     let plain: Buffer;
     try {
       plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
@@ -115,9 +162,40 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   }
 }
 
-function isEncrypted(payload: Payload): boolean {
+function encodingOf(payload: Payload): string | null {
   const encoding = payload.metadata?.[METADATA_ENCODING_KEY];
-  return encoding !== undefined && encoding !== null && Buffer.from(encoding).toString('utf8') === ENCRYPTED_ENCODING;
+  return encoding === undefined || encoding === null ? null : Buffer.from(encoding).toString('utf8');
+}
+
+function isEncrypted(payload: Payload): boolean {
+  return encodingOf(payload) === ENCRYPTED_ENCODING;
+}
+
+function refusedPayload(): Payload {
+  return { metadata: { [METADATA_ENCODING_KEY]: Buffer.from(JSON_ENCODING) }, data: Buffer.from(JSON.stringify({ [UNENCRYPTED_PAYLOAD_MARKER]: true })) };
+}
+
+/** The journey id of the SDK's serialization context, when it is one (a workflow, or an activity of a workflow). */
+function journeyOf(context: SerializationContext | undefined): string | null {
+  const id = context?.workflowId;
+  return typeof id === 'string' && JOURNEY_ID_PATTERN.test(id) ? id : null;
+}
+
+/**
+ * `PAYLOAD_REFUSE_UNENCRYPTED`: `true` or `false`; unset, on with `NODE_ENV=production` and off elsewhere (histories
+ * recorded before encryption, and the development tools, still use plain payloads).
+ */
+export function refuseUnencryptedPayloads(env: NodeJS.ProcessEnv = process.env): boolean {
+  const raw = env.PAYLOAD_REFUSE_UNENCRYPTED?.trim().toLowerCase();
+  if (!raw) return env.NODE_ENV === 'production';
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw new PayloadEncryptionConfigError(`PAYLOAD_REFUSE_UNENCRYPTED must be true or false, got '${raw}'`);
+}
+
+/** Whether the payload keys are the built-in development key (neither `PAYLOAD_ENCRYPTION_KEYS` nor production). */
+export function usesDevelopmentPayloadKey(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.PAYLOAD_ENCRYPTION_KEYS?.trim() && env.NODE_ENV !== 'production';
 }
 
 let developmentKeyAnnounced = false;
@@ -147,7 +225,7 @@ export function payloadEncryptionSettings(
           'Set PAYLOAD_ENCRYPTION_KEYS and PAYLOAD_ENCRYPTION_KEY_ID anywhere real personal data is processed. ***',
       );
     }
-    return { keys: new Map([[DEVELOPMENT_KEY_ID, DEVELOPMENT_KEY]]), currentKeyId: DEVELOPMENT_KEY_ID, developmentKey: true };
+    return { keys: new Map([[DEVELOPMENT_KEY_ID, DEVELOPMENT_KEY]]), currentKeyId: DEVELOPMENT_KEY_ID, developmentKey: true, refuseUnencrypted: refuseUnencryptedPayloads(env) };
   }
   const keys = new Map<string, Uint8Array>();
   for (const entry of rawKeys.split(',').map((e) => e.trim()).filter(Boolean)) {
@@ -170,7 +248,7 @@ export function payloadEncryptionSettings(
   if (!keys.has(currentKeyId)) {
     throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEY_ID "${currentKeyId}" is not among PAYLOAD_ENCRYPTION_KEYS (${[...keys.keys()].join(', ')})`);
   }
-  return { keys, currentKeyId, developmentKey: false };
+  return { keys, currentKeyId, developmentKey: false, refuseUnencrypted: refuseUnencryptedPayloads(env) };
 }
 
 /** The payload codec of every Temporal client and worker of the product, keyed from the environment. */
