@@ -3,3 +3,4 @@ export * from './dates';
 export * from './journey';
 export * from './programme';
 export * from './calendar';
+export * from './text';

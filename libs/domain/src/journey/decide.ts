@@ -8,7 +8,7 @@ import { applyEvents } from './evolve';
 import { CONTACT_CHANNELS, PROFILING_CLASSES, type JourneyEvent, type JourneyState, type PactActionPlan } from './model';
 import { closeJourney, makeReferral, recordPlacement, recordReferralOutcome } from './outcomes';
 import type { Refusal } from './refusals';
-import { refusal, requireOneOf, requireText, type Draft, type Outcome } from './rules';
+import { optionalString, refusal, requireOneOf, requireText, type Draft, type Outcome } from './rules';
 import { recordServiceDelivery } from './services';
 
 export { resolveDueAt } from './rules';
@@ -147,7 +147,7 @@ function actionDueAt(state: JourneyState, actionId: string): string {
 
 function recordContact(state: JourneyState, c: RecordContactCommand, now: string): Outcome {
   if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'agreed contacts start with the signed pact');
-  const invalid = requireText(c.operatorId, 'operatorId') ?? requireOneOf(c.channel, CONTACT_CHANNELS, 'channel');
+  const invalid = requireText(c.operatorId, 'operatorId') ?? requireOneOf(c.channel, CONTACT_CHANNELS, 'channel') ?? optionalString(c.note, 'note');
   if (invalid) return invalid;
   const at = c.contactedAt ?? now;
   if (!isIsoInstant(at)) return refusal('INVALID_DATE', 'must be an ISO-8601 date-time with offset', 'contactedAt');
@@ -162,7 +162,7 @@ function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string):
   if (state.stage !== 'awaiting_intake') {
     return refusal('INTAKE_ALREADY_RECORDED', `the person was already taken in charge on ${state.intake?.takenInChargeAt}`);
   }
-  const invalid = requireText(c.operatorId, 'operatorId');
+  const invalid = requireText(c.operatorId, 'operatorId') ?? optionalString(c.notes, 'notes');
   if (invalid) return invalid;
   const at = c.takenInChargeAt ?? now;
   if (!isIsoInstant(at)) return refusal('INVALID_DATE', 'must be an ISO-8601 date-time with offset', 'takenInChargeAt');
@@ -183,7 +183,8 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome
     requireText(c.responsibleOperatorId, 'responsibleOperatorId') ??
     requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass') ??
     (isPositiveDuration(contactFrequency) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
-    requireAvailability(c.availability);
+    requireAvailability(c.availability) ??
+    optionalString(c.jobSearchProof, 'jobSearchProof');
   if (invalid) return invalid;
   if (!Array.isArray(c.actions) || c.actions.length === 0) {
     return refusal('INVALID_VALUE', 'a pact lists at least one action with its due date', 'actions');
@@ -217,7 +218,7 @@ function completePactAction(state: JourneyState, c: CompletePactActionCommand, n
   if (!action) return refusal('PACT_ACTION_NOT_FOUND', `the pact has no action ${c.actionId}`);
   if (action.status === 'completed') return refusal('PACT_ACTION_ALREADY_COMPLETED', `action ${c.actionId} was completed on ${action.completedAt}`);
   if (action.status === 'withdrawn') return refusal('PACT_ACTION_WITHDRAWN', `action ${c.actionId} was withdrawn by a pact amendment`);
-  const invalid = requireText(c.operatorId, 'operatorId');
+  const invalid = requireText(c.operatorId, 'operatorId') ?? optionalString(c.note, 'note');
   if (invalid) return invalid;
   const at = c.completedAt ?? now;
   if (!isIsoInstant(at)) return refusal('INVALID_DATE', 'must be an ISO-8601 date-time with offset', 'completedAt');

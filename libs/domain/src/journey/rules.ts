@@ -26,6 +26,13 @@ export function optionalText(value: unknown, field: string, max = MAX_TEXT): Ref
   return value === undefined ? null : requireText(value, field, max);
 }
 
+/** Free text that may be left out or empty (a note), at most `max` characters. */
+export function optionalString(value: unknown, field: string, max = MAX_TEXT): Refused | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') return refusal('INVALID_VALUE', 'must be a string', field);
+  return value.length > max ? refusal('INVALID_VALUE', `must be at most ${max} characters`, field) : null;
+}
+
 export function requireOneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): Refused | null {
   return allowed.includes(value as T) ? null : refusal('INVALID_VALUE', `must be one of ${allowed.join(', ')}`, field);
 }

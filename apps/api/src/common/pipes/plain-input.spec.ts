@@ -37,4 +37,27 @@ describe('inspectPlainInput', () => {
     expect(problems.find((p) => p.message.startsWith('is nested'))!.field).toMatch(/^deep(\.a)+$/);
     expect(rest).toBe(value);
   });
+
+  it('names every string the engine cannot store (NUL, unpaired surrogates, controls), at any depth, and leaves them out of the rest', () => {
+    const value = { beneficiary: { givenName: 'Ma\u0000rio', familyName: 'Rossi' }, note: 'a\ud800', list: ['ok', 'b\u0007'], tab: 'a\tb\nc' };
+    const { problems, rest } = inspectPlainInput(value);
+    expect(problems).toEqual([
+      { field: 'beneficiary.givenName', message: expect.stringMatching(/control characters/) },
+      { field: 'list[1]', message: expect.stringMatching(/control characters/) },
+      { field: 'note', message: expect.stringMatching(/unpaired surrogate/) },
+    ]);
+    expect(rest).toEqual({ beneficiary: { familyName: 'Rossi' }, list: ['ok', 'b\u0007'], tab: 'a\tb\nc' });
+  });
+
+  it('normalises every string to NFC, in a copy, without calling it a problem', () => {
+    const value = { familyName: 'Nicolo\u0300', nested: [{ city: 'Forli\u0300' }] };
+    const { problems, rest } = inspectPlainInput(value);
+    expect(problems).toEqual([]);
+    expect(rest).toEqual({ familyName: 'Nicol\u00f2', nested: [{ city: 'Forl\u00ec' }] });
+    expect(value.familyName).toBe('Nicolo\u0300');
+  });
+
+  it('names a field whose name holds a control character, escaped', () => {
+    expect(inspectPlainInput({ 'a\u0000b': 1 }).problems).toEqual([{ field: 'a\\u0000b', message: expect.stringMatching(/^the field's name/) }]);
+  });
 });

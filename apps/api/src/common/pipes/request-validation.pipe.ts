@@ -4,8 +4,10 @@ import { validationFailed } from '../validation-errors';
 import { inspectPlainInput, MAX_PROBLEMS } from './plain-input';
 
 /**
- * The API's one validation pipe: the ValidationPipe (whitelist, unknown fields refused, DTOs transformed) with the two
- * checks it cannot make itself on bodies and query strings. Keys that name members of `Object.prototype`
+ * The API's one validation pipe: the ValidationPipe (whitelist, unknown fields refused, DTOs transformed) with the checks
+ * it cannot make itself on bodies and query strings. Every string is normalised to Unicode NFC, and text the engine
+ * cannot store (the domain's `textProblem`: control characters but tab and line feed, unpaired surrogates) is refused
+ * naming its field, whatever the DTO. Keys that name members of `Object.prototype`
  * (`constructor`, `__proto__`, `toString`, …) look known to the whitelist: they are refused here, and the rest of the
  * input is still validated without them, so one answer names every broken field. Input nested deeper than
  * `MAX_DEPTH` (plain-input.ts) would overflow the stack of the transforming validator: it is refused at once, walked iteratively.
@@ -20,13 +22,15 @@ export class RequestValidationPipe extends ValidationPipe {
     if (metadata.type !== 'body' && metadata.type !== 'query') return super.transform(value, metadata);
     const inspected = inspectPlainInput(value);
     if (inspected.tooDeep || inspected.problems.length >= MAX_PROBLEMS) throw new ValidationFailedError(inspected.problems);
-    if (inspected.problems.length === 0) return super.transform(value, metadata);
+    if (inspected.problems.length === 0) return super.transform(inspected.rest, metadata);
     let others: FieldProblem[] = [];
     try {
       await super.transform(inspected.rest, metadata);
     } catch (error) {
       if (!(error instanceof ValidationFailedError)) throw error;
-      others = error.fields ?? [];
+      // A field named already (its text could not be stored) is not named again for being missing.
+      const named = new Set(inspected.problems.map((p) => p.field));
+      others = (error.fields ?? []).filter((p) => !named.has(p.field));
     }
     throw new ValidationFailedError([...inspected.problems, ...others].slice(0, MAX_PROBLEMS));
   }

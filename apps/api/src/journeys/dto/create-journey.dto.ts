@@ -4,6 +4,7 @@ import { IsIn, IsObject, IsDefined, IsEmail, IsOptional, IsString, Matches, MaxL
 import { BENEFIT_KINDS, type Beneficiary, type BenefitClaim, type BenefitKind } from '@sal/domain';
 import { IsFiscalCode } from '../../common/validators/fiscal-code.validator';
 import { IsIsoDate } from '../../common/validators/iso-dates.validator';
+import { IsSingleLine } from '../../common/validators/text.validator';
 import { NOT_BLANK, OFFICE_ID_PATTERN, PHONE_PATTERN, PROGRAMME_CODE_PATTERN, Trim } from './input-rules';
 
 /** The person taken in charge. */
@@ -23,6 +24,7 @@ export class BeneficiaryInputDto implements Beneficiary {
   @IsString()
   @MaxLength(100)
   @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsSingleLine()
   givenName!: string;
 
   @ApiProperty({ description: 'Family name(s), 1-100 characters', example: 'Rossi', minLength: 1, maxLength: 100 })
@@ -30,6 +32,7 @@ export class BeneficiaryInputDto implements Beneficiary {
   @IsString()
   @MaxLength(100)
   @Matches(NOT_BLANK, { message: 'must not be blank' })
+  @IsSingleLine()
   familyName!: string;
 
   @ApiPropertyOptional({ description: 'E-mail address for notices', example: 'mario.rossi@example.it', maxLength: 254 })
