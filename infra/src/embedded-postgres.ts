@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureDatabase } from './databases';
-import { withPgClient } from './pg';
+import { withDatabase, withPgClient } from './pg';
 import { getFreePort, isPortFree } from './ports';
 import {
   describeExit,
@@ -353,4 +353,92 @@ function procCmdline(pid: number): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The two roles of the product's database; same names as `@sal/persistence`'s EMBEDDED_OWNER_ROLE / EMBEDDED_APP_ROLE. */
+export const DATABASE_ROLES = { owner: 'sal_owner', app: 'sal_app' } as const;
+
+/**
+ * The tables only their owner may change or empty (`APPEND_ONLY_TABLES` of `@sal/persistence`'s migrations, which
+ * revoke the same privileges when they create or alter them).
+ */
+const APPEND_ONLY_TABLES = ['audit_log', 'journey_events'];
+
+export interface DatabaseRoles {
+  /** The owner of the schema and of every table: migrations and `rebuild-read-model` run as it. */
+  ownerUrl: string;
+  /** The application role the API and the worker connect as. */
+  appUrl: string;
+}
+
+/**
+ * Creates (or brings up to date) the owner and application roles of `database`, as a superuser (`adminUrl`):
+ * - the owner owns the database, its `public` schema and everything in it (a cluster whose tables a superuser created,
+ *   before these roles existed, has them handed over);
+ * - the application role may connect and use the schema, and gets SELECT, INSERT, UPDATE, DELETE on every table the
+ *   owner has created or will create (ALTER DEFAULT PRIVILEGES), USAGE on its sequences, but on `audit_log` and
+ *   `journey_events` only SELECT and INSERT. It owns nothing and is no superuser, so it can neither disable triggers,
+ *   truncate, nor set `session_replication_role`.
+ * Idempotent, and safe when several processes run it at once on the same server (roles are cluster-wide).
+ */
+export async function ensureDatabaseRoles(adminUrl: string, database: string, password: string, roles: { owner: string; app: string } = DATABASE_ROLES): Promise<DatabaseRoles> {
+  const databaseUrl = withDatabase(adminUrl, database);
+  await withPgClient(adminUrl, async (client) => {
+    // Roles are cluster-wide: concurrent ALTER ROLEs of one role fail ("tuple concurrently updated"), so one at a time.
+    await client.query(`SELECT pg_advisory_lock(hashtext('sal-database-roles'))`);
+    for (const role of [roles.owner, roles.app]) {
+      const exists = (await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rows.length > 0;
+      const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD ${client.escapeLiteral(password)}`;
+      try {
+        await client.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${client.escapeIdentifier(role)} ${attributes}`);
+      } catch (error) {
+        // Another process created it meanwhile (duplicate_object, or the catalog's unique index): bring it up to date.
+        const code = (error as { code?: string }).code;
+        if (exists || (code !== '42710' && code !== '23505')) throw error;
+        await client.query(`ALTER ROLE ${client.escapeIdentifier(role)} ${attributes}`);
+      }
+    }
+    await client.query(`ALTER DATABASE ${client.escapeIdentifier(database)} OWNER TO ${client.escapeIdentifier(roles.owner)}`);
+    await client.query(`SELECT pg_advisory_unlock(hashtext('sal-database-roles'))`);
+  });
+  await withPgClient(databaseUrl, async (client) => {
+    const owner = client.escapeIdentifier(roles.owner);
+    const app = client.escapeIdentifier(roles.app);
+    await client.query('BEGIN');
+    await client.query(`ALTER SCHEMA public OWNER TO ${owner}`);
+    // Objects a superuser created before the roles existed (an older embedded cluster) go to the owner.
+    const owned = await client.query<{ kind: string; name: string }>(`
+      SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind,
+             format('%I.%I', n.nspname, c.relname) AS name
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND pg_get_userbyid(c.relowner) <> $1
+        -- a sequence owned by a column follows its table
+        AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+      UNION ALL
+      SELECT 'FUNCTION', p.oid::regprocedure::text
+      FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> $1`, [roles.owner]);
+    for (const { kind, name } of owned.rows) await client.query(`ALTER ${kind} ${name} OWNER TO ${owner}`);
+    await client.query(`REVOKE ALL ON SCHEMA public FROM PUBLIC`);
+    await client.query(`REVOKE ALL ON DATABASE ${client.escapeIdentifier(database)} FROM PUBLIC`);
+    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${client.escapeIdentifier(database)} TO ${app}`);
+    await client.query(`GRANT USAGE ON SCHEMA public TO ${app}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${app}`);
+    await client.query(`ALTER DEFAULT PRIVILEGES FOR ROLE ${owner} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO ${app}`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${app}`);
+    await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${app}`);
+    const appendOnly = await client.query<{ name: string }>(
+      `SELECT format('%I', relname) AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relname = ANY($1)`,
+      [APPEND_ONLY_TABLES],
+    );
+    for (const { name } of appendOnly.rows) await client.query(`REVOKE UPDATE, DELETE, TRUNCATE ON ${name} FROM PUBLIC, ${app}`);
+    await client.query('COMMIT');
+  });
+  const as = (role: string): string => {
+    const url = new URL(databaseUrl);
+    url.username = encodeURIComponent(role);
+    url.password = encodeURIComponent(password);
+    return url.toString();
+  };
+  return { ownerUrl: as(roles.owner), appUrl: as(roles.app) };
 }

@@ -1,6 +1,9 @@
 export { createDatabase, dropDatabase, ensureDatabase } from './databases';
 export {
+  DATABASE_ROLES,
+  ensureDatabaseRoles,
   startEmbeddedPostgres,
+  type DatabaseRoles,
   type EmbeddedPostgres,
   type EmbeddedPostgresOptions,
 } from './embedded-postgres';

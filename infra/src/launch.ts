@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { ensureDatabaseRoles, startEmbeddedPostgres } from './embedded-postgres';
 import { startSmtpSink } from './smtp-sink';
 import { ChildPidFile } from './leftovers';
 import { describeExit, type ExitInfo, forEachLine, killOnExit, stopChild, waitForExit } from './process-utils';
@@ -193,6 +193,8 @@ async function main(): Promise<void> {
 
   // --- PostgreSQL
   let databaseUrl = process.env['DATABASE_URL'];
+  // Migrations run as the schema's owner (DATABASE_MIGRATION_URL, else DATABASE_URL); the apps as the application role.
+  let migrationUrl = process.env['DATABASE_MIGRATION_URL'] || databaseUrl;
   let postgresDescription: string;
   if (databaseUrl) {
     postgresDescription = `external, ${redactPassword(databaseUrl)} (DATABASE_URL)`;
@@ -203,13 +205,14 @@ async function main(): Promise<void> {
     const logFile = path.join(logsDir, 'postgres.log');
     const logStream = fs.createWriteStream(logFile, { flags: 'a' });
     say('postgres', `starting embedded PostgreSQL on port ${port}, data ${pgDataDir}, log ${logFile}`);
+    const password = process.env['EMBEDDED_PG_PASSWORD'] || 'postgres';
     const pg = await startEmbeddedPostgres({
       dataDir: pgDataDir,
       port,
       database: 'sal_journeys',
       user: 'postgres',
       // Only applied when the cluster is first created.
-      password: process.env['EMBEDDED_PG_PASSWORD'] || 'postgres',
+      password,
       ownProcessGroup: true,
       log: (line) => {
         logStream.write(`${line}\n`);
@@ -223,13 +226,19 @@ async function main(): Promise<void> {
       pidFile.remove(pg.pid);
       logStream.end();
     });
-    databaseUrl = pg.url;
+    // The superuser only sets up the roles: the owner (migrations) and the application role (API, worker), which may
+    // not change or empty the audit log and the journey events.
+    const roles = await ensureDatabaseRoles(pg.adminUrl, 'sal_journeys', password);
+    databaseUrl = roles.appUrl;
+    migrationUrl = roles.ownerUrl;
     postgresDescription = `embedded, port ${port}, data folder ${pgDataDir}`;
     say('postgres', `ready (database sal_journeys on port ${port})`);
   }
 
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
+    // The owner's URL goes to the migrations only.
+    DATABASE_MIGRATION_URL: undefined,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
@@ -245,7 +254,7 @@ async function main(): Promise<void> {
     'The migration script',
   );
   say('migrate', `running ${migrateScript}`);
-  const migration = spawnNode('migrate', migrateScript, childEnv, root);
+  const migration = spawnNode('migrate', migrateScript, { ...childEnv, DATABASE_MIGRATION_URL: migrationUrl }, root);
   const forgetMigration = onShutdown('migrations', async () => {
     await stopChild(migration, { signal: 'SIGTERM', graceMs: APP_STOP_GRACE_MS });
   });

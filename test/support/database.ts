@@ -1,25 +1,32 @@
 import type { DataSource } from 'typeorm';
-import { createDatabase, dropDatabase } from '@sal/infra';
+import { createDatabase, dropDatabase, ensureDatabaseRoles } from '@sal/infra';
 import { createDataSource } from '@sal/persistence';
 import { testStack, uniqueSuffix } from './env';
 
 export interface ThrowawayDatabase {
+  /** As the application role (what the API and the worker connect with): no UPDATE, DELETE or TRUNCATE on the audit log. */
   url: string;
+  /** As the owner of the schema (what migrations run as). */
+  ownerUrl: string;
+  /** Connected as the owner: tests inspect and arrange rows with it. */
   dataSource: DataSource;
   drop(): Promise<void>;
 }
 
-/** A fresh database with the project's migrations applied, dropped by `drop()`. */
+/**
+ * A fresh database set up like the embedded default: owned by the owner role, which applies the project's migrations,
+ * and used by the product as the application role (`url`). Dropped by `drop()`.
+ */
 export async function createThrowawayDatabase(): Promise<ThrowawayDatabase> {
   const { adminDatabaseUrl } = testStack();
   const name = `sal_test_${uniqueSuffix()}`;
   await createDatabase(adminDatabaseUrl, name);
-  const url = new URL(adminDatabaseUrl);
-  url.pathname = `/${name}`;
-  const dataSource = await createDataSource(url.toString(), { extra: { max: 4 } }).initialize();
+  const roles = await ensureDatabaseRoles(adminDatabaseUrl, name, decodeURIComponent(new URL(adminDatabaseUrl).password) || 'postgres');
+  const dataSource = await createDataSource(roles.ownerUrl, { extra: { max: 4 } }).initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   return {
-    url: url.toString(),
+    url: roles.appUrl,
+    ownerUrl: roles.ownerUrl,
     dataSource,
     async drop() {
       if (dataSource.isInitialized) await dataSource.destroy();

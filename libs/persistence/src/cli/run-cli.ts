@@ -1,9 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { resolveMigrationDatabaseUrl } from '../config';
 import { createDataSource } from '../data-source';
 
 /** Runs a command-line task against the configured database, with a readable failure and exit code. */
 export function runCli(task: (dataSource: DataSource) => Promise<void>): void {
-  const dataSource = createDataSource();
+  // Migrations and the rebuild change the schema or truncate tables: they run as the owner, not the application role.
+  const dataSource = createDataSource(resolveMigrationDatabaseUrl());
   dataSource
     .initialize()
     .then(() => task(dataSource))

@@ -35,7 +35,18 @@ export class AuditEntryRecord {
   @Column({ type: 'integer' })
   status!: number;
 
-  /** `ok` (2xx), `refused` (4xx: forbidden, invalid, conflict), `failed` (5xx). */
+  /**
+   * `requested` (a request that changes something, written before anything is done), then its outcome: `ok` (2xx),
+   * `refused` (4xx: forbidden, invalid, conflict), `failed` (5xx).
+   */
   @Column({ type: 'varchar', length: 16 })
-  outcome!: 'ok' | 'refused' | 'failed';
+  outcome!: 'requested' | 'ok' | 'refused' | 'failed';
+
+  /** Names the entry: one buffered while the database was down is replayed exactly once. Null on entries before it. */
+  @Column({ name: 'entry_id', type: 'uuid', nullable: true })
+  entryId!: string | null;
+
+  /** The request the entry is about: a mutating request's `requested` entry and its outcome share it. */
+  @Column({ name: 'request_id', type: 'uuid', nullable: true })
+  requestId!: string | null;
 }

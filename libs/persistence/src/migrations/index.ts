@@ -7,6 +7,7 @@ import { AuditLog1764220000000 } from './1764220000000-audit-log';
 import { CatalogueServices1764230000000 } from './1764230000000-catalogue-services';
 import { SeedGolServices1764230000001 } from './1764230000001-seed-gol-services';
 import { ServicesReadModel1764240000000 } from './1764240000000-services-read-model';
+import { AuditAppendOnlyRoles1764250000000 } from './1764250000000-audit-append-only-roles';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CatalogueServices1764230000000,
   SeedGolServices1764230000001,
   ServicesReadModel1764240000000,
+  AuditAppendOnlyRoles1764250000000,
 ];
