@@ -1,7 +1,15 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource } from 'typeorm';
-import type { JourneyActivities, NotifyJourneyInput, ProjectJourneyInput } from '@sal/contracts';
+import {
+  SIDE_EFFECT_DATA_ERROR_TYPE,
+  SIDE_EFFECT_UNAVAILABLE_TYPE,
+  type JourneyActivities,
+  type NotifyJourneyInput,
+  type ProjectJourneyInput,
+  type SideEffectStream,
+} from '@sal/contracts';
 import type { JourneyNotice } from '@sal/domain';
-import { JourneyProjector } from '@sal/persistence';
+import { describeSideEffectError, JourneyProjector, SideEffectFailures } from '@sal/persistence';
 
 /** Where notices go: the notification outbox in production. It must ignore a notice key it has already recorded. */
 export interface NoticeRecorder {
@@ -20,12 +28,31 @@ export interface JourneyActivityDeps {
  */
 export function createJourneyActivities(deps: JourneyActivityDeps): JourneyActivities {
   const projector = new JourneyProjector(deps.dataSource);
+  const failures = new SideEffectFailures(deps.dataSource);
+
+  /**
+   * Runs one side effect. A failure leaves Temporal (and the worker's log) with a description that holds no personal
+   * data, and is recorded for supervisors; a data error is not retried by the activity (the journey's stream tries
+   * again later, after a fix), anything else is.
+   */
+  async function sideEffect(stream: SideEffectStream, journeyId: string, officeId: string, firstSeq: number | null, afterFailure: boolean, run: () => Promise<unknown>) {
+    try {
+      await run();
+    } catch (error) {
+      const { dataError, message } = describeSideEffectError(error);
+      const type = dataError ? SIDE_EFFECT_DATA_ERROR_TYPE : SIDE_EFFECT_UNAVAILABLE_TYPE;
+      await failures.record({ journeyId, stream, officeId, type, error: message, firstSeq });
+      throw ApplicationFailure.create({ type, message, nonRetryable: dataError });
+    }
+    if (afterFailure) await failures.clear(journeyId, stream);
+  }
+
   return {
-    async projectJourney({ events, state }: ProjectJourneyInput): Promise<void> {
-      await projector.project(events, state);
+    async projectJourney({ journeyId, events, state, afterFailure }: ProjectJourneyInput): Promise<void> {
+      await sideEffect('projection', journeyId, state.officeId, events[0]?.seq ?? null, afterFailure === true, () => projector.project(events, state));
     },
-    async notifyJourney({ notices }: NotifyJourneyInput): Promise<void> {
-      await deps.notices.notify(notices);
+    async notifyJourney({ journeyId, notices, afterFailure }: NotifyJourneyInput): Promise<void> {
+      await sideEffect('notices', journeyId, notices[0]?.officeId ?? '', null, afterFailure === true, () => deps.notices.notify(notices));
     },
   };
 }

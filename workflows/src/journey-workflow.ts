@@ -13,6 +13,7 @@ import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   applyEvents,
   decide,
+  findTextProblem,
   journeyStarted,
   nextDeadline,
   noticesFor,
@@ -33,24 +34,44 @@ import {
   completePactActionUpdate,
   journeyCommandUpdate,
   getJourneyStateQuery,
+  isUnencryptedPayloadRefused,
   JOURNEY_REFUSAL_FAILURE_TYPE,
   journeySearchAttributes,
   recordContactUpdate,
   recordIntakeUpdate,
+  retrySideEffectsSignal,
   signPactUpdate,
   type JourneyActivities,
+  type JourneyLiveView,
   type JourneyWorkflowInput,
 } from '@sal/contracts';
+import { SideEffectQueue } from './side-effect-stream';
 
 /** Journeys started before notices existed replay without them; new runs send them. */
 const NOTICES_PATCH = 'journey-notices-v1';
 /** Operator commands send notices too (appointments, sanctions) from this version on. */
 const COMMAND_NOTICES_PATCH = 'journey-command-notices-v1';
 
+/**
+ * Side effects run beside the journey's clocks, each stream in its own loop, from this version on: a projection or
+ * notice that keeps failing no longer holds up deadlines. Runs recorded before it replay the single loop they ran.
+ */
+const SIDE_EFFECTS_APART_PATCH = 'journey-side-effects-apart-v1';
+
 const { projectJourney, notifyJourney } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30 seconds',
   // The read model may be down for a while: keep retrying, never give up on a fact already decided.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * The same activities for the side-effect streams: a few minutes of retries inside the activity, then the stream
+ * records the failure (shown in the live view) and tries again on its own, longer, schedule; a data error is not
+ * retried inside the activity at all (the activity marks it non-retryable).
+ */
+const sideEffects = proxyActivities<JourneyActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
 });
 
 /**
@@ -60,6 +81,8 @@ const { projectJourney, notifyJourney } = proxyActivities<JourneyActivities>({
  * timer to the journey's next deadline, and projects each new event to the read model through an activity.
  */
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyView> {
+  // Decided once, first thing: the mode a run was recorded in is the mode it replays in.
+  const apart = patched(SIDE_EFFECTS_APART_PATCH);
   let state: JourneyState;
   const unprojected: JourneyEvent[] = [];
   const unsentNotices: JourneyNotice[] = [];
@@ -73,6 +96,24 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     unprojected.push(...input.unprojected);
     unsentNotices.push(...(input.unsentNotices ?? []));
   }
+  const projection = new SideEffectQueue<JourneyEvent>(
+    (events, afterFailure) => sideEffects.projectJourney({ journeyId: state.journeyId, events, state, ...(afterFailure ? { afterFailure } : {}) }),
+    apart ? unprojected.splice(0) : [],
+  );
+  const notices = new SideEffectQueue<JourneyNotice>(
+    (batch, afterFailure) => sideEffects.notifyJourney({ journeyId: state.journeyId, notices: batch, ...(afterFailure ? { afterFailure } : {}) }),
+    apart ? unsentNotices.splice(0) : [],
+  );
+  /** Hands a decision's events (and, when sent, its notices) to the side effects. */
+  const record = (events: JourneyEvent[], sendNotices: () => boolean): void => {
+    if (apart) {
+      projection.push(events);
+      notices.push(noticesFor(events, state));
+      return;
+    }
+    unprojected.push(...events);
+    if (sendNotices()) unsentNotices.push(...noticesFor(events, state));
+  };
 
   const decideOrRefuse = (command: JourneyCommand): JourneyEvent[] => {
     const decision = decide(state, command, now());
@@ -82,26 +123,40 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   const execute = (command: JourneyCommand): JourneyView => {
     const events = decideOrRefuse(command);
     state = applyEvents(state, events);
-    unprojected.push(...events);
-    if (patched(COMMAND_NOTICES_PATCH)) unsentNotices.push(...noticesFor(events, state));
+    record(events, () => patched(COMMAND_NOTICES_PATCH));
     return toView(state);
+  };
+  /**
+   * What every update's validator checks before the decision: an object whose text the engine can store (commands
+   * sent straight to Temporal skip the API's validation). Validators do not run on replay, so this may tighten.
+   */
+  const admissible = <C>(c: C): C => {
+    if (isUnencryptedPayloadRefused(c)) {
+      throw refusalFailure({ code: 'UNENCRYPTED_PAYLOAD', message: 'commands reach a journey encrypted, through the API' });
+    }
+    if (typeof c !== 'object' || c === null || Array.isArray(c)) {
+      throw refusalFailure({ code: 'INVALID_VALUE', message: 'a command is an object', field: '(input)' });
+    }
+    const text = findTextProblem(c);
+    if (text) throw refusalFailure({ code: 'INVALID_VALUE', message: text.message, field: text.field });
+    return c;
   };
 
   // Validators run the same decision without recording it, so a refused command leaves no trace in history.
   setHandler(recordIntakeUpdate, (c) => execute({ ...c, type: 'RecordIntake' }), {
-    validator: (c) => void decideOrRefuse({ ...c, type: 'RecordIntake' }),
+    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'RecordIntake' }),
   });
   setHandler(signPactUpdate, (c) => execute({ ...c, type: 'SignPact' }), {
-    validator: (c) => void decideOrRefuse({ ...c, type: 'SignPact' }),
+    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'SignPact' }),
   });
   setHandler(completePactActionUpdate, (c) => execute({ ...c, type: 'CompletePactAction' }), {
-    validator: (c) => void decideOrRefuse({ ...c, type: 'CompletePactAction' }),
+    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'CompletePactAction' }),
   });
   setHandler(recordContactUpdate, (c) => execute({ ...c, type: 'RecordContact' }), {
-    validator: (c) => void decideOrRefuse({ ...c, type: 'RecordContact' }),
+    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'RecordContact' }),
   });
   setHandler(closeJourneyUpdate, (c) => execute({ ...c, type: 'CloseJourney' }), {
-    validator: (c) => void decideOrRefuse({ ...c, type: 'CloseJourney' }),
+    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'CloseJourney' }),
   });
   const generic = (c: unknown): JourneyCommand => {
     const command = c as JourneyCommand;
@@ -111,10 +166,53 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     return command;
   };
   setHandler(journeyCommandUpdate, (c) => execute(generic(c)), {
-    validator: (c) => void decideOrRefuse(generic(c)),
+    validator: (c) => void decideOrRefuse(generic(admissible(c))),
   });
-  setHandler(getJourneyStateQuery, () => toView(state));
+  setHandler(getJourneyStateQuery, (): JourneyLiveView =>
+    apart ? { ...toView(state), sideEffects: { projection: projection.status(), notices: notices.status() } } : toView(state),
+  );
+  setHandler(retrySideEffectsSignal, () => {
+    projection.retryNow();
+    notices.retryNow();
+  });
 
+  if (apart) {
+    void projection.run(now);
+    void notices.run(now);
+    return await journeyLoop();
+  }
+
+  /** The journey's clocks; its side effects run in their own loops. */
+  async function journeyLoop(): Promise<JourneyView> {
+    let indexed = '';
+    for (;;) {
+      if (state.status === 'closed') break;
+      indexed = indexSearchAttributes(state, indexed);
+
+      if (workflowInfo().continueAsNewSuggested) {
+        // What is not yet written travels to the next run; nothing may be in flight when it goes.
+        await condition(() => allHandlersFinished() && projection.settled && notices.settled);
+        await continueAsNew<typeof journeyWorkflow>({ kind: 'continued', state, unprojected: projection.pending, unsentNotices: notices.pending });
+      }
+
+      const deadline = nextDeadline(state);
+      const seen = state.lastSeq;
+      const changed = () => state.lastSeq !== seen;
+      if (deadline === null) {
+        await condition(changed);
+      } else if (!(await condition(changed, Math.max(1, toMillis(deadline.at) - Date.now())))) {
+        const events = decideOrRefuse({ type: 'ProcessDeadlines' });
+        state = applyEvents(state, events);
+        record(events, () => true);
+      }
+    }
+    indexSearchAttributes(state, indexed);
+    // A closed journey ends once its history is in the read model and its last notices are in the outbox.
+    await condition(() => allHandlersFinished() && projection.drained && notices.drained);
+    return toView(state);
+  }
+
+  // Runs recorded before SIDE_EFFECTS_APART_PATCH: the single loop they ran, unchanged.
   let indexed = '';
   for (;;) {
     if (unprojected.length > 0) {
@@ -146,8 +244,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     } else if (!(await condition(changed, Math.max(1, toMillis(deadline.at) - Date.now())))) {
       const events = decideOrRefuse({ type: 'ProcessDeadlines' });
       state = applyEvents(state, events);
-      unprojected.push(...events);
-      if (patched(NOTICES_PATCH)) unsentNotices.push(...noticesFor(events, state));
+      record(events, () => patched(NOTICES_PATCH));
     }
   }
 

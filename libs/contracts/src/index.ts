@@ -3,7 +3,7 @@
  * `@temporalio/workflow` definitions and domain types) so both the workflow and the API import it.
  */
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Beneficiary,
   BenefitClaim,
@@ -74,8 +74,44 @@ export const closeJourneyUpdate = defineUpdate<JourneyView, [CloseJourneyInput]>
  */
 export const journeyCommandUpdate = defineUpdate<JourneyView, [GenericJourneyCommand]>('journeyCommand');
 
-/** The journey's live state. */
-export const getJourneyStateQuery = defineQuery<JourneyView>('getJourneyState');
+/** The journey's live state, with how far its side effects have got (absent on runs of earlier releases). */
+export const getJourneyStateQuery = defineQuery<JourneyLiveView>('getJourneyState');
+
+/**
+ * Asks the journey to retry its failing side effects now rather than at the next planned attempt (after a fix: a
+ * migration, a new worker release, the database back).
+ */
+export const retrySideEffectsSignal = defineSignal('retrySideEffects');
+
+/** The two kinds of side effect a journey has: its read-model projection and its notices. */
+export const SIDE_EFFECT_STREAMS = ['projection', 'notices'] as const;
+export type SideEffectStream = (typeof SIDE_EFFECT_STREAMS)[number];
+
+/** Why a side effect keeps failing, without any of the data it carried. */
+export interface SideEffectFailure {
+  /** `SideEffectDataError` (the data cannot be stored as it is: needs a fix) or `SideEffectUnavailable` (retried). */
+  type: string;
+  error: string;
+  since: string;
+  attempts: number;
+  nextAttemptAt: string;
+}
+
+export interface SideEffectStreamStatus {
+  /** Events (projection) or notices waiting to be written. */
+  pending: number;
+  failing: SideEffectFailure | null;
+}
+
+export type SideEffectsStatus = Record<SideEffectStream, SideEffectStreamStatus>;
+
+/** The live view: the domain's view and the state of the journey's side effects. */
+export type JourneyLiveView = JourneyView & { sideEffects?: SideEffectsStatus };
+
+/** The `type` of the ApplicationFailure a side effect fails with when its data can never be stored as it is. */
+export const SIDE_EFFECT_DATA_ERROR_TYPE = 'SideEffectDataError';
+/** The `type` of the ApplicationFailure a side effect fails with when a dependency is unavailable (retried). */
+export const SIDE_EFFECT_UNAVAILABLE_TYPE = 'SideEffectUnavailable';
 
 /** Custom search attributes the journey keeps up to date. They carry no personal data. */
 export const journeySearchAttributes = {
@@ -93,6 +129,8 @@ export interface ProjectJourneyInput {
   journeyId: string;
   events: JourneyEvent[];
   state: JourneyState;
+  /** The previous attempt failed: clear its record in `side_effect_failures` once this one succeeds. */
+  afterFailure?: boolean;
 }
 
 /**
@@ -109,4 +147,6 @@ export interface JourneyActivities {
 export interface NotifyJourneyInput {
   journeyId: string;
   notices: JourneyNotice[];
+  /** As in {@link ProjectJourneyInput}. */
+  afterFailure?: boolean;
 }

@@ -10,10 +10,11 @@ import { ProgrammeCatalogueRecord } from './entities/programme-catalogue.entity'
 import { AuditEntryRecord } from './entities/audit-entry.entity';
 import { AppointmentRecord } from './entities/appointment.entity';
 import { JourneyServiceRecord } from './entities/journey-service.entity';
+import { SideEffectFailureRecord } from './entities/side-effect-failure.entity';
 import { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord, AppointmentRecord, JourneyServiceRecord, ConditionalityStepRecord];
+export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord, AppointmentRecord, JourneyServiceRecord, ConditionalityStepRecord, SideEffectFailureRecord];
 
 /** The TypeORM options every process uses (API, worker, CLI): the schema comes from migrations only. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -17,3 +17,5 @@ export * from './supervisor-read-model';
 export * from './entities/programme-catalogue.entity';
 export * from './programme-catalogues';
 export * from './entities/audit-entry.entity';
+export * from './entities/side-effect-failure.entity';
+export * from './side-effect-failures';

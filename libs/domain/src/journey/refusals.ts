@@ -32,6 +32,8 @@ export const REFUSAL_KINDS = {
   INVALID_DATE: 'invalid',
   INVALID_DURATION: 'invalid',
   INVALID_VALUE: 'invalid',
+  /** A command reached Temporal without the product's encryption (not through the API or a worker). */
+  UNENCRYPTED_PAYLOAD: 'invalid',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSAL_KINDS;

@@ -8,6 +8,8 @@ import { CatalogueServices1764230000000 } from './1764230000000-catalogue-servic
 import { SeedGolServices1764230000001 } from './1764230000001-seed-gol-services';
 import { ServicesReadModel1764240000000 } from './1764240000000-services-read-model';
 import { AuditAppendOnlyRoles1764250000000 } from './1764250000000-audit-append-only-roles';
+import { SideEffectFailures1764251100000 } from './1764251100000-side-effect-failures';
+import { IdempotencyKeys1764260000000 } from './1764260000000-idempotency-keys';
 
 /** Every migration, oldest first. Never edit one that has been committed: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   SeedGolServices1764230000001,
   ServicesReadModel1764240000000,
   AuditAppendOnlyRoles1764250000000,
+  SideEffectFailures1764251100000,
+  IdempotencyKeys1764260000000,
 ];
