@@ -15,6 +15,7 @@ import type { JourneyClocks } from '@sal/domain';
 import { JourneyRecord, SideEffectFailureRecord } from '@sal/persistence';
 import { journeyIdFor } from '@sal/temporal';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
+import { recordHistory } from '../support/histories';
 import { inSeconds, randomFiscalCode } from '../support/journeys';
 import { NoticeLog } from '../support/notices';
 import { connectTestClient, startTestWorker, type RunningWorker, type TestTemporal } from '../support/temporal';
@@ -140,6 +141,7 @@ describe('side effects apart from the clocks', () => {
     expect(row.lastSeq).toBe(caughtUp.lastSeq);
     expect(row.overdueActionCount).toBe(1);
     expect(await db.dataSource.getRepository(SideEffectFailureRecord).countBy({ journeyId: handle.workflowId })).toBe(0);
+    await recordHistory('projection-blocked-then-caught-up', handle);
   });
 
   it("the workflow's validator refuses text the engine cannot store in a command sent straight to Temporal, and records nothing", async () => {

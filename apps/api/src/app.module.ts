@@ -10,8 +10,10 @@ import type { ApiSettings } from './config/api-settings';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { JourneysModule } from './journeys/journeys.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { SideEffectsModule } from './side-effects/side-effects.module';
 import { StaffModule } from './staff/staff.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -35,6 +37,8 @@ export class AppModule {
         NotificationsModule,
         CodecModule,
         HealthModule,
+        SideEffectsModule,
+        MetricsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -30,6 +30,7 @@ import {
   type Stall,
   type StallReason,
 } from '@sal/domain';
+import type { SideEffectFailure, SideEffectsStatus, SideEffectStreamStatus } from '@sal/contracts';
 import { JourneyClocksDto } from '../../programmes/dto/journey-clocks.dto';
 import { ServiceStepDto } from '../../programmes/dto/service-step.dto';
 import {
@@ -211,10 +212,51 @@ export class StallViewDto implements Stall {
   reasons!: StallReason[];
 }
 
+/** Why a side effect keeps failing (no personal data). */
+export class SideEffectFailureViewDto implements SideEffectFailure {
+  @ApiProperty({ description: '`SideEffectDataError` (the data cannot be stored as it is: needs a fix) or `SideEffectUnavailable` (a dependency is down)', example: 'SideEffectDataError' })
+  type!: string;
+
+  @ApiProperty({ description: 'What failed, without the data', example: 'PostgreSQL 22001: a value is too long for its column' })
+  error!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  since!: string;
+
+  @ApiProperty({ type: 'integer', description: 'Failed attempts of the stream (each after its activity retried for a few minutes, or at once for a data error)' })
+  attempts!: number;
+
+  @ApiProperty({ format: 'date-time', description: 'When the stream tries again by itself (`POST …/side-effects/retry` tries at once)' })
+  nextAttemptAt!: string;
+}
+
+export class SideEffectStreamViewDto implements SideEffectStreamStatus {
+  @ApiProperty({ type: 'integer', description: 'Events (projection) or notices waiting to be written' })
+  pending!: number;
+
+  @ApiProperty({ type: () => SideEffectFailureViewDto, nullable: true })
+  failing!: SideEffectFailureViewDto | null;
+}
+
+export class SideEffectsViewDto implements SideEffectsStatus {
+  @ApiProperty({ type: () => SideEffectStreamViewDto, description: 'The read model (lists, searches, the timeline)' })
+  projection!: SideEffectStreamViewDto;
+
+  @ApiProperty({ type: () => SideEffectStreamViewDto, description: 'Notices to the person and the operators (the outbox)' })
+  notices!: SideEffectStreamViewDto;
+}
+
 /** A journey as an operator sees it: its state plus what is derived from it. */
 export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: 'Where this answer comes from: `workflow` (live state from Temporal) or `read-model` (the workflow is no longer retained by Temporal; state rebuilt from the recorded events)', enum: VIEW_SOURCES, example: 'workflow' })
   source!: ViewSource;
+
+  @ApiPropertyOptional({
+    type: () => SideEffectsViewDto,
+    description:
+      "How far the journey's side effects have got (live view of journeys started or continued since this release): a failing projection or notice never stops the journey's clocks, it waits here until it can be written, in order",
+  })
+  sideEffects?: SideEffectsViewDto;
 
   @ApiProperty({ description: 'Journey id', example: 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3' })
   journeyId!: string;
