@@ -40,5 +40,16 @@ export default async function globalSetup(): Promise<void> {
     });
     adminDatabaseUrl = pg.url;
   }
+  if (!process.env.API_AUDIT_BUFFER_DIR) {
+    // Audit entries an API buffers while its database refuses them go to a temporary folder, never the repository's
+    // data folder; each file names its database, so the APIs of different test files never replay each other's.
+    const bufferDir = mkdtempSync(join(tmpdir(), 'sal-test-audit-'));
+    process.env.API_AUDIT_BUFFER_DIR = bufferDir;
+    running.push({ stop: async () => rmSync(bufferDir, { recursive: true, force: true }) });
+  }
   publishStack({ temporalAddress, namespace, adminDatabaseUrl });
+  // The product processes' logs of this run, read by the redaction test (log-redaction.e2e.spec.ts, run last).
+  const logDir = mkdtempSync(join(tmpdir(), 'sal-test-logs-'));
+  process.env.SAL_TEST_LOG_DIR = logDir;
+  running.push({ stop: async () => rmSync(logDir, { recursive: true, force: true }) });
 }

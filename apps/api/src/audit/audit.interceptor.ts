@@ -1,12 +1,20 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { catchError, tap, throwError, type Observable } from 'rxjs';
-import { ApiError } from '../common/api-errors';
+import { catchError, defer, from, mergeMap, tap, throwError, type Observable } from 'rxjs';
+import { ApiError, ValidationFailedError } from '../common/api-errors';
+import { undeclaredQueryParameters } from '../common/pipes/query-parameters';
 import type { Principal } from '../auth/principal';
-import { AuditService } from './audit.service';
+import { AuditService, MUTATING_METHODS } from './audit.service';
+
+/** Where a handler names the journeys a request was about when its path does not (the codec: each payload's journey). */
+export const AUDIT_JOURNEYS = 'auditJourneyIds';
 
 /**
  * Records every request an authenticated caller makes (reads included): who, role, offices, route, journey, outcome.
- * Requests refused before authentication (401) carry no identity and go to the application log only.
+ * First, on every route, a query parameter the route has no schema for is refused (400), so nothing unvalidated
+ * reaches a handler or the log. A request that changes something (POST, PUT, PATCH, DELETE) is carried out only once
+ * its `requested` entry is stored (else 503, nothing done); its outcome entry follows, like a read's, and goes to the
+ * durable buffer when PostgreSQL cannot take it. Requests refused before authentication (401) carry no identity and go
+ * to the application log only; refusals of the role guard (403) are recorded by the guard.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -14,32 +22,26 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = ctx.switchToHttp().getRequest();
+    const undeclared = undeclaredQueryParameters(ctx);
     const principal: Principal | undefined = request.principal;
-    if (!principal) return next.handle();
-    const write = (status: number) =>
-      void this.audit.record({
-        subject: principal.subject,
-        role: principal.role,
-        offices: principal.offices === 'all' ? ['*'] : principal.offices,
-        method: request.method,
-        route: request.route?.path ?? request.path,
-        journeyId: typeof request.params?.journeyId === 'string' ? request.params.journeyId.slice(0, 64) : null,
-        officeId: officeOf(request),
-        status,
-        outcome: status < 400 ? 'ok' : status < 500 ? 'refused' : 'failed',
-      });
-    return next.handle().pipe(
-      tap(() => write(ctx.switchToHttp().getResponse().statusCode)),
+    if (!principal) return undeclared.length > 0 ? throwError(() => new ValidationFailedError(undeclared)) : next.handle();
+    const subject = this.audit.subjectOf(principal, request);
+    const outcome = (status: number) => void this.audit.record(subject, status, journeysOf(request));
+    return defer(() => {
+      if (undeclared.length > 0) return throwError(() => new ValidationFailedError(undeclared));
+      return MUTATING_METHODS.has(request.method) ? from(this.audit.recordRequested(subject)) : from([undefined]);
+    }).pipe(
+      mergeMap(() => next.handle()),
+      tap(() => outcome(ctx.switchToHttp().getResponse().statusCode)),
       catchError((error: unknown) => {
-        write(error instanceof ApiError ? error.status : 500);
+        outcome(error instanceof ApiError ? error.status : 500);
         return throwError(() => error);
       }),
     );
   }
 }
 
-function officeOf(request: { body?: { officeId?: unknown }; query?: { officeId?: unknown } }): string | null {
-  const candidate = request.body?.officeId ?? request.query?.officeId;
-  const office = Array.isArray(candidate) ? candidate[0] : candidate;
-  return typeof office === 'string' ? office.slice(0, 64) : null;
+function journeysOf(request: Record<string, unknown>): string[] {
+  const ids = request[AUDIT_JOURNEYS];
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
 }

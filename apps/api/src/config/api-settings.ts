@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
+import path from 'node:path';
 import { resolveDatabaseUrl } from '@sal/persistence';
-import { journeyIdKey, temporalSettings, type TemporalSettings } from '@sal/temporal';
+import { journeyIdKey, temporalSettings, usesDevelopmentPayloadKey, type TemporalSettings } from '@sal/temporal';
 import { loadAuthSettings, type AuthSettings } from '../auth/auth-settings';
 
 /** Everything the API reads from its environment, once, at start-up. */
@@ -24,6 +25,20 @@ export interface ApiSettings {
   auth: AuthSettings;
   /** Requests a client may make per minute (`API_RATE_LIMIT_PER_MINUTE`). */
   rateLimitPerMinute: number;
+  /** Whether Temporal payloads are sealed with the built-in development key (no `PAYLOAD_ENCRYPTION_KEYS`). */
+  developmentPayloadKey: boolean;
+  audit: AuditSettings;
+}
+
+/** Where audit entries wait when PostgreSQL cannot take them, and how often they are replayed. */
+export interface AuditSettings {
+  /**
+   * Folder of the durable buffer (`API_AUDIT_BUFFER_DIR`; default `$SAL_DATA_DIR/audit-buffer`, `./data/audit-buffer`):
+   * append-only JSON-lines files, one per API process, replayed into `audit_log` once the database is back.
+   */
+  bufferDir: string;
+  /** How often buffered entries are replayed (`API_AUDIT_REPLAY_MS`); also once at start. */
+  replayIntervalMs: number;
 }
 
 /** The environment holds values the API cannot run with. Every problem is listed, so one restart fixes them all. */
@@ -59,10 +74,18 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettin
   const key = attempt(() => journeyIdKey(env), problems);
   const auth = loadAuthSettings(env, problems);
   const rateLimitPerMinute = integer(env, 'API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, problems);
+  const audit: AuditSettings = {
+    bufferDir: path.resolve(text(env, 'API_AUDIT_BUFFER_DIR', path.join(text(env, 'SAL_DATA_DIR', 'data'), 'audit-buffer'))),
+    replayIntervalMs: integer(env, 'API_AUDIT_REPLAY_MS', 30_000, 100, 3_600_000, problems),
+  };
   if (problems.length > 0 || temporal === undefined || databaseUrl === undefined || key === undefined) {
     throw new InvalidConfigurationError(problems);
   }
-  return { host, port, bodyLimit, updateTimeoutMs, temporalTimeoutMs, healthTimeoutMs, temporal, databaseUrl, journeyIdKey: key, auth, rateLimitPerMinute };
+  return {
+    host, port, bodyLimit, updateTimeoutMs, temporalTimeoutMs, healthTimeoutMs, temporal, databaseUrl, journeyIdKey: key, auth, rateLimitPerMinute,
+    developmentPayloadKey: usesDevelopmentPayloadKey(env),
+    audit,
+  };
 }
 
 function text(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
