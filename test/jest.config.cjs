@@ -13,6 +13,7 @@ module.exports = {
   globalTeardown: '<rootDir>/support/global-teardown.ts',
   testTimeout: 180_000,
   maxWorkers: 1,
+  testSequencer: '<rootDir>/support/sequencer.cjs',
   // Name every failing test again after the totals (Jest does so only above 20 suites by default): a CI log is often
   // read from its tail.
   reporters: [['default', { summaryThreshold: 0 }]],

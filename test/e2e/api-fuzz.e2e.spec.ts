@@ -41,6 +41,7 @@ import {
   refusalProblem,
   tooLong,
   unknownField,
+  unstorableText,
   type Expectation,
   type FieldSpec,
   type Mutation,
@@ -382,6 +383,8 @@ const notAnIntegerIn = (min: number, max: number): fc.Arbitrary<string> =>
       fc.double({ min: min, max: max, noNaN: true }).filter((d) => !Number.isInteger(d)).map(String),
       fc.string({ maxLength: 8 }),
       fc.constantFrom('', 'abc', '1,5', '1.5', 'NaN', 'Infinity', '1e400', 'true', '[]', '2e6'),
+      // Far past every bound: a 2^64-ish page once answered 500 (issue 11).
+      fc.constantFrom('184467440737095517', '18446744073709551616', '9007199254740993', '99999999999999999999', String(max + 1), String(min - 1)),
     )
     .filter((s) => {
       const n = Number(s);
@@ -389,6 +392,9 @@ const notAnIntegerIn = (min: number, max: number): fc.Arbitrary<string> =>
     });
 
 const param = (name: string, arb: fc.Arbitrary<string>): fc.Arbitrary<ParamMutation> => arb.map((v) => ({ name, values: [v] }));
+/** A known parameter given text the engine cannot store (a NUL, a control character): named like any other bad value. */
+const unstorableParam = (known: string[]): fc.Arbitrary<ParamMutation> =>
+  fc.tuple(fc.constantFrom(...known), unstorableText({ surrogates: false })).map(([name, v]) => ({ name, values: [v] }));
 const unknownParam = (known: string[]): fc.Arbitrary<ParamMutation> =>
   fc
     .tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 10 }), fc.constantFrom('officeid', 'OfficeId', 'office', 'page_size', 'sort', 'q', 'limit', 'offset')), fc.string({ maxLength: 10 }))
@@ -425,6 +431,7 @@ const listCases = () =>
     fc.constant<ParamMutation>({ name: 'officeId', values: [FUZZ_OFFICE, HOME_OFFICE] }),
     param('programmeCode', badProgrammeCode.filter((p) => !p.unknown).map((p) => p.value)),
     unknownParam(LIST_KNOWN),
+    unstorableParam(LIST_KNOWN),
   ]);
 
 const OPEN_STAGES = JOURNEY_STAGES.filter((s) => s !== 'closed');
@@ -444,6 +451,7 @@ const supervisorCases = () =>
       param('sort', notOneOf(['longest', 'newest'])),
       ...page,
       unknownParam(['officeId', 'operatorId', 'stage', 'reason', 'minDays', 'sort', 'page', 'pageSize']),
+      unstorableParam(['officeId', 'operatorId', 'stage', 'reason', 'minDays', 'sort', 'page', 'pageSize']),
     ]),
     queryCase('/supervisor/overdue-actions', [['officeId', FUZZ_OFFICE]], [
       noOffice,
@@ -455,6 +463,7 @@ const supervisorCases = () =>
       param('escalated', notOneOf(['true', 'false'])),
       ...page,
       unknownParam(['officeId', 'operatorId', 'kind', 'minDaysOverdue', 'escalated', 'page', 'pageSize']),
+      unstorableParam(['officeId', 'operatorId', 'kind', 'minDaysOverdue', 'escalated', 'page', 'pageSize']),
     ]),
     queryCase('/supervisor/kpis', [['officeId', FUZZ_OFFICE], ['from', '2026-01-01']], [
       noOffice,
@@ -463,6 +472,7 @@ const supervisorCases = () =>
       param('from', fc.oneof(impossibleDate, malformedDate.filter((s) => s !== ''))),
       param('to', fc.oneof(impossibleDate, malformedDate.filter((s) => s !== ''))),
       unknownParam(['officeId', 'from', 'to']),
+      unstorableParam(['officeId', 'from', 'to']),
     ]),
     // A period that ends before it starts (a rule across two valid dates: only `to` is named).
     fc.tuple(fc.constantFrom('2026-01-01', '2026-06-15'), fc.constantFrom('2025-12-31', '2020-06-30')).map(([from, to]) => ({
@@ -737,6 +747,27 @@ describe('bugs the fuzzing found, pinned', () => {
       const list = await rawRequest(product.baseUrl, 'GET', `/journeys?officeId=${BUG_OFFICE}&${name}=1`);
       expect([name, list.status, list.body?.error?.code]).toEqual([name, 400, 'VALIDATION_FAILED']);
     }
+  });
+
+  it('a NUL or an unpaired surrogate in free text answers 400 naming the field (it once froze the journey: its projection failed forever)', async () => {
+    const start = await rawRequest(product.baseUrl, 'POST', '/journeys', {
+      body: JSON.stringify({ ...validStart(), beneficiary: { ...validStart().beneficiary, givenName: 'Anna\u0000', familyName: 'Neri\ud800' } }),
+    });
+    expect([start.status, start.body?.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(start.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['beneficiary.familyName', 'beneficiary.givenName']);
+    const contact = await rawRequest(product.baseUrl, 'POST', `/journeys/${J.active}/contacts`, { body: JSON.stringify({ ...contactBase, note: 'Sentito\u0000' }) });
+    expect([contact.status, contact.body?.error?.code, contact.body?.error?.fields]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'note', message: expect.stringMatching(/control characters/) }]]);
+    const query = await rawRequest(product.baseUrl, 'GET', `/journeys?officeId=${BUG_OFFICE}%00`);
+    expect([query.status, query.body?.error?.fields?.[0]?.field]).toEqual([400, 'officeId']);
+  });
+
+  it('text is taken in Unicode NFC: a name sent decomposed is recorded composed', async () => {
+    const body = validStart();
+    body.beneficiary.familyName = 'Nicolo\u0300';
+    const start = await http(product.baseUrl, 'POST', '/journeys', body);
+    expect(start.status).toBe(201);
+    const view = await http(product.baseUrl, 'GET', `/journeys/${start.body.journeyId}`);
+    expect(view.body.beneficiary.familyName).toBe('Nicol\u00f2');
   });
 
   it('a body nested 3,000 levels deep (15 KB, well under the size limit) answers 400, not a stack overflow', async () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { fiscalCodeCheckCharacter } from '@sal/domain';
 import { adminToken } from './auth';
+import { notePersonalData } from './personal-data-ledger';
 
 /**
  * Generators of requests the API must refuse, for property-based tests. Every value here is invalid by construction
@@ -29,6 +30,7 @@ export async function rawRequest(
   { body, contentType = 'application/json' }: { body?: string | Uint8Array; contentType?: string | null } = {},
 ): Promise<RawAnswer> {
   const headers: Record<string, string> = { authorization: `Bearer ${adminToken()}` };
+  if (typeof body === 'string') notePersonalData(body);
   if (contentType !== null && body !== undefined) headers['content-type'] = contentType;
   const payload = body === undefined ? undefined : contentType === null && typeof body === 'string' ? Buffer.from(body) : body;
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
@@ -188,6 +190,19 @@ export const badProgrammeCode: fc.Arbitrary<{ value: string; unknown: boolean }>
   // Well-formed, but no programme has this code.
   fc.integer({ min: 0, max: 1e9 }).map((n) => ({ value: `ZZ-NOPE-${n}`, unknown: true })),
 );
+/**
+ * Text no field may hold, because PostgreSQL or a message could not carry it: a C0 control other than tab and line
+ * feed (NUL first of all), DEL, a C1 control, or (`surrogates`, for JSON bodies: a URL cannot carry one) an unpaired
+ * surrogate, somewhere in an otherwise ordinary string. Written from the Unicode and PostgreSQL rules, not the product's.
+ */
+export const unstorableText = ({ surrogates = true } = {}): fc.Arbitrary<string> => {
+  const controls = [...range(0x00, 0x08), ...range(0x0b, 0x1f), 0x7f, ...range(0x80, 0x9f)].map((c) => String.fromCharCode(c));
+  const lone = surrogates ? ['\ud800', '\udbff', '\udc00', '\udfff'] : [];
+  return fc
+    .tuple(fc.string({ maxLength: 12 }), fc.constantFrom('\u0000', ...controls, ...lone), fc.string({ maxLength: 12 }))
+    .map(([before, bad, after]) => before + bad + after);
+};
+
 /** White space only, or longer than `max` after trimming. */
 export const blankOrLong = (max: number): fc.Arbitrary<string> =>
   fc.oneof(fc.string({ maxLength: 6, unit: fc.constantFrom(' ', '\t', '\n', '\r') }), fc.integer({ min: max + 1, max: max + 200 }).map((n) => 'x'.repeat(n)));
@@ -262,6 +277,8 @@ export function fieldMutations(spec: FieldSpec): fc.Arbitrary<Mutation> {
   if (spec.required) options.push(fc.constant<Mutation>({ path: spec.path, op: 'remove', layer: 'api', why: 'missing' }));
   options.push(wrongTypes(spec.kind, spec.required, spec.arrayAsObject).map((w) => ({ path: spec.path, op: 'set' as const, value: w.value, layer: w.layer, why: `wrong type: ${w.why}` })));
   if (spec.bad) options.push(spec.bad.map((b) => ({ path: spec.path, op: 'set' as const, value: b.value, layer: b.layer ?? 'api', why: b.why })));
+  // Every string field, whatever its rule: text the engine cannot store is refused at the edge, naming the field.
+  if (spec.kind === 'string') options.push(unstorableText().map((value) => ({ path: spec.path, op: 'set' as const, value, layer: 'api' as const, why: 'unstorable text' })));
   return fc.oneof(...options);
 }
 

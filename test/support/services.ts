@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getFreePort } from '@sal/infra';
 import { testStack, uniqueSuffix } from './env';
 import { adminToken } from './auth';
 import { eventually } from './wait';
+import { notePersonalData, testLogDir } from './personal-data-ledger';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -21,7 +23,11 @@ export class ServiceProcess {
   start(): void {
     if (this.child) throw new Error(`${this.name} is already running`);
     const child = spawn(process.execPath, [join(ROOT, this.script)], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The whole output is kept in the run's log folder for the redaction test; the last lines in memory for messages.
+    const dir = testLogDir();
+    const logFile = dir ? join(dir, `${this.name}-${child.pid}.log`) : null;
     const keep = (chunk: Buffer) => {
+      if (logFile) appendFileSync(logFile, chunk);
       for (const line of chunk.toString().split('\n')) if (line.trim()) this.lines.push(line);
       if (this.lines.length > 400) this.lines.splice(0, this.lines.length - 400);
     };
@@ -127,6 +133,7 @@ export async function http<T = any>(baseUrl: string, method: string, path: strin
   const headers: Record<string, string> = {};
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (token !== null) headers.authorization = `Bearer ${token}`;
+  notePersonalData(body);
   const response = await fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined };
