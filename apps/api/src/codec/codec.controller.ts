@@ -1,5 +1,7 @@
-import { OpenToLocalWebUi, Roles } from '../auth/decorators';
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { CurrentPrincipal, OpenToLocalWebUi, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
+import { Body, Controller, Headers, HttpCode, Post, Req } from '@nestjs/common';
+import { AUDIT_JOURNEYS } from '../audit/audit.interceptor';
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { CodecService } from './codec.service';
@@ -15,7 +17,7 @@ const ERRORS = {
   MALFORMED_JSON: 'the body is not well-formed JSON',
   PAYLOAD_TOO_LARGE: 'the body exceeds the size limit (API_BODY_LIMIT)',
   UNAUTHENTICATED: 'no valid bearer token',
-  FORBIDDEN: 'the caller may not read payloads',
+  FORBIDDEN: "the caller may not read payloads, or (decode) a payload belongs to a journey outside the caller's offices, or one whose office cannot be established",
 };
 
 /**
@@ -45,8 +47,16 @@ export class CodecController {
   @ApiBody({ type: CodecPayloadsDto })
   @ApiOkResponse({ description: 'The payloads, decrypted, in the same order', type: CodecPayloadsDto })
   @ApiErrorResponses(ERRORS)
-  decode(@Body() body: CodecPayloadsDto, @Headers('x-namespace') namespace?: string): Promise<CodecPayloadsDto> {
-    return this.codec.decode(body, namespace);
+  async decode(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CodecPayloadsDto,
+    @Req() request: Record<string, unknown>,
+    @Headers('x-namespace') namespace?: string,
+  ): Promise<CodecPayloadsDto> {
+    const { answer } = await this.codec.decode(principal, body, namespace, (journeyIds) => {
+      request[AUDIT_JOURNEYS] = journeyIds;
+    });
+    return answer;
   }
 
   @Post('encode')

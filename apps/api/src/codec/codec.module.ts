@@ -1,4 +1,5 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { DatabaseModule } from '../database/database.module';
 import { CodecCorsMiddleware } from './codec-cors.middleware';
 import { loadCodecSettings } from './codec-settings';
 import { CodecController } from './codec.controller';
@@ -10,6 +11,8 @@ import { CODEC_SETTINGS } from './codec.tokens';
  * TemporalModule, so the endpoint opens exactly what the API's client and the worker seal.
  */
 @Module({
+  // The read model tells which office a payload's journey belongs to.
+  imports: [DatabaseModule],
   controllers: [CodecController],
   providers: [
     CodecService,
