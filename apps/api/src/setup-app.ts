@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import { ErrorResponseDto } from './common/error-response.dto';
@@ -7,11 +8,22 @@ import type { ApiSettings } from './config/api-settings';
 
 /** Everything `main` sets on the app besides the modules: body parsing, validation, shutdown hooks, OpenAPI. */
 export function setupApp(app: NestExpressApplication, settings: ApiSettings): void {
+  // Nothing says what runs the API, and no answer is kept by a browser or proxy: lists, journeys, staff and
+  // notifications carry personal data, and errors name journeys. Only the OpenAPI page and its assets may be cached.
+  app.disable('x-powered-by');
+  app.use(noStore);
   // JSON only, bounded: an oversized body is refused (413) before any parsing work.
   app.useBodyParser('json', { limit: settings.bodyLimit });
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
   setupOpenApi(app);
+}
+
+/** `Cache-Control: no-store` on every answer but the OpenAPI UI's page and assets under `/docs/`. */
+export function noStore(req: IncomingMessage, res: ServerResponse, next: () => void): void {
+  const path = (req.url ?? '/').split('?')[0];
+  if (path !== '/docs' && !path.startsWith('/docs/')) res.setHeader('Cache-Control', 'no-store');
+  next();
 }
 
 function setupOpenApi(app: INestApplication): void {

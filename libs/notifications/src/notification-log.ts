@@ -4,6 +4,8 @@ import { DeliveryAttemptRecord, OutboxMessageRecord, type OutboxStatus, type Pag
 export interface OutboxSearch {
   journeyId?: string;
   officeId?: string;
+  /** Only messages of these offices (the caller's scope); an empty list matches nothing, undefined everything. */
+  officeIds?: string[];
   status?: OutboxStatus;
   page: number;
   pageSize: number;
@@ -29,6 +31,7 @@ export class NotificationLog {
     const q = this.dataSource.getRepository(OutboxMessageRecord).createQueryBuilder('o');
     if (s.journeyId !== undefined) q.andWhere('o.journey_id = :journeyId', { journeyId: s.journeyId });
     if (s.officeId !== undefined) q.andWhere('o.office_id = :officeId', { officeId: s.officeId });
+    if (s.officeIds !== undefined) q.andWhere('o.office_id = ANY(:officeIds)', { officeIds: s.officeIds });
     if (s.status !== undefined) q.andWhere('o.status = :status', { status: s.status });
     const [messages, total] = await q
       .orderBy('o.created_at', 'DESC')
@@ -50,6 +53,7 @@ export class NotificationLog {
    * undeliverable ones have no address to send to.
    */
   async requeue(id: string): Promise<RequeueResult> {
+    // Callers check the message's office first (find): a message never changes office.
     const result = await this.dataSource
       .createQueryBuilder()
       .update(OutboxMessageRecord)

@@ -13,6 +13,8 @@ export interface StaffMemberInput {
 
 export interface StaffSearch {
   officeId?: string;
+  /** Only members of these offices (the caller's scope); undefined for every office. */
+  officeIds?: string[];
   role?: StaffRole;
 }
 
@@ -36,10 +38,11 @@ export class StaffDirectory {
 
   /** Members of an office and/or a role (active or not), by office then staff id. */
   list(filter: StaffSearch = {}): Promise<StaffMemberRecord[]> {
-    return this.dataSource.getRepository(StaffMemberRecord).find({
-      where: { ...(filter.officeId !== undefined ? { officeId: filter.officeId } : {}), ...(filter.role !== undefined ? { role: filter.role } : {}) },
-      order: { officeId: 'ASC', staffId: 'ASC' },
-    });
+    const q = this.dataSource.getRepository(StaffMemberRecord).createQueryBuilder('s');
+    if (filter.officeId !== undefined) q.andWhere('s.office_id = :officeId', { officeId: filter.officeId });
+    if (filter.officeIds !== undefined) q.andWhere('s.office_id = ANY(:officeIds)', { officeIds: filter.officeIds });
+    if (filter.role !== undefined) q.andWhere('s.role = :role', { role: filter.role });
+    return q.orderBy('s.office_id', 'ASC').addOrderBy('s.staff_id', 'ASC').getMany();
   }
 
   find(staffId: string, m: EntityManager = this.dataSource.manager): Promise<StaffMemberRecord | null> {

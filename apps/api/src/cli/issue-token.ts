@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET } from '../auth/auth-settings';
 import { ROLES, type Role } from '../auth/principal';
+import { OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '../common/input-rules';
 
 const USAGE = `Issues a bearer token for the API on the embedded defaults (signed with AUTH_JWT_SECRET, or the development secret).
 
@@ -25,11 +26,14 @@ async function main(): Promise<void> {
   if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}\n\n${USAGE}`);
   const offices = values.office ?? [];
   if (role !== 'administrator' && offices.length === 0) throw new Error(`--office is required for ${role}\n\n${USAGE}`);
+  const sub = values.sub ?? `${role}-dev`;
+  // The API refuses a token whose subject is not a staff id: say so here rather than print a token it will refuse.
+  if (!OPERATOR_ID_PATTERN.test(sub)) throw new Error(`--sub ${OPERATOR_ID_MESSAGE}\n\n${USAGE}`);
   if (process.env.NODE_ENV === 'production') throw new Error('development tokens are not issued in production');
   const secret = new TextEncoder().encode(process.env.AUTH_JWT_SECRET?.trim() || DEV_JWT_SECRET);
   const token = await new SignJWT({ role, offices })
     .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(values.sub ?? `${role}-dev`)
+    .setSubject(sub)
     .setIssuer(process.env.AUTH_ISSUER?.trim() || 'sal-journeys')
     .setAudience(process.env.AUTH_AUDIENCE?.trim() || 'sal-journeys-api')
     .setIssuedAt()

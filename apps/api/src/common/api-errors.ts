@@ -34,9 +34,11 @@ export const API_ERROR_STATUS = {
   PROGRAMME_NOT_FOUND: 404,
   NOTIFICATION_NOT_FOUND: 404,
   JOURNEY_ALREADY_EXISTS: 409,
+  PERSON_FOLLOWED_ELSEWHERE: 409,
   NOTIFICATION_NOT_RETRYABLE: 409,
   JOURNEY_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  IDEMPOTENCY_KEY_REUSED: 422,
   INTERNAL: 500,
   TEMPORAL_UNAVAILABLE: 503,
   WORKER_UNAVAILABLE: 503,
@@ -154,6 +156,33 @@ export class JourneyAlreadyExistsError extends ApiError {
   readonly status = API_ERROR_STATUS.JOURNEY_ALREADY_EXISTS;
   constructor(journeyId: string) {
     super('a journey already exists for this person in this programme', { journeyId });
+  }
+}
+
+/**
+ * 409: the person already has a journey in this programme, followed by an office outside the caller's: the answer
+ * says so without naming that journey (its id, office or state belong to the other office).
+ */
+export class PersonFollowedElsewhereError extends ApiError {
+  readonly code = 'PERSON_FOLLOWED_ELSEWHERE';
+  readonly status = API_ERROR_STATUS.PERSON_FOLLOWED_ELSEWHERE;
+  constructor() {
+    super(
+      'this person already has a journey in this programme, followed by another office, so it cannot be started here; ' +
+        'to follow the person from your office, ask an administrator or the office that follows them for a transfer',
+    );
+  }
+}
+
+/**
+ * 422: the `Idempotency-Key` was already used by this caller on this journey for another command or body; nothing was
+ * sent. A key names one command: a retry repeats it exactly, a new command takes a new key.
+ */
+export class IdempotencyKeyReusedError extends ApiError {
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  readonly status = API_ERROR_STATUS.IDEMPOTENCY_KEY_REUSED;
+  constructor(journeyId: string) {
+    super('this Idempotency-Key was already used on this journey for another command or body; send a new command with a new key', { journeyId });
   }
 }
 

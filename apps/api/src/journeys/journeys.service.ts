@@ -19,8 +19,16 @@ import {
 } from '@sal/contracts';
 import { replay, toView, type GenericJourneyCommand, type JourneyEvent, type JourneyView } from '@sal/domain';
 import { journeyIdFor } from '@sal/temporal';
-import { JourneyAlreadyExistsError, JourneyNotFoundError, ReadModelUnavailableError, ValidationFailedError } from '../common/api-errors';
-import { assertCovers, type Principal } from '../auth/principal';
+import {
+  IdempotencyKeyReusedError,
+  JourneyAlreadyExistsError,
+  JourneyNotFoundError,
+  PersonFollowedElsewhereError,
+  ReadModelUnavailableError,
+  TemporalUnavailableError,
+  ValidationFailedError,
+} from '../common/api-errors';
+import { assertCovers, coversOffice, type Principal } from '../auth/principal';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
 import { ReadModelService } from '../database/read-model.service';
@@ -40,6 +48,7 @@ import type { SignPactDto } from './dto/sign-pact.dto';
 import { defined } from './journey-commands';
 import { toBeneficiary, toSummary, toViewDto } from './journey-mappers';
 import { currentIdempotencyKey } from './idempotency';
+import { commandFingerprint, idempotencyUpdateId, recordKeyUse } from './idempotency-keys';
 
 type JourneyWorkflow = (input: JourneyWorkflowInput) => Promise<JourneyView>;
 
@@ -60,8 +69,9 @@ export class JourneysService {
 
   /**
    * Starts the journey workflow, pinned to the latest version of its programme's catalogue (the journey keeps that
-   * version's clocks until it ends). A second start for the same person and programme is refused (409 with the id),
-   * whether Temporal or the read model remembers the first.
+   * version's clocks until it ends). A second start for the same person and programme is refused, whether Temporal or
+   * the read model remembers the first: 409 with the id when the caller's offices cover the journey's, and without it
+   * (`PERSON_FOLLOWED_ELSEWHERE`) when another office follows the person, whose journey is not the caller's to know.
    */
   async create(principal: Principal, dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
     assertCovers(principal, dto.officeId);
@@ -71,7 +81,8 @@ export class JourneysService {
     if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes' }]);
     // Temporal refuses a second start while it retains the first journey; the read model remembers it for longer, and
     // a restart under the same id would collide with the recorded events.
-    if (await this.readModel.query((rm) => rm.find(journeyId))) throw new JourneyAlreadyExistsError(journeyId);
+    const existing = await this.readModel.query((rm) => rm.find(journeyId));
+    if (existing) throw this.alreadyExists(principal, journeyId, existing.officeId);
     const input: JourneyWorkflowInput = {
       kind: 'start',
       start: {
@@ -87,23 +98,48 @@ export class JourneysService {
         benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
       },
     };
-    await this.temporal.call('start', journeyId, () =>
-      this.client.workflow.start<JourneyWorkflow>(JOURNEY_WORKFLOW_TYPE, {
-        workflowId: journeyId,
-        taskQueue: this.settings.temporal.taskQueue,
-        args: [input],
-        // One journey per person and programme, ever (while Temporal retains it): a closed one is not restarted.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        workflowIdConflictPolicy: 'FAIL',
-        typedSearchAttributes: [
-          { key: journeySearchAttributes.office, value: dto.officeId },
-          { key: journeySearchAttributes.programme, value: dto.programmeCode },
-          { key: journeySearchAttributes.stage, value: 'awaiting_intake' },
-          { key: journeySearchAttributes.status, value: 'open' },
-        ],
-      }),
-    );
+    try {
+      await this.temporal.call('start', journeyId, () =>
+        this.client.workflow.start<JourneyWorkflow>(JOURNEY_WORKFLOW_TYPE, {
+          workflowId: journeyId,
+          taskQueue: this.settings.temporal.taskQueue,
+          args: [input],
+          // One journey per person and programme, ever (while Temporal retains it): a closed one is not restarted.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          typedSearchAttributes: [
+            { key: journeySearchAttributes.office, value: dto.officeId },
+            { key: journeySearchAttributes.programme, value: dto.programmeCode },
+            { key: journeySearchAttributes.stage, value: 'awaiting_intake' },
+            { key: journeySearchAttributes.status, value: 'open' },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (error instanceof JourneyAlreadyExistsError) throw this.alreadyExists(principal, journeyId, await this.officeOfStarted(journeyId));
+      throw error;
+    }
     return { journeyId, stage: 'awaiting_intake', status: 'open' };
+  }
+
+  /**
+   * The office of a journey Temporal has started but the read model does not show yet, from its search attributes
+   * (no worker needed). When that cannot be read, a 503 that names no journey: the caller may not be entitled to it.
+   */
+  private async officeOfStarted(journeyId: string): Promise<string> {
+    try {
+      const description = await this.temporal.call('query', journeyId, () => this.client.workflow.getHandle(journeyId).describe());
+      const officeId = description.typedSearchAttributes.get(journeySearchAttributes.office);
+      if (officeId) return officeId;
+      throw new Error(`journey ${journeyId} has no ${journeySearchAttributes.office.name} search attribute`);
+    } catch (error) {
+      throw new TemporalUnavailableError(error);
+    }
+  }
+
+  /** The refusal of a second start: it names the journey only to a caller whose offices cover the journey's office. */
+  private alreadyExists(principal: Principal, journeyId: string, officeId: string): Error {
+    return coversOffice(principal, officeId) ? new JourneyAlreadyExistsError(journeyId) : new PersonFollowedElsewhereError();
   }
 
   /**
@@ -215,8 +251,14 @@ export class JourneysService {
     // Checked before anything is sent: a refused caller writes nothing.
     assertCovers(principal, await this.officeOf(journeyId));
     const key = currentIdempotencyKey();
-    // A retry with the same key is the same update to Temporal, which applies it once and answers its first outcome.
-    const updateId = key === undefined ? undefined : `idem:${principal.subject}:${key}`;
+    let updateId: string | undefined;
+    if (key !== undefined) {
+      // The key names one command: recorded before it is sent, so the same key with another command or body is refused.
+      const use = { subject: principal.subject, journeyId, key, fingerprint: commandFingerprint(update.name, input) };
+      if ((await this.readModel.use(({ dataSource }) => recordKeyUse(dataSource, use))) === 'reused') throw new IdempotencyKeyReusedError(journeyId);
+      // A retry with the same key is the same update to Temporal, which applies it once and answers its first outcome.
+      updateId = idempotencyUpdateId(principal.subject, key);
+    }
     const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(update, { args: [input], updateId }));
     return toViewDto(view, 'workflow');
   }

@@ -1,4 +1,5 @@
-import { Roles } from '../auth/decorators';
+import { CurrentPrincipal, Roles } from '../auth/decorators';
+import type { Principal } from '../auth/principal';
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
@@ -9,9 +10,7 @@ import { StaffIdPipe } from './staff-id.pipe';
 import { StaffService } from './staff.service';
 
 const DB_DOWN = 'PostgreSQL cannot be reached';
-const ADMIN_ONLY =
-  'For administrators only. Authentication and roles arrive in a later release; until then the API does not check who ' +
-  'writes, so expose it only where administrators alone can reach it.';
+const ADMIN_ONLY = 'For administrators only (403 `FORBIDDEN` for every other role).';
 
 @ApiTags('staff')
 @ApiBearerAuth()
@@ -34,6 +33,8 @@ export class StaffController {
     VALIDATION_FAILED: 'the staff id or a body field breaks a rule (`fields` lists them)',
     MALFORMED_JSON: 'the body is not well-formed JSON',
     PAYLOAD_TOO_LARGE: 'the body exceeds the size limit (100kb by default)',
+    UNAUTHENTICATED: 'no valid bearer token',
+    FORBIDDEN: 'not an administrator',
     READ_MODEL_UNAVAILABLE: DB_DOWN,
   })
   upsert(@Param('staffId', StaffIdPipe) staffId: string, @Body() body: UpsertStaffMemberDto): Promise<StaffMemberDto> {
@@ -42,10 +43,20 @@ export class StaffController {
 
   @Get()
   @Roles('supervisor', 'regional_supervisor', 'administrator')
-  @ApiOperation({ summary: 'The staff directory', description: 'Members (active or not), by office then staff id.' })
+  @ApiOperation({
+    summary: 'The staff directory',
+    description:
+      "Members (active or not), by office then staff id. Scoped to the caller's offices like the journeys: `officeId`, when given, must be one of " +
+      "them (403 otherwise), and without it the caller sees their offices' members (administrators every office's).",
+  })
   @ApiOkResponse({ description: 'The members that match', type: StaffMemberDto, isArray: true })
-  @ApiErrorResponses({ VALIDATION_FAILED: 'a filter is malformed', READ_MODEL_UNAVAILABLE: DB_DOWN })
-  list(@Query() query: ListStaffQuery): Promise<StaffMemberDto[]> {
-    return this.staff.list(query);
+  @ApiErrorResponses({
+    VALIDATION_FAILED: 'a filter is malformed',
+    UNAUTHENTICATED: 'no valid bearer token',
+    FORBIDDEN: 'not a supervisor, regional supervisor or administrator, or `officeId` is outside your offices',
+    READ_MODEL_UNAVAILABLE: DB_DOWN,
+  })
+  list(@CurrentPrincipal() principal: Principal, @Query() query: ListStaffQuery): Promise<StaffMemberDto[]> {
+    return this.staff.list(principal, query);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { StaffDirectory } from '@sal/notifications';
 import type { StaffMemberRecord } from '@sal/persistence';
+import { assertCovers, type Principal } from '../auth/principal';
 import { ReadModelService } from '../database/read-model.service';
 import type { ListStaffQuery } from './dto/list-staff.query';
 import type { StaffMemberDto } from './dto/staff-member.response';
@@ -26,9 +27,12 @@ export class StaffService {
     );
   }
 
-  list(query: ListStaffQuery): Promise<StaffMemberDto[]> {
+  /** Scoped like the journeys: `officeId` must be among the caller's offices (403); without it, the caller's offices. */
+  list(principal: Principal, query: ListStaffQuery): Promise<StaffMemberDto[]> {
+    if (query.officeId !== undefined) assertCovers(principal, query.officeId);
+    const officeIds = principal.offices === 'all' ? undefined : principal.offices;
     return this.readModel.use(async ({ dataSource }) =>
-      (await new StaffDirectory(dataSource).list({ officeId: query.officeId, role: query.role })).map(toStaffMemberDto),
+      (await new StaffDirectory(dataSource).list({ officeId: query.officeId, officeIds, role: query.role })).map(toStaffMemberDto),
     );
   }
 }
