@@ -106,12 +106,15 @@ describe('authentication and roles', () => {
 
     const log = await eventually(async () => {
       const { body } = await as(admin)('GET', `/audit?journeyId=${journeyId}`);
-      return body.total >= 3 ? body : undefined;
+      return body.total >= 5 ? body : undefined;
     }, 'the audit entries');
     const entries = log.items.map((e: any) => [e.subject, e.role, e.method, e.route, e.status, e.outcome]).reverse();
+    // A command is logged as requested before it is carried out, then with its outcome.
     expect(entries).toEqual([
       ['sup-alda', 'supervisor', 'GET', '/journeys/:journeyId', 200, 'ok'],
+      ['op-bruno', 'operator', 'POST', '/journeys/:journeyId/intake', 0, 'requested'],
       ['op-bruno', 'operator', 'POST', '/journeys/:journeyId/intake', 403, 'refused'],
+      ['op-anna', 'operator', 'POST', '/journeys/:journeyId/intake', 0, 'requested'],
       ['op-anna', 'operator', 'POST', '/journeys/:journeyId/intake', 200, 'ok'],
     ]);
     expect(log.items[0].offices).toEqual([A]);
