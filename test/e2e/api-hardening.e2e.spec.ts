@@ -169,6 +169,28 @@ describe('a second start', () => {
     const both = await as(operatorAB)('POST', '/journeys', journeyBody(B, fiscalCode));
     expect(both.body.error).toMatchObject({ code: 'JOURNEY_ALREADY_EXISTS', journeyId });
   });
+
+  it('at once from two offices (Temporal refuses the losers before the read model knows the winner): the same rule', async () => {
+    const fiscalCode = randomFiscalCode();
+    const callers = [
+      { token: operatorA, offices: [A], office: A },
+      { token: operatorB, offices: [B], office: B },
+      { token: operatorA, offices: [A], office: A },
+      { token: operatorB, offices: [B], office: B },
+      { token: operatorAB, offices: [A, B], office: B },
+    ];
+    const answers = await Promise.all(callers.map((c) => as(c.token)('POST', '/journeys', journeyBody(c.office, fiscalCode))));
+    const winners = answers.map((a, i) => [a, callers[i]] as const).filter(([a]) => a.status === 201);
+    expect(winners).toHaveLength(1);
+    const [[won, winner]] = winners;
+    answers.forEach((answer, i) => {
+      if (answer === won) return;
+      const expected = callers[i].offices.includes(winner.office)
+        ? { error: { code: 'JOURNEY_ALREADY_EXISTS', message: expect.any(String), journeyId: won.body.journeyId } }
+        : { error: { code: 'PERSON_FOLLOWED_ELSEWHERE', message: expect.any(String) } };
+      expect([i, answer.status, answer.body]).toEqual([i, 409, expected]);
+    });
+  });
 });
 
 describe('headers of every answer', () => {
