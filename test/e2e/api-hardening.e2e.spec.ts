@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { signedToken, tokenFor } from '../support/auth';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
@@ -96,6 +98,25 @@ describe('Idempotency-Key names one command', () => {
   });
 });
 
+describe('the idempotency_keys migration', () => {
+  it('is registered, reverts cleanly and applies again', async () => {
+    const scratch = await createThrowawayDatabase();
+    try {
+      const NAME = 'IdempotencyKeys1764260000000';
+      const exists = async () => (await scratch.dataSource.query(`SELECT to_regclass('idempotency_keys') IS NOT NULL AS present`))[0].present;
+      const applied = async () => (await scratch.dataSource.query('SELECT name FROM migrations')).map((r: { name: string }) => r.name);
+      expect(await applied()).toContain(NAME);
+      expect(await exists()).toBe(true);
+      while ((await applied()).includes(NAME)) await scratch.dataSource.undoLastMigration({ transaction: 'each' });
+      expect(await exists()).toBe(false);
+      await scratch.dataSource.runMigrations({ transaction: 'each' });
+      expect(await exists()).toBe(true);
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
+
 describe('bearer tokens', () => {
   const now = () => Math.floor(Date.now() / 1000);
   const claims = (extra: Record<string, unknown>) => ({ sub: OP, role: 'operator', offices: [A], iat: now(), exp: now() + 3600, ...extra });
@@ -112,6 +133,13 @@ describe('bearer tokens', () => {
       const answer = await as(token)('GET', '/journeys');
       expect([what, answer.status, answer.body.error.code]).toEqual([what, 401, 'UNAUTHENTICATED']);
     }
+  });
+
+  it('`npm run token` will not issue a token for a subject the API refuses', () => {
+    const cli = join(__dirname, '..', '..', 'apps/api/dist/cli/issue-token.js');
+    const run = spawnSync(process.execPath, [cli, '--role', 'operator', '--sub', 'op:h', '--office', A], { encoding: 'utf8' });
+    expect([run.status, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/--sub must be 1-64 characters/);
   });
 
   it('accepts a clock a little ahead (iat within the skew) and the tokens of `npm run token`', async () => {
