@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
+import type { UpdateDefinition } from '@temporalio/common';
+import { closeJourneyUpdate, completePactActionUpdate, recordContactUpdate, recordIntakeUpdate, signPactUpdate } from '@sal/contracts';
 import { romeDateOf } from '@sal/domain';
 import { getFreePort, startEmbeddedPostgres, startTemporalDevServer, type EmbeddedPostgres, type TemporalDevServer } from '@sal/infra';
 import { createDataSource } from '@sal/persistence';
@@ -434,7 +436,7 @@ describe('fault drill: PostgreSQL stops and starts again', () => {
     return Math.max(0, ...pending.filter((a) => a.activityType?.name === 'projectJourney').map((a) => a.attempt ?? 0));
   }
 
-  it('c. commands keep working while PostgreSQL is down, reads answer 503, and the read model catches up afterwards', async () => {
+  it('c. journeys keep working while PostgreSQL is down, API commands and read-model reads answer 503, and the read model catches up afterwards', async () => {
     const journeyIds = await startJourneys(api, programmeCode, office, 4);
     const [j1, j2, j3, j4] = journeyIds;
     for (const id of [j1, j2]) expect((await api('POST', `/journeys/${id}/intake`, { operatorId: 'op-drill' })).status).toBe(200);
@@ -446,19 +448,24 @@ describe('fault drill: PostgreSQL stops and starts again', () => {
     pg = undefined;
     const stoppedAt = Date.now();
 
-    // Commands go to Temporal: they succeed.
-    const commands: [string, string, unknown][] = [
-      [j1, '/pact', pactBody(TWO_ACTIONS)],
-      [j1, '/pact/actions/A1/complete', { operatorId: 'op-drill' }],
-      [j2, '/pact', pactBody(TWO_ACTIONS)],
-      [j2, '/contacts', { operatorId: 'op-drill', channel: 'in_person' }],
-      [j3, '/intake', { operatorId: 'op-drill' }],
-      [j4, '/intake', { operatorId: 'op-drill' }],
-      [j4, '/close', { reason: 'transferred', operatorId: 'op-drill' }],
+    // A command through the API is carried out only once its audit entry is stored: with PostgreSQL down it is
+    // refused (503) and nothing reaches the journey.
+    const refused = await api('POST', `/journeys/${j3}/intake`, { operatorId: 'op-drill' });
+    expect([refused.status, codeOf(refused)]).toEqual([503, 'READ_MODEL_UNAVAILABLE']);
+    expect((await api('GET', `/journeys/${j3}`)).body.stage).toBe('awaiting_intake');
+    // The journeys themselves need only Temporal: commands that reach them (here straight from a client with the
+    // product's codec) are decided and recorded, and their projections wait for PostgreSQL.
+    const commands: [string, UpdateDefinition<unknown, [never]>, unknown][] = [
+      [j1, signPactUpdate, pactBody(TWO_ACTIONS)],
+      [j1, completePactActionUpdate, { actionId: 'A1', operatorId: 'op-drill' }],
+      [j2, signPactUpdate, pactBody(TWO_ACTIONS)],
+      [j2, recordContactUpdate, { operatorId: 'op-drill', channel: 'in_person' }],
+      [j3, recordIntakeUpdate, { operatorId: 'op-drill' }],
+      [j4, recordIntakeUpdate, { operatorId: 'op-drill' }],
+      [j4, closeJourneyUpdate, { reason: 'transferred', operatorId: 'op-drill' }],
     ];
-    for (const [id, path, body] of commands) {
-      const answer = await api('POST', `/journeys/${id}${path}`, body);
-      expect([`${path}`, answer.status, answer.body?.error ?? null]).toEqual([path, 200, null]);
+    for (const [id, update, input] of commands) {
+      await temporalClient.client.workflow.getHandle(id).executeUpdate(update, { args: [input as never] });
     }
     // Live state comes from the workflows.
     for (const id of journeyIds) {
