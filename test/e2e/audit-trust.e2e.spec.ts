@@ -89,6 +89,10 @@ describe('query parameters', () => {
     // Also where nobody is authenticated, and where a query schema exists (unknown names refused by it).
     expect((await as(null)('GET', '/health?probe=1')).status).toBe(400);
     expect((await as(admin)('GET', '/audit?officeId=%00')).status).toBe(400);
+    // The audit's own page has a maximum (it answered 500 past 2^53).
+    const past = await as(admin)('GET', '/audit?page=184467440737095517');
+    expect([past.status, past.body.error.fields?.[0]?.field]).toEqual([400, 'page']);
+    expect((await as(admin)('GET', '/audit?page=100000')).status).toBe(200);
   });
 });
 

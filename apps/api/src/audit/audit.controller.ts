@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOpt
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
+import { PAGE_MAX } from '../common/dto/page.query';
 import { Roles } from '../auth/decorators';
 import { AuditService } from './audit.service';
 
@@ -17,11 +18,12 @@ class AuditQueryDto {
   @Matches(/^[A-Za-z0-9._@*-]{1,64}$/)
   subject?: string;
 
-  @ApiPropertyOptional({ description: 'Page, from 1', default: 1, minimum: 1 })
+  @ApiPropertyOptional({ description: `Page, from 1 to ${PAGE_MAX}`, type: 'integer', default: 1, minimum: 1, maximum: PAGE_MAX })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(PAGE_MAX)
   page = 1;
 
   @ApiPropertyOptional({ description: 'Entries per page', default: 50, minimum: 1, maximum: 200 })
