@@ -6,6 +6,8 @@ export const NOT_FOUND = 'Temporal does not know the journey (and, for reads, th
 export const TEMPORAL_DOWN = 'Temporal cannot be reached';
 export const WORKER_DOWN = "the journey's worker did not answer within the deadline; a command may still be applied";
 export const DB_DOWN = 'PostgreSQL cannot be reached';
+/** A change is never made without its audit entry, written before anything is sent. */
+export const AUDIT_DOWN = 'the audit log (PostgreSQL) cannot be written, so nothing was done: retry later';
 
 /** Errors every journey command can meet, beyond its own refusals. */
 export const COMMAND_ERRORS = {
@@ -15,6 +17,7 @@ export const COMMAND_ERRORS = {
   JOURNEY_NOT_FOUND: NOT_FOUND,
   JOURNEY_CLOSED: 'the journey is closed (its workflow has ended, or it refuses commands since its closure)',
   INVALID_VALUE: 'the journey refused a value (`fields` names it)',
+  READ_MODEL_UNAVAILABLE: AUDIT_DOWN,
   TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
   WORKER_UNAVAILABLE: WORKER_DOWN,
   UNAUTHENTICATED: 'no valid bearer token',

@@ -16,7 +16,7 @@ import { RecordIntakeDto } from './dto/record-intake.dto';
 import { SignPactDto } from './dto/sign-pact.dto';
 import { JourneysService } from './journeys.service';
 import { JOURNEY_ID_PARAM } from './journey-params';
-import { BAD_INPUT, COMMAND_ERRORS, DB_DOWN, MALFORMED, NOT_FOUND, TEMPORAL_DOWN, TOO_LARGE } from './journey-openapi';
+import { AUDIT_DOWN, BAD_INPUT, COMMAND_ERRORS, DB_DOWN, MALFORMED, NOT_FOUND, TEMPORAL_DOWN, TOO_LARGE } from './journey-openapi';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
 import { Idempotent } from './idempotency';
@@ -43,6 +43,7 @@ export class JourneysController {
     JOURNEY_ALREADY_EXISTS: 'the person already has a journey in this programme, in an office of yours; `journeyId` names it',
     PERSON_FOLLOWED_ELSEWHERE: 'the person already has a journey in this programme, followed by an office outside yours: the answer names no journey and says to ask for a transfer',
     TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
+    READ_MODEL_UNAVAILABLE: AUDIT_DOWN,
     UNAUTHENTICATED: 'no valid bearer token',
     FORBIDDEN: 'not an operator or administrator, or `officeId` is outside your offices',
   })

@@ -4,6 +4,7 @@ import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { JourneyIdPipe } from '../common/pipes/pattern-param.pipes';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { assertCovers, type Principal } from '../auth/principal';
+import { AUDIT_DOWN } from '../journeys/journey-openapi';
 import { JOURNEY_ID_PARAM } from '../journeys/journey-params';
 import { SideEffectFailurePageDto, SideEffectFailuresQuery, SideEffectRetryDto } from './dto/side-effect-failures.dto';
 import { SideEffectsService } from './side-effects.service';
@@ -48,6 +49,7 @@ export class SideEffectsController {
     UNAUTHENTICATED: 'no valid bearer token',
     FORBIDDEN: "not a supervisor, regional supervisor or administrator of the journey's office",
     TEMPORAL_UNAVAILABLE: 'Temporal did not answer in time',
+    READ_MODEL_UNAVAILABLE: AUDIT_DOWN,
     WORKER_UNAVAILABLE: "the journey's worker did not answer in time",
   })
   retry(@CurrentPrincipal() principal: Principal, @Param('journeyId', JourneyIdPipe) journeyId: string): Promise<SideEffectRetryDto> {
