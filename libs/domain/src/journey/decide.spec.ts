@@ -581,6 +581,7 @@ describe('refusalKind', () => {
     REFERRAL_OUTCOME_RECORDED: 'conflict',
     PATH_NOT_COMPLETED: 'conflict',
     CLOSURE_NOT_ALLOWED: 'conflict',
+    UNENCRYPTED_PAYLOAD: 'invalid',
   };
 
   it.each(Object.entries(expected) as [RefusalCode, string][])('%s → %s', (code, kind) => {
