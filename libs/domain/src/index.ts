@@ -1,5 +1,6 @@
 export * from './fiscal-code';
 export * from './dates';
+export * from './clocks';
 export * from './journey';
 export * from './programme';
 export * from './calendar';

@@ -9,8 +9,10 @@
 export type TextKind = 'line' | 'multiline';
 
 /** C0 controls, DEL and C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const CONTROLS_LINE = /[\u0000-\u001f\u007f-\u009f]/;
 /** The same but tab (U+0009) and line feed (U+000A). */
+// eslint-disable-next-line no-control-regex -- finding control characters is what it is for
 const CONTROLS_MULTILINE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (code units, no `u` flag). */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -1,10 +1,11 @@
 import { addDuration, subtractDuration } from '../dates';
-import { GOL_DEFAULT_CATALOGUES, NO_CLOCKS, type JourneyClocks } from '../programme/catalogue';
-import type { JourneyCommand, PactActionInput } from './commands';
+import { NO_CLOCKS, type JourneyClocks } from '../clocks/clock-table';
+import { GOL_DEFAULT_CATALOGUES } from '../programme/catalogue';
+import type { JourneyCommand } from './commands';
 import { nextDeadline, pactDeadlineAt, pendingDeadlines, stallOf, type Deadline } from './deadlines';
 import { decide, type Decision } from './decide';
 import { applyEvents, journeyStarted, replay } from './evolve';
-import type { JourneyEvent, JourneyStartedData, JourneyState } from './model';
+import type { JourneyEvent, JourneyStartedData, JourneyState, PactActionInput } from './model';
 import { toView } from './view';
 
 // ---------------------------------------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
-import type { JourneyCommand, PactActionInput } from './commands';
+import type { JourneyCommand } from './commands';
 import { nextDeadline } from './deadlines';
 import { decide, type Decision } from './decide';
 import { applyEvents, journeyStarted, replay } from './evolve';
-import type { JourneyEvent, JourneyState } from './model';
+import type { JourneyEvent, JourneyState, PactActionInput } from './model';
 import { toView } from './view';
 
 const SIGNED_AT = '2026-02-02T09:00:00.000Z';

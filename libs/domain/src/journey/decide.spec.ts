@@ -1,14 +1,18 @@
-import type {
-  CloseJourneyCommand,
-  CompletePactActionCommand,
-  JourneyCommand,
-  RecordContactCommand,
-  RecordIntakeCommand,
-  SignPactCommand,
-} from './commands';
+import type { JourneyCommand } from './commands';
 import { decide, resolveDueAt, type Decision } from './decide';
 import { applyEvents, journeyStarted, replay } from './evolve';
-import { JOURNEY_STAGES, type JourneyEvent, type JourneyStage, type JourneyStartedData, type JourneyState } from './model';
+import {
+  JOURNEY_STAGES,
+  type CloseJourneyCommand,
+  type CompletePactActionCommand,
+  type JourneyEvent,
+  type JourneyStage,
+  type JourneyStartedData,
+  type JourneyState,
+  type RecordContactCommand,
+  type RecordIntakeCommand,
+  type SignPactCommand,
+} from './model';
 import { REFUSAL_KINDS, refusalKind, type Refusal, type RefusalCode } from './refusals';
 
 // ---------------------------------------------------------------------------------------------------------------------

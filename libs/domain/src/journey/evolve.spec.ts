@@ -1,4 +1,4 @@
-import { SERVICE_CODES } from '../programme/catalogue';
+import { SERVICE_CODES } from '../services/service-table';
 import type { JourneyCommand } from './commands';
 import { decide } from './decide';
 import { applyEvents, evolve, journeyStarted, replay, upgradeState } from './evolve';

@@ -1,5 +1,6 @@
 /** Builders shared by the domain's specs (excluded from the build). */
-import { GOL_DEFAULT_CATALOGUES, type JourneyClocks, type ServiceStep } from '../programme/catalogue';
+import type { JourneyClocks } from '../clocks/clock-table';
+import { GOL_DEFAULT_CATALOGUES, type ServiceStep } from '../programme/catalogue';
 import type { JourneyCommand } from './commands';
 import { decide } from './decide';
 import { applyEvents, journeyStarted, replay } from './evolve';

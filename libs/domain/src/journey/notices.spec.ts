@@ -1,4 +1,4 @@
-import type { JourneyClocks } from '../programme/catalogue';
+import type { JourneyClocks } from '../clocks/clock-table';
 import type { JourneyCommand } from './commands';
 import { nextDeadline } from './deadlines';
 import { decide, type Decision } from './decide';

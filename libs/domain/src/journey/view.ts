@@ -1,7 +1,7 @@
-import type { ServiceCode } from '../programme/catalogue';
+import { servicesPending } from '../services/availability';
+import type { ServiceCode } from '../services/service-table';
 import { contactDueAt, firstContactDueAt, nextDeadline, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
 import type { AppointmentState, JourneyState } from './model';
-import { servicesPending } from './services';
 
 /** What an operator sees of a journey: its state plus what is derived from it. */
 export interface JourneyView extends JourneyState {

@@ -1,4 +1,5 @@
-import { GOL_DEFAULT_CATALOGUES, NO_CLOCKS, validateCatalogue, type CatalogueDefinition, type JourneyClocks } from './catalogue';
+import { NO_CLOCKS, type JourneyClocks } from '../clocks/clock-table';
+import { GOL_DEFAULT_CATALOGUES, validateCatalogue, type CatalogueDefinition } from './catalogue';
 
 const CLOCKS: JourneyClocks = { reminderBeforeDue: 'P2D', escalationAfter: 'P7D', pactDeadline: 'P30D', stallAfter: 'P60D' };
 const VALID: CatalogueDefinition = { code: 'GOL-1', title: 'GOL percorso 1 – Reinserimento lavorativo', clocks: CLOCKS, services: null, workingDayClocks: [] };

@@ -1,4 +1,16 @@
+import {
+  CLOCK_NAMES,
+  CORE_CLOCK_NAMES,
+  golClocks,
+  golWorkingDayClocks,
+  LEGAL_CLOCK_NAMES,
+  wholeDays,
+  type ClockName,
+  type JourneyClocks,
+  type LegalClockName,
+} from '../clocks/clock-table';
 import { isPositiveDuration } from '../dates';
+import { SERVICE_CODES, type ServiceCode } from '../services/service-table';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -24,94 +36,17 @@ export interface ProgrammeCatalogue {
   workingDayClocks: LegalClockName[];
 }
 
-/** The six services of the Servizi al Lavoro. */
-export const SERVICE_CODES = [
-  /** Accoglienza e assistenza di primo livello: orientation interview, information, the presa in carico. */
-  'reception',
-  /** Colloquio individuale di secondo livello: the scheda individuale degli ambiti di sviluppo and the CV. */
-  'second_level_interview',
-  /** Definizione del percorso: the personalised intervention plan. */
-  'path_definition',
-  /** Bilancio delle competenze: the skills sheet and an action plan. */
-  'skills_assessment',
-  /** Tutoring e counselling orientativo. */
-  'tutoring',
-  /** Scouting aziendale e ricerca attiva del lavoro. */
-  'job_search',
-] as const;
-export type ServiceCode = (typeof SERVICE_CODES)[number];
-
 export interface ServiceStep {
   service: ServiceCode;
   /** Services that must be completed before this one starts; each must be listed earlier in the catalogue. */
   after: ServiceCode[];
 }
 
-/** ISO-8601 durations; `null` turns the clock off. */
-export interface JourneyClocks {
-  /** How long before a pact action falls due the person is reminded. */
-  reminderBeforeDue: string | null;
-  /** How long an overdue action, a missed contact or a missed pact deadline may last before the supervisor is told. */
-  escalationAfter: string | null;
-  /** How long after the presa in carico the pact must be signed. */
-  pactDeadline: string | null;
-  /** How long without progress (no intake, pact, completed action, contact or service) makes a journey stalled. */
-  stallAfter: string | null;
-  /** Legal: the person contacts the office within this period of the DID (art. 20 c.1: 30 days). */
-  firstContactAfterDid?: string | null;
-  /** Legal: a NASpI/DIS-COLL applicant within this period of the application (art. 21 c.2: 15 days). */
-  firstContactAfterBenefitClaim?: string | null;
-  /** How long before an appointment the person is reminded. */
-  appointmentReminderBefore?: string | null;
-  /** Legal: a missed appointment may be justified until this period after it (the next day); off: never expires. */
-  justificationWindow?: string | null;
-  /** Legal: an excuse for refusing a suitable offer is due within this period of the refusal (2 working days). */
-  offerExcuseWindow?: string | null;
-  /** Legal: the appeal against a conditionality sanction is due within this period of the decision (30 days). */
-  appealWindow?: string | null;
-  /** How often the person must contact the operator when the pact does not say (ISO-8601, e.g. P30D). */
-  defaultContactFrequency?: string | null;
-}
-
-export type ClockName = keyof JourneyClocks;
-
-/** The clocks every catalogue states (possibly null). */
-export const CORE_CLOCK_NAMES = ['reminderBeforeDue', 'escalationAfter', 'pactDeadline', 'stallAfter'] as const;
-/** Clocks added with the six services; absent means off. */
-export const EXTRA_CLOCK_NAMES = [
-  'firstContactAfterDid',
-  'firstContactAfterBenefitClaim',
-  'appointmentReminderBefore',
-  'justificationWindow',
-  'offerExcuseWindow',
-  'appealWindow',
-  'defaultContactFrequency',
-] as const;
-export const CLOCK_NAMES: readonly ClockName[] = [...CORE_CLOCK_NAMES, ...EXTRA_CLOCK_NAMES];
-
-/**
- * The legal clocks: deadlines of the law, counted in whole days (each falls due at the end of its last day in Rome)
- * unless given with a time part (test catalogues use seconds). These may count working days.
- */
-export const LEGAL_CLOCK_NAMES = ['firstContactAfterDid', 'firstContactAfterBenefitClaim', 'justificationWindow', 'offerExcuseWindow', 'appealWindow'] as const;
-export type LegalClockName = (typeof LEGAL_CLOCK_NAMES)[number];
-
 export type CatalogueDefinition = Omit<ProgrammeCatalogue, 'version'>;
-
-/** No clocks at all: what journeys started before catalogues existed run with. */
-export const NO_CLOCKS: JourneyClocks = { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null };
 
 export interface CatalogueProblem {
   field: string;
   message: string;
-}
-
-const WHOLE_DAYS = /^P(\d+)D$/;
-
-/** Whether a duration is a whole number of days (`P15D`), the only shape a working-day clock may take. */
-export function wholeDays(duration: string): number | null {
-  const m = WHOLE_DAYS.exec(duration);
-  return m ? Number(m[1]) : null;
 }
 
 /** Checks a catalogue definition; an empty list means it is valid. */
@@ -190,19 +125,7 @@ function validateWorkingDayClocks(list: unknown, clocks: Record<string, unknown>
   return problems;
 }
 
-const GOL_CLOCKS: JourneyClocks = {
-  reminderBeforeDue: 'P2D',
-  escalationAfter: 'P7D',
-  pactDeadline: 'P30D',
-  stallAfter: 'P60D',
-  firstContactAfterDid: 'P30D',
-  firstContactAfterBenefitClaim: 'P15D',
-  appointmentReminderBefore: 'P1D',
-  justificationWindow: 'P1D',
-  offerExcuseWindow: 'P2D',
-  appealWindow: 'P30D',
-  defaultContactFrequency: 'P30D',
-};
+const GOL_CLOCKS = golClocks();
 
 const step = (service: ServiceCode, ...after: ServiceCode[]): ServiceStep => ({ service, after });
 
@@ -218,7 +141,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
     clocks: GOL_CLOCKS,
     // Job-ready people: orientation, then job search with tutoring alongside.
     services: [step('reception'), step('second_level_interview', 'reception'), step('tutoring', 'second_level_interview'), step('job_search', 'second_level_interview')],
-    workingDayClocks: ['offerExcuseWindow'],
+    workingDayClocks: golWorkingDayClocks(),
   },
   {
     code: 'GOL-2',
@@ -232,7 +155,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('tutoring', 'path_definition'),
       step('job_search', 'path_definition'),
     ],
-    workingDayClocks: ['offerExcuseWindow'],
+    workingDayClocks: golWorkingDayClocks(),
   },
   {
     code: 'GOL-3',
@@ -247,7 +170,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('tutoring', 'path_definition'),
       step('job_search', 'path_definition'),
     ],
-    workingDayClocks: ['offerExcuseWindow'],
+    workingDayClocks: golWorkingDayClocks(),
   },
   {
     code: 'GOL-4',
@@ -262,7 +185,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('tutoring', 'path_definition'),
       step('job_search', 'tutoring'),
     ],
-    workingDayClocks: ['offerExcuseWindow'],
+    workingDayClocks: golWorkingDayClocks(),
   },
   {
     code: 'GOL-5',
@@ -277,6 +200,6 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('path_definition', 'skills_assessment'),
       step('tutoring', 'second_level_interview'),
     ],
-    workingDayClocks: ['offerExcuseWindow'],
+    workingDayClocks: golWorkingDayClocks(),
   },
 ];

@@ -1,8 +1,8 @@
-import { decide } from './decide';
-import { nextDeadline, pendingDeadlines, stallOf } from './deadlines';
-import type { JourneyCommand } from './commands';
-import { noticesFor } from './notices';
-import { toView } from './view';
+import { decide } from '../journey/decide';
+import { nextDeadline, pendingDeadlines, stallOf } from '../journey/deadlines';
+import type { JourneyCommand } from '../journey/commands';
+import { noticesFor } from '../journey/notices';
+import { toView } from '../journey/view';
 import {
   accept,
   activeJourney,
@@ -17,8 +17,8 @@ import {
   schedule,
   startJourney,
   tick,
-} from './journey.test-fixture';
-import type { JourneyState } from './model';
+} from '../journey/journey.test-fixture';
+import type { JourneyState } from '../journey/model';
 
 const AT = '2026-03-10T09:00:00.000Z';
 const AFTER_SIGNING = '2026-03-04T10:00:00.000Z';

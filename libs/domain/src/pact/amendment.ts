@@ -1,25 +1,9 @@
-import { isPositiveDuration, toMillis } from '../dates';
-import type { AmendPactCommand, PactActionInput } from './commands';
-import { PACT_ACTION_KINDS, PROFILING_CLASSES, type JourneyState, type PactActionPlan, type PactActionState } from './model';
-import { nextId, optionalText, refusal, requireOneOf, requireText, resolveDueAt, type Outcome, type Refused } from './rules';
-
-/** A pact action as given by the operator, checked: kind, description, and a due date after now. */
-export function plannedAction(a: PactActionInput, actionId: string, now: string, field: string, notFuture = 'must be in the future'): PactActionPlan | Refused {
-  if (typeof a !== 'object' || a === null) return refusal('INVALID_VALUE', 'must be an object with kind, description and dueDate', field);
-  const bad = requireOneOf(a.kind, PACT_ACTION_KINDS, `${field}.kind`) ?? requireText(a.description, `${field}.description`);
-  if (bad) return bad;
-  const dueAt = futureDueAt(a.dueDate, now, `${field}.dueDate`, notFuture);
-  if (typeof dueAt !== 'string') return dueAt;
-  return { actionId, kind: a.kind, description: a.description, dueAt };
-}
-
-/** A due date (bare date: the end of that day in Rome) that falls after now. */
-export function futureDueAt(dueDate: unknown, now: string, field: string, notFuture = 'must be in the future'): string | Refused {
-  const dueAt = typeof dueDate === 'string' ? resolveDueAt(dueDate) : null;
-  if (dueAt === null) return refusal('INVALID_DATE', 'must be YYYY-MM-DD or an ISO-8601 date-time with offset', field);
-  if (toMillis(dueAt) <= toMillis(now)) return refusal('INVALID_DATE', notFuture, field);
-  return dueAt;
-}
+import { isPositiveDuration } from '../dates';
+import type { JourneyState } from '../journey/model';
+import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome, type Refused } from '../journey/rules';
+import { progressed } from '../progress';
+import { freshAction, futureDueAt, pickAvailability, plannedAction, plansOf, requireAvailability } from './action-plan';
+import { PROFILING_CLASSES, type AmendPactCommand, type PactActionPlan, type PactActionState, type PactAmended } from './model';
 
 /**
  * A new version of the pact. Changed fields replace the current ones; actions are changed (a new due date restarts
@@ -113,16 +97,32 @@ function amendable(state: JourneyState, actionId: unknown, field: string, touche
   return action;
 }
 
-function pickAvailability(a: { workshops: boolean; training: boolean; suitableOffers: boolean }) {
-  return { workshops: a.workshops, training: a.training, suitableOffers: a.suitableOffers };
-}
-
-export function requireAvailability(value: unknown): Refused | null {
-  const a = value as Record<string, unknown> | null;
-  for (const clause of ['workshops', 'training', 'suitableOffers']) {
-    if (typeof a !== 'object' || a === null || typeof a[clause] !== 'boolean') {
-      return refusal('INVALID_VALUE', 'must be true or false', `availability.${clause}`);
-    }
-  }
-  return null;
+/** The new version: changed actions keep their history unless their due date moved, which starts their clocks again. */
+export function pactAmended(state: JourneyState, event: PactAmended): JourneyState {
+  const d = event.data;
+  const pact = {
+    version: d.version,
+    responsibleOperatorId: d.responsibleOperatorId,
+    profilingClass: d.profilingClass,
+    contactFrequency: d.contactFrequency,
+    jobSearchProof: d.jobSearchProof,
+    availability: d.availability,
+    signedAt: state.pact!.signedAt,
+  };
+  const changed = new Map(d.changedActions.map((a) => [a.actionId, a]));
+  const actions = state.actions.map((a): PactActionState => {
+    if (d.withdrawnActionIds.includes(a.actionId)) return { ...a, status: 'withdrawn' };
+    const plan = changed.get(a.actionId);
+    if (!plan) return a;
+    changed.delete(a.actionId);
+    const moved = plan.dueAt !== a.dueAt;
+    return moved ? { ...a, ...plan, status: 'pending', overdueSince: null, reminderSentAt: null, escalatedAt: null } : { ...a, ...plan };
+  });
+  for (const plan of changed.values()) actions.push(freshAction(plan));
+  return {
+    ...progressed(state, event.at),
+    pact,
+    actions,
+    pactVersions: [...state.pactVersions, { ...pact, actions: plansOf(actions), amendedBy: d.operatorId, reason: d.reason }],
+  };
 }

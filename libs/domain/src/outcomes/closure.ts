@@ -1,27 +1,10 @@
 import { isIsoDate } from '../dates';
-import type { CloseJourneyCommand, MakeReferralCommand, RecordPlacementCommand, RecordReferralOutcomeCommand } from './commands';
-import { CLOSURE_REASONS, CONTRACT_TYPES, REFERRAL_OUTCOMES, REFERRAL_TARGETS, type JourneyState } from './model';
-import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome } from './rules';
-import { servicesPending } from './services';
-
-/** A referral to another service: a training body, the social services (path 4), health services… */
-export function makeReferral(state: JourneyState, c: MakeReferralCommand): Outcome {
-  if (state.stage === 'awaiting_intake') return refusal('INTAKE_REQUIRED', 'referrals follow the presa in carico: record the intake first');
-  const invalid =
-    requireOneOf(c.to, REFERRAL_TARGETS, 'to') ?? requireText(c.organisation, 'organisation', 200) ?? requireText(c.reason, 'reason') ?? requireText(c.operatorId, 'operatorId', 100);
-  if (invalid) return invalid;
-  const referralId = nextId('R', state.referrals.map((r) => r.referralId));
-  return [{ type: 'ReferralMade', data: { referralId, to: c.to, organisation: c.organisation, reason: c.reason, operatorId: c.operatorId } }];
-}
-
-export function recordReferralOutcome(state: JourneyState, c: RecordReferralOutcomeCommand): Outcome {
-  const referral = state.referrals.find((r) => r.referralId === c.referralId);
-  if (!referral) return refusal('REFERRAL_NOT_FOUND', `the journey has no referral ${String(c.referralId)}`);
-  if (referral.outcome !== null) return refusal('REFERRAL_OUTCOME_RECORDED', `referral ${referral.referralId} was ${referral.outcome} on ${referral.outcomeAt}`);
-  const invalid = requireOneOf(c.outcome, REFERRAL_OUTCOMES, 'outcome') ?? requireText(c.operatorId, 'operatorId', 100) ?? optionalText(c.note, 'note');
-  if (invalid) return invalid;
-  return [{ type: 'ReferralOutcomeRecorded', data: { referralId: referral.referralId, outcome: c.outcome, operatorId: c.operatorId, note: c.note ?? null } }];
-}
+import type { Evolvers } from '../journey/handlers';
+import type { JourneyState } from '../journey/model';
+import { optionalText, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
+import { progressed } from '../progress';
+import { servicesPending } from '../services/availability';
+import { CLOSURE_REASONS, CONTRACT_TYPES, type CloseJourneyCommand, type OutcomesEvent, type RecordPlacementCommand } from './model';
 
 /** The placement, with its details; it ends the journey as `placed`. */
 export function recordPlacement(state: JourneyState, c: RecordPlacementCommand, now: string): Outcome {
@@ -57,3 +40,8 @@ export function closeJourney(state: JourneyState, c: CloseJourneyCommand, now: s
   }
   return [{ type: 'JourneyClosed', data: { reason: c.reason, operatorId: c.operatorId, details: c.details ?? null, closedAt: now } }];
 }
+
+export const outcomeEvolvers: Evolvers<OutcomesEvent['type']> = {
+  PlacementRecorded: (state, event) => ({ ...progressed(state, event.at), placement: { ...event.data, recordedAt: event.at } }),
+  JourneyClosed: (state, event) => ({ ...state, stage: 'closed', status: 'closed', closure: event.data }),
+};

@@ -1,7 +1,7 @@
 import { addWorkingDays } from '../calendar';
 import { addDuration, isIsoDate, romeDateOf, romeEndOfDay, romeStartOfDay } from '../dates';
-import { wholeDays, type LegalClockName } from '../programme/catalogue';
-import type { JourneyState } from './model';
+import type { JourneyState } from '../journey/model';
+import { wholeDays, type LegalClockName } from './clock-table';
 
 /**
  * When a legal clock of the journey's catalogue runs out, counted from `from` (an instant, or a bare date).

@@ -1,5 +1,5 @@
-import { addCalendarDays, legalDeadline } from './legal-clocks';
-import { LEGAL_CLOCKS } from './journey.test-fixture';
+import { addCalendarDays, legalDeadline } from './legal-deadline';
+import { LEGAL_CLOCKS } from '../journey/journey.test-fixture';
 
 const calendar = { clocks: LEGAL_CLOCKS, workingDayClocks: [] };
 const working = { clocks: LEGAL_CLOCKS, workingDayClocks: ['offerExcuseWindow' as const, 'justificationWindow' as const] };

@@ -1,21 +1,19 @@
 import { toMillis } from '../dates';
-import type {
-  CancelAppointmentCommand,
-  RecordAppointmentOutcomeCommand,
-  RescheduleAppointmentCommand,
-  ScheduleAppointmentCommand,
-} from './commands';
-import { lapseFor } from './conditionality';
+import { lapseFor } from '../conditionality/lapses';
+import type { JourneyState } from '../journey/model';
+import { futureInstant, nextId, optionalText, refusal, requireOneOf, requireText, type Outcome, type Refused } from '../journey/rules';
+import { serviceAvailability } from '../services/availability';
 import {
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
   CONVOCATION_METHODS,
   type AppointmentChannel,
   type AppointmentState,
-  type JourneyState,
+  type CancelAppointmentCommand,
+  type RecordAppointmentOutcomeCommand,
+  type RescheduleAppointmentCommand,
+  type ScheduleAppointmentCommand,
 } from './model';
-import { futureInstant, nextId, optionalText, refusal, requireOneOf, requireText, type Outcome, type Refused } from './rules';
-import { serviceAvailability } from './services';
 
 /** Books an appointment for a service, convening the person by the given method. */
 export function scheduleAppointment(state: JourneyState, c: ScheduleAppointmentCommand, now: string): Outcome {

@@ -1,11 +1,12 @@
-import type { JourneyClocks } from '../programme/catalogue';
-import type { JourneyCommand, RecordContactCommand } from './commands';
-import { contactDueAt, nextDeadline, pendingDeadlines } from './deadlines';
-import { decide, type Decision } from './decide';
-import { applyEvents, journeyStarted, replay } from './evolve';
-import { CONTACT_CHANNELS, type JourneyEvent, type JourneyStartedData, type JourneyState } from './model';
-import { refusalKind, type Refusal } from './refusals';
-import { toView } from './view';
+import type { JourneyClocks } from '../clocks/clock-table';
+import type { JourneyCommand } from '../journey/commands';
+import { contactDueAt, nextDeadline, pendingDeadlines } from '../journey/deadlines';
+import { decide, type Decision } from '../journey/decide';
+import { applyEvents, journeyStarted, replay } from '../journey/evolve';
+import type { JourneyEvent, JourneyStartedData, JourneyState } from '../journey/model';
+import { CONTACT_CHANNELS, type RecordContactCommand } from './model';
+import { refusalKind, type Refusal } from '../journey/refusals';
+import { toView } from '../journey/view';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // The agreed contacts: the pact's contactFrequency after the signing, then after the last recorded contact.

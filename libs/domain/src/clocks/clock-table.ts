@@ -1,0 +1,101 @@
+import type { DeadlineKind } from '../journey/deadlines';
+
+/**
+ * Every clock a catalogue may set, in one table: adding a clock is one entry here (and the rule that reads it, which
+ * the compiler finds through `drives`). The catalogue's shape (`JourneyClocks`), its validation, the names the API
+ * lists and the GOL defaults all follow from it.
+ */
+interface ClockDefinition {
+  name: string;
+  /** Every catalogue states it (possibly null); the others were added later, and absent means off. */
+  core: boolean;
+  /** A deadline of the law, counted in whole days; only these may count working days. */
+  legal: boolean;
+  /** The GOL default (ISO-8601). */
+  gol: string;
+  /** Whether the GOL catalogues count it in working days. */
+  golWorkingDays: boolean;
+  /** The deadlines it times, or the date it sets (`appealDueAt` in a confirmed step, the pact's contact frequency). */
+  drives: readonly (DeadlineKind | 'appealDueAt' | 'contactFrequency')[];
+}
+
+export const CLOCK_TABLE = [
+  /** How long before a pact action falls due the person is reminded. */
+  { name: 'reminderBeforeDue', core: true, legal: false, gol: 'P2D', golWorkingDays: false, drives: ['action_reminder'] },
+  /** How long an overdue action, a missed contact or a missed pact deadline may last before the supervisor is told. */
+  { name: 'escalationAfter', core: true, legal: false, gol: 'P7D', golWorkingDays: false, drives: ['action_escalation', 'contact_escalation', 'pact_escalation'] },
+  /** How long after the presa in carico the pact must be signed. */
+  { name: 'pactDeadline', core: true, legal: false, gol: 'P30D', golWorkingDays: false, drives: ['pact_deadline'] },
+  /** How long without progress (no intake, pact, completed action, contact or service) makes a journey stalled. */
+  { name: 'stallAfter', core: true, legal: false, gol: 'P60D', golWorkingDays: false, drives: ['no_progress'] },
+  /** Legal: the person contacts the office within this period of the DID (art. 20 c.1: 30 days). */
+  { name: 'firstContactAfterDid', core: false, legal: true, gol: 'P30D', golWorkingDays: false, drives: ['first_contact'] },
+  /** Legal: a NASpI/DIS-COLL applicant within this period of the application (art. 21 c.2: 15 days). */
+  { name: 'firstContactAfterBenefitClaim', core: false, legal: true, gol: 'P15D', golWorkingDays: false, drives: ['first_contact'] },
+  /** How long before an appointment the person is reminded. */
+  { name: 'appointmentReminderBefore', core: false, legal: false, gol: 'P1D', golWorkingDays: false, drives: ['appointment_reminder'] },
+  /** Legal: a missed appointment may be justified until this period after it (the next day); off: never expires. */
+  { name: 'justificationWindow', core: false, legal: true, gol: 'P1D', golWorkingDays: false, drives: ['justification_due'] },
+  /** Legal: an excuse for refusing a suitable offer is due within this period of the refusal (2 working days). */
+  { name: 'offerExcuseWindow', core: false, legal: true, gol: 'P2D', golWorkingDays: true, drives: ['justification_due'] },
+  /** Legal: the appeal against a conditionality sanction is due within this period of the decision (30 days). */
+  { name: 'appealWindow', core: false, legal: true, gol: 'P30D', golWorkingDays: false, drives: ['appealDueAt'] },
+  /** How often the person must contact the operator when the pact does not say (ISO-8601, e.g. P30D). */
+  { name: 'defaultContactFrequency', core: false, legal: false, gol: 'P30D', golWorkingDays: false, drives: ['contactFrequency'] },
+] as const satisfies readonly ClockDefinition[];
+
+type Table = typeof CLOCK_TABLE;
+
+/** The names of the table's clocks that match `Where`, as a tuple in table order. */
+type NamesWhere<T extends readonly unknown[], Where> = T extends readonly [infer Head, ...infer Rest]
+  ? Head extends Where & { name: infer N }
+    ? readonly [N, ...NamesWhere<Rest, Where>]
+    : NamesWhere<Rest, Where>
+  : readonly [];
+
+// The one place the table's rows become typed tuples: the filter and the type read the same column.
+function namesWhere<K extends 'core' | 'legal', V extends boolean>(column: K, value: V): NamesWhere<Table, Record<K, V>> {
+  return CLOCK_TABLE.filter((c) => c[column] === value).map((c) => c.name) as readonly string[] as unknown as NamesWhere<Table, Record<K, V>>;
+}
+
+/** The clocks every catalogue states (possibly null). */
+export const CORE_CLOCK_NAMES = namesWhere('core', true);
+/** Clocks added with the six services; absent means off. */
+export const EXTRA_CLOCK_NAMES = namesWhere('core', false);
+/**
+ * The legal clocks: deadlines of the law, counted in whole days (each falls due at the end of its last day in Rome)
+ * unless given with a time part (test catalogues use seconds). These may count working days.
+ */
+export const LEGAL_CLOCK_NAMES = namesWhere('legal', true);
+export type LegalClockName = (typeof LEGAL_CLOCK_NAMES)[number];
+
+type Simplify<T> = { [K in keyof T]: T[K] };
+
+/** ISO-8601 durations; `null` turns the clock off. */
+export type JourneyClocks = Simplify<
+  { [K in (typeof CORE_CLOCK_NAMES)[number]]: string | null } & { [K in (typeof EXTRA_CLOCK_NAMES)[number]]?: string | null }
+>;
+export type ClockName = keyof JourneyClocks;
+
+export const CLOCK_NAMES: readonly ClockName[] = CLOCK_TABLE.map((c) => c.name);
+
+/** No clocks at all: what journeys started before catalogues existed run with. */
+export const NO_CLOCKS: JourneyClocks = Object.fromEntries(CORE_CLOCK_NAMES.map((name) => [name, null])) as JourneyClocks;
+
+/** The GOL defaults of every clock, in table order. */
+export function golClocks(): JourneyClocks {
+  return Object.fromEntries(CLOCK_TABLE.map((c) => [c.name, c.gol])) as JourneyClocks;
+}
+
+/** The clocks the GOL catalogues count in working days. */
+export function golWorkingDayClocks(): LegalClockName[] {
+  return CLOCK_TABLE.filter((c) => c.golWorkingDays).map((c) => c.name as LegalClockName);
+}
+
+const WHOLE_DAYS = /^P(\d+)D$/;
+
+/** Whether a duration is a whole number of days (`P15D`), the only shape a working-day clock may take. */
+export function wholeDays(duration: string): number | null {
+  const m = WHOLE_DAYS.exec(duration);
+  return m ? Number(m[1]) : null;
+}

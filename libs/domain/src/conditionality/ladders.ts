@@ -1,0 +1,19 @@
+import type { JourneyState } from '../journey/model';
+import type { ConditionalityLadder, SanctionEffect } from './model';
+
+/**
+ * The conditionality ladders of art. 21 c.7 (NASpI / DIS-COLL recipients), each counted separately: the sanction of
+ * the 1st, 2nd, 3rd confirmed step. The law, not a regional choice, so it is code.
+ */
+export const CONDITIONALITY_LADDER_EFFECTS: Record<ConditionalityLadder, readonly SanctionEffect[]> = {
+  appointments: ['quarter_month_cut', 'one_month_cut', 'decadenza'],
+  training: ['one_month_cut', 'decadenza'],
+  suitable_offer: ['decadenza'],
+};
+
+/** The step a ladder reaches next: its ordinal (confirmed steps so far + 1) and the sanction it carries. */
+export function nextStepOn(state: JourneyState, ladder: ConditionalityLadder): { ordinal: number; effect: SanctionEffect } {
+  const confirmed = state.conditionalitySteps.filter((s) => s.ladder === ladder && s.status === 'confirmed').length;
+  const effects = CONDITIONALITY_LADDER_EFFECTS[ladder];
+  return { ordinal: confirmed + 1, effect: effects[Math.min(confirmed, effects.length - 1)] };
+}

@@ -1,0 +1,116 @@
+import { VALID_CONVOCATION_METHODS, type ConvocationMethod } from '../appointments/model';
+import type { LegalClockName } from '../clocks/clock-table';
+import { legalDeadline } from '../clocks/legal-deadline';
+import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
+import type { Deadline } from '../journey/deadlines';
+import type { Drafter } from '../journey/handlers';
+import type { JourneyState } from '../journey/model';
+import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
+import { progressed } from '../progress';
+import { nextStepOn } from './ladders';
+import { JUSTIFICATION_REASONS, type ConditionalityLadder, type JustifyLapseCommand, type LapseJustified, type LapseOpened, type LapseState, type LapseUnjustified } from './model';
+
+/** A missed obligation waiting for its justification: opened by a no-show or a refused suitable offer. */
+
+export const LAPSE_DEADLINE_KINDS = ['justification_due'] as const;
+
+/** A lapse opened now, for a failure at `occurredAt`, with its justification window. */
+export function lapseFor(state: JourneyState, ladder: ConditionalityLadder, window: LegalClockName, occurredAt: string, method: ConvocationMethod): LapseOpened {
+  return {
+    lapseId: nextId('L', state.lapses.map((l) => l.lapseId)),
+    ladder,
+    justificationDueAt: legalDeadline(state, window, occurredAt),
+    convocationValid: VALID_CONVOCATION_METHODS.includes(method),
+  };
+}
+
+export function openLapse(state: JourneyState, lapse: LapseOpened, cause: Pick<LapseState, 'appointmentId' | 'offerId'>, at: string): JourneyState {
+  return { ...state, lapses: [...state.lapses, { ...lapse, ...cause, occurredAt: at, status: 'awaiting_justification', justification: null, closedAt: null }] };
+}
+
+export function lapseDeadlines(state: JourneyState): Deadline[] {
+  return state.lapses
+    .filter((l) => l.status === 'awaiting_justification' && l.justificationDueAt)
+    .map((l) => ({ at: l.justificationDueAt!, kind: 'justification_due', lapseId: l.lapseId }));
+}
+
+/**
+ * The justification window of a lapse closed without an excuse. A step is proposed — never applied: the operator
+ * decides — only for benefit recipients and only when the convocation was valid.
+ */
+function lapseExpired(state: JourneyState, lapseId: string): Draft[] {
+  const lapse = state.lapses.find((l) => l.lapseId === lapseId)!;
+  const noStepBecause = state.benefit === null ? 'not_benefit_recipient' : !lapse.convocationValid ? 'invalid_convocation' : null;
+  const drafts: Draft[] = [{ type: 'LapseUnjustified', data: { lapseId, noStepBecause } }];
+  if (noStepBecause === null) {
+    const stepId = nextId('S', state.conditionalitySteps.map((s) => s.stepId));
+    drafts.push({ type: 'ConditionalityStepProposed', data: { stepId, lapseId, ladder: lapse.ladder, ...nextStepOn(state, lapse.ladder) } });
+  }
+  return drafts;
+}
+
+export const lapseDrafters: Record<(typeof LAPSE_DEADLINE_KINDS)[number], Drafter> = {
+  justification_due: (state, d) => lapseExpired(state, d.lapseId!),
+};
+
+/**
+ * A valid excuse from the closed list. Accepted while the window is open; after it only while no sanction is
+ * confirmed and the excuse comes by the end of the window counted from the day the impediment ended (then a proposed
+ * step is withdrawn). A confirmed sanction is contested by appeal, not here.
+ */
+export function justifyLapse(state: JourneyState, c: JustifyLapseCommand, now: string): Outcome {
+  const lapse = state.lapses.find((l) => l.lapseId === c.lapseId);
+  if (!lapse) return refusal('LAPSE_NOT_FOUND', `the journey has no lapse ${String(c.lapseId)}`);
+  const invalid =
+    requireOneOf(c.reason, JUSTIFICATION_REASONS, 'reason') ?? optionalText(c.evidenceRef, 'evidenceRef', 100) ?? requireText(c.operatorId, 'operatorId', 100);
+  if (invalid) return invalid;
+  let impedimentEndedAt: string | null = null;
+  if (c.impedimentEndedAt !== undefined) {
+    if (typeof c.impedimentEndedAt !== 'string' || !isIsoInstant(c.impedimentEndedAt)) {
+      return refusal('INVALID_DATE', 'must be an ISO-8601 date-time with offset', 'impedimentEndedAt');
+    }
+    if (toMillis(c.impedimentEndedAt) > toMillis(now)) return refusal('INVALID_DATE', 'cannot be in the future', 'impedimentEndedAt');
+    if (toMillis(c.impedimentEndedAt) < toMillis(lapse.occurredAt)) return refusal('INVALID_DATE', `cannot precede the lapse (${lapse.occurredAt})`, 'impedimentEndedAt');
+    impedimentEndedAt = canonicalInstant(c.impedimentEndedAt);
+  }
+  const step = state.conditionalitySteps.find((s) => s.lapseId === lapse.lapseId);
+  const drafts: Draft[] = [
+    { type: 'LapseJustified', data: { lapseId: lapse.lapseId, reason: c.reason, evidenceRef: c.evidenceRef ?? null, operatorId: c.operatorId, impedimentEndedAt } },
+  ];
+  if (lapse.status === 'awaiting_justification') return drafts;
+  if (lapse.status === 'justified') return refusal('LAPSE_NOT_OPEN', `lapse ${lapse.lapseId} was already justified`);
+  if (step && step.status === 'confirmed') {
+    return refusal('LAPSE_NOT_OPEN', `the sanction of step ${step.stepId} was confirmed on ${step.decidedAt}: it is contested by appeal`);
+  }
+  const lateDueAt = impedimentEndedAt ? lateJustificationDueAt(state, lapse, impedimentEndedAt) : null;
+  if (lateDueAt === null || toMillis(now) > toMillis(lateDueAt)) {
+    return refusal(
+      'JUSTIFICATION_WINDOW_CLOSED',
+      impedimentEndedAt
+        ? `the excuse was due by ${lateDueAt}, the end of the window after the impediment ended`
+        : `the justification window closed on ${lapse.justificationDueAt}: give impedimentEndedAt if an impediment prevented an earlier excuse`,
+      impedimentEndedAt ? 'impedimentEndedAt' : undefined,
+    );
+  }
+  if (step && step.status === 'proposed') {
+    drafts.push({ type: 'ConditionalityStepDismissed', data: { stepId: step.stepId, operatorId: c.operatorId, reason: `justified: ${c.reason}` } });
+  }
+  return drafts;
+}
+
+function lateJustificationDueAt(state: JourneyState, lapse: LapseState, impedimentEndedAt: string): string | null {
+  return legalDeadline(state, lapse.ladder === 'suitable_offer' ? 'offerExcuseWindow' : 'justificationWindow', impedimentEndedAt);
+}
+
+function updateLapse(state: JourneyState, id: string, change: (l: LapseState) => LapseState): JourneyState {
+  return { ...state, lapses: state.lapses.map((l) => (l.lapseId === id ? change(l) : l)) };
+}
+
+export const lapseEvolvers = {
+  LapseJustified: (state: JourneyState, event: LapseJustified): JourneyState => {
+    const { lapseId, ...justification } = event.data;
+    return updateLapse(progressed(state, event.at), lapseId, (l) => ({ ...l, status: 'justified', justification, closedAt: event.at }));
+  },
+  LapseUnjustified: (state: JourneyState, event: LapseUnjustified): JourneyState =>
+    updateLapse(state, event.data.lapseId, (l) => ({ ...l, status: 'unjustified', closedAt: event.at })),
+};

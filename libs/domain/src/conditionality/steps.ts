@@ -1,0 +1,102 @@
+import { legalDeadline } from '../clocks/legal-deadline';
+import type { JourneyState } from '../journey/model';
+import { notice } from '../journey/notice';
+import { optionalText, refusal, requireText, type Draft, type Outcome } from '../journey/rules';
+import { nextStepOn } from './ladders';
+import type {
+  ConditionalityStepConfirmed,
+  ConditionalityStepDismissed,
+  ConditionalityStepProposed,
+  ConditionalityStepState,
+  ConfirmConditionalityStepCommand,
+  DismissConditionalityStepCommand,
+} from './model';
+
+/** The steps a lapse leads to: proposed by the journey, confirmed or dismissed by the operator. */
+
+export const STEP_NOTICE_KINDS = [
+  /** A justification window closed: the operator decides on the proposed step. */
+  'conditionality_step_proposed',
+  /** A sanction decided, with the appeal deadline. */
+  'conditionality_step_confirmed',
+] as const;
+
+/** The operator confirms a proposed step: the sanction is the ladder's next one now; decadenza ends the journey. */
+export function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, now: string): Outcome {
+  const step = state.conditionalitySteps.find((s) => s.stepId === c.stepId);
+  if (!step) return refusal('STEP_NOT_FOUND', `the journey has no conditionality step ${String(c.stepId)}`);
+  if (step.status !== 'proposed') return refusal('STEP_ALREADY_DECIDED', `step ${step.stepId} was ${step.status} on ${step.decidedAt}`);
+  const invalid = requireText(c.operatorId, 'operatorId', 100) ?? optionalText(c.note, 'note');
+  if (invalid) return invalid;
+  const { ordinal, effect } = nextStepOn(state, step.ladder);
+  const drafts: Draft[] = [
+    {
+      type: 'ConditionalityStepConfirmed',
+      data: { stepId: step.stepId, ladder: step.ladder, ordinal, effect, operatorId: c.operatorId, note: c.note ?? null, appealDueAt: legalDeadline(state, 'appealWindow', now) },
+    },
+  ];
+  if (effect === 'decadenza') {
+    drafts.push({
+      type: 'JourneyClosed',
+      data: { reason: 'decadenza', operatorId: c.operatorId, details: `conditionality step ${step.stepId} (${step.ladder}, ${ordinal})`, closedAt: now },
+    });
+  }
+  return drafts;
+}
+
+export function dismissStep(state: JourneyState, c: DismissConditionalityStepCommand): Outcome {
+  const step = state.conditionalitySteps.find((s) => s.stepId === c.stepId);
+  if (!step) return refusal('STEP_NOT_FOUND', `the journey has no conditionality step ${String(c.stepId)}`);
+  if (step.status !== 'proposed') return refusal('STEP_ALREADY_DECIDED', `step ${step.stepId} was ${step.status} on ${step.decidedAt}`);
+  const invalid = requireText(c.operatorId, 'operatorId', 100) ?? requireText(c.reason, 'reason');
+  if (invalid) return invalid;
+  return [{ type: 'ConditionalityStepDismissed', data: { stepId: step.stepId, operatorId: c.operatorId, reason: c.reason } }];
+}
+
+function updateStep(state: JourneyState, id: string, change: (s: ConditionalityStepState) => ConditionalityStepState): JourneyState {
+  return { ...state, conditionalitySteps: state.conditionalitySteps.map((s) => (s.stepId === id ? change(s) : s)) };
+}
+
+export const stepEvolvers = {
+  ConditionalityStepProposed: (state: JourneyState, event: ConditionalityStepProposed): JourneyState => ({
+    ...state,
+    conditionalitySteps: [
+      ...state.conditionalitySteps,
+      { ...event.data, status: 'proposed', proposedAt: event.at, decidedAt: null, decidedBy: null, decisionNote: null, appealDueAt: null },
+    ],
+  }),
+  ConditionalityStepConfirmed: (state: JourneyState, event: ConditionalityStepConfirmed): JourneyState => {
+    const d = event.data;
+    return updateStep(state, d.stepId, (s) => ({
+      ...s,
+      status: 'confirmed',
+      ordinal: d.ordinal,
+      effect: d.effect,
+      decidedAt: event.at,
+      decidedBy: d.operatorId,
+      decisionNote: d.note,
+      appealDueAt: d.appealDueAt,
+    }));
+  },
+  ConditionalityStepDismissed: (state: JourneyState, event: ConditionalityStepDismissed): JourneyState =>
+    updateStep(state, event.data.stepId, (s) => ({ ...s, status: 'dismissed', decidedAt: event.at, decidedBy: event.data.operatorId, decisionNote: event.data.reason })),
+};
+
+export const stepNotices = {
+  ConditionalityStepProposed: (event: ConditionalityStepProposed, state: JourneyState) => {
+    const lapse = state.lapses.find((l) => l.lapseId === event.data.lapseId);
+    return notice(state, event, 'conditionality_step_proposed', ['operator'], event.data.stepId, {
+      stepId: event.data.stepId,
+      ladder: event.data.ladder,
+      effect: event.data.effect,
+      justificationDueAt: lapse?.justificationDueAt ?? undefined,
+    });
+  },
+  ConditionalityStepConfirmed: (event: ConditionalityStepConfirmed, state: JourneyState) =>
+    notice(state, event, 'conditionality_step_confirmed', ['beneficiary'], event.data.stepId, {
+      stepId: event.data.stepId,
+      ladder: event.data.ladder,
+      effect: event.data.effect,
+      appealDueAt: event.data.appealDueAt,
+    }),
+};

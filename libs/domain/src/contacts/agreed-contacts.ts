@@ -1,0 +1,66 @@
+import { addDuration, canonicalInstant, isIsoInstant, toMillis } from '../dates';
+import type { Deadline } from '../journey/deadlines';
+import type { Drafter } from '../journey/handlers';
+import type { JourneyState } from '../journey/model';
+import { notice } from '../journey/notice';
+import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
+import { progressed } from '../progress';
+import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand } from './model';
+
+export const CONTACT_DEADLINE_KINDS = ['contact_due', 'contact_escalation'] as const;
+export const CONTACT_NOTICE_KINDS = [
+  /** The person did not make the contact the pact agreed (its contact frequency). */
+  'contact_missed',
+  'contact_missed_escalation',
+] as const;
+
+export const NO_CONTACT: ContactState = { lastContactAt: null, missedDueAt: null, missedSince: null, escalatedAt: null };
+
+export function recordContact(state: JourneyState, c: RecordContactCommand, now: string): Outcome {
+  if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'agreed contacts start with the signed pact');
+  const invalid = requireText(c.operatorId, 'operatorId') ?? requireOneOf(c.channel, CONTACT_CHANNELS, 'channel') ?? optionalString(c.note, 'note');
+  if (invalid) return invalid;
+  const at = c.contactedAt ?? now;
+  if (!isIsoInstant(at)) return refusal('INVALID_DATE', 'must be an ISO-8601 date-time with offset', 'contactedAt');
+  if (toMillis(at) > toMillis(now)) return refusal('INVALID_DATE', 'cannot be in the future', 'contactedAt');
+  if (toMillis(at) < toMillis(state.pact!.signedAt)) return refusal('INVALID_DATE', 'cannot precede the signing of the pact', 'contactedAt');
+  const last = state.contact.lastContactAt;
+  if (last && toMillis(at) < toMillis(last)) return refusal('INVALID_DATE', `cannot precede the last recorded contact (${last})`, 'contactedAt');
+  return [{ type: 'ContactRecorded', data: { operatorId: c.operatorId, contactedAt: canonicalInstant(at), channel: c.channel, note: c.note ?? null } }];
+}
+
+/** When the next agreed contact is due: the pact's contact frequency after the last contact (or the signing). */
+export function contactDueAt(state: JourneyState): string | null {
+  if (!state.pact) return null;
+  return addDuration(state.contact.lastContactAt ?? state.pact.signedAt, state.pact.contactFrequency);
+}
+
+export function contactDeadlines(state: JourneyState): Deadline[] {
+  if (state.stage !== 'pact_active' || !state.pact) return [];
+  const { contact, clocks } = state;
+  if (contact.missedDueAt === null) return [{ at: contactDueAt(state)!, kind: 'contact_due' }];
+  if (clocks.escalationAfter && contact.escalatedAt === null) return [{ at: addDuration(contact.missedDueAt, clocks.escalationAfter), kind: 'contact_escalation' }];
+  return [];
+}
+
+export const contactDrafters: Record<(typeof CONTACT_DEADLINE_KINDS)[number], Drafter> = {
+  contact_due: (_state, d) => [{ type: 'ContactMissed', data: { dueAt: d.at } }],
+  contact_escalation: (state) => [{ type: 'ContactMissedEscalated', data: { dueAt: state.contact.missedDueAt! } }],
+};
+
+export const contactEvolvers = {
+  ContactRecorded: (state: JourneyState, event: ContactRecorded): JourneyState => ({ ...progressed(state, event.at), contact: { ...NO_CONTACT, lastContactAt: event.data.contactedAt } }),
+  ContactMissed: (state: JourneyState, event: ContactMissed): JourneyState => ({ ...state, contact: { ...state.contact, missedDueAt: event.data.dueAt, missedSince: event.at } }),
+  ContactMissedEscalated: (state: JourneyState, event: ContactMissedEscalated): JourneyState => ({ ...state, contact: { ...state.contact, escalatedAt: event.at } }),
+};
+
+export const contactNotices = {
+  ContactMissed: (event: ContactMissed, state: JourneyState) =>
+    notice(state, event, 'contact_missed', ['beneficiary', 'operator'], `contact@${event.data.dueAt}`, { contactDueAt: event.data.dueAt }),
+  ContactMissedEscalated: (event: ContactMissedEscalated, state: JourneyState) =>
+    notice(state, event, 'contact_missed_escalation', ['supervisor'], `contact@${event.data.dueAt}`, { contactDueAt: event.data.dueAt }),
+};
+
+export function missedContactStall(state: JourneyState): string | null {
+  return state.stage === 'pact_active' ? state.contact.missedSince : null;
+}

@@ -1,0 +1,47 @@
+import type { EventEnvelope } from '../journey/event';
+
+/** The contacts between the person and the operator that the pact's contact frequency agrees. */
+
+/** How a contact between the person and the operator happened. */
+export const CONTACT_CHANNELS = ['in_person', 'phone', 'email', 'video'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+export interface ContactRecordedData {
+  operatorId: string;
+  contactedAt: string;
+  channel: ContactChannel;
+  note: string | null;
+}
+
+export interface ContactDeadlineData {
+  /** The instant by which the agreed contact was due. */
+  dueAt: string;
+}
+
+/** A contact between the person and the operator, as the pact's contact frequency asks. */
+export interface RecordContactCommand {
+  type: 'RecordContact';
+  operatorId: string;
+  channel: ContactChannel;
+  /** When it happened; defaults to now. */
+  contactedAt?: string;
+  note?: string;
+}
+
+export type ContactRecorded = EventEnvelope<'ContactRecorded', ContactRecordedData>;
+export type ContactMissed = EventEnvelope<'ContactMissed', ContactDeadlineData>;
+export type ContactMissedEscalated = EventEnvelope<'ContactMissedEscalated', ContactDeadlineData>;
+export type ContactsEvent = ContactRecorded | ContactMissed | ContactMissedEscalated;
+
+/** The agreed contacts (the pact's contact frequency). */
+export interface ContactState {
+  lastContactAt: string | null;
+  /** Set when an agreed contact was missed: the instant it was due, and when the journey noticed. */
+  missedDueAt: string | null;
+  missedSince: string | null;
+  escalatedAt: string | null;
+}
+
+export interface ContactsSlice {
+  contact: ContactState;
+}

@@ -1,0 +1,72 @@
+import type { JourneyClocks, LegalClockName } from '../clocks/clock-table';
+import type { EventEnvelope } from '../journey/event';
+import type { ServiceStep } from '../programme/catalogue';
+
+/** The start of a journey from the DID, the first contact the law expects, and the presa in carico. */
+
+/** The unemployment benefit a person claims: its recipients are subject to conditionality (art. 21). */
+export const BENEFIT_KINDS = ['naspi', 'dis_coll'] as const;
+export type BenefitKind = (typeof BENEFIT_KINDS)[number];
+
+export interface BenefitClaim {
+  kind: BenefitKind;
+  /** YYYY-MM-DD: the 15-day clock of art. 21 c.2 starts from it. */
+  applicationDate: string;
+}
+
+/** The person taken in charge. Personal data: it lives in encrypted payloads and the read model, never in ids. */
+export interface Beneficiary {
+  fiscalCode: string;
+  givenName: string;
+  familyName: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface JourneyStartedData {
+  journeyId: string;
+  programmeCode: string;
+  officeId: string;
+  /** Date of the DID (dichiarazione di immediata disponibilità), YYYY-MM-DD: it starts the legal clocks. */
+  didDate: string;
+  beneficiary: Beneficiary;
+  /** The catalogue version the journey pinned at start, with its clocks (absent on journeys started before catalogues). */
+  catalogueVersion?: number;
+  clocks?: JourneyClocks;
+  /** The services the pinned catalogue requires (absent: any service, any order) and its working-day clocks. */
+  services?: ServiceStep[] | null;
+  workingDayClocks?: LegalClockName[];
+  /** The benefit the person claims, if any: it makes them subject to conditionality. */
+  benefit?: BenefitClaim | null;
+}
+
+export interface IntakeRecordedData {
+  operatorId: string;
+  takenInChargeAt: string;
+  notes: string | null;
+}
+
+export interface FirstContactMissedData {
+  /** When the person should have contacted the office (30 days from the DID, 15 from a benefit claim). */
+  dueAt: string;
+}
+
+/** The presa in carico: an operator formally takes the person in charge after the reception interview. */
+export interface RecordIntakeCommand {
+  type: 'RecordIntake';
+  operatorId: string;
+  /** When it happened; defaults to now. */
+  takenInChargeAt?: string;
+  notes?: string;
+}
+
+export type JourneyStarted = EventEnvelope<'JourneyStarted', JourneyStartedData>;
+export type IntakeRecorded = EventEnvelope<'IntakeRecorded', IntakeRecordedData>;
+export type FirstContactMissed = EventEnvelope<'FirstContactMissed', FirstContactMissedData>;
+export type IntakeEvent = JourneyStarted | IntakeRecorded | FirstContactMissed;
+
+export interface IntakeSlice {
+  intake: IntakeRecordedData | null;
+  /** When the first contact was due and missed (before the presa in carico). */
+  firstContactMissedAt: string | null;
+}

@@ -1,0 +1,26 @@
+import { canonicalInstant, isIsoInstant, romeStartOfDay, toMillis } from '../dates';
+import type { JourneyState } from '../journey/model';
+import { optionalString, refusal, requireText, type Outcome } from '../journey/rules';
+import { progressed } from '../progress';
+import { completeByIntake } from '../services/progress';
+import type { IntakeRecorded, RecordIntakeCommand } from './model';
+
+export function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string): Outcome {
+  if (state.stage !== 'awaiting_intake') {
+    return refusal('INTAKE_ALREADY_RECORDED', `the person was already taken in charge on ${state.intake?.takenInChargeAt}`);
+  }
+  const invalid = requireText(c.operatorId, 'operatorId') ?? optionalString(c.notes, 'notes');
+  if (invalid) return invalid;
+  const at = c.takenInChargeAt ?? now;
+  if (!isIsoInstant(at)) return refusal('INVALID_DATE', 'must be an ISO-8601 date-time with offset', 'takenInChargeAt');
+  if (toMillis(at) > toMillis(now)) return refusal('INVALID_DATE', 'cannot be in the future', 'takenInChargeAt');
+  if (toMillis(at) < toMillis(romeStartOfDay(state.didDate))) {
+    return refusal('INVALID_DATE', `cannot precede the DID date ${state.didDate}`, 'takenInChargeAt');
+  }
+  return [{ type: 'IntakeRecorded', data: { operatorId: c.operatorId, takenInChargeAt: canonicalInstant(at), notes: c.notes ?? null } }];
+}
+
+/** The presa in carico also completes the services it stands for (reception). */
+export function intakeRecorded(state: JourneyState, event: IntakeRecorded): JourneyState {
+  return completeByIntake({ ...progressed(state, event.at), intake: event.data, stage: 'awaiting_pact' }, event.data.takenInChargeAt);
+}

@@ -1,0 +1,31 @@
+import { toMillis } from '../dates';
+import { contacts } from '../contacts';
+import { intake } from '../intake';
+import { pact } from '../pact';
+import { progress } from '../progress';
+import type { StallCause } from './handlers';
+import { STALL_REASONS, type JourneyState, type StallReason } from './model';
+
+export interface Stall {
+  since: string;
+  reasons: StallReason[];
+}
+
+const STALL_CAUSES = {
+  ...pact.stallCauses,
+  ...contacts.stallCauses,
+  ...progress.stallCauses,
+  ...intake.stallCauses,
+} satisfies Record<StallReason, StallCause>;
+
+/** Whether, why and since when an open journey is stalled; null when it is not. Cleared by progress. */
+export function stallOf(state: JourneyState): Stall | null {
+  if (state.status === 'closed') return null;
+  const causes: [StallReason, string][] = [];
+  for (const reason of STALL_REASONS) {
+    const since = STALL_CAUSES[reason](state);
+    if (since) causes.push([reason, since]);
+  }
+  if (causes.length === 0) return null;
+  return { since: causes.map(([, since]) => since).sort((a, b) => toMillis(a) - toMillis(b))[0], reasons: causes.map(([reason]) => reason) };
+}

@@ -1,0 +1,65 @@
+import { NO_CLOCKS } from '../clocks/clock-table';
+import { NO_CONTACT } from '../contacts/agreed-contacts';
+import type { JourneyStartedData } from '../intake/model';
+import { emptyServiceProgress } from '../services/progress';
+import type { JourneyState } from './model';
+
+/** The parts of the state added with the six services, empty: what a journey that never used them has. */
+export function emptyExtensions(): Pick<
+  JourneyState,
+  | 'services'
+  | 'workingDayClocks'
+  | 'benefit'
+  | 'firstContactMissedAt'
+  | 'pactVersions'
+  | 'serviceProgress'
+  | 'appointments'
+  | 'offers'
+  | 'lapses'
+  | 'conditionalitySteps'
+  | 'referrals'
+  | 'placement'
+> {
+  return {
+    services: null,
+    workingDayClocks: [],
+    benefit: null,
+    firstContactMissedAt: null,
+    pactVersions: [],
+    serviceProgress: emptyServiceProgress(),
+    appointments: [],
+    offers: [],
+    lapses: [],
+    conditionalitySteps: [],
+    referrals: [],
+    placement: null,
+  };
+}
+
+/** Every feature's slice, empty, under what the journey started with. */
+export function initialState(data: JourneyStartedData, at: string): JourneyState {
+  const { catalogueVersion, clocks, services, workingDayClocks, benefit, ...start } = data;
+  return {
+    ...start,
+    ...emptyExtensions(),
+    stage: 'awaiting_intake',
+    status: 'open',
+    startedAt: at,
+    intake: null,
+    pact: null,
+    actions: [],
+    closure: null,
+    catalogueVersion: catalogueVersion ?? null,
+    clocks: clocks ?? NO_CLOCKS,
+    services: services ?? null,
+    workingDayClocks: workingDayClocks ?? [],
+    benefit: benefit ?? null,
+    contact: { ...NO_CONTACT },
+    pactDeadlineMissedAt: null,
+    pactDeadlineEscalatedAt: null,
+    lastProgressAt: at,
+    noProgressSince: null,
+    lastSeq: 1,
+    updatedAt: at,
+  };
+}

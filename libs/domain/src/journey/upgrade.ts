@@ -1,0 +1,63 @@
+import { NO_CLOCKS } from '../clocks/clock-table';
+import { NO_CONTACT } from '../contacts/agreed-contacts';
+import type { PactVersion } from '../pact/model';
+import { completeByIntake, emptyProgress } from '../services/progress';
+import { SERVICE_CODES } from '../services/service-table';
+import type { JourneyState } from './model';
+import { emptyExtensions } from './start';
+
+/**
+ * Completes a state carried over by continue-as-new from an older release, so every rule reads a complete state:
+ * - from before the six services: their parts empty, reception done after the intake, the pact as version 1;
+ * - any part still missing (a state older still, or a part added since) gets what a journey that never used it has;
+ * - a service added since the state was carried gets its row, not started; a row for a service this release does
+ *   not know is history and stays as it is.
+ * A state with nothing missing comes back as the same object.
+ */
+export function upgradeState(state: JourneyState): JourneyState {
+  const carried = state as Partial<JourneyState> & JourneyState;
+  return withEveryService(withEveryPart(carried.serviceProgress === undefined ? fromBeforeServices(state) : state));
+}
+
+function fromBeforeServices(state: JourneyState): JourneyState {
+  const upgraded: JourneyState = { ...emptyExtensions(), ...state };
+  if (state.intake) upgraded.serviceProgress = completeByIntake(upgraded, state.intake.takenInChargeAt).serviceProgress;
+  upgraded.pactVersions = firstVersion(state);
+  return upgraded;
+}
+
+function firstVersion(state: JourneyState): PactVersion[] {
+  if (!state.pact) return [];
+  const actions = (state.actions ?? []).map(({ actionId, kind, description, dueAt }) => ({ actionId, kind, description, dueAt }));
+  return [{ ...state.pact, actions, amendedBy: null, reason: null }];
+}
+
+type Defaults = { [K in keyof JourneyState]?: (state: JourneyState) => JourneyState[K] };
+
+/** What each part is on a journey that never used it (or, for the progress clock, on one that never progressed). */
+const PART_DEFAULTS: Defaults = {
+  ...(Object.fromEntries(Object.keys(emptyExtensions()).map((key) => [key, () => emptyExtensions()[key as keyof ReturnType<typeof emptyExtensions>]])) as Defaults),
+  pactVersions: firstVersion,
+  actions: () => [],
+  catalogueVersion: () => null,
+  clocks: () => NO_CLOCKS,
+  contact: () => ({ ...NO_CONTACT }),
+  pactDeadlineMissedAt: () => null,
+  pactDeadlineEscalatedAt: () => null,
+  lastProgressAt: (state) => state.updatedAt,
+  noProgressSince: () => null,
+};
+
+function withEveryPart(state: JourneyState): JourneyState {
+  const missing = Object.keys(PART_DEFAULTS).filter((key) => (state as unknown as Record<string, unknown>)[key] === undefined) as (keyof JourneyState)[];
+  if (missing.length === 0) return state;
+  const upgraded: Record<string, unknown> = { ...state };
+  for (const key of missing) upgraded[key] = PART_DEFAULTS[key]!(state);
+  return upgraded as unknown as JourneyState;
+}
+
+function withEveryService(state: JourneyState): JourneyState {
+  const known = new Set(state.serviceProgress.map((s) => s.service));
+  const added = SERVICE_CODES.filter((service) => !known.has(service));
+  return added.length === 0 ? state : { ...state, serviceProgress: [...state.serviceProgress, ...added.map(emptyProgress)] };
+}

@@ -1,0 +1,51 @@
+import { addDuration } from '../dates';
+import type { Deadline } from '../journey/deadlines';
+import type { Drafter } from '../journey/handlers';
+import type { JourneyState } from '../journey/model';
+import { notice } from '../journey/notice';
+import type { PactDeadlineEscalated, PactDeadlineMissed } from './model';
+
+/** The catalogue's deadline for signing the pact after the presa in carico, and its escalation. */
+
+export const PACT_DEADLINE_KINDS = ['pact_deadline', 'pact_escalation'] as const;
+export const PACT_DEADLINE_NOTICE_KINDS = [
+  /** The pact was not signed by its deadline. */
+  'pact_deadline_missed',
+  'pact_deadline_escalation',
+] as const;
+
+/** When the pact must be signed by: the catalogue's pact deadline after the presa in carico. */
+export function pactDeadlineAt(state: JourneyState): string | null {
+  if (!state.intake || !state.clocks.pactDeadline) return null;
+  return addDuration(state.intake.takenInChargeAt, state.clocks.pactDeadline);
+}
+
+export function pactDeadlines(state: JourneyState): Deadline[] {
+  const { clocks } = state;
+  if (state.stage !== 'awaiting_pact' || !state.intake || !clocks.pactDeadline) return [];
+  const deadlineAt = pactDeadlineAt(state)!;
+  if (state.pactDeadlineMissedAt === null) return [{ at: deadlineAt, kind: 'pact_deadline' }];
+  if (clocks.escalationAfter && state.pactDeadlineEscalatedAt === null) return [{ at: addDuration(deadlineAt, clocks.escalationAfter), kind: 'pact_escalation' }];
+  return [];
+}
+
+export const pactDeadlineDrafters: Record<(typeof PACT_DEADLINE_KINDS)[number], Drafter> = {
+  pact_deadline: (_state, d) => [{ type: 'PactDeadlineMissed', data: { deadlineAt: d.at } }],
+  pact_escalation: (state) => [{ type: 'PactDeadlineEscalated', data: { deadlineAt: pactDeadlineAt(state)! } }],
+};
+
+export const pactDeadlineEvolvers = {
+  PactDeadlineMissed: (state: JourneyState, event: PactDeadlineMissed): JourneyState => ({ ...state, pactDeadlineMissedAt: event.at }),
+  PactDeadlineEscalated: (state: JourneyState, event: PactDeadlineEscalated): JourneyState => ({ ...state, pactDeadlineEscalatedAt: event.at }),
+};
+
+export const pactDeadlineNotices = {
+  PactDeadlineMissed: (event: PactDeadlineMissed, state: JourneyState) =>
+    notice(state, event, 'pact_deadline_missed', ['operator'], `pact@${event.data.deadlineAt}`, { pactDeadlineAt: event.data.deadlineAt }),
+  PactDeadlineEscalated: (event: PactDeadlineEscalated, state: JourneyState) =>
+    notice(state, event, 'pact_deadline_escalation', ['supervisor'], `pact@${event.data.deadlineAt}`, { pactDeadlineAt: event.data.deadlineAt }),
+};
+
+export function pactNotSignedStall(state: JourneyState): string | null {
+  return state.stage === 'awaiting_pact' ? state.pactDeadlineMissedAt : null;
+}

@@ -1,0 +1,58 @@
+import { isPositiveDuration } from '../dates';
+import { NO_CONTACT } from '../contacts/agreed-contacts';
+import type { JourneyState } from '../journey/model';
+import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
+import { progressed } from '../progress';
+import { freshAction, plannedAction, requireAvailability } from './action-plan';
+import { PROFILING_CLASSES, type PactActionPlan, type PactSigned, type SignPactCommand } from './model';
+
+export function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome {
+  if (state.stage === 'awaiting_intake') {
+    return refusal('INTAKE_REQUIRED', 'the pact is signed after the presa in carico: record the intake first');
+  }
+  if (state.stage !== 'awaiting_pact') return refusal('PACT_ALREADY_SIGNED', `pact version ${state.pact?.version} was signed on ${state.pact?.signedAt}`);
+  const contactFrequency = c.contactFrequency ?? state.clocks.defaultContactFrequency ?? undefined;
+  const invalid =
+    requireText(c.responsibleOperatorId, 'responsibleOperatorId') ??
+    requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass') ??
+    (isPositiveDuration(contactFrequency) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
+    requireAvailability(c.availability) ??
+    optionalString(c.jobSearchProof, 'jobSearchProof');
+  if (invalid) return invalid;
+  if (!Array.isArray(c.actions) || c.actions.length === 0) {
+    return refusal('INVALID_VALUE', 'a pact lists at least one action with its due date', 'actions');
+  }
+  const actions: PactActionPlan[] = [];
+  for (const [i, a] of c.actions.entries()) {
+    const plan = plannedAction(a, `A${i + 1}`, now, `actions[${i}]`, 'must be after the signing of the pact');
+    if ('refusal' in plan) return plan;
+    actions.push(plan);
+  }
+  return [
+    {
+      type: 'PactSigned',
+      data: {
+        version: 1,
+        responsibleOperatorId: c.responsibleOperatorId,
+        profilingClass: c.profilingClass,
+        contactFrequency: contactFrequency!,
+        jobSearchProof: c.jobSearchProof ?? null,
+        availability: { workshops: c.availability.workshops, training: c.availability.training, suitableOffers: c.availability.suitableOffers },
+        actions,
+        signedAt: now,
+      },
+    },
+  ];
+}
+
+export function pactSigned(state: JourneyState, event: PactSigned): JourneyState {
+  const { actions, ...pact } = event.data;
+  return {
+    ...progressed(state, event.at),
+    stage: 'pact_active',
+    pact,
+    pactVersions: [...state.pactVersions, { ...pact, actions, amendedBy: null, reason: null }],
+    actions: actions.map(freshAction),
+    contact: { ...NO_CONTACT },
+  };
+}

@@ -1,0 +1,38 @@
+import { addDuration } from '../dates';
+import type { Deadline } from '../journey/deadlines';
+import type { Feature } from '../journey/feature';
+import type { Drafter, Evolvers, NoticeMakers } from '../journey/handlers';
+import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
+import type { NoProgressDetected, ProgressEvent } from './model';
+
+export const PROGRESS_DEADLINE_KINDS = ['no_progress'] as const;
+
+/** What an event that moves the journey forward adds to its fold: progress now, no stall. */
+export function progressed(state: JourneyState, at: string): JourneyState {
+  return { ...state, lastProgressAt: at, noProgressSince: null };
+}
+
+function deadlines(state: JourneyState): Deadline[] {
+  const { stallAfter } = state.clocks;
+  return stallAfter && state.noProgressSince === null ? [{ at: addDuration(state.lastProgressAt, stallAfter), kind: 'no_progress' }] : [];
+}
+
+const drafters: Record<(typeof PROGRESS_DEADLINE_KINDS)[number], Drafter> = {
+  no_progress: (state) => [{ type: 'NoProgressDetected', data: { lastProgressAt: state.lastProgressAt } }],
+};
+
+const evolvers: Evolvers<ProgressEvent['type']> = {
+  NoProgressDetected: (state, event: NoProgressDetected) => ({ ...state, noProgressSince: event.at }),
+};
+
+const notices: NoticeMakers<ProgressEvent['type']> = { NoProgressDetected: silent };
+
+export const progress: Feature<never, ProgressEvent['type'], (typeof PROGRESS_DEADLINE_KINDS)[number], 'no_progress'> = {
+  deciders: {},
+  evolvers,
+  notices,
+  deadlines,
+  drafters,
+  stallCauses: { no_progress: (state) => state.noProgressSince },
+};
