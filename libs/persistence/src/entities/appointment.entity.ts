@@ -1,10 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { AppointmentChannel, AppointmentPurpose, AppointmentStatus, ConvocationMethod, ServiceCode } from '@sal/domain';
+import { JourneyRecord } from './journey.entity';
 
 /** One row per appointment of a journey (scheduled, held, missed or cancelled), for the supervisors' agenda. */
 @Entity({ name: 'appointments' })
+@Index('appointments_office_at_idx', ['officeId', 'at'])
+@Index('appointments_office_status_at_idx', ['officeId', 'status', 'at'])
+@Check('appointments_status_check', "status IN ('scheduled', 'held', 'no_show', 'cancelled')")
+@Check('appointments_rescheduled_count_check', 'rescheduled_count >= 0')
 export class AppointmentRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
+  @ForeignKey(() => JourneyRecord, { name: 'appointments_journey_id_fkey', onDelete: 'CASCADE' })
   journeyId!: string;
 
   @PrimaryColumn({ name: 'appointment_id', type: 'varchar', length: 16 })

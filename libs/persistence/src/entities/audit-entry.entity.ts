@@ -1,7 +1,13 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** One request to the API by an authenticated caller: who, in which role and offices, did what, when, with what outcome. */
 @Entity({ name: 'audit_log' })
+/* Its indexes as the migrations create them (TypeORM cannot say DESC: the migrations alone order those columns). */
+@Index('audit_log_journey_idx', ['journeyId', 'at'], { where: 'journey_id IS NOT NULL' })
+@Index('audit_log_subject_idx', ['subject', 'at'])
+@Index('audit_log_at_idx', ['at'])
+@Index('audit_log_entry_id_idx', ['entryId'], { unique: true })
+@Check('audit_log_outcome_check', "outcome IN ('requested', 'ok', 'refused', 'failed')")
 export class AuditEntryRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

@@ -1,10 +1,16 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { ConditionalityLadder, SanctionEffect, StepStatus } from '@sal/domain';
+import { JourneyRecord } from './journey.entity';
 
 /** One row per conditionality step of a journey: proposed when a lapse went unjustified, then confirmed or dismissed. */
 @Entity({ name: 'conditionality_steps' })
+@Index('conditionality_steps_proposed_idx', ['officeId', 'proposedAt'], { where: "status = 'proposed'" })
+@Index('conditionality_steps_office_status_idx', ['officeId', 'status', 'proposedAt'])
+@Check('conditionality_steps_ordinal_check', 'ordinal > 0')
+@Check('conditionality_steps_status_check', "status IN ('proposed', 'confirmed', 'dismissed')")
 export class ConditionalityStepRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
+  @ForeignKey(() => JourneyRecord, { name: 'conditionality_steps_journey_id_fkey', onDelete: 'CASCADE' })
   journeyId!: string;
 
   @PrimaryColumn({ name: 'step_id', type: 'varchar', length: 16 })

@@ -1,16 +1,20 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OutboxMessageRecord } from './outbox-message.entity';
 
 export const DELIVERY_OUTCOMES = ['sent', 'failed'] as const;
 export type DeliveryOutcome = (typeof DELIVERY_OUTCOMES)[number];
 
 /** Every attempt to hand an outbox message to the SMTP server, with what the server (or the network) said. */
 @Entity({ name: 'notification_delivery_attempts' })
+@Index('notification_delivery_attempts_outbox_idx', ['outboxId', 'attemptedAt'])
+@Check('notification_delivery_attempts_outcome_check', "outcome IN ('sent', 'failed')")
 export class DeliveryAttemptRecord {
   /** bigserial: node-postgres returns int8 as a string. */
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
   @Column({ name: 'outbox_id', type: 'uuid' })
+  @ForeignKey(() => OutboxMessageRecord, { name: 'notification_delivery_attempts_outbox_id_fkey', onDelete: 'CASCADE' })
   outboxId!: string;
 
   @Column({ name: 'attempted_at', type: 'timestamptz', default: () => 'now()' })

@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { JourneyEvent } from '@sal/domain';
 
 /** The append-only log of every journey's domain events: the source any read model can be rebuilt from. */
 @Entity({ name: 'journey_events' })
+@Check('journey_events_seq_check', 'seq > 0')
 export class JourneyEventRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;

@@ -1,14 +1,20 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { ServiceCode, ServiceStatus } from '@sal/domain';
 import { NUMERIC } from './numeric';
+import { JourneyRecord } from './journey.entity';
 
 /**
  * One row per service of a journey that its catalogue requires or that has started: status, hours and sessions
  * delivered so far (services neither required nor started have no row).
  */
 @Entity({ name: 'journey_services' })
+@Index('journey_services_office_service_idx', ['officeId', 'service', 'programmeCode', 'status'])
+@Check('journey_services_status_check', "status IN ('not_started', 'in_progress', 'completed')")
+@Check('journey_services_hours_check', 'hours >= 0')
+@Check('journey_services_sessions_check', 'sessions >= 0')
 export class JourneyServiceRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
+  @ForeignKey(() => JourneyRecord, { name: 'journey_services_journey_id_fkey', onDelete: 'CASCADE' })
   journeyId!: string;
 
   @PrimaryColumn({ type: 'varchar', length: 32 })

@@ -1,9 +1,15 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { BenefitKind, ClosureReason, ContractType, JourneyStage, JourneyStatus, ProfilingClass, StallReason } from '@sal/domain';
 import { NUMERIC } from './numeric';
 
 /** One row per journey: what supervisors search. Derived from the events; never the source of truth. */
 @Entity({ name: 'journeys' })
+/* Its indexes as the migrations create them (TypeORM cannot say DESC: the migrations alone order those columns). */
+@Index('journeys_office_stage_status_idx', ['officeId', 'stage', 'status', 'startedAt'])
+@Index('journeys_overdue_idx', ['officeId', 'startedAt'], { where: 'overdue_action_count > 0' })
+@Index('journeys_stalled_idx', ['officeId', 'stalledSince'], { where: 'stalled_since IS NOT NULL' })
+@Index('journeys_office_closed_idx', ['officeId', 'closedAt'], { where: 'closed_at IS NOT NULL' })
+@Index('journeys_office_placement_idx', ['officeId', 'placementRecordedAt'], { where: 'placement_recorded_at IS NOT NULL' })
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;

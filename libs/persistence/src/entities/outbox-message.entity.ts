@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { NoticeAudience, NoticeKind } from '@sal/domain';
 
 export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'undeliverable'] as const;
@@ -16,6 +16,16 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * Subject and body are rendered when the notice is recorded: what was decided is what is sent, even after a retry.
  */
 @Entity({ name: 'notification_outbox' })
+/* Its indexes as the migrations create them (TypeORM cannot say DESC: the migrations alone order those columns). */
+@Index('notification_outbox_due_idx', ['status', 'nextAttemptAt'], { where: "status IN ('pending', 'sending')" })
+@Index('notification_outbox_notice_idx', ['noticeKey'])
+@Index('notification_outbox_journey_idx', ['journeyId', 'createdAt'])
+@Index('notification_outbox_office_status_idx', ['officeId', 'status', 'createdAt'])
+@Check('notification_outbox_audience_check', "audience IN ('beneficiary', 'operator', 'supervisor')")
+@Check('notification_outbox_status_check', "status IN ('pending', 'sending', 'sent', 'failed', 'undeliverable')")
+@Check('notification_outbox_attempts_check', 'attempts >= 0')
+@Check('notification_outbox_check', "status = 'undeliverable' OR to_address IS NOT NULL")
+@Check('notification_outbox_check1', "status <> 'sending' OR lease_until IS NOT NULL")
 export class OutboxMessageRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,10 +1,14 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { PactActionKind, PactActionStatus } from '@sal/domain';
+import { JourneyRecord } from './journey.entity';
 
 /** One row per pact action, for the overdue-action views. */
 @Entity({ name: 'pact_actions' })
+@Index('pact_actions_office_status_due_idx', ['officeId', 'status', 'dueAt'])
+@Index('pact_actions_overdue_idx', ['officeId', 'dueAt'], { where: "status = 'overdue'" })
 export class PactActionRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
+  @ForeignKey(() => JourneyRecord, { name: 'pact_actions_journey_id_fkey', onDelete: 'CASCADE' })
   journeyId!: string;
 
   @PrimaryColumn({ name: 'action_id', type: 'varchar', length: 16 })

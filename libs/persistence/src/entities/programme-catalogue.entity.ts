@@ -1,8 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 import type { JourneyClocks, LegalClockName, ServiceStep } from '@sal/domain';
 
 /** One version of a programme catalogue. Versions are never changed: a new definition is a new version. */
 @Entity({ name: 'programme_catalogues' })
+@Check('programme_catalogues_version_check', 'version > 0')
 export class ProgrammeCatalogueRecord {
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code!: string;
@@ -20,7 +21,7 @@ export class ProgrammeCatalogueRecord {
   @Column({ type: 'jsonb', nullable: true })
   services!: ServiceStep[] | null;
 
-  @Column({ name: 'working_day_clocks', type: 'jsonb', default: () => "'[]'::jsonb" })
+  @Column({ name: 'working_day_clocks', type: 'jsonb', default: [] })
   workingDayClocks!: LegalClockName[];
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })

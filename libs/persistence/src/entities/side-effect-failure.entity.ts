@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A journey side effect (its projection, or its notices) that keeps failing: written by the activity when it fails,
  * deleted when the stream succeeds again. Holds no personal data: the PostgreSQL error code and its class only.
  */
 @Entity({ name: 'side_effect_failures' })
+@Index('side_effect_failures_office_idx', ['officeId', 'firstFailedAt'])
 export class SideEffectFailureRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;

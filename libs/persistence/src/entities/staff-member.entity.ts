@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export const STAFF_ROLES = ['operator', 'supervisor'] as const;
 /** An operator follows beneficiaries; a supervisor oversees an office (Centro per l'Impiego) and gets its escalations. */
@@ -6,6 +6,8 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
 
 /** The staff directory: where notices for operators and supervisors are sent. Kept through `PUT /staff/{staffId}`. */
 @Entity({ name: 'staff_members' })
+@Index('staff_members_office_role_idx', ['officeId', 'role'])
+@Check('staff_members_role_check', "role IN ('operator', 'supervisor')")
 export class StaffMemberRecord {
   /** The id the regional systems use, the same as a journey's operator ids. */
   @PrimaryColumn({ name: 'staff_id', type: 'varchar', length: 64 })

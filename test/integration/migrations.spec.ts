@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { MIGRATIONS } from '@sal/persistence';
+import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
+
+/**
+ * The schema comes from migrations only (`synchronize` is off), so the entities must describe exactly what the
+ * migrations build: TypeORM's schema builder, asked what it would change (what `migration:generate --check` asks),
+ * must find nothing. Every migration's `down` must undo its `up`, so that all of them revert to an empty schema and
+ * apply again to the same one. And a migration, once committed, writes the same data on every database whenever it
+ * runs: it imports nothing of ours that may change later.
+ */
+
+let db: ThrowawayDatabase;
+
+beforeAll(async () => {
+  db = await createThrowawayDatabase();
+});
+
+afterAll(async () => {
+  await db?.drop();
+});
+
+const MIGRATIONS_DIR = path.join(__dirname, '..', '..', 'libs', 'persistence', 'src', 'migrations');
+
+/** Everything a migration may create in the schema, as text that two equal schemas share exactly. */
+async function describeSchema(ds: DataSource): Promise<Record<string, string[]>> {
+  const list = async (sql: string): Promise<string[]> => ((await ds.query(sql)) as { d: string }[]).map((r) => r.d);
+  return {
+    columns: await list(`
+      SELECT concat_ws(' ', table_name, column_name, data_type, character_maximum_length, numeric_precision, numeric_scale, is_nullable, column_default) AS d
+        FROM information_schema.columns WHERE table_schema = current_schema() ORDER BY table_name, column_name`),
+    constraints: await list(`
+      SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS d
+        FROM pg_constraint WHERE connamespace = current_schema()::regnamespace AND contype <> 'n' ORDER BY 1`),
+    indexes: await list(`SELECT indexdef AS d FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`),
+    triggers: await list(`SELECT pg_get_triggerdef(oid) AS d FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`),
+    functions: await list(`SELECT pg_get_functiondef(oid) AS d FROM pg_proc WHERE pronamespace = current_schema()::regnamespace ORDER BY proname`),
+    grants: await list(`
+      SELECT concat_ws(' ', table_name, grantee, privilege_type) AS d
+        FROM information_schema.role_table_grants WHERE table_schema = current_schema() ORDER BY 1`),
+    catalogues: await list(`
+      SELECT concat_ws(' ', code, version, title, clocks, services, working_day_clocks) AS d FROM programme_catalogues ORDER BY code, version`),
+  };
+}
+
+describe('the migrations', () => {
+  it('leave nothing for the entities to change (migration:generate --check)', async () => {
+    const { upQueries } = await db.dataSource.driver.createSchemaBuilder().log();
+    expect(upQueries.map((q) => q.query)).toEqual([]);
+  });
+
+  it('import nothing but TypeORM, so that they write the same data whenever they run', () => {
+    const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+-.*\.ts$/.test(f));
+    expect(files).toHaveLength(MIGRATIONS.length);
+    for (const file of files) {
+      const imports = [...fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+      expect({ file, imports: imports.filter((i) => i !== 'typeorm') }).toEqual({ file, imports: [] });
+    }
+  });
+
+  it('seed the GOL catalogues of their day: version 1 with the first clocks, version 2 with the six services', async () => {
+    const rows: { code: string; version: number; clocks: Record<string, string>; services: unknown[] | null }[] = await db.dataSource.query(
+      `SELECT code, version, clocks, services FROM programme_catalogues ORDER BY code, version`,
+    );
+    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5'].flatMap((c) => [`${c} v1`, `${c} v2`]));
+    for (const r of rows.filter((r) => r.version === 1)) {
+      expect(r.clocks).toEqual({ reminderBeforeDue: 'P2D', escalationAfter: 'P7D', pactDeadline: 'P30D', stallAfter: r.code === 'GOL-4' ? 'P90D' : 'P60D' });
+      expect(r.services).toBeNull();
+    }
+    for (const r of rows.filter((r) => r.version === 2)) {
+      expect(Object.keys(r.clocks)).toHaveLength(11);
+      expect(r.services?.[0]).toEqual({ service: 'reception', after: [] });
+    }
+  });
+
+  it('all revert to an empty schema and apply again to the same one', async () => {
+    const ds = db.dataSource;
+    const before = await describeSchema(ds);
+    for (let i = 0; i < MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+
+    expect(await ds.query(`SELECT name FROM migrations`)).toEqual([]);
+    // Nothing left but TypeORM's own table of applied migrations (its sequence and primary key).
+    const left = await ds.query(`
+      SELECT relkind::text || ' ' || relname AS d FROM pg_class c
+       WHERE relnamespace = current_schema()::regnamespace
+         AND c.oid NOT IN ('migrations'::regclass, pg_get_serial_sequence('migrations', 'id')::regclass)
+         AND c.oid NOT IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'migrations'::regclass)
+       ORDER BY 1`);
+    expect(left).toEqual([]);
+    // Functions too, but an extension's (TypeORM installs uuid-ossp when it connects, for uuid primary keys).
+    const functions = await ds.query(`
+      SELECT proname FROM pg_proc p WHERE pronamespace = current_schema()::regnamespace
+         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')`);
+    expect(functions).toEqual([]);
+
+    const applied = await ds.runMigrations({ transaction: 'each' });
+    expect(applied.map((m) => m.name)).toEqual(MIGRATIONS.map((m) => new m().name));
+    expect(await describeSchema(ds)).toEqual(before);
+  });
+});
