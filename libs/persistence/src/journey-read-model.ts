@@ -3,47 +3,39 @@ import type { JourneyEvent, JourneyStage, JourneyStatus } from '@sal/domain';
 import { JourneyEventRecord } from './entities/journey-event.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { toDomainEvent } from './journey-projector';
+import { either, equals, PagedQuery, type Page, type RequestOf } from './paged-query';
 
-export interface JourneySearch {
-  /** Only journeys of these offices (the caller's scope); every office when absent. */
-  officeIds?: string[];
-  programmeCode?: string;
-  stage?: JourneyStage;
-  status?: JourneyStatus;
-  /** true: only journeys with an overdue action; false: only journeys without. */
-  overdue?: boolean;
-  /** true: only stalled journeys (overdue action, missed contact, pact not signed in time, no progress); false: only journeys that are not. */
-  stalled?: boolean;
-  page: number;
-  pageSize: number;
-}
+// The lists' skeleton, for the read model's other lists (its filter constructors stay inside the package).
+export { PagedQuery, applyFilters } from './paged-query';
+export type { Filter, Filters, FilterValues, ListRequest, ListSpec, Order, OfficeScope, Page, PageRequest, RequestOf } from './paged-query';
 
-export interface Page<T> {
-  items: T[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+/** Journeys, newest first (the indexes `journeys_office_stage_status_idx` and, for `overdue`, `journeys_overdue_idx`). */
+const JOURNEYS = new PagedQuery({
+  rows: (q) => q.select('j').from(JourneyRecord, 'j'),
+  office: 'j.office_id',
+  filters: {
+    programmeCode: equals<string>('j.programme_code'),
+    stage: equals<JourneyStage>('j.stage'),
+    status: equals<JourneyStatus>('j.status'),
+    /** true: only journeys with an overdue action; false: only journeys without. */
+    overdue: either('j.overdue_action_count > 0', 'j.overdue_action_count = 0'),
+    /** true: only stalled journeys (overdue action, missed contact, pact not signed in time, no progress); false: only journeys that are not. */
+    stalled: either('j.stalled_since IS NOT NULL', 'j.stalled_since IS NULL'),
+  },
+  sorts: { newest: { 'j.started_at': 'DESC', 'j.journey_id': 'ASC' } },
+  entities: true,
+  item: (_row, entity) => entity as JourneyRecord,
+});
+
+/** A search of the journeys: office scope (every office when absent), filters and page. */
+export type JourneySearch = RequestOf<typeof JOURNEYS>;
 
 /** Read-side questions answered from PostgreSQL (lists and timelines; a single journey's live state comes from Temporal). */
 export class JourneyReadModel {
   constructor(private readonly dataSource: DataSource) {}
 
-  async search(s: JourneySearch): Promise<Page<JourneyRecord>> {
-    const q = this.dataSource.getRepository(JourneyRecord).createQueryBuilder('j');
-    if (s.officeIds !== undefined) q.andWhere('j.office_id IN (:...officeIds)', { officeIds: s.officeIds });
-    if (s.programmeCode !== undefined) q.andWhere('j.programme_code = :programmeCode', { programmeCode: s.programmeCode });
-    if (s.stage !== undefined) q.andWhere('j.stage = :stage', { stage: s.stage });
-    if (s.status !== undefined) q.andWhere('j.status = :status', { status: s.status });
-    if (s.overdue !== undefined) q.andWhere(s.overdue ? 'j.overdue_action_count > 0' : 'j.overdue_action_count = 0');
-    if (s.stalled !== undefined) q.andWhere(s.stalled ? 'j.stalled_since IS NOT NULL' : 'j.stalled_since IS NULL');
-    const [items, total] = await q
-      .orderBy('j.started_at', 'DESC')
-      .addOrderBy('j.journey_id', 'ASC')
-      .skip((s.page - 1) * s.pageSize)
-      .take(s.pageSize)
-      .getManyAndCount();
-    return { items, page: s.page, pageSize: s.pageSize, total };
+  search(s: JourneySearch): Promise<Page<JourneyRecord>> {
+    return JOURNEYS.page(this.dataSource.manager, s);
   }
 
   find(journeyId: string): Promise<JourneyRecord | null> {

@@ -15,23 +15,261 @@ import {
   type StallReason,
   type StepStatus,
 } from '@sal/domain';
-import type { Page } from './journey-read-model';
+import { AppointmentRecord } from './entities/appointment.entity';
+import { ConditionalityStepRecord } from './entities/conditionality-step.entity';
+import { JourneyServiceRecord } from './entities/journey-service.entity';
+import { JourneyRecord } from './entities/journey.entity';
+import { PactActionRecord } from './entities/pact-action.entity';
+import { among, applyFilters, contains, daysAgo, either, equals, PagedQuery, since, until, type Filters, type FilterValues, type OfficeScope, type Page, type RequestOf } from './paged-query';
 
-/** Offices the asker may see; `undefined` means every office (role scoping narrows it before it gets here). */
-export interface OfficeScope {
-  officeIds?: string[];
+export { periodBound } from './period';
+
+/** The operator a journey is with: the one responsible for its pact, or who took the person in charge. */
+const JOURNEY_OPERATOR = 'coalesce(j.responsible_operator_id, j.intake_operator_id)';
+/** Whole days since an instant. */
+const daysSince = (column: string) => `floor(extract(epoch FROM now() - ${column}) / 86400)::int`;
+
+/**
+ * Open journeys that are stalled, longest stalled first (the partial index `journeys_stalled_idx`).
+ */
+const STALLED_CASES = new PagedQuery({
+  rows: (q) =>
+    q
+      .select(
+        `j.journey_id, j.office_id, j.programme_code, j.stage, ${JOURNEY_OPERATOR} AS operator_id, j.given_name, j.family_name, ` +
+          `j.stalled_since, j.stall_reasons, j.overdue_action_count, ${daysSince('j.stalled_since')} AS days_stalled`,
+      )
+      .from(JourneyRecord, 'j')
+      .where("j.status = 'open' AND j.stalled_since IS NOT NULL"),
+  office: 'j.office_id',
+  filters: {
+    /** The operator responsible for the pact, or who took the person in charge. */
+    operatorId: equals<string>(JOURNEY_OPERATOR),
+    stage: equals<JourneyStage>('j.stage'),
+    /** Stalled for this reason, among others. */
+    reason: contains<StallReason>('j.stall_reasons'),
+    /** Stalled for at least this many whole days. */
+    minDays: daysAgo('j.stalled_since'),
+  },
+  sorts: {
+    longest: { 'j.stalled_since': 'ASC', 'j.journey_id': 'ASC' },
+    newest: { 'j.stalled_since': 'DESC', 'j.journey_id': 'ASC' },
+  },
+  item: (r): StalledCase => ({
+    journeyId: r.journey_id as string,
+    officeId: r.office_id as string,
+    programmeCode: r.programme_code as string,
+    stage: r.stage as JourneyStage,
+    operatorId: orNull(r.operator_id),
+    givenName: r.given_name as string,
+    familyName: r.family_name as string,
+    stalledSince: iso(r.stalled_since),
+    daysStalled: r.days_stalled as number,
+    reasons: r.stall_reasons as StallReason[],
+    overdueActionCount: r.overdue_action_count as number,
+  }),
+});
+
+/** Overdue pact actions of open journeys, longest overdue first (the partial index `pact_actions_overdue_idx`). */
+const OVERDUE_ACTIONS = new PagedQuery({
+  rows: (q) =>
+    q
+      .select(
+        'a.journey_id, a.action_id, a.office_id, a.responsible_operator_id, a.kind, a.description, a.due_at, a.escalated_at, ' +
+          `j.given_name, j.family_name, ${daysSince('a.due_at')} AS days_overdue`,
+      )
+      .from(PactActionRecord, 'a')
+      .innerJoin(JourneyRecord, 'j', 'j.journey_id = a.journey_id')
+      .where("a.status = 'overdue' AND j.status = 'open'"),
+  office: 'a.office_id',
+  filters: {
+    /** The operator responsible for the action's pact. */
+    operatorId: equals<string>('a.responsible_operator_id'),
+    kind: equals<PactActionKind>('a.kind'),
+    minDaysOverdue: daysAgo('a.due_at'),
+    /** true: only actions already escalated; false: only those not yet. */
+    escalated: either('a.escalated_at IS NOT NULL', 'a.escalated_at IS NULL'),
+  },
+  sorts: { longest: { 'a.due_at': 'ASC', 'a.journey_id': 'ASC', 'a.action_id': 'ASC' } },
+  item: (r): OverdueAction => ({
+    journeyId: r.journey_id as string,
+    actionId: r.action_id as string,
+    officeId: r.office_id as string,
+    operatorId: orNull(r.responsible_operator_id),
+    kind: r.kind as PactActionKind,
+    description: r.description as string,
+    dueAt: iso(r.due_at),
+    daysOverdue: r.days_overdue as number,
+    escalatedAt: isoOrNull(r.escalated_at),
+    givenName: r.given_name as string,
+    familyName: r.family_name as string,
+  }),
+});
+
+/** The offices' appointments in a period, with their outcome: the agenda, no-shows, convocations that allow no sanction. */
+const APPOINTMENTS = new PagedQuery({
+  rows: (q) => q.select('a.*, j.given_name, j.family_name').from(AppointmentRecord, 'a').innerJoin(JourneyRecord, 'j', 'j.journey_id = a.journey_id'),
+  office: 'a.office_id',
+  filters: {
+    /** Appointments from this Rome calendar day or instant (inclusive) … */
+    from: since('a.at'),
+    /** … up to this Rome calendar day (included) or before this instant. */
+    to: until('a.at'),
+    status: equals<AppointmentStatus>('a.status'),
+    service: equals<ServiceCode>('a.service'),
+    purpose: equals<AppointmentPurpose>('a.purpose'),
+    /** true: only appointments convened by PEC, registered letter or agreed and signed; false: only the others. */
+    convocationValid: equals<boolean>('a.convocation_valid'),
+    programmeCode: equals<string>('a.programme_code'),
+    /** The operator who scheduled it. */
+    operatorId: equals<string>('a.operator_id'),
+  },
+  sorts: {
+    earliest: { 'a.at': 'ASC', 'a.journey_id': 'ASC', 'a.appointment_id': 'ASC' },
+    latest: { 'a.at': 'DESC', 'a.journey_id': 'ASC', 'a.appointment_id': 'ASC' },
+  },
+  item: (r): AppointmentItem => ({
+    journeyId: r.journey_id as string,
+    appointmentId: r.appointment_id as string,
+    officeId: r.office_id as string,
+    programmeCode: r.programme_code as string,
+    service: r.service as ServiceCode,
+    purpose: r.purpose as AppointmentPurpose,
+    at: iso(r.at),
+    channel: r.channel as AppointmentChannel,
+    location: orNull(r.location),
+    convocation: r.convocation as ConvocationMethod,
+    convocationValid: r.convocation_valid as boolean,
+    operatorId: r.operator_id as string,
+    status: r.status as AppointmentStatus,
+    reminderSentAt: isoOrNull(r.reminder_sent_at),
+    rescheduledCount: r.rescheduled_count as number,
+    closedAt: isoOrNull(r.closed_at),
+    cancellationReason: orNull(r.cancellation_reason),
+    givenName: r.given_name as string,
+    familyName: r.family_name as string,
+  }),
+});
+
+/** Conditionality steps: those waiting for a decision (the partial index), or decided ones with their appeal deadline. */
+const CONDITIONALITY_STEPS = new PagedQuery({
+  rows: (q) =>
+    q
+      .select(
+        `s.*, j.given_name, j.family_name, j.benefit_kind, ${JOURNEY_OPERATOR} AS operator_id, ` +
+          `CASE WHEN s.status = 'proposed' THEN ${daysSince('s.proposed_at')} END AS days_waiting`,
+      )
+      .from(ConditionalityStepRecord, 's')
+      .innerJoin(JourneyRecord, 'j', 'j.journey_id = s.journey_id'),
+  office: 's.office_id',
+  filters: {
+    status: equals<StepStatus>('s.status'),
+    ladder: equals<ConditionalityLadder>('s.ladder'),
+    effect: equals<SanctionEffect>('s.effect'),
+    programmeCode: equals<string>('s.programme_code'),
+    /** Proposed from this Rome calendar day or instant (inclusive) … */
+    from: since('s.proposed_at'),
+    /** … up to this Rome calendar day (included) or before this instant. */
+    to: until('s.proposed_at'),
+  },
+  sorts: {
+    /** The longest waiting first. */
+    oldest: { 's.proposed_at': 'ASC', 's.journey_id': 'ASC', 's.step_id': 'ASC' },
+    newest: { 's.proposed_at': 'DESC', 's.journey_id': 'ASC', 's.step_id': 'ASC' },
+  },
+  item: (r): ConditionalityStepItem => ({
+    journeyId: r.journey_id as string,
+    stepId: r.step_id as string,
+    officeId: r.office_id as string,
+    programmeCode: r.programme_code as string,
+    lapseId: r.lapse_id as string,
+    ladder: r.ladder as ConditionalityLadder,
+    ordinal: r.ordinal as number,
+    effect: r.effect as SanctionEffect,
+    status: r.status as StepStatus,
+    proposedAt: iso(r.proposed_at),
+    daysWaiting: orNull(r.days_waiting),
+    decidedAt: isoOrNull(r.decided_at),
+    decidedBy: orNull(r.decided_by),
+    appealDueAt: isoOrNull(r.appeal_due_at),
+    appointmentId: orNull(r.appointment_id),
+    offerId: orNull(r.offer_id),
+    benefitKind: orNull(r.benefit_kind),
+    operatorId: orNull(r.operator_id),
+    givenName: r.given_name as string,
+    familyName: r.family_name as string,
+  }),
+});
+
+/** What the services' figures are grouped by: one line per service, or per service and programme. */
+interface ServicesShape {
+  /** One line per service and programme rather than per service. */
+  byProgramme?: boolean;
 }
 
-export interface StalledCasesFilter extends OfficeScope {
-  operatorId?: string;
-  stage?: JourneyStage;
-  reason?: StallReason;
-  /** Only journeys stalled for at least this many days. */
-  minDays?: number;
-  /** Longest-stalled first (default) or most recent first. */
-  sort?: 'longest' | 'newest';
-  page: number;
-  pageSize: number;
+/**
+ * Per service (and programme, when asked): how many journeys require or started it, how many have it not started, in
+ * progress or completed, and the hours and sessions delivered. Services in the catalogue's order.
+ */
+const SERVICES = new PagedQuery({
+  rows: (q, shape: ServicesShape) =>
+    q
+      .select(
+        `s.service, ${shape.byProgramme ? 's.programme_code' : 'NULL::text AS programme_code'}, count(*)::int AS journeys, ` +
+          "count(*) FILTER (WHERE s.status = 'not_started')::int AS not_started, " +
+          "count(*) FILTER (WHERE s.status = 'in_progress')::int AS in_progress, " +
+          "count(*) FILTER (WHERE s.status = 'completed')::int AS completed, " +
+          'coalesce(sum(s.hours), 0)::float8 AS hours, coalesce(sum(s.sessions), 0)::int AS sessions, ' +
+          "round(avg(s.hours) FILTER (WHERE s.status <> 'not_started'), 1)::float8 AS average_hours",
+      )
+      .from(JourneyServiceRecord, 's')
+      .groupBy(shape.byProgramme ? 's.service, s.programme_code' : 's.service')
+      .setParameter('catalogueOrder', [...SERVICE_CODES]),
+  office: 's.office_id',
+  filters: {
+    service: equals<ServiceCode>('s.service'),
+    programmeCode: equals<string>('s.programme_code'),
+    /** Only services of open (or closed) journeys; every journey when absent. */
+    journeyStatus: { ...equals<JourneyStatus>('j.status'), join: (q) => q.innerJoin(JourneyRecord, 'j', 'j.journey_id = s.journey_id') },
+  },
+  sorts: {
+    catalogue: (shape: ServicesShape) => ({
+      'array_position(:catalogueOrder::text[], s.service::text)': 'ASC',
+      ...(shape.byProgramme ? { 's.programme_code': 'ASC' as const } : {}),
+    }),
+  },
+  item: (r): ServiceFigures => ({
+    service: r.service as ServiceCode,
+    programmeCode: orNull(r.programme_code),
+    journeys: r.journeys as number,
+    notStarted: r.not_started as number,
+    inProgress: r.in_progress as number,
+    completed: r.completed as number,
+    hours: hundredths(r.hours),
+    sessions: r.sessions as number,
+    averageHours: r.average_hours === null ? null : Number(r.average_hours),
+  }),
+});
+
+export type StalledCasesFilter = RequestOf<typeof STALLED_CASES>;
+export type OverdueActionsFilter = RequestOf<typeof OVERDUE_ACTIONS>;
+export type AppointmentsFilter = RequestOf<typeof APPOINTMENTS>;
+export type ConditionalityStepsFilter = RequestOf<typeof CONDITIONALITY_STEPS>;
+export type ServicesFilter = RequestOf<typeof SERVICES>;
+
+/** The orders each list offers, its default first. */
+export const STALLED_SORTS = STALLED_CASES.sorts;
+export const APPOINTMENT_SORTS = APPOINTMENTS.sorts;
+export const STEP_SORTS = CONDITIONALITY_STEPS.sorts;
+
+/** The period of the KPIs that count what happened: on the instant it happened, a Rome day or an instant each end. */
+const periodOn = (column: string): Filters => ({ from: since(column), to: until(column) });
+
+export interface KpiFilter extends OfficeScope {
+  /** The period's first Rome calendar day (or instant, inclusive); open-ended when absent. */
+  from?: string;
+  /** Its last Rome calendar day (included; or an instant, exclusive); open-ended when absent. */
+  to?: string;
 }
 
 export interface StalledCase {
@@ -48,15 +286,6 @@ export interface StalledCase {
   overdueActionCount: number;
 }
 
-export interface OverdueActionsFilter extends OfficeScope {
-  operatorId?: string;
-  kind?: PactActionKind;
-  minDaysOverdue?: number;
-  escalated?: boolean;
-  page: number;
-  pageSize: number;
-}
-
 export interface OverdueAction {
   journeyId: string;
   actionId: string;
@@ -69,52 +298,6 @@ export interface OverdueAction {
   escalatedAt: string | null;
   givenName: string;
   familyName: string;
-}
-
-export interface KpiFilter extends OfficeScope {
-  /**
-   * Period for placements and intake-to-pact times, on the instant they happened: `from` inclusive, `to` exclusive
-   * (ISO-8601 instants; the API turns Rome calendar days into them). Open-ended when absent.
-   */
-  from?: string;
-  to?: string;
-}
-
-export interface Kpis {
-  journeysByStage: Record<string, number>;
-  openJourneys: number;
-  stalledJourneys: number;
-  stalledByReason: Record<string, number>;
-  overdueActions: number;
-  medianDaysIntakeToPact: number | null;
-  placements: number;
-  /** Placements in the period by programme (only programmes with at least one). */
-  placementsByProgramme: Record<string, number>;
-  /** Hours delivered so far per service, over the offices' journeys (not limited to the period). */
-  serviceHours: Record<string, number>;
-  /** Conditionality steps waiting for an operator's decision now. */
-  proposedSteps: number;
-  /** Conditionality steps confirmed in the period. */
-  confirmedSteps: number;
-}
-
-export interface AppointmentsFilter extends OfficeScope {
-  /** Appointments at or after this instant (ISO-8601) … */
-  from?: string;
-  /** … and before this one (exclusive). */
-  to?: string;
-  status?: AppointmentStatus;
-  service?: ServiceCode;
-  purpose?: AppointmentPurpose;
-  /** true: only appointments convened by PEC, registered letter or agreed and signed; false: only the others. */
-  convocationValid?: boolean;
-  programmeCode?: string;
-  /** The operator who scheduled it. */
-  operatorId?: string;
-  /** Earliest first (default) or latest first. */
-  sort?: 'earliest' | 'latest';
-  page: number;
-  pageSize: number;
 }
 
 export interface AppointmentItem {
@@ -137,21 +320,6 @@ export interface AppointmentItem {
   cancellationReason: string | null;
   givenName: string;
   familyName: string;
-}
-
-export interface ConditionalityStepsFilter extends OfficeScope {
-  status?: StepStatus;
-  ladder?: ConditionalityLadder;
-  effect?: SanctionEffect;
-  programmeCode?: string;
-  /** Proposed at or after this instant (ISO-8601) … */
-  from?: string;
-  /** … and before this one (exclusive). */
-  to?: string;
-  /** Oldest proposal first (default: the longest waiting) or newest first. */
-  sort?: 'oldest' | 'newest';
-  page: number;
-  pageSize: number;
 }
 
 export interface ConditionalityStepItem {
@@ -179,17 +347,6 @@ export interface ConditionalityStepItem {
   familyName: string;
 }
 
-export interface ServicesFilter extends OfficeScope {
-  service?: ServiceCode;
-  programmeCode?: string;
-  /** Only services of open (or closed) journeys; every journey when absent. */
-  journeyStatus?: JourneyStatus;
-  /** One line per service and programme rather than per service. */
-  byProgramme?: boolean;
-  page: number;
-  pageSize: number;
-}
-
 export interface ServiceFigures {
   service: ServiceCode;
   /** The programme, when the figures are by programme; null otherwise. */
@@ -205,265 +362,84 @@ export interface ServiceFigures {
   averageHours: number | null;
 }
 
+export interface Kpis {
+  journeysByStage: Record<string, number>;
+  openJourneys: number;
+  stalledJourneys: number;
+  stalledByReason: Record<string, number>;
+  overdueActions: number;
+  medianDaysIntakeToPact: number | null;
+  placements: number;
+  /** Placements in the period by programme (only programmes with at least one). */
+  placementsByProgramme: Record<string, number>;
+  /** Hours delivered so far per service, over the offices' journeys (not limited to the period). */
+  serviceHours: Record<string, number>;
+  /** Conditionality steps waiting for an operator's decision now. */
+  proposedSteps: number;
+  /** Conditionality steps confirmed in the period. */
+  confirmedSteps: number;
+}
+
 /** The supervisors' questions, answered from the read model with the partial indexes of the supervision migration. */
 export class SupervisorReadModel {
   constructor(private readonly dataSource: DataSource) {}
 
-  async stalledCases(f: StalledCasesFilter): Promise<Page<StalledCase>> {
-    const where = new Where("j.status = 'open' AND j.stalled_since IS NOT NULL");
-    where.officeScope('j.office_id', f);
-    if (f.operatorId !== undefined) where.add('coalesce(j.responsible_operator_id, j.intake_operator_id) = ?', f.operatorId);
-    if (f.stage !== undefined) where.add('j.stage = ?', f.stage);
-    if (f.reason !== undefined) where.add('? = ANY(j.stall_reasons)', f.reason);
-    if (f.minDays !== undefined) where.add("j.stalled_since <= now() - make_interval(days => ?)", f.minDays);
-    const order = f.sort === 'newest' ? 'j.stalled_since DESC, j.journey_id' : 'j.stalled_since ASC, j.journey_id';
-    const from = `FROM journeys j WHERE ${where.sql}`;
-    const filterParams = [...where.params];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT j.journey_id, j.office_id, j.programme_code, j.stage, coalesce(j.responsible_operator_id, j.intake_operator_id) AS operator_id,
-              j.given_name, j.family_name, j.stalled_since, j.stall_reasons, j.overdue_action_count,
-              floor(extract(epoch FROM now() - j.stalled_since) / 86400)::int AS days_stalled, count(*) OVER () AS total
-         ${from} ORDER BY ${order} LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
-      where.params,
-    );
-    const total = await this.totalOf(rows, f, from, filterParams);
-    return page(rows, f, total, (r) => ({
-      journeyId: r.journey_id as string,
-      officeId: r.office_id as string,
-      programmeCode: r.programme_code as string,
-      stage: r.stage as JourneyStage,
-      operatorId: (r.operator_id as string | null) ?? null,
-      givenName: r.given_name as string,
-      familyName: r.family_name as string,
-      stalledSince: (r.stalled_since as Date).toISOString(),
-      daysStalled: r.days_stalled as number,
-      reasons: r.stall_reasons as StallReason[],
-      overdueActionCount: r.overdue_action_count as number,
-    }));
+  stalledCases(f: StalledCasesFilter): Promise<Page<StalledCase>> {
+    return STALLED_CASES.page(this.dataSource.manager, f);
   }
 
-  async overdueActions(f: OverdueActionsFilter): Promise<Page<OverdueAction>> {
-    const where = new Where("a.status = 'overdue' AND j.status = 'open'");
-    where.officeScope('a.office_id', f);
-    if (f.operatorId !== undefined) where.add('a.responsible_operator_id = ?', f.operatorId);
-    if (f.kind !== undefined) where.add('a.kind = ?', f.kind);
-    if (f.minDaysOverdue !== undefined) where.add('a.due_at <= now() - make_interval(days => ?)', f.minDaysOverdue);
-    if (f.escalated !== undefined) where.add(f.escalated ? 'a.escalated_at IS NOT NULL' : 'a.escalated_at IS NULL');
-    const from = `FROM pact_actions a JOIN journeys j ON j.journey_id = a.journey_id WHERE ${where.sql}`;
-    const filterParams = [...where.params];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT a.journey_id, a.action_id, a.office_id, a.responsible_operator_id, a.kind, a.description, a.due_at, a.escalated_at,
-              j.given_name, j.family_name, floor(extract(epoch FROM now() - a.due_at) / 86400)::int AS days_overdue, count(*) OVER () AS total
-         ${from} ORDER BY a.due_at ASC, a.journey_id, a.action_id LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
-      where.params,
-    );
-    const total = await this.totalOf(rows, f, from, filterParams);
-    return page(rows, f, total, (r) => ({
-      journeyId: r.journey_id as string,
-      actionId: r.action_id as string,
-      officeId: r.office_id as string,
-      operatorId: (r.responsible_operator_id as string | null) ?? null,
-      kind: r.kind as PactActionKind,
-      description: r.description as string,
-      dueAt: (r.due_at as Date).toISOString(),
-      daysOverdue: r.days_overdue as number,
-      escalatedAt: r.escalated_at ? (r.escalated_at as Date).toISOString() : null,
-      givenName: r.given_name as string,
-      familyName: r.family_name as string,
-    }));
+  overdueActions(f: OverdueActionsFilter): Promise<Page<OverdueAction>> {
+    return OVERDUE_ACTIONS.page(this.dataSource.manager, f);
   }
 
-  /** The offices' appointments in a period, with their outcome: the agenda, no-shows, convocations that allow no sanction. */
-  async appointments(f: AppointmentsFilter): Promise<Page<AppointmentItem>> {
-    const where = new Where('TRUE');
-    where.officeScope('a.office_id', f);
-    if (f.from !== undefined) where.add('a.at >= ?', f.from);
-    if (f.to !== undefined) where.add('a.at < ?', f.to);
-    if (f.status !== undefined) where.add('a.status = ?', f.status);
-    if (f.service !== undefined) where.add('a.service = ?', f.service);
-    if (f.purpose !== undefined) where.add('a.purpose = ?', f.purpose);
-    if (f.convocationValid !== undefined) where.add('a.convocation_valid = ?', f.convocationValid);
-    if (f.programmeCode !== undefined) where.add('a.programme_code = ?', f.programmeCode);
-    if (f.operatorId !== undefined) where.add('a.operator_id = ?', f.operatorId);
-    const order = f.sort === 'latest' ? 'a.at DESC, a.journey_id, a.appointment_id' : 'a.at ASC, a.journey_id, a.appointment_id';
-    const from = `FROM appointments a JOIN journeys j ON j.journey_id = a.journey_id WHERE ${where.sql}`;
-    const filterParams = [...where.params];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT a.*, j.given_name, j.family_name, count(*) OVER () AS total
-         ${from} ORDER BY ${order} LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
-      where.params,
-    );
-    const total = await this.totalOf(rows, f, from, filterParams);
-    return page(rows, f, total, (r) => ({
-      journeyId: r.journey_id as string,
-      appointmentId: r.appointment_id as string,
-      officeId: r.office_id as string,
-      programmeCode: r.programme_code as string,
-      service: r.service as ServiceCode,
-      purpose: r.purpose as AppointmentPurpose,
-      at: iso(r.at),
-      channel: r.channel as AppointmentChannel,
-      location: (r.location as string | null) ?? null,
-      convocation: r.convocation as ConvocationMethod,
-      convocationValid: r.convocation_valid as boolean,
-      operatorId: r.operator_id as string,
-      status: r.status as AppointmentStatus,
-      reminderSentAt: isoOrNull(r.reminder_sent_at),
-      rescheduledCount: r.rescheduled_count as number,
-      closedAt: isoOrNull(r.closed_at),
-      cancellationReason: (r.cancellation_reason as string | null) ?? null,
-      givenName: r.given_name as string,
-      familyName: r.family_name as string,
-    }));
+  appointments(f: AppointmentsFilter): Promise<Page<AppointmentItem>> {
+    return APPOINTMENTS.page(this.dataSource.manager, f);
   }
 
-  /** Conditionality steps: those waiting for a decision (the partial index), or decided ones with their appeal deadline. */
-  async conditionalitySteps(f: ConditionalityStepsFilter): Promise<Page<ConditionalityStepItem>> {
-    const where = new Where('TRUE');
-    where.officeScope('s.office_id', f);
-    if (f.status !== undefined) where.add('s.status = ?', f.status);
-    if (f.ladder !== undefined) where.add('s.ladder = ?', f.ladder);
-    if (f.effect !== undefined) where.add('s.effect = ?', f.effect);
-    if (f.programmeCode !== undefined) where.add('s.programme_code = ?', f.programmeCode);
-    if (f.from !== undefined) where.add('s.proposed_at >= ?', f.from);
-    if (f.to !== undefined) where.add('s.proposed_at < ?', f.to);
-    const order = f.sort === 'newest' ? 's.proposed_at DESC, s.journey_id, s.step_id' : 's.proposed_at ASC, s.journey_id, s.step_id';
-    const from = `FROM conditionality_steps s JOIN journeys j ON j.journey_id = s.journey_id WHERE ${where.sql}`;
-    const filterParams = [...where.params];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT s.*, j.given_name, j.family_name, j.benefit_kind, coalesce(j.responsible_operator_id, j.intake_operator_id) AS operator_id,
-              CASE WHEN s.status = 'proposed' THEN floor(extract(epoch FROM now() - s.proposed_at) / 86400)::int END AS days_waiting,
-              count(*) OVER () AS total
-         ${from} ORDER BY ${order} LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
-      where.params,
-    );
-    const total = await this.totalOf(rows, f, from, filterParams);
-    return page(rows, f, total, (r) => ({
-      journeyId: r.journey_id as string,
-      stepId: r.step_id as string,
-      officeId: r.office_id as string,
-      programmeCode: r.programme_code as string,
-      lapseId: r.lapse_id as string,
-      ladder: r.ladder as ConditionalityLadder,
-      ordinal: r.ordinal as number,
-      effect: r.effect as SanctionEffect,
-      status: r.status as StepStatus,
-      proposedAt: iso(r.proposed_at),
-      daysWaiting: (r.days_waiting as number | null) ?? null,
-      decidedAt: isoOrNull(r.decided_at),
-      decidedBy: (r.decided_by as string | null) ?? null,
-      appealDueAt: isoOrNull(r.appeal_due_at),
-      appointmentId: (r.appointment_id as string | null) ?? null,
-      offerId: (r.offer_id as string | null) ?? null,
-      benefitKind: (r.benefit_kind as BenefitKind | null) ?? null,
-      operatorId: (r.operator_id as string | null) ?? null,
-      givenName: r.given_name as string,
-      familyName: r.family_name as string,
-    }));
+  conditionalitySteps(f: ConditionalityStepsFilter): Promise<Page<ConditionalityStepItem>> {
+    return CONDITIONALITY_STEPS.page(this.dataSource.manager, f);
   }
 
-  /**
-   * Per service (and programme, when asked): how many journeys require or started it, how many have it not started, in
-   * progress or completed, and the hours and sessions delivered. Services in the catalogue's order.
-   */
-  async services(f: ServicesFilter): Promise<Page<ServiceFigures>> {
-    const where = new Where('TRUE');
-    where.officeScope('s.office_id', f);
-    if (f.service !== undefined) where.add('s.service = ?', f.service);
-    if (f.programmeCode !== undefined) where.add('s.programme_code = ?', f.programmeCode);
-    let join = '';
-    if (f.journeyStatus !== undefined) {
-      join = 'JOIN journeys j ON j.journey_id = s.journey_id';
-      where.add('j.status = ?', f.journeyStatus);
-    }
-    const groups = f.byProgramme ? 's.service, s.programme_code' : 's.service';
-    const from = `FROM journey_services s ${join} WHERE ${where.sql} GROUP BY ${groups}`;
-    const filterParams = [...where.params];
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT s.service, ${f.byProgramme ? 's.programme_code' : 'NULL::text AS programme_code'},
-              count(*)::int AS journeys,
-              count(*) FILTER (WHERE s.status = 'not_started')::int AS not_started,
-              count(*) FILTER (WHERE s.status = 'in_progress')::int AS in_progress,
-              count(*) FILTER (WHERE s.status = 'completed')::int AS completed,
-              coalesce(sum(s.hours), 0)::float8 AS hours,
-              coalesce(sum(s.sessions), 0)::int AS sessions,
-              round(avg(s.hours) FILTER (WHERE s.status <> 'not_started'), 1)::float8 AS average_hours,
-              count(*) OVER () AS total
-         ${from}
-         ORDER BY array_position(${where.next([...SERVICE_CODES])}::text[], s.service::text)${f.byProgramme ? ', s.programme_code' : ''}
-         LIMIT ${where.next(f.pageSize)} OFFSET ${where.next((f.page - 1) * f.pageSize)}`,
-      where.params,
-    );
-    const total = await this.totalOf(rows, f, `FROM (SELECT 1 ${from}) g`, filterParams);
-    return page(rows, f, total, (r) => ({
-      service: r.service as ServiceCode,
-      programmeCode: (r.programme_code as string | null) ?? null,
-      journeys: r.journeys as number,
-      notStarted: r.not_started as number,
-      inProgress: r.in_progress as number,
-      completed: r.completed as number,
-      hours: Math.round(Number(r.hours) * 100) / 100,
-      sessions: r.sessions as number,
-      averageHours: r.average_hours === null ? null : Number(r.average_hours),
-    }));
-  }
-
-  /**
-   * How many rows match in all: the window count of the page's rows, or, when a page past the end has no rows to carry
-   * it, a count of its own (so a client still learns how many there are).
-   */
-  private async totalOf(rows: Record<string, unknown>[], f: { page: number }, from: string, params: unknown[]): Promise<number> {
-    if (rows.length > 0) return Number(rows[0].total);
-    if (f.page === 1) return 0;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    return Number(total);
+  services(f: ServicesFilter): Promise<Page<ServiceFigures>> {
+    return SERVICES.page(this.dataSource.manager, f);
   }
 
   /** Every figure from one snapshot (REPEATABLE READ), so they agree with each other while projections go on. */
   kpis(f: KpiFilter): Promise<Kpis> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const scope = new Where('TRUE');
-      scope.officeScope('office_id', f);
-      const byStage: { stage: string; n: number }[] = await m.query(
-        `SELECT stage, count(*)::int AS n FROM journeys WHERE ${scope.sql} GROUP BY stage`,
-        scope.params,
-      );
-      const stalled: { reason: string; n: number }[] = await m.query(
-        `SELECT unnest(stall_reasons) AS reason, count(*)::int AS n FROM journeys WHERE ${scope.sql} AND status = 'open' AND stalled_since IS NOT NULL GROUP BY 1`,
-        scope.params,
-      );
-      const [totals] = await m.query(
-        `SELECT count(*) FILTER (WHERE status = 'open')::int AS open,
-                count(*) FILTER (WHERE status = 'open' AND stalled_since IS NOT NULL)::int AS stalled,
-                coalesce(sum(overdue_action_count) FILTER (WHERE status = 'open'), 0)::int AS overdue
-           FROM journeys WHERE ${scope.sql}`,
-        scope.params,
-      );
-      const period = new Where(scope.sql, [...scope.params]);
-      const periodOn = (column: string) => {
-        const p = new Where(`${period.sql} AND ${column} IS NOT NULL`, [...period.params]);
-        if (f.from !== undefined) p.add(`${column} >= ?`, f.from);
-        if (f.to !== undefined) p.add(`${column} < ?`, f.to);
-        return p;
-      };
-      const signed = periodOn('pact_signed_at');
-      const [median] = await m.query(
-        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM pact_signed_at - taken_in_charge_at) / 86400) AS days
-           FROM journeys WHERE ${signed.sql}`,
-        signed.params,
-      );
-      const placed = periodOn('closed_at');
-      const byProgramme: { programme_code: string; n: number }[] = await m.query(
-        `SELECT programme_code, count(*)::int AS n FROM journeys WHERE ${placed.sql} AND closure_reason = 'placed' GROUP BY programme_code`,
-        placed.params,
-      );
-      const hours: { service: string; hours: number }[] = await m.query(
-        `SELECT service, sum(hours)::float8 AS hours FROM journey_services WHERE ${scope.sql} AND sessions > 0 GROUP BY service`,
-        scope.params,
-      );
-      const [proposed] = await m.query(`SELECT count(*)::int AS n FROM conditionality_steps WHERE ${scope.sql} AND status = 'proposed'`, scope.params);
-      const decided = periodOn('decided_at');
-      const [confirmed] = await m.query(`SELECT count(*)::int AS n FROM conditionality_steps WHERE ${decided.sql} AND status = 'confirmed'`, decided.params);
+      const scoped = (entity: typeof JourneyRecord | typeof JourneyServiceRecord | typeof ConditionalityStepRecord) =>
+        applyFilters(m.createQueryBuilder().from(entity, 't'), { officeIds: among('t.office_id') }, f);
+      const inPeriod = (entity: typeof JourneyRecord | typeof ConditionalityStepRecord, column: string) =>
+        applyFilters(scoped(entity).andWhere(`${column} IS NOT NULL`), periodOn(column), f as FilterValues<Filters>);
+      const byStage: { stage: string; n: number }[] = await scoped(JourneyRecord).select('t.stage', 'stage').addSelect('count(*)::int', 'n').groupBy('t.stage').getRawMany();
+      const stalled: { reason: string; n: number }[] = await scoped(JourneyRecord)
+        .select('unnest(t.stall_reasons)', 'reason')
+        .addSelect('count(*)::int', 'n')
+        .andWhere("t.status = 'open' AND t.stalled_since IS NOT NULL")
+        .groupBy('1')
+        .getRawMany();
+      const totals = await scoped(JourneyRecord)
+        .select("count(*) FILTER (WHERE t.status = 'open')::int", 'open')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stalled_since IS NOT NULL)::int", 'stalled')
+        .addSelect("coalesce(sum(t.overdue_action_count) FILTER (WHERE t.status = 'open'), 0)::int", 'overdue')
+        .getRawOne();
+      const median = await inPeriod(JourneyRecord, 't.pact_signed_at')
+        .select('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.pact_signed_at - t.taken_in_charge_at) / 86400)', 'days')
+        .getRawOne();
+      const byProgramme: { programme_code: string; n: number }[] = await inPeriod(JourneyRecord, 't.closed_at')
+        .select('t.programme_code', 'programme_code')
+        .addSelect('count(*)::int', 'n')
+        .andWhere("t.closure_reason = 'placed'")
+        .groupBy('t.programme_code')
+        .getRawMany();
+      const hours: { service: string; hours: number }[] = await scoped(JourneyServiceRecord)
+        .select('t.service', 'service')
+        .addSelect('sum(t.hours)::float8', 'hours')
+        .andWhere('t.sessions > 0')
+        .groupBy('t.service')
+        .getRawMany();
+      const proposed = await scoped(ConditionalityStepRecord).select('count(*)::int', 'n').andWhere("t.status = 'proposed'").getRawOne();
+      const confirmed = await inPeriod(ConditionalityStepRecord, 't.decided_at').select('count(*)::int', 'n').andWhere("t.status = 'confirmed'").getRawOne();
       return {
         journeysByStage: Object.fromEntries(byStage.map((r) => [r.stage, r.n])),
         openJourneys: totals.open,
@@ -473,33 +449,11 @@ export class SupervisorReadModel {
         medianDaysIntakeToPact: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
         placements: byProgramme.reduce((n, r) => n + r.n, 0),
         placementsByProgramme: Object.fromEntries(byProgramme.map((r) => [r.programme_code, r.n])),
-        serviceHours: Object.fromEntries(hours.map((r) => [r.service, Math.round(Number(r.hours) * 100) / 100])),
+        serviceHours: Object.fromEntries(hours.map((r) => [r.service, hundredths(r.hours)])),
         proposedSteps: proposed.n,
         confirmedSteps: confirmed.n,
       };
     });
-  }
-
-}
-
-/** A WHERE clause with numbered parameters, built one condition at a time (`?` marks the condition's parameter). */
-class Where {
-  constructor(
-    public sql: string,
-    public readonly params: unknown[] = [],
-  ) {}
-
-  add(condition: string, value?: unknown): void {
-    this.sql += ` AND ${value === undefined ? condition : condition.replace('?', this.next(value))}`;
-  }
-
-  next(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  officeScope(column: string, scope: OfficeScope): void {
-    if (scope.officeIds !== undefined) this.add(`${column} = ANY(?)`, scope.officeIds);
   }
 }
 
@@ -511,6 +465,11 @@ function isoOrNull(value: unknown): string | null {
   return value ? (value as Date).toISOString() : null;
 }
 
-function page<T>(rows: Record<string, unknown>[], f: { page: number; pageSize: number }, total: number, map: (r: Record<string, unknown>) => T): Page<T> {
-  return { items: rows.map(map), page: f.page, pageSize: f.pageSize, total };
+/** A nullable column's value (`undefined` never reaches an answer). */
+function orNull<T>(value: unknown): T | null {
+  return (value as T | null | undefined) ?? null;
+}
+
+function hundredths(value: unknown): number {
+  return Math.round(Number(value) * 100) / 100;
 }

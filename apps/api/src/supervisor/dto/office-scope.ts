@@ -10,8 +10,8 @@ export const MAX_OFFICES = 100;
 const MESSAGE = `must name 1-${MAX_OFFICES} offices, repeating the parameter (?officeId=A&officeId=B); each 1-64 characters: letters, digits, _ or -`;
 
 /**
- * The office scope of a supervisor's question: `officeId`, required, repeatable. Every supervisor view is scoped to
- * offices; until authentication arrives the caller states them, afterwards the role narrows them.
+ * The office scope of a supervisor's question: `officeId`, required, repeatable. Every supervisor view is scoped to the
+ * offices the caller names, each of which must be among the offices of the caller's token (403 otherwise).
  */
 export function OfficeScopeQuery(): PropertyDecorator {
   return applyDecorators(
@@ -19,7 +19,7 @@ export function OfficeScopeQuery(): PropertyDecorator {
       name: 'officeId',
       description:
         'The offices to look at, repeating the parameter: `?officeId=CPI-TO-01&officeId=CPI-TO-02`. Required: every supervisor view is scoped to offices. ' +
-        'Authentication and roles arrive in a later release; then the scope will also be limited to the offices the supervisor\'s role covers.',
+        "Each must be among the caller's offices (the token's `offices`; an administrator's or `*` covers every office), else 403 `FORBIDDEN`.",
       type: String,
       isArray: true,
       minItems: 1,

@@ -17,15 +17,15 @@ import {
   type ServiceCode,
   type StepStatus,
 } from '@sal/domain';
+import { APPOINTMENT_SORTS, STEP_SORTS } from '@sal/persistence';
 import { BooleanQuery } from '../../common/dto/boolean-query';
 import { PageQuery } from '../../common/dto/page.query';
 import { OPERATOR_ID_EXAMPLE, OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN, PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN } from '../../common/input-rules';
 import { isBound, periodBound } from '../period';
 import { OfficeScopeQuery } from './office-scope';
 
-export const APPOINTMENT_SORTS = ['earliest', 'latest'] as const;
+/** One of the read model's orders of appointments and of conditionality steps (`…_SORTS`, the default first). */
 export type AppointmentSort = (typeof APPOINTMENT_SORTS)[number];
-export const STEP_SORTS = ['oldest', 'newest'] as const;
 export type StepSort = (typeof STEP_SORTS)[number];
 
 const BOUND_MESSAGE = 'must be YYYY-MM-DD (a Rome calendar day) or an ISO-8601 date-time with offset';
@@ -114,10 +114,10 @@ export class AppointmentsQuery extends PageQuery {
   @Matches(OPERATOR_ID_PATTERN, { message: OPERATOR_ID_MESSAGE })
   operatorId?: string;
 
-  @ApiPropertyOptional({ description: '`earliest`: earliest first; `latest`: latest first', enum: APPOINTMENT_SORTS, default: 'earliest', example: 'earliest' })
+  @ApiPropertyOptional({ description: '`earliest`: earliest first; `latest`: latest first', enum: APPOINTMENT_SORTS, default: APPOINTMENT_SORTS[0], example: APPOINTMENT_SORTS[0] })
   @IsOptional()
   @IsIn(APPOINTMENT_SORTS, { message: `must be one of ${APPOINTMENT_SORTS.join(', ')}` })
-  sort: AppointmentSort = 'earliest';
+  sort: AppointmentSort = APPOINTMENT_SORTS[0];
 }
 
 /** Filters and page of `GET /supervisor/conditionality-steps`. */
@@ -156,10 +156,10 @@ export class ConditionalityStepsQuery extends PageQuery {
   @IsNotBeforeFrom()
   to?: string;
 
-  @ApiPropertyOptional({ description: '`oldest`: proposed longest ago first; `newest`: most recent first', enum: STEP_SORTS, default: 'oldest', example: 'oldest' })
+  @ApiPropertyOptional({ description: '`oldest`: proposed longest ago first; `newest`: most recent first', enum: STEP_SORTS, default: STEP_SORTS[0], example: STEP_SORTS[0] })
   @IsOptional()
   @IsIn(STEP_SORTS, { message: `must be one of ${STEP_SORTS.join(', ')}` })
-  sort: StepSort = 'oldest';
+  sort: StepSort = STEP_SORTS[0];
 }
 
 /** Filters and page of `GET /supervisor/services`. */

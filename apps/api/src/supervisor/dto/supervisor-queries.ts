@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { JOURNEY_STAGES, PACT_ACTION_KINDS, STALL_REASONS, type JourneyStage, type PactActionKind, type StallReason } from '@sal/domain';
+import { STALLED_SORTS } from '@sal/persistence';
 import { BooleanQuery } from '../../common/dto/boolean-query';
 import { PageQuery } from '../../common/dto/page.query';
 import { OPERATOR_ID_EXAMPLE, OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '../../common/input-rules';
@@ -10,7 +11,7 @@ import { OfficeScopeQuery } from './office-scope';
 
 /** Stages an open journey can be at: a closed journey is never stalled. */
 export const OPEN_STAGES = JOURNEY_STAGES.filter((s) => s !== 'closed');
-export const STALLED_SORTS = ['longest', 'newest'] as const;
+/** One of the read model's orders of stalled cases (`STALLED_SORTS`, the default first). */
 export type StalledSort = (typeof STALLED_SORTS)[number];
 /** A century of days: beyond it a filter can only be a mistake. */
 const MAX_DAYS = 36_500;
@@ -47,10 +48,10 @@ export class StalledCasesQuery extends PageQuery {
   @Max(MAX_DAYS)
   minDays?: number;
 
-  @ApiPropertyOptional({ description: '`longest`: stalled longest first; `newest`: most recently stalled first', enum: STALLED_SORTS, default: 'longest', example: 'longest' })
+  @ApiPropertyOptional({ description: '`longest`: stalled longest first; `newest`: most recently stalled first', enum: STALLED_SORTS, default: STALLED_SORTS[0], example: STALLED_SORTS[0] })
   @IsOptional()
   @IsIn(STALLED_SORTS, { message: `must be one of ${STALLED_SORTS.join(', ')}` })
-  sort: StalledSort = 'longest';
+  sort: StalledSort = STALLED_SORTS[0];
 }
 
 /** Filters and page of `GET /supervisor/overdue-actions`. */
