@@ -1,22 +1,31 @@
-import { toMillis } from '../dates';
-import { lapseFor } from '../conditionality/lapses';
 import type { JourneyState } from '../journey/model';
 import { futureInstant, nextId, optionalText, refusal, requireOneOf, requireText, type Outcome, type Refused } from '../journey/rules';
 import { serviceAvailability } from '../services/availability';
+import { appointmentNotice, scheduledAppointment, updateAppointment } from './appointment';
 import {
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
   CONVOCATION_METHODS,
+  type AppointmentCancelled,
   type AppointmentChannel,
-  type AppointmentState,
+  type AppointmentRescheduled,
+  type AppointmentScheduled,
   type CancelAppointmentCommand,
-  type RecordAppointmentOutcomeCommand,
   type RescheduleAppointmentCommand,
   type ScheduleAppointmentCommand,
 } from './model';
 
+/** Booking an appointment, moving it, cancelling it. */
+
+export const BOOKING_NOTICE_KINDS = [
+  /** An appointment was booked, moved or cancelled (an information; the legal convocation travels by PEC or letter). */
+  'appointment_scheduled',
+  'appointment_rescheduled',
+  'appointment_cancelled',
+] as const;
+
 /** Books an appointment for a service, convening the person by the given method. */
-export function scheduleAppointment(state: JourneyState, c: ScheduleAppointmentCommand, now: string): Outcome {
+function scheduleAppointment(state: JourneyState, c: ScheduleAppointmentCommand, now: string): Outcome {
   const unavailable = serviceAvailability(state, c.service, true);
   if (unavailable) return unavailable;
   const invalid =
@@ -38,7 +47,7 @@ export function scheduleAppointment(state: JourneyState, c: ScheduleAppointmentC
 }
 
 /** Moves a scheduled appointment; its reminder is due again before the new time. */
-export function rescheduleAppointment(state: JourneyState, c: RescheduleAppointmentCommand, now: string): Outcome {
+function rescheduleAppointment(state: JourneyState, c: RescheduleAppointmentCommand, now: string): Outcome {
   const found = scheduledAppointment(state, c.appointmentId);
   if ('refusal' in found) return found;
   const channel = c.channel ?? found.channel;
@@ -61,7 +70,7 @@ export function rescheduleAppointment(state: JourneyState, c: RescheduleAppointm
   ];
 }
 
-export function cancelAppointment(state: JourneyState, c: CancelAppointmentCommand): Outcome {
+function cancelAppointment(state: JourneyState, c: CancelAppointmentCommand): Outcome {
   const found = scheduledAppointment(state, c.appointmentId);
   if ('refusal' in found) return found;
   const invalid = requireText(c.operatorId, 'operatorId', 100) ?? requireText(c.reason, 'reason');
@@ -69,34 +78,36 @@ export function cancelAppointment(state: JourneyState, c: CancelAppointmentComma
   return [{ type: 'AppointmentCancelled', data: { appointmentId: found.appointmentId, operatorId: c.operatorId, reason: c.reason } }];
 }
 
-/**
- * Held, or a no-show. A no-show opens the justification window on the ladder of the appointment's purpose
- * (interviews and workshops count on `appointments`, training and other activation on `training`).
- */
-export function recordAppointmentOutcome(state: JourneyState, c: RecordAppointmentOutcomeCommand, now: string): Outcome {
-  const found = scheduledAppointment(state, c.appointmentId);
-  if ('refusal' in found) return found;
-  const invalid = requireOneOf(c.outcome, ['held', 'no_show'] as const, 'outcome') ?? requireText(c.operatorId, 'operatorId', 100);
-  if (invalid) return invalid;
-  if (toMillis(now) < toMillis(found.at)) return refusal('APPOINTMENT_NOT_YET_HELD', `appointment ${found.appointmentId} is at ${found.at}: its outcome comes after`);
-  if (c.outcome === 'held') return [{ type: 'AppointmentHeld', data: { appointmentId: found.appointmentId, operatorId: c.operatorId } }];
-  const ladder = found.purpose === 'interview' || found.purpose === 'workshop' ? 'appointments' : 'training';
-  return [
-    {
-      type: 'AppointmentMissed',
-      data: { appointmentId: found.appointmentId, operatorId: c.operatorId, lapse: lapseFor(state, ladder, 'justificationWindow', found.at, found.convocation) },
-    },
-  ];
-}
-
-function scheduledAppointment(state: JourneyState, appointmentId: unknown): AppointmentState | Refused {
-  const found = state.appointments.find((a) => a.appointmentId === appointmentId);
-  if (!found) return refusal('APPOINTMENT_NOT_FOUND', `the journey has no appointment ${String(appointmentId)}`);
-  if (found.status !== 'scheduled') return refusal('APPOINTMENT_NOT_SCHEDULED', `appointment ${found.appointmentId} is ${found.status}`);
-  return found;
-}
-
 function validateLocation(channel: AppointmentChannel, location: string | null): Refused | null {
   if (channel === 'in_person' && location === null) return refusal('INVALID_VALUE', 'an appointment in person needs its place', 'location');
   return location === null ? null : requireText(location, 'location', 300);
 }
+
+export const booking = {
+  deciders: { ScheduleAppointment: scheduleAppointment, RescheduleAppointment: rescheduleAppointment, CancelAppointment: cancelAppointment },
+  evolvers: {
+    AppointmentScheduled: (state: JourneyState, event: AppointmentScheduled): JourneyState => ({
+      ...state,
+      appointments: [...state.appointments, { ...event.data, status: 'scheduled', reminderSentAt: null, rescheduledCount: 0, closedAt: null, cancellationReason: null }],
+    }),
+    AppointmentRescheduled: (state: JourneyState, event: AppointmentRescheduled): JourneyState => {
+      const d = event.data;
+      return updateAppointment(state, d.appointmentId, (a) => ({
+        ...a,
+        at: d.at,
+        channel: d.channel,
+        location: d.location,
+        convocation: d.convocation,
+        reminderSentAt: null,
+        rescheduledCount: a.rescheduledCount + 1,
+      }));
+    },
+    AppointmentCancelled: (state: JourneyState, event: AppointmentCancelled): JourneyState =>
+      updateAppointment(state, event.data.appointmentId, (a) => ({ ...a, status: 'cancelled', closedAt: event.at, cancellationReason: event.data.reason })),
+  },
+  notices: {
+    AppointmentScheduled: (event: AppointmentScheduled, state: JourneyState) => appointmentNotice(state, event, 'appointment_scheduled', event.data.appointmentId),
+    AppointmentRescheduled: (event: AppointmentRescheduled, state: JourneyState) => appointmentNotice(state, event, 'appointment_rescheduled', event.data.appointmentId),
+    AppointmentCancelled: (event: AppointmentCancelled, state: JourneyState) => appointmentNotice(state, event, 'appointment_cancelled', event.data.appointmentId),
+  },
+};

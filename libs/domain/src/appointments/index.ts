@@ -1,24 +1,14 @@
 import type { Feature } from '../journey/feature';
-import { cancelAppointment, recordAppointmentOutcome, rescheduleAppointment, scheduleAppointment } from './booking';
-import { appointmentEvolvers } from './fold';
-import type { AppointmentsEvent } from './model';
-import { APPOINTMENT_DEADLINE_KINDS, appointmentDeadlines, appointmentDrafters, appointmentNotices } from './reminders';
+import { attendance } from './attendance';
+import { booking } from './booking';
+import type { AppointmentsCommand, AppointmentsEvent } from './model';
+import { REMINDER_DEADLINE_KINDS, reminders } from './reminders';
 
-export const appointments: Feature<
-  'ScheduleAppointment' | 'RescheduleAppointment' | 'CancelAppointment' | 'RecordAppointmentOutcome',
-  AppointmentsEvent['type'],
-  (typeof APPOINTMENT_DEADLINE_KINDS)[number],
-  never
-> = {
-  deciders: {
-    ScheduleAppointment: scheduleAppointment,
-    RescheduleAppointment: rescheduleAppointment,
-    CancelAppointment: cancelAppointment,
-    RecordAppointmentOutcome: recordAppointmentOutcome,
-  },
-  evolvers: appointmentEvolvers,
-  notices: appointmentNotices,
-  deadlines: appointmentDeadlines,
-  drafters: appointmentDrafters,
+export const appointments: Feature<AppointmentsCommand['type'], AppointmentsEvent['type'], (typeof REMINDER_DEADLINE_KINDS)[number], never> = {
+  deciders: { ...booking.deciders, ...attendance.deciders },
+  evolvers: { ...booking.evolvers, ...attendance.evolvers, ...reminders.evolvers },
+  notices: { ...booking.notices, ...attendance.notices, ...reminders.notices },
+  deadlines: reminders.deadlines,
+  drafters: reminders.drafters,
   stallCauses: {},
 };

@@ -103,6 +103,8 @@ export interface RecordAppointmentOutcomeCommand {
   operatorId: string;
 }
 
+export type AppointmentsCommand = ScheduleAppointmentCommand | RescheduleAppointmentCommand | CancelAppointmentCommand | RecordAppointmentOutcomeCommand;
+
 export type AppointmentScheduled = EventEnvelope<'AppointmentScheduled', AppointmentScheduledData>;
 export type AppointmentRescheduled = EventEnvelope<'AppointmentRescheduled', AppointmentRescheduledData>;
 export type AppointmentCancelled = EventEnvelope<'AppointmentCancelled', AppointmentCancelledData>;

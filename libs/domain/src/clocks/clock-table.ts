@@ -5,6 +5,8 @@ import type { DeadlineKind } from '../journey/deadlines';
  * the compiler finds through `drives`). The catalogue's shape (`JourneyClocks`), its validation, the names the API
  * lists and the GOL defaults all follow from it.
  */
+type ClockUse = DeadlineKind | 'appealDueAt' | 'contactFrequency';
+
 interface ClockDefinition {
   name: string;
   /** Every catalogue states it (possibly null); the others were added later, and absent means off. */
@@ -15,8 +17,11 @@ interface ClockDefinition {
   gol: string;
   /** Whether the GOL catalogues count it in working days. */
   golWorkingDays: boolean;
-  /** The deadlines it times, or the date it sets (`appealDueAt` in a confirmed step, the pact's contact frequency). */
-  drives: readonly (DeadlineKind | 'appealDueAt' | 'contactFrequency')[];
+  /**
+   * The deadlines it times, or the date it sets (`appealDueAt` in a confirmed step, the pact's contact frequency): at
+   * least one, and a new deadline kind named here does not compile until a feature drafts it.
+   */
+  drives: readonly [ClockUse, ...ClockUse[]];
 }
 
 export const CLOCK_TABLE = [

@@ -6,6 +6,7 @@ import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
+import { silent } from '../journey/notice';
 import { progressed } from '../progress';
 import { nextStepOn } from './ladders';
 import { JUSTIFICATION_REASONS, type ConditionalityLadder, type JustifyLapseCommand, type LapseJustified, type LapseOpened, type LapseState, type LapseUnjustified } from './model';
@@ -28,7 +29,7 @@ export function openLapse(state: JourneyState, lapse: LapseOpened, cause: Pick<L
   return { ...state, lapses: [...state.lapses, { ...lapse, ...cause, occurredAt: at, status: 'awaiting_justification', justification: null, closedAt: null }] };
 }
 
-export function lapseDeadlines(state: JourneyState): Deadline[] {
+function lapseDeadlines(state: JourneyState): Deadline[] {
   return state.lapses
     .filter((l) => l.status === 'awaiting_justification' && l.justificationDueAt)
     .map((l) => ({ at: l.justificationDueAt!, kind: 'justification_due', lapseId: l.lapseId }));
@@ -49,7 +50,7 @@ function lapseExpired(state: JourneyState, lapseId: string): Draft[] {
   return drafts;
 }
 
-export const lapseDrafters: Record<(typeof LAPSE_DEADLINE_KINDS)[number], Drafter> = {
+const drafters: Record<(typeof LAPSE_DEADLINE_KINDS)[number], Drafter> = {
   justification_due: (state, d) => lapseExpired(state, d.lapseId!),
 };
 
@@ -58,7 +59,7 @@ export const lapseDrafters: Record<(typeof LAPSE_DEADLINE_KINDS)[number], Drafte
  * confirmed and the excuse comes by the end of the window counted from the day the impediment ended (then a proposed
  * step is withdrawn). A confirmed sanction is contested by appeal, not here.
  */
-export function justifyLapse(state: JourneyState, c: JustifyLapseCommand, now: string): Outcome {
+function justifyLapse(state: JourneyState, c: JustifyLapseCommand, now: string): Outcome {
   const lapse = state.lapses.find((l) => l.lapseId === c.lapseId);
   if (!lapse) return refusal('LAPSE_NOT_FOUND', `the journey has no lapse ${String(c.lapseId)}`);
   const invalid =
@@ -106,11 +107,19 @@ function updateLapse(state: JourneyState, id: string, change: (l: LapseState) =>
   return { ...state, lapses: state.lapses.map((l) => (l.lapseId === id ? change(l) : l)) };
 }
 
-export const lapseEvolvers = {
+const evolvers = {
   LapseJustified: (state: JourneyState, event: LapseJustified): JourneyState => {
     const { lapseId, ...justification } = event.data;
     return updateLapse(progressed(state, event.at), lapseId, (l) => ({ ...l, status: 'justified', justification, closedAt: event.at }));
   },
   LapseUnjustified: (state: JourneyState, event: LapseUnjustified): JourneyState =>
     updateLapse(state, event.data.lapseId, (l) => ({ ...l, status: 'unjustified', closedAt: event.at })),
+};
+
+export const lapses = {
+  deciders: { JustifyLapse: justifyLapse },
+  evolvers,
+  notices: { LapseJustified: silent, LapseUnjustified: silent },
+  deadlines: lapseDeadlines,
+  drafters,
 };

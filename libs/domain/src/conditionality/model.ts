@@ -105,6 +105,8 @@ export interface DismissConditionalityStepCommand {
   reason: string;
 }
 
+export type ConditionalityCommand = JustifyLapseCommand | ConfirmConditionalityStepCommand | DismissConditionalityStepCommand;
+
 export type LapseJustified = EventEnvelope<'LapseJustified', LapseJustifiedData>;
 export type LapseUnjustified = EventEnvelope<'LapseUnjustified', LapseUnjustifiedData>;
 export type ConditionalityStepProposed = EventEnvelope<'ConditionalityStepProposed', ConditionalityStepProposedData>;

@@ -1,6 +1,6 @@
 import { legalDeadline } from '../clocks/legal-deadline';
 import type { JourneyState } from '../journey/model';
-import { notice } from '../journey/notice';
+import { notice, silent } from '../journey/notice';
 import { optionalText, refusal, requireText, type Draft, type Outcome } from '../journey/rules';
 import { nextStepOn } from './ladders';
 import type {
@@ -22,7 +22,7 @@ export const STEP_NOTICE_KINDS = [
 ] as const;
 
 /** The operator confirms a proposed step: the sanction is the ladder's next one now; decadenza ends the journey. */
-export function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, now: string): Outcome {
+function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, now: string): Outcome {
   const step = state.conditionalitySteps.find((s) => s.stepId === c.stepId);
   if (!step) return refusal('STEP_NOT_FOUND', `the journey has no conditionality step ${String(c.stepId)}`);
   if (step.status !== 'proposed') return refusal('STEP_ALREADY_DECIDED', `step ${step.stepId} was ${step.status} on ${step.decidedAt}`);
@@ -44,7 +44,7 @@ export function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCom
   return drafts;
 }
 
-export function dismissStep(state: JourneyState, c: DismissConditionalityStepCommand): Outcome {
+function dismissStep(state: JourneyState, c: DismissConditionalityStepCommand): Outcome {
   const step = state.conditionalitySteps.find((s) => s.stepId === c.stepId);
   if (!step) return refusal('STEP_NOT_FOUND', `the journey has no conditionality step ${String(c.stepId)}`);
   if (step.status !== 'proposed') return refusal('STEP_ALREADY_DECIDED', `step ${step.stepId} was ${step.status} on ${step.decidedAt}`);
@@ -57,7 +57,7 @@ function updateStep(state: JourneyState, id: string, change: (s: ConditionalityS
   return { ...state, conditionalitySteps: state.conditionalitySteps.map((s) => (s.stepId === id ? change(s) : s)) };
 }
 
-export const stepEvolvers = {
+const evolvers = {
   ConditionalityStepProposed: (state: JourneyState, event: ConditionalityStepProposed): JourneyState => ({
     ...state,
     conditionalitySteps: [
@@ -82,7 +82,8 @@ export const stepEvolvers = {
     updateStep(state, event.data.stepId, (s) => ({ ...s, status: 'dismissed', decidedAt: event.at, decidedBy: event.data.operatorId, decisionNote: event.data.reason })),
 };
 
-export const stepNotices = {
+const notices = {
+  ConditionalityStepDismissed: silent,
   ConditionalityStepProposed: (event: ConditionalityStepProposed, state: JourneyState) => {
     const lapse = state.lapses.find((l) => l.lapseId === event.data.lapseId);
     return notice(state, event, 'conditionality_step_proposed', ['operator'], event.data.stepId, {
@@ -99,4 +100,10 @@ export const stepNotices = {
       effect: event.data.effect,
       appealDueAt: event.data.appealDueAt,
     }),
+};
+
+export const steps = {
+  deciders: { ConfirmConditionalityStep: confirmStep, DismissConditionalityStep: dismissStep },
+  evolvers,
+  notices,
 };

@@ -2,7 +2,7 @@ import { addDuration, canonicalInstant, isIsoInstant, toMillis } from '../dates'
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
-import { notice } from '../journey/notice';
+import { notice, silent } from '../journey/notice';
 import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
 import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand } from './model';
@@ -16,7 +16,7 @@ export const CONTACT_NOTICE_KINDS = [
 
 export const NO_CONTACT: ContactState = { lastContactAt: null, missedDueAt: null, missedSince: null, escalatedAt: null };
 
-export function recordContact(state: JourneyState, c: RecordContactCommand, now: string): Outcome {
+function recordContact(state: JourneyState, c: RecordContactCommand, now: string): Outcome {
   if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'agreed contacts start with the signed pact');
   const invalid = requireText(c.operatorId, 'operatorId') ?? requireOneOf(c.channel, CONTACT_CHANNELS, 'channel') ?? optionalString(c.note, 'note');
   if (invalid) return invalid;
@@ -35,7 +35,7 @@ export function contactDueAt(state: JourneyState): string | null {
   return addDuration(state.contact.lastContactAt ?? state.pact.signedAt, state.pact.contactFrequency);
 }
 
-export function contactDeadlines(state: JourneyState): Deadline[] {
+function contactDeadlines(state: JourneyState): Deadline[] {
   if (state.stage !== 'pact_active' || !state.pact) return [];
   const { contact, clocks } = state;
   if (contact.missedDueAt === null) return [{ at: contactDueAt(state)!, kind: 'contact_due' }];
@@ -43,24 +43,34 @@ export function contactDeadlines(state: JourneyState): Deadline[] {
   return [];
 }
 
-export const contactDrafters: Record<(typeof CONTACT_DEADLINE_KINDS)[number], Drafter> = {
+const drafters: Record<(typeof CONTACT_DEADLINE_KINDS)[number], Drafter> = {
   contact_due: (_state, d) => [{ type: 'ContactMissed', data: { dueAt: d.at } }],
   contact_escalation: (state) => [{ type: 'ContactMissedEscalated', data: { dueAt: state.contact.missedDueAt! } }],
 };
 
-export const contactEvolvers = {
+const evolvers = {
   ContactRecorded: (state: JourneyState, event: ContactRecorded): JourneyState => ({ ...progressed(state, event.at), contact: { ...NO_CONTACT, lastContactAt: event.data.contactedAt } }),
   ContactMissed: (state: JourneyState, event: ContactMissed): JourneyState => ({ ...state, contact: { ...state.contact, missedDueAt: event.data.dueAt, missedSince: event.at } }),
   ContactMissedEscalated: (state: JourneyState, event: ContactMissedEscalated): JourneyState => ({ ...state, contact: { ...state.contact, escalatedAt: event.at } }),
 };
 
-export const contactNotices = {
+const notices = {
+  ContactRecorded: silent,
   ContactMissed: (event: ContactMissed, state: JourneyState) =>
     notice(state, event, 'contact_missed', ['beneficiary', 'operator'], `contact@${event.data.dueAt}`, { contactDueAt: event.data.dueAt }),
   ContactMissedEscalated: (event: ContactMissedEscalated, state: JourneyState) =>
     notice(state, event, 'contact_missed_escalation', ['supervisor'], `contact@${event.data.dueAt}`, { contactDueAt: event.data.dueAt }),
 };
 
-export function missedContactStall(state: JourneyState): string | null {
+function missedContactStall(state: JourneyState): string | null {
   return state.stage === 'pact_active' ? state.contact.missedSince : null;
 }
+
+export const agreedContacts = {
+  deciders: { RecordContact: recordContact },
+  evolvers,
+  notices,
+  deadlines: contactDeadlines,
+  drafters,
+  stallCauses: { missed_contact: missedContactStall },
+};

@@ -28,6 +28,8 @@ export interface RecordContactCommand {
   note?: string;
 }
 
+export type ContactsCommand = RecordContactCommand;
+
 export type ContactRecorded = EventEnvelope<'ContactRecorded', ContactRecordedData>;
 export type ContactMissed = EventEnvelope<'ContactMissed', ContactDeadlineData>;
 export type ContactMissedEscalated = EventEnvelope<'ContactMissedEscalated', ContactDeadlineData>;

@@ -1,6 +1,5 @@
 import { legalDeadline } from '../clocks/legal-deadline';
 import type { Deadline } from '../journey/deadlines';
-import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { notice } from '../journey/notice';
 import type { FirstContactMissed } from './model';
@@ -22,24 +21,23 @@ export function firstContactDueAt(state: JourneyState): string | null {
   return fromClaim ?? legalDeadline(state, 'firstContactAfterDid', state.didDate);
 }
 
-export function firstContactDeadlines(state: JourneyState): Deadline[] {
-  if (state.stage !== 'awaiting_intake' || state.firstContactMissedAt !== null) return [];
-  const at = firstContactDueAt(state);
-  return at ? [{ at, kind: 'first_contact' }] : [];
-}
-
-export const firstContactDrafters: Record<(typeof FIRST_CONTACT_DEADLINE_KINDS)[number], Drafter> = {
-  first_contact: (_state, d) => [{ type: 'FirstContactMissed', data: { dueAt: d.at } }],
+export const firstContact = {
+  deadlines: (state: JourneyState): Deadline[] => {
+    if (state.stage !== 'awaiting_intake' || state.firstContactMissedAt !== null) return [];
+    const at = firstContactDueAt(state);
+    return at ? [{ at, kind: 'first_contact' }] : [];
+  },
+  drafters: {
+    first_contact: (_state: JourneyState, d: Deadline) => [{ type: 'FirstContactMissed' as const, data: { dueAt: d.at } }],
+  },
+  evolvers: {
+    FirstContactMissed: (state: JourneyState, event: FirstContactMissed): JourneyState => ({ ...state, firstContactMissedAt: event.at }),
+  },
+  notices: {
+    FirstContactMissed: (event: FirstContactMissed, state: JourneyState) =>
+      notice(state, event, 'first_contact_missed', ['supervisor'], `first-contact@${event.data.dueAt}`, { firstContactDueAt: event.data.dueAt }),
+  },
+  stallCauses: {
+    first_contact_missed: (state: JourneyState) => (state.stage === 'awaiting_intake' ? state.firstContactMissedAt : null),
+  },
 };
-
-export function firstContactMissed(state: JourneyState, event: FirstContactMissed): JourneyState {
-  return { ...state, firstContactMissedAt: event.at };
-}
-
-export function firstContactMissedNotices(event: FirstContactMissed, state: JourneyState) {
-  return notice(state, event, 'first_contact_missed', ['supervisor'], `first-contact@${event.data.dueAt}`, { firstContactDueAt: event.data.dueAt });
-}
-
-export function firstContactStall(state: JourneyState): string | null {
-  return state.stage === 'awaiting_intake' ? state.firstContactMissedAt : null;
-}

@@ -60,6 +60,8 @@ export interface RecordIntakeCommand {
   notes?: string;
 }
 
+export type IntakeCommand = RecordIntakeCommand;
+
 export type JourneyStarted = EventEnvelope<'JourneyStarted', JourneyStartedData>;
 export type IntakeRecorded = EventEnvelope<'IntakeRecorded', IntakeRecordedData>;
 export type FirstContactMissed = EventEnvelope<'FirstContactMissed', FirstContactMissedData>;

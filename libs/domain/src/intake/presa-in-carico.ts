@@ -1,11 +1,12 @@
 import { canonicalInstant, isIsoInstant, romeStartOfDay, toMillis } from '../dates';
 import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
 import { optionalString, refusal, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
 import { completeByIntake } from '../services/progress';
 import type { IntakeRecorded, RecordIntakeCommand } from './model';
 
-export function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string): Outcome {
+function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string): Outcome {
   if (state.stage !== 'awaiting_intake') {
     return refusal('INTAKE_ALREADY_RECORDED', `the person was already taken in charge on ${state.intake?.takenInChargeAt}`);
   }
@@ -20,7 +21,12 @@ export function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: s
   return [{ type: 'IntakeRecorded', data: { operatorId: c.operatorId, takenInChargeAt: canonicalInstant(at), notes: c.notes ?? null } }];
 }
 
-/** The presa in carico also completes the services it stands for (reception). */
-export function intakeRecorded(state: JourneyState, event: IntakeRecorded): JourneyState {
-  return completeByIntake({ ...progressed(state, event.at), intake: event.data, stage: 'awaiting_pact' }, event.data.takenInChargeAt);
-}
+export const presaInCarico = {
+  deciders: { RecordIntake: recordIntake },
+  evolvers: {
+    // The presa in carico also completes the services it stands for (reception).
+    IntakeRecorded: (state: JourneyState, event: IntakeRecorded): JourneyState =>
+      completeByIntake({ ...progressed(state, event.at), intake: event.data, stage: 'awaiting_pact' }, event.data.takenInChargeAt),
+  },
+  notices: { IntakeRecorded: silent },
+};

@@ -105,4 +105,18 @@ describe('every command in every stage', () => {
       refusal: { code: 'INVALID_VALUE', message: 'unknown command type Teleport', field: 'type' },
     });
   });
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'])('a type named like a property every object has (%s) is refused the same way', (type) => {
+    expect(decide(activeJourney(), { type } as unknown as JourneyCommand, NOW)).toEqual({
+      ok: false,
+      refusal: { code: 'INVALID_VALUE', message: `unknown command type ${type}`, field: 'type' },
+    });
+  });
+
+  it.each([[undefined], [42], [null], [['RecordContact']]])('a type that is not a string (%p) is refused naming the field', (type) => {
+    expect(decide(activeJourney(), { type } as unknown as JourneyCommand, NOW)).toEqual({
+      ok: false,
+      refusal: { code: 'INVALID_VALUE', message: `unknown command type ${String(type)}`, field: 'type' },
+    });
+  });
 });

@@ -1,12 +1,12 @@
-import type { CancelAppointmentCommand, RecordAppointmentOutcomeCommand, RescheduleAppointmentCommand, ScheduleAppointmentCommand } from '../appointments/model';
-import type { ConfirmConditionalityStepCommand, DismissConditionalityStepCommand, JustifyLapseCommand } from '../conditionality/model';
-import type { RecordContactCommand } from '../contacts/model';
-import type { RecordIntakeCommand } from '../intake/model';
-import type { RecordJobOfferCommand, RecordOfferResponseCommand } from '../offers/model';
-import type { CloseJourneyCommand, RecordPlacementCommand } from '../outcomes/model';
-import type { AmendPactCommand, CompletePactActionCommand, SignPactCommand } from '../pact/model';
-import type { MakeReferralCommand, RecordReferralOutcomeCommand } from '../referrals/model';
-import type { RecordServiceDeliveryCommand } from '../services/model';
+import type { AppointmentsCommand } from '../appointments/model';
+import type { ConditionalityCommand } from '../conditionality/model';
+import type { ContactsCommand } from '../contacts/model';
+import type { IntakeCommand } from '../intake/model';
+import type { OffersCommand } from '../offers/model';
+import type { OutcomesCommand } from '../outcomes/model';
+import type { PactCommand } from '../pact/model';
+import type { ReferralsCommand } from '../referrals/model';
+import type { ServicesCommand } from '../services/model';
 
 /**
  * Raised by the journey's own timer: every deadline that has passed is processed (reminders, overdue actions, missed
@@ -18,25 +18,15 @@ export interface ProcessDeadlinesCommand {
 
 /** A command an operator sends (as a Temporal Update). Each is defined by its feature. */
 export type OperatorCommand =
-  | RecordIntakeCommand
-  | SignPactCommand
-  | CompletePactActionCommand
-  | RecordContactCommand
-  | CloseJourneyCommand
-  | RecordServiceDeliveryCommand
-  | ScheduleAppointmentCommand
-  | RescheduleAppointmentCommand
-  | CancelAppointmentCommand
-  | RecordAppointmentOutcomeCommand
-  | RecordJobOfferCommand
-  | RecordOfferResponseCommand
-  | JustifyLapseCommand
-  | ConfirmConditionalityStepCommand
-  | DismissConditionalityStepCommand
-  | AmendPactCommand
-  | MakeReferralCommand
-  | RecordReferralOutcomeCommand
-  | RecordPlacementCommand;
+  | IntakeCommand
+  | PactCommand
+  | ContactsCommand
+  | OutcomesCommand
+  | ServicesCommand
+  | AppointmentsCommand
+  | OffersCommand
+  | ConditionalityCommand
+  | ReferralsCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [

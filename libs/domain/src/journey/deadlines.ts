@@ -1,6 +1,6 @@
 import { toMillis } from '../dates';
 import { appointments } from '../appointments';
-import { APPOINTMENT_DEADLINE_KINDS } from '../appointments/reminders';
+import { REMINDER_DEADLINE_KINDS } from '../appointments/reminders';
 import { conditionality } from '../conditionality';
 import { LAPSE_DEADLINE_KINDS } from '../conditionality/lapses';
 import { contacts } from '../contacts';
@@ -28,7 +28,7 @@ export const DEADLINE_KINDS = [
   ...PACT_DEADLINE_KINDS,
   ...PROGRESS_DEADLINE_KINDS,
   ...FIRST_CONTACT_DEADLINE_KINDS,
-  ...APPOINTMENT_DEADLINE_KINDS,
+  ...REMINDER_DEADLINE_KINDS,
   ...LAPSE_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];

@@ -1,6 +1,8 @@
 import type { AppointmentChannel } from '../appointments/model';
 import { appointments } from '../appointments';
-import { APPOINTMENT_NOTICE_KINDS } from '../appointments/reminders';
+import { ATTENDANCE_NOTICE_KINDS } from '../appointments/attendance';
+import { BOOKING_NOTICE_KINDS } from '../appointments/booking';
+import { REMINDER_NOTICE_KINDS } from '../appointments/reminders';
 import { conditionality } from '../conditionality';
 import type { ConditionalityLadder, SanctionEffect } from '../conditionality/model';
 import { STEP_NOTICE_KINDS } from '../conditionality/steps';
@@ -30,7 +32,9 @@ export const NOTICE_KINDS = [
   ...CONTACT_NOTICE_KINDS,
   ...PACT_DEADLINE_NOTICE_KINDS,
   ...FIRST_CONTACT_NOTICE_KINDS,
-  ...APPOINTMENT_NOTICE_KINDS,
+  ...BOOKING_NOTICE_KINDS,
+  ...REMINDER_NOTICE_KINDS,
+  ...ATTENDANCE_NOTICE_KINDS,
   ...STEP_NOTICE_KINDS,
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];

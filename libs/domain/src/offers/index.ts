@@ -1,14 +1,6 @@
 import type { Feature } from '../journey/feature';
 import { noDeadlines } from '../journey/feature';
-import { silent } from '../journey/notice';
-import type { OffersEvent } from './model';
-import { offerEvolvers, recordJobOffer, recordOfferResponse } from './offers';
+import type { OffersCommand, OffersEvent } from './model';
+import { jobOffers } from './offers';
 
-export const offers: Feature<'RecordJobOffer' | 'RecordOfferResponse', OffersEvent['type'], never, never> = {
-  deciders: { RecordJobOffer: recordJobOffer, RecordOfferResponse: recordOfferResponse },
-  evolvers: offerEvolvers,
-  notices: { JobOfferRecorded: silent, OfferAccepted: silent, OfferRefused: silent },
-  deadlines: noDeadlines,
-  drafters: {},
-  stallCauses: {},
-};
+export const offers: Feature<OffersCommand['type'], OffersEvent['type'], never, never> = { ...jobOffers, deadlines: noDeadlines, drafters: {}, stallCauses: {} };

@@ -42,6 +42,8 @@ export interface RecordOfferResponseCommand {
   operatorId: string;
 }
 
+export type OffersCommand = RecordJobOfferCommand | RecordOfferResponseCommand;
+
 export type JobOfferRecorded = EventEnvelope<'JobOfferRecorded', JobOfferRecordedData>;
 export type OfferAccepted = EventEnvelope<'OfferAccepted', OfferAcceptedData>;
 export type OfferRefused = EventEnvelope<'OfferRefused', OfferRefusedData>;

@@ -2,11 +2,12 @@ import { CONVOCATION_METHODS } from '../appointments/model';
 import { lapseFor, openLapse } from '../conditionality/lapses';
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
 import { refusal, requireBoolean, requireOneOf, requireText, nextId, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
 import type { OffersEvent, RecordJobOfferCommand, RecordOfferResponseCommand } from './model';
 
-export function recordJobOffer(state: JourneyState, c: RecordJobOfferCommand): Outcome {
+function recordJobOffer(state: JourneyState, c: RecordJobOfferCommand): Outcome {
   if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'job offers are recorded under the signed pact');
   const invalid =
     requireText(c.employer, 'employer', 200) ??
@@ -20,7 +21,7 @@ export function recordJobOffer(state: JourneyState, c: RecordJobOfferCommand): O
 }
 
 /** Accepting an offer, or refusing it: refusing a suitable offer opens the excuse window (2 working days). */
-export function recordOfferResponse(state: JourneyState, c: RecordOfferResponseCommand, now: string): Outcome {
+function recordOfferResponse(state: JourneyState, c: RecordOfferResponseCommand, now: string): Outcome {
   const offer = state.offers.find((o) => o.offerId === c.offerId);
   if (!offer) return refusal('OFFER_NOT_FOUND', `the journey has no offer ${String(c.offerId)}`);
   if (offer.response !== null) return refusal('OFFER_ALREADY_ANSWERED', `offer ${offer.offerId} was ${offer.response} on ${offer.respondedAt}`);
@@ -35,11 +36,17 @@ function answer(state: JourneyState, offerId: string, response: 'accepted' | 're
   return { ...state, offers: state.offers.map((o) => (o.offerId === offerId ? { ...o, response, respondedAt: at } : o)) };
 }
 
-export const offerEvolvers: Evolvers<OffersEvent['type']> = {
+const evolvers: Evolvers<OffersEvent['type']> = {
   JobOfferRecorded: (state, event) => ({ ...state, offers: [...state.offers, { ...event.data, recordedAt: event.at, response: null, respondedAt: null }] }),
   OfferAccepted: (state, event) => answer(progressed(state, event.at), event.data.offerId, 'accepted', event.at),
   OfferRefused: (state, event) => {
     const answered = answer(state, event.data.offerId, 'refused', event.at);
     return event.data.lapse ? openLapse(answered, event.data.lapse, { appointmentId: null, offerId: event.data.offerId }, event.at) : answered;
   },
+};
+
+export const jobOffers = {
+  deciders: { RecordJobOffer: recordJobOffer, RecordOfferResponse: recordOfferResponse },
+  evolvers,
+  notices: { JobOfferRecorded: silent, OfferAccepted: silent, OfferRefused: silent },
 };

@@ -1,13 +1,14 @@
 import { isIsoDate } from '../dates';
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
 import { optionalText, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
 import { servicesPending } from '../services/availability';
 import { CLOSURE_REASONS, CONTRACT_TYPES, type CloseJourneyCommand, type OutcomesEvent, type RecordPlacementCommand } from './model';
 
 /** The placement, with its details; it ends the journey as `placed`. */
-export function recordPlacement(state: JourneyState, c: RecordPlacementCommand, now: string): Outcome {
+function recordPlacement(state: JourneyState, c: RecordPlacementCommand, now: string): Outcome {
   if (state.stage === 'awaiting_intake') return refusal('INTAKE_REQUIRED', 'a placement is recorded for a person taken in charge: record the intake first');
   const invalid = requireText(c.employer, 'employer', 200) ?? requireOneOf(c.contractType, CONTRACT_TYPES, 'contractType') ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
@@ -30,7 +31,7 @@ export function recordPlacement(state: JourneyState, c: RecordPlacementCommand, 
  * Closing a journey for a reason of its own. `decadenza` only follows a confirmed conditionality step, and
  * `path_completed` needs every service of the catalogue completed.
  */
-export function closeJourney(state: JourneyState, c: CloseJourneyCommand, now: string): Outcome {
+function closeJourney(state: JourneyState, c: CloseJourneyCommand, now: string): Outcome {
   const invalid = requireOneOf(c.reason, CLOSURE_REASONS, 'reason') ?? requireText(c.operatorId, 'operatorId') ?? optionalText(c.details, 'details');
   if (invalid) return invalid;
   if (c.reason === 'decadenza') return refusal('CLOSURE_NOT_ALLOWED', 'decadenza follows a confirmed conditionality step; it is not closed by hand');
@@ -41,7 +42,13 @@ export function closeJourney(state: JourneyState, c: CloseJourneyCommand, now: s
   return [{ type: 'JourneyClosed', data: { reason: c.reason, operatorId: c.operatorId, details: c.details ?? null, closedAt: now } }];
 }
 
-export const outcomeEvolvers: Evolvers<OutcomesEvent['type']> = {
+const evolvers: Evolvers<OutcomesEvent['type']> = {
   PlacementRecorded: (state, event) => ({ ...progressed(state, event.at), placement: { ...event.data, recordedAt: event.at } }),
   JourneyClosed: (state, event) => ({ ...state, stage: 'closed', status: 'closed', closure: event.data }),
+};
+
+export const closure = {
+  deciders: { CloseJourney: closeJourney, RecordPlacement: recordPlacement },
+  evolvers,
+  notices: { JourneyClosed: silent, PlacementRecorded: silent },
 };

@@ -1,14 +1,6 @@
 import type { Feature } from '../journey/feature';
 import { noDeadlines } from '../journey/feature';
-import { silent } from '../journey/notice';
-import { closeJourney, outcomeEvolvers, recordPlacement } from './closure';
-import type { OutcomesEvent } from './model';
+import { closure } from './closure';
+import type { OutcomesCommand, OutcomesEvent } from './model';
 
-export const outcomes: Feature<'CloseJourney' | 'RecordPlacement', OutcomesEvent['type'], never, never> = {
-  deciders: { CloseJourney: closeJourney, RecordPlacement: recordPlacement },
-  evolvers: outcomeEvolvers,
-  notices: { JourneyClosed: silent, PlacementRecorded: silent },
-  deadlines: noDeadlines,
-  drafters: {},
-  stallCauses: {},
-};
+export const outcomes: Feature<OutcomesCommand['type'], OutcomesEvent['type'], never, never> = { ...closure, deadlines: noDeadlines, drafters: {}, stallCauses: {} };

@@ -50,6 +50,8 @@ export interface RecordPlacementCommand {
   operatorId: string;
 }
 
+export type OutcomesCommand = CloseJourneyCommand | RecordPlacementCommand;
+
 export type JourneyClosed = EventEnvelope<'JourneyClosed', JourneyClosedData>;
 export type PlacementRecorded = EventEnvelope<'PlacementRecorded', PlacementRecordedData>;
 export type OutcomesEvent = JourneyClosed | PlacementRecorded;

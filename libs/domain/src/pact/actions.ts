@@ -2,7 +2,7 @@ import { addDuration, canonicalInstant, isIsoInstant, subtractDuration, toMillis
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
-import { notice } from '../journey/notice';
+import { notice, silent } from '../journey/notice';
 import { optionalString, refusal, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
 import type { CompletePactActionCommand, PactActionCompleted, PactActionEscalated, PactActionOverdue, PactActionReminderDue, PactActionState } from './model';
@@ -19,7 +19,7 @@ export const ACTION_NOTICE_KINDS = [
   'action_overdue_escalation',
 ] as const;
 
-export function completePactAction(state: JourneyState, c: CompletePactActionCommand, now: string): Outcome {
+function completePactAction(state: JourneyState, c: CompletePactActionCommand, now: string): Outcome {
   if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'actions exist once the pact is signed');
   const action = state.actions.find((a) => a.actionId === c.actionId);
   if (!action) return refusal('PACT_ACTION_NOT_FOUND', `the pact has no action ${c.actionId}`);
@@ -34,7 +34,7 @@ export function completePactAction(state: JourneyState, c: CompletePactActionCom
   return [{ type: 'PactActionCompleted', data: { actionId: c.actionId, operatorId: c.operatorId, completedAt: canonicalInstant(at), note: c.note ?? null } }];
 }
 
-export function actionDeadlines(state: JourneyState): Deadline[] {
+function actionDeadlines(state: JourneyState): Deadline[] {
   const { clocks } = state;
   const deadlines: Deadline[] = [];
   for (const a of state.actions) {
@@ -50,7 +50,7 @@ export function actionDeadlines(state: JourneyState): Deadline[] {
   return deadlines;
 }
 
-export const actionDrafters: Record<(typeof ACTION_DEADLINE_KINDS)[number], Drafter> = {
+const drafters: Record<(typeof ACTION_DEADLINE_KINDS)[number], Drafter> = {
   action_reminder: (state, d, due) => {
     // No reminder for an action that is already overdue: the overdue notice says more.
     const alsoOverdue = due.some((o) => o.kind === 'action_due' && o.actionId === d.actionId);
@@ -68,7 +68,7 @@ function updateAction(state: JourneyState, actionId: string, change: Partial<Pac
   return { ...state, actions: state.actions.map((a) => (a.actionId === actionId ? { ...a, ...change } : a)) };
 }
 
-export const actionEvolvers = {
+const evolvers = {
   PactActionCompleted: (state: JourneyState, event: PactActionCompleted): JourneyState =>
     updateAction(progressed(state, event.at), event.data.actionId, {
       status: 'completed',
@@ -81,7 +81,8 @@ export const actionEvolvers = {
   PactActionEscalated: (state: JourneyState, event: PactActionEscalated): JourneyState => updateAction(state, event.data.actionId, { escalatedAt: event.at }),
 };
 
-export const actionNotices = {
+const notices = {
+  PactActionCompleted: silent,
   PactActionReminderDue: (event: PactActionReminderDue, state: JourneyState) => {
     const a = action(state, event.data.actionId);
     return notice(state, event, 'action_due_reminder', ['beneficiary'], `${a.actionId}@${a.dueAt}`, { actionId: a.actionId, actionDescription: a.description, dueAt: a.dueAt });
@@ -106,7 +107,16 @@ export const actionNotices = {
   },
 };
 
-export function overdueActionStall(state: JourneyState): string | null {
+function overdueActionStall(state: JourneyState): string | null {
   const overdue = state.actions.filter((a) => a.status === 'overdue' && a.overdueSince).map((a) => a.overdueSince!);
   return overdue.length > 0 ? overdue.sort()[0] : null;
 }
+
+export const actions = {
+  deciders: { CompletePactAction: completePactAction },
+  evolvers,
+  notices,
+  deadlines: actionDeadlines,
+  drafters,
+  stallCauses: { overdue_action: overdueActionStall },
+};

@@ -1,5 +1,6 @@
 import { isPositiveDuration } from '../dates';
 import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome, type Refused } from '../journey/rules';
 import { progressed } from '../progress';
 import { freshAction, futureDueAt, pickAvailability, plannedAction, plansOf, requireAvailability } from './action-plan';
@@ -10,7 +11,7 @@ import { PROFILING_CLASSES, type AmendPactCommand, type PactActionPlan, type Pac
  * their reminder, overdue and escalation clocks), added or withdrawn — completed ones are history and stay as they are.
  * Every deadline follows from the new state, so nothing needs cancelling.
  */
-export function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outcome {
+function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outcome {
   if (state.stage !== 'pact_active' || !state.pact) return refusal('PACT_NOT_SIGNED', 'only a signed pact can be amended');
   const pact = state.pact;
   const invalid =
@@ -98,7 +99,7 @@ function amendable(state: JourneyState, actionId: unknown, field: string, touche
 }
 
 /** The new version: changed actions keep their history unless their due date moved, which starts their clocks again. */
-export function pactAmended(state: JourneyState, event: PactAmended): JourneyState {
+function pactAmended(state: JourneyState, event: PactAmended): JourneyState {
   const d = event.data;
   const pact = {
     version: d.version,
@@ -126,3 +127,9 @@ export function pactAmended(state: JourneyState, event: PactAmended): JourneySta
     pactVersions: [...state.pactVersions, { ...pact, actions: plansOf(actions), amendedBy: d.operatorId, reason: d.reason }],
   };
 }
+
+export const amendment = {
+  deciders: { AmendPact: amendPact },
+  evolvers: { PactAmended: pactAmended },
+  notices: { PactAmended: silent },
+};

@@ -131,6 +131,8 @@ export interface AmendPactCommand {
   withdrawActionIds?: string[];
 }
 
+export type PactCommand = SignPactCommand | CompletePactActionCommand | AmendPactCommand;
+
 export type PactSigned = EventEnvelope<'PactSigned', PactSignedData>;
 export type PactAmended = EventEnvelope<'PactAmended', PactAmendedData>;
 export type PactActionCompleted = EventEnvelope<'PactActionCompleted', PactActionCompletedData>;

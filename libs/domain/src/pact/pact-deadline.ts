@@ -20,7 +20,7 @@ export function pactDeadlineAt(state: JourneyState): string | null {
   return addDuration(state.intake.takenInChargeAt, state.clocks.pactDeadline);
 }
 
-export function pactDeadlines(state: JourneyState): Deadline[] {
+function pactDeadlines(state: JourneyState): Deadline[] {
   const { clocks } = state;
   if (state.stage !== 'awaiting_pact' || !state.intake || !clocks.pactDeadline) return [];
   const deadlineAt = pactDeadlineAt(state)!;
@@ -29,23 +29,31 @@ export function pactDeadlines(state: JourneyState): Deadline[] {
   return [];
 }
 
-export const pactDeadlineDrafters: Record<(typeof PACT_DEADLINE_KINDS)[number], Drafter> = {
+const drafters: Record<(typeof PACT_DEADLINE_KINDS)[number], Drafter> = {
   pact_deadline: (_state, d) => [{ type: 'PactDeadlineMissed', data: { deadlineAt: d.at } }],
   pact_escalation: (state) => [{ type: 'PactDeadlineEscalated', data: { deadlineAt: pactDeadlineAt(state)! } }],
 };
 
-export const pactDeadlineEvolvers = {
+const evolvers = {
   PactDeadlineMissed: (state: JourneyState, event: PactDeadlineMissed): JourneyState => ({ ...state, pactDeadlineMissedAt: event.at }),
   PactDeadlineEscalated: (state: JourneyState, event: PactDeadlineEscalated): JourneyState => ({ ...state, pactDeadlineEscalatedAt: event.at }),
 };
 
-export const pactDeadlineNotices = {
+const notices = {
   PactDeadlineMissed: (event: PactDeadlineMissed, state: JourneyState) =>
     notice(state, event, 'pact_deadline_missed', ['operator'], `pact@${event.data.deadlineAt}`, { pactDeadlineAt: event.data.deadlineAt }),
   PactDeadlineEscalated: (event: PactDeadlineEscalated, state: JourneyState) =>
     notice(state, event, 'pact_deadline_escalation', ['supervisor'], `pact@${event.data.deadlineAt}`, { pactDeadlineAt: event.data.deadlineAt }),
 };
 
-export function pactNotSignedStall(state: JourneyState): string | null {
+function pactNotSignedStall(state: JourneyState): string | null {
   return state.stage === 'awaiting_pact' ? state.pactDeadlineMissedAt : null;
 }
+
+export const pactDeadline = {
+  evolvers,
+  notices,
+  deadlines: pactDeadlines,
+  drafters,
+  stallCauses: { pact_not_signed: pactNotSignedStall },
+};

@@ -1,12 +1,13 @@
 import { isPositiveDuration } from '../dates';
 import { NO_CONTACT } from '../contacts/agreed-contacts';
 import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
 import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
 import { freshAction, plannedAction, requireAvailability } from './action-plan';
 import { PROFILING_CLASSES, type PactActionPlan, type PactSigned, type SignPactCommand } from './model';
 
-export function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome {
+function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome {
   if (state.stage === 'awaiting_intake') {
     return refusal('INTAKE_REQUIRED', 'the pact is signed after the presa in carico: record the intake first');
   }
@@ -45,14 +46,20 @@ export function signPact(state: JourneyState, c: SignPactCommand, now: string): 
   ];
 }
 
-export function pactSigned(state: JourneyState, event: PactSigned): JourneyState {
-  const { actions, ...pact } = event.data;
-  return {
-    ...progressed(state, event.at),
-    stage: 'pact_active',
-    pact,
-    pactVersions: [...state.pactVersions, { ...pact, actions, amendedBy: null, reason: null }],
-    actions: actions.map(freshAction),
-    contact: { ...NO_CONTACT },
-  };
-}
+export const signing = {
+  deciders: { SignPact: signPact },
+  evolvers: {
+    PactSigned: (state: JourneyState, event: PactSigned): JourneyState => {
+      const { actions, ...pact } = event.data;
+      return {
+        ...progressed(state, event.at),
+        stage: 'pact_active',
+        pact,
+        pactVersions: [...state.pactVersions, { ...pact, actions, amendedBy: null, reason: null }],
+        actions: actions.map(freshAction),
+        contact: { ...NO_CONTACT },
+      };
+    },
+  },
+  notices: { PactSigned: silent },
+};

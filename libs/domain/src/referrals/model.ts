@@ -38,6 +38,8 @@ export interface RecordReferralOutcomeCommand {
   note?: string;
 }
 
+export type ReferralsCommand = MakeReferralCommand | RecordReferralOutcomeCommand;
+
 export type ReferralMade = EventEnvelope<'ReferralMade', ReferralMadeData>;
 export type ReferralOutcomeRecorded = EventEnvelope<'ReferralOutcomeRecorded', ReferralOutcomeRecordedData>;
 export type ReferralsEvent = ReferralMade | ReferralOutcomeRecorded;

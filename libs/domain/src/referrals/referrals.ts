@@ -1,9 +1,10 @@
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { REFERRAL_OUTCOMES, REFERRAL_TARGETS, type MakeReferralCommand, type RecordReferralOutcomeCommand, type ReferralsEvent } from './model';
 
-export function makeReferral(state: JourneyState, c: MakeReferralCommand): Outcome {
+function makeReferral(state: JourneyState, c: MakeReferralCommand): Outcome {
   if (state.stage === 'awaiting_intake') return refusal('INTAKE_REQUIRED', 'referrals follow the presa in carico: record the intake first');
   const invalid =
     requireOneOf(c.to, REFERRAL_TARGETS, 'to') ?? requireText(c.organisation, 'organisation', 200) ?? requireText(c.reason, 'reason') ?? requireText(c.operatorId, 'operatorId', 100);
@@ -12,7 +13,7 @@ export function makeReferral(state: JourneyState, c: MakeReferralCommand): Outco
   return [{ type: 'ReferralMade', data: { referralId, to: c.to, organisation: c.organisation, reason: c.reason, operatorId: c.operatorId } }];
 }
 
-export function recordReferralOutcome(state: JourneyState, c: RecordReferralOutcomeCommand): Outcome {
+function recordReferralOutcome(state: JourneyState, c: RecordReferralOutcomeCommand): Outcome {
   const referral = state.referrals.find((r) => r.referralId === c.referralId);
   if (!referral) return refusal('REFERRAL_NOT_FOUND', `the journey has no referral ${String(c.referralId)}`);
   if (referral.outcome !== null) return refusal('REFERRAL_OUTCOME_RECORDED', `referral ${referral.referralId} was ${referral.outcome} on ${referral.outcomeAt}`);
@@ -21,7 +22,7 @@ export function recordReferralOutcome(state: JourneyState, c: RecordReferralOutc
   return [{ type: 'ReferralOutcomeRecorded', data: { referralId: referral.referralId, outcome: c.outcome, operatorId: c.operatorId, note: c.note ?? null } }];
 }
 
-export const referralEvolvers: Evolvers<ReferralsEvent['type']> = {
+const evolvers: Evolvers<ReferralsEvent['type']> = {
   ReferralMade: (state, event) => ({ ...state, referrals: [...state.referrals, { ...event.data, madeAt: event.at, outcome: null, outcomeAt: null, outcomeNote: null }] }),
   ReferralOutcomeRecorded: (state, event) => ({
     ...state,
@@ -29,4 +30,10 @@ export const referralEvolvers: Evolvers<ReferralsEvent['type']> = {
       r.referralId === event.data.referralId ? { ...r, outcome: event.data.outcome, outcomeAt: event.at, outcomeNote: event.data.note } : r,
     ),
   }),
+};
+
+export const referralRules = {
+  deciders: { MakeReferral: makeReferral, RecordReferralOutcome: recordReferralOutcome },
+  evolvers,
+  notices: { ReferralMade: silent, ReferralOutcomeRecorded: silent },
 };

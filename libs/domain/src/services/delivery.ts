@@ -1,5 +1,6 @@
 import { romeStartOfDay } from '../dates';
 import type { JourneyState } from '../journey/model';
+import { silent } from '../journey/notice';
 import { pastInstant, refusal, requireText, type Outcome, type Refused } from '../journey/rules';
 import { progressed } from '../progress';
 import { serviceAvailability } from './availability';
@@ -8,7 +9,7 @@ import { mergeOutputs, missingOutputs, validateOutputs } from './outputs';
 import { updateService } from './progress';
 import { SERVICES, type ServiceOutput } from './service-table';
 
-export function recordServiceDelivery(state: JourneyState, c: RecordServiceDeliveryCommand, now: string): Outcome {
+function recordServiceDelivery(state: JourneyState, c: RecordServiceDeliveryCommand, now: string): Outcome {
   const unavailable = serviceAvailability(state, c.service);
   if (unavailable) return unavailable;
   const invalid = requireText(c.operatorId, 'operatorId', 100) ?? validateHours(c.hours) ?? validateOutputs(c.service, c.outputs ?? {});
@@ -52,7 +53,7 @@ function validateHours(hours: unknown): Refused | null {
   return Math.round(hours * 100) / 100 === hours ? null : refusal('INVALID_VALUE', 'must have at most two decimals', 'hours');
 }
 
-export function serviceDelivered(state: JourneyState, event: ServiceDelivered): JourneyState {
+function serviceDelivered(state: JourneyState, event: ServiceDelivered): JourneyState {
   const d = event.data;
   return updateService(progressed(state, event.at), d.service, (s) => ({
     ...s,
@@ -68,3 +69,9 @@ export function serviceDelivered(state: JourneyState, event: ServiceDelivered): 
 function roundHours(hours: number): number {
   return Math.round(hours * 100) / 100;
 }
+
+export const delivery = {
+  deciders: { RecordServiceDelivery: recordServiceDelivery },
+  evolvers: { ServiceDelivered: serviceDelivered },
+  notices: { ServiceDelivered: silent },
+};

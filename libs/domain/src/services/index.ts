@@ -1,13 +1,10 @@
 import type { Feature } from '../journey/feature';
 import { noDeadlines } from '../journey/feature';
-import { silent } from '../journey/notice';
-import { recordServiceDelivery, serviceDelivered } from './delivery';
-import type { ServicesEvent } from './model';
+import { delivery } from './delivery';
+import type { ServicesCommand, ServicesEvent } from './model';
 
-export const services: Feature<'RecordServiceDelivery', ServicesEvent['type'], never, never> = {
-  deciders: { RecordServiceDelivery: recordServiceDelivery },
-  evolvers: { ServiceDelivered: serviceDelivered },
-  notices: { ServiceDelivered: silent },
+export const services: Feature<ServicesCommand['type'], ServicesEvent['type'], never, never> = {
+  ...delivery,
   deadlines: noDeadlines,
   drafters: {},
   stallCauses: {},

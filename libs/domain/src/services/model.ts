@@ -32,6 +32,8 @@ export interface RecordServiceDeliveryCommand {
   completesService?: boolean;
 }
 
+export type ServicesCommand = RecordServiceDeliveryCommand;
+
 export type ServiceDelivered = EventEnvelope<'ServiceDelivered', ServiceDeliveredData>;
 export type ServicesEvent = ServiceDelivered;
 
