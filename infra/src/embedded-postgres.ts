@@ -11,9 +11,8 @@ import {
   type ExitInfo,
   forEachLine,
   isPidAlive,
-  killOnExit,
   OutputTail,
-  stopChild,
+  stopOnce,
   waitForExit,
 } from './process-utils';
 import { errorMessage, waitFor } from './wait-for';
@@ -109,15 +108,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     });
   }
   // SIGINT = fast shutdown: clean even if we can no longer wait for it.
-  const unregisterExitKill = killOnExit(child, 'SIGINT');
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= stopChild(child, { signal: 'SIGINT', graceMs: STOP_GRACE_MS }).then(() => {
-      unregisterExitKill();
-    });
-    return stopping;
-  };
+  const stop = stopOnce(child, { signal: 'SIGINT', graceMs: STOP_GRACE_MS });
 
   const earlyExit = new AbortController();
   child.once('error', (err) => earlyExit.abort(new Error(`Could not run PostgreSQL: ${err.message}`)));

@@ -45,6 +45,29 @@ describe('waitFor', () => {
     ).rejects.toThrow(/waiting for the thing; last error: connection refused/);
   });
 
+  it('ends on the values `until` accepts (the tests take 0 and null, not undefined or false)', async () => {
+    const values = [undefined, false, 0];
+    await expect(
+      waitFor(() => values.shift(), { timeoutMs: 5_000, intervalMs: 1, description: 'x', until: (v): v is number => v !== undefined && v !== false }),
+    ).resolves.toBe(0);
+  });
+
+  it("passes a probe's error on at once with onError 'throw' (the benchmark's way)", async () => {
+    let calls = 0;
+    const started = Date.now();
+    await expect(
+      waitFor(
+        () => {
+          calls++;
+          throw new Error('HTTP 500');
+        },
+        { timeoutMs: 60_000, intervalMs: 10, description: 'y', onError: 'throw' },
+      ),
+    ).rejects.toThrow('HTTP 500');
+    expect(calls).toBe(1);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
   it('stops at once when aborted', async () => {
     const controller = new AbortController();
     const pending = waitFor(() => false, { timeoutMs: 60_000, intervalMs: 10_000, description: 'never', signal: controller.signal });

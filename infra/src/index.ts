@@ -8,9 +8,9 @@ export {
   type EmbeddedPostgresOptions,
 } from './embedded-postgres';
 export { getFreePort, isPortFree } from './ports';
-export type { ExitInfo } from './process-utils';
+export { killOnExit, stopChild, type ExitInfo } from './process-utils';
 export { findRepoRoot } from './repo-root';
-export { type SearchAttributeTypeName } from './search-attributes';
+export { type SearchAttributeTypeName } from '@sal/temporal';
 export { findOrBuildTemporalCli, temporalCliCacheDir, TEMPORAL_CLI_VERSION, type Logger } from './temporal-cli';
 export {
   FILE_SQLITE_PRAGMAS,

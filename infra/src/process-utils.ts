@@ -108,6 +108,21 @@ export function killOnExit(child: ChildProcess, signal: NodeJS.Signals = 'SIGTER
   return () => exitKillers.delete(kill);
 }
 
+/**
+ * How a server we started is stopped: `killOnExit` until then, and one `stopChild` (the same promise however often it
+ * is called, so start-up failures and the caller may both stop it).
+ */
+export function stopOnce(child: ChildProcess, options: { signal: NodeJS.Signals; graceMs: number }): () => Promise<void> {
+  const unregisterExitKill = killOnExit(child, options.signal);
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= stopChild(child, options).then(() => {
+      unregisterExitKill();
+    });
+    return stopping;
+  };
+}
+
 /** True if a process with this pid exists (we may lack permission to signal it). */
 export function isPidAlive(pid: number): boolean {
   try {

@@ -9,12 +9,11 @@ import {
   describeExit,
   type ExitInfo,
   forEachLine,
-  killOnExit,
   OutputTail,
-  stopChild,
+  stopOnce,
   waitForExit,
 } from './process-utils';
-import type { SearchAttributeTypeName } from './search-attributes';
+import type { SearchAttributeTypeName } from '@sal/temporal';
 import { findOrBuildTemporalCli, type Logger } from './temporal-cli';
 import { errorMessage, waitFor } from './wait-for';
 
@@ -144,15 +143,7 @@ async function startOnce(options: TemporalDevServerOptions): Promise<TemporalDev
     env: serverEnv(),
   });
   output.attach(child.stdout, child.stderr);
-  const unregisterExitKill = killOnExit(child, 'SIGTERM');
-
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= stopChild(child, { signal: 'SIGTERM', graceMs: STOP_GRACE_MS }).then(() => {
-      unregisterExitKill();
-    });
-    return stopping;
-  };
+  const stop = stopOnce(child, { signal: 'SIGTERM', graceMs: STOP_GRACE_MS });
 
   const host = ip === '0.0.0.0' ? '127.0.0.1' : ip;
   const address = `${host}:${port}`;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getFreePort } from '@sal/infra';
+import { getFreePort, stopChild } from '@sal/infra';
 import { testStack, uniqueSuffix } from './env';
 import { adminToken } from './auth';
 import { eventually } from './wait';
@@ -50,13 +50,7 @@ export class ServiceProcess {
 
   /** Stops the process with `signal` and waits for it to exit. SIGKILL simulates a crash. */
   async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-    const child = this.child;
-    if (!child) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    await exited;
-    clearTimeout(timer);
+    if (this.child) await stopChild(this.child, { signal, graceMs: 60_000 });
   }
 }
 

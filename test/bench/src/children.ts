@@ -1,5 +1,6 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { killOnExit, stopChild } from '@sal/infra';
 
 export interface NodeChildOptions {
   /** For messages and the log file name. */
@@ -14,23 +15,9 @@ export interface NodeChildOptions {
   ipc?: boolean;
 }
 
-/** Live children, so that even an abrupt exit of the bench does not leave them running. */
-const live = new Set<ChildProcess>();
-let exitHookInstalled = false;
-
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
-  // Only synchronous work is possible here: signal, do not wait.
-  process.on('exit', () => {
-    for (const child of live) child.kill('SIGKILL');
-  });
-}
-
 /** A Node process of the product (API, worker) or of the bench (baseline worker), each in its own process. */
 export class NodeChild {
   private readonly tail: string[] = [];
-  private readonly exited: Promise<void>;
   private readonly messages: { type: string }[] = [];
   private readonly waiters = new Set<() => void>();
 
@@ -38,25 +25,21 @@ export class NodeChild {
     readonly name: string,
     private readonly child: ChildProcess,
   ) {
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     child.on('message', (message: { type: string }) => {
       this.messages.push(message);
       this.wake();
     });
-    child.once('exit', () => {
-      live.delete(child);
-      this.wake();
-    });
+    child.once('exit', () => this.wake());
   }
 
   static start(o: NodeChildOptions): NodeChild {
-    installExitHook();
     const log = fs.openSync(o.logFile, 'a');
     // Own process group: a Ctrl-C reaches only the bench, which then stops everything in order.
     const child = o.ipc
       ? fork(o.script, o.args ?? [], { env: o.env, execArgv: o.execArgv ?? [], stdio: ['ignore', 'pipe', 'pipe', 'ipc'], detached: true })
       : spawn(process.execPath, [...(o.execArgv ?? []), o.script, ...(o.args ?? [])], { env: o.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    live.add(child);
+    // Even an abrupt exit of the bench does not leave it running (signal only: nothing can be awaited then).
+    killOnExit(child, 'SIGKILL');
     const self = new NodeChild(o.name, child);
     const keep = (chunk: Buffer): void => {
       fs.writeSync(log, chunk);
@@ -131,10 +114,6 @@ export class NodeChild {
 
   /** SIGTERM (the product's graceful stop), then SIGKILL after `graceMs`. Safe to call twice. */
   async stop(graceMs = 30_000): Promise<void> {
-    if (!this.running) return;
-    this.child.kill('SIGTERM');
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), graceMs);
-    await this.exited;
-    clearTimeout(timer);
+    await stopChild(this.child, { signal: 'SIGTERM', graceMs });
   }
 }

@@ -1,3 +1,5 @@
+import { waitFor } from '@sal/infra';
+
 /**
  * Runs `fn` over `items` with at most `concurrency` calls in flight: the load a fixed number of clients would put on
  * the system, which is what a benchmark should compare (not an unbounded burst that measures queueing in Node).
@@ -28,19 +30,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /**
- * Polls `probe` every `intervalMs` until it returns a value other than undefined, or throws after `timeoutMs`.
- * Benchmarks wait on conditions, never on fixed sleeps that would either waste time or cut a measurement short.
+ * Polls `probe` every `intervalMs` until it returns a value other than undefined, or throws after `timeoutMs` naming
+ * `what` (infra's `waitFor`). A probe that throws ends the wait at once: a benchmark stops on an error rather than
+ * retrying it for minutes. Benchmarks wait on conditions, never on fixed sleeps that would either waste time or cut a
+ * measurement short.
  */
-export async function pollUntil<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number },
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}`);
-    await sleep(intervalMs);
-  }
+export function pollUntil<T>(probe: () => Promise<T | undefined>, what: string, { timeoutMs, intervalMs = 250 }: { timeoutMs: number; intervalMs?: number }): Promise<T> {
+  return waitFor(probe, { description: what, timeoutMs, intervalMs, onError: 'throw', until: (value): value is T => value !== undefined });
 }
