@@ -35,23 +35,26 @@ export default [
           depConstraints: [
             // Rules are pure: they depend on nothing of ours.
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
+            // The environment schema mechanism (@sal/config) depends on nothing of ours; every process but the pure
+            // rules and the workflow code may use it.
+            { sourceTag: 'type:util', onlyDependOnLibsWithTags: [] },
             { sourceTag: 'type:contract', onlyDependOnLibsWithTags: ['type:domain'] },
             // Deterministic workflow code sees rules and message contracts, never persistence, Nest or I/O.
             { sourceTag: 'type:workflow', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'] },
-            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain'] },
-            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain', 'type:contract'] },
+            { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:domain', 'type:util'] },
+            { sourceTag: 'type:config', onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:util'] },
             { sourceTag: 'type:activity', onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence'] },
             // Delivery (outbox, dispatcher, SMTP) reads notices and the staff directory; nothing of Temporal or Nest.
-            { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:domain', 'type:persistence'] },
-            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:config'] },
+            { sourceTag: 'type:notifications', onlyDependOnLibsWithTags: ['type:domain', 'type:persistence', 'type:util'] },
+            { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:config', 'type:util'] },
             // Apps are leaves: nothing imports an app but the tests.
             {
               sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow', 'type:notifications'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:util', 'type:activity', 'type:workflow', 'type:notifications'],
             },
             {
               sourceTag: 'type:test',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:activity', 'type:workflow', 'type:app', 'type:infra', 'type:notifications'],
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contract', 'type:persistence', 'type:config', 'type:util', 'type:activity', 'type:workflow', 'type:app', 'type:infra', 'type:notifications'],
             },
           ],
         },

@@ -6,7 +6,9 @@ import { startSmtpSink } from './smtp-sink';
 import { ChildPidFile } from './leftovers';
 import { describeExit, type ExitInfo, forEachLine, killOnExit, stopChild, waitForExit } from './process-utils';
 import { findRepoRoot } from './repo-root';
+import { canonicalEnv } from '@sal/config';
 import { journeySearchAttributeTypes } from '@sal/temporal';
+import { LAUNCH_ENVIRONMENT, loadLaunchSettings } from './launch-settings';
 import { findOrBuildTemporalCli } from './temporal-cli';
 import { FILE_SQLITE_PRAGMAS, sqlitePragmaArgs, startTemporalDevServer } from './temporal-dev-server';
 import { errorMessage, waitFor } from './wait-for';
@@ -95,16 +97,6 @@ function exitIfUnexpected(name: string, exited: Promise<ExitInfo>): void {
   });
 }
 
-function envPort(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65_535) {
-    throw new Error(`${name} must be a TCP port number, got "${raw}"`);
-  }
-  return port;
-}
-
 function redactPassword(url: string): string {
   try {
     const parsed = new URL(url);
@@ -143,8 +135,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  // Every variable is checked before anything starts; a wrong one stops `npm start` here, named.
+  const settings = loadLaunchSettings();
   const root = findRepoRoot(__dirname);
-  const dataDir = path.resolve(process.env['SAL_DATA_DIR'] || path.join(root, 'data'));
+  const dataDir = path.resolve(settings.runtime.SAL_DATA_DIR ?? path.join(root, 'data'));
   const logsDir = path.join(dataDir, 'logs');
   fs.mkdirSync(logsDir, { recursive: true });
   say('launch', `repository ${root}, data folder ${dataDir}`);
@@ -152,16 +146,17 @@ async function main(): Promise<void> {
   const pidFile = new ChildPidFile(path.join(dataDir, 'run', 'children.json'));
   await pidFile.stopLeftovers((line) => say('launch', line));
 
-  const apiHost = process.env['API_HOST'] || '127.0.0.1';
+  const apiHost = settings.api.API_HOST;
   const probeHost = apiHost === '0.0.0.0' || apiHost === '::' ? '127.0.0.1' : apiHost;
-  const apiUrl = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${envPort('API_PORT', 3000)}`;
+  const apiUrl = `http://${probeHost.includes(':') ? `[${probeHost}]` : probeHost}:${settings.api.API_PORT}`;
 
   // --- Temporal
-  const namespace = process.env['TEMPORAL_NAMESPACE'] || 'default';
-  let temporalAddress = process.env['TEMPORAL_ADDRESS'];
+  // TEMPORAL_ADDRESS, or the address of the Temporal profile (TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE): an external server.
+  const namespace = settings.temporal.namespace;
+  let temporalAddress = settings.temporal.address;
   let temporalUiUrl: string | undefined;
-  if (temporalAddress) {
-    say('temporal', `using external Temporal at ${temporalAddress} (TEMPORAL_ADDRESS), namespace ${namespace}`);
+  if (settings.temporal.addressConfigured) {
+    say('temporal', `using external Temporal at ${temporalAddress}, namespace ${namespace}`);
   } else {
     const cliPath = await findOrBuildTemporalCli((line) => say('temporal', line));
     const logFile = path.join(logsDir, 'temporal.log');
@@ -169,8 +164,8 @@ async function main(): Promise<void> {
     const server = await startTemporalDevServer({
       cliPath,
       dbFile: path.join(dataDir, 'temporal.db'),
-      port: envPort('TEMPORAL_PORT', 7233),
-      uiPort: envPort('TEMPORAL_UI_PORT', 8233),
+      port: settings.launch.TEMPORAL_PORT,
+      uiPort: settings.launch.TEMPORAL_UI_PORT,
       namespace,
       searchAttributes: journeySearchAttributeTypes(),
       // The Web UI decrypts payloads through the API's codec endpoint (see README, Personal data). SQLite in WAL mode,
@@ -192,20 +187,20 @@ async function main(): Promise<void> {
   }
 
   // --- PostgreSQL
-  let databaseUrl = process.env['DATABASE_URL'];
+  let databaseUrl = settings.database.DATABASE_URL;
   // Migrations run as the schema's owner (DATABASE_MIGRATION_URL, else DATABASE_URL); the apps as the application role.
-  let migrationUrl = process.env['DATABASE_MIGRATION_URL'] || databaseUrl;
+  let migrationUrl = settings.database.DATABASE_MIGRATION_URL ?? databaseUrl;
   let postgresDescription: string;
   if (databaseUrl) {
     postgresDescription = `external, ${redactPassword(databaseUrl)} (DATABASE_URL)`;
     say('postgres', `using ${postgresDescription}`);
   } else {
     const pgDataDir = path.join(dataDir, 'postgres');
-    const port = envPort('EMBEDDED_PG_PORT', 54329);
+    const port = settings.database.EMBEDDED_PG_PORT;
     const logFile = path.join(logsDir, 'postgres.log');
     const logStream = fs.createWriteStream(logFile, { flags: 'a' });
     say('postgres', `starting embedded PostgreSQL on port ${port}, data ${pgDataDir}, log ${logFile}`);
-    const password = process.env['EMBEDDED_PG_PASSWORD'] || 'postgres';
+    const password = settings.database.EMBEDDED_PG_PASSWORD;
     const pg = await startEmbeddedPostgres({
       dataDir: pgDataDir,
       port,
@@ -236,21 +231,22 @@ async function main(): Promise<void> {
   }
 
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
+    // Earlier variable names already warned here: the children get the current ones.
+    ...canonicalEnv(LAUNCH_ENVIRONMENT, process.env),
     // The owner's URL goes to the migrations only.
     DATABASE_MIGRATION_URL: undefined,
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
     // The codec endpoint answers this UI's browser, under either name, wherever TEMPORAL_UI_PORT put it.
-    ...(temporalUiUrl && !process.env['TEMPORAL_UI_ORIGINS']
+    ...(temporalUiUrl && !settings.uiOriginsSet
       ? { TEMPORAL_UI_ORIGINS: `${temporalUiUrl},${temporalUiUrl.replace('//127.0.0.1:', '//localhost:')}` }
       : {}),
   };
 
   // --- Migrations
   const migrateScript = requireFile(
-    process.env['SAL_MIGRATE_SCRIPT'] || path.join(root, 'libs/persistence/dist/cli/migrate.js'),
+    settings.launch.SAL_MIGRATE_SCRIPT ?? path.join(root, 'libs/persistence/dist/cli/migrate.js'),
     'The migration script',
   );
   say('migrate', `running ${migrateScript}`);
@@ -266,15 +262,15 @@ async function main(): Promise<void> {
 
   // --- Mail: the worker's dispatcher sends to SMTP_URL, or to a local sink whose messages can be read over HTTP.
   let mailBannerLine: string;
-  if (process.env['SMTP_URL']) {
-    const smtp = `${redactPassword(process.env['SMTP_URL'])} (SMTP_URL)`;
+  if (settings.mail.SMTP_URL) {
+    const smtp = `${redactPassword(settings.mail.SMTP_URL)} (SMTP_URL)`;
     mailBannerLine = `  Mail (SMTP):      ${smtp}`;
     say('mail', `the worker sends through ${smtp}`);
   } else {
     const sink = await startSmtpSink({
       host: '127.0.0.1',
-      smtpPort: envPort('MAIL_SINK_SMTP_PORT', 2525),
-      httpPort: envPort('MAIL_SINK_HTTP_PORT', 8025),
+      smtpPort: settings.launch.MAIL_SINK_SMTP_PORT,
+      httpPort: settings.launch.MAIL_SINK_HTTP_PORT,
     });
     // Registered before the worker, so it stops after the worker has stopped sending.
     onShutdown('mail sink', () => sink.stop());
@@ -284,11 +280,11 @@ async function main(): Promise<void> {
   }
 
   // --- Worker, then API
-  for (const [step, defaultScript, overrideVar] of [
-    ['worker', 'apps/worker/dist/main.js', 'SAL_WORKER_SCRIPT'],
-    ['api', 'apps/api/dist/main.js', 'SAL_API_SCRIPT'],
+  for (const [step, defaultScript, override] of [
+    ['worker', 'apps/worker/dist/main.js', settings.launch.SAL_WORKER_SCRIPT],
+    ['api', 'apps/api/dist/main.js', settings.launch.SAL_API_SCRIPT],
   ] as const) {
-    const script = requireFile(process.env[overrideVar] || path.join(root, defaultScript), `The ${step} entry point`);
+    const script = requireFile(override ?? path.join(root, defaultScript), `The ${step} entry point`);
     say('launch', `starting ${step} (${script})`);
     const child = spawnNode(step, script, childEnv, root);
     if (child.pid !== undefined) pidFile.add(step, child.pid, 'SIGTERM');

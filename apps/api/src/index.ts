@@ -3,4 +3,4 @@
  * settings loader. The server itself starts from `main.ts`.
  */
 export { ALL_ERROR_STATUSES, API_ERROR_STATUS, REFUSAL_STATUS, type ApiErrorCode, type ErrorBody, type FieldProblem } from './common/api-errors';
-export { InvalidConfigurationError, loadApiSettings, type ApiSettings } from './config/api-settings';
+export { API_ENVIRONMENT, loadApiSettings, type ApiSettings } from './config/api-settings';

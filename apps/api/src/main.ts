@@ -3,17 +3,17 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { InvalidConfigurationError, loadApiSettings, type ApiSettings } from './config/api-settings';
+import { exitOnStartupFailure } from '@sal/config';
+import { loadApiSettings, type ApiSettings } from './config/api-settings';
 import { setupApp } from './setup-app';
 
 /** The API process: settings are read and checked once, then the app listens until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   let settings: ApiSettings;
   try {
-    settings = loadApiSettings();
+    settings = loadApiSettings(process.env, { warn: (warning) => new Logger('Config').warn(warning) });
   } catch (error) {
-    console.error(`api: ${error instanceof InvalidConfigurationError ? error.message : String(error)}`);
-    process.exit(1);
+    exitOnStartupFailure('api', error);
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bodyParser: false, abortOnError: false });
   setupApp(app, settings);

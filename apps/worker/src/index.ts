@@ -1,1 +1,2 @@
 export * from './journey-worker';
+export * from './settings';

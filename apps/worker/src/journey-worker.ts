@@ -1,15 +1,8 @@
-import { existsSync } from 'node:fs';
 import { NativeConnection, Worker, type DataConverter, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createJourneyActivities, type NoticeRecorder } from '@sal/activities';
 import { journeyDataConverter } from '@sal/temporal';
-
-/** Where the worker takes its workflow code from. */
-export type WorkflowSource =
-  /** A bundle prebuilt by `build:bundle` (production: no bundling at start-up, the exact code that was tested). */
-  | { bundlePath: string }
-  /** Bundled at start-up from a workflows entry point (development and tests). */
-  | { workflowsPath: string; bundlerOptions?: WorkerOptions['bundlerOptions'] };
+import type { WorkflowSource } from './settings';
 
 export interface JourneyWorkerOptions {
   connection: NativeConnection;
@@ -45,14 +38,4 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
     ...workflowOptions,
     ...o.tuning,
   });
-}
-
-/** The prebuilt bundle in production (or when `WORKFLOW_BUNDLE_PATH` names one), the workflows package otherwise. */
-export function defaultWorkflowSource(env: NodeJS.ProcessEnv = process.env): WorkflowSource {
-  const bundlePath = env.WORKFLOW_BUNDLE_PATH || (env.NODE_ENV === 'production' ? require.resolve('../dist/workflow-bundle.js') : undefined);
-  if (bundlePath) {
-    if (!existsSync(bundlePath)) throw new Error(`workflow bundle not found at ${bundlePath}: run \`npm run build:bundle -w @sal/worker\``);
-    return { bundlePath };
-  }
-  return { workflowsPath: require.resolve('@sal/workflows') };
 }

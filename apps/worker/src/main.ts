@@ -1,23 +1,29 @@
 import { NativeConnection, type DataConverter } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { loadNotificationSettings, NotificationService } from '@sal/notifications';
+import { exitOnStartupFailure } from '@sal/config';
+import { NotificationService } from '@sal/notifications';
 import { createDataSource } from '@sal/persistence';
-import { journeyDataConverter, temporalSettings, type TemporalSettings } from '@sal/temporal';
+import { AesGcmPayloadCodec } from '@sal/temporal';
 import { startNotificationDispatcher } from './dispatcher-process';
-import { createJourneyWorker, defaultWorkflowSource } from './journey-worker';
+import { createJourneyWorker } from './journey-worker';
+import { loadWorkerSettings, type WorkerSettings } from './settings';
 
 /**
- * The worker process. The Temporal runtime stops it on SIGINT/SIGTERM: polling stops, in-flight tasks finish (or are
- * retried by another worker after the grace time), then the notification dispatcher finishes the messages in hand,
- * then connections close. Nothing is lost: the state is in Temporal, unsent notices in the outbox.
+ * The worker process. Its settings are read and checked first: a wrong variable stops it before it connects to
+ * anything, with every problem named. The Temporal runtime stops it on SIGINT/SIGTERM: polling stops, in-flight tasks
+ * finish (or are retried by another worker after the grace time), then the notification dispatcher finishes the
+ * messages in hand, then connections close. Nothing is lost: the state is in Temporal, unsent notices in the outbox.
  */
 async function main(): Promise<void> {
-  const settings = temporalSettings();
-  // Read before anything starts: missing payload keys in production stop the worker here.
-  const dataConverter = journeyDataConverter();
-  const notifications = loadNotificationSettings();
-  const dataSource = await createDataSource().initialize();
-  const dispatcher = startNotificationDispatcher(dataSource, notifications);
+  let settings: WorkerSettings;
+  try {
+    settings = loadWorkerSettings();
+  } catch (error) {
+    exitOnStartupFailure('worker', error);
+  }
+  const dataConverter: DataConverter = { payloadCodecs: [new AesGcmPayloadCodec(settings.payloadEncryption)] };
+  const dataSource = await createDataSource(settings.database.url).initialize();
+  const dispatcher = startNotificationDispatcher(dataSource, settings.notifications);
   try {
     await runWorker(settings, dataConverter, dataSource);
   } finally {
@@ -26,19 +32,20 @@ async function main(): Promise<void> {
   }
 }
 
-async function runWorker(settings: TemporalSettings, dataConverter: DataConverter, dataSource: DataSource): Promise<void> {
-  const connection = await NativeConnection.connect(settings.connection);
+async function runWorker(settings: WorkerSettings, dataConverter: DataConverter, dataSource: DataSource): Promise<void> {
+  const { temporal } = settings;
+  const connection = await NativeConnection.connect(temporal.connection);
   try {
     const worker = await createJourneyWorker({
       connection,
-      namespace: settings.namespace,
-      taskQueue: settings.taskQueue,
+      namespace: temporal.namespace,
+      taskQueue: temporal.taskQueue,
       dataSource,
       notices: new NotificationService(dataSource),
-      workflows: defaultWorkflowSource(),
+      workflows: settings.workflows,
       dataConverter,
     });
-    console.log(`worker: polling task queue ${settings.taskQueue} on ${settings.address} (namespace ${settings.namespace})`);
+    console.log(`worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})`);
     await worker.run();
     console.log('worker: stopped');
   } finally {

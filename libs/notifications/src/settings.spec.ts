@@ -1,4 +1,5 @@
-import { DEFAULT_MAIL_FROM, InvalidNotificationSettingsError, loadNotificationSettings, redactSmtpUrl } from './settings';
+import { ConfigurationError } from '@sal/config';
+import { DEFAULT_MAIL_FROM, loadNotificationSettings, redactSmtpUrl } from './settings';
 
 describe('loadNotificationSettings', () => {
   it('defaults: no SMTP server, the default sender, a 1 s poll, 5 s → 15 min backoff, 50 attempts', () => {
@@ -31,11 +32,11 @@ describe('loadNotificationSettings', () => {
   it('refuses every wrong value at once, naming each variable', () => {
     const attempt = () =>
       loadNotificationSettings({ SMTP_URL: 'http://mail.example.org', MAIL_FROM: 'nobody', NOTIFICATIONS_POLL_MS: 'often', NOTIFICATIONS_DISPATCHER: 'maybe' });
-    expect(attempt).toThrow(InvalidNotificationSettingsError);
+    expect(attempt).toThrow(ConfigurationError);
     try {
       attempt();
     } catch (error) {
-      const problems = (error as InvalidNotificationSettingsError).problems.join('\n');
+      const problems = (error as ConfigurationError).problems.join('\n');
       for (const name of ['SMTP_URL', 'MAIL_FROM', 'NOTIFICATIONS_POLL_MS', 'NOTIFICATIONS_DISPATCHER']) expect(problems).toContain(name);
     }
   });

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { ConfigurationProblems, defineEnv, loadEnv, MAIL_SERVER_ENV, onOff, RUNTIME_ENV, variable, wholeNumber, type LoadOptions } from '@sal/config';
 import type { BackoffPolicy } from './backoff';
 
 export const DEFAULT_MAIL_FROM = '"Servizi al Lavoro" <noreply@sal.invalid>';
@@ -33,49 +35,64 @@ export interface DispatcherSettings {
   maxAttempts: number;
 }
 
-/** The environment holds values notifications cannot work with; every problem is listed. */
-export class InvalidNotificationSettingsError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid notification settings:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'InvalidNotificationSettingsError';
-  }
-}
-
 /** `Name <address>` or a bare address. */
 const MAILBOX = /^(?:[^<>]*<\s*[^\s<>@]+@[^\s<>@]+\s*>|[^\s<>@]+@[^\s<>@]+)$/;
 
+/** The variables of notification delivery (the worker's dispatcher); `SMTP_URL` is in `MAIL_SERVER_ENV` (`@sal/config`). */
+export const NOTIFICATIONS_ENV = defineEnv(
+  {
+    MAIL_FROM: variable(z.string().regex(MAILBOX, 'must be an address or "Name" <address>'), {
+      description: 'sender of every notification',
+      default: DEFAULT_MAIL_FROM,
+    }),
+    SMTP_TIMEOUT_MS: variable(wholeNumber(500, 300_000), { description: 'deadline of each SMTP step (connect, greeting, every reply)', default: 15_000 }),
+    NOTIFICATIONS_DISPATCHER: variable(onOff(), { description: '`off`: this worker process records notices but sends none', default: true, defaultText: 'on' }),
+    NOTIFICATIONS_POLL_MS: variable(wholeNumber(10, 600_000), { description: 'how often the dispatcher looks for due messages', default: 1_000 }),
+    NOTIFICATIONS_BATCH_SIZE: variable(wholeNumber(1, 100), { description: 'messages claimed and sent together', default: 10 }),
+    NOTIFICATIONS_LEASE_MS: variable(wholeNumber(1_000, 3_600_000), {
+      description: "how long a claimed message is the dispatcher's before another may take it back (at least 4 × `SMTP_TIMEOUT_MS`)",
+      default: 120_000,
+    }),
+    NOTIFICATIONS_RETRY_BASE_MS: variable(wholeNumber(10, 3_600_000), { description: 'backoff after the first failure', default: 5_000 }),
+    NOTIFICATIONS_RETRY_MAX_MS: variable(wholeNumber(10, 86_400_000), { description: 'longest backoff (doubling, with jitter)', default: 900_000 }),
+    NOTIFICATIONS_MAX_ATTEMPTS: variable(wholeNumber(1, 1_000), { description: 'attempts before a message is `failed`', default: 50 }),
+  },
+  (v, problem) => {
+    if (v.NOTIFICATIONS_RETRY_MAX_MS < v.NOTIFICATIONS_RETRY_BASE_MS) problem('NOTIFICATIONS_RETRY_MAX_MS', 'must not be less than NOTIFICATIONS_RETRY_BASE_MS');
+  },
+  (v, problem) => {
+    // A send takes a few SMTP steps, each up to the timeout: the lease must outlast them, or a slow send is taken back
+    // and sent again by another dispatcher.
+    if (v.NOTIFICATIONS_LEASE_MS < 4 * v.SMTP_TIMEOUT_MS) problem('NOTIFICATIONS_LEASE_MS', `must be at least 4 × SMTP_TIMEOUT_MS (${4 * v.SMTP_TIMEOUT_MS})`);
+  },
+);
+
 /**
  * Reads and checks the notification settings.
- * @throws InvalidNotificationSettingsError naming every wrong variable.
+ * @throws ConfigurationError naming every wrong variable.
  */
-export function loadNotificationSettings(env: NodeJS.ProcessEnv = process.env): NotificationSettings {
-  const problems: string[] = [];
-  const enabled = onOff(env, 'NOTIFICATIONS_DISPATCHER', problems);
-  const url = env.SMTP_URL?.trim() || null;
-  if (url !== null) checkSmtpUrl(url, problems);
-  else if (env.NODE_ENV === 'production' && enabled) {
-    problems.push('SMTP_URL is required in production (or set NOTIFICATIONS_DISPATCHER=off where another process sends)');
+export function loadNotificationSettings(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): NotificationSettings {
+  const problems = new ConfigurationProblems();
+  const runtime = problems.take(() => loadEnv(RUNTIME_ENV, env, options));
+  const server = problems.take(() => loadEnv(MAIL_SERVER_ENV, env, options));
+  const v = problems.take(() => loadEnv(NOTIFICATIONS_ENV, env, options));
+  if (server && v && runtime && !server.SMTP_URL && runtime.NODE_ENV === 'production' && v.NOTIFICATIONS_DISPATCHER) {
+    problems.add('SMTP_URL is required in production (or set NOTIFICATIONS_DISPATCHER=off where another process sends)');
   }
-  const mailFrom = env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
-  if (!MAILBOX.test(mailFrom)) problems.push(`MAIL_FROM must be an address or "Name" <address>, got '${mailFrom}'`);
-  const timeoutMs = integer(env, 'SMTP_TIMEOUT_MS', 15_000, 500, 300_000, problems);
-  const dispatcher: DispatcherSettings = {
-    enabled,
-    pollIntervalMs: integer(env, 'NOTIFICATIONS_POLL_MS', 1_000, 10, 600_000, problems),
-    batchSize: integer(env, 'NOTIFICATIONS_BATCH_SIZE', 10, 1, 100, problems),
-    leaseMs: integer(env, 'NOTIFICATIONS_LEASE_MS', 120_000, 1_000, 3_600_000, problems),
-    backoff: {
-      baseMs: integer(env, 'NOTIFICATIONS_RETRY_BASE_MS', 5_000, 10, 3_600_000, problems),
-      maxMs: integer(env, 'NOTIFICATIONS_RETRY_MAX_MS', 900_000, 10, 86_400_000, problems),
+  problems.throwIfAny();
+  const url = server!.SMTP_URL ?? null;
+  return {
+    smtp: url === null ? null : { url, timeoutMs: v!.SMTP_TIMEOUT_MS },
+    mailFrom: v!.MAIL_FROM,
+    dispatcher: {
+      enabled: v!.NOTIFICATIONS_DISPATCHER,
+      pollIntervalMs: v!.NOTIFICATIONS_POLL_MS,
+      batchSize: v!.NOTIFICATIONS_BATCH_SIZE,
+      leaseMs: v!.NOTIFICATIONS_LEASE_MS,
+      backoff: { baseMs: v!.NOTIFICATIONS_RETRY_BASE_MS, maxMs: v!.NOTIFICATIONS_RETRY_MAX_MS },
+      maxAttempts: v!.NOTIFICATIONS_MAX_ATTEMPTS,
     },
-    maxAttempts: integer(env, 'NOTIFICATIONS_MAX_ATTEMPTS', 50, 1, 1_000, problems),
   };
-  if (dispatcher.backoff.maxMs < dispatcher.backoff.baseMs) problems.push('NOTIFICATIONS_RETRY_MAX_MS must not be less than NOTIFICATIONS_RETRY_BASE_MS');
-  // A send takes a few SMTP steps, each up to the timeout: the lease must outlast them, or a slow send is taken back
-  // and sent again by another dispatcher.
-  if (dispatcher.leaseMs < 4 * timeoutMs) problems.push(`NOTIFICATIONS_LEASE_MS must be at least 4 × SMTP_TIMEOUT_MS (${4 * timeoutMs})`);
-  if (problems.length > 0) throw new InvalidNotificationSettingsError(problems);
-  return { smtp: url === null ? null : { url, timeoutMs }, mailFrom, dispatcher };
 }
 
 /** The URL with its password masked, for logs and banners. */
@@ -87,37 +104,4 @@ export function redactSmtpUrl(url: string): string {
   } catch {
     return '(unparsable SMTP_URL)';
   }
-}
-
-function checkSmtpUrl(url: string, problems: string[]): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    problems.push('SMTP_URL must be a URL such as smtp://user:password@mail.example.org:587');
-    return;
-  }
-  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
-    problems.push(`SMTP_URL must start with smtp:// or smtps://, got ${parsed.protocol}//`);
-  }
-  if (!parsed.hostname) problems.push('SMTP_URL has no host');
-}
-
-function onOff(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw || raw === 'on') return true;
-  if (raw === 'off') return false;
-  problems.push(`${name} must be on or off, got '${env[name]}'`);
-  return true;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
-    return fallback;
-  }
-  return value;
 }

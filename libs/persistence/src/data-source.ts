@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { resolveDatabaseUrl } from './config';
+import { databaseSettings, resolveDatabaseUrl } from './config';
 import { JourneyEventRecord } from './entities/journey-event.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { PactActionRecord } from './entities/pact-action.entity';
@@ -25,7 +25,7 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOpti
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), connectionTimeoutMillis: 10_000 },
+    extra: { max: databaseSettings().poolSize, connectionTimeoutMillis: 10_000 },
     ...overrides,
   } as DataSourceOptions;
 }

@@ -2,3 +2,4 @@ export * from './temporal-config';
 export * from './journey-id';
 export * from './search-attributes';
 export * from './payload-codec';
+export * from './keys-env';

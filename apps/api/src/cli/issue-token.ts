@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { SignJWT } from 'jose';
-import { DEV_JWT_SECRET } from '../auth/auth-settings';
+import { ConfigurationError, exitOnStartupFailure, loadEnv, RUNTIME_ENV } from '@sal/config';
+import { loadAuthSettings } from '../auth/auth-settings';
 import { ROLES, type Role } from '../auth/principal';
 import { OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '../common/input-rules';
 
@@ -29,13 +30,21 @@ async function main(): Promise<void> {
   const sub = values.sub ?? `${role}-dev`;
   // The API refuses a token whose subject is not a staff id: say so here rather than print a token it will refuse.
   if (!OPERATOR_ID_PATTERN.test(sub)) throw new Error(`--sub ${OPERATOR_ID_MESSAGE}\n\n${USAGE}`);
-  if (process.env.NODE_ENV === 'production') throw new Error('development tokens are not issued in production');
-  const secret = new TextEncoder().encode(process.env.AUTH_JWT_SECRET?.trim() || DEV_JWT_SECRET);
+  let auth: ReturnType<typeof loadAuthSettings>;
+  try {
+    if (loadEnv(RUNTIME_ENV).NODE_ENV === 'production') throw new Error('development tokens are not issued in production');
+    auth = loadAuthSettings();
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    exitOnStartupFailure('token', error);
+  }
+  if (auth.secret === null) throw new Error('AUTH_JWKS_URL is set without AUTH_JWT_SECRET: tokens come from the identity provider');
+  const secret = new TextEncoder().encode(auth.secret);
   const token = await new SignJWT({ role, offices })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
-    .setIssuer(process.env.AUTH_ISSUER?.trim() || 'sal-journeys')
-    .setAudience(process.env.AUTH_AUDIENCE?.trim() || 'sal-journeys-api')
+    .setIssuer(auth.issuer)
+    .setAudience(auth.audience)
     .setIssuedAt()
     .setExpirationTime(values.expires!)
     .sign(secret);

@@ -1,7 +1,8 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module';
 import { CodecCorsMiddleware } from './codec-cors.middleware';
-import { loadCodecSettings } from './codec-settings';
+import { API_SETTINGS } from '../config/config.module';
+import type { ApiSettings } from '../config/api-settings';
 import { CodecController } from './codec.controller';
 import { CodecService } from './codec.service';
 import { CODEC_SETTINGS } from './codec.tokens';
@@ -16,8 +17,8 @@ import { CODEC_SETTINGS } from './codec.tokens';
   controllers: [CodecController],
   providers: [
     CodecService,
-    // TODO(config): read with the other settings in loadApiSettings, so its problems are listed with theirs.
-    { provide: CODEC_SETTINGS, useFactory: () => loadCodecSettings(process.env) },
+    // Read with the other settings in loadApiSettings, so its problems are listed with theirs.
+    { provide: CODEC_SETTINGS, inject: [API_SETTINGS], useFactory: (settings: ApiSettings) => settings.codec },
   ],
 })
 export class CodecModule implements NestModule {

@@ -1,8 +1,31 @@
-import { isIP } from 'node:net';
 import path from 'node:path';
-import { resolveDatabaseUrl } from '@sal/persistence';
-import { journeyIdKey, temporalSettings, usesDevelopmentPayloadKey, type TemporalSettings } from '@sal/temporal';
-import { loadAuthSettings, type AuthSettings } from '../auth/auth-settings';
+import {
+  API_LISTEN_ENV,
+  byteSize,
+  CODEC_ORIGINS_ENV,
+  ConfigurationProblems,
+  DATABASE_ENV,
+  defineEnv,
+  loadEnv,
+  RUNTIME_ENV,
+  text,
+  variable,
+  wholeNumber,
+  type LoadOptions,
+} from '@sal/config';
+import { databaseSettings } from '@sal/persistence';
+import {
+  JOURNEY_ID_ENV,
+  journeyIdKey,
+  PAYLOAD_KEYS_ENV,
+  payloadEncryptionSettings,
+  TEMPORAL_ENV,
+  temporalSettings,
+  type PayloadEncryptionSettings,
+  type TemporalSettings,
+} from '@sal/temporal';
+import { AUTH_ENV, loadAuthSettings, type AuthSettings } from '../auth/auth-settings';
+import type { CodecSettings } from '../codec/codec-settings';
 
 /** Everything the API reads from its environment, once, at start-up. */
 export interface ApiSettings {
@@ -25,8 +48,11 @@ export interface ApiSettings {
   auth: AuthSettings;
   /** Requests a client may make per minute (`API_RATE_LIMIT_PER_MINUTE`). */
   rateLimitPerMinute: number;
+  /** The keys of the payload codec (`PAYLOAD_ENCRYPTION_KEYS`, …), the same as the worker's. */
+  payloadEncryption: PayloadEncryptionSettings;
   /** Whether Temporal payloads are sealed with the built-in development key (no `PAYLOAD_ENCRYPTION_KEYS`). */
   developmentPayloadKey: boolean;
+  codec: CodecSettings;
   audit: AuditSettings;
 }
 
@@ -41,74 +67,64 @@ export interface AuditSettings {
   replayIntervalMs: number;
 }
 
-/** The environment holds values the API cannot run with. Every problem is listed, so one restart fixes them all. */
-export class InvalidConfigurationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'InvalidConfigurationError';
-  }
-}
+/** The variables only the API reads. */
+export const API_ENV = defineEnv({
+  API_UPDATE_TIMEOUT_MS: variable(wholeNumber(1_000, 600_000), {
+    description: 'how long the API waits for a journey to answer a command (then 503 `WORKER_UNAVAILABLE`)',
+    default: 30_000,
+  }),
+  API_TEMPORAL_TIMEOUT_MS: variable(wholeNumber(500, 120_000), { description: "deadline of the API's other Temporal calls (start, query, describe)", default: 10_000 }),
+  API_HEALTH_TIMEOUT_MS: variable(wholeNumber(100, 30_000), { description: 'deadline of each `/health` probe', default: 2_000 }),
+  API_BODY_LIMIT: variable(byteSize(), { description: 'largest request body (larger: 413 `PAYLOAD_TOO_LARGE`)', default: '100kb' }),
+  API_RATE_LIMIT_PER_MINUTE: variable(wholeNumber(1, 1_000_000), { description: 'requests per client address per minute (then 429 `RATE_LIMITED`)', default: 600 }),
+  API_AUDIT_BUFFER_DIR: variable(text(), {
+    description: 'where audit entries PostgreSQL could not take wait (one JSON-lines file per API process)',
+    defaultText: '`$SAL_DATA_DIR/audit-buffer`',
+  }),
+  API_AUDIT_REPLAY_MS: variable(wholeNumber(100, 3_600_000), {
+    description: 'how often buffered audit entries are replayed into `audit_log` (and once at start)',
+    default: 30_000,
+  }),
+});
 
-const HOSTNAME = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
-const BYTE_SIZE = /^\d+(?:b|kb|mb)$/i;
+/** Every schema the API process reads, in the order its problems are listed. */
+export const API_ENVIRONMENT = [RUNTIME_ENV, API_LISTEN_ENV, API_ENV, AUTH_ENV, CODEC_ORIGINS_ENV, TEMPORAL_ENV, DATABASE_ENV, JOURNEY_ID_ENV, PAYLOAD_KEYS_ENV] as const;
 
 /**
  * Reads and validates the API's settings.
- * @throws InvalidConfigurationError listing every variable that is wrong.
+ * @param options.warn where deprecation warnings and the development-key warning go (default `console.warn`).
+ * @throws ConfigurationError listing every variable that is wrong.
  */
-export function loadApiSettings(env: NodeJS.ProcessEnv = process.env): ApiSettings {
-  const problems: string[] = [];
-  const host = text(env, 'API_HOST', '127.0.0.1');
-  if (isIP(host) === 0 && !HOSTNAME.test(host)) problems.push(`API_HOST must be an IP address or a host name, got '${host}'`);
-  const port = integer(env, 'API_PORT', 3000, 1, 65_535, problems);
-  const bodyLimit = text(env, 'API_BODY_LIMIT', '100kb');
-  if (!BYTE_SIZE.test(bodyLimit)) problems.push(`API_BODY_LIMIT must be a size such as 100kb or 1mb, got '${bodyLimit}'`);
-  const updateTimeoutMs = integer(env, 'API_UPDATE_TIMEOUT_MS', 30_000, 1_000, 600_000, problems);
-  const temporalTimeoutMs = integer(env, 'API_TEMPORAL_TIMEOUT_MS', 10_000, 500, 120_000, problems);
-  const healthTimeoutMs = integer(env, 'API_HEALTH_TIMEOUT_MS', 2_000, 100, 30_000, problems);
-  const temporal = attempt(() => temporalSettings(env), problems);
-  const databaseUrl = attempt(() => resolveDatabaseUrl(env), problems);
-  if (databaseUrl !== undefined && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must be a postgres:// URL');
-  }
-  const key = attempt(() => journeyIdKey(env), problems);
-  const auth = loadAuthSettings(env, problems);
-  const rateLimitPerMinute = integer(env, 'API_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, problems);
-  const audit: AuditSettings = {
-    bufferDir: path.resolve(text(env, 'API_AUDIT_BUFFER_DIR', path.join(text(env, 'SAL_DATA_DIR', 'data'), 'audit-buffer'))),
-    replayIntervalMs: integer(env, 'API_AUDIT_REPLAY_MS', 30_000, 100, 3_600_000, problems),
-  };
-  if (problems.length > 0 || temporal === undefined || databaseUrl === undefined || key === undefined) {
-    throw new InvalidConfigurationError(problems);
-  }
+export function loadApiSettings(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): ApiSettings {
+  const problems = new ConfigurationProblems();
+  const runtime = problems.take(() => loadEnv(RUNTIME_ENV, env, options));
+  const listen = problems.take(() => loadEnv(API_LISTEN_ENV, env, options));
+  const api = problems.take(() => loadEnv(API_ENV, env, options));
+  const auth = problems.take(() => loadAuthSettings(env, options));
+  const origins = problems.take(() => loadEnv(CODEC_ORIGINS_ENV, env, options));
+  const temporal = problems.take(() => temporalSettings(env, options));
+  const database = problems.take(() => databaseSettings(env, options));
+  const key = problems.take(() => journeyIdKey(env));
+  const payloadEncryption = problems.take(() => payloadEncryptionSettings(env, options.warn));
+  problems.throwIfAny();
   return {
-    host, port, bodyLimit, updateTimeoutMs, temporalTimeoutMs, healthTimeoutMs, temporal, databaseUrl, journeyIdKey: key, auth, rateLimitPerMinute,
-    developmentPayloadKey: usesDevelopmentPayloadKey(env),
-    audit,
+    host: listen!.API_HOST,
+    port: listen!.API_PORT,
+    bodyLimit: api!.API_BODY_LIMIT,
+    updateTimeoutMs: api!.API_UPDATE_TIMEOUT_MS,
+    temporalTimeoutMs: api!.API_TEMPORAL_TIMEOUT_MS,
+    healthTimeoutMs: api!.API_HEALTH_TIMEOUT_MS,
+    temporal: temporal!,
+    databaseUrl: database!.url,
+    journeyIdKey: key!,
+    auth: auth!,
+    rateLimitPerMinute: api!.API_RATE_LIMIT_PER_MINUTE,
+    payloadEncryption: payloadEncryption!,
+    developmentPayloadKey: payloadEncryption!.developmentKey,
+    codec: { uiOrigins: new Set(origins!.TEMPORAL_UI_ORIGINS) },
+    audit: {
+      bufferDir: path.resolve(api!.API_AUDIT_BUFFER_DIR ?? path.join(runtime!.SAL_DATA_DIR ?? 'data', 'audit-buffer')),
+      replayIntervalMs: api!.API_AUDIT_REPLAY_MS,
+    },
   };
-}
-
-function text(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
-  const value = env[name]?.trim();
-  return value ? value : fallback;
-}
-
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    problems.push(`${name} must be a whole number from ${min} to ${max}, got '${raw}'`);
-    return fallback;
-  }
-  return value;
-}
-
-function attempt<T>(read: () => T, problems: string[]): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    problems.push(error instanceof Error ? error.message : String(error));
-    return undefined;
-  }
 }

@@ -1,6 +1,6 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
-import { AesGcmPayloadCodec, payloadEncryptionSettings } from '@sal/temporal';
+import { AesGcmPayloadCodec } from '@sal/temporal';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
 import { TemporalGateway } from './temporal-gateway';
@@ -30,9 +30,10 @@ const RETRY_ATTEMPTS = 4;
     },
     {
       provide: PAYLOAD_CODEC,
-      // Missing keys in production fail the start-up here, before the API listens.
-      // TODO(config): read with the other settings in loadApiSettings, so its problems are listed with theirs.
-      useFactory: () => new AesGcmPayloadCodec(payloadEncryptionSettings(process.env, (warning) => new Logger('Payloads').warn(warning))),
+      // The keys were read and checked with the other settings (loadApiSettings): missing keys in production stop the
+      // API before Nest starts.
+      inject: [API_SETTINGS],
+      useFactory: (settings: ApiSettings) => new AesGcmPayloadCodec(settings.payloadEncryption),
     },
     {
       provide: TEMPORAL_CLIENT,

@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import type { WorkerOptions } from '@temporalio/worker';
+import {
+  ConfigurationProblems,
+  DATABASE_ENV,
+  defineEnv,
+  loadEnv,
+  MAIL_SERVER_ENV,
+  RUNTIME_ENV,
+  text,
+  variable,
+  type LoadOptions,
+} from '@sal/config';
+import { loadNotificationSettings, NOTIFICATIONS_ENV, type NotificationSettings } from '@sal/notifications';
+import { databaseSettings, type DatabaseSettings } from '@sal/persistence';
+import { PAYLOAD_KEYS_ENV, payloadEncryptionSettings, TEMPORAL_ENV, temporalSettings, type PayloadEncryptionSettings, type TemporalSettings } from '@sal/temporal';
+
+/** Where the worker takes its workflow code from. */
+export type WorkflowSource =
+  /** A bundle prebuilt by `build:bundle` (production: no bundling at start-up, the exact code that was tested). */
+  | { bundlePath: string }
+  /** Bundled at start-up from a workflows entry point (development and tests). */
+  | { workflowsPath: string; bundlerOptions?: WorkerOptions['bundlerOptions'] };
+
+/** The variables only the worker reads. */
+export const WORKER_ENV = defineEnv({
+  WORKFLOW_BUNDLE_PATH: variable(text(), {
+    description: 'a prebuilt workflow bundle to load instead of bundling at start-up',
+    defaultText: 'with `NODE_ENV=production`, `apps/worker/dist/workflow-bundle.js`',
+  }),
+});
+
+/** Every schema the worker process reads, in the order its problems are listed. */
+export const WORKER_ENVIRONMENT = [RUNTIME_ENV, WORKER_ENV, TEMPORAL_ENV, DATABASE_ENV, PAYLOAD_KEYS_ENV, MAIL_SERVER_ENV, NOTIFICATIONS_ENV] as const;
+
+/** Everything the worker reads from its environment, once, at start-up. */
+export interface WorkerSettings {
+  temporal: TemporalSettings;
+  database: DatabaseSettings;
+  payloadEncryption: PayloadEncryptionSettings;
+  notifications: NotificationSettings;
+  workflows: WorkflowSource;
+}
+
+/**
+ * Reads and validates the worker's settings.
+ * @throws ConfigurationError listing every variable that is wrong.
+ */
+export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): WorkerSettings {
+  const problems = new ConfigurationProblems();
+  const workflows = problems.take(() => defaultWorkflowSource(env, options));
+  const temporal = problems.take(() => temporalSettings(env, options));
+  const database = problems.take(() => databaseSettings(env, options));
+  const payloadEncryption = problems.take(() => payloadEncryptionSettings(env, options.warn));
+  const notifications = problems.take(() => loadNotificationSettings(env, options));
+  problems.throwIfAny();
+  return { temporal: temporal!, database: database!, payloadEncryption: payloadEncryption!, notifications: notifications!, workflows: workflows! };
+}
+
+/** The prebuilt bundle in production (or when `WORKFLOW_BUNDLE_PATH` names one), the workflows package otherwise. */
+export function defaultWorkflowSource(env: NodeJS.ProcessEnv = process.env, options: LoadOptions = {}): WorkflowSource {
+  const problems = new ConfigurationProblems();
+  const runtime = problems.take(() => loadEnv(RUNTIME_ENV, env, options));
+  const worker = problems.take(() => loadEnv(WORKER_ENV, env, options));
+  problems.throwIfAny();
+  const bundlePath = worker!.WORKFLOW_BUNDLE_PATH ?? (runtime!.NODE_ENV === 'production' ? require.resolve('../dist/workflow-bundle.js') : undefined);
+  if (bundlePath) {
+    if (!existsSync(bundlePath)) {
+      problems.add(`WORKFLOW_BUNDLE_PATH: no workflow bundle at ${bundlePath}: run \`npm run build:bundle -w @sal/worker\``);
+      problems.throwIfAny();
+    }
+    return { bundlePath };
+  }
+  return { workflowsPath: require.resolve('@sal/workflows') };
+}
