@@ -11,7 +11,12 @@ import { AuditAppendOnlyRoles1764250000000 } from './1764250000000-audit-append-
 import { SideEffectFailures1764251100000 } from './1764251100000-side-effect-failures';
 import { IdempotencyKeys1764260000000 } from './1764260000000-idempotency-keys';
 
-/** Every migration, oldest first. Never edit one that has been committed: add a new one. */
+/**
+ * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
+ * registered here, with a `down` that undoes its `up`). A migration imports nothing but typeorm and writes its data
+ * literally, so that it does the same on every database whenever it runs; test/integration/migrations.spec.ts checks
+ * that, that every `down` reverts, and that the entities match the migrated schema.
+ */
 export const MIGRATIONS = [
   CreateReadModel1764158400000,
   Notifications1764200000000,
