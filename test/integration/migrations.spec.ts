@@ -55,7 +55,8 @@ describe('the migrations', () => {
     const files = fs.readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+-.*\.ts$/.test(f));
     expect(files).toHaveLength(MIGRATIONS.length);
     for (const file of files) {
-      const imports = [...fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8').matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
+      const source = fs.readFileSync(path.join(MIGRATIONS_DIR, file), 'utf8');
+      const imports = [...source.matchAll(/\bfrom\s+['"]([^'"]+)['"]|\b(?:require|import)\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2]);
       expect({ file, imports: imports.filter((i) => i !== 'typeorm') }).toEqual({ file, imports: [] });
     }
   });
