@@ -14,12 +14,10 @@ import {
   type LoadOptions,
 } from '@sal/config';
 import { TEMPORAL_ENV, temporalSettings, type TemporalSettings } from '@sal/temporal';
+import { TEMPORAL_CLI_ENV } from './temporal-cli';
 
 /** The variables only `npm start` reads: the embedded servers it runs when no external one is configured. */
 export const LAUNCH_ENV = defineEnv({
-  TEMPORAL_CLI: variable(text(), {
-    description: 'path of a `temporal` binary for the dev server (else the `PATH`, then the cache, then `go install`)',
-  }),
   TEMPORAL_PORT: variable(port(), { description: 'dev server gRPC port', default: 7_233 }),
   TEMPORAL_UI_PORT: variable(port(), { description: 'dev server Web UI port', default: 8_233 }),
   MAIL_SINK_SMTP_PORT: variable(port(), { description: 'SMTP port of the mail sink `npm start` runs when `SMTP_URL` is unset (127.0.0.1 only)', default: 2_525 }),
@@ -30,7 +28,7 @@ export const LAUNCH_ENV = defineEnv({
 });
 
 /** Every schema `npm start` reads (it checks the variables of the processes it starts that say where things are). */
-export const LAUNCH_ENVIRONMENT = [RUNTIME_ENV, LAUNCH_ENV, API_LISTEN_ENV, TEMPORAL_ENV, DATABASE_ENV, MAIL_SERVER_ENV, CODEC_ORIGINS_ENV] as const;
+export const LAUNCH_ENVIRONMENT = [RUNTIME_ENV, LAUNCH_ENV, TEMPORAL_CLI_ENV, API_LISTEN_ENV, TEMPORAL_ENV, DATABASE_ENV, MAIL_SERVER_ENV, CODEC_ORIGINS_ENV] as const;
 
 export interface LaunchSettings {
   runtime: EnvValues<typeof RUNTIME_ENV.variables>;
@@ -51,6 +49,7 @@ export function loadLaunchSettings(env: NodeJS.ProcessEnv = process.env, options
   const problems = new ConfigurationProblems();
   const runtime = problems.take(() => loadEnv(RUNTIME_ENV, env, options));
   const launch = problems.take(() => loadEnv(LAUNCH_ENV, env, options));
+  problems.take(() => loadEnv(TEMPORAL_CLI_ENV, env, options));
   const api = problems.take(() => loadEnv(API_LISTEN_ENV, env, options));
   const temporal = problems.take(() => temporalSettings(env, options));
   const database = problems.take(() => loadEnv(DATABASE_ENV, env, options));

@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defineEnv, loadEnv, text, variable } from '@sal/config';
 import { forEachLine, isPidAlive } from './process-utils';
 import { waitFor } from './wait-for';
 
@@ -10,6 +11,13 @@ const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli/cmd/temporal';
 const BINARY_NAME = process.platform === 'win32' ? 'temporal.exe' : 'temporal';
 
 export type Logger = (line: string) => void;
+
+/** A `temporal` binary of one's own (the launcher and the tests' history tools use it). */
+export const TEMPORAL_CLI_ENV = defineEnv({
+  TEMPORAL_CLI: variable(text(), {
+    description: 'path of a `temporal` binary for the dev server (else the `PATH`, then the cache, then `go install`)',
+  }),
+});
 
 /** Where a self-built CLI is cached, shared by every checkout on this machine. */
 export function temporalCliCacheDir(): string {
@@ -22,7 +30,7 @@ export function temporalCliCacheDir(): string {
  * else the cached build, else builds it with `go install` (once per machine).
  */
 export async function findOrBuildTemporalCli(log: Logger = console.log): Promise<string> {
-  const fromEnv = process.env['TEMPORAL_CLI'];
+  const fromEnv = loadEnv(TEMPORAL_CLI_ENV).TEMPORAL_CLI;
   if (fromEnv) {
     if (!isExecutableFile(fromEnv)) {
       throw new Error(`TEMPORAL_CLI is set to "${fromEnv}", which is not an executable file`);
