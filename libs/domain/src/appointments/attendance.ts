@@ -9,11 +9,6 @@ import type { AppointmentHeld, AppointmentMissed, RecordAppointmentOutcomeComman
 
 /** Whether the person came: held, or a no-show that opens a justification window. */
 
-export const ATTENDANCE_NOTICE_KINDS = [
-  /** A no-show: how long the person has to justify it. */
-  'appointment_missed',
-] as const;
-
 /**
  * Held, or a no-show. A no-show opens the justification window on the ladder of the appointment's purpose
  * (interviews and workshops count on `appointments`, training and other activation on `training`).
@@ -29,7 +24,7 @@ function recordAppointmentOutcome(state: JourneyState, c: RecordAppointmentOutco
   return [
     {
       type: 'AppointmentMissed',
-      data: { appointmentId: found.appointmentId, operatorId: c.operatorId, lapse: lapseFor(state, ladder, 'justificationWindow', found.at, found.convocation) },
+      data: { appointmentId: found.appointmentId, operatorId: c.operatorId, lapse: lapseFor(state, ladder, found.at, found.convocation) },
     },
   ];
 }

@@ -17,13 +17,6 @@ import {
 
 /** Booking an appointment, moving it, cancelling it. */
 
-export const BOOKING_NOTICE_KINDS = [
-  /** An appointment was booked, moved or cancelled (an information; the legal convocation travels by PEC or letter). */
-  'appointment_scheduled',
-  'appointment_rescheduled',
-  'appointment_cancelled',
-] as const;
-
 /** Books an appointment for a service, convening the person by the given method. */
 function scheduleAppointment(state: JourneyState, c: ScheduleAppointmentCommand, now: string): Outcome {
   const unavailable = serviceAvailability(state, c.service, true);

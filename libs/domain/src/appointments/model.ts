@@ -131,3 +131,16 @@ export interface AppointmentState extends AppointmentScheduledData {
 export interface AppointmentsSlice {
   appointments: AppointmentState[];
 }
+
+/** The deadlines this feature keeps and the notices it sends (the core lists every feature's in this order). */
+export const APPOINTMENT_DEADLINE_KINDS = ['appointment_reminder'] as const;
+export const APPOINTMENT_NOTICE_KINDS = [
+  /** An appointment was booked, moved or cancelled (an information; the legal convocation travels by PEC or letter). */
+  'appointment_scheduled',
+  'appointment_rescheduled',
+  'appointment_cancelled',
+  /** Before an appointment. */
+  'appointment_reminder',
+  /** A no-show: how long the person has to justify it. */
+  'appointment_missed',
+] as const;

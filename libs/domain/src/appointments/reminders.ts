@@ -6,12 +6,6 @@ import type { AppointmentReminderDue } from './model';
 
 /** The reminder before each appointment still scheduled. */
 
-export const REMINDER_DEADLINE_KINDS = ['appointment_reminder'] as const;
-export const REMINDER_NOTICE_KINDS = [
-  /** Before an appointment. */
-  'appointment_reminder',
-] as const;
-
 export const reminders = {
   deadlines: (state: JourneyState): Deadline[] => {
     const before = state.clocks.appointmentReminderBefore;

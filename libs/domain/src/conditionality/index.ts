@@ -1,13 +1,6 @@
-import type { Feature } from '../journey/feature';
-import { LAPSE_DEADLINE_KINDS, lapses } from './lapses';
-import type { ConditionalityCommand, ConditionalityEvent } from './model';
+import { feature, type Feature } from '../journey/feature';
+import { lapses } from './lapses';
+import type { CONDITIONALITY_DEADLINE_KINDS, ConditionalityCommand, ConditionalityEvent } from './model';
 import { steps } from './steps';
 
-export const conditionality: Feature<ConditionalityCommand['type'], ConditionalityEvent['type'], (typeof LAPSE_DEADLINE_KINDS)[number], never> = {
-  deciders: { ...lapses.deciders, ...steps.deciders },
-  evolvers: { ...lapses.evolvers, ...steps.evolvers },
-  notices: { ...lapses.notices, ...steps.notices },
-  deadlines: lapses.deadlines,
-  drafters: lapses.drafters,
-  stallCauses: {},
-};
+export const conditionality: Feature<ConditionalityCommand['type'], ConditionalityEvent['type'], (typeof CONDITIONALITY_DEADLINE_KINDS)[number], never> = feature(lapses, steps);

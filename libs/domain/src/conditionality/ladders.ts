@@ -1,3 +1,4 @@
+import type { LegalClockName } from '../clocks/clock-table';
 import type { JourneyState } from '../journey/model';
 import type { ConditionalityLadder, SanctionEffect } from './model';
 
@@ -9,6 +10,13 @@ export const CONDITIONALITY_LADDER_EFFECTS: Record<ConditionalityLadder, readonl
   appointments: ['quarter_month_cut', 'one_month_cut', 'decadenza'],
   training: ['one_month_cut', 'decadenza'],
   suitable_offer: ['decadenza'],
+};
+
+/** The legal clock within which a lapse on each ladder may be justified (a no-show the next day, an offer's refusal in 2 working days). */
+export const JUSTIFICATION_WINDOWS: Record<ConditionalityLadder, LegalClockName> = {
+  appointments: 'justificationWindow',
+  training: 'justificationWindow',
+  suitable_offer: 'offerExcuseWindow',
 };
 
 /** The step a ladder reaches next: its ordinal (confirmed steps so far + 1) and the sanction it carries. */

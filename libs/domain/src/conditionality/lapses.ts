@@ -1,5 +1,5 @@
+import { CONDITIONALITY_DEADLINE_KINDS } from './model';
 import { VALID_CONVOCATION_METHODS, type ConvocationMethod } from '../appointments/model';
-import type { LegalClockName } from '../clocks/clock-table';
 import { legalDeadline } from '../clocks/legal-deadline';
 import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
@@ -8,19 +8,17 @@ import type { JourneyState } from '../journey/model';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
 import { silent } from '../journey/notice';
 import { progressed } from '../progress';
-import { nextStepOn } from './ladders';
+import { JUSTIFICATION_WINDOWS, nextStepOn } from './ladders';
 import { JUSTIFICATION_REASONS, type ConditionalityLadder, type JustifyLapseCommand, type LapseJustified, type LapseOpened, type LapseState, type LapseUnjustified } from './model';
 
 /** A missed obligation waiting for its justification: opened by a no-show or a refused suitable offer. */
 
-export const LAPSE_DEADLINE_KINDS = ['justification_due'] as const;
-
-/** A lapse opened now, for a failure at `occurredAt`, with its justification window. */
-export function lapseFor(state: JourneyState, ladder: ConditionalityLadder, window: LegalClockName, occurredAt: string, method: ConvocationMethod): LapseOpened {
+/** A lapse opened now, for a failure at `occurredAt`, with the justification window of its ladder. */
+export function lapseFor(state: JourneyState, ladder: ConditionalityLadder, occurredAt: string, method: ConvocationMethod): LapseOpened {
   return {
     lapseId: nextId('L', state.lapses.map((l) => l.lapseId)),
     ladder,
-    justificationDueAt: legalDeadline(state, window, occurredAt),
+    justificationDueAt: legalDeadline(state, JUSTIFICATION_WINDOWS[ladder], occurredAt),
     convocationValid: VALID_CONVOCATION_METHODS.includes(method),
   };
 }
@@ -50,7 +48,7 @@ function lapseExpired(state: JourneyState, lapseId: string): Draft[] {
   return drafts;
 }
 
-const drafters: Record<(typeof LAPSE_DEADLINE_KINDS)[number], Drafter> = {
+const drafters: Record<(typeof CONDITIONALITY_DEADLINE_KINDS)[number], Drafter> = {
   justification_due: (state, d) => lapseExpired(state, d.lapseId!),
 };
 
@@ -100,7 +98,7 @@ function justifyLapse(state: JourneyState, c: JustifyLapseCommand, now: string):
 }
 
 function lateJustificationDueAt(state: JourneyState, lapse: LapseState, impedimentEndedAt: string): string | null {
-  return legalDeadline(state, lapse.ladder === 'suitable_offer' ? 'offerExcuseWindow' : 'justificationWindow', impedimentEndedAt);
+  return legalDeadline(state, JUSTIFICATION_WINDOWS[lapse.ladder], impedimentEndedAt);
 }
 
 function updateLapse(state: JourneyState, id: string, change: (l: LapseState) => LapseState): JourneyState {

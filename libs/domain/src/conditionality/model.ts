@@ -138,3 +138,13 @@ export interface ConditionalitySlice {
   lapses: LapseState[];
   conditionalitySteps: ConditionalityStepState[];
 }
+
+/** The deadlines this feature keeps and the notices it sends (the core lists every feature's in this order). */
+export const CONDITIONALITY_DEADLINE_KINDS = ['justification_due'] as const;
+
+export const CONDITIONALITY_NOTICE_KINDS = [
+  /** A justification window closed: the operator decides on the proposed step. */
+  'conditionality_step_proposed',
+  /** A sanction decided, with the appeal deadline. */
+  'conditionality_step_confirmed',
+] as const;

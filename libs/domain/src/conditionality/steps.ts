@@ -14,13 +14,6 @@ import type {
 
 /** The steps a lapse leads to: proposed by the journey, confirmed or dismissed by the operator. */
 
-export const STEP_NOTICE_KINDS = [
-  /** A justification window closed: the operator decides on the proposed step. */
-  'conditionality_step_proposed',
-  /** A sanction decided, with the appeal deadline. */
-  'conditionality_step_confirmed',
-] as const;
-
 /** The operator confirms a proposed step: the sanction is the ladder's next one now; decadenza ends the journey. */
 function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, now: string): Outcome {
   const step = state.conditionalitySteps.find((s) => s.stepId === c.stepId);

@@ -1,3 +1,4 @@
+import { CONTACT_DEADLINE_KINDS } from './model';
 import { addDuration, canonicalInstant, isIsoInstant, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
@@ -6,13 +7,6 @@ import { notice, silent } from '../journey/notice';
 import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
 import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand } from './model';
-
-export const CONTACT_DEADLINE_KINDS = ['contact_due', 'contact_escalation'] as const;
-export const CONTACT_NOTICE_KINDS = [
-  /** The person did not make the contact the pact agreed (its contact frequency). */
-  'contact_missed',
-  'contact_missed_escalation',
-] as const;
 
 export const NO_CONTACT: ContactState = { lastContactAt: null, missedDueAt: null, missedSince: null, escalatedAt: null };
 

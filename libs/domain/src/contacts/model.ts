@@ -47,3 +47,12 @@ export interface ContactState {
 export interface ContactsSlice {
   contact: ContactState;
 }
+
+/** The deadlines this feature keeps and the notices it sends (the core lists every feature's in this order). */
+export const CONTACT_DEADLINE_KINDS = ['contact_due', 'contact_escalation'] as const;
+
+export const CONTACT_NOTICE_KINDS = [
+  /** The person did not make the contact the pact agreed (its contact frequency). */
+  'contact_missed',
+  'contact_missed_escalation',
+] as const;

@@ -6,12 +6,6 @@ import type { FirstContactMissed } from './model';
 
 /** The first contact the law expects before the presa in carico (art. 20 c.1, art. 21 c.2). */
 
-export const FIRST_CONTACT_DEADLINE_KINDS = ['first_contact'] as const;
-export const FIRST_CONTACT_NOTICE_KINDS = [
-  /** The person did not contact the office within the legal period of the DID or benefit claim: the office convenes them. */
-  'first_contact_missed',
-] as const;
-
 /**
  * When the person must have contacted the office: 15 days from a NASpI/DIS-COLL claim (art. 21 c.2), otherwise 30
  * days from the DID (art. 20 c.1), as the catalogue's legal clocks say. Null when the catalogue sets neither.

@@ -72,3 +72,11 @@ export interface IntakeSlice {
   /** When the first contact was due and missed (before the presa in carico). */
   firstContactMissedAt: string | null;
 }
+
+/** The deadlines this feature keeps and the notices it sends (the core lists every feature's in this order). */
+export const INTAKE_DEADLINE_KINDS = ['first_contact'] as const;
+
+export const INTAKE_NOTICE_KINDS = [
+  /** The person did not contact the office within the legal period of the DID or benefit claim: the office convenes them. */
+  'first_contact_missed',
+] as const;

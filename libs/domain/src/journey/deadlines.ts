@@ -1,18 +1,18 @@
 import { toMillis } from '../dates';
 import { appointments } from '../appointments';
-import { REMINDER_DEADLINE_KINDS } from '../appointments/reminders';
+import { APPOINTMENT_DEADLINE_KINDS } from '../appointments/model';
 import { conditionality } from '../conditionality';
-import { LAPSE_DEADLINE_KINDS } from '../conditionality/lapses';
+import { CONDITIONALITY_DEADLINE_KINDS } from '../conditionality/model';
 import { contacts } from '../contacts';
-import { CONTACT_DEADLINE_KINDS } from '../contacts/agreed-contacts';
+import { CONTACT_DEADLINE_KINDS } from '../contacts/model';
 import { intake } from '../intake';
-import { FIRST_CONTACT_DEADLINE_KINDS } from '../intake/first-contact';
+import { INTAKE_DEADLINE_KINDS } from '../intake/model';
 import { offers } from '../offers';
 import { outcomes } from '../outcomes';
 import { pact } from '../pact';
-import { ACTION_DEADLINE_KINDS } from '../pact/actions';
-import { PACT_DEADLINE_KINDS } from '../pact/pact-deadline';
-import { progress, PROGRESS_DEADLINE_KINDS } from '../progress';
+import { PACT_ACTION_DEADLINE_KINDS, PACT_SIGNING_DEADLINE_KINDS } from '../pact/model';
+import { progress } from '../progress';
+import { PROGRESS_DEADLINE_KINDS } from '../progress/model';
 import { referrals } from '../referrals';
 import { services } from '../services';
 import type { JourneyState } from './model';
@@ -23,13 +23,13 @@ export { pactDeadlineAt } from '../pact/pact-deadline';
 export { stallOf, type Stall } from './stall';
 
 export const DEADLINE_KINDS = [
-  ...ACTION_DEADLINE_KINDS,
+  ...PACT_ACTION_DEADLINE_KINDS,
   ...CONTACT_DEADLINE_KINDS,
-  ...PACT_DEADLINE_KINDS,
+  ...PACT_SIGNING_DEADLINE_KINDS,
   ...PROGRESS_DEADLINE_KINDS,
-  ...FIRST_CONTACT_DEADLINE_KINDS,
-  ...REMINDER_DEADLINE_KINDS,
-  ...LAPSE_DEADLINE_KINDS,
+  ...INTAKE_DEADLINE_KINDS,
+  ...APPOINTMENT_DEADLINE_KINDS,
+  ...CONDITIONALITY_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

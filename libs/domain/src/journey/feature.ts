@@ -16,4 +16,32 @@ export interface Feature<C extends CommandType, E extends JourneyEventType, D ex
   stallCauses: Record<S, StallCause>;
 }
 
-export const noDeadlines = (): Deadline[] => [];
+/** One rule of a feature (a file): whichever handlers it has. */
+export interface Rule {
+  deciders?: object;
+  evolvers?: object;
+  notices?: object;
+  deadlines?: (state: JourneyState) => Deadline[];
+  drafters?: object;
+  stallCauses?: object;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+type Present<R extends readonly Rule[], K extends keyof Rule> = { [I in keyof R]: R[I] extends { [P in K]: infer V } ? V : never }[number];
+type Merged<R extends readonly Rule[], K extends keyof Rule> = [Present<R, K>] extends [never] ? object : UnionToIntersection<Present<R, K>>;
+
+/**
+ * A feature from its rules: their handlers together, their deadlines in the order of the rules. A rule that gains an
+ * event, a deadline or a notice needs nothing here; the feature's type then checks that every one is handled.
+ */
+export function feature<R extends readonly Rule[]>(...rules: R) {
+  const merge = <K extends 'deciders' | 'evolvers' | 'notices' | 'drafters' | 'stallCauses'>(key: K) => Object.assign({}, ...rules.map((r) => r[key])) as Merged<R, K>;
+  return {
+    deciders: merge('deciders'),
+    evolvers: merge('evolvers'),
+    notices: merge('notices'),
+    deadlines: (state: JourneyState): Deadline[] => rules.flatMap((r) => r.deadlines?.(state) ?? []),
+    drafters: merge('drafters'),
+    stallCauses: merge('stallCauses'),
+  };
+}

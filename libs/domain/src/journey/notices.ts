@@ -1,20 +1,15 @@
-import type { AppointmentChannel } from '../appointments/model';
+import { APPOINTMENT_NOTICE_KINDS, type AppointmentChannel } from '../appointments/model';
 import { appointments } from '../appointments';
-import { ATTENDANCE_NOTICE_KINDS } from '../appointments/attendance';
-import { BOOKING_NOTICE_KINDS } from '../appointments/booking';
-import { REMINDER_NOTICE_KINDS } from '../appointments/reminders';
 import { conditionality } from '../conditionality';
-import type { ConditionalityLadder, SanctionEffect } from '../conditionality/model';
-import { STEP_NOTICE_KINDS } from '../conditionality/steps';
+import { CONDITIONALITY_NOTICE_KINDS, type ConditionalityLadder, type SanctionEffect } from '../conditionality/model';
 import { contacts } from '../contacts';
-import { CONTACT_NOTICE_KINDS } from '../contacts/agreed-contacts';
+import { CONTACT_NOTICE_KINDS } from '../contacts/model';
 import { intake } from '../intake';
-import { FIRST_CONTACT_NOTICE_KINDS } from '../intake/first-contact';
+import { INTAKE_NOTICE_KINDS } from '../intake/model';
 import { offers } from '../offers';
 import { outcomes } from '../outcomes';
 import { pact } from '../pact';
-import { ACTION_NOTICE_KINDS } from '../pact/actions';
-import { PACT_DEADLINE_NOTICE_KINDS } from '../pact/pact-deadline';
+import { PACT_ACTION_NOTICE_KINDS, PACT_SIGNING_NOTICE_KINDS } from '../pact/model';
 import { progress } from '../progress';
 import { referrals } from '../referrals';
 import { services } from '../services';
@@ -28,14 +23,12 @@ import type { JourneyEvent, JourneyEventType, JourneyState } from './model';
  */
 
 export const NOTICE_KINDS = [
-  ...ACTION_NOTICE_KINDS,
+  ...PACT_ACTION_NOTICE_KINDS,
   ...CONTACT_NOTICE_KINDS,
-  ...PACT_DEADLINE_NOTICE_KINDS,
-  ...FIRST_CONTACT_NOTICE_KINDS,
-  ...BOOKING_NOTICE_KINDS,
-  ...REMINDER_NOTICE_KINDS,
-  ...ATTENDANCE_NOTICE_KINDS,
-  ...STEP_NOTICE_KINDS,
+  ...PACT_SIGNING_NOTICE_KINDS,
+  ...INTAKE_NOTICE_KINDS,
+  ...APPOINTMENT_NOTICE_KINDS,
+  ...CONDITIONALITY_NOTICE_KINDS,
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 

@@ -28,7 +28,7 @@ function recordOfferResponse(state: JourneyState, c: RecordOfferResponseCommand,
   const invalid = requireOneOf(c.response, ['accepted', 'refused'] as const, 'response') ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
   if (c.response === 'accepted') return [{ type: 'OfferAccepted', data: { offerId: offer.offerId, operatorId: c.operatorId } }];
-  const lapse = offer.suitable ? lapseFor(state, 'suitable_offer', 'offerExcuseWindow', now, offer.communicatedBy) : null;
+  const lapse = offer.suitable ? lapseFor(state, 'suitable_offer', now, offer.communicatedBy) : null;
   return [{ type: 'OfferRefused', data: { offerId: offer.offerId, operatorId: c.operatorId, lapse } }];
 }
 

@@ -1,6 +1,5 @@
-import type { Feature } from '../journey/feature';
-import { noDeadlines } from '../journey/feature';
+import { feature, type Feature } from '../journey/feature';
 import { closure } from './closure';
 import type { OutcomesCommand, OutcomesEvent } from './model';
 
-export const outcomes: Feature<OutcomesCommand['type'], OutcomesEvent['type'], never, never> = { ...closure, deadlines: noDeadlines, drafters: {}, stallCauses: {} };
+export const outcomes: Feature<OutcomesCommand['type'], OutcomesEvent['type'], never, never> = feature(closure);

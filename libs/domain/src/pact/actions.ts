@@ -1,3 +1,4 @@
+import { PACT_ACTION_DEADLINE_KINDS } from './model';
 import { addDuration, canonicalInstant, isIsoInstant, subtractDuration, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
@@ -8,16 +9,6 @@ import { progressed } from '../progress';
 import type { CompletePactActionCommand, PactActionCompleted, PactActionEscalated, PactActionOverdue, PactActionReminderDue, PactActionState } from './model';
 
 /** The pact's actions: completed by the person, reminded, overdue, escalated to the supervisor. */
-
-export const ACTION_DEADLINE_KINDS = ['action_reminder', 'action_due', 'action_escalation'] as const;
-export const ACTION_NOTICE_KINDS = [
-  /** Before a pact action falls due. */
-  'action_due_reminder',
-  /** A pact action fell due without being completed. */
-  'action_overdue',
-  /** A pact action stayed overdue past the escalation period. */
-  'action_overdue_escalation',
-] as const;
 
 function completePactAction(state: JourneyState, c: CompletePactActionCommand, now: string): Outcome {
   if (state.stage !== 'pact_active') return refusal('PACT_NOT_SIGNED', 'actions exist once the pact is signed');
@@ -50,7 +41,7 @@ function actionDeadlines(state: JourneyState): Deadline[] {
   return deadlines;
 }
 
-const drafters: Record<(typeof ACTION_DEADLINE_KINDS)[number], Drafter> = {
+const drafters: Record<(typeof PACT_ACTION_DEADLINE_KINDS)[number], Drafter> = {
   action_reminder: (state, d, due) => {
     // No reminder for an action that is already overdue: the overdue notice says more.
     const alsoOverdue = due.some((o) => o.kind === 'action_due' && o.actionId === d.actionId);

@@ -187,3 +187,23 @@ export interface PactSlice {
   pactDeadlineMissedAt: string | null;
   pactDeadlineEscalatedAt: string | null;
 }
+
+/** The deadlines this feature keeps and the notices it sends (the core lists every feature's in this order). */
+export const PACT_ACTION_DEADLINE_KINDS = ['action_reminder', 'action_due', 'action_escalation'] as const;
+
+export const PACT_ACTION_NOTICE_KINDS = [
+  /** Before a pact action falls due. */
+  'action_due_reminder',
+  /** A pact action fell due without being completed. */
+  'action_overdue',
+  /** A pact action stayed overdue past the escalation period. */
+  'action_overdue_escalation',
+] as const;
+
+export const PACT_SIGNING_DEADLINE_KINDS = ['pact_deadline', 'pact_escalation'] as const;
+
+export const PACT_SIGNING_NOTICE_KINDS = [
+  /** The pact was not signed by its deadline. */
+  'pact_deadline_missed',
+  'pact_deadline_escalation',
+] as const;

@@ -1,3 +1,4 @@
+import { PACT_SIGNING_DEADLINE_KINDS } from './model';
 import { addDuration } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
@@ -6,13 +7,6 @@ import { notice } from '../journey/notice';
 import type { PactDeadlineEscalated, PactDeadlineMissed } from './model';
 
 /** The catalogue's deadline for signing the pact after the presa in carico, and its escalation. */
-
-export const PACT_DEADLINE_KINDS = ['pact_deadline', 'pact_escalation'] as const;
-export const PACT_DEADLINE_NOTICE_KINDS = [
-  /** The pact was not signed by its deadline. */
-  'pact_deadline_missed',
-  'pact_deadline_escalation',
-] as const;
 
 /** When the pact must be signed by: the catalogue's pact deadline after the presa in carico. */
 export function pactDeadlineAt(state: JourneyState): string | null {
@@ -29,7 +23,7 @@ function pactDeadlines(state: JourneyState): Deadline[] {
   return [];
 }
 
-const drafters: Record<(typeof PACT_DEADLINE_KINDS)[number], Drafter> = {
+const drafters: Record<(typeof PACT_SIGNING_DEADLINE_KINDS)[number], Drafter> = {
   pact_deadline: (_state, d) => [{ type: 'PactDeadlineMissed', data: { deadlineAt: d.at } }],
   pact_escalation: (state) => [{ type: 'PactDeadlineEscalated', data: { deadlineAt: pactDeadlineAt(state)! } }],
 };

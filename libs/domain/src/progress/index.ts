@@ -1,12 +1,11 @@
+import { PROGRESS_DEADLINE_KINDS } from './model';
 import { addDuration } from '../dates';
 import type { Deadline } from '../journey/deadlines';
-import type { Feature } from '../journey/feature';
+import { feature, type Feature } from '../journey/feature';
 import type { Drafter, Evolvers, NoticeMakers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
 import type { NoProgressDetected, ProgressEvent } from './model';
-
-export const PROGRESS_DEADLINE_KINDS = ['no_progress'] as const;
 
 /** What an event that moves the journey forward adds to its fold: progress now, no stall. */
 export function progressed(state: JourneyState, at: string): JourneyState {
@@ -28,11 +27,6 @@ const evolvers: Evolvers<ProgressEvent['type']> = {
 
 const notices: NoticeMakers<ProgressEvent['type']> = { NoProgressDetected: silent };
 
-export const progress: Feature<never, ProgressEvent['type'], (typeof PROGRESS_DEADLINE_KINDS)[number], 'no_progress'> = {
-  deciders: {},
-  evolvers,
-  notices,
-  deadlines,
-  drafters,
-  stallCauses: { no_progress: (state) => state.noProgressSince },
-};
+const stall = { evolvers, notices, deadlines, drafters, stallCauses: { no_progress: (state: JourneyState) => state.noProgressSince } };
+
+export const progress: Feature<never, ProgressEvent['type'], (typeof PROGRESS_DEADLINE_KINDS)[number], 'no_progress'> = feature(stall);

@@ -15,3 +15,6 @@ export interface ProgressSlice {
   lastProgressAt: string;
   noProgressSince: string | null;
 }
+
+/** The deadlines this feature keeps and the notices it sends (the core lists every feature's in this order). */
+export const PROGRESS_DEADLINE_KINDS = ['no_progress'] as const;

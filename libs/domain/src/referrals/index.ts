@@ -1,6 +1,5 @@
-import type { Feature } from '../journey/feature';
-import { noDeadlines } from '../journey/feature';
+import { feature, type Feature } from '../journey/feature';
 import type { ReferralsCommand, ReferralsEvent } from './model';
 import { referralRules } from './referrals';
 
-export const referrals: Feature<ReferralsCommand['type'], ReferralsEvent['type'], never, never> = { ...referralRules, deadlines: noDeadlines, drafters: {}, stallCauses: {} };
+export const referrals: Feature<ReferralsCommand['type'], ReferralsEvent['type'], never, never> = feature(referralRules);

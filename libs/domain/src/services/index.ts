@@ -1,11 +1,5 @@
-import type { Feature } from '../journey/feature';
-import { noDeadlines } from '../journey/feature';
+import { feature, type Feature } from '../journey/feature';
 import { delivery } from './delivery';
 import type { ServicesCommand, ServicesEvent } from './model';
 
-export const services: Feature<ServicesCommand['type'], ServicesEvent['type'], never, never> = {
-  ...delivery,
-  deadlines: noDeadlines,
-  drafters: {},
-  stallCauses: {},
-};
+export const services: Feature<ServicesCommand['type'], ServicesEvent['type'], never, never> = feature(delivery);
