@@ -1,9 +1,7 @@
-import { CONDITIONALITY_DEADLINE_KINDS } from './model';
 import { VALID_CONVOCATION_METHODS, type ConvocationMethod } from '../appointments/model';
 import { legalDeadline } from '../clocks/legal-deadline';
 import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
-import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
 import { silent } from '../journey/notice';
@@ -48,8 +46,8 @@ function lapseExpired(state: JourneyState, lapseId: string): Draft[] {
   return drafts;
 }
 
-const drafters: Record<(typeof CONDITIONALITY_DEADLINE_KINDS)[number], Drafter> = {
-  justification_due: (state, d) => lapseExpired(state, d.lapseId!),
+const drafters = {
+  justification_due: (state: JourneyState, d: Deadline): Draft[] => lapseExpired(state, d.lapseId!),
 };
 
 /**
