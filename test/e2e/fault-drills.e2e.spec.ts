@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import type { UpdateDefinition } from '@temporalio/common';
-import { closeJourneyUpdate, completePactActionUpdate, recordContactUpdate, recordIntakeUpdate, signPactUpdate } from '@sal/contracts';
+import { closeJourneyUpdate, completePactActionUpdate, recordContactUpdate, recordIntakeUpdate, signPactUpdate, type SignPactInput } from '@sal/contracts';
 import { romeDateOf } from '@sal/domain';
 import { getFreePort, startEmbeddedPostgres, startTemporalDevServer, type EmbeddedPostgres, type TemporalDevServer } from '@sal/infra';
 import { createDataSource } from '@sal/persistence';
@@ -455,18 +455,14 @@ describe('fault drill: PostgreSQL stops and starts again', () => {
     expect((await api('GET', `/journeys/${j3}`)).body.stage).toBe('awaiting_intake');
     // The journeys themselves need only Temporal: commands that reach them (here straight from a client with the
     // product's codec) are decided and recorded, and their projections wait for PostgreSQL.
-    const commands: [string, UpdateDefinition<unknown, [never]>, unknown][] = [
-      [j1, signPactUpdate, pactBody(TWO_ACTIONS)],
-      [j1, completePactActionUpdate, { actionId: 'A1', operatorId: 'op-drill' }],
-      [j2, signPactUpdate, pactBody(TWO_ACTIONS)],
-      [j2, recordContactUpdate, { operatorId: 'op-drill', channel: 'in_person' }],
-      [j3, recordIntakeUpdate, { operatorId: 'op-drill' }],
-      [j4, recordIntakeUpdate, { operatorId: 'op-drill' }],
-      [j4, closeJourneyUpdate, { reason: 'transferred', operatorId: 'op-drill' }],
-    ];
-    for (const [id, update, input] of commands) {
-      await temporalClient.client.workflow.getHandle(id).executeUpdate(update, { args: [input as never] });
-    }
+    const send = <I>(id: string, update: UpdateDefinition<unknown, [I]>, input: I) => temporalClient.client.workflow.getHandle(id).executeUpdate(update, { args: [input] });
+    await send(j1, signPactUpdate, pactBody(TWO_ACTIONS) as SignPactInput);
+    await send(j1, completePactActionUpdate, { actionId: 'A1', operatorId: 'op-drill' });
+    await send(j2, signPactUpdate, pactBody(TWO_ACTIONS) as SignPactInput);
+    await send(j2, recordContactUpdate, { operatorId: 'op-drill', channel: 'in_person' });
+    await send(j3, recordIntakeUpdate, { operatorId: 'op-drill' });
+    await send(j4, recordIntakeUpdate, { operatorId: 'op-drill' });
+    await send(j4, closeJourneyUpdate, { reason: 'transferred', operatorId: 'op-drill' });
     // Live state comes from the workflows.
     for (const id of journeyIds) {
       const live = await api('GET', `/journeys/${id}`);

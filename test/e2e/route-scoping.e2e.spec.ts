@@ -183,7 +183,7 @@ function requestsFor(route: string, method: string, op: Operation): WalkRequest[
   if (query.length === 0) queries.push({});
   else {
     for (const office of [A, B, ...(officeRequired ? [] : [undefined])]) {
-      const scope = office === undefined || !query.some((p) => p.name === 'officeId') ? {} : { officeId: office };
+      const scope: Record<string, string> = office === undefined || !query.some((p) => p.name === 'officeId') ? {} : { officeId: office };
       queries.push(scope, { ...scope, ...filtersOfA });
     }
   }

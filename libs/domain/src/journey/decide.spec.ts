@@ -562,7 +562,6 @@ describe('refusalKind', () => {
     INVALID_DATE: 'invalid',
     INVALID_DURATION: 'invalid',
     INVALID_VALUE: 'invalid',
-    UNENCRYPTED_PAYLOAD: 'invalid',
     PACT_ACTION_WITHDRAWN: 'conflict',
     SERVICE_NOT_IN_PROGRAMME: 'conflict',
     SERVICE_PREREQUISITE_PENDING: 'conflict',
