@@ -31,8 +31,9 @@ export class JourneyCommandsController {
 
 /** The OpenAPI 3.0 schema of a zod schema (descriptions and examples from its `meta`). */
 export function openApiSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as Record<string, unknown>;
-  return rest;
+  const json = z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
 }
 
 /** The name of a command's body in the OpenAPI document's components: `SignPactBody`, … */

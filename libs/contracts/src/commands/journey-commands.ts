@@ -141,7 +141,7 @@ export const JOURNEY_COMMANDS = {
       .number({ error: 'must be a number with at most two decimals' })
       .min(0.01, { error: 'must not be less than 0.01' })
       .max(12, { error: 'must not be greater than 12' })
-      .refine((h) => Number.isInteger(Math.round(h * 100)) && Math.abs(h * 100 - Math.round(h * 100)) < 1e-9, { error: 'must be a number with at most two decimals' })
+      .refine((h) => Math.abs(h * 100 - Math.round(h * 100)) < 1e-6, { error: 'must be a number with at most two decimals' })
       .meta({ description: 'Hours delivered in this session: above 0, at most 12, at most two decimals', example: 1.5 }),
     outputs: z
       .record(z.string(), z.unknown(), { error: 'must be an object' })
@@ -283,18 +283,20 @@ export function toJourneyCommand(type: OperatorCommandType, params: Record<strin
   return { ...given, ...params, type } as OperatorCommand;
 }
 
-/** How a schema's issues read as fields: `actions[0].dueDate`, and each unknown field named on its own. */
+/** How a schema's issues read as fields: `actions[0].dueDate` (a key of digits reads as an index, as the API writes every path), each unknown field on its own. */
 export interface InputProblem {
   field: string;
   message: string;
 }
 
+/** The problems of a schema's failure, one per field (its first), in the order the schema found them. */
 export function inputProblems(error: z.ZodError, prefix = ''): InputProblem[] {
   const name = (path: readonly PropertyKey[]) =>
-    path.reduce<string>((acc, s) => (typeof s === 'number' ? `${acc}[${s}]` : acc ? `${acc}.${String(s)}` : String(s)), prefix);
-  return error.issues.flatMap((issue) =>
+    path.reduce<string>((acc, s) => (typeof s === 'number' || /^\d+$/.test(String(s)) ? `${acc}[${String(s)}]` : acc ? `${acc}.${String(s)}` : String(s)), prefix);
+  const all = error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: `property ${key} should not exist` }))
       : [{ field: name(issue.path) || '(body)', message: issue.message }],
   );
+  return all.filter((p, i) => all.findIndex((q) => q.field === p.field) === i);
 }
