@@ -594,17 +594,19 @@ describe('the six services, appointments and conditionality over HTTP', () => {
       const post = doc.paths[path]?.post;
       expect([path, post?.tags]).toEqual([path, ['journeys']]);
       expect([path, Object.keys(post.responses)]).toEqual([path, expect.arrayContaining([success, '400'])]);
-      expect(post.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\/\w+Dto$/);
+      expect(post.requestBody.content['application/json'].schema.$ref).toMatch(/^#\/components\/schemas\/\w+Body$/);
       const errors = Object.values(post.responses).map((r: any) => r.description).join('\n');
       for (const code of [...codes, 'FORBIDDEN', 'JOURNEY_NOT_FOUND', 'JOURNEY_CLOSED']) expect([path, errors]).toEqual([path, expect.stringContaining(`\`${code}\``)]);
     }
     const schemas = doc.components.schemas;
-    expect(schemas.RecordServiceDeliveryDto.properties.outputs.description).toContain('`second_level_interview`');
+    expect(doc.paths['/journeys/{journeyId}/services/{service}/deliveries'].post.description).toContain('`second_level_interview`');
+    expect(schemas.RecordServiceDeliveryBody.properties.outputs.type).toBe('object');
     expect(Object.keys(schemas.JourneyViewDto.properties)).toEqual(
       expect.arrayContaining(['appointments', 'nextAppointment', 'lapses', 'conditionalitySteps', 'proposedStepCount', 'pactVersions', 'serviceProgress', 'pendingServices', 'totalServiceHours', 'referrals', 'placement', 'benefit', 'firstContactDueAt']),
     );
     expect(schemas.CreateJourneyDto.properties).toHaveProperty('benefit');
-    expect(schemas.SignPactDto.required).not.toContain('contactFrequency');
+    expect(schemas.SignPactBody.required).not.toContain('contactFrequency');
+    expect(schemas.SignPactBody.properties.responsibleOperatorId.pattern).toBe('^[A-Za-z0-9._@-]{1,64}$');
     expect(Object.keys(schemas.JourneyClocksDto.properties)).toHaveLength(11);
     expect(schemas.PublishCatalogueDto.properties).toHaveProperty('services');
     expect(schemas.JourneyEventDto.properties.type.enum).toEqual(expect.arrayContaining(['AppointmentMissed', 'ConditionalityStepProposed', 'PactAmended', 'PlacementRecorded']));

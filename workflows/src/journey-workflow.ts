@@ -21,7 +21,6 @@ import {
   toMillis,
   toView,
   upgradeState,
-  JOURNEY_COMMAND_TYPES,
   type JourneyCommand,
   type JourneyEvent,
   type JourneyNotice,
@@ -31,7 +30,10 @@ import {
 } from '@sal/domain';
 import {
   closeJourneyUpdate,
+  commandSchema,
   completePactActionUpdate,
+  inputProblems,
+  isOperatorCommandType,
   journeyCommandUpdate,
   getJourneyStateQuery,
   isUnencryptedPayloadRefused,
@@ -141,32 +143,46 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     if (text) throw refusalFailure({ code: 'INVALID_VALUE', message: text.message, field: text.field });
     return c;
   };
+  /** The command's shape and limits, as the API checks them (the command table of `@sal/contracts`). */
+  const wellFormed = (command: JourneyCommand): JourneyCommand => {
+    if (!isOperatorCommandType(command.type)) {
+      throw refusalFailure({ code: 'INVALID_VALUE', message: 'must be an operator command type', field: 'type' });
+    }
+    const parsed = commandSchema(command.type).safeParse(command);
+    if (!parsed.success) {
+      const [first] = inputProblems(parsed.error);
+      throw refusalFailure({ code: 'INVALID_VALUE', message: first.message, field: first.field });
+    }
+    return command;
+  };
 
   // Validators run the same decision without recording it, so a refused command leaves no trace in history.
   setHandler(recordIntakeUpdate, (c) => execute({ ...c, type: 'RecordIntake' }), {
-    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'RecordIntake' }),
+    validator: (c) => void decideOrRefuse(wellFormed({ ...admissible(c), type: 'RecordIntake' })),
   });
   setHandler(signPactUpdate, (c) => execute({ ...c, type: 'SignPact' }), {
-    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'SignPact' }),
+    validator: (c) => void decideOrRefuse(wellFormed({ ...admissible(c), type: 'SignPact' })),
   });
   setHandler(completePactActionUpdate, (c) => execute({ ...c, type: 'CompletePactAction' }), {
-    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'CompletePactAction' }),
+    validator: (c) => void decideOrRefuse(wellFormed({ ...admissible(c), type: 'CompletePactAction' })),
   });
   setHandler(recordContactUpdate, (c) => execute({ ...c, type: 'RecordContact' }), {
-    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'RecordContact' }),
+    validator: (c) => void decideOrRefuse(wellFormed({ ...admissible(c), type: 'RecordContact' })),
   });
   setHandler(closeJourneyUpdate, (c) => execute({ ...c, type: 'CloseJourney' }), {
-    validator: (c) => void decideOrRefuse({ ...admissible(c), type: 'CloseJourney' }),
+    validator: (c) => void decideOrRefuse(wellFormed({ ...admissible(c), type: 'CloseJourney' })),
   });
+  // Since the command table, every operator command may come this way (the API sends all of them so); runs recorded
+  // before it only carried the commands added with the six services.
   const generic = (c: unknown): JourneyCommand => {
     const command = c as JourneyCommand;
-    if (typeof command !== 'object' || command === null || !(JOURNEY_COMMAND_TYPES as readonly string[]).includes(command.type)) {
-      throw refusalFailure({ code: 'INVALID_VALUE', message: `type must be one of ${JOURNEY_COMMAND_TYPES.join(', ')}`, field: 'type' });
+    if (typeof command !== 'object' || command === null || !isOperatorCommandType(command.type)) {
+      throw refusalFailure({ code: 'INVALID_VALUE', message: 'must be an operator command type', field: 'type' });
     }
     return command;
   };
   setHandler(journeyCommandUpdate, (c) => execute(generic(c)), {
-    validator: (c) => void decideOrRefuse(generic(admissible(c))),
+    validator: (c) => void decideOrRefuse(wellFormed(generic(admissible(c)))),
   });
   setHandler(getJourneyStateQuery, (): JourneyLiveView =>
     apart ? { ...toView(state), sideEffects: { projection: projection.status(), notices: notices.status() } } : toView(state),

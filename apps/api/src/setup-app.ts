@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { commandBodySchemas } from './journeys/journey-commands.controller';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import { ErrorResponseDto } from './common/error-response.dto';
 import type { ApiSettings } from './config/api-settings';
@@ -50,5 +51,7 @@ function setupOpenApi(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
+  // The commands' bodies come from their schemas (the command table), not from DTO classes.
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...commandBodySchemas() } };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -7,7 +7,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Beneficiary,
   BenefitClaim,
-  GenericJourneyCommand,
+  OperatorCommand,
   LegalClockName,
   ServiceStep,
   CloseJourneyCommand,
@@ -68,11 +68,11 @@ export const completePactActionUpdate = defineUpdate<JourneyView, [CompletePactA
 export const recordContactUpdate = defineUpdate<JourneyView, [RecordContactInput]>('recordContact');
 export const closeJourneyUpdate = defineUpdate<JourneyView, [CloseJourneyInput]>('closeJourney');
 /**
- * Every operator command added with the six services (appointments, services, conditionality, amendments, referrals,
- * placement) travels through this one update, its `type` saying which; the commands above keep their own updates
- * because running journeys answer to those names.
+ * Every operator command travels through this one update, its `type` saying which (the command table,
+ * `JOURNEY_COMMANDS`). The five updates above are what the API sent before the table; they stay registered as long as
+ * recorded or running journeys have them in their history.
  */
-export const journeyCommandUpdate = defineUpdate<JourneyView, [GenericJourneyCommand]>('journeyCommand');
+export const journeyCommandUpdate = defineUpdate<JourneyLiveView, [OperatorCommand]>('journeyCommand');
 
 /** The journey's live state, with how far its side effects have got (absent on runs of earlier releases). */
 export const getJourneyStateQuery = defineQuery<JourneyLiveView>('getJourneyState');
@@ -150,3 +150,5 @@ export interface NotifyJourneyInput {
   /** As in {@link ProjectJourneyInput}. */
   afterFailure?: boolean;
 }
+export * from './commands/fields';
+export * from './commands/journey-commands';

@@ -5,18 +5,16 @@ import { Transform } from 'class-transformer';
  * supervisor's filter agree on what an office or a programme code looks like.
  */
 
-/** Operators are identified by the ids of the regional systems: letters, digits and `._@-`, at most 64 (the read model's column). */
-export const OPERATOR_ID_PATTERN = /^[A-Za-z0-9._@-]{1,64}$/;
-export const OPERATOR_ID_MESSAGE = 'must be 1-64 characters: letters, digits, . _ @ -';
-export const OPERATOR_ID_EXAMPLE = 'op-milano-017';
-
-/** A programme code as the regions publish them, e.g. GOL-1 (the catalogue's own rule, `validateCatalogue`, agrees). */
-export const PROGRAMME_CODE_PATTERN = /^[A-Z0-9_-]{2,32}$/;
-export const PROGRAMME_CODE_MESSAGE = 'must be 2-32 characters: upper-case letters, digits, _ or -';
-
-/** An employment office (Centro per l'Impiego) id. */
-export const OFFICE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const OFFICE_ID_MESSAGE = 'must be 1-64 characters: letters, digits, _ or -';
+/** Staff (operators, supervisors) are identified by the ids of the regional systems; defined once with the commands. */
+export {
+  OFFICE_ID_MESSAGE,
+  OFFICE_ID_PATTERN,
+  PROGRAMME_CODE_MESSAGE,
+  PROGRAMME_CODE_PATTERN,
+  STAFF_ID_EXAMPLE as OPERATOR_ID_EXAMPLE,
+  STAFF_ID_MESSAGE as OPERATOR_ID_MESSAGE,
+  STAFF_ID_PATTERN as OPERATOR_ID_PATTERN,
+} from '@sal/contracts';
 
 /** At least one character that is not white space. */
 export const NOT_BLANK = /\S/;

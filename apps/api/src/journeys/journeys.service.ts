@@ -1,23 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client, UpdateDefinition } from '@temporalio/client';
-import {
-  closeJourneyUpdate,
-  completePactActionUpdate,
-  getJourneyStateQuery,
-  JOURNEY_WORKFLOW_TYPE,
-  journeyCommandUpdate,
-  journeySearchAttributes,
-  recordContactUpdate,
-  recordIntakeUpdate,
-  signPactUpdate,
-  type CloseJourneyInput,
-  type CompletePactActionInput,
-  type JourneyWorkflowInput,
-  type RecordContactInput,
-  type RecordIntakeInput,
-  type SignPactInput,
-} from '@sal/contracts';
-import { replay, toView, type GenericJourneyCommand, type JourneyEvent, type JourneyView } from '@sal/domain';
+import type { Client } from '@temporalio/client';
+import { getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, journeyCommandUpdate, journeySearchAttributes, type JourneyWorkflowInput } from '@sal/contracts';
+import { replay, toView, type JourneyEvent, type JourneyView, type OperatorCommand } from '@sal/domain';
 import { journeyIdFor } from '@sal/temporal';
 import {
   IdempotencyKeyReusedError,
@@ -35,17 +19,11 @@ import { ReadModelService } from '../database/read-model.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { TemporalGateway } from '../temporal/temporal-gateway';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
-import type { CloseJourneyDto } from './dto/close-journey.dto';
-import type { CompletePactActionDto } from './dto/complete-action.dto';
 import type { CreateJourneyDto } from './dto/create-journey.dto';
 import type { JourneyCreatedDto } from './dto/journey-created.response';
 import type { JourneyPageDto } from './dto/journey-page.response';
 import type { JourneyViewDto } from './dto/journey-view.response';
 import type { ListJourneysQuery } from './dto/list-journeys.query';
-import type { RecordContactDto } from './dto/record-contact.dto';
-import type { RecordIntakeDto } from './dto/record-intake.dto';
-import type { SignPactDto } from './dto/sign-pact.dto';
-import { defined } from './journey-commands';
 import { toBeneficiary, toSummary, toViewDto } from './journey-mappers';
 import { currentIdempotencyKey } from './idempotency';
 import { commandFingerprint, idempotencyUpdateId, recordKeyUse } from './idempotency-keys';
@@ -206,60 +184,23 @@ export class JourneysService {
     return [];
   }
 
-  recordIntake(principal: Principal, journeyId: string, dto: RecordIntakeDto): Promise<JourneyViewDto> {
-    const input: RecordIntakeInput = { operatorId: dto.operatorId, ...defined({ takenInChargeAt: dto.takenInChargeAt, notes: dto.notes }) };
-    return this.command(principal, journeyId, recordIntakeUpdate, input);
-  }
-
-  signPact(principal: Principal, journeyId: string, dto: SignPactDto): Promise<JourneyViewDto> {
-    const input: SignPactInput = {
-      responsibleOperatorId: dto.responsibleOperatorId,
-      profilingClass: dto.profilingClass,
-      ...defined({ contactFrequency: dto.contactFrequency, jobSearchProof: dto.jobSearchProof }),
-      availability: { workshops: dto.availability.workshops, training: dto.availability.training, suitableOffers: dto.availability.suitableOffers },
-      actions: dto.actions.map((a) => ({ kind: a.kind, description: a.description, dueDate: a.dueDate })),
-    };
-    return this.command(principal, journeyId, signPactUpdate, input);
-  }
-
-  completePactAction(principal: Principal, journeyId: string, actionId: string, dto: CompletePactActionDto): Promise<JourneyViewDto> {
-    const input: CompletePactActionInput = { actionId, operatorId: dto.operatorId, ...defined({ completedAt: dto.completedAt, note: dto.note }) };
-    return this.command(principal, journeyId, completePactActionUpdate, input);
-  }
-
-  recordContact(principal: Principal, journeyId: string, dto: RecordContactDto): Promise<JourneyViewDto> {
-    const input: RecordContactInput = { operatorId: dto.operatorId, channel: dto.channel, ...defined({ contactedAt: dto.contactedAt, note: dto.note }) };
-    return this.command(principal, journeyId, recordContactUpdate, input);
-  }
-
-  close(principal: Principal, journeyId: string, dto: CloseJourneyDto): Promise<JourneyViewDto> {
-    const input: CloseJourneyInput = { reason: dto.reason, operatorId: dto.operatorId, ...defined({ details: dto.details }) };
-    return this.command(principal, journeyId, closeJourneyUpdate, input);
-  }
-
   /**
-   * Sends one of the commands added with the six services (appointments, services, conditionality, amendments,
-   * referrals, placement) through the journey's one generic update; the journey decides, refuses with a code, or
-   * answers its new state.
+   * Sends an operator command (the command table of `@sal/contracts`) through the journey's `journeyCommand` update;
+   * the journey decides, refuses with a code, or answers its new state.
    */
-  send(principal: Principal, journeyId: string, command: GenericJourneyCommand): Promise<JourneyViewDto> {
-    return this.command(principal, journeyId, journeyCommandUpdate, command);
-  }
-
-  /** Sends an operator command as a Temporal update and waits (under the update deadline) for the journey's answer. */
-  private async command<I>(principal: Principal, journeyId: string, update: UpdateDefinition<JourneyView, [I]>, input: I): Promise<JourneyViewDto> {
+  async send(principal: Principal, journeyId: string, command: OperatorCommand): Promise<JourneyViewDto> {
     // Checked before anything is sent: a refused caller writes nothing.
     assertCovers(principal, await this.officeOf(journeyId));
     const key = currentIdempotencyKey();
     let updateId: string | undefined;
     if (key !== undefined) {
       // The key names one command: recorded before it is sent, so the same key with another command or body is refused.
-      const use = { subject: principal.subject, journeyId, key, fingerprint: commandFingerprint(update.name, input) };
+      const use = { subject: principal.subject, journeyId, key, fingerprint: commandFingerprint(journeyCommandUpdate.name, command) };
       if ((await this.readModel.use(({ dataSource }) => recordKeyUse(dataSource, use))) === 'reused') throw new IdempotencyKeyReusedError(journeyId);
       // A retry with the same key is the same update to Temporal, which applies it once and answers its first outcome.
       updateId = idempotencyUpdateId(principal.subject, key);
     }
-    const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(update, { args: [input], updateId }));
+    const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(journeyCommandUpdate, { args: [command], updateId }));
     return toViewDto(view, 'workflow');
   }
 }

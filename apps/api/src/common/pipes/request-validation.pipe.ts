@@ -20,18 +20,29 @@ export class RequestValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'body' && metadata.type !== 'query') return super.transform(value, metadata);
-    const inspected = inspectPlainInput(value);
-    if (inspected.tooDeep || inspected.problems.length >= MAX_PROBLEMS) throw new ValidationFailedError(inspected.problems);
-    if (inspected.problems.length === 0) return super.transform(inspected.rest, metadata);
-    let others: FieldProblem[] = [];
-    try {
-      await super.transform(inspected.rest, metadata);
-    } catch (error) {
-      if (!(error instanceof ValidationFailedError)) throw error;
-      // A field named already (its text could not be stored) is not named again for being missing.
-      const named = new Set(inspected.problems.map((p) => p.field));
-      others = (error.fields ?? []).filter((p) => !named.has(p.field));
-    }
-    throw new ValidationFailedError([...inspected.problems, ...others].slice(0, MAX_PROBLEMS));
+    // A body without a DTO class is a command's, validated by its schema (SchemaBodyPipe), which makes these checks too.
+    if (metadata.type === 'body' && (metadata.metatype === undefined || metadata.metatype === Object)) return value;
+    return validatePlainInput(value, (rest) => super.transform(rest, metadata));
   }
+}
+
+/**
+ * Runs the checks of {@link inspectPlainInput} on `value`, then `validate` on what is left (strings in NFC, refused keys
+ * and unstorable strings out): answers `validate`'s result, or throws one ValidationFailedError naming every problem
+ * of both. Every validation pipe of the API goes through it, DTO or schema.
+ */
+export async function validatePlainInput(value: unknown, validate: (rest: unknown) => Promise<unknown>): Promise<unknown> {
+  const inspected = inspectPlainInput(value);
+  if (inspected.tooDeep || inspected.problems.length >= MAX_PROBLEMS) throw new ValidationFailedError(inspected.problems);
+  if (inspected.problems.length === 0) return validate(inspected.rest);
+  let others: FieldProblem[] = [];
+  try {
+    await validate(inspected.rest);
+  } catch (error) {
+    if (!(error instanceof ValidationFailedError)) throw error;
+    // A field named already (its text could not be stored) is not named again for being missing.
+    const named = new Set(inspected.problems.map((p) => p.field));
+    others = (error.fields ?? []).filter((p) => !named.has(p.field));
+  }
+  throw new ValidationFailedError([...inspected.problems, ...others].slice(0, MAX_PROBLEMS));
 }

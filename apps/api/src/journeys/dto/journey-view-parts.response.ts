@@ -47,7 +47,7 @@ import {
   type ServiceStatus,
   type StepStatus,
 } from '@sal/domain';
-import { PactAvailabilityDto } from './sign-pact.dto';
+import { PactAvailabilityDto } from './pact-availability.response';
 
 const INSTANT = { format: 'date-time' } as const;
 const NULLABLE_INSTANT = { nullable: true, type: String, format: 'date-time' } as const;

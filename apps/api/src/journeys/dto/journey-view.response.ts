@@ -44,7 +44,7 @@ import {
   ReferralViewDto,
   ServiceProgressViewDto,
 } from './journey-view-parts.response';
-import { PactAvailabilityDto } from './sign-pact.dto';
+import { PactAvailabilityDto } from './pact-availability.response';
 
 /** Where a journey's state came from. */
 export const VIEW_SOURCES = ['workflow', 'read-model'] as const;

@@ -1,0 +1,210 @@
+import type { OperatorCommandType } from '@sal/contracts';
+import { serviceOutputsDescription } from './service-outputs';
+
+/** How a command reads in the OpenAPI document: what it does, what it answers, and the journey's own refusals. */
+export interface CommandDoc {
+  summary: string;
+  description: string;
+  /** The description of its 200 or 201 answer (the journey's new state). */
+  answer: string;
+  /** The refusal codes of this command beyond the ones every command can meet (`COMMAND_ERRORS`). */
+  refusals: Record<string, string>;
+}
+
+const APPOINTMENT_GONE = {
+  APPOINTMENT_NOT_FOUND: 'the journey has no such appointment',
+  APPOINTMENT_NOT_SCHEDULED: 'the appointment is no longer scheduled (held, no-show or cancelled)',
+};
+const STEP_GONE = { STEP_NOT_FOUND: 'the journey has no such conditionality step', STEP_ALREADY_DECIDED: 'the step was already confirmed or dismissed' };
+const SERVICE_REFUSALS = {
+  SERVICE_NOT_IN_PROGRAMME: "the journey's catalogue does not include the service",
+  SERVICE_ALREADY_COMPLETED: 'the service is completed',
+  INTAKE_REQUIRED: 'every service but reception follows the presa in carico',
+  PACT_NOT_SIGNED: '`tutoring` and `job_search` run under the signed pact',
+};
+const CREATED = (what: string, list: string, id: string) =>
+  `The journey after the command: the new ${what} is the last of \`${list}\` (its \`${id}\` is what later commands name in their path)`;
+
+/** One entry per command of the table: the compiler names a command added without its documentation. */
+export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
+  RecordIntake: {
+    summary: 'Record the presa in carico',
+    description: 'An operator takes the person in charge; the journey moves to `awaiting_pact`.',
+    answer: 'The journey after the intake',
+    refusals: { INTAKE_ALREADY_RECORDED: 'the person was already taken in charge', INVALID_DATE: '`takenInChargeAt` is in the future or before the DID date' },
+  },
+  SignPact: {
+    summary: 'Sign the Patto di servizio personalizzato',
+    description:
+      "Records the pact (version 1) and its actions (numbered A1, A2, …); the journey moves to `pact_active` and watches the due dates. `contactFrequency` defaults to the catalogue's `defaultContactFrequency`. " +
+      'Amend it later with `POST /journeys/{journeyId}/pact/amendments`.',
+    answer: 'The journey after the signing',
+    refusals: {
+      INTAKE_REQUIRED: 'the intake must be recorded first',
+      PACT_ALREADY_SIGNED: 'the pact is already signed',
+      INVALID_DATE: 'a due date is not after the signing (`fields` names it)',
+      INVALID_DURATION: "`contactFrequency` is not a positive ISO-8601 duration, or is missing and the journey's catalogue has no `defaultContactFrequency`",
+    },
+  },
+  CompletePactAction: {
+    summary: 'Complete a pact action',
+    description: 'Records that the person completed the action (also when it is overdue).',
+    answer: 'The journey after the completion',
+    refusals: {
+      PACT_NOT_SIGNED: 'the pact is not signed yet',
+      PACT_ACTION_NOT_FOUND: 'the pact has no such action',
+      PACT_ACTION_ALREADY_COMPLETED: 'the action is already completed',
+      PACT_ACTION_WITHDRAWN: 'the action was withdrawn by a pact amendment',
+      INVALID_DATE: '`completedAt` is in the future or before the signing',
+    },
+  },
+  RecordContact: {
+    summary: 'Record a contact',
+    description:
+      "Records a contact between the person and the operator, as the pact's contact frequency asks: the next contact falls due that frequency after it " +
+      '(`nextContactDueAt`), and a missed contact is cleared (the journey is no longer stalled for it).',
+    answer: 'The journey after the contact',
+    refusals: { PACT_NOT_SIGNED: 'agreed contacts start with the signed pact', INVALID_DATE: '`contactedAt` is in the future, before the signing or before the last recorded contact' },
+  },
+  CloseJourney: {
+    summary: 'Close the journey',
+    description:
+      'Ends the journey for a reason of its own; it accepts no more commands afterwards (409 JOURNEY_CLOSED). A placement is better recorded with ' +
+      '`POST /journeys/{journeyId}/placement`, which keeps its details and closes the journey as `placed`. `decadenza` only follows a confirmed conditionality step.',
+    answer: 'The closed journey',
+    refusals: {
+      CLOSURE_NOT_ALLOWED: '`decadenza` is not closed by hand: it follows a confirmed conditionality step',
+      PATH_NOT_COMPLETED: "`path_completed` while services of the journey's catalogue are not completed (the message lists them)",
+    },
+  },
+  RecordServiceDelivery: {
+    summary: 'Record a session of a service',
+    description:
+      "Records the hours delivered and what the session produced (`outputs`, fields per service). Only services the journey's catalogue lists are accepted, " +
+      'each once its prerequisites are completed; the interview, the plan and the assessment after the presa in carico, tutoring and job search under the signed pact. ' +
+      '`completesService: true` completes the service (its required outputs must be recorded by then).\n\n' +
+      serviceOutputsDescription() +
+      '\n\n',
+    answer: 'The journey after the delivery (`serviceProgress`, `pendingServices`, `totalServiceHours`)',
+    refusals: {
+      INVALID_VALUE: 'an output is not a field of the service or breaks its rule, hours are out of range, or `completesService` on reception (`fields` names it, e.g. `outputs.cv`)',
+      ...SERVICE_REFUSALS,
+      SERVICE_PREREQUISITE_PENDING: 'a service the catalogue puts before this one is not completed',
+      SERVICE_OUTPUTS_MISSING: 'completing the service needs outputs not recorded yet (`fields` names the first, e.g. `outputs.cv`)',
+      INVALID_DATE: '`deliveredAt` is in the future or before the DID date',
+    },
+  },
+  ScheduleAppointment: {
+    summary: 'Schedule an appointment',
+    description:
+      "Books an appointment for a service the journey's catalogue lists (ahead of its prerequisites if need be), with how the person was convened. " +
+      "The person is reminded the catalogue's `appointmentReminderBefore` ahead. Only a convocation by PEC, registered letter or agreed and signed can lead " +
+      'to a sanction if the person does not come. Answers 201 with the journey.',
+    answer: CREATED('appointment', 'appointments', 'appointmentId'),
+    refusals: { INVALID_VALUE: 'an appointment in person has no `location` (`fields` names it)', ...SERVICE_REFUSALS, INVALID_DATE: '`at` is not in the future' },
+  },
+  RescheduleAppointment: {
+    summary: 'Move an appointment',
+    description: 'Moves a scheduled appointment to a new time (and channel, place, convocation); its reminder is due again before the new time.',
+    answer: 'The journey after the move',
+    refusals: { INVALID_VALUE: 'the appointment becomes in person without a `location`', ...APPOINTMENT_GONE, INVALID_DATE: '`at` is not in the future' },
+  },
+  CancelAppointment: {
+    summary: 'Cancel an appointment',
+    description: 'Cancels a scheduled appointment; nothing follows from it.',
+    answer: 'The journey after the cancellation',
+    refusals: { ...APPOINTMENT_GONE },
+  },
+  RecordAppointmentOutcome: {
+    summary: 'Record what happened at an appointment',
+    description:
+      "Once its time has come: `held`, or `no_show`. A no-show opens a lapse (`lapses`) on the ladder of the appointment's purpose, with the catalogue's " +
+      '`justificationWindow` from the appointment. Justified in time (`POST …/lapses/{lapseId}/justification`), nothing follows; when the window closes without ' +
+      'an excuse, the journey proposes a conditionality step (`conditionalitySteps`) for the operator to confirm or dismiss — only for benefit recipients and ' +
+      'only when the convocation was valid.',
+    answer: 'The journey after the outcome (a no-show: the new lapse is the last of `lapses`)',
+    refusals: { ...APPOINTMENT_GONE, APPOINTMENT_NOT_YET_HELD: "the appointment's time has not come yet" },
+  },
+  RecordJobOffer: {
+    summary: 'Record a job offer',
+    description: 'Records an offer put to the person under the signed pact, whether it is an offerta congrua and how it was communicated. Answers 201 with the journey.',
+    answer: CREATED('offer', 'offers', 'offerId'),
+    refusals: { PACT_NOT_SIGNED: 'job offers are recorded under the signed pact' },
+  },
+  RecordOfferResponse: {
+    summary: "Record the person's answer to a job offer",
+    description:
+      "`accepted`, or `refused`. Refusing a suitable offer opens a lapse on the suitable-offer ladder whose excuse is due within the catalogue's `offerExcuseWindow`; " +
+      'refusing another offer has no consequence.',
+    answer: 'The journey after the answer',
+    refusals: { OFFER_NOT_FOUND: 'the journey has no such offer', OFFER_ALREADY_ANSWERED: 'the answer to the offer is already recorded' },
+  },
+  JustifyLapse: {
+    summary: 'Justify a lapse (giustificato motivo)',
+    description:
+      'Records a valid excuse from the closed list for a no-show or a refused suitable offer. Accepted while the window is open: nothing follows. After it, only ' +
+      'with `impedimentEndedAt` and within the window counted from it, while no sanction is confirmed: a proposed step is then withdrawn. Keep evidence out: ' +
+      'give only a reference to it.',
+    answer: 'The journey after the justification',
+    refusals: {
+      LAPSE_NOT_FOUND: 'the journey has no such lapse',
+      LAPSE_NOT_OPEN: 'the lapse is already justified, or its sanction was confirmed (contested by appeal)',
+      JUSTIFICATION_WINDOW_CLOSED: 'the window closed and no `impedimentEndedAt` was given, or the excuse comes too late after it',
+      INVALID_DATE: '`impedimentEndedAt` is in the future or before the lapse',
+    },
+  },
+  ConfirmConditionalityStep: {
+    summary: 'Confirm a proposed conditionality step',
+    description:
+      "The operator decides the sanction: the ladder's next one now (appointments: a quarter of a monthly payment, one month, decadenza; training: one month, " +
+      "decadenza; suitable offer: decadenza). The step records the last day to appeal (the catalogue's `appealWindow`). Decadenza closes the journey " +
+      '(reason `decadenza`).',
+    answer: 'The journey after the decision',
+    refusals: { ...STEP_GONE },
+  },
+  DismissConditionalityStep: {
+    summary: 'Dismiss a proposed conditionality step',
+    description: 'The operator decides that no sanction follows, and says why.',
+    answer: 'The journey after the decision',
+    refusals: { ...STEP_GONE },
+  },
+  AmendPact: {
+    summary: 'Amend the pact',
+    description:
+      'Makes a new version of the signed pact: changed fields, changed due dates or descriptions of pending and overdue actions, added actions (numbered after the ' +
+      'existing ones), withdrawn actions. The journey keeps every version (`pactVersions`) and recomputes every deadline from the new one. An amendment changes ' +
+      'at least one thing.',
+    answer: 'The journey after the amendment (`pact.version` is the new version)',
+    refusals: {
+      INVALID_VALUE: 'the amendment changes nothing, names an action twice, or withdraws the last action (`fields` names it when it can)',
+      PACT_NOT_SIGNED: 'only a signed pact can be amended',
+      PACT_ACTION_NOT_FOUND: 'a changed or withdrawn action does not exist',
+      PACT_ACTION_ALREADY_COMPLETED: 'a changed or withdrawn action is completed (it stays as it is)',
+      PACT_ACTION_WITHDRAWN: 'a changed or withdrawn action was withdrawn by an earlier amendment',
+      INVALID_DATE: 'a new or added due date is not in the future (`fields` names it)',
+      INVALID_DURATION: '`contactFrequency` is not a positive ISO-8601 duration',
+    },
+  },
+  MakeReferral: {
+    summary: 'Refer the person to another service',
+    description: 'A training body, the social services (GOL path 4), health services, another employment service. Answers 201 with the journey.',
+    answer: CREATED('referral', 'referrals', 'referralId'),
+    refusals: { INTAKE_REQUIRED: 'referrals follow the presa in carico' },
+  },
+  RecordReferralOutcome: {
+    summary: 'Record what came of a referral',
+    description: 'Taken up, completed or declined; recorded once.',
+    answer: 'The journey after the outcome',
+    refusals: { REFERRAL_NOT_FOUND: 'the journey has no such referral', REFERRAL_OUTCOME_RECORDED: "the referral's outcome is already recorded" },
+  },
+  RecordPlacement: {
+    summary: 'Record the placement',
+    description: 'Records the employer, contract type and start date (and the offer it comes from, if recorded), and closes the journey as `placed`.',
+    answer: 'The closed journey, with `placement` and `closure.reason` `placed`',
+    refusals: {
+      INTAKE_REQUIRED: 'a placement is recorded for a person taken in charge',
+      INVALID_DATE: '`startDate` is before the DID date',
+      OFFER_NOT_FOUND: '`offerId` names no offer of the journey',
+    },
+  },
+};

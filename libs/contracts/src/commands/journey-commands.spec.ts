@@ -1,0 +1,81 @@
+import { commandSchema, inputProblems, isOperatorCommandType, JOURNEY_COMMANDS, toJourneyCommand, type OperatorCommandType } from './journey-commands';
+
+const problems = (type: OperatorCommandType, command: Record<string, unknown>) => {
+  const parsed = commandSchema(type).safeParse({ ...command, type });
+  return parsed.success ? [] : inputProblems(parsed.error);
+};
+
+const pact = {
+  responsibleOperatorId: 'op-1',
+  profilingClass: 'medium',
+  availability: { workshops: true, training: false, suitableOffers: true },
+  actions: [{ kind: 'workshop', description: 'Laboratorio', dueDate: '2099-03-31' }],
+};
+
+describe('the command table', () => {
+  it('has a route for every operator command, each under the journey, no two alike', () => {
+    const routes = Object.values(JOURNEY_COMMANDS).map((c) => c.path);
+    expect(new Set(routes).size).toBe(routes.length);
+    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(19);
+    for (const [type, c] of Object.entries(JOURNEY_COMMANDS)) {
+      // Every path id the route names is a field of the command, and nothing else is.
+      expect([type, (c.path.match(/:(\w+)/g) ?? []).map((p) => p.slice(1))]).toEqual([type, Object.keys(c.params)]);
+    }
+    expect(isOperatorCommandType('SignPact')).toBe(true);
+    expect(isOperatorCommandType('ProcessDeadlines')).toBe(false);
+    expect(isOperatorCommandType('toString')).toBe(false);
+  });
+
+  it('makes the command from the path ids and the given fields, leaving out absent and null ones', () => {
+    expect(toJourneyCommand('RescheduleAppointment', { appointmentId: 'AP2' }, { at: '2099-01-01T10:00:00Z', operatorId: 'op-1', reason: undefined, channel: null })).toEqual({
+      type: 'RescheduleAppointment',
+      appointmentId: 'AP2',
+      at: '2099-01-01T10:00:00Z',
+      operatorId: 'op-1',
+    });
+  });
+
+  it('accepts a well-formed command with its path ids', () => {
+    expect(problems('SignPact', pact)).toEqual([]);
+    expect(problems('CompletePactAction', { actionId: 'A1', operatorId: 'op-1' })).toEqual([]);
+    expect(problems('RecordServiceDelivery', { service: 'tutoring', operatorId: 'op-1', hours: 1.25, outputs: { topics: ['cv_update'] } })).toEqual([]);
+  });
+
+  it('holds a staff id to the 64 characters of the read model, as the API does (a longer one once passed the journey and failed its projection)', () => {
+    expect(problems('RecordContact', { operatorId: 'o'.repeat(65), channel: 'phone' })).toEqual([{ field: 'operatorId', message: expect.stringMatching(/1-64 characters/) }]);
+    expect(problems('RecordContact', { operatorId: 'o'.repeat(64), channel: 'phone' })).toEqual([]);
+  });
+
+  it('names every broken field by its path, each unknown field on its own', () => {
+    const named = problems('SignPact', {
+      ...pact,
+      profilingClass: 'extreme',
+      actions: [{ kind: 'workshop', description: '  ', dueDate: '2099-02-30' }],
+      availability: { workshops: 'yes', training: false, suitableOffers: true },
+      extra: 1,
+    }).map((p) => p.field);
+    expect(named.sort()).toEqual(['actions[0].description', 'actions[0].dueDate', 'availability.workshops', 'extra', 'profilingClass']);
+  });
+
+  it('refuses text the engine cannot store, and a line break where one line is asked', () => {
+    expect(problems('RecordContact', { operatorId: 'op-1', channel: 'phone', note: 'a\u0000b' })).toEqual([{ field: 'note', message: expect.stringMatching(/control characters/) }]);
+    expect(problems('RecordJobOffer', { employer: 'ACME\nS.p.A.', position: 'Magazziniere', suitable: true, communicatedBy: 'pec', operatorId: 'op-1' })).toEqual([
+      { field: 'employer', message: expect.stringMatching(/line breaks/) },
+    ]);
+  });
+
+  it('bounds numbers on both sides: hours above 0 up to 12 with two decimals, hours per week above 0 up to 60', () => {
+    const delivery = (hours: unknown) => problems('RecordServiceDelivery', { service: 'tutoring', operatorId: 'op-1', hours }).map((p) => p.field);
+    for (const bad of [0, -1, 12.01, 1.234, Number.MAX_VALUE, '2', null]) expect([bad, delivery(bad)]).toEqual([bad, ['hours']]);
+    for (const good of [0.01, 12, 7.5]) expect([good, delivery(good)]).toEqual([good, []]);
+    const placement = (hoursPerWeek: unknown) =>
+      problems('RecordPlacement', { employer: 'ACME', contractType: 'permanent', startDate: '2026-04-01', operatorId: 'op-1', hoursPerWeek }).map((p) => p.field);
+    expect([placement(0), placement(60.5), placement(60)]).toEqual([['hoursPerWeek'], ['hoursPerWeek'], []]);
+  });
+
+  it('refuses a malformed path id and a command of another type', () => {
+    expect(problems('RecordAppointmentOutcome', { appointmentId: 'AP12345', outcome: 'held', operatorId: 'op-1' }).map((p) => p.field)).toEqual(['appointmentId']);
+    const parsed = commandSchema('RecordIntake').safeParse({ type: 'SignPact', operatorId: 'op-1' });
+    expect(parsed.success).toBe(false);
+  });
+});

@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import {
+  APPOINTMENT_CHANNELS,
+  APPOINTMENT_PURPOSES,
+  CLOSURE_REASONS,
+  CONTACT_CHANNELS,
+  CONTRACT_TYPES,
+  CONVOCATION_METHODS,
+  JUSTIFICATION_REASONS,
+  PACT_ACTION_KINDS,
+  PROFILING_CLASSES,
+  REFERRAL_OUTCOMES,
+  REFERRAL_TARGETS,
+  SERVICE_CODES,
+  type OperatorCommand,
+} from '@sal/domain';
+import { calendarDate, dueDate, duration, flag, instant, note, numberedId, oneOf, staffId, text } from './fields';
+
+/**
+ * Every operator command of a journey, defined once: its route under `/journeys/{journeyId}` (always `POST`), the
+ * path ids it names, the body it takes, and the answer's status. The API derives its routes, their validation and the
+ * OpenAPI schemas from this table; the journey's update validators check every command against the same schemas
+ * (`commandSchema`), so a command sent straight to Temporal meets the limits an API client does.
+ */
+
+const CONVOCATION_DESCRIPTION =
+  'How the person was convened: `pec`, `registered_letter` or `agreed_signed` (agreed with the operator and signed) make a valid convocation, ' +
+  'the only kind a missed appointment can lead to a conditionality step from; `email`, `phone`, `ordinary_mail` are recorded but never sanction.';
+
+const id = {
+  action: numberedId('A', 'a pact action', 'A1', 3),
+  appointment: numberedId('AP', 'an appointment', 'AP1'),
+  offer: numberedId('O', 'a job offer', 'O1'),
+  lapse: numberedId('L', 'a lapse', 'L1'),
+  step: numberedId('S', 'a conditionality step', 'S1'),
+  referral: numberedId('R', 'a referral', 'R1'),
+  service: oneOf(SERVICE_CODES, { description: 'One of the six services', example: 'second_level_interview' }),
+};
+
+const availability = z
+  .strictObject({
+    workshops: flag({ description: 'Available for orientation workshops', example: true }),
+    training: flag({ description: 'Available for training courses', example: true }),
+    suitableOffers: flag({ description: 'Will accept suitable job offers (offerta congrua)', example: true }),
+  }, { error: 'must be an object' })
+  .meta({ description: "The person's availability clauses (art. 20 c.3 D.lgs. 150/2015)" });
+
+const pactAction = z
+  .strictObject({
+    kind: oneOf(PACT_ACTION_KINDS, { description: 'What the action asks of the person', example: 'workshop' }),
+    description: text(500, { description: 'What exactly is to be done', example: 'Attend the CV writing workshop at the office' }),
+    dueDate: dueDate({
+      description: 'When it falls due, after the signing: YYYY-MM-DD (due at the end of that day in Rome) or an ISO-8601 date-time with offset',
+      example: '2026-03-31',
+    }),
+  }, { error: 'each action must be an object' })
+  .meta({ description: 'One action the pact asks of the person. Actions are numbered A1, A2, … in the order given.' });
+
+const actionChange = z
+  .strictObject({
+    actionId: id.action.meta({ description: 'The action: pending or overdue (completed and withdrawn ones stay as they are)', example: 'A1' }),
+    dueDate: dueDate({ description: 'New due date, in the future: YYYY-MM-DD (end of that day in Rome) or an ISO-8601 date-time with offset', example: '2026-05-31' }).optional(),
+    description: text(2000, { description: 'New description', example: 'Apply to eight vacancies' }).optional(),
+  }, { error: 'each change must be an object' })
+  .meta({ description: 'A change to a pending or overdue action: a new due date (its reminder, overdue and escalation clocks restart) or description' });
+
+const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
+  z
+    .array(item, { error: 'must be an array' })
+    .min(min, { error: min === 1 ? 'must list at least one' : `must list at least ${min}` })
+    .max(max, { error: `must list at most ${max}` })
+    .meta({ description });
+
+/** One command's route and shapes. */
+export interface CommandDefinition {
+  /** The route under `/journeys/:journeyId`, with `:name` for each path id. */
+  path: string;
+  /** The path ids besides the journey's, each with its shape; they become fields of the command. */
+  params: z.ZodRawShape;
+  body: z.ZodObject;
+  /** 201 for the commands that create something the journey numbers (an appointment, an offer, a referral). */
+  status: 200 | 201;
+}
+
+/** The operator commands (every command but the journey's own `ProcessDeadlines`). */
+export type OperatorCommandType = OperatorCommand['type'];
+
+const define = <const P extends z.ZodRawShape, const B extends z.ZodRawShape>(path: string, params: P, body: B, status: 200 | 201 = 200) => ({
+  path,
+  params,
+  body: z.strictObject(body),
+  status,
+});
+
+export const JOURNEY_COMMANDS = {
+  RecordIntake: define('intake', {}, {
+    operatorId: staffId('Operator who takes the person in charge'),
+    takenInChargeAt: instant({ description: 'When it happened: ISO-8601 date-time with offset, not in the future, not before the DID date; defaults to now', example: '2026-01-20T10:00:00+01:00' }).optional(),
+    notes: note(2000, { description: 'Notes of the reception interview', example: 'Interested in logistics; holds a forklift licence' }).optional(),
+  }),
+  SignPact: define('pact', {}, {
+    responsibleOperatorId: staffId('Operator responsible for the pact'),
+    profilingClass: oneOf(PROFILING_CLASSES, { description: "Profiling class: the person's distance from the labour market", example: 'medium' }),
+    contactFrequency: duration({
+      description:
+        "How often the person must contact the operator: ISO-8601 duration. Defaults to the journey's catalogue `defaultContactFrequency`; without one it is required (400 `INVALID_DURATION` naming `contactFrequency`).",
+      example: 'P30D',
+    }).optional(),
+    jobSearchProof: text(1000, { description: 'How the person proves active job search (art. 20 c.2 lett. e)', example: 'Monthly report of applications sent' }).optional(),
+    availability,
+    actions: list(pactAction, 1, 50, 'The actions agreed, 1 to 50; numbered A1, A2, … in this order'),
+  }),
+  CompletePactAction: define('pact/actions/:actionId/complete', { actionId: id.action }, {
+    operatorId: staffId('Operator who records the completion'),
+    completedAt: instant({ description: 'When the person completed it: ISO-8601 date-time with offset, not in the future, not before the signing; defaults to now', example: '2026-02-10T15:00:00+01:00' }).optional(),
+    note: note(2000, { description: 'Note', example: 'Certificate of attendance filed' }).optional(),
+  }),
+  RecordContact: define('contacts', {}, {
+    operatorId: staffId('Operator who had the contact'),
+    channel: oneOf(CONTACT_CHANNELS, { description: 'How it happened', example: 'phone' }),
+    contactedAt: instant({
+      description: 'When it happened: ISO-8601 date-time with offset, not in the future, not before the signing nor the last recorded contact; defaults to now',
+      example: '2026-02-10T15:00:00+01:00',
+    }).optional(),
+    note: note(2000, { description: 'Note', example: 'Reviewed the applications sent this month' }).optional(),
+  }),
+  CloseJourney: define('close', {}, {
+    reason: oneOf(CLOSURE_REASONS, {
+      description:
+        'Why the journey ends: `placed` (prefer `POST /journeys/{id}/placement`, which records the placement too), `path_completed` ' +
+        "(every service of the journey's catalogue completed, else 409 `PATH_NOT_COMPLETED`), `withdrawn`, `transferred`, `unreachable`, " +
+        '`status_lost`, `other`. `decadenza` is refused (409 `CLOSURE_NOT_ALLOWED`): it follows only a confirmed conditionality step.',
+      example: 'withdrawn',
+    }),
+    operatorId: staffId('Operator who closes the journey'),
+    details: note(2000, { description: 'Details', example: 'Hired on a permanent contract by ACME S.p.A.' }).optional(),
+  }),
+  RecordServiceDelivery: define('services/:service/deliveries', { service: id.service }, {
+    operatorId: staffId('Operator who delivered the session'),
+    hours: z
+      .number({ error: 'must be a number with at most two decimals' })
+      .min(0.01, { error: 'must not be less than 0.01' })
+      .max(12, { error: 'must not be greater than 12' })
+      .refine((h) => Math.abs(h * 100 - Math.round(h * 100)) < 1e-6, { error: 'must be a number with at most two decimals' })
+      .meta({ description: 'Hours delivered in this session: above 0, at most 12, at most two decimals', example: 1.5 }),
+    outputs: z
+      .record(z.string(), z.unknown(), { error: 'must be an object' })
+      .meta({
+        description:
+          "What the session produced; the fields depend on the service (anything else is refused, 400 `INVALID_VALUE` naming `outputs.<field>`). Later deliveries add to or replace earlier outputs. Texts are short summaries or references to documents kept elsewhere (at most 2000 characters): the journey's history is immutable and holds no documents. Defaults to `{}`.",
+        example: { developmentAreasSheet: 'Scheda SAP prot. 2026/1182', cv: 'CV Europass v2 (fascicolo 1182)' },
+      })
+      .optional(),
+    deliveredAt: instant({ description: 'When the session took place: ISO-8601 date-time with offset, not in the future, not before the DID date; defaults to now', example: '2026-02-10T15:00:00+01:00' }).optional(),
+    completesService: flag({
+      description:
+        'Whether this session completes the service (its required outputs must then be recorded); a completed service accepts no more deliveries and releases the services after it. Not for `reception` (the intake completes it). Defaults to false.',
+      example: true,
+    }).optional(),
+  }),
+  ScheduleAppointment: define('appointments', {}, {
+    service: oneOf(SERVICE_CODES, { description: "The service it is for: one the journey's catalogue lists and not completed; booking ahead of its prerequisites is allowed", example: 'second_level_interview' }),
+    purpose: oneOf(APPOINTMENT_PURPOSES, {
+      description: 'What it is for; it decides the ladder a no-show counts on: `interview` and `workshop` on appointments, `training` and `activation` on training',
+      example: 'interview',
+    }),
+    at: instant({ description: 'When: ISO-8601 date-time with offset, in the future', example: '2026-03-02T09:30:00+01:00' }),
+    channel: oneOf(APPOINTMENT_CHANNELS, { description: 'How it takes place', example: 'in_person' }),
+    location: text(300, { description: 'Where (required in person)', example: 'CPI Torino, via Bologna 153, sportello 4' }, 'line').optional(),
+    convocation: oneOf(CONVOCATION_METHODS, { description: CONVOCATION_DESCRIPTION, example: 'pec' }),
+    operatorId: staffId('Operator who schedules it'),
+  }, 201),
+  RescheduleAppointment: define('appointments/:appointmentId/reschedule', { appointmentId: id.appointment }, {
+    at: instant({ description: 'The new time: ISO-8601 date-time with offset, in the future', example: '2026-03-04T11:00:00+01:00' }),
+    channel: oneOf(APPOINTMENT_CHANNELS, { description: 'A new channel; defaults to the current one', example: 'video' }).optional(),
+    location: text(300, { description: 'A new place; defaults to the current one when the channel stays, required when it becomes in person', example: 'CPI Torino, sala 2' }, 'line').optional(),
+    convocation: oneOf(CONVOCATION_METHODS, { description: `How the new time was communicated; defaults to the original convocation's method. ${CONVOCATION_DESCRIPTION}`, example: 'registered_letter' }).optional(),
+    operatorId: staffId('Operator who moves it'),
+    reason: text(2000, { description: 'Why', example: 'Requested by the person: medical visit' }).optional(),
+  }),
+  CancelAppointment: define('appointments/:appointmentId/cancel', { appointmentId: id.appointment }, {
+    operatorId: staffId('Operator who cancels it'),
+    reason: text(2000, { description: 'Why', example: 'Office closed for a strike' }),
+  }),
+  RecordAppointmentOutcome: define('appointments/:appointmentId/outcome', { appointmentId: id.appointment }, {
+    outcome: oneOf(['held', 'no_show'], {
+      description: '`held`, or `no_show`: a no-show opens a lapse with its justification window (see `lapses` in the journey)',
+      example: 'no_show',
+    }),
+    operatorId: staffId('Operator who records it'),
+  }),
+  RecordJobOffer: define('offers', {}, {
+    employer: text(200, { description: 'Employer', example: 'Logistica Piemonte S.r.l.' }, 'line'),
+    position: text(200, { description: 'Position offered', example: 'Magazziniere, carrellista' }, 'line'),
+    suitable: flag({ description: 'Whether it is an offerta congrua (art. 25 D.lgs. 150/2015): refusing a suitable offer counts on the suitable-offer ladder', example: true }),
+    communicatedBy: oneOf(CONVOCATION_METHODS, {
+      description: 'How the offer was communicated: `pec`, `registered_letter` or `agreed_signed` are valid for conditionality; the others never lead to a sanction',
+      example: 'pec',
+    }),
+    operatorId: staffId('Operator who records it'),
+  }, 201),
+  RecordOfferResponse: define('offers/:offerId/response', { offerId: id.offer }, {
+    response: oneOf(['accepted', 'refused'], {
+      description: "`accepted`, or `refused`: refusing a suitable offer opens a lapse whose excuse is due within the catalogue's `offerExcuseWindow`",
+      example: 'refused',
+    }),
+    operatorId: staffId('Operator who records it'),
+  }),
+  JustifyLapse: define('lapses/:lapseId/justification', { lapseId: id.lapse }, {
+    reason: oneOf(JUSTIFICATION_REASONS, {
+      description:
+        'The excuse, from the closed list: documented illness or injury, civil or military service, pregnancy leave, court summons, documented serious family reasons, legal limits on mobility, other proven force majeure',
+      example: 'illness_or_injury',
+    }),
+    evidenceRef: text(100, { description: 'A reference to the evidence kept elsewhere (a protocol number), never the evidence itself: it is often health data', example: 'PROT-2026-0042' }, 'line').optional(),
+    operatorId: staffId('Operator who records it'),
+    impedimentEndedAt: instant({
+      description:
+        'For an excuse after the window closed: when the impediment ended (ISO-8601 date-time with offset, not in the future, not before the lapse). The excuse is then due within the window counted from it, and a proposed step is withdrawn; a confirmed sanction is contested by appeal instead.',
+      example: '2026-03-05T18:00:00+01:00',
+    }).optional(),
+  }),
+  ConfirmConditionalityStep: define('conditionality-steps/:stepId/confirm', { stepId: id.step }, {
+    operatorId: staffId('Operator who decides'),
+    note: text(2000, { description: 'Note on the decision', example: 'No justification received' }).optional(),
+  }),
+  DismissConditionalityStep: define('conditionality-steps/:stepId/dismiss', { stepId: id.step }, {
+    operatorId: staffId('Operator who decides'),
+    reason: text(2000, { description: 'Why no sanction follows', example: 'The convocation reached the person late' }),
+  }),
+  AmendPact: define('pact/amendments', {}, {
+    operatorId: staffId('Operator who amends the pact'),
+    reason: text(2000, { description: 'Why the pact changes', example: 'The person starts a training course in April' }),
+    responsibleOperatorId: staffId('A new responsible operator', 'op-milano-022').optional(),
+    profilingClass: oneOf(PROFILING_CLASSES, { description: 'A new profiling class', example: 'high' }).optional(),
+    contactFrequency: duration({ description: 'A new contact frequency: ISO-8601 duration (the next contact falls due from the last one with it)', example: 'P15D' }).optional(),
+    jobSearchProof: text(1000, { description: 'A new way of proving job search', example: 'Fortnightly report of applications sent' }).optional(),
+    availability: availability.meta({ description: 'New availability clauses (all three)' }).optional(),
+    changeActions: list(actionChange, 0, 50, 'Actions changed, at most 50, each at most once').optional(),
+    addActions: list(pactAction, 0, 50, 'Actions added, at most 50; numbered after the existing ones').optional(),
+    withdrawActionIds: list(id.action, 0, 50, 'Pending or overdue actions withdrawn (they stay in the history and in the earlier versions); the pact keeps at least one action').optional(),
+  }),
+  MakeReferral: define('referrals', {}, {
+    to: oneOf(REFERRAL_TARGETS, { description: 'Where the person is referred', example: 'training_body' }),
+    organisation: text(200, { description: 'The organisation', example: 'Ente di formazione CIOFS Piemonte' }, 'line'),
+    reason: text(2000, { description: 'Why', example: 'Forklift licence course' }),
+    operatorId: staffId('Operator who refers'),
+  }, 201),
+  RecordReferralOutcome: define('referrals/:referralId/outcome', { referralId: id.referral }, {
+    outcome: oneOf(REFERRAL_OUTCOMES, { description: '`taken_up` (the person started), `completed`, or `declined`', example: 'taken_up' }),
+    operatorId: staffId('Operator who records it'),
+    note: text(2000, { description: 'Note', example: 'Enrolled in the March course' }).optional(),
+  }),
+  RecordPlacement: define('placement', {}, {
+    employer: text(200, { description: 'Employer', example: 'Logistica Piemonte S.r.l.' }, 'line'),
+    contractType: oneOf(CONTRACT_TYPES, { description: 'Contract type', example: 'permanent' }),
+    startDate: calendarDate({ description: 'First day of work, YYYY-MM-DD, not before the DID date (it may be in the future)', example: '2026-04-01' }),
+    hoursPerWeek: z
+      .number({ error: 'must be a number' })
+      .gt(0, { error: 'must be above 0' })
+      .max(60, { error: 'must not be greater than 60' })
+      .meta({ description: 'Hours per week: above 0, at most 60', example: 40 })
+      .optional(),
+    offerId: id.offer.meta({ description: 'The recorded job offer it comes from (`offerId` of `offers`)', example: 'O1' }).optional(),
+    operatorId: staffId('Operator who records it'),
+  }),
+} as const satisfies Record<OperatorCommandType, CommandDefinition>;
+
+/** Whether `type` names an operator command. */
+export function isOperatorCommandType(type: unknown): type is OperatorCommandType {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(JOURNEY_COMMANDS, type);
+}
+
+/** A command as the journey receives it: its `type`, its path ids and its body's fields, nothing else. */
+export function commandSchema(type: OperatorCommandType): z.ZodObject {
+  const { params, body } = JOURNEY_COMMANDS[type];
+  return body.extend({ ...params, type: z.literal(type) });
+}
+
+/** The command an API request makes: the path ids and the body's given fields (absent and null ones left out). */
+export function toJourneyCommand(type: OperatorCommandType, params: Record<string, string>, body: Record<string, unknown>): OperatorCommand {
+  const given = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null));
+  return { ...given, ...params, type } as OperatorCommand;
+}
+
+/** How a schema's issues read as fields: `actions[0].dueDate` (a key of digits reads as an index, as the API writes every path), each unknown field on its own. */
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/** The problems of a schema's failure, one per field (its first), in the order the schema found them. */
+export function inputProblems(error: z.ZodError, prefix = ''): InputProblem[] {
+  const name = (path: readonly PropertyKey[]) =>
+    path.reduce<string>((acc, s) => (typeof s === 'number' || /^\d+$/.test(String(s)) ? `${acc}[${String(s)}]` : acc ? `${acc}.${String(s)}` : String(s)), prefix);
+  const all = error.issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: `property ${key} should not exist` }))
+      : [{ field: name(issue.path) || '(body)', message: issue.message }],
+  );
+  return all.filter((p, i) => all.findIndex((q) => q.field === p.field) === i);
+}
