@@ -1,24 +1,12 @@
-import { appointments } from '../appointments';
-import { conditionality } from '../conditionality';
-import { contacts } from '../contacts';
 import { toMillis } from '../dates';
-import { intake } from '../intake';
-import { pact } from '../pact';
-import { progress } from '../progress';
 import { pendingDeadlines, type DeadlineKind } from './deadlines';
 import { applyEvents } from './evolve';
+import { JOURNEY } from './features';
 import type { Drafter } from './handlers';
 import type { JourneyEvent, JourneyState } from './model';
 import type { Draft } from './rules';
 
-const DRAFTERS = {
-  ...pact.drafters,
-  ...contacts.drafters,
-  ...intake.drafters,
-  ...appointments.drafters,
-  ...conditionality.drafters,
-  ...progress.drafters,
-} satisfies Record<DeadlineKind, Drafter>;
+const DRAFTERS = JOURNEY.drafters satisfies Record<DeadlineKind, Drafter>;
 
 /**
  * Everything that has fallen due by `now`, oldest first. A deadline can open the next one (an overdue action's

@@ -1,20 +1,11 @@
 import { toMillis } from '../dates';
-import { appointments } from '../appointments';
 import { APPOINTMENT_DEADLINE_KINDS } from '../appointments/model';
-import { conditionality } from '../conditionality';
 import { CONDITIONALITY_DEADLINE_KINDS } from '../conditionality/model';
-import { contacts } from '../contacts';
 import { CONTACT_DEADLINE_KINDS } from '../contacts/model';
-import { intake } from '../intake';
 import { INTAKE_DEADLINE_KINDS } from '../intake/model';
-import { offers } from '../offers';
-import { outcomes } from '../outcomes';
-import { pact } from '../pact';
 import { PACT_ACTION_DEADLINE_KINDS, PACT_SIGNING_DEADLINE_KINDS } from '../pact/model';
-import { progress } from '../progress';
 import { PROGRESS_DEADLINE_KINDS } from '../progress/model';
-import { referrals } from '../referrals';
-import { services } from '../services';
+import { JOURNEY } from './features';
 import type { JourneyState } from './model';
 
 export { contactDueAt } from '../contacts/agreed-contacts';
@@ -42,16 +33,13 @@ export interface Deadline {
   lapseId?: string;
 }
 
-/** In this order deadlines falling due at the same instant are processed (a round sorts them stably by time). */
-const FEATURES = [pact, contacts, intake, services, appointments, offers, conditionality, referrals, outcomes, progress];
-
 /**
  * Every deadline still ahead of the journey, from its state alone: completing an action, recording a contact or
  * signing the pact removes the deadlines they satisfy, so nothing needs cancelling.
  */
 export function pendingDeadlines(state: JourneyState): Deadline[] {
   if (state.status === 'closed') return [];
-  return FEATURES.flatMap((feature) => feature.deadlines(state));
+  return JOURNEY.deadlines(state);
 }
 
 /** The earliest deadline still ahead of the journey, or null when nothing is pending. */

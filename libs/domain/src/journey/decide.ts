@@ -1,14 +1,5 @@
-import { appointments } from '../appointments';
-import { conditionality } from '../conditionality';
-import { contacts } from '../contacts';
-import { intake } from '../intake';
-import { offers } from '../offers';
-import { outcomes } from '../outcomes';
-import { pact } from '../pact';
-import { progress } from '../progress';
-import { referrals } from '../referrals';
-import { services } from '../services';
 import type { JourneyCommand } from './commands';
+import { JOURNEY } from './features';
 import { asEvents, processDeadlines } from './deadline-round';
 import type { CommandType, Deciders } from './handlers';
 import type { JourneyEvent, JourneyState } from './model';
@@ -21,16 +12,7 @@ export { resolveDueAt } from './rules';
 export type Decision = { ok: true; events: JourneyEvent[] } | { ok: false; refusal: Refusal };
 
 const DECIDERS = {
-  ...intake.deciders,
-  ...pact.deciders,
-  ...contacts.deciders,
-  ...progress.deciders,
-  ...outcomes.deciders,
-  ...services.deciders,
-  ...appointments.deciders,
-  ...offers.deciders,
-  ...conditionality.deciders,
-  ...referrals.deciders,
+  ...JOURNEY.deciders,
   ProcessDeadlines: (state: JourneyState, _command: unknown, now: string) => processDeadlines(state, now),
 } satisfies Deciders<CommandType>;
 

@@ -1,32 +1,12 @@
-import { appointments } from '../appointments';
-import { conditionality } from '../conditionality';
-import { contacts } from '../contacts';
-import { intake } from '../intake';
 import type { JourneyStartedData } from '../intake/model';
-import { offers } from '../offers';
-import { outcomes } from '../outcomes';
-import { pact } from '../pact';
-import { progress } from '../progress';
-import { referrals } from '../referrals';
-import { services } from '../services';
+import { JOURNEY } from './features';
 import type { Evolvers } from './handlers';
 import type { JourneyEvent, JourneyEventType, JourneyState } from './model';
 import { initialState } from './start';
 
 export { upgradeState } from './upgrade';
 
-const EVOLVERS = {
-  ...intake.evolvers,
-  ...pact.evolvers,
-  ...contacts.evolvers,
-  ...progress.evolvers,
-  ...outcomes.evolvers,
-  ...services.evolvers,
-  ...appointments.evolvers,
-  ...offers.evolvers,
-  ...conditionality.evolvers,
-  ...referrals.evolvers,
-} satisfies Evolvers<JourneyEventType>;
+const EVOLVERS = JOURNEY.evolvers satisfies Evolvers<JourneyEventType>;
 
 /** Folds one event into the state. Pure and total: events are facts, so nothing here refuses. */
 export function evolve(state: JourneyState, event: JourneyEvent): JourneyState {

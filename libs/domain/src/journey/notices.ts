@@ -1,19 +1,10 @@
 import { APPOINTMENT_NOTICE_KINDS, type AppointmentChannel } from '../appointments/model';
-import { appointments } from '../appointments';
-import { conditionality } from '../conditionality';
 import { CONDITIONALITY_NOTICE_KINDS, type ConditionalityLadder, type SanctionEffect } from '../conditionality/model';
-import { contacts } from '../contacts';
 import { CONTACT_NOTICE_KINDS } from '../contacts/model';
-import { intake } from '../intake';
 import { INTAKE_NOTICE_KINDS } from '../intake/model';
-import { offers } from '../offers';
-import { outcomes } from '../outcomes';
-import { pact } from '../pact';
 import { PACT_ACTION_NOTICE_KINDS, PACT_SIGNING_NOTICE_KINDS } from '../pact/model';
-import { progress } from '../progress';
-import { referrals } from '../referrals';
-import { services } from '../services';
 import type { ServiceCode } from '../services/service-table';
+import { JOURNEY } from './features';
 import type { NoticeMakers } from './handlers';
 import type { JourneyEvent, JourneyEventType, JourneyState } from './model';
 
@@ -71,18 +62,7 @@ export interface JourneyNotice {
   at: string;
 }
 
-const NOTICE_MAKERS = {
-  ...intake.notices,
-  ...pact.notices,
-  ...contacts.notices,
-  ...progress.notices,
-  ...outcomes.notices,
-  ...services.notices,
-  ...appointments.notices,
-  ...offers.notices,
-  ...conditionality.notices,
-  ...referrals.notices,
-} satisfies NoticeMakers<JourneyEventType>;
+const NOTICE_MAKERS = JOURNEY.notices satisfies NoticeMakers<JourneyEventType>;
 
 /** The notices a batch of events sends, given the journey's state after them. */
 export function noticesFor(events: readonly JourneyEvent[], state: JourneyState): JourneyNotice[] {

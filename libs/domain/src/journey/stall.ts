@@ -1,8 +1,5 @@
 import { toMillis } from '../dates';
-import { contacts } from '../contacts';
-import { intake } from '../intake';
-import { pact } from '../pact';
-import { progress } from '../progress';
+import { JOURNEY } from './features';
 import type { StallCause } from './handlers';
 import { STALL_REASONS, type JourneyState, type StallReason } from './model';
 
@@ -11,12 +8,7 @@ export interface Stall {
   reasons: StallReason[];
 }
 
-const STALL_CAUSES = {
-  ...pact.stallCauses,
-  ...contacts.stallCauses,
-  ...progress.stallCauses,
-  ...intake.stallCauses,
-} satisfies Record<StallReason, StallCause>;
+const STALL_CAUSES = JOURNEY.stallCauses satisfies Record<StallReason, StallCause>;
 
 /** Whether, why and since when an open journey is stalled; null when it is not. Cleared by progress. */
 export function stallOf(state: JourneyState): Stall | null {
