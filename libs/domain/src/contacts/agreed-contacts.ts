@@ -1,4 +1,3 @@
-import { CONTACT_DEADLINE_KINDS } from './model';
 import { addDuration, canonicalInstant, isIsoInstant, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
@@ -6,7 +5,7 @@ import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
 import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
-import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand } from './model';
+import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand, type CONTACT_DEADLINE_KINDS } from './model';
 
 export const NO_CONTACT: ContactState = { lastContactAt: null, missedDueAt: null, missedSince: null, escalatedAt: null };
 

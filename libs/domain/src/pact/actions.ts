@@ -1,4 +1,3 @@
-import { PACT_ACTION_DEADLINE_KINDS } from './model';
 import { addDuration, canonicalInstant, isIsoInstant, subtractDuration, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
@@ -6,7 +5,7 @@ import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
 import { optionalString, refusal, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
-import type { CompletePactActionCommand, PactActionCompleted, PactActionEscalated, PactActionOverdue, PactActionReminderDue, PactActionState } from './model';
+import type { PACT_ACTION_DEADLINE_KINDS, CompletePactActionCommand, PactActionCompleted, PactActionEscalated, PactActionOverdue, PactActionReminderDue, PactActionState } from './model';
 
 /** The pact's actions: completed by the person, reminded, overdue, escalated to the supervisor. */
 

@@ -1,10 +1,9 @@
-import { PACT_SIGNING_DEADLINE_KINDS } from './model';
 import { addDuration } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { notice } from '../journey/notice';
-import type { PactDeadlineEscalated, PactDeadlineMissed } from './model';
+import type { PACT_SIGNING_DEADLINE_KINDS, PactDeadlineEscalated, PactDeadlineMissed } from './model';
 
 /** The catalogue's deadline for signing the pact after the presa in carico, and its escalation. */
 

@@ -1,11 +1,10 @@
-import { PROGRESS_DEADLINE_KINDS } from './model';
 import { addDuration } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import { feature, type Feature } from '../journey/feature';
 import type { Drafter, Evolvers, NoticeMakers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
-import type { NoProgressDetected, ProgressEvent } from './model';
+import type { NoProgressDetected, PROGRESS_DEADLINE_KINDS, ProgressEvent } from './model';
 
 /** What an event that moves the journey forward adds to its fold: progress now, no stall. */
 export function progressed(state: JourneyState, at: string): JourneyState {
