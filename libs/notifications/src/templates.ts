@@ -1,4 +1,4 @@
-import type { JourneyNotice, NoticeKind } from '@sal/domain';
+import type { AppointmentChannel, JourneyNotice, NoticeKind, ServiceCode } from '@sal/domain';
 import { romeDeadline } from './rome-time';
 
 /** A message ready to send: one-line subject, plain-text body. */
@@ -249,7 +249,8 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
   },
 };
 
-const SERVICE_NAMES: Record<string, string> = {
+/** Every service by its Italian name: a service added to the domain's table is named here too (the compiler says so). */
+const SERVICE_NAMES: Record<ServiceCode, string> = {
   reception: "l'accoglienza e il primo colloquio",
   second_level_interview: 'il colloquio individuale di secondo livello',
   path_definition: 'la definizione del percorso',
@@ -258,7 +259,7 @@ const SERVICE_NAMES: Record<string, string> = {
   job_search: 'lo scouting aziendale e la ricerca attiva del lavoro',
 };
 
-const CHANNEL_NAMES: Record<string, string> = { in_person: 'in presenza', phone: 'per telefono', video: 'in videochiamata' };
+const CHANNEL_NAMES: Record<AppointmentChannel, string> = { in_person: 'in presenza', phone: 'per telefono', video: 'in videochiamata' };
 
 const LADDER_NAMES: Record<string, string> = {
   appointments: 'appuntamenti e laboratori',
@@ -327,8 +328,8 @@ function facts(notice: JourneyNotice, person: string, actionMax = Infinity): Fac
     pactDeadline: romeDeadline(s.pactDeadlineAt ?? notice.at),
     firstContactDue: romeDeadline(s.firstContactDueAt ?? notice.at),
     appointmentAt: romeDeadline(s.appointmentAt ?? notice.at),
-    appointmentPlace: s.channel === 'in_person' && s.location ? `presso ${oneLine(s.location)}` : CHANNEL_NAMES[s.channel ?? ''] ?? '',
-    service: SERVICE_NAMES[s.service ?? ''] ?? 'il servizio',
+    appointmentPlace: s.channel === 'in_person' && s.location ? `presso ${oneLine(s.location)}` : (s.channel ? CHANNEL_NAMES[s.channel] : undefined) ?? '',
+    service: (s.service ? SERVICE_NAMES[s.service] : undefined) ?? 'il servizio',
     justificationDue: romeDeadline(s.justificationDueAt ?? notice.at),
     ladder: LADDER_NAMES[s.ladder ?? ''] ?? '',
     sanction: SANCTION_NAMES[s.effect ?? ''] ?? '',
