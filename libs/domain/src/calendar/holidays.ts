@@ -10,7 +10,8 @@
  * local patron-saint days (Rome 29 June, Milan 7 December, …) are out of scope.
  */
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+import { parseIsoDate } from '../dates';
+
 const MIN_YEAR = 1583;
 const MAX_YEAR = 9999;
 const DAY_MS = 86_400_000;
@@ -153,17 +154,12 @@ function assertYear(year: number): void {
 
 /** Validates a YYYY-MM-DD civil date and returns its day number counted from 1970-01-01. */
 function parseDate(date: string): number {
-  const m = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  if (!m) throw new RangeError(`expected a date written YYYY-MM-DD, got ${describe(date)}`);
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (typeof date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`expected a date written YYYY-MM-DD, got ${describe(date)}`);
+  const year = Number(date.slice(0, 4));
   if (year < MIN_YEAR || year > MAX_YEAR) throw new RangeError(`date ${date} is outside the supported years ${MIN_YEAR} to ${MAX_YEAR}`);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`not a real calendar date: ${date}`);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+  const parts = parseIsoDate(date);
+  if (!parts) throw new RangeError(`not a real calendar date: ${date}`);
+  return Date.UTC(parts.year, parts.month - 1, parts.day) / DAY_MS;
 }
 
 function formatYmd(year: number, month: number, day: number): string {
