@@ -12,6 +12,7 @@ import {
   PROFILING_CLASSES,
   SERVICE_CODES,
   STALL_REASONS,
+  fiscalCodeCheckCharacter,
   romeDateOf,
 } from '@sal/domain';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
@@ -773,6 +774,20 @@ describe('bugs the fuzzing found, pinned', () => {
     expect([contact.status, contact.body?.error?.code, contact.body?.error?.fields]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'note', message: expect.stringMatching(/control characters/) }]]);
     const query = await rawRequest(product.baseUrl, 'GET', `/journeys?officeId=${BUG_OFFICE}%00`);
     expect([query.status, query.body?.error?.fields?.[0]?.field]).toEqual([400, 'officeId']);
+  });
+
+  it('an 11-digit provisional fiscal code (D.P.R. 605/1973 art. 4) starts a journey; a wrong check digit or out-of-order omocodia is refused naming the field', async () => {
+    const digits = Array.from({ length: 10 }, () => Math.floor(Math.random() * 10));
+    const sum = digits.reduce((acc, d, i) => acc + (i % 2 === 0 ? d : d * 2 > 9 ? d * 2 - 9 : d * 2), 0);
+    const provisional = digits.join('') + String((10 - (sum % 10)) % 10);
+    const started = await http(product.baseUrl, 'POST', '/journeys', { ...validStart(), beneficiary: { ...validStart().beneficiary, fiscalCode: provisional } });
+    expect([started.status, started.body.journeyId]).toEqual([201, expect.stringMatching(/^jrn_[0-9a-f]{32}$/)]);
+    const wrongDigit = provisional.slice(0, 10) + String((Number(provisional[10]) + 1) % 10);
+    // RSSMRA85T10A562S with its day's first digit replaced (1 → M) while every digit to its right stays.
+    for (const fiscalCode of [wrongDigit, 'RSSMRA85TM0A562' + fiscalCodeCheckCharacter('RSSMRA85TM0A562')]) {
+      const refused = await http(product.baseUrl, 'POST', '/journeys', { ...validStart(), beneficiary: { ...validStart().beneficiary, fiscalCode } });
+      expect([fiscalCode, refused.status, refused.body.error.fields.map((f: { field: string }) => f.field)]).toEqual([fiscalCode, 400, ['beneficiary.fiscalCode']]);
+    }
   });
 
   it('text is taken in Unicode NFC: a name sent decomposed is recorded composed', async () => {

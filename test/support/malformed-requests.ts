@@ -73,7 +73,8 @@ export const validFiscalCode = fc
     month: fc.integer({ min: 0, max: 11 }),
     day: fc.integer({ min: 1, max: 28 }),
     female: fc.boolean(),
-    place: fc.tuple(fc.constantFrom(...UPPER), fc.integer({ min: 1, max: 999 })),
+    // A place code's letter: A-M for Italian municipalities, Z abroad.
+    place: fc.tuple(fc.constantFrom(...'ABCDEFGHIJKLMZ'), fc.integer({ min: 1, max: 999 })),
   })
   .map(({ name, year, month, day, female, place }) => withCheck(`${name}${pad2(year)}${MONTH_LETTERS[month]}${pad2(female ? day + 40 : day)}${place[0]}${pad3(place[1])}`));
 
@@ -107,6 +108,18 @@ export const invalidFiscalCode: fc.Arbitrary<string> = fc.oneof(
     .map(([code, day]) => withCheck(code.slice(0, 9) + [...pad2(day)].map((d) => OMOCODIA[Number(d)]).join('') + code.slice(11, 15))),
   // Place code X000.
   validFiscalCode.map((code) => withCheck(code.slice(0, 12) + '000')),
+  // A place code letter that names no place (N-Y), check character recomputed.
+  fc.tuple(validFiscalCode, fc.constantFrom(...'NOPQRSTUVWXY')).map(([code, letter]) => withCheck(code.slice(0, 11) + letter + code.slice(12, 15))),
+  // Omocodia out of order: a letter for a digit while a digit to its right stays (check character recomputed).
+  fc
+    .tuple(validFiscalCode, fc.constantFrom(6, 7, 9, 10, 12, 13))
+    .map(([code, p]) => withCheck(code.slice(0, p) + OMOCODIA[Number(code[p])] + code.slice(p + 1, 14) + '0')),
+  // An 11-digit provisional code with a wrong check digit (the partita IVA rule computed here independently).
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 10, maxLength: 10 }).chain((digits) => {
+    const sum = digits.reduce((acc, d, i) => acc + (i % 2 === 0 ? d : d * 2 > 9 ? d * 2 - 9 : d * 2), 0);
+    const check = (10 - (sum % 10)) % 10;
+    return fc.integer({ min: 0, max: 9 }).filter((d) => d !== check).map((d) => digits.join('') + d);
+  }),
   // Structure: too short or too long (never padded with white space, which the API trims), a digit where a letter
   // goes, a letter or symbol where a digit goes.
   fc.tuple(validFiscalCode, fc.integer({ min: 0, max: 15 })).map(([code, n]) => code.slice(0, n)),

@@ -1,4 +1,4 @@
-import { checkFiscalCode, fiscalCodeCheckCharacter, type FiscalCodeCheck } from './fiscal-code';
+import { checkFiscalCode, fiscalCodeCheckCharacter, numericCheckDigit, type FiscalCodeCheck } from './fiscal-code';
 
 /** The 15 first characters plus their check character. */
 function withCheck(first15: string): string {
@@ -6,9 +6,10 @@ function withCheck(first15: string): string {
   return first15 + fiscalCodeCheckCharacter(first15);
 }
 
-function expectValid(result: FiscalCodeCheck): Extract<FiscalCodeCheck, { valid: true }> {
+function expectValid(result: FiscalCodeCheck): Extract<FiscalCodeCheck, { valid: true; birth: object }> {
   if (!result.valid) throw new Error(`expected a valid code, got: ${result.reason}`);
-  return result;
+  if (result.birth === null) throw new Error('expected a 16-character code with birth data');
+  return result as Extract<FiscalCodeCheck, { valid: true; birth: object }>;
 }
 
 function expectInvalid(result: FiscalCodeCheck): string {
@@ -77,22 +78,29 @@ describe('checkFiscalCode', () => {
     const base = 'RSSMRA85T10A562S';
     const baseBirth = { yearOfCentury: 85, month: 12, day: 10, sex: 'M', placeCode: 'A562' };
 
-    it.each(DIGIT_POSITIONS)('a letter in place of the digit at position %i is still valid with the same birth data', (position) => {
-      const code = omocodic(base, [position]);
-      expect(code).not.toBe(base);
+    it('a letter in place of the rightmost digit is still valid with the same birth data', () => {
+      const code = omocodic(base, [14]);
       const result = expectValid(checkFiscalCode(code));
       expect(result.normalized).toBe(code); // the code itself is kept, not the de-omocodized form
       expect(result.birth).toEqual(baseBirth);
     });
 
-    it('the usual progressive substitutions (from the right) and every other combination keep the birth data', () => {
+    it('omocodia replaces digits from the rightmost leftwards (D.M. 23/12/1976; Agenzia delle Entrate): the 7 progressive substitutions are valid, every other combination is refused', () => {
+      let valid = 0;
       // All 2^7 combinations of substituted positions.
       for (let mask = 1; mask < 1 << DIGIT_POSITIONS.length; mask++) {
         const positions = DIGIT_POSITIONS.filter((_, i) => mask & (1 << i));
         const code = omocodic(base, positions);
+        const progressive = positions.length > 0 && positions.every((p, i) => p === DIGIT_POSITIONS[DIGIT_POSITIONS.length - positions.length + i]);
         const result = checkFiscalCode(code);
-        expect({ code, result }).toEqual({ code, result: { valid: true, normalized: code, birth: baseBirth } });
+        if (progressive) {
+          valid++;
+          expect({ code, result }).toEqual({ code, result: { valid: true, normalized: code, birth: baseBirth } });
+        } else {
+          expect({ code, result }).toEqual({ code, result: { valid: false, reason: expect.stringMatching(/omocodia replaces digits from the right/) } });
+        }
       }
+      expect(valid).toBe(7);
     });
 
     it('fully omocodic female code decodes the female day', () => {
@@ -157,8 +165,8 @@ describe('checkFiscalCode', () => {
     });
 
     it('an impossible day hidden behind omocodia letters is still refused', () => {
-      // 3 → P, 2 → N: day 32
-      expect(expectInvalid(checkFiscalCode(withCheck('RSSMRA85APNA562')))).toMatch(/^impossible birth day 32/);
+      // 3 → P, 2 → N: day 32 (and the place's digits to its right replaced too, as omocodia goes from the right)
+      expect(expectInvalid(checkFiscalCode(withCheck('RSSMRA85APNARSN')))).toMatch(/^impossible birth day 32/);
     });
 
     it.each([
@@ -193,6 +201,33 @@ describe('checkFiscalCode', () => {
 
     it('place codes ending in 0 but not 000 are accepted', () => {
       expect(expectValid(checkFiscalCode(withCheck('RSSMRA85T10A100'))).birth.placeCode).toBe('A100');
+    });
+  });
+
+  describe('place codes (codice catastale)', () => {
+    it.each('ABCDEFGHIJKLMZ'.split(''))('a place code starting with %s is accepted (A-M municipalities, Z abroad)', (letter) => {
+      expect(expectValid(checkFiscalCode(withCheck(`RSSMRA85T10${letter}562`))).birth.placeCode).toBe(`${letter}562`);
+    });
+
+    it.each('NOPQRSTUVWXY'.split(''))('a place code starting with %s names no place and is refused', (letter) => {
+      expect(expectInvalid(checkFiscalCode(withCheck(`RSSMRA85T10${letter}562`)))).toMatch(/impossible place code letter/);
+    });
+  });
+
+  describe('11-digit provisional codes (D.P.R. 605/1973 art. 4: foreigners, asylum seekers)', () => {
+    it('accepts a code whose last digit checks the others as a partita IVA (12345678903: 25 + 22 = 47, 10 - 7 = 3)', () => {
+      expect(checkFiscalCode(' 12345678903 ')).toEqual({ valid: true, normalized: '12345678903', birth: null, provisional: true });
+      expect(numericCheckDigit('1234567890')).toBe('3');
+      expect(numericCheckDigit('0000000000')).toBe('0');
+    });
+
+    it('refuses every other last digit', () => {
+      for (const d of '012456789') expect(expectInvalid(checkFiscalCode(`1234567890${d}`))).toMatch(/check digit/);
+    });
+
+    it('refuses 10 or 12 digits', () => {
+      expect(checkFiscalCode('1234567890').valid).toBe(false);
+      expect(checkFiscalCode('123456789030').valid).toBe(false);
     });
   });
 });

@@ -1,6 +1,8 @@
 /**
- * Italian fiscal code (codice fiscale) of a natural person: 16 characters, with
- * omocodia substitutions and a check character (D.M. 23/12/1976).
+ * Italian fiscal code (codice fiscale) of a natural person: 16 characters, with omocodia substitutions and a check
+ * character (D.M. 23/12/1976); or the 11-digit numeric provisional code the Agenzia delle Entrate gives people whose
+ * data are not all known yet (foreigners, asylum seekers: D.P.R. 605/1973 art. 4), whose last digit checks the others
+ * as a partita IVA's does.
  */
 
 const MONTH_LETTERS = 'ABCDEHLMPRST';
@@ -8,6 +10,8 @@ const MONTH_LETTERS = 'ABCDEHLMPRST';
 const OMOCODIA_LETTERS = 'LMNPQRSTUV';
 /** Positions (0-based) that hold digits, possibly replaced by omocodia letters. */
 const DIGIT_POSITIONS = [6, 7, 9, 10, 12, 13, 14];
+/** The first character of a place code (codice catastale): A–M for Italian municipalities, Z for foreign countries. */
+const PLACE_LETTERS = /^[A-MZ]$/;
 const ODD_VALUES: Record<string, number> = {
   '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
   A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
@@ -27,16 +31,31 @@ export interface FiscalCodeBirthData {
 
 export type FiscalCodeCheck =
   | { valid: true; normalized: string; birth: FiscalCodeBirthData }
+  /** An 11-digit provisional code: it holds no birth data. */
+  | { valid: true; normalized: string; birth: null; provisional: true }
   | { valid: false; reason: string };
 
 /** Normalizes (trim, upper case) and validates a fiscal code, structure, birth data and check character. */
 export function checkFiscalCode(input: string): FiscalCodeCheck {
   const code = input.trim().toUpperCase();
+  if (/^[0-9]{11}$/.test(code)) {
+    return numericCheckDigit(code.slice(0, 10)) === code[10]
+      ? { valid: true, normalized: code, birth: null, provisional: true }
+      : { valid: false, reason: 'wrong check digit of an 11-digit provisional code' };
+  }
   if (!/^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/.test(code)) {
-    return { valid: false, reason: 'must be 16 characters: 6 letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter' };
+    return { valid: false, reason: 'must be 16 characters (6 letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter) or 11 digits' };
   }
   if (fiscalCodeCheckCharacter(code.slice(0, 15)) !== code[15]) {
     return { valid: false, reason: 'wrong check character' };
+  }
+  // Omocodia replaces digits from the rightmost leftwards: a letter is never left of a digit still in place.
+  const replaced = DIGIT_POSITIONS.map((p) => OMOCODIA_LETTERS.includes(code[p]));
+  if (replaced.some((letter, i) => letter && replaced.slice(i + 1).some((later) => !later))) {
+    return { valid: false, reason: 'omocodia replaces digits from the right: a letter stands left of a digit' };
+  }
+  if (!PLACE_LETTERS.test(code[11])) {
+    return { valid: false, reason: `impossible place code letter '${code[11]}' (A-M for Italian municipalities, Z abroad)` };
   }
   const plain = code.split('');
   for (const p of DIGIT_POSITIONS) {
@@ -73,4 +92,15 @@ export function fiscalCodeCheckCharacter(first15: string): string {
     sum += i % 2 === 0 ? ODD_VALUES[c] : /[0-9]/.test(c) ? Number(c) : c.charCodeAt(0) - 65;
   }
   return String.fromCharCode(65 + (sum % 26));
+}
+
+/** The check digit of the first 10 digits of an 11-digit code (the partita IVA's rule, a Luhn variant). */
+export function numericCheckDigit(first10: string): string {
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    const d = Number(first10[i]);
+    // Positions are counted from 1: odd positions add their digit, even ones its double (minus 9 above 9).
+    sum += i % 2 === 0 ? d : d * 2 > 9 ? d * 2 - 9 : d * 2;
+  }
+  return String((10 - (sum % 10)) % 10);
 }

@@ -9,7 +9,7 @@ export class FiscalCodeConstraint implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    if (typeof args.value !== 'string') return 'must be a fiscal code (16 characters)';
+    if (typeof args.value !== 'string') return 'must be a fiscal code (16 characters, or an 11-digit provisional code)';
     const check = checkFiscalCode(args.value);
     return check.valid ? 'must be a valid fiscal code' : `not a valid fiscal code: ${check.reason}`;
   }

@@ -10,9 +10,12 @@ import { NOT_BLANK, OFFICE_ID_PATTERN, PHONE_PATTERN, PROGRAMME_CODE_PATTERN, Tr
 /** The person taken in charge. */
 export class BeneficiaryInputDto implements Beneficiary {
   @ApiProperty({
-    description: 'Italian fiscal code (codice fiscale) of the person, check character included; upper-cased and trimmed before use',
+    description:
+      'Italian fiscal code (codice fiscale) of the person: 16 characters, check character included (omocodia letters replace digits from the right; ' +
+      'the place code starts with A-M, or Z abroad), or the 11-digit provisional code of a person whose data are not all known yet (foreigners, ' +
+      'asylum seekers), its last digit checked; upper-cased and trimmed before use',
     example: 'RSSMRA85T10A562S',
-    minLength: 16,
+    minLength: 11,
     maxLength: 16,
   })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
