@@ -25,9 +25,11 @@ afterAll(async () => {
 
 const api = <T = any>(method: string, path: string, body?: unknown, token?: string) => http<T>(product.baseUrl, method, path, body, token);
 
-async function metric(name: string, stream: string): Promise<number> {
+/** A metric's value in `GET /metrics` (Prometheus text), with its stream label when it has one. */
+async function metric(name: string, stream?: string): Promise<number> {
   const text = await (await fetch(`${product.baseUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${name}{stream="${stream}"}`));
+  const series = stream === undefined ? `${name} ` : `${name}{stream="${stream}"} `;
+  const line = text.split('\n').find((l) => l.startsWith(series));
   return line ? Number(line.split(' ').pop()) : NaN;
 }
 
@@ -80,6 +82,7 @@ describe('side effects that fail, through the API', () => {
       expect((await api('GET', `/supervisor/side-effect-failures?officeId=${OFFICE}`, undefined, elsewhere)).status).toBe(403);
       expect((await api('POST', `/journeys/${journeyId}/side-effects/retry`, undefined, elsewhere)).status).toBe(403);
       expect(await metric('sal_side_effect_failing_journeys', 'projection')).toBe(1);
+      expect(await metric('sal_read_model_up')).toBe(1);
     } finally {
       await db.dataSource.query('ALTER TABLE journeys DROP CONSTRAINT drill_refuses_pacts');
     }
