@@ -17,6 +17,12 @@ export function parseIsoDate(value: unknown): { year: number; month: number; day
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? { year, month, day } : null;
 }
 
+/** A civil date (YYYY-MM-DD) plus `n` days (negative: before). */
+export function addCalendarDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
 /** True for a real calendar date written YYYY-MM-DD (rejects 2026-02-30). */
 export function isIsoDate(value: string): boolean {
   return parseIsoDate(value) !== null;

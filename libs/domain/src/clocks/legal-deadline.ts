@@ -1,5 +1,5 @@
 import { addWorkingDays } from '../calendar';
-import { addDuration, isIsoDate, romeDateOf, romeEndOfDay, romeStartOfDay } from '../dates';
+import { addCalendarDays, addDuration, isIsoDate, romeDateOf, romeEndOfDay, romeStartOfDay } from '../dates';
 import type { JourneyState } from '../journey/model';
 import { wholeDays, type LegalClockName } from './clock-table';
 
@@ -21,8 +21,4 @@ export function legalDeadline(state: Pick<JourneyState, 'clocks' | 'workingDayCl
   return romeEndOfDay(lastDay);
 }
 
-/** A civil date plus n days. */
-export function addCalendarDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
+export { addCalendarDays };
