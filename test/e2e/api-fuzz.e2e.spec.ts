@@ -279,7 +279,8 @@ const PACT_FIELDS: FieldSpec[] = [
   ...actionFields(1),
 ];
 
-const operatorField = (name = 'operatorId'): FieldSpec => ({ path: [name], kind: 'string', required: true, bad: bad(badOperatorId, 'malformed operator id') });
+// `operatorId` is deprecated and ignored (the journey records the token's subject) but its shape is still checked.
+const operatorField = (name = 'operatorId'): FieldSpec => ({ path: [name], kind: 'string', required: name !== 'operatorId', bad: bad(badOperatorId, 'malformed operator id') });
 const instantField = (name: string): FieldSpec => ({ path: [name], kind: 'string', required: false, bad: bad(impossibleInstant, 'not an instant with offset') });
 const textField = (name: string, max: number): FieldSpec => ({ path: [name], kind: 'string', required: false, bad: bad(tooLong(max), `over ${max}`) });
 

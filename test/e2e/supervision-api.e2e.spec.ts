@@ -129,7 +129,7 @@ describe('programme catalogues and supervision over HTTP', () => {
 
   it('lists a journey whose pact is not signed by the deadline as stalled (pact_not_signed), then escalates it', async () => {
     const journeyId = await startJourney();
-    const intake = await api('POST', `/journeys/${journeyId}/intake`, { operatorId: OPERATOR });
+    const intake = await api('POST', `/journeys/${journeyId}/intake`, { onBehalfOf: OPERATOR });
     expect(intake.status).toBe(200);
     expect(intake.body.pactDeadlineAt).toBe(addDuration(intake.body.intake.takenInChargeAt, 'PT5S'));
 
@@ -169,7 +169,7 @@ describe('programme catalogues and supervision over HTTP', () => {
   it('lists an overdue action, then its escalation; completing it clears both lists; a contact moves the next contact due', async () => {
     const journeyId = await startJourney();
     placedJourneyId = journeyId;
-    await api('POST', `/journeys/${journeyId}/intake`, { operatorId: OPERATOR });
+    await api('POST', `/journeys/${journeyId}/intake`, { onBehalfOf: OPERATOR });
     const dueAt = inSeconds(6);
     const pact = await api('POST', `/journeys/${journeyId}/pact`, pactBody([
       { kind: 'job_search_act', description: 'Apply to three vacancies', dueDate: dueAt },

@@ -1,7 +1,8 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { JOURNEY_COMMANDS, toJourneyCommand, type OperatorCommandType } from '@sal/contracts';
+import { JOURNEY_COMMANDS, staffId, toJourneyCommand, type OperatorCommandType } from '@sal/contracts';
+import { ForbiddenError } from '../common/api-errors';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { JourneyIdPipe } from '../common/pipes/pattern-param.pipes';
 import { SchemaBodyPipe, SchemaParamPipe } from '../common/pipes/schema.pipes';
@@ -41,7 +42,34 @@ const bodySchemaName = (type: OperatorCommandType) => `${type}Body`;
 
 /** Every command's body schema, for the OpenAPI document's components (request bodies refer to them by name). */
 export function commandBodySchemas(): Record<string, Record<string, unknown>> {
-  return Object.fromEntries((Object.keys(JOURNEY_COMMANDS) as OperatorCommandType[]).map((type) => [bodySchemaName(type), openApiSchema(JOURNEY_COMMANDS[type].body)]));
+  return Object.fromEntries(
+    (Object.keys(JOURNEY_COMMANDS) as OperatorCommandType[]).map((type) => {
+      const body = JOURNEY_COMMANDS[type].body;
+      return [bodySchemaName(type), openApiSchema('operatorId' in body.shape ? actorBody(body) : body)];
+    }),
+  );
+}
+
+/**
+ * A command's body as the API takes it: the journey records as the actor the caller's token subject, never a value
+ * from the body. `operatorId` is still accepted (its shape checked) and ignored for one release; an administrator
+ * acting for a member of staff names them in `onBehalfOf` (the audit log keeps the administrator).
+ */
+function actorBody(body: z.ZodObject): z.ZodObject {
+  return body.extend({
+    operatorId: staffId('Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)').optional(),
+    onBehalfOf: staffId("Administrators only: the member of staff the administrator acts for; the journey records them, the audit log the administrator").optional(),
+  });
+}
+
+/** The body with the actor the journey records: the token's subject, or whom an administrator acts for. */
+function withActor(principal: Principal, input: Record<string, unknown>): Record<string, unknown> {
+  const { operatorId: _ignored, onBehalfOf, ...rest } = input;
+  void _ignored;
+  if (onBehalfOf !== undefined && principal.role !== 'administrator') {
+    throw new ForbiddenError('only an administrator acts on behalf of someone (`onBehalfOf`)');
+  }
+  return { ...rest, operatorId: typeof onBehalfOf === 'string' ? onBehalfOf : principal.subject };
 }
 
 function methodName(type: OperatorCommandType): string {
@@ -55,9 +83,11 @@ function defineCommandRoute(type: OperatorCommandType): void {
   const ids = Object.keys(definition.params);
   const name = methodName(type);
   const proto = JourneyCommandsController.prototype as unknown as Record<string, unknown>;
-  const handler = function (this: JourneyCommandsController, principal: Principal, journeyId: string, body: Record<string, unknown>, ...values: string[]) {
+  const recordsActor = 'operatorId' in definition.body.shape;
+  const body = recordsActor ? actorBody(definition.body) : definition.body;
+  const handler = function (this: JourneyCommandsController, principal: Principal, journeyId: string, input: Record<string, unknown>, ...values: string[]) {
     const params = Object.fromEntries(ids.map((id, i) => [id, values[i]]));
-    return this.journeys.send(principal, journeyId, toJourneyCommand(type, params, body));
+    return this.journeys.send(principal, journeyId, toJourneyCommand(type, params, recordsActor ? withActor(principal, input) : input));
   };
   Object.defineProperty(handler, 'name', { value: name });
   proto[name] = handler;
@@ -83,7 +113,7 @@ function defineCommandRoute(type: OperatorCommandType): void {
   for (const decorate of decorators) decorate(proto, name, descriptor);
   CurrentPrincipal()(proto, name, 0);
   Param('journeyId', JourneyIdPipe)(proto, name, 1);
-  Body(new SchemaBodyPipe(definition.body))(proto, name, 2);
+  Body(new SchemaBodyPipe(body))(proto, name, 2);
   ids.forEach((id, i) => Param(id, new SchemaParamPipe(id, (definition.params as Record<string, z.ZodType>)[id]))(proto, name, 3 + i));
 }
 

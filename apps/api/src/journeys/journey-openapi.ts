@@ -21,7 +21,7 @@ export const COMMAND_ERRORS = {
   TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
   WORKER_UNAVAILABLE: WORKER_DOWN,
   UNAUTHENTICATED: 'no valid bearer token',
-  FORBIDDEN: "not an operator or administrator, or the journey's office is outside your offices (nothing is written)",
+  FORBIDDEN: "not an operator or administrator, the journey's office is outside your offices, or `onBehalfOf` from someone not an administrator (nothing is written)",
 };
 
 /** Who may send commands, said once in each command's description. */

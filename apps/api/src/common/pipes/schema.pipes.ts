@@ -14,7 +14,9 @@ export class SchemaBodyPipe implements PipeTransform {
   constructor(private readonly schema: z.ZodType) {}
 
   transform(value: unknown): Promise<unknown> {
-    return validatePlainInput(value ?? {}, async (rest) => {
+    // No JSON body was parsed (none sent, or not as application/json): a command's body is a JSON object, `{}` at least.
+    if (value === undefined) throw new ValidationFailedError([{ field: '(body)', message: 'must be a JSON object sent as application/json ({} when every field is left out)' }]);
+    return validatePlainInput(value, async (rest) => {
       const parsed = this.schema.safeParse(rest);
       if (!parsed.success) throw new ValidationFailedError(inputProblems(parsed.error).slice(0, MAX_PROBLEMS));
       return parsed.data;
