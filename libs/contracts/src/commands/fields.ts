@@ -21,9 +21,6 @@ export const OFFICE_ID_MESSAGE = 'must be 1-64 characters: letters, digits, _ or
 export const PROGRAMME_CODE_PATTERN = /^[A-Z0-9_-]{2,32}$/;
 export const PROGRAMME_CODE_MESSAGE = 'must be 2-32 characters: upper-case letters, digits, _ or -';
 
-/** A journey id: `jrn_` and 32 lowercase hex characters (a keyed hash: no personal data). */
-export const JOURNEY_ID_PATTERN = /^jrn_[0-9a-f]{32}$/;
-
 /** What the OpenAPI document says of a field. */
 type Doc = { description: string; example?: unknown; [key: string]: unknown };
 

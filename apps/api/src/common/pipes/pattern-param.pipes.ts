@@ -3,9 +3,6 @@ import { JOURNEY_ID_PATTERN } from '@sal/temporal';
 import { ValidationFailedError } from '../api-errors';
 import { PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN } from '../input-rules';
 
-/** A pact action id as the journey numbers them: A1, A2, … */
-export const ACTION_ID_PATTERN = /^A[0-9]{1,3}$/;
-
 abstract class PatternParamPipe implements PipeTransform<unknown, string> {
   protected abstract readonly pattern: RegExp;
   protected abstract readonly expectation: string;
@@ -21,13 +18,6 @@ abstract class PatternParamPipe implements PipeTransform<unknown, string> {
 export class JourneyIdPipe extends PatternParamPipe {
   protected readonly pattern = JOURNEY_ID_PATTERN;
   protected readonly expectation = 'must be a journey id: jrn_ followed by 32 lowercase hex characters';
-}
-
-/** Refuses (400) a path action id that cannot be one. */
-@Injectable()
-export class ActionIdPipe extends PatternParamPipe {
-  protected readonly pattern = ACTION_ID_PATTERN;
-  protected readonly expectation = 'must be a pact action id such as A1';
 }
 
 /** Refuses (400) a path programme code that cannot be one. */

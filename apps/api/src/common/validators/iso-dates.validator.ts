@@ -1,5 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { isIsoDate, isIsoDuration, isIsoInstant, romeDateOf } from '@sal/domain';
+import { isIsoDate, romeDateOf } from '@sal/domain';
 
 /** A real calendar date, YYYY-MM-DD (2026-02-30 is refused); with `notInFuture`, no later than today in Rome. */
 export function IsIsoDate(opts: { notInFuture?: boolean } = {}, options?: ValidationOptions): PropertyDecorator {
@@ -13,48 +13,6 @@ export function IsIsoDate(opts: { notInFuture?: boolean } = {}, options?: Valida
           typeof args?.value === 'string' && isIsoDate(args.value)
             ? `cannot be in the future (today is ${romeDateOf(Date.now())} in Rome)`
             : 'must be a real calendar date written YYYY-MM-DD',
-      },
-    },
-    options,
-  );
-}
-
-/** An ISO-8601 date-time with an explicit offset (`2026-03-01T09:30:00+01:00`, `2026-03-01T08:30:00Z`). */
-export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIsoInstant',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isIsoInstant(value),
-        defaultMessage: () => 'must be an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00+01:00',
-      },
-    },
-    options,
-  );
-}
-
-/** A due date: YYYY-MM-DD (due at the end of that day in Rome) or an ISO-8601 date-time with offset. */
-export function IsDueDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDueDate',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && (isIsoDate(value) || isIsoInstant(value)),
-        defaultMessage: () => 'must be YYYY-MM-DD or an ISO-8601 date-time with offset',
-      },
-    },
-    options,
-  );
-}
-
-/** An ISO-8601 duration such as P30D, P1M, P2W. */
-export function IsIsoDuration(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isIsoDuration',
-      validator: {
-        validate: (value: unknown) => typeof value === 'string' && isIsoDuration(value),
-        defaultMessage: () => 'must be an ISO-8601 duration such as P30D or P1M',
       },
     },
     options,
