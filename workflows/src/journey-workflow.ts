@@ -15,6 +15,7 @@ import {
   decide,
   findTextProblem,
   journeyStarted,
+  CURRENT_RULES_EDITION,
   nextDeadline,
   noticesFor,
   replay,
@@ -60,6 +61,12 @@ const COMMAND_NOTICES_PATCH = 'journey-command-notices-v1';
  */
 const SIDE_EFFECTS_APART_PATCH = 'journey-side-effects-apart-v1';
 
+/**
+ * Journeys started with this marker run under the current edition of the rules (`@sal/domain` `rules-edition.ts`),
+ * fixed in their `JourneyStarted` event; those recorded before it replay under edition 1.
+ */
+const RULES_EDITION_PATCH = 'journey-rules-edition-v2';
+
 const { projectJourney, notifyJourney } = proxyActivities<JourneyActivities>({
   startToCloseTimeout: '30 seconds',
   // The read model may be down for a while: keep retrying, never give up on a fact already decided.
@@ -89,7 +96,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   const unprojected: JourneyEvent[] = [];
   const unsentNotices: JourneyNotice[] = [];
   if (input.kind === 'start') {
-    const started = journeyStarted(input.start, now());
+    // A journey started since the rules' editions runs under the current one for life; a recorded start replays as it was.
+    const started = journeyStarted(patched(RULES_EDITION_PATCH) ? { ...input.start, rules: CURRENT_RULES_EDITION } : input.start, now());
     state = replay([started]);
     unprojected.push(started);
   } else {

@@ -5,3 +5,4 @@ export * from './journey';
 export * from './programme';
 export * from './calendar';
 export * from './text';
+export * from './offices';

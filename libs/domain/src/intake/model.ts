@@ -1,5 +1,7 @@
 import type { JourneyClocks, LegalClockName } from '../clocks/clock-table';
 import type { EventEnvelope } from '../journey/event';
+import type { RulesEdition } from '../journey/rules-edition';
+import type { OfficeProfile } from '../offices/model';
 import type { ServiceStep } from '../programme/catalogue';
 
 /** The start of a journey from the DID, the first contact the law expects, and the presa in carico. */
@@ -38,6 +40,10 @@ export interface JourneyStartedData {
   workingDayClocks?: LegalClockName[];
   /** The benefit the person claims, if any: it makes them subject to conditionality. */
   benefit?: BenefitClaim | null;
+  /** The edition of the rules the journey runs under (absent: 1, a journey started before editions existed). */
+  rules?: RulesEdition;
+  /** The office from the directory of offices (absent: started before it; national calendar, no sanction authority check). */
+  office?: OfficeProfile | null;
 }
 
 export interface IntakeRecordedData {

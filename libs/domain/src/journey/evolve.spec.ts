@@ -166,6 +166,9 @@ describe('evolve', () => {
       conditionalitySteps: [],
       referrals: [],
       placement: null,
+      // started without an edition: the rules before editions existed, and no office from the directory
+      rules: 1,
+      office: null,
     });
   });
 

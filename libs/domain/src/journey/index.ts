@@ -9,3 +9,4 @@ export * from './view';
 export { CONDITIONALITY_LADDER_EFFECTS, nextStepOn } from '../conditionality/ladders';
 export { serviceAvailability, servicesPending } from '../services/availability';
 export { serviceOutputFields, serviceOutputsRequired } from '../services/outputs';
+export * from './rules-edition';

@@ -6,7 +6,13 @@ import { decide } from './decide';
 import { applyEvents, journeyStarted, replay } from './evolve';
 import type { BenefitClaim, JourneyEvent, JourneyState } from './model';
 import type { Refusal } from './refusals';
+import { CURRENT_RULES_EDITION, type RulesEdition } from './rules-edition';
+import { LOCAL_CLOSURES, NATIONAL_CALENDAR } from '../calendar/office-calendar';
+import type { OfficeProfile } from '../offices/model';
 
+
+/** The journey's office in the specs: a CPI in Turin (San Giovanni on 24 June), its own competent CPI. */
+export const TURIN_CPI: OfficeProfile = { officeId: 'CPI-TO-01', kind: 'cpi', competentCpiId: 'CPI-TO-01', calendar: { ...NATIONAL_CALENDAR, ...LOCAL_CLOSURES.torino } };
 
 export const GOL1 = GOL_DEFAULT_CATALOGUES.find((c) => c.code === 'GOL-1')!;
 
@@ -23,6 +29,9 @@ export interface StartOptions {
   services?: ServiceStep[] | null;
   benefit?: BenefitClaim | null;
   programmeCode?: string;
+  /** The rules' edition; defaults to the current one (edition 1 is what recorded journeys replay under). */
+  rules?: RulesEdition;
+  office?: OfficeProfile | null;
 }
 
 export function startJourney(o: StartOptions = {}): JourneyState {
@@ -39,6 +48,8 @@ export function startJourney(o: StartOptions = {}): JourneyState {
         services: o.services === undefined ? GOL1.services : o.services,
         workingDayClocks: ['offerExcuseWindow'],
         benefit: o.benefit === undefined ? NAPSI : o.benefit,
+        rules: o.rules ?? CURRENT_RULES_EDITION,
+        office: o.office === undefined ? TURIN_CPI : o.office,
       },
       STARTED,
     ),

@@ -6,7 +6,9 @@ import type { Beneficiary, BenefitClaim, IntakeEvent, IntakeSlice } from '../int
 import type { OffersEvent, OffersSlice } from '../offers/model';
 import type { OutcomesEvent, OutcomesSlice } from '../outcomes/model';
 import type { PactEvent, PactSlice } from '../pact/model';
+import type { OfficeProfile } from '../offices/model';
 import type { ServiceStep } from '../programme/catalogue';
+import type { RulesEdition } from './rules-edition';
 import type { ProgressEvent, ProgressSlice } from '../progress/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
@@ -72,6 +74,10 @@ interface JourneyCore {
   services: ServiceStep[] | null;
   workingDayClocks: LegalClockName[];
   benefit: BenefitClaim | null;
+  /** The edition of the rules the journey runs under (see `rules-edition.ts`): 1 for journeys started before it existed. */
+  rules: RulesEdition;
+  /** The office that follows the journey, from the directory at start (null: started before the directory). */
+  office: OfficeProfile | null;
   /** Sequence number of the last event folded in. */
   lastSeq: number;
   updatedAt: string;

@@ -19,6 +19,8 @@ export function emptyExtensions(): Pick<
   | 'conditionalitySteps'
   | 'referrals'
   | 'placement'
+  | 'rules'
+  | 'office'
 > {
   return {
     services: null,
@@ -33,12 +35,14 @@ export function emptyExtensions(): Pick<
     conditionalitySteps: [],
     referrals: [],
     placement: null,
+    rules: 1,
+    office: null,
   };
 }
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, benefit, ...start } = data;
+  const { catalogueVersion, clocks, services, workingDayClocks, benefit, rules, office, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -54,6 +58,8 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     services: services ?? null,
     workingDayClocks: workingDayClocks ?? [],
     benefit: benefit ?? null,
+    rules: rules ?? 1,
+    office: office ?? null,
     contact: { ...NO_CONTACT },
     pactDeadlineMissedAt: null,
     pactDeadlineEscalatedAt: null,

@@ -5,6 +5,12 @@ import {
   JOURNEY_STAGES,
   JOURNEY_STATUSES,
   LEGAL_CLOCK_NAMES,
+  OFFICE_KINDS,
+  RULES_EDITIONS,
+  type OfficeCalendar,
+  type OfficeKind,
+  type OfficeProfile,
+  type RulesEdition,
   SERVICE_CODES,
   PACT_ACTION_KINDS,
   PACT_ACTION_STATUSES,
@@ -246,6 +252,48 @@ export class SideEffectsViewDto implements SideEffectsStatus {
   notices!: SideEffectStreamViewDto;
 }
 
+export class OfficeClosureDto {
+  @ApiPropertyOptional({ description: 'Every year on this day, `MM-DD`', example: '12-07' })
+  monthDay?: string;
+
+  @ApiPropertyOptional({ description: 'This many days after Easter Sunday (Whit Monday: 50)', example: 50 })
+  days?: number;
+
+  @ApiPropertyOptional({ description: 'Once, `YYYY-MM-DD`', example: '2026-12-24', format: 'date' })
+  date?: string;
+
+  @ApiProperty({ description: 'What the closure is', example: "Sant'Ambrogio" })
+  name!: string;
+}
+
+export class OfficeCalendarDto implements OfficeCalendar {
+  @ApiProperty({ description: 'Closed every year on the same day (patron saint)', type: () => [OfficeClosureDto] })
+  annual!: readonly { monthDay: string; name: string }[];
+
+  @ApiProperty({ description: 'Closed a number of days after Easter (regional days such as Whit Monday in Bolzano)', type: () => [OfficeClosureDto] })
+  afterEaster!: readonly { days: number; name: string }[];
+
+  @ApiProperty({ description: 'One-off closures', type: () => [OfficeClosureDto] })
+  dates!: readonly { date: string; name: string }[];
+
+  @ApiProperty({ description: 'Whether the office is closed on Saturdays', example: true })
+  saturdaysClosed!: boolean;
+}
+
+export class OfficeProfileViewDto implements OfficeProfile {
+  @ApiProperty({ description: 'Office id', example: 'CPI-TO-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: '`cpi` (a public Centro per l\'Impiego) or `accredited` (an operator accredited by the region, D.lgs. 276/2003 art. 7)', enum: OFFICE_KINDS, example: 'cpi' })
+  kind!: OfficeKind;
+
+  @ApiProperty({ description: 'The CPI competent for the person: only its staff decide a sanction', example: 'CPI-TO-01' })
+  competentCpiId!: string;
+
+  @ApiProperty({ description: "The office's calendar: what closes it besides Sundays and national holidays", type: () => OfficeCalendarDto })
+  calendar!: OfficeCalendarDto;
+}
+
 /** A journey as an operator sees it: its state plus what is derived from it. */
 export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: 'Where this answer comes from: `workflow` (live state from Temporal) or `read-model` (the workflow is no longer retained by Temporal; state rebuilt from the recorded events)', enum: VIEW_SOURCES, example: 'workflow' })
@@ -369,6 +417,17 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'The NASpI / DIS-COLL claim given at the start; null: the person claims no benefit and is not subject to conditionality', type: () => BenefitViewDto, nullable: true })
   benefit!: BenefitViewDto | null;
+
+  @ApiProperty({
+    description:
+      'The edition of the rules the journey runs under, fixed at its start: `1` for journeys started before issue 13 (they keep the rules they were decided with), `2` since (sanctions decided by the competent CPI, appeals from the notification, the offer rules, pact acceptance, deadlines off closed days)',
+    enum: RULES_EDITIONS,
+    example: 2,
+  })
+  rules!: RulesEdition;
+
+  @ApiProperty({ description: 'The office that follows the journey, from the directory of offices when it started (null: started before the directory)', type: () => OfficeProfileViewDto, nullable: true })
+  office!: OfficeProfileViewDto | null;
 
   @ApiProperty({ description: 'When the journey noticed that the person had not contacted the office in time (before the presa in carico)', example: null, nullable: true, type: String, format: 'date-time' })
   firstContactMissedAt!: string | null;
