@@ -6,6 +6,8 @@ import type { JourneyState } from '../journey/model';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
 import { silent } from '../journey/notice';
 import { progressed } from '../progress';
+import { edition } from '../journey/rules-edition';
+import { OFFER_JUSTIFICATION_REASONS } from '../offers/model';
 import { JUSTIFICATION_WINDOWS, nextStepOn } from './ladders';
 import { JUSTIFICATION_REASONS, type ConditionalityLadder, type JustifyLapseCommand, type LapseJustified, type LapseOpened, type LapseState, type LapseUnjustified } from './model';
 
@@ -61,6 +63,10 @@ function justifyLapse(state: JourneyState, c: JustifyLapseCommand, now: string):
   const invalid =
     requireOneOf(c.reason, JUSTIFICATION_REASONS, 'reason') ?? optionalText(c.evidenceRef, 'evidenceRef', 100) ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
+  // Edition 2: refusing an offer has its own closed list of excuses (D.M. 10 aprile 2018 art. 8 c.2).
+  if (edition(state) >= 2 && lapse.ladder === 'suitable_offer' && !(OFFER_JUSTIFICATION_REASONS as readonly string[]).includes(c.reason)) {
+    return refusal('JUSTIFICATION_REASON_NOT_APPLICABLE', `not an excuse for refusing an offer (D.M. 10 aprile 2018 art. 8 c.2): one of ${OFFER_JUSTIFICATION_REASONS.join(', ')}`, 'reason');
+  }
   let impedimentEndedAt: string | null = null;
   if (c.impedimentEndedAt !== undefined) {
     if (typeof c.impedimentEndedAt !== 'string' || !isIsoInstant(c.impedimentEndedAt)) {

@@ -1,7 +1,8 @@
 import { legalDeadline } from '../clocks/legal-deadline';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
-import { optionalText, refusal, requireText, type Draft, type Outcome } from '../journey/rules';
+import { optionalText, refusal, requireText, type Draft, type Outcome, type Refused } from '../journey/rules';
+import { edition } from '../journey/rules-edition';
 import { nextStepOn } from './ladders';
 import type {
   ConditionalityStepConfirmed,
@@ -21,6 +22,8 @@ function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, n
   if (step.status !== 'proposed') return refusal('STEP_ALREADY_DECIDED', `step ${step.stepId} was ${step.status} on ${step.decidedAt}`);
   const invalid = requireText(c.operatorId, 'operatorId', 100) ?? optionalText(c.note, 'note');
   if (invalid) return invalid;
+  const unheard = hearingPending(state, step.lapseId);
+  if (unheard) return unheard;
   const { ordinal, effect } = nextStepOn(state, step.ladder);
   const drafts: Draft[] = [
     {
@@ -35,6 +38,21 @@ function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, n
     });
   }
   return drafts;
+}
+
+/**
+ * Edition 2: no sanction for refusing an offer before the person was offered a hearing (D.M. 10 aprile 2018 art. 8
+ * c.4: told the excuse is not accepted, the person may ask to be heard within two days). Dismissing stays open.
+ */
+function hearingPending(state: JourneyState, lapseId: string): Refused | null {
+  if (edition(state) < 2) return null;
+  const offerId = state.lapses.find((l) => l.lapseId === lapseId)?.offerId;
+  const offer = offerId ? state.offers.find((o) => o.offerId === offerId) : undefined;
+  if (!offer || offer.hearing) return null;
+  return refusal(
+    'HEARING_NOT_RECORDED',
+    `the person may ask to be heard on the refusal of offer ${offer.offerId} (D.M. 10 aprile 2018 art. 8 c.4): record the hearing, heard or declined, first (POST …/offers/${offer.offerId}/hearing)`,
+  );
 }
 
 function dismissStep(state: JourneyState, c: DismissConditionalityStepCommand): Outcome {

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '../journey/event';
 import type { RulesEdition } from '../journey/rules-edition';
 import type { OfficeProfile } from '../offices/model';
 import type { ServiceStep } from '../programme/catalogue';
+import type { OfferSuitabilityThresholds } from '../offers/model';
 
 /** The start of a journey from the DID, the first contact the law expects, and the presa in carico. */
 
@@ -44,6 +45,8 @@ export interface JourneyStartedData {
   rules?: RulesEdition;
   /** The office from the directory of offices (absent: started before it; national calendar, no sanction authority check). */
   office?: OfficeProfile | null;
+  /** The pinned catalogue's thresholds of a congrua offer (absent or null: the D.M. 10 aprile 2018's). */
+  offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
 }
 
 export interface IntakeRecordedData {

@@ -38,6 +38,7 @@ const COMMANDS: Record<string, JourneyCommand> = {
   RecordAppointmentOutcome: { type: 'RecordAppointmentOutcome', appointmentId: 'AP9', outcome: 'held', operatorId: OP },
   RecordJobOffer: { type: 'RecordJobOffer', employer: 'E', position: 'P', suitable: true, communicatedBy: 'pec', operatorId: OP },
   RecordOfferResponse: { type: 'RecordOfferResponse', offerId: 'O9', response: 'accepted', operatorId: OP },
+  RecordOfferHearing: { type: 'RecordOfferHearing', offerId: 'O9', outcome: 'heard', summary: 's', operatorId: OP },
   JustifyLapse: { type: 'JustifyLapse', lapseId: 'L9', reason: 'force_majeure', operatorId: OP },
   ConfirmConditionalityStep: { type: 'ConfirmConditionalityStep', stepId: 'S9', operatorId: OP },
   DismissConditionalityStep: { type: 'DismissConditionalityStep', stepId: 'S9', operatorId: OP, reason: 'x' },
@@ -66,6 +67,7 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   RecordAppointmentOutcome: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND', C],
   RecordJobOffer: ['PACT_NOT_SIGNED', 'PACT_NOT_SIGNED', 'ok', C],
   RecordOfferResponse: ['OFFER_NOT_FOUND', 'OFFER_NOT_FOUND', 'OFFER_NOT_FOUND', C],
+  RecordOfferHearing: ['OFFER_NOT_FOUND', 'OFFER_NOT_FOUND', 'OFFER_NOT_FOUND', C],
   JustifyLapse: ['LAPSE_NOT_FOUND', 'LAPSE_NOT_FOUND', 'LAPSE_NOT_FOUND', C],
   ConfirmConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND', 'STEP_NOT_FOUND', C],
   DismissConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND', 'STEP_NOT_FOUND', C],
@@ -86,7 +88,7 @@ const STAGES: [JourneyStage, () => JourneyState][] = [
 
 describe('every command in every stage', () => {
   it('the matrix covers every command type', () => {
-    // the five foundation commands, the fourteen of the generic update, and the timer's own
+    // the five foundation commands, the fifteen of the generic update, and the timer's own
     expect(new Set(Object.values(COMMANDS).map((c) => c.type))).toEqual(new Set(['RecordIntake', 'SignPact', 'CompletePactAction', 'RecordContact', 'CloseJourney', ...JOURNEY_COMMAND_TYPES, 'ProcessDeadlines']));
   });
 

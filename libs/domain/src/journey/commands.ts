@@ -37,6 +37,7 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordAppointmentOutcome',
   'RecordJobOffer',
   'RecordOfferResponse',
+  'RecordOfferHearing',
   'JustifyLapse',
   'ConfirmConditionalityStep',
   'DismissConditionalityStep',

@@ -162,6 +162,7 @@ describe('evolve', () => {
       serviceProgress: SERVICE_CODES.map((service) => ({ service, status: 'not_started', hours: 0, sessions: 0, startedAt: null, completedAt: null, outputs: {} })),
       appointments: [],
       offers: [],
+      offerSuitability: null,
       lapses: [],
       conditionalitySteps: [],
       referrals: [],

@@ -20,6 +20,14 @@ export const REFUSAL_KINDS = {
   APPOINTMENT_NOT_YET_HELD: 'conflict',
   OFFER_NOT_FOUND: 'not_found',
   OFFER_ALREADY_ANSWERED: 'conflict',
+  /** Issue 13 (offers): a hearing needs a refused suitable offer's lapse, once; a sanction for refusing needs the hearing offered. */
+  OFFER_HAS_NO_LAPSE: 'conflict',
+  HEARING_ALREADY_RECORDED: 'conflict',
+  HEARING_NOT_RECORDED: 'conflict',
+  /** The excuse is not on the closed list of the lapse's ladder (an offer's: D.M. 10 aprile 2018 art. 8 c.2). */
+  JUSTIFICATION_REASON_NOT_APPLICABLE: 'invalid',
+  /** A benefit recipient's pact must declare availability for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015). */
+  SUITABLE_OFFERS_AVAILABILITY_REQUIRED: 'conflict',
   LAPSE_NOT_FOUND: 'not_found',
   LAPSE_NOT_OPEN: 'conflict',
   JUSTIFICATION_WINDOW_CLOSED: 'conflict',

@@ -15,6 +15,7 @@ export function emptyExtensions(): Pick<
   | 'serviceProgress'
   | 'appointments'
   | 'offers'
+  | 'offerSuitability'
   | 'lapses'
   | 'conditionalitySteps'
   | 'referrals'
@@ -31,6 +32,7 @@ export function emptyExtensions(): Pick<
     serviceProgress: emptyServiceProgress(),
     appointments: [],
     offers: [],
+    offerSuitability: null,
     lapses: [],
     conditionalitySteps: [],
     referrals: [],
@@ -42,7 +44,7 @@ export function emptyExtensions(): Pick<
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, benefit, rules, office, ...start } = data;
+  const { catalogueVersion, clocks, services, workingDayClocks, benefit, rules, office, offerSuitability, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -60,6 +62,7 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     benefit: benefit ?? null,
     rules: rules ?? 1,
     office: office ?? null,
+    offerSuitability: offerSuitability ?? null,
     contact: { ...NO_CONTACT },
     pactDeadlineMissedAt: null,
     pactDeadlineEscalatedAt: null,

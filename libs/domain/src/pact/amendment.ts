@@ -3,6 +3,7 @@ import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome, type Refused } from '../journey/rules';
 import { progressed } from '../progress';
+import { edition } from '../journey/rules-edition';
 import { freshAction, futureDueAt, pickAvailability, plannedAction, plansOf, requireAvailability } from './action-plan';
 import { PROFILING_CLASSES, type AmendPactCommand, type PactActionPlan, type PactActionState, type PactAmended } from './model';
 
@@ -25,6 +26,10 @@ function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outco
     optionalText(c.jobSearchProof, 'jobSearchProof') ??
     (c.availability === undefined ? null : requireAvailability(c.availability));
   if (invalid) return invalid;
+  // Edition 2: as at the signing, a benefit recipient stays available for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015).
+  if (edition(state) >= 2 && state.benefit !== null && c.availability?.suitableOffers === false) {
+    return refusal('SUITABLE_OFFERS_AVAILABILITY_REQUIRED', `a ${state.benefit.kind} recipient declares availability for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015)`, 'availability.suitableOffers');
+  }
   for (const [name, list] of [['changeActions', c.changeActions], ['addActions', c.addActions], ['withdrawActionIds', c.withdrawActionIds]] as const) {
     if (list !== undefined && !Array.isArray(list)) return refusal('INVALID_VALUE', 'must be a list', name);
   }

@@ -11,6 +11,8 @@ import {
 } from '../clocks/clock-table';
 import { isPositiveDuration } from '../dates';
 import { SERVICE_CODES, type ServiceCode } from '../services/service-table';
+import type { OfferSuitabilityThresholds } from '../offers/model';
+import { validateOfferSuitability } from '../offers/suitability';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -34,6 +36,11 @@ export interface ProgrammeCatalogue {
   services: ServiceStep[] | null;
   /** The legal clocks (whole days) that count working days: Monday to Friday except Italian public holidays. */
   workingDayClocks: LegalClockName[];
+  /**
+   * The thresholds of a congrua offer (art. 25 D.lgs. 150/2015): absent, null or any left out, the D.M. 10 aprile
+   * 2018's (`DM_10_APRILE_2018`). Journeys pin them at start.
+   */
+  offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
 }
 
 export interface ServiceStep {
@@ -76,6 +83,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
   }
   problems.push(...validateServices(c.services));
   problems.push(...validateWorkingDayClocks(c.workingDayClocks, clocks));
+  problems.push(...validateOfferSuitability(c.offerSuitability));
   return problems;
 }
 

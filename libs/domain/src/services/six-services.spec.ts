@@ -6,7 +6,9 @@ import { toView } from '../journey/view';
 import {
   accept,
   activeJourney,
+  activeJourney as activeJourneyOf,
   awaitingPactJourney,
+  awaitingPactJourney as awaitingPactJourneyOf,
   deliver,
   intake,
   LEGAL_CLOCKS,
@@ -335,7 +337,9 @@ describe('conditionality steps', () => {
   });
 });
 
-describe('suitable offers', () => {
+describe('suitable offers (rules edition 1: the window from the refusal, the suitable flag; edition 2 in offers/offers.spec.ts)', () => {
+  const activeJourney = () => activeJourneyOf({ rules: 1 });
+  const awaitingPactJourney = () => awaitingPactJourneyOf({ rules: 1 });
   const offer = (suitable = true, communicatedBy = 'pec'): JourneyCommand =>
     ({ type: 'RecordJobOffer', employer: 'Logistica Srl', position: 'warehouse clerk', suitable, communicatedBy, operatorId: OP }) as JourneyCommand;
   const refuseOffer: JourneyCommand = { type: 'RecordOfferResponse', offerId: 'O1', response: 'refused', operatorId: OP };
