@@ -7,6 +7,7 @@ import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Beneficiary,
   BenefitClaim,
+  OfferSuitabilityThresholds,
   OperatorCommand,
   LegalClockName,
   ServiceStep,
@@ -42,6 +43,8 @@ export interface JourneyStart {
   workingDayClocks?: LegalClockName[];
   /** The NASpI / DIS-COLL claim, when the person has one: it makes them subject to conditionality. */
   benefit?: BenefitClaim | null;
+  /** The catalogue version's thresholds of a congrua offer (null or absent: the D.M. 10 aprile 2018's). */
+  offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
 }
 
 /**

@@ -44,6 +44,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       PACT_ALREADY_SIGNED: 'the pact is already signed',
       INVALID_DATE: 'a due date is not after the signing (`fields` names it)',
       INVALID_DURATION: "`contactFrequency` is not a positive ISO-8601 duration, or is missing and the journey's catalogue has no `defaultContactFrequency`",
+      SUITABLE_OFFERS_AVAILABILITY_REQUIRED: 'a benefit recipient declares `availability.suitableOffers: false` (art. 20 c.3, art. 21 D.lgs. 150/2015; journeys started since issue 13)',
     },
   },
   CompletePactAction: {
@@ -127,17 +128,44 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
   },
   RecordJobOffer: {
     summary: 'Record a job offer',
-    description: 'Records an offer put to the person under the signed pact, whether it is an offerta congrua and how it was communicated. Answers 201 with the journey.',
+    description:
+      'Records an offer put to the person under the signed pact: when it was proposed (`proposedAt`), how it was communicated, and what makes it suitable (`suitability`: ' +
+      'distance and travel time, contract type and length, hours against the last contract, pay against the collective agreement and the benefit, months of unemployment, ' +
+      'match with experience — art. 25 D.lgs. 150/2015, D.M. 10 aprile 2018 artt. 3–7). The journey decides whether it is congrua from those facts and the thresholds of its ' +
+      "catalogue (`offerSuitability`, the D.M.'s by default): `verdict` lists each failed criterion with its source. An operator may override the verdict with a reason " +
+      '(`suitabilityOverride`); `suitable` is then the override\'s verdict, else the facts\'. The deprecated `suitable` flag alone (one release) is recorded as an override ' +
+      'without facts. Journeys started before issue 13 (rules edition 1) take `suitable` as before. Answers 201 with the journey.',
     answer: CREATED('offer', 'offers', 'offerId'),
-    refusals: { PACT_NOT_SIGNED: 'job offers are recorded under the signed pact' },
+    refusals: {
+      PACT_NOT_SIGNED: 'job offers are recorded under the signed pact',
+      INVALID_VALUE: 'neither `suitability` nor `suitable` given, both given, or a fact missing for this offer (`suitability.contractMonths` of a fixed-term contract, `suitability.benefitMonthlyAmount` of a benefit recipient; `fields` names it)',
+      INVALID_DATE: '`proposedAt` is in the future or before the DID date',
+    },
   },
   RecordOfferResponse: {
     summary: "Record the person's answer to a job offer",
     description:
-      "`accepted`, or `refused`. Refusing a suitable offer opens a lapse on the suitable-offer ladder whose excuse is due within the catalogue's `offerExcuseWindow`; " +
-      'refusing another offer has no consequence.',
+      "`accepted`, or `refused`. Refusing a suitable offer (congrua by its facts, or by the operator's override) opens a lapse on the suitable-offer ladder whose excuse is " +
+      "due within the catalogue's `offerExcuseWindow` (2 working days) of the offer's proposal (D.M. 10 aprile 2018 art. 8 c.3; from the refusal on journeys started " +
+      'before issue 13); refusing another offer has no consequence.',
     answer: 'The journey after the answer',
     refusals: { OFFER_NOT_FOUND: 'the journey has no such offer', OFFER_ALREADY_ANSWERED: 'the answer to the offer is already recorded' },
+  },
+  RecordOfferHearing: {
+    summary: "Record the person's hearing on a refused offer",
+    description:
+      'The right to be heard (D.M. 10 aprile 2018 art. 8 c.4): told that the excuse is not accepted, the person may ask to be heard within two days. Records, once and ' +
+      'before the step is decided, when and how it went: `heard` with a summary, or `declined` (also when the person did not ask in time). On journeys started since ' +
+      'issue 13 the decadenza for refusing a suitable offer cannot be confirmed before it (409 `HEARING_NOT_RECORDED`); it can always be dismissed.',
+    answer: 'The journey after the hearing (`offers[].hearing`)',
+    refusals: {
+      OFFER_NOT_FOUND: 'the journey has no such offer',
+      OFFER_HAS_NO_LAPSE: 'the offer was not refused, or was not a suitable one: there is nothing to be heard on',
+      HEARING_ALREADY_RECORDED: 'the hearing on the offer is already recorded',
+      LAPSE_NOT_OPEN: "the offer's lapse was justified",
+      STEP_ALREADY_DECIDED: "the offer's conditionality step was already confirmed or dismissed",
+      INVALID_DATE: '`heldAt` is in the future or before the refusal',
+    },
   },
   JustifyLapse: {
     summary: 'Justify a lapse (giustificato motivo)',
@@ -150,6 +178,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       LAPSE_NOT_FOUND: 'the journey has no such lapse',
       LAPSE_NOT_OPEN: 'the lapse is already justified, or its sanction was confirmed (contested by appeal)',
       JUSTIFICATION_WINDOW_CLOSED: 'the window closed and no `impedimentEndedAt` was given, or the excuse comes too late after it',
+      JUSTIFICATION_REASON_NOT_APPLICABLE: "the excuse is not on the offers' own list (D.M. 10 aprile 2018 art. 8 c.2) for a refused offer's lapse: a court summons, say",
       INVALID_DATE: '`impedimentEndedAt` is in the future or before the lapse',
     },
   },
@@ -160,7 +189,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       "decadenza; suitable offer: decadenza). The step records the last day to appeal (the catalogue's `appealWindow`). Decadenza closes the journey " +
       '(reason `decadenza`).',
     answer: 'The journey after the decision',
-    refusals: { ...STEP_GONE },
+    refusals: { ...STEP_GONE, HEARING_NOT_RECORDED: "a suitable offer's refusal: the person's hearing (heard or declined) is not recorded yet (D.M. 10 aprile 2018 art. 8 c.4)" },
   },
   DismissConditionalityStep: {
     summary: 'Dismiss a proposed conditionality step',
@@ -183,6 +212,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       PACT_ACTION_WITHDRAWN: 'a changed or withdrawn action was withdrawn by an earlier amendment',
       INVALID_DATE: 'a new or added due date is not in the future (`fields` names it)',
       INVALID_DURATION: '`contactFrequency` is not a positive ISO-8601 duration',
+      SUITABLE_OFFERS_AVAILABILITY_REQUIRED: 'a benefit recipient would declare `availability.suitableOffers: false` (art. 20 c.3, art. 21 D.lgs. 150/2015)',
     },
   },
   MakeReferral: {

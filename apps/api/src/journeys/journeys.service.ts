@@ -73,6 +73,7 @@ export class JourneysService {
         clocks: catalogue.clocks,
         services: catalogue.services,
         workingDayClocks: catalogue.workingDayClocks,
+        offerSuitability: catalogue.offerSuitability ?? null,
         benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
       },
     };

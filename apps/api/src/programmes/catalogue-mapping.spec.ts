@@ -1,4 +1,4 @@
-import { GOL_DEFAULT_CATALOGUES } from '@sal/domain';
+import { DM_10_APRILE_2018, GOL_DEFAULT_CATALOGUES } from '@sal/domain';
 import { clocksInOrder, toDto } from './catalogue-mapping';
 
 describe('programme catalogues as the API answers them', () => {
@@ -24,5 +24,11 @@ describe('programme catalogues as the API answers them', () => {
     expect(toDto({ ...gol, version: 2 })).toEqual({ code: 'GOL-1', version: 2, title: gol.title, clocks: gol.clocks, services: gol.services, workingDayClocks: ['offerExcuseWindow'] });
     const bare = { code: 'T', version: 1, title: 't', clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] };
     expect(toDto(bare)).toEqual({ code: 'T', version: 1, title: 't', clocks: bare.clocks });
+  });
+
+  it("shows the thresholds of a congrua offer when the version states them, the D.M.'s for those it leaves out", () => {
+    const bare = { code: 'T', version: 1, title: 't', clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] };
+    expect(toDto({ ...bare, offerSuitability: { maxDistanceKm: 70 } }).offerSuitability).toEqual({ ...DM_10_APRILE_2018, maxDistanceKm: 70 });
+    expect(toDto({ ...bare, offerSuitability: null })).not.toHaveProperty('offerSuitability');
   });
 });

@@ -1,4 +1,4 @@
-import { CLOCK_NAMES, type JourneyClocks, type ProgrammeCatalogue } from '@sal/domain';
+import { CLOCK_NAMES, suitabilityThresholds, type JourneyClocks, type ProgrammeCatalogue } from '@sal/domain';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
 
 /**
@@ -21,7 +21,7 @@ export function inClockOrder(catalogue: ProgrammeCatalogue): ProgrammeCatalogue 
 }
 
 /**
- * A version as the API answers it: `services` only when the version lists them and `workingDayClocks` only when it
+ * A version as the API answers it: `services` only when the version lists them, `offerSuitability` only when it states it, and `workingDayClocks` only when it
  * names some, so a version published without them reads as it always did.
  */
 export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
@@ -34,5 +34,7 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     // In the documented key order (PostgreSQL's jsonb keeps its own).
     ...(services ? { services: services.map((s) => ({ service: s.service, after: s.after })) } : {}),
     ...(workingDayClocks && workingDayClocks.length > 0 ? { workingDayClocks } : {}),
+    // Only on versions that state the section, then whole: the thresholds they leave out are the D.M.'s.
+    ...(catalogue.offerSuitability ? { offerSuitability: suitabilityThresholds({ offerSuitability: catalogue.offerSuitability }) } : {}),
   };
 }

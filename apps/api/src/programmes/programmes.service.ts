@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { validateCatalogue, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type ServiceStep } from '@sal/domain';
+import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type ServiceStep } from '@sal/domain';
 import { clocksInOrder, inClockOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
@@ -46,6 +46,7 @@ export class ProgrammesService {
       clocks: dto.clocks,
       ...(dto.services !== undefined ? { services: dto.services } : {}),
       ...(dto.workingDayClocks !== undefined ? { workingDayClocks: dto.workingDayClocks } : {}),
+      ...(dto.offerSuitability !== undefined ? { offerSuitability: dto.offerSuitability } : {}),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
@@ -54,7 +55,15 @@ export class ProgrammesService {
       clocks: clocksInOrder(dto.clocks as JourneyClocks),
       services: (dto.services as ServiceStep[] | null | undefined)?.map((s) => ({ service: s.service, after: [...s.after] })) ?? null,
       workingDayClocks: [...((dto.workingDayClocks as LegalClockName[] | undefined) ?? [])],
+      offerSuitability: thresholdsInOrder(dto.offerSuitability as Partial<OfferSuitabilityThresholds> | null | undefined),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }
+}
+
+/** The thresholds a catalogue states, in their documented order; null when it states none. */
+function thresholdsInOrder(t: Partial<OfferSuitabilityThresholds> | null | undefined): Partial<OfferSuitabilityThresholds> | null {
+  if (!t) return null;
+  const entries = OFFER_SUITABILITY_THRESHOLD_NAMES.filter((name) => t[name] !== undefined).map((name) => [name, t[name]]);
+  return entries.length > 0 ? (Object.fromEntries(entries) as Partial<OfferSuitabilityThresholds>) : null;
 }

@@ -16,7 +16,7 @@ describe('the command table', () => {
   it('has a route for every operator command, each under the journey, no two alike', () => {
     const routes = Object.values(JOURNEY_COMMANDS).map((c) => c.path);
     expect(new Set(routes).size).toBe(routes.length);
-    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(19);
+    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(20);
     for (const [type, c] of Object.entries(JOURNEY_COMMANDS)) {
       // Every path id the route names is a field of the command, and nothing else is.
       expect([type, (c.path.match(/:(\w+)/g) ?? []).map((p) => p.slice(1))]).toEqual([type, Object.keys(c.params)]);
@@ -71,6 +71,19 @@ describe('the command table', () => {
     const placement = (hoursPerWeek: unknown) =>
       problems('RecordPlacement', { employer: 'ACME', contractType: 'permanent', startDate: '2026-04-01', operatorId: 'op-1', hoursPerWeek }).map((p) => p.field);
     expect([placement(0), placement(60.5), placement(60)]).toEqual([['hoursPerWeek'], ['hoursPerWeek'], []]);
+  });
+
+  it('shapes the facts of an offer (art. 25 D.lgs. 150/2015), its override and its hearing, naming each field', () => {
+    const suitability = { distanceKm: 12, travelMinutes: 30, contractType: 'fixed_term', contractMonths: 6, weeklyHours: 36, monthlyGrossPay: 1500, payMeetsCollectiveAgreement: true, experienceMatch: 'same_sector' };
+    const offer = { employer: 'ACME', position: 'Magazziniere', communicatedBy: 'pec', operatorId: 'op-1', proposedAt: '2026-04-23T10:00:00+02:00', suitability };
+    expect(problems('RecordJobOffer', offer)).toEqual([]);
+    expect(problems('RecordJobOffer', { ...offer, suitabilityOverride: { congrua: false, reason: 'no bus at shift times' } })).toEqual([]);
+    expect(problems('RecordJobOffer', { ...offer, proposedAt: 'yesterday', suitability: { ...suitability, distanceKm: -3, experienceMatch: 'close', radius: 1 } }).map((p) => p.field).sort()).toEqual(
+      ['proposedAt', 'suitability.distanceKm', 'suitability.experienceMatch', 'suitability.radius'],
+    );
+    expect(problems('RecordJobOffer', { ...offer, suitabilityOverride: { congrua: 'yes' } }).map((p) => p.field).sort()).toEqual(['suitabilityOverride.congrua', 'suitabilityOverride.reason']);
+    expect(problems('RecordOfferHearing', { offerId: 'O1', outcome: 'heard', summary: 'heard in person', operatorId: 'op-1' })).toEqual([]);
+    expect(problems('RecordOfferHearing', { offerId: 'O1', outcome: 'later', summary: ' ', operatorId: 'op-1' }).map((p) => p.field)).toEqual(['outcome', 'summary']);
   });
 
   it('refuses a malformed path id and a command of another type', () => {

@@ -6,7 +6,10 @@ import {
   CONTACT_CHANNELS,
   CONTRACT_TYPES,
   CONVOCATION_METHODS,
+  EXPERIENCE_MATCHES,
+  HEARING_OUTCOMES,
   JUSTIFICATION_REASONS,
+  OFFER_JUSTIFICATION_REASONS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   REFERRAL_OUTCOMES,
@@ -63,6 +66,41 @@ const actionChange = z
     description: text(2000, { description: 'New description', example: 'Apply to eight vacancies' }).optional(),
   }, { error: 'each change must be an object' })
   .meta({ description: 'A change to a pending or overdue action: a new due date (its reminder, overdue and escalation clocks restart) or description' });
+
+const amount = (min: number, max: number, description: string, example: number) =>
+  z
+    .number({ error: `must be a number from ${min} to ${max}` })
+    .min(min, { error: `must be a number from ${min} to ${max}` })
+    .max(max, { error: `must be a number from ${min} to ${max}` })
+    .meta({ description, example });
+
+/** The facts that make an offer congrua or not (art. 25 D.lgs. 150/2015; D.M. 10 aprile 2018 artt. 3–7). */
+const offerSuitability = z
+  .strictObject({
+    distanceKm: amount(0, 20000, 'Distance from home to the workplace, km (art. 6)', 18),
+    travelMinutes: amount(0, 6000, 'Travel time by public transport, minutes (art. 6)', 40),
+    contractType: oneOf(CONTRACT_TYPES, { description: 'Contract type: `permanent` and `apprenticeship`, or `fixed_term` and `temporary_agency` of at least 3 months, make a congrua offer (art. 5 c.1 lett. a)', example: 'fixed_term' }),
+    contractMonths: amount(0, 600, 'Length of a fixed-term or agency contract, months (required for them)', 6).optional(),
+    weeklyHours: amount(0.5, 80, 'Weekly hours offered', 36),
+    previousWeeklyHours: amount(0.5, 80, "Weekly hours of the person's last contract (art. 5 c.1 lett. b: at least 80% of them); leave out when there was none", 40).optional(),
+    monthlyGrossPay: amount(0, 1_000_000, 'Monthly gross pay offered, euros', 1550),
+    payMeetsCollectiveAgreement: flag({ description: "Whether the pay is not below the collective agreement's minimum (art. 5 c.1 lett. c)", example: true }),
+    benefitMonthlyAmount: amount(0, 100_000, 'The benefit received in the last month, euros (art. 7: the pay must be at least 20% above it); required for a benefit recipient', 1100).optional(),
+    monthsUnemployed: amount(0, 1200, 'Months of unemployment from the DID to the proposal, excluding suspensions (art. 3); defaults to the months since the DID', 4).optional(),
+    experienceMatch: oneOf(EXPERIENCE_MATCHES, {
+      description:
+        "How the work matches the person's experience (art. 4, SEP classification): `pact_activity_area` (the areas agreed in the pact), `same_sector` (counts after 6 months of unemployment), `other_sector` (after 12), `none`",
+      example: 'pact_activity_area',
+    }),
+  }, { error: 'must be an object' })
+  .meta({ description: 'What makes the offer suitable (art. 25 D.lgs. 150/2015; D.M. 10 aprile 2018 artt. 3–7): the journey decides whether it is congrua from these facts and the thresholds of its catalogue (`offerSuitability`)' });
+
+const suitabilityOverride = z
+  .strictObject({
+    congrua: flag({ description: 'The operator’s verdict: whether the offer is congrua', example: true }),
+    reason: text(2000, { description: 'Why the verdict of the facts is overridden', example: 'The pay includes a monthly meal allowance of 150 euros' }),
+  }, { error: 'must be an object' })
+  .meta({ description: "The operator's verdict over the facts', with its reason (recorded): it decides whether refusing the offer counts on the suitable-offer ladder" });
 
 const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
   z
@@ -192,7 +230,17 @@ export const JOURNEY_COMMANDS = {
   RecordJobOffer: define('offers', {}, {
     employer: text(200, { description: 'Employer', example: 'Logistica Piemonte S.r.l.' }, 'line'),
     position: text(200, { description: 'Position offered', example: 'Magazziniere, carrellista' }, 'line'),
-    suitable: flag({ description: 'Whether it is an offerta congrua (art. 25 D.lgs. 150/2015): refusing a suitable offer counts on the suitable-offer ladder', example: true }),
+    proposedAt: instant({
+      description: 'When the offer was proposed to the person (the excuse for refusing it is due within 2 working days of it, D.M. 10 aprile 2018 art. 8 c.3): ISO-8601 date-time with offset, not in the future, not before the DID date; defaults to now',
+      example: '2026-04-23T10:00:00+02:00',
+    }).optional(),
+    suitability: offerSuitability.optional(),
+    suitabilityOverride: suitabilityOverride.optional(),
+    suitable: flag({
+      description:
+        'Deprecated (accepted for one release): whether it is an offerta congrua, stated without facts. On journeys started since issue 13 it is recorded as an override without facts, and refused together with `suitability`; give `suitability` (and `suitabilityOverride`) instead. Required on journeys started before (rules edition 1).',
+      example: true,
+    }).optional(),
     communicatedBy: oneOf(CONVOCATION_METHODS, {
       description: 'How the offer was communicated: `pec`, `registered_letter` or `agreed_signed` are valid for conditionality; the others never lead to a sanction',
       example: 'pec',
@@ -201,15 +249,22 @@ export const JOURNEY_COMMANDS = {
   }, 201),
   RecordOfferResponse: define('offers/:offerId/response', { offerId: id.offer }, {
     response: oneOf(['accepted', 'refused'], {
-      description: "`accepted`, or `refused`: refusing a suitable offer opens a lapse whose excuse is due within the catalogue's `offerExcuseWindow`",
+      description: "`accepted`, or `refused`: refusing a suitable offer opens a lapse whose excuse is due within the catalogue's `offerExcuseWindow` from the offer's proposal",
       example: 'refused',
     }),
+    operatorId: staffId('Operator who records it'),
+  }),
+  RecordOfferHearing: define('offers/:offerId/hearing', { offerId: id.offer }, {
+    outcome: oneOf(HEARING_OUTCOMES, { description: '`heard`, or `declined` (the person declined, or did not ask to be heard within two days of being told the excuse was not accepted)', example: 'heard' }),
+    summary: text(2000, { description: 'A short summary of the hearing (no documents)', example: 'Says the night shift clashes with caring for a parent; no document produced' }),
+    heldAt: instant({ description: 'When: ISO-8601 date-time with offset, not in the future, not before the refusal; defaults to now', example: '2026-04-29T11:00:00+02:00' }).optional(),
     operatorId: staffId('Operator who records it'),
   }),
   JustifyLapse: define('lapses/:lapseId/justification', { lapseId: id.lapse }, {
     reason: oneOf(JUSTIFICATION_REASONS, {
       description:
-        'The excuse, from the closed list: documented illness or injury, civil or military service, pregnancy leave, court summons, documented serious family reasons, legal limits on mobility, other proven force majeure',
+        'The excuse, from the closed list: documented illness or injury, civil or military service, pregnancy leave, court summons, documented serious family reasons, legal limits on mobility, other proven force majeure. ' +
+        `For a refused offer (journeys started since issue 13) the offers' own list (D.M. 10 aprile 2018 art. 8 c.2): ${OFFER_JUSTIFICATION_REASONS.join(', ')} (else 400 \`JUSTIFICATION_REASON_NOT_APPLICABLE\`)`,
       example: 'illness_or_injury',
     }),
     evidenceRef: text(100, { description: 'A reference to the evidence kept elsewhere (a protocol number), never the evidence itself: it is often health data', example: 'PROT-2026-0042' }, 'line').optional(),

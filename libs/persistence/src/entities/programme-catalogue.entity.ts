@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JourneyClocks, LegalClockName, ServiceStep } from '@sal/domain';
+import type { JourneyClocks, LegalClockName, OfferSuitabilityThresholds, ServiceStep } from '@sal/domain';
 
 /** One version of a programme catalogue. Versions are never changed: a new definition is a new version. */
 @Entity({ name: 'programme_catalogues' })
@@ -23,6 +23,10 @@ export class ProgrammeCatalogueRecord {
 
   @Column({ name: 'working_day_clocks', type: 'jsonb', default: [] })
   workingDayClocks!: LegalClockName[];
+
+  /** The thresholds of a congrua offer the version states (null: the D.M. 10 aprile 2018's). */
+  @Column({ name: 'offer_suitability', type: 'jsonb', nullable: true })
+  offerSuitability!: Partial<OfferSuitabilityThresholds> | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -27,9 +27,11 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   AppointmentReminderDue: "the catalogue's reminder period before an appointment began (the person is reminded): { appointmentId, at }",
   AppointmentHeld: 'the appointment took place: { appointmentId, operatorId }',
   AppointmentMissed: 'a no-show; it opens a lapse and its justification window: { appointmentId, operatorId, lapse: { lapseId, ladder, justificationDueAt, convocationValid } }',
-  JobOfferRecorded: 'a job offer was put to the person: { offerId, employer, position, suitable, communicatedBy, operatorId }',
+  JobOfferRecorded:
+    'a job offer was put to the person: { offerId, employer, position, suitable, communicatedBy, operatorId, proposedAt?, facts?, verdict?: { congrua, failed[{ criterion, source, message }] }, override?: { congrua, reason } } (the last four since issue 13)',
   OfferAccepted: 'the person accepted an offer: { offerId, operatorId }',
   OfferRefused: 'the person refused an offer; a suitable one opens a lapse: { offerId, operatorId, lapse: { lapseId, ladder, justificationDueAt, convocationValid } | null }',
+  OfferHearingRecorded: "the person's hearing on a refused offer (D.M. 10 aprile 2018 art. 8 c.4): { offerId, lapseId, heldAt, outcome: heard | declined, summary, operatorId }",
   LapseJustified: 'a valid excuse closed a lapse: { lapseId, reason, evidenceRef, operatorId, impedimentEndedAt }',
   LapseUnjustified:
     'the justification window closed without an excuse: { lapseId, noStepBecause } (`not_benefit_recipient` or `invalid_convocation` when no step follows, else null and a step is proposed)',

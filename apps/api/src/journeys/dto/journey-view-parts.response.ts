@@ -7,7 +7,10 @@ import {
   CONDITIONALITY_LADDERS,
   CONTRACT_TYPES,
   CONVOCATION_METHODS,
+  EXPERIENCE_MATCHES,
+  HEARING_OUTCOMES,
   JUSTIFICATION_REASONS,
+  SUITABILITY_CRITERIA,
   LAPSE_STATUSES,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
@@ -27,6 +30,15 @@ import {
   type ConditionalityStepState,
   type ContractType,
   type ConvocationMethod,
+  type ExperienceMatch,
+  type FailedCriterion,
+  type HearingOutcome,
+  type OfferHearingRecordedData,
+  type OfferSuitabilityFacts,
+  type OfferSuitabilityThresholds,
+  type SuitabilityCriterion,
+  type SuitabilityOverride,
+  type SuitabilityVerdict,
   type JobOfferState,
   type JustificationReason,
   type LapseJustifiedData,
@@ -180,6 +192,90 @@ export class AppointmentViewDto implements AppointmentState {
   cancellationReason!: string | null;
 }
 
+/** What an offer was recorded with to decide whether it is congrua (art. 25 D.lgs. 150/2015; D.M. 10 aprile 2018 artt. 3–7). */
+export class OfferSuitabilityFactsViewDto implements OfferSuitabilityFacts {
+  @ApiProperty({ description: 'Distance from home to the workplace, km (art. 6)', example: 18 })
+  distanceKm!: number;
+
+  @ApiProperty({ description: 'Travel time by public transport, minutes (art. 6)', example: 40 })
+  travelMinutes!: number;
+
+  @ApiProperty({ description: 'Contract type (art. 5 c.1 lett. a)', enum: CONTRACT_TYPES, example: 'fixed_term' })
+  contractType!: ContractType;
+
+  @ApiProperty({ description: 'Length of a fixed-term or agency contract, months', example: 6, nullable: true, type: Number })
+  contractMonths!: number | null;
+
+  @ApiProperty({ description: 'Weekly hours offered', example: 36 })
+  weeklyHours!: number;
+
+  @ApiProperty({ description: "Weekly hours of the person's last contract (art. 5 c.1 lett. b)", example: 40, nullable: true, type: Number })
+  previousWeeklyHours!: number | null;
+
+  @ApiProperty({ description: 'Monthly gross pay offered, euros', example: 1550 })
+  monthlyGrossPay!: number;
+
+  @ApiProperty({ description: "Whether the pay is not below the collective agreement's minimum (art. 5 c.1 lett. c)", example: true })
+  payMeetsCollectiveAgreement!: boolean;
+
+  @ApiProperty({ description: 'The benefit received in the last month, euros (art. 7)', example: 1100, nullable: true, type: Number })
+  benefitMonthlyAmount!: number | null;
+
+  @ApiProperty({ description: 'Months of unemployment from the DID to the proposal (art. 3): as given, or counted from the DID', example: 4 })
+  monthsUnemployed!: number;
+
+  @ApiProperty({ description: "How the work matches the person's experience (art. 4)", enum: EXPERIENCE_MATCHES, example: 'pact_activity_area' })
+  experienceMatch!: ExperienceMatch;
+}
+
+/** A criterion of a congrua offer the facts do not meet. */
+export class FailedCriterionViewDto implements FailedCriterion {
+  @ApiProperty({ description: 'The criterion', enum: SUITABILITY_CRITERIA, example: 'distance' })
+  criterion!: SuitabilityCriterion;
+
+  @ApiProperty({ description: 'Its legal source', example: 'D.M. 10 aprile 2018 art. 6' })
+  source!: string;
+
+  @ApiProperty({ description: 'Why it fails', example: '70 km and 95 minutes by public transport: at most 50 km or 80 minutes after 4 months of unemployment' })
+  message!: string;
+}
+
+/** What the facts say of an offer. */
+export class SuitabilityVerdictViewDto implements SuitabilityVerdict {
+  @ApiProperty({ description: 'Whether the offer is congrua by its facts (no criterion fails)', example: false })
+  congrua!: boolean;
+
+  @ApiProperty({ description: 'Each criterion that fails, with its source', type: () => [FailedCriterionViewDto] })
+  failed!: FailedCriterionViewDto[];
+}
+
+/** The operator's verdict over the facts'. */
+export class SuitabilityOverrideViewDto implements SuitabilityOverride {
+  @ApiProperty({ description: "The operator's verdict", example: true })
+  congrua!: boolean;
+
+  @ApiProperty({ description: 'Why', example: 'The pay includes a monthly meal allowance of 150 euros' })
+  reason!: string;
+}
+
+/** The person's hearing on a refused offer (D.M. 10 aprile 2018 art. 8 c.4). */
+export class OfferHearingViewDto implements Omit<OfferHearingRecordedData, 'offerId'> {
+  @ApiProperty({ description: "The offer's lapse", example: 'L1' })
+  lapseId!: string;
+
+  @ApiProperty({ description: 'When the person was heard or declined', example: '2026-04-29T09:00:00.000Z', ...INSTANT })
+  heldAt!: string;
+
+  @ApiProperty({ description: '`heard`, or `declined` (also: not asked for within two days)', enum: HEARING_OUTCOMES, example: 'heard' })
+  outcome!: HearingOutcome;
+
+  @ApiProperty({ description: 'A short summary', example: 'Says the night shift clashes with caring for a parent' })
+  summary!: string;
+
+  @ApiProperty({ description: 'Operator who recorded it', example: 'op-milano-017' })
+  operatorId!: string;
+}
+
 /** A job offer put to the person. */
 export class JobOfferViewDto implements JobOfferState {
   @ApiProperty({ description: 'Offer id: O1, O2, …', example: 'O1' })
@@ -191,7 +287,10 @@ export class JobOfferViewDto implements JobOfferState {
   @ApiProperty({ description: 'Position', example: 'Magazziniere' })
   position!: string;
 
-  @ApiProperty({ description: 'Whether it is an offerta congrua (refusing it counts on the suitable-offer ladder)', example: true })
+  @ApiProperty({
+    description: "Whether it is an offerta congrua, so that refusing it counts on the suitable-offer ladder: the override's verdict when there is one, else the facts' (journeys started before issue 13: as stated)",
+    example: true,
+  })
   suitable!: boolean;
 
   @ApiProperty({ description: 'How it was communicated', enum: CONVOCATION_METHODS, example: 'pec' })
@@ -203,11 +302,59 @@ export class JobOfferViewDto implements JobOfferState {
   @ApiProperty({ description: 'When it was recorded', example: '2026-03-10T10:00:00.000Z', ...INSTANT })
   recordedAt!: string;
 
+  @ApiProperty({ description: 'When it was proposed to the person: the excuse for refusing it is due within 2 working days of it (D.M. 10 aprile 2018 art. 8 c.3)', example: '2026-03-10T09:00:00.000Z', ...INSTANT })
+  proposedAt!: string;
+
+  @ApiProperty({ description: 'The facts it was recorded with (null: none, an override without facts or a journey started before issue 13)', type: () => OfferSuitabilityFactsViewDto, nullable: true })
+  facts!: OfferSuitabilityFactsViewDto | null;
+
+  @ApiProperty({ description: 'What the facts say, with each failed criterion (null without facts)', type: () => SuitabilityVerdictViewDto, nullable: true })
+  verdict!: SuitabilityVerdictViewDto | null;
+
+  @ApiProperty({ description: "The operator's override, with its reason (null: none)", type: () => SuitabilityOverrideViewDto, nullable: true })
+  override!: SuitabilityOverrideViewDto | null;
+
   @ApiProperty({ description: "The person's answer, once given", enum: ['accepted', 'refused'], example: null, nullable: true })
   response!: 'accepted' | 'refused' | null;
 
   @ApiProperty({ description: 'When the answer was recorded', example: null, ...NULLABLE_INSTANT })
   respondedAt!: string | null;
+
+  @ApiProperty({ description: 'The hearing on a refusal, once recorded (D.M. 10 aprile 2018 art. 8 c.4)', type: () => OfferHearingViewDto, nullable: true })
+  hearing!: OfferHearingViewDto | null;
+}
+
+/** The thresholds of a congrua offer (a catalogue's `offerSuitability`; the D.M. 10 aprile 2018's by default). */
+export class OfferSuitabilityThresholdsDto implements OfferSuitabilityThresholds {
+  @ApiProperty({ description: 'Art. 5 c.1 lett. a: the shortest fixed-term or agency contract, months', example: 3 })
+  minContractMonths!: number;
+
+  @ApiProperty({ description: 'Art. 5 c.1 lett. b: the least share of the last contract’s weekly hours, %', example: 80 })
+  minHoursPercentOfPrevious!: number;
+
+  @ApiProperty({ description: 'Art. 7: how much the pay must exceed the benefit of the last month, %', example: 20 })
+  minPayPercentAboveBenefit!: number;
+
+  @ApiProperty({ description: 'Art. 6: the farthest workplace, km…', example: 50 })
+  maxDistanceKm!: number;
+
+  @ApiProperty({ description: '…or the longest travel by public transport, minutes', example: 80 })
+  maxTravelMinutes!: number;
+
+  @ApiProperty({ description: 'Art. 6: after more than these months of unemployment…', example: 12 })
+  longUnemploymentAfterMonths!: number;
+
+  @ApiProperty({ description: '…the farthest workplace, km…', example: 80 })
+  maxDistanceKmLongUnemployed!: number;
+
+  @ApiProperty({ description: '…or the longest travel, minutes', example: 100 })
+  maxTravelMinutesLongUnemployed!: number;
+
+  @ApiProperty({ description: 'Art. 4: after more than these months, an offer in the same sector is coherent', example: 6 })
+  sameSectorAfterMonths!: number;
+
+  @ApiProperty({ description: 'Art. 4: after more than these months, an offer in another sector is coherent', example: 12 })
+  otherSectorAfterMonths!: number;
 }
 
 /** The justification of a lapse. */

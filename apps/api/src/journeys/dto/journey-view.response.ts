@@ -45,6 +45,7 @@ import {
   ConditionalityStepViewDto,
   JobOfferViewDto,
   LapseViewDto,
+  OfferSuitabilityThresholdsDto,
   PactVersionViewDto,
   PlacementViewDto,
   ReferralViewDto,
@@ -461,6 +462,13 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'Job offers, in the order recorded (a new one is the last)', type: () => [JobOfferViewDto] })
   offers!: JobOfferViewDto[];
+
+  @ApiProperty({
+    description: "The thresholds of a congrua offer the journey pinned from its catalogue (null, or any left out: the D.M. 10 aprile 2018's)",
+    type: () => OfferSuitabilityThresholdsDto,
+    nullable: true,
+  })
+  offerSuitability!: Partial<OfferSuitabilityThresholdsDto> | null;
 
   @ApiProperty({ description: 'Lapses (no-shows and refused suitable offers) with their justification windows', type: () => [LapseViewDto] })
   lapses!: LapseViewDto[];

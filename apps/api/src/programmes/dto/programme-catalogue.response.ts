@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEGAL_CLOCK_NAMES, type LegalClockName } from '@sal/domain';
 import { JourneyClocksDto } from './journey-clocks.dto';
 import { ServiceStepDto } from './service-step.dto';
+import { OfferSuitabilityThresholdsDto } from '../../journeys/dto/journey-view-parts.response';
 
 /**
  * One version of a programme catalogue. Versions never change: publishing makes the next one. `services` and
@@ -39,4 +40,12 @@ export class ProgrammeCatalogueDto {
     example: ['offerExcuseWindow'],
   })
   workingDayClocks?: LegalClockName[];
+
+  @ApiPropertyOptional({
+    description:
+      "The thresholds of a congrua offer its journeys apply (art. 25 D.lgs. 150/2015; D.M. 10 aprile 2018 artt. 4–7), when the version states them: the version's own, the D.M.'s for those it leaves out. " +
+      "Absent on versions published without the section: their journeys apply the D.M.'s (3 months, 80% of the hours, pay 20% above the benefit, 50 km or 80 minutes — 80 km or 100 minutes after 12 months —, the same sector after 6 months, another after 12).",
+    type: () => OfferSuitabilityThresholdsDto,
+  })
+  offerSuitability?: OfferSuitabilityThresholdsDto;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { LEGAL_CLOCK_NAMES } from '@sal/domain';
+import { OfferSuitabilityThresholdsDto } from '../../journeys/dto/journey-view-parts.response';
 import { Trim } from '../../common/input-rules';
 import { JourneyClocksDto } from './journey-clocks.dto';
 import { ServiceStepDto } from './service-step.dto';
@@ -45,4 +46,14 @@ export class PublishCatalogueDto {
   })
   @Allow()
   workingDayClocks?: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      'The thresholds of a congrua offer (art. 25 D.lgs. 150/2015): any of the fields, each a number from 0 to 100000; those left out (or the whole section absent or null) are the D.M. 10 aprile 2018 defaults. ' +
+      'Journeys pin them at start; the journey decides from them whether a recorded offer is congrua.',
+    type: () => OfferSuitabilityThresholdsDto,
+    nullable: true,
+  })
+  @Allow()
+  offerSuitability?: unknown;
 }
