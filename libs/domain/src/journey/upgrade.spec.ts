@@ -94,6 +94,17 @@ describe('upgradeState on missing parts', () => {
     expect(() => useEverywhere(upgraded)).not.toThrow();
   });
 
+  it('gives offers recorded before issue 13 their proposal (when recorded), no facts, verdict, override or hearing', () => {
+    const withOffer = run(activeJourney({ rules: 1 }), { type: 'RecordJobOffer', employer: 'E', position: 'P', suitable: true, communicatedBy: 'pec', operatorId: OP }, LATER);
+    const old = carried(withOffer);
+    const { proposedAt: _p, facts: _f, verdict: _v, override: _o, hearing: _h, ...offer } = old.offers[0];
+    const state = { ...old, offers: [offer] } as unknown as JourneyState;
+    expect(upgradeState(state).offers).toEqual(carried(withOffer).offers);
+    const complete = carried(withOffer);
+    expect(upgradeState(complete)).toBe(complete);
+    expect(() => useEverywhere(upgradeState(state))).not.toThrow();
+  });
+
   it('rebuilds the pact versions from the signed pact when they are missing', () => {
     const full = activeJourney();
     expect(upgradeState(without(full, 'pactVersions')).pactVersions).toEqual(full.pactVersions);

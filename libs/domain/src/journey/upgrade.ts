@@ -16,7 +16,16 @@ import { emptyExtensions } from './start';
  */
 export function upgradeState(state: JourneyState): JourneyState {
   const carried = state as Partial<JourneyState> & JourneyState;
-  return withEveryService(withEveryPart(carried.serviceProgress === undefined ? fromBeforeServices(state) : state));
+  return withOfferParts(withEveryService(withEveryPart(carried.serviceProgress === undefined ? fromBeforeServices(state) : state)));
+}
+
+/** Offers carried from before issue 13 get its parts: proposed when recorded, no facts, verdict, override or hearing. */
+function withOfferParts(state: JourneyState): JourneyState {
+  if (state.offers.every((o) => o.proposedAt !== undefined && o.hearing !== undefined)) return state;
+  return {
+    ...state,
+    offers: state.offers.map((o) => ({ ...o, proposedAt: o.proposedAt ?? o.recordedAt, facts: o.facts ?? null, verdict: o.verdict ?? null, override: o.override ?? null, hearing: o.hearing ?? null })),
+  };
 }
 
 function fromBeforeServices(state: JourneyState): JourneyState {
