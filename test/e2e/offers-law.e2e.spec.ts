@@ -156,7 +156,8 @@ describe('offers under D.M. 10 aprile 2018 over HTTP', () => {
     const journeyId = await activeJourney(addCalendarDays(today(), -20));
     expectError(await op('POST', `/journeys/${journeyId}/offers`, offerBody({ suitability: { ...CONGRUA, distanceKm: -3 } })), 400, 'VALIDATION_FAILED', ['suitability.distanceKm']);
     expectError(await op('POST', `/journeys/${journeyId}/offers`, offerBody({})), 400, 'INVALID_VALUE', ['suitability']);
-    const { benefitMonthlyAmount: _, ...withoutBenefit } = CONGRUA;
+    const withoutBenefit: Record<string, unknown> = { ...CONGRUA };
+    delete withoutBenefit.benefitMonthlyAmount;
     expectError(await op('POST', `/journeys/${journeyId}/offers`, offerBody({ suitability: withoutBenefit })), 400, 'INVALID_VALUE', ['suitability.benefitMonthlyAmount']);
 
     const far = await op('POST', `/journeys/${journeyId}/offers`, offerBody({ suitability: TOO_FAR }));

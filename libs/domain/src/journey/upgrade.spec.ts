@@ -97,7 +97,8 @@ describe('upgradeState on missing parts', () => {
   it('gives offers recorded before issue 13 their proposal (when recorded), no facts, verdict, override or hearing', () => {
     const withOffer = run(activeJourney({ rules: 1 }), { type: 'RecordJobOffer', employer: 'E', position: 'P', suitable: true, communicatedBy: 'pec', operatorId: OP }, LATER);
     const old = carried(withOffer);
-    const { proposedAt: _p, facts: _f, verdict: _v, override: _o, hearing: _h, ...offer } = old.offers[0];
+    const offer: Record<string, unknown> = { ...old.offers[0] };
+    for (const key of ['proposedAt', 'facts', 'verdict', 'override', 'hearing']) delete offer[key];
     const state = { ...old, offers: [offer] } as unknown as JourneyState;
     expect(upgradeState(state).offers).toEqual(carried(withOffer).offers);
     const complete = carried(withOffer);

@@ -183,7 +183,7 @@ describe('suitability from facts', () => {
     expect(refuse(s, offer({ suitability: undefined }), THURSDAY)).toMatchObject({ code: 'INVALID_VALUE', field: 'suitability' });
     expect(refuse(s, offer({ suitability: { ...GOOD, distanceKm: -1 } }), THURSDAY)).toMatchObject({ code: 'INVALID_VALUE', field: 'suitability.distanceKm' });
     expect(refuse(s, offer({ suitability: { ...GOOD, contractType: 'fixed_term' } }), THURSDAY)).toMatchObject({ field: 'suitability.contractMonths' });
-    const { benefitMonthlyAmount: _, ...noBenefit } = GOOD;
+    const noBenefit = { ...GOOD, benefitMonthlyAmount: undefined };
     expect(refuse(s, offer({ suitability: noBenefit }), THURSDAY)).toMatchObject({ field: 'suitability.benefitMonthlyAmount' });
     expect(run(activeJourney({ benefit: null }), offer({ suitability: noBenefit }), THURSDAY).offers[0].suitable).toBe(true);
     expect(refuse(s, offer({ suitable: true }), THURSDAY)).toMatchObject({ code: 'INVALID_VALUE', field: 'suitable' });
