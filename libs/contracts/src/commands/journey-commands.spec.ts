@@ -16,7 +16,7 @@ describe('the command table', () => {
   it('has a route for every operator command, each under the journey, no two alike', () => {
     const routes = Object.values(JOURNEY_COMMANDS).map((c) => c.path);
     expect(new Set(routes).size).toBe(routes.length);
-    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(19);
+    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(22);
     for (const [type, c] of Object.entries(JOURNEY_COMMANDS)) {
       // Every path id the route names is a field of the command, and nothing else is.
       expect([type, (c.path.match(/:(\w+)/g) ?? []).map((p) => p.slice(1))]).toEqual([type, Object.keys(c.params)]);
@@ -71,6 +71,17 @@ describe('the command table', () => {
     const placement = (hoursPerWeek: unknown) =>
       problems('RecordPlacement', { employer: 'ACME', contractType: 'permanent', startDate: '2026-04-01', operatorId: 'op-1', hoursPerWeek }).map((p) => p.field);
     expect([placement(0), placement(60.5), placement(60)]).toEqual([['hoursPerWeek'], ['hoursPerWeek'], []]);
+  });
+
+  it('art. 21 c.12 D.lgs. 150/2015: the notification and the appeal commands name their broken fields; `email` passes the shape so the journey refuses it with its own code', () => {
+    const notification = { stepId: 'S1', method: 'pec_delivery_receipt', reference: 'PEC-1', notifiedAt: '2026-03-18T11:00:00+01:00', operatorId: 'op-1' };
+    expect(problems('RecordStepNotification', notification)).toEqual([]);
+    expect(problems('RecordStepNotification', { ...notification, method: 'email' })).toEqual([]);
+    expect(problems('RecordStepNotification', { ...notification, method: 'fax', notifiedAt: '2026-03-18' }).map((p) => p.field).sort()).toEqual(['method', 'notifiedAt']);
+    expect(problems('RecordAppeal', { stepId: 'S1', lodgedOn: '2026-04-02', body: 'ministry_of_labour', operatorId: 'op-1' })).toEqual([]);
+    expect(problems('RecordAppeal', { stepId: 'S1', lodgedOn: '2026-02-30', body: 'anpal', operatorId: 'op-1' }).map((p) => p.field).sort()).toEqual(['body', 'lodgedOn']);
+    expect(problems('RecordAppealOutcome', { stepId: 'S1', outcome: 'partly_annulled', decidedOn: '2026-05-05', reducedEffect: 'one_month_cut', operatorId: 'op-1' })).toEqual([]);
+    expect(problems('RecordAppealOutcome', { stepId: 'S1', outcome: 'quashed', decidedOn: '2026-05-05', operatorId: 'op-1' }).map((p) => p.field)).toEqual(['outcome']);
   });
 
   it('refuses a malformed path id and a command of another type', () => {

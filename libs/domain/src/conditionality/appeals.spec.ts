@@ -6,6 +6,7 @@ import { accept, activeJourney, LEGAL_CLOCKS, OP, refuse, run, schedule, tick, t
 import type { JourneyState } from '../journey/model';
 import { noticesFor } from '../journey/notices';
 import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY, journeyFinished } from './appeals';
+import { upgradeState } from '../journey/upgrade';
 import { nextStepOn } from './ladders';
 
 /** A no-show to a PEC convocation at `at`; its excuse window runs to the end of the next day. */
@@ -227,5 +228,15 @@ describe('a decadenza under appeal (art. 21 c.7 and c.12 D.lgs. 150/2015)', () =
     const s = run(confirmedStep({ clocks: { ...LEGAL_CLOCKS, appealWindow: null } }), notify('S1', NOTIFIED_AT), '2026-03-19T09:00:00.000Z');
     expect(s.conditionalitySteps[0].appealDueAt).toBeNull();
     expect(pendingDeadlines(s).some((d) => d.kind === 'appeal_window')).toBe(false);
+  });
+});
+
+describe('states carried over from before appeals', () => {
+  it('a step carried by continue-as-new from before appeals gets empty appeal fields; a current state comes back as it is', () => {
+    const s = confirmedStep({ rules: 1 });
+    const { notification: _n, appeal: _a, appealWindowClosedAt: _w, originalEffect: _o, ...old } = s.conditionalitySteps[0];
+    const upgraded = upgradeState({ ...s, conditionalitySteps: [old as never] });
+    expect(upgraded.conditionalitySteps[0]).toEqual(s.conditionalitySteps[0]);
+    expect(upgradeState(s)).toBe(s);
   });
 });

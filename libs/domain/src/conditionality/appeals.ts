@@ -38,10 +38,10 @@ import {
  */
 export const APPEAL_BODY_DEFINITIONS: Record<AppealBody, { name: string; source: string }> = {
   ministry_of_labour: {
-    name: 'il Ministero del lavoro e delle politiche sociali',
+    name: 'Ministero del lavoro e delle politiche sociali',
     source: 'art. 21 c.12 D.lgs. 150/2015; art. 3 c.1 D.L. 75/2023 conv. L. 112/2023 (funzioni ANPAL al Ministero); DPCM 22 novembre 2023 n. 230, in vigore dal 1° marzo 2024',
   },
-  region: { name: 'la Regione competente', source: 'where regional rules make the region the appeal body (DOMAIN.md: as the catalogue says)' },
+  region: { name: 'Regione competente', source: 'where regional rules make the region the appeal body (DOMAIN.md: as the catalogue says)' },
 };
 
 /** The body a sanction's notice names: the Ministry of Labour, ANPAL's successor. */

@@ -251,14 +251,14 @@ export interface ConditionalityStepState extends ConditionalityStepProposedData 
   /** The confirmation note or the dismissal reason. */
   decisionNote: string | null;
   appealDueAt: string | null;
-  /** How and when the decision reached the person (absent on steps recorded before appeals). */
-  notification?: { method: NotificationMethod; reference: string; notifiedAt: string; recordedBy: string } | null;
+  /** How and when the decision reached the person (`upgradeState` gives steps carried from before appeals nulls). */
+  notification: { method: NotificationMethod; reference: string; notifiedAt: string; recordedBy: string } | null;
   /** The appeal lodged, and its outcome once decided. */
-  appeal?: { lodgedOn: string; body: AppealBody; reference: string | null; recordedBy: string; outcome: Omit<AppealDecidedData, 'stepId'> | null } | null;
+  appeal: { lodgedOn: string; body: AppealBody; reference: string | null; recordedBy: string; outcome: Omit<AppealDecidedData, 'stepId'> | null } | null;
   /** When the appeal window ran out with nothing lodged (edition 2). */
-  appealWindowClosedAt?: string | null;
+  appealWindowClosedAt: string | null;
   /** The sanction the confirmation decided, when an appeal reduced or annulled it (`effect` is then what stands). */
-  originalEffect?: SanctionEffect | null;
+  originalEffect: SanctionEffect | null;
 }
 
 export interface ConditionalitySlice {
