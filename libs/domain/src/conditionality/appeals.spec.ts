@@ -135,6 +135,9 @@ describe('appeals and their outcome (art. 21 c.12 D.lgs. 150/2015)', () => {
   it('art. 21 c.7 and c.12 D.lgs. 150/2015: an annulled 1st step is off its ladder: the next confirmed appointments step is the 1st again, a quarter-month cut', () => {
     let s = run(run(notified(), appeal('S1', '2026-03-19'), '2026-03-20T09:00:00.000Z'), outcome('S1', 'annulled', '2026-03-25'), '2026-03-25T10:00:00.000Z');
     expect(s.conditionalitySteps[0]).toMatchObject({ status: 'annulled', effect: 'quarter_month_cut', originalEffect: 'quarter_month_cut' });
+    expect(refuse(s, outcome('S1', 'upheld', '2026-03-25'), '2026-03-25T11:00:00.000Z').code).toBe('APPEAL_ALREADY_DECIDED');
+    expect(refuse(s, appeal('S1', '2026-03-25'), '2026-03-25T11:00:00.000Z').code).toBe('APPEAL_ALREADY_LODGED');
+    expect(refuse(s, notify('S1', '2026-03-25T10:00:00.000Z'), '2026-03-25T11:00:00.000Z').code).toBe('STEP_NOT_CONFIRMED');
     expect(nextStepOn(s, 'appointments')).toEqual({ ordinal: 1, effect: 'quarter_month_cut' });
     s = tick(missed(s, '2026-03-31T08:00:00.000Z'), '2026-04-02T00:00:00.000Z');
     s = run(s, confirm('S2'), '2026-04-02T10:00:00.000Z');

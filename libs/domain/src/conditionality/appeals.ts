@@ -104,6 +104,7 @@ function pastDay(value: unknown, now: string, field: string, notBefore: string, 
 function recordNotification(state: JourneyState, c: RecordStepNotificationCommand, now: string): Outcome {
   const step = confirmedStep(state, c.stepId);
   if ('refusal' in step) return step;
+  if (step.status === 'annulled') return refusal('STEP_NOT_CONFIRMED', `step ${step.stepId} was annulled on appeal: there is nothing to notify`);
   const invalid = requireOneOf(c.method, NOTIFICATION_METHODS, 'method') ?? requireText(c.reference, 'reference', 100) ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
   if (c.method === 'email') {
