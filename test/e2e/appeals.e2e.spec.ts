@@ -222,4 +222,25 @@ describe('appeals from the notification over HTTP (art. 21 c.12 D.lgs. 150/2015)
     expect(kpis.journeysByStage).toMatchObject({ pact_active: 1 });
     expect(kpis.journeysByStage.closed ?? 0).toBe(0);
   }, 300_000);
+
+  it('documents the notification and appeal operations, their bodies and their error codes in OpenAPI', async () => {
+    const { body: doc } = await admin('GET', '/docs-json');
+    const operations: [string, string[]][] = [
+      ['/journeys/{journeyId}/conditionality-steps/{stepId}/notification', ['STEP_NOT_CONFIRMED', 'STEP_ALREADY_NOTIFIED', 'NOTIFICATION_METHOD_NOT_VALID', 'INVALID_DATE']],
+      ['/journeys/{journeyId}/conditionality-steps/{stepId}/appeal', ['APPEAL_ALREADY_LODGED', 'APPEAL_WINDOW_CLOSED', 'INVALID_DATE']],
+      ['/journeys/{journeyId}/conditionality-steps/{stepId}/appeal/outcome', ['APPEAL_NOT_LODGED', 'APPEAL_ALREADY_DECIDED', 'INVALID_VALUE']],
+    ];
+    for (const [path, codes] of operations) {
+      const post = doc.paths[path]?.post;
+      expect([path, post?.tags]).toEqual([path, ['journeys']]);
+      const errors = Object.values(post.responses).map((r: any) => r.description).join('\n');
+      for (const code of [...codes, 'STEP_NOT_FOUND', 'JOURNEY_CLOSED']) expect([path, errors]).toEqual([path, expect.stringContaining(`\`${code}\``)]);
+    }
+    const schemas = doc.components.schemas;
+    expect(schemas.RecordStepNotificationBody.properties.method.enum).toEqual(['pec_delivery_receipt', 'registered_letter_receipt', 'hand_delivery_signed', 'email']);
+    expect(schemas.RecordAppealBody.properties.body.enum).toEqual(['ministry_of_labour', 'region']);
+    expect(Object.keys(schemas.ConditionalityStepViewDto.properties)).toEqual(expect.arrayContaining(['notification', 'appeal', 'appealWindowClosedAt', 'originalEffect']));
+    expect(Object.keys(schemas.KpisDto.properties)).toEqual(expect.arrayContaining(['annulledSteps', 'appealsPending', 'stepsAwaitingNotification']));
+    expect(schemas.JourneyEventDto.properties.type.enum).toEqual(expect.arrayContaining(['ConditionalityStepNotified', 'AppealLodged', 'AppealDecided', 'AppealWindowClosed', 'JourneyReopened']));
+  });
 });
