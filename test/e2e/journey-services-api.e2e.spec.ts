@@ -501,8 +501,8 @@ describe('the six services, appointments and conditionality over HTTP', () => {
       expect(confirmed.status).toBe(200);
       const decided = confirmed.body.conditionalitySteps.find((s: { stepId: string }) => s.stepId === stepId);
       expect(decided).toMatchObject({ status: 'confirmed', ordinal, effect, decidedBy: OP, decisionNote: `Step ${ordinal}` });
-      // The appeal is due the catalogue's 30 seconds after the decision.
-      expect(Date.parse(decided.appealDueAt) - Date.parse(decided.decidedAt)).toBe(30_000);
+      // Rules edition 2: the appeal window runs from the notification (art. 21 c.12 D.lgs. 150/2015), not from the decision.
+      expect(decided.appealDueAt).toBeNull();
       last = confirmed.body;
       if (effect !== 'decadenza') expect(last).toMatchObject({ status: 'open', proposedStepCount: 0 });
     }

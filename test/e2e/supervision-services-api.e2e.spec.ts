@@ -242,12 +242,13 @@ describe('supervisor views of appointments, conditionality steps and services ov
       return page.items[0];
     }, 'the confirmed step in the read model');
     expect(confirmed).toMatchObject({ journeyId: journeys.sanctioned, stepId: 'S1', decidedBy: 'op-responsabile', daysWaiting: null });
-    expect(confirmed.appealDueAt).toBe(view.conditionalitySteps[0].appealDueAt);
-    expect(Date.parse(confirmed.appealDueAt) - Date.parse(confirmed.decidedAt)).toBe(30_000);
+    // Rules edition 2: no appeal deadline until the decision is notified (art. 21 c.12 D.lgs. 150/2015).
+    expect(confirmed).toMatchObject({ appealDueAt: null, notifiedAt: null, appealPending: false, appealOutcome: null });
+    expect(view.conditionalitySteps[0].appealDueAt).toBeNull();
     expect((await get(`/supervisor/conditionality-steps?officeId=${office}&status=proposed`)).total).toBe(0);
     expect((await get(`/supervisor/conditionality-steps?officeId=${office}&from=${romeDateOf(Date.now() + 2 * 86_400_000)}`)).total).toBe(0);
     const kpis = await get(`/supervisor/kpis?officeId=${office}&from=${romeDateOf(Date.parse(testStart))}&to=${romeDateOf(Date.now())}`);
-    expect(kpis).toMatchObject({ proposedSteps: 0, confirmedSteps: 1 });
+    expect(kpis).toMatchObject({ proposedSteps: 0, confirmedSteps: 1, annulledSteps: 0, appealsPending: 0, stepsAwaitingNotification: 1 });
   });
 
   it('counts journeys and hours per service, and per programme', async () => {

@@ -194,10 +194,12 @@ describe('no-shows, justification and conditionality on a real timer', () => {
     expect(notices.kinds(h.workflowId)).toEqual(['appointment_scheduled/beneficiary', 'appointment_missed/beneficiary']);
   });
 
-  it('unjustified no-shows propose steps the operator confirms, up to decadenza, which ends the journey', async () => {
-    const h = await startJourney();
+  it('unjustified no-shows propose steps the operator confirms, up to decadenza, which ends the journey once its appeal window has run out', async () => {
+    // Rules edition 2 (art. 21 c.12 D.lgs. 150/2015): the appeal window runs from the notification; seconds here.
+    const h = await startJourney({ clocks: { ...SECONDS, appealWindow: 'PT5S' } });
     await takeInChargeAndSign(h);
     const effects: string[] = [];
+    let last: JourneyView['conditionalitySteps'][number] | undefined;
     for (const n of [1, 2, 3]) {
       await noShow(h);
       const proposed = await until(h, `step S${n} proposed`, (v) => v.conditionalitySteps.length === n);
@@ -205,10 +207,14 @@ describe('no-shows, justification and conditionality on a real timer', () => {
       expect(proposed.lapses[n - 1].status).toBe('unjustified');
       const confirmed = await send(h, { type: 'ConfirmConditionalityStep', stepId: `S${n}`, operatorId: OP, note: 'nessuna giustificazione pervenuta' });
       const step = confirmed.conditionalitySteps[n - 1];
-      expect(step.appealDueAt).not.toBeNull();
+      expect(step.appealDueAt).toBeNull();
       effects.push(step.effect);
+      last = step;
     }
     expect(effects).toEqual(['quarter_month_cut', 'one_month_cut', 'decadenza']);
+    // Closed by decadenza, the journey waits for the notification and then for its appeal window to run out.
+    const notified = await send(h, { type: 'RecordStepNotification', stepId: 'S3', method: 'pec_delivery_receipt', reference: 'PEC-991', notifiedAt: last!.decidedAt!, operatorId: OP });
+    expect(notified.conditionalitySteps[2].appealDueAt).toBe(new Date(Date.parse(last!.decidedAt!) + 5000).toISOString());
     const result = await h.result();
     expect(result.status).toBe('closed');
     expect(result.closure).toMatchObject({ reason: 'decadenza', details: 'conditionality step S3 (appointments, 3)' });

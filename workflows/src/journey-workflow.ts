@@ -14,6 +14,7 @@ import {
   applyEvents,
   decide,
   findTextProblem,
+  journeyFinished,
   journeyStarted,
   CURRENT_RULES_EDITION,
   nextDeadline,
@@ -210,7 +211,8 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   async function journeyLoop(): Promise<JourneyView> {
     let indexed = '';
     for (;;) {
-      if (state.status === 'closed') break;
+      // Closed, and (edition 2) no appeal against a decadenza possible any more; edition 1: closed, as before.
+      if (journeyFinished(state)) break;
       indexed = indexSearchAttributes(state, indexed);
 
       if (workflowInfo().continueAsNewSuggested) {
@@ -231,7 +233,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }
     }
     indexSearchAttributes(state, indexed);
-    // A closed journey ends once its history is in the read model and its last notices are in the outbox.
+    // A finished journey ends once its history is in the read model and its last notices are in the outbox.
     await condition(() => allHandlersFinished() && projection.drained && notices.drained);
     return toView(state);
   }

@@ -114,6 +114,16 @@ describe('renderNotice', () => {
     );
     expect(sanction.text).toContain('decurtazione di una mensilità della prestazione');
     expect(sanction.text).toContain('ricorso entro il 10/01/2027');
+    expect(sanction.text).toContain('Il ricorso si presenta a: Ministero del lavoro e delle politiche sociali.');
+  });
+
+  it('art. 21 c.12 D.lgs. 150/2015: a sanction not yet notified has its appeal window from the notification, and names the body the notice gives', () => {
+    const sanction = renderNotice(
+      notice({ kind: 'conditionality_step_confirmed', audience: 'beneficiary', subject: { ladder: 'appointments', effect: 'decadenza', appealDueAt: null, appealBody: 'Regione competente' } }),
+      null,
+    );
+    expect(sanction.text).toContain('decorrono dalla notifica del provvedimento');
+    expect(sanction.text).toContain('Il ricorso si presenta a: Regione competente.');
   });
 
   it('keeps free text on one line and shortens a long action description in the subject only', () => {

@@ -1,4 +1,4 @@
-import type { AppointmentChannel, JourneyNotice, NoticeKind, ServiceCode } from '@sal/domain';
+import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY, type AppointmentChannel, type JourneyNotice, type NoticeKind, type ServiceCode } from '@sal/domain';
 import { romeDeadline } from './rome-time';
 
 /** A message ready to send: one-line subject, plain-text body. */
@@ -27,7 +27,10 @@ interface Facts {
   /** The conditionality step: the ladder and the sanction, in Italian, and the appeal deadline. */
   ladder: string;
   sanction: string;
+  /** «entro il 10/01/2027», or from the notification while the decision is not yet notified (rules edition 2). */
   appealDue: string;
+  /** The appeal body by name, from the notice (the domain's `APPEAL_BODY_DEFINITIONS`). */
+  appealBody: string;
 }
 
 interface Parts {
@@ -239,12 +242,12 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
       subject: 'Provvedimento di condizionalità',
       paragraphs: [
         `Le comunichiamo che, per l'inadempimento non giustificato (${f.ladder}), è stato adottato il seguente provvedimento: ${f.sanction}.`,
-        `Contro il provvedimento può presentare ricorso entro il ${f.appealDue}.`,
+        `Contro il provvedimento può presentare ricorso ${f.appealDue}. Il ricorso si presenta a: ${f.appealBody}.`,
       ],
     }),
     staff: (f) => ({
       subject: `Provvedimento di condizionalità adottato: ${f.person}`,
-      paragraphs: [`per ${f.person} è stato adottato il provvedimento: ${f.sanction} (${f.ladder}); il ricorso è possibile entro il ${f.appealDue}.`],
+      paragraphs: [`per ${f.person} è stato adottato il provvedimento: ${f.sanction} (${f.ladder}); il ricorso (${f.appealBody}) è possibile ${f.appealDue}.`],
     }),
   },
 };
@@ -333,7 +336,8 @@ function facts(notice: JourneyNotice, person: string, actionMax = Infinity): Fac
     justificationDue: romeDeadline(s.justificationDueAt ?? notice.at),
     ladder: LADDER_NAMES[s.ladder ?? ''] ?? '',
     sanction: SANCTION_NAMES[s.effect ?? ''] ?? '',
-    appealDue: s.appealDueAt ? romeDeadline(s.appealDueAt) : 'i termini di legge',
+    appealDue: s.appealDueAt ? `entro il ${romeDeadline(s.appealDueAt)}` : 'entro i termini di legge, che decorrono dalla notifica del provvedimento (PEC, raccomandata con ricevuta di ritorno o consegna a mano)',
+    appealBody: oneLine(s.appealBody ?? APPEAL_BODY_DEFINITIONS[COMPETENT_APPEAL_BODY].name),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import {
   SERVICE_CODES,
+  type AppealBody,
+  type AppealOutcome,
   type AppointmentChannel,
   type AppointmentPurpose,
   type AppointmentStatus,
@@ -9,6 +11,7 @@ import {
   type ConvocationMethod,
   type JourneyStage,
   type JourneyStatus,
+  type NotificationMethod,
   type PactActionKind,
   type SanctionEffect,
   type ServiceCode,
@@ -151,13 +154,14 @@ const APPOINTMENTS = new PagedQuery({
   }),
 });
 
-/** Conditionality steps: those waiting for a decision (the partial index), or decided ones with their appeal deadline. */
+/** Conditionality steps: those waiting for a decision (the partial index), or decided ones with their notification, appeal deadline and appeal. */
 const CONDITIONALITY_STEPS = new PagedQuery({
   rows: (q) =>
     q
       .select(
         `s.*, j.given_name, j.family_name, j.benefit_kind, ${JOURNEY_OPERATOR} AS operator_id, ` +
-          `CASE WHEN s.status = 'proposed' THEN ${daysSince('s.proposed_at')} END AS days_waiting`,
+          `CASE WHEN s.status = 'proposed' THEN ${daysSince('s.proposed_at')} END AS days_waiting, ` +
+          `to_char(s.appeal_lodged_on, 'YYYY-MM-DD') AS appeal_lodged_day, to_char(s.appeal_decided_on, 'YYYY-MM-DD') AS appeal_decided_day`,
       )
       .from(ConditionalityStepRecord, 's')
       .innerJoin(JourneyRecord, 'j', 'j.journey_id = s.journey_id'),
@@ -166,6 +170,8 @@ const CONDITIONALITY_STEPS = new PagedQuery({
     status: equals<StepStatus>('s.status'),
     ladder: equals<ConditionalityLadder>('s.ladder'),
     effect: equals<SanctionEffect>('s.effect'),
+    /** Only steps whose appeal is (true) or is not (false) waiting for its outcome (the partial index). */
+    appealPending: equals<boolean>('s.appeal_pending'),
     programmeCode: equals<string>('s.programme_code'),
     /** Proposed from this Rome calendar day or instant (inclusive) … */
     from: since('s.proposed_at'),
@@ -192,6 +198,14 @@ const CONDITIONALITY_STEPS = new PagedQuery({
     decidedAt: isoOrNull(r.decided_at),
     decidedBy: orNull(r.decided_by),
     appealDueAt: isoOrNull(r.appeal_due_at),
+    notifiedAt: isoOrNull(r.notified_at),
+    notificationMethod: orNull(r.notification_method),
+    appealLodgedOn: orNull(r.appeal_lodged_day),
+    appealBody: orNull(r.appeal_body),
+    appealOutcome: orNull(r.appeal_outcome),
+    appealDecidedOn: orNull(r.appeal_decided_day),
+    originalEffect: orNull(r.original_effect),
+    appealPending: r.appeal_pending === true,
     appointmentId: orNull(r.appointment_id),
     offerId: orNull(r.offer_id),
     benefitKind: orNull(r.benefit_kind),
@@ -338,6 +352,18 @@ export interface ConditionalityStepItem {
   decidedAt: string | null;
   decidedBy: string | null;
   appealDueAt: string | null;
+  /** How and when the decision reached the person (art. 21 c.12 D.lgs. 150/2015). */
+  notifiedAt: string | null;
+  notificationMethod: NotificationMethod | null;
+  /** The appeal (YYYY-MM-DD days) and its outcome; an `annulled` step is off its ladder. */
+  appealLodgedOn: string | null;
+  appealBody: AppealBody | null;
+  appealOutcome: AppealOutcome | null;
+  appealDecidedOn: string | null;
+  /** The sanction decided, when the appeal annulled or reduced it. */
+  originalEffect: SanctionEffect | null;
+  /** An appeal lodged and waiting for its outcome. */
+  appealPending: boolean;
   /** What caused it: the missed appointment or the refused suitable offer. */
   appointmentId: string | null;
   offerId: string | null;
@@ -376,8 +402,14 @@ export interface Kpis {
   serviceHours: Record<string, number>;
   /** Conditionality steps waiting for an operator's decision now. */
   proposedSteps: number;
-  /** Conditionality steps confirmed in the period. */
+  /** Conditionality steps confirmed in the period and still in force (not annulled on appeal). */
   confirmedSteps: number;
+  /** Steps confirmed in the period that an appeal annulled since (they count on no ladder). */
+  annulledSteps: number;
+  /** Appeals lodged and waiting for their outcome now. */
+  appealsPending: number;
+  /** Confirmed steps whose decision is not yet recorded as notified (no appeal deadline yet; rules edition 2). */
+  stepsAwaitingNotification: number;
 }
 
 /** The supervisors' questions, answered from the read model with the partial indexes of the supervision migration. */
@@ -439,7 +471,14 @@ export class SupervisorReadModel {
         .groupBy('t.service')
         .getRawMany();
       const proposed = await scoped(ConditionalityStepRecord).select('count(*)::int', 'n').andWhere("t.status = 'proposed'").getRawOne();
-      const confirmed = await inPeriod(ConditionalityStepRecord, 't.decided_at').select('count(*)::int', 'n').andWhere("t.status = 'confirmed'").getRawOne();
+      const confirmed = await inPeriod(ConditionalityStepRecord, 't.decided_at')
+        .select("count(*) FILTER (WHERE t.status = 'confirmed')::int", 'n')
+        .addSelect("count(*) FILTER (WHERE t.status = 'annulled')::int", 'annulled')
+        .getRawOne();
+      const appeals = await scoped(ConditionalityStepRecord)
+        .select('count(*) FILTER (WHERE t.appeal_pending)::int', 'pending')
+        .addSelect("count(*) FILTER (WHERE t.status = 'confirmed' AND t.appeal_due_at IS NULL AND t.notified_at IS NULL AND t.appeal_lodged_on IS NULL)::int", 'unnotified')
+        .getRawOne();
       return {
         journeysByStage: Object.fromEntries(byStage.map((r) => [r.stage, r.n])),
         openJourneys: totals.open,
@@ -452,6 +491,9 @@ export class SupervisorReadModel {
         serviceHours: Object.fromEntries(hours.map((r) => [r.service, hundredths(r.hours)])),
         proposedSteps: proposed.n,
         confirmedSteps: confirmed.n,
+        annulledSteps: confirmed.annulled,
+        appealsPending: appeals.pending,
+        stepsAwaitingNotification: appeals.unnotified,
       };
     });
   }

@@ -186,8 +186,9 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     summary: 'Confirm a proposed conditionality step',
     description:
       "The operator decides the sanction: the ladder's next one now (appointments: a quarter of a monthly payment, one month, decadenza; training: one month, " +
-      "decadenza; suitable offer: decadenza). The step records the last day to appeal (the catalogue's `appealWindow`). Decadenza closes the journey " +
-      '(reason `decadenza`).',
+      'decadenza; suitable offer: decadenza). The appeal window (the catalogue\'s `appealWindow`, 30 days, art. 21 c.12 D.lgs. 150/2015) runs from the ' +
+      'notification: `appealDueAt` is set by `POST …/conditionality-steps/{stepId}/notification` (journeys of rules edition 1 count it from the confirmation). ' +
+      'Decadenza closes the journey (reason `decadenza`); while an appeal is possible the journey still takes the notification and appeal commands.',
     answer: 'The journey after the decision',
     refusals: { ...STEP_GONE, HEARING_NOT_RECORDED: "a suitable offer's refusal: the person's hearing (heard or declined) is not recorded yet (D.M. 10 aprile 2018 art. 8 c.4)" },
   },
@@ -196,6 +197,51 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     description: 'The operator decides that no sanction follows, and says why.',
     answer: 'The journey after the decision',
     refusals: { ...STEP_GONE },
+  },
+  RecordStepNotification: {
+    summary: 'Record how the decision reached the person',
+    description:
+      'Art. 21 c.12 D.lgs. 150/2015: the 30 days to appeal run from the notification. A PEC delivery receipt, a registered letter receipt or a copy signed on hand ' +
+      "delivery, with its reference; `appealDueAt` becomes the catalogue's `appealWindow` from `notifiedAt`, and the journey keeps that deadline. An e-mail alone is " +
+      'not a notification. Accepted on a journey closed by decadenza while an appeal is possible.',
+    answer: 'The journey after the notification (the step has its `appealDueAt`)',
+    refusals: {
+      STEP_NOT_FOUND: 'the journey has no such conditionality step',
+      STEP_NOT_CONFIRMED: 'the step is proposed or dismissed: only a confirmed sanction is notified',
+      STEP_ALREADY_NOTIFIED: 'the notification is already recorded',
+      NOTIFICATION_METHOD_NOT_VALID: '`method` is `email`: an e-mail alone is not a notification',
+      INVALID_DATE: '`notifiedAt` is in the future or before the confirmation',
+    },
+  },
+  RecordAppeal: {
+    summary: 'Record an appeal against a confirmed sanction',
+    description:
+      'The day it was lodged and the body (the Ministry of Labour, which took over ANPAL\'s functions under art. 3 D.L. 75/2023, or the region). Within the appeal ' +
+      'window once the step is notified. A journey closed by decadenza stays open to the outcome.',
+    answer: 'The journey after the appeal',
+    refusals: {
+      STEP_NOT_FOUND: 'the journey has no such conditionality step',
+      STEP_NOT_CONFIRMED: 'the step is proposed or dismissed',
+      APPEAL_ALREADY_LODGED: 'an appeal against the step is already recorded',
+      APPEAL_WINDOW_CLOSED: '`lodgedOn` is after `appealDueAt`',
+      INVALID_DATE: '`lodgedOn` is in the future or before the confirmation',
+    },
+  },
+  RecordAppealOutcome: {
+    summary: "Record the appeal body's decision",
+    description:
+      '`upheld`: the sanction stands. `annulled`: the step becomes `annulled` and no longer counts on its ladder (the next step on it is numbered as if it never ' +
+      'was). `partly_annulled`: the step counts with `reducedEffect`, a lesser sanction. An annulled or reduced decadenza reopens the journey at the stage it had ' +
+      '(`JourneyReopened`): pending actions move by the time it was closed, and the next agreed contact falls due a contact period after the reopening.',
+    answer: 'The journey after the outcome',
+    refusals: {
+      STEP_NOT_FOUND: 'the journey has no such conditionality step',
+      STEP_NOT_CONFIRMED: 'the step is proposed or dismissed',
+      APPEAL_NOT_LODGED: 'no appeal against the step is recorded',
+      APPEAL_ALREADY_DECIDED: 'the outcome is already recorded',
+      INVALID_DATE: '`decidedOn` is in the future or before the appeal',
+      INVALID_VALUE: '`reducedEffect` is missing or not lesser for `partly_annulled`, or given for another outcome',
+    },
   },
   AmendPact: {
     summary: 'Amend the pact',

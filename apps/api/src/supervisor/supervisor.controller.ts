@@ -77,7 +77,8 @@ export class SupervisorController {
     description:
       'Steps of the conditionality ladders (art. 21 c.7 D.lgs. 150/2015) the journeys proposed when a no-show or a refused suitable offer went ' +
       "unjustified — only for benefit recipients convened validly — and the operators' decisions: `status=proposed` lists those waiting, " +
-      'longest waiting first (unless `sort=newest`); a confirmed step carries its sanction and appeal deadline. `from`/`to` bound when the step ' +
+      'longest waiting first (unless `sort=newest`); a confirmed step carries its sanction, its notification and appeal deadline, and its appeal ' +
+      '(`appealPending=true` lists the appeals waiting for an outcome; an `annulled` step counts on no ladder). `from`/`to` bound when the step ' +
       `was proposed. ${SCOPE}`,
   })
   @ApiOkResponse({ description: 'A page of conditionality steps', type: ConditionalityStepPageDto })
@@ -107,7 +108,8 @@ export class SupervisorController {
     summary: "The offices' figures",
     description:
       'Journeys by stage, open, stalled (by reason), overdue actions, hours delivered per service and conditionality steps waiting for a decision ' +
-      'are a snapshot of now; placements (also by programme), confirmed conditionality steps and the median days from presa in carico ' +
+      'are a snapshot of now, as are appeals pending and confirmed steps not yet notified; placements (also by programme), confirmed conditionality ' +
+      'steps still in force and those annulled on appeal (by the day they were confirmed), and the median days from presa in carico ' +
       'to pact count what happened in the period `from`–`to` (Rome calendar days, both included; open-ended when absent). ' +
       SCOPE,
   })

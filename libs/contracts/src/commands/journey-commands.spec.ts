@@ -16,7 +16,7 @@ describe('the command table', () => {
   it('has a route for every operator command, each under the journey, no two alike', () => {
     const routes = Object.values(JOURNEY_COMMANDS).map((c) => c.path);
     expect(new Set(routes).size).toBe(routes.length);
-    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(20);
+    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(23);
     for (const [type, c] of Object.entries(JOURNEY_COMMANDS)) {
       // Every path id the route names is a field of the command, and nothing else is.
       expect([type, (c.path.match(/:(\w+)/g) ?? []).map((p) => p.slice(1))]).toEqual([type, Object.keys(c.params)]);
@@ -84,6 +84,17 @@ describe('the command table', () => {
     expect(problems('RecordJobOffer', { ...offer, suitabilityOverride: { congrua: 'yes' } }).map((p) => p.field).sort()).toEqual(['suitabilityOverride.congrua', 'suitabilityOverride.reason']);
     expect(problems('RecordOfferHearing', { offerId: 'O1', outcome: 'heard', summary: 'heard in person', operatorId: 'op-1' })).toEqual([]);
     expect(problems('RecordOfferHearing', { offerId: 'O1', outcome: 'later', summary: ' ', operatorId: 'op-1' }).map((p) => p.field)).toEqual(['outcome', 'summary']);
+  });
+
+  it('art. 21 c.12 D.lgs. 150/2015: the notification and the appeal commands name their broken fields; `email` passes the shape so the journey refuses it with its own code', () => {
+    const notification = { stepId: 'S1', method: 'pec_delivery_receipt', reference: 'PEC-1', notifiedAt: '2026-03-18T11:00:00+01:00', operatorId: 'op-1' };
+    expect(problems('RecordStepNotification', notification)).toEqual([]);
+    expect(problems('RecordStepNotification', { ...notification, method: 'email' })).toEqual([]);
+    expect(problems('RecordStepNotification', { ...notification, method: 'fax', notifiedAt: '2026-03-18' }).map((p) => p.field).sort()).toEqual(['method', 'notifiedAt']);
+    expect(problems('RecordAppeal', { stepId: 'S1', lodgedOn: '2026-04-02', body: 'ministry_of_labour', operatorId: 'op-1' })).toEqual([]);
+    expect(problems('RecordAppeal', { stepId: 'S1', lodgedOn: '2026-02-30', body: 'anpal', operatorId: 'op-1' }).map((p) => p.field).sort()).toEqual(['body', 'lodgedOn']);
+    expect(problems('RecordAppealOutcome', { stepId: 'S1', outcome: 'partly_annulled', decidedOn: '2026-05-05', reducedEffect: 'one_month_cut', operatorId: 'op-1' })).toEqual([]);
+    expect(problems('RecordAppealOutcome', { stepId: 'S1', outcome: 'quashed', decidedOn: '2026-05-05', operatorId: 'op-1' }).map((p) => p.field)).toEqual(['outcome']);
   });
 
   it('refuses a malformed path id and a command of another type', () => {

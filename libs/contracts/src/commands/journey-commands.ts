@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  APPEAL_BODIES,
+  APPEAL_OUTCOMES,
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
   CLOSURE_REASONS,
@@ -10,10 +12,12 @@ import {
   HEARING_OUTCOMES,
   JUSTIFICATION_REASONS,
   OFFER_JUSTIFICATION_REASONS,
+  NOTIFICATION_METHODS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   REFERRAL_OUTCOMES,
   REFERRAL_TARGETS,
+  SANCTION_EFFECTS,
   SERVICE_CODES,
   type OperatorCommand,
 } from '@sal/domain';
@@ -282,6 +286,38 @@ export const JOURNEY_COMMANDS = {
   DismissConditionalityStep: define('conditionality-steps/:stepId/dismiss', { stepId: id.step }, {
     operatorId: staffId('Operator who decides'),
     reason: text(2000, { description: 'Why no sanction follows', example: 'The convocation reached the person late' }),
+  }),
+  RecordStepNotification: define('conditionality-steps/:stepId/notification', { stepId: id.step }, {
+    method: oneOf(NOTIFICATION_METHODS, {
+      description:
+        'How the decision reached the person (art. 21 c.12 D.lgs. 150/2015): `pec_delivery_receipt`, `registered_letter_receipt` or `hand_delivery_signed`. ' +
+        '`email` is refused (400 `NOTIFICATION_METHOD_NOT_VALID`): an e-mail alone is not a notification.',
+      example: 'pec_delivery_receipt',
+    }),
+    reference: text(100, { description: "The receipt's or the signed copy's reference (a protocol number), never the document", example: 'PEC-2026-0042' }, 'line'),
+    notifiedAt: instant({ description: 'When the decision reached the person: ISO-8601 date-time with offset, not in the future, not before the confirmation', example: '2026-03-18T11:00:00+01:00' }),
+    operatorId: staffId('Operator who records it'),
+  }),
+  RecordAppeal: define('conditionality-steps/:stepId/appeal', { stepId: id.step }, {
+    lodgedOn: calendarDate({ description: 'The day the appeal was lodged, YYYY-MM-DD: not in the future, not before the confirmation, and within the appeal window once the step is notified', example: '2026-04-02' }),
+    body: oneOf(APPEAL_BODIES, {
+      description: 'Where it was lodged: `ministry_of_labour` (ANPAL\'s successor for art. 21 c.12 D.lgs. 150/2015, art. 3 D.L. 75/2023), or `region` where regional rules say so',
+      example: 'ministry_of_labour',
+    }),
+    reference: text(100, { description: "The appeal's protocol number", example: 'RIC-2026-117' }, 'line').optional(),
+    operatorId: staffId('Operator who records it'),
+  }),
+  RecordAppealOutcome: define('conditionality-steps/:stepId/appeal/outcome', { stepId: id.step }, {
+    outcome: oneOf(APPEAL_OUTCOMES, {
+      description:
+        '`upheld` (the sanction stands), `annulled` (the step no longer counts on its ladder; an annulled decadenza reopens the journey), or `partly_annulled` ' +
+        '(the step counts with `reducedEffect`; a decadenza so reduced reopens the journey)',
+      example: 'annulled',
+    }),
+    decidedOn: calendarDate({ description: 'The day the appeal body decided, YYYY-MM-DD: not in the future, not before the appeal was lodged', example: '2026-05-05' }),
+    reducedEffect: oneOf(SANCTION_EFFECTS, { description: 'For `partly_annulled` only: the lesser sanction that stands', example: 'quarter_month_cut' }).optional(),
+    note: text(2000, { description: 'Note on the decision', example: 'Convocation not proven received' }).optional(),
+    operatorId: staffId('Operator who records it'),
   }),
   AmendPact: define('pact/amendments', {}, {
     operatorId: staffId('Operator who amends the pact'),

@@ -44,7 +44,7 @@ export const CLOCK_TABLE = [
   /** Legal: an excuse for refusing a suitable offer is due within this period of the refusal (2 working days). */
   { name: 'offerExcuseWindow', core: false, legal: true, gol: 'P2D', golWorkingDays: true, drives: ['justification_due'] },
   /** Legal: the appeal against a conditionality sanction is due within this period of the decision (30 days). */
-  { name: 'appealWindow', core: false, legal: true, gol: 'P30D', golWorkingDays: false, drives: ['appealDueAt'] },
+  { name: 'appealWindow', core: false, legal: true, gol: 'P30D', golWorkingDays: false, drives: ['appealDueAt', 'appeal_window'] },
   /** How often the person must contact the operator when the pact does not say (ISO-8601, e.g. P30D). */
   { name: 'defaultContactFrequency', core: false, legal: false, gol: 'P30D', golWorkingDays: false, drives: ['contactFrequency'] },
 ] as const satisfies readonly ClockDefinition[];

@@ -1,5 +1,6 @@
 import type { LegalClockName } from '../clocks/clock-table';
 import type { JourneyState } from '../journey/model';
+import { inForce } from './appeals';
 import type { ConditionalityLadder, SanctionEffect } from './model';
 
 /**
@@ -19,9 +20,12 @@ export const JUSTIFICATION_WINDOWS: Record<ConditionalityLadder, LegalClockName>
   suitable_offer: 'offerExcuseWindow',
 };
 
-/** The step a ladder reaches next: its ordinal (confirmed steps so far + 1) and the sanction it carries. */
+/**
+ * The step a ladder reaches next: its ordinal (steps in force so far + 1) and the sanction it carries. A step annulled
+ * on appeal no longer counts (art. 21 c.12 D.lgs. 150/2015); a partly annulled one still counts, with its lesser effect.
+ */
 export function nextStepOn(state: JourneyState, ladder: ConditionalityLadder): { ordinal: number; effect: SanctionEffect } {
-  const confirmed = state.conditionalitySteps.filter((s) => s.ladder === ladder && s.status === 'confirmed').length;
+  const confirmed = state.conditionalitySteps.filter((s) => s.ladder === ladder && inForce(s)).length;
   const effects = CONDITIONALITY_LADDER_EFFECTS[ladder];
   return { ordinal: confirmed + 1, effect: effects[Math.min(confirmed, effects.length - 1)] };
 }

@@ -82,7 +82,7 @@ function justifyLapse(state: JourneyState, c: JustifyLapseCommand, now: string):
   ];
   if (lapse.status === 'awaiting_justification') return drafts;
   if (lapse.status === 'justified') return refusal('LAPSE_NOT_OPEN', `lapse ${lapse.lapseId} was already justified`);
-  if (step && step.status === 'confirmed') {
+  if (step && (step.status === 'confirmed' || step.status === 'annulled')) {
     return refusal('LAPSE_NOT_OPEN', `the sanction of step ${step.stepId} was confirmed on ${step.decidedAt}: it is contested by appeal`);
   }
   const lateDueAt = impedimentEndedAt ? lateJustificationDueAt(state, lapse, impedimentEndedAt) : null;

@@ -3,6 +3,7 @@ import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
 import { optionalText, refusal, requireText, type Draft, type Outcome, type Refused } from '../journey/rules';
 import { edition } from '../journey/rules-edition';
+import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY } from './appeals';
 import { nextStepOn } from './ladders';
 import type {
   ConditionalityStepConfirmed,
@@ -15,7 +16,11 @@ import type {
 
 /** The steps a lapse leads to: proposed by the journey, confirmed or dismissed by the operator. */
 
-/** The operator confirms a proposed step: the sanction is the ladder's next one now; decadenza ends the journey. */
+/**
+ * The operator confirms a proposed step: the sanction is the ladder's next one now; decadenza ends the journey.
+ * Edition 2: the appeal window runs from the notification (art. 21 c.12 D.lgs. 150/2015), so the step has no appeal
+ * deadline until `RecordStepNotification`; edition 1 counted it from the confirmation.
+ */
 function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, now: string): Outcome {
   const step = state.conditionalitySteps.find((s) => s.stepId === c.stepId);
   if (!step) return refusal('STEP_NOT_FOUND', `the journey has no conditionality step ${String(c.stepId)}`);
@@ -28,7 +33,7 @@ function confirmStep(state: JourneyState, c: ConfirmConditionalityStepCommand, n
   const drafts: Draft[] = [
     {
       type: 'ConditionalityStepConfirmed',
-      data: { stepId: step.stepId, ladder: step.ladder, ordinal, effect, operatorId: c.operatorId, note: c.note ?? null, appealDueAt: legalDeadline(state, 'appealWindow', now) },
+      data: { stepId: step.stepId, ladder: step.ladder, ordinal, effect, operatorId: c.operatorId, note: c.note ?? null, appealDueAt: edition(state) >= 2 ? null : legalDeadline(state, 'appealWindow', now) },
     },
   ];
   if (effect === 'decadenza') {
@@ -73,7 +78,19 @@ const evolvers = {
     ...state,
     conditionalitySteps: [
       ...state.conditionalitySteps,
-      { ...event.data, status: 'proposed', proposedAt: event.at, decidedAt: null, decidedBy: null, decisionNote: null, appealDueAt: null },
+      {
+        ...event.data,
+        status: 'proposed',
+        proposedAt: event.at,
+        decidedAt: null,
+        decidedBy: null,
+        decisionNote: null,
+        appealDueAt: null,
+        notification: null,
+        appeal: null,
+        appealWindowClosedAt: null,
+        originalEffect: null,
+      },
     ],
   }),
   ConditionalityStepConfirmed: (state: JourneyState, event: ConditionalityStepConfirmed): JourneyState => {
@@ -110,6 +127,7 @@ const notices = {
       ladder: event.data.ladder,
       effect: event.data.effect,
       appealDueAt: event.data.appealDueAt,
+      appealBody: APPEAL_BODY_DEFINITIONS[COMPETENT_APPEAL_BODY].name,
     }),
 };
 

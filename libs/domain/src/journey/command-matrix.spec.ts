@@ -8,6 +8,7 @@ import type { JourneyStage, JourneyState } from './model';
  * of each command, so the stage (and the entities the journey has) alone decides.
  */
 const FUTURE = '2026-05-20T09:00:00.000Z';
+const NOW_ = '2026-03-05T09:00:00.000Z';
 const COMMANDS: Record<string, JourneyCommand> = {
   RecordIntake: { type: 'RecordIntake', operatorId: OP },
   SignPact: {
@@ -42,6 +43,9 @@ const COMMANDS: Record<string, JourneyCommand> = {
   JustifyLapse: { type: 'JustifyLapse', lapseId: 'L9', reason: 'force_majeure', operatorId: OP },
   ConfirmConditionalityStep: { type: 'ConfirmConditionalityStep', stepId: 'S9', operatorId: OP },
   DismissConditionalityStep: { type: 'DismissConditionalityStep', stepId: 'S9', operatorId: OP, reason: 'x' },
+  RecordStepNotification: { type: 'RecordStepNotification', stepId: 'S9', method: 'pec_delivery_receipt', reference: 'PEC-1', notifiedAt: NOW_, operatorId: OP },
+  RecordAppeal: { type: 'RecordAppeal', stepId: 'S9', lodgedOn: '2026-03-05', body: 'ministry_of_labour', operatorId: OP },
+  RecordAppealOutcome: { type: 'RecordAppealOutcome', stepId: 'S9', outcome: 'annulled', decidedOn: '2026-03-05', operatorId: OP },
   AmendPact: { type: 'AmendPact', operatorId: OP, reason: 'r', profilingClass: 'very_high' },
   MakeReferral: { type: 'MakeReferral', to: 'training_body', organisation: 'Ente', reason: 'course', operatorId: OP },
   RecordReferralOutcome: { type: 'RecordReferralOutcome', referralId: 'R9', outcome: 'completed', operatorId: OP },
@@ -71,6 +75,9 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   JustifyLapse: ['LAPSE_NOT_FOUND', 'LAPSE_NOT_FOUND', 'LAPSE_NOT_FOUND', C],
   ConfirmConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND', 'STEP_NOT_FOUND', C],
   DismissConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND', 'STEP_NOT_FOUND', C],
+  RecordStepNotification: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND', 'STEP_NOT_FOUND', C],
+  RecordAppeal: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND', 'STEP_NOT_FOUND', C],
+  RecordAppealOutcome: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND', 'STEP_NOT_FOUND', C],
   AmendPact: ['PACT_NOT_SIGNED', 'PACT_NOT_SIGNED', 'ok', C],
   MakeReferral: ['INTAKE_REQUIRED', 'ok', 'ok', C],
   RecordReferralOutcome: ['REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', C],

@@ -5,6 +5,7 @@ import { CONTACT_DEADLINE_KINDS } from '../contacts/model';
 import { INTAKE_DEADLINE_KINDS } from '../intake/model';
 import { PACT_ACTION_DEADLINE_KINDS, PACT_SIGNING_DEADLINE_KINDS } from '../pact/model';
 import { PROGRESS_DEADLINE_KINDS } from '../progress/model';
+import { appealDeadlines, journeyFinished } from '../conditionality/appeals';
 import { JOURNEY } from './features';
 import type { JourneyState } from './model';
 
@@ -31,6 +32,7 @@ export interface Deadline {
   actionId?: string;
   appointmentId?: string;
   lapseId?: string;
+  stepId?: string;
 }
 
 /**
@@ -38,7 +40,8 @@ export interface Deadline {
  * signing the pact removes the deadlines they satisfy, so nothing needs cancelling.
  */
 export function pendingDeadlines(state: JourneyState): Deadline[] {
-  if (state.status === 'closed') return [];
+  // A journey closed by decadenza keeps only its appeal window while an appeal is possible (edition 2).
+  if (state.status === 'closed') return journeyFinished(state) ? [] : appealDeadlines(state);
   return JOURNEY.deadlines(state);
 }
 

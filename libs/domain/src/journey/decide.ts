@@ -1,4 +1,5 @@
 import type { JourneyCommand } from './commands';
+import { APPEAL_COMMAND_TYPES, journeyFinished } from '../conditionality/appeals';
 import { JOURNEY } from './features';
 import { asEvents, processDeadlines } from './deadline-round';
 import type { CommandType, Deciders } from './handlers';
@@ -21,13 +22,19 @@ const DECIDERS = {
  * decision is deterministic: the workflow passes its own clock).
  */
 export function decide(state: JourneyState, command: JourneyCommand, now: string): Decision {
-  if (state.status === 'closed') {
+  if (state.status === 'closed' && !(acceptedAfterClosure(command) && !journeyFinished(state))) {
     return { ok: false, refusal: { code: 'JOURNEY_CLOSED', message: `the journey was closed on ${state.closure?.closedAt ?? state.updatedAt}; it accepts no more commands` } };
   }
   if (typeof command !== 'object' || command === null) return { ok: false, refusal: { code: 'INVALID_VALUE', message: 'a command is an object with a type' } };
   const outcome = decideOpen(state, command, now);
   if ('refusal' in outcome) return { ok: false, refusal: outcome.refusal };
   return { ok: true, events: asEvents(state, outcome, now) };
+}
+
+/** A journey closed by decadenza still takes the notification and appeal commands while an appeal is possible. */
+function acceptedAfterClosure(command: JourneyCommand): boolean {
+  const type: unknown = typeof command === 'object' && command !== null ? command.type : undefined;
+  return (APPEAL_COMMAND_TYPES as readonly unknown[]).includes(type);
 }
 
 function decideOpen(state: JourneyState, command: JourneyCommand, now: string): Outcome {

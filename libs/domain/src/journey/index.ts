@@ -7,6 +7,7 @@ export * from './deadlines';
 export * from './notices';
 export * from './view';
 export { CONDITIONALITY_LADDER_EFFECTS, nextStepOn } from '../conditionality/ladders';
+export { APPEAL_BODY_DEFINITIONS, APPEAL_COMMAND_TYPES, COMPETENT_APPEAL_BODY, appealPending, inForce, journeyFinished } from '../conditionality/appeals';
 export { serviceAvailability, servicesPending } from '../services/availability';
 export { serviceOutputFields, serviceOutputsRequired } from '../services/outputs';
 export * from './rules-edition';

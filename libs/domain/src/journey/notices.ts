@@ -57,6 +57,8 @@ export interface JourneyNotice {
     ladder?: ConditionalityLadder;
     effect?: SanctionEffect;
     appealDueAt?: string | null;
+    /** The body an appeal is lodged with, by name (`APPEAL_BODY_DEFINITIONS`). */
+    appealBody?: string;
   };
   /** When the deadline passed (the instant the journey decided to send it). */
   at: string;

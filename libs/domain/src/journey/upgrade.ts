@@ -16,7 +16,7 @@ import { emptyExtensions } from './start';
  */
 export function upgradeState(state: JourneyState): JourneyState {
   const carried = state as Partial<JourneyState> & JourneyState;
-  return withOfferParts(withEveryService(withEveryPart(carried.serviceProgress === undefined ? fromBeforeServices(state) : state)));
+  return withAppealFields(withOfferParts(withEveryService(withEveryPart(carried.serviceProgress === undefined ? fromBeforeServices(state) : state))));
 }
 
 /** Offers carried from before issue 13 get its parts: proposed when recorded, no facts, verdict, override or hearing. */
@@ -63,6 +63,13 @@ function withEveryPart(state: JourneyState): JourneyState {
   const upgraded: Record<string, unknown> = { ...state };
   for (const key of missing) upgraded[key] = PART_DEFAULTS[key]!(state);
   return upgraded as unknown as JourneyState;
+}
+
+/** Conditionality steps carried from before appeals (issue 13) get their appeal fields, empty. */
+function withAppealFields(state: JourneyState): JourneyState {
+  if (state.conditionalitySteps.every((s) => s.notification !== undefined)) return state;
+  const empty = { notification: null, appeal: null, appealWindowClosedAt: null, originalEffect: null };
+  return { ...state, conditionalitySteps: state.conditionalitySteps.map((s) => (s.notification === undefined ? { ...empty, ...s } : s)) };
 }
 
 function withEveryService(state: JourneyState): JourneyState {

@@ -293,8 +293,8 @@ describe('conditionality steps', () => {
     expect(s.closure).toMatchObject({ reason: 'decadenza', operatorId: OP, details: 'conditionality step S3 (appointments, 3)' });
   });
 
-  it('a confirmed step records its appeal deadline (30 days, end of day in Rome) and tells the person', () => {
-    const s = tick(missed(activeJourney(), AT), WINDOW_END);
+  it('edition 1: a confirmed step records its appeal deadline (30 days from the confirmation, end of day in Rome) and tells the person', () => {
+    const s = tick(missed(activeJourney({ rules: 1 }), AT), WINDOW_END);
     const events = accept(s, confirm('S1'), '2026-03-12T10:00:00.000Z');
     expect(events.map((e) => e.type)).toEqual(['ConditionalityStepConfirmed']);
     expect(events[0].data).toMatchObject({ effect: 'quarter_month_cut', ordinal: 1, appealDueAt: '2026-04-11T21:59:59.999Z' });

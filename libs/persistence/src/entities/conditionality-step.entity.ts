@@ -1,13 +1,14 @@
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import type { ConditionalityLadder, SanctionEffect, StepStatus } from '@sal/domain';
+import type { AppealBody, AppealOutcome, ConditionalityLadder, NotificationMethod, SanctionEffect, StepStatus } from '@sal/domain';
 import { JourneyRecord } from './journey.entity';
 
-/** One row per conditionality step of a journey: proposed when a lapse went unjustified, then confirmed or dismissed. */
+/** One row per conditionality step of a journey: proposed when a lapse went unjustified, then confirmed or dismissed; a confirmed one may be annulled on appeal. */
 @Entity({ name: 'conditionality_steps' })
 @Index('conditionality_steps_proposed_idx', ['officeId', 'proposedAt'], { where: "status = 'proposed'" })
 @Index('conditionality_steps_office_status_idx', ['officeId', 'status', 'proposedAt'])
+@Index('conditionality_steps_appeal_pending_idx', ['officeId', 'proposedAt'], { where: 'appeal_pending' })
 @Check('conditionality_steps_ordinal_check', 'ordinal > 0')
-@Check('conditionality_steps_status_check', "status IN ('proposed', 'confirmed', 'dismissed')")
+@Check('conditionality_steps_status_check', "status IN ('proposed', 'confirmed', 'dismissed', 'annulled')")
 export class ConditionalityStepRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   @ForeignKey(() => JourneyRecord, { name: 'conditionality_steps_journey_id_fkey', onDelete: 'CASCADE' })
@@ -47,9 +48,40 @@ export class ConditionalityStepRecord {
   @Column({ name: 'decided_by', type: 'varchar', length: 100, nullable: true })
   decidedBy!: string | null;
 
-  /** The last day to appeal a confirmed step (30 days from the decision). */
+  /** The last day to appeal a confirmed step (30 days from the notification; rules edition 1: from the decision). */
   @Column({ name: 'appeal_due_at', type: 'timestamptz', nullable: true })
   appealDueAt!: Date | null;
+
+  /** When and how the decision reached the person (art. 21 c.12 D.lgs. 150/2015). */
+  @Column({ name: 'notified_at', type: 'timestamptz', nullable: true })
+  notifiedAt!: Date | null;
+
+  @Column({ name: 'notification_method', type: 'varchar', length: 32, nullable: true })
+  notificationMethod!: NotificationMethod | null;
+
+  /** The appeal: the day it was lodged, where, its outcome and the day of the outcome. */
+  @Column({ name: 'appeal_lodged_on', type: 'date', nullable: true })
+  appealLodgedOn!: string | null;
+
+  @Column({ name: 'appeal_body', type: 'varchar', length: 32, nullable: true })
+  appealBody!: AppealBody | null;
+
+  @Column({ name: 'appeal_outcome', type: 'varchar', length: 16, nullable: true })
+  appealOutcome!: AppealOutcome | null;
+
+  @Column({ name: 'appeal_decided_on', type: 'date', nullable: true })
+  appealDecidedOn!: string | null;
+
+  /** The sanction decided, when an appeal annulled or reduced it (`effect` is what stands). */
+  @Column({ name: 'original_effect', type: 'varchar', length: 32, nullable: true })
+  originalEffect!: SanctionEffect | null;
+
+  @Column({ name: 'appeal_window_closed_at', type: 'timestamptz', nullable: true })
+  appealWindowClosedAt!: Date | null;
+
+  /** An appeal lodged and waiting for its outcome. */
+  @Column({ name: 'appeal_pending', type: 'boolean', default: false })
+  appealPending!: boolean;
 
   /** What caused it: the missed appointment, or the refused suitable offer. */
   @Column({ name: 'appointment_id', type: 'varchar', length: 16, nullable: true })

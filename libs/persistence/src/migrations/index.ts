@@ -11,6 +11,7 @@ import { AuditAppendOnlyRoles1764250000000 } from './1764250000000-audit-append-
 import { SideEffectFailures1764251100000 } from './1764251100000-side-effect-failures';
 import { IdempotencyKeys1764260000000 } from './1764260000000-idempotency-keys';
 import { CatalogueOfferSuitability1764270100000 } from './1764270100000-catalogue-offer-suitability';
+import { AppealsReadModel1764270200000 } from './1764270200000-appeals-read-model';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   SideEffectFailures1764251100000,
   IdempotencyKeys1764260000000,
   CatalogueOfferSuitability1764270100000,
+  AppealsReadModel1764270200000,
 ];

@@ -36,7 +36,13 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   LapseUnjustified:
     'the justification window closed without an excuse: { lapseId, noStepBecause } (`not_benefit_recipient` or `invalid_convocation` when no step follows, else null and a step is proposed)',
   ConditionalityStepProposed: 'the journey proposes a conditionality step for the operator to decide: { stepId, lapseId, ladder, ordinal, effect }',
-  ConditionalityStepConfirmed: 'the operator confirmed the step and its sanction: { stepId, ladder, ordinal, effect, operatorId, note, appealDueAt }',
+  ConditionalityStepConfirmed:
+    'the operator confirmed the step and its sanction: { stepId, ladder, ordinal, effect, operatorId, note, appealDueAt } (rules edition 2: appealDueAt is null, set by the notification)',
+  ConditionalityStepNotified: 'the confirmed decision reached the person; the appeal window runs from it: { stepId, method, reference, notifiedAt, appealDueAt, operatorId }',
+  AppealLodged: 'an appeal against a confirmed step was lodged: { stepId, lodgedOn, body, reference, operatorId }',
+  AppealDecided: 'the appeal body decided: { stepId, outcome (`upheld`, `annulled`, `partly_annulled`), decidedOn, reducedEffect, note, operatorId }',
+  AppealWindowClosed: 'the appeal window of a confirmed step ran out with no appeal lodged: { stepId }',
+  JourneyReopened: 'an annulled decadenza reopened the journey at the stage it had; pending actions move by the time it was closed: { stepId, stage, closedAt, operatorId }',
   ConditionalityStepDismissed: 'the step was dismissed (by the operator, or withdrawn by a late justification): { stepId, operatorId, reason }',
   PactAmended:
     'a new version of the pact: { version, operatorId, reason, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, changedActions[{ actionId, kind, description, dueAt }], withdrawnActionIds, amendedAt }',

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  APPEAL_BODIES,
+  APPEAL_OUTCOMES,
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
   APPOINTMENT_STATUSES,
@@ -12,6 +14,7 @@ import {
   JUSTIFICATION_REASONS,
   SUITABILITY_CRITERIA,
   LAPSE_STATUSES,
+  VALID_NOTIFICATION_METHODS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   REFERRAL_OUTCOMES,
@@ -20,6 +23,8 @@ import {
   SERVICE_CODES,
   SERVICE_STATUSES,
   STEP_STATUSES,
+  type AppealBody,
+  type AppealOutcome,
   type AppointmentChannel,
   type AppointmentPurpose,
   type AppointmentState,
@@ -44,6 +49,7 @@ import {
   type LapseJustifiedData,
   type LapseState,
   type LapseStatus,
+  type NotificationMethod,
   type PactActionKind,
   type PactActionPlan,
   type PactVersion,
@@ -405,6 +411,57 @@ export class LapseViewDto implements LapseState {
   closedAt!: string | null;
 }
 
+/** How and when a confirmed decision reached the person (art. 21 c.12 D.lgs. 150/2015). */
+export class StepNotificationViewDto {
+  @ApiProperty({ description: 'A PEC delivery receipt, a registered letter receipt or a signed hand delivery', enum: VALID_NOTIFICATION_METHODS, example: 'pec_delivery_receipt' })
+  method!: NotificationMethod;
+
+  @ApiProperty({ description: "The receipt's or signed copy's reference", example: 'PEC-2026-0042' })
+  reference!: string;
+
+  @ApiProperty({ description: 'When the decision reached the person: the appeal window runs from it', example: '2026-03-18T10:00:00.000Z', ...INSTANT })
+  notifiedAt!: string;
+
+  @ApiProperty({ description: 'Who recorded it', example: 'op-milano-017' })
+  recordedBy!: string;
+}
+
+/** The appeal body's decision. */
+export class AppealOutcomeViewDto {
+  @ApiProperty({ description: '`upheld`, `annulled` or `partly_annulled`', enum: APPEAL_OUTCOMES, example: 'annulled' })
+  outcome!: AppealOutcome;
+
+  @ApiProperty({ description: 'The day it was decided', example: '2026-05-05', format: 'date' })
+  decidedOn!: string;
+
+  @ApiProperty({ description: 'For `partly_annulled`: the lesser sanction that stands', enum: SANCTION_EFFECTS, example: null, nullable: true })
+  reducedEffect!: SanctionEffect | null;
+
+  @ApiProperty({ description: 'Note', example: null, nullable: true, type: String })
+  note!: string | null;
+
+  @ApiProperty({ description: 'Who recorded it', example: 'op-milano-017' })
+  operatorId!: string;
+}
+
+/** An appeal against a confirmed sanction. */
+export class AppealViewDto {
+  @ApiProperty({ description: 'The day it was lodged', example: '2026-04-02', format: 'date' })
+  lodgedOn!: string;
+
+  @ApiProperty({ description: 'Where it was lodged', enum: APPEAL_BODIES, example: 'ministry_of_labour' })
+  body!: AppealBody;
+
+  @ApiProperty({ description: "The appeal's protocol number", example: 'RIC-2026-117', nullable: true, type: String })
+  reference!: string | null;
+
+  @ApiProperty({ description: 'Who recorded it', example: 'op-milano-017' })
+  recordedBy!: string;
+
+  @ApiProperty({ description: 'The outcome, once decided', type: () => AppealOutcomeViewDto, nullable: true })
+  outcome!: AppealOutcomeViewDto | null;
+}
+
 /** A conditionality step: proposed by the journey when a lapse's window closes, decided by the operator. */
 export class ConditionalityStepViewDto implements ConditionalityStepState {
   @ApiProperty({ description: 'Step id: S1, S2, …', example: 'S1' })
@@ -420,13 +477,15 @@ export class ConditionalityStepViewDto implements ConditionalityStepState {
   ordinal!: number;
 
   @ApiProperty({
-    description: 'The sanction: appointments 1st `quarter_month_cut`, 2nd `one_month_cut`, 3rd `decadenza`; training 1st `one_month_cut`, 2nd `decadenza`; suitable offer `decadenza`',
+    description:
+      'The sanction: appointments 1st `quarter_month_cut`, 2nd `one_month_cut`, 3rd `decadenza`; training 1st `one_month_cut`, 2nd `decadenza`; suitable offer `decadenza`. ' +
+      'After a partial annulment on appeal, the lesser sanction that stands (`originalEffect` keeps the one decided).',
     enum: SANCTION_EFFECTS,
     example: 'quarter_month_cut',
   })
   effect!: SanctionEffect;
 
-  @ApiProperty({ description: '`proposed` (waiting for the operator), `confirmed` or `dismissed`', enum: STEP_STATUSES, example: 'proposed' })
+  @ApiProperty({ description: '`proposed` (waiting for the operator), `confirmed`, `dismissed`, or `annulled` on appeal (it no longer counts on its ladder)', enum: STEP_STATUSES, example: 'proposed' })
   status!: StepStatus;
 
   @ApiProperty({ description: 'When the journey proposed it', example: '2026-03-04T00:00:00.000Z', ...INSTANT })
@@ -441,8 +500,26 @@ export class ConditionalityStepViewDto implements ConditionalityStepState {
   @ApiProperty({ description: 'The confirmation note or the dismissal reason', example: null, nullable: true, type: String })
   decisionNote!: string | null;
 
-  @ApiProperty({ description: "The last instant to appeal a confirmed sanction (the catalogue's `appealWindow`; null when off or not confirmed)", example: null, ...NULLABLE_INSTANT })
+  @ApiProperty({
+    description:
+      "The last instant to appeal a confirmed sanction: the catalogue's `appealWindow` (30 days, art. 21 c.12 D.lgs. 150/2015) from the notification " +
+      '(journeys of rules edition 1: from the confirmation); null until the decision is notified, when off, or not confirmed',
+    example: null,
+    ...NULLABLE_INSTANT,
+  })
   appealDueAt!: string | null;
+
+  @ApiProperty({ description: 'How and when the decision reached the person (`POST …/conditionality-steps/{stepId}/notification`)', type: () => StepNotificationViewDto, nullable: true })
+  notification!: StepNotificationViewDto | null;
+
+  @ApiProperty({ description: 'The appeal lodged, with its outcome once decided', type: () => AppealViewDto, nullable: true })
+  appeal!: AppealViewDto | null;
+
+  @ApiProperty({ description: 'When the appeal window ran out with no appeal lodged (the decision is final)', example: null, ...NULLABLE_INSTANT })
+  appealWindowClosedAt!: string | null;
+
+  @ApiProperty({ description: 'The sanction the confirmation decided, when an appeal annulled or reduced it', enum: SANCTION_EFFECTS, example: null, nullable: true })
+  originalEffect!: SanctionEffect | null;
 }
 
 /** A referral to another service. */

@@ -171,7 +171,8 @@ export class DeadlineViewDto implements Deadline {
       '(an overdue action goes to the supervisors), `contact_due` (the agreed contact is missed), `contact_escalation`, `pact_deadline` ' +
       '(the pact is not signed in time), `pact_escalation`, `no_progress` (the journey stalls for lack of progress), `first_contact` ' +
       '(the person has not contacted the office in time after the DID or the benefit claim), `appointment_reminder` (remind the person of an ' +
-      'appointment), `justification_due` (the justification window of a lapse closes)',
+      'appointment), `justification_due` (the justification window of a lapse closes), `appeal_window` (the appeal window of a confirmed step closes; ' +
+      'a journey closed by decadenza keeps it while an appeal is possible)',
     enum: DEADLINE_KINDS,
     example: 'action_due',
   })
@@ -185,6 +186,9 @@ export class DeadlineViewDto implements Deadline {
 
   @ApiPropertyOptional({ description: 'The lapse concerned (`justification_due` only)', example: 'L1' })
   lapseId?: string;
+
+  @ApiPropertyOptional({ description: 'The conditionality step concerned (`appeal_window` only)', example: 'S1' })
+  stepId?: string;
 }
 
 /** The agreed contacts between the person and the operator (the pact's contact frequency). */

@@ -140,6 +140,12 @@ export class ConditionalityStepsQuery extends PageQuery {
   @IsIn(SANCTION_EFFECTS, { message: `must be one of ${SANCTION_EFFECTS.join(', ')}` })
   effect?: SanctionEffect;
 
+  @ApiPropertyOptional({ description: '`true`: only steps whose appeal was lodged and waits for its outcome; `false`: only the others', enum: ['true', 'false'], example: 'true' })
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean({ message: 'must be true or false' })
+  appealPending?: boolean;
+
   @ApiPropertyOptional(PROGRAMME)
   @IsOptional()
   @Matches(PROGRAMME_CODE_PATTERN, { message: PROGRAMME_CODE_MESSAGE })

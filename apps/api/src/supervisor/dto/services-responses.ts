@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  APPEAL_BODIES,
+  APPEAL_OUTCOMES,
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
   APPOINTMENT_STATUSES,
@@ -7,14 +9,18 @@ import {
   CONDITIONALITY_LADDERS,
   CONVOCATION_METHODS,
   SANCTION_EFFECTS,
+  VALID_NOTIFICATION_METHODS,
   SERVICE_CODES,
   STEP_STATUSES,
+  type AppealBody,
+  type AppealOutcome,
   type AppointmentChannel,
   type AppointmentPurpose,
   type AppointmentStatus,
   type BenefitKind,
   type ConditionalityLadder,
   type ConvocationMethod,
+  type NotificationMethod,
   type SanctionEffect,
   type ServiceCode,
   type StepStatus,
@@ -99,7 +105,7 @@ export class AppointmentPageDto {
   total!: number;
 }
 
-/** A conditionality step: proposed after an unjustified lapse, then confirmed or dismissed by an operator. */
+/** A conditionality step: proposed after an unjustified lapse, then confirmed or dismissed by an operator; a confirmed one may be appealed and annulled. */
 export class ConditionalityStepDto implements ConditionalityStepItem {
   @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
   journeyId!: string;
@@ -125,7 +131,7 @@ export class ConditionalityStepDto implements ConditionalityStepItem {
   @ApiProperty({ description: 'The sanction it carries', enum: SANCTION_EFFECTS, example: 'quarter_month_cut' })
   effect!: SanctionEffect;
 
-  @ApiProperty({ description: "`proposed` (waiting for an operator's decision), `confirmed` or `dismissed`", enum: STEP_STATUSES, example: 'proposed' })
+  @ApiProperty({ description: "`proposed` (waiting for an operator's decision), `confirmed`, `dismissed`, or `annulled` on appeal (it counts on no ladder)", enum: STEP_STATUSES, example: 'proposed' })
   status!: StepStatus;
 
   @ApiProperty({ description: 'When it was proposed (the justification window closed)', ...INSTANT })
@@ -140,8 +146,32 @@ export class ConditionalityStepDto implements ConditionalityStepItem {
   @ApiProperty({ description: 'Operator who decided', example: null, nullable: true, type: String })
   decidedBy!: string | null;
 
-  @ApiProperty({ description: 'Last instant to appeal a confirmed step (30 days)', ...NULLABLE_INSTANT, example: null })
+  @ApiProperty({ description: 'Last instant to appeal a confirmed step: 30 days from the notification (rules edition 1: from the confirmation); null until notified', ...NULLABLE_INSTANT, example: null })
   appealDueAt!: string | null;
+
+  @ApiProperty({ description: 'When the decision reached the person (art. 21 c.12 D.lgs. 150/2015)', ...NULLABLE_INSTANT, example: null })
+  notifiedAt!: string | null;
+
+  @ApiProperty({ description: 'How it reached the person', enum: VALID_NOTIFICATION_METHODS, example: null, nullable: true })
+  notificationMethod!: NotificationMethod | null;
+
+  @ApiProperty({ description: 'The day an appeal was lodged (YYYY-MM-DD)', example: null, nullable: true, type: String, format: 'date' })
+  appealLodgedOn!: string | null;
+
+  @ApiProperty({ description: 'Where it was lodged', enum: APPEAL_BODIES, example: null, nullable: true })
+  appealBody!: AppealBody | null;
+
+  @ApiProperty({ description: "The appeal's outcome: `upheld`, `annulled`, `partly_annulled`", enum: APPEAL_OUTCOMES, example: null, nullable: true })
+  appealOutcome!: AppealOutcome | null;
+
+  @ApiProperty({ description: 'The day the outcome was decided (YYYY-MM-DD)', example: null, nullable: true, type: String, format: 'date' })
+  appealDecidedOn!: string | null;
+
+  @ApiProperty({ description: 'The sanction the confirmation decided, when the appeal annulled or reduced it (`effect` is what stands)', enum: SANCTION_EFFECTS, example: null, nullable: true })
+  originalEffect!: SanctionEffect | null;
+
+  @ApiProperty({ description: 'An appeal lodged and waiting for its outcome', example: false })
+  appealPending!: boolean;
 
   @ApiProperty({ description: 'The missed appointment that caused it', example: 'AP1', nullable: true, type: String })
   appointmentId!: string | null;

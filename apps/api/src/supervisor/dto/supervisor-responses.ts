@@ -185,6 +185,15 @@ export class KpisDto {
   @ApiProperty({ description: "Conditionality steps waiting for an operator's decision now", example: 1 })
   proposedSteps!: number;
 
-  @ApiProperty({ description: 'Conditionality steps confirmed in the period', example: 0 })
+  @ApiProperty({ description: 'Conditionality steps confirmed in the period and still in force (annulled ones are not counted)', example: 0 })
   confirmedSteps!: number;
+
+  @ApiProperty({ description: 'Conditionality steps confirmed in the period and annulled on appeal since', example: 0 })
+  annulledSteps!: number;
+
+  @ApiProperty({ description: 'Appeals lodged and waiting for their outcome now', example: 0 })
+  appealsPending!: number;
+
+  @ApiProperty({ description: 'Confirmed steps whose notification to the person is not recorded yet (no appeal deadline yet) now', example: 0 })
+  stepsAwaitingNotification!: number;
 }
