@@ -77,10 +77,13 @@ export const OP = 'op-anna';
 
 export const intake = (at = '2026-03-03T09:00:00.000Z'): JourneyCommand => ({ type: 'RecordIntake', operatorId: OP, takenInChargeAt: at });
 
+/** The pact as the person accepts it at signing, in person (edition 2; leave `acceptance` out to make it wait). */
 export const signPact = (dueDate = '2026-06-30'): JourneyCommand => ({
   type: 'SignPact',
   responsibleOperatorId: OP,
   profilingClass: 'medium',
+  jobSearchProof: 'Monthly report of applications sent',
+  acceptance: { method: 'signed_in_person' },
   availability: { workshops: true, training: true, suitableOffers: true },
   actions: [
     { kind: 'job_search_act', description: 'Send five applications', dueDate },
