@@ -14,6 +14,7 @@ const COMMANDS: Record<string, JourneyCommand> = {
     type: 'SignPact',
     responsibleOperatorId: OP,
     profilingClass: 'low',
+    jobSearchProof: 'weekly log',
     availability: { workshops: true, training: false, suitableOffers: true },
     actions: [{ kind: 'job_search_act', description: 'apply', dueDate: '2026-06-30' }],
   },
@@ -45,6 +46,7 @@ const COMMANDS: Record<string, JourneyCommand> = {
   MakeReferral: { type: 'MakeReferral', to: 'training_body', organisation: 'Ente', reason: 'course', operatorId: OP },
   RecordReferralOutcome: { type: 'RecordReferralOutcome', referralId: 'R9', outcome: 'completed', operatorId: OP },
   RecordPlacement: { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-05-04', operatorId: OP },
+  AcceptPactVersion: { type: 'AcceptPactVersion', version: 1, method: 'otp', operatorId: OP },
   ProcessDeadlines: { type: 'ProcessDeadlines' },
 };
 
@@ -73,6 +75,7 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   MakeReferral: ['INTAKE_REQUIRED', 'ok', 'ok', C],
   RecordReferralOutcome: ['REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', C],
   RecordPlacement: ['INTAKE_REQUIRED', 'ok', 'ok', C],
+  AcceptPactVersion: ['PACT_VERSION_NOT_FOUND', 'PACT_VERSION_NOT_FOUND', 'PACT_VERSION_ALREADY_ACCEPTED', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
 };
 
@@ -86,7 +89,7 @@ const STAGES: [JourneyStage, () => JourneyState][] = [
 
 describe('every command in every stage', () => {
   it('the matrix covers every command type', () => {
-    // the five foundation commands, the fourteen of the generic update, and the timer's own
+    // the five foundation commands, the fifteen of the generic update, and the timer's own
     expect(new Set(Object.values(COMMANDS).map((c) => c.type))).toEqual(new Set(['RecordIntake', 'SignPact', 'CompletePactAction', 'RecordContact', 'CloseJourney', ...JOURNEY_COMMAND_TYPES, 'ProcessDeadlines']));
   });
 
