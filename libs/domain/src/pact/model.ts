@@ -167,7 +167,8 @@ export interface SignPactCommand {
 /** The person accepts a version of the pact that waits for it (edition 2). */
 export interface AcceptPactVersionCommand {
   type: 'AcceptPactVersion';
-  version: number;
+  /** The version number (from the API's path, as digits). */
+  version: number | string;
   method: PactAcceptanceMethod;
   /** When the person accepted; defaults to now. */
   acceptedAt?: string;

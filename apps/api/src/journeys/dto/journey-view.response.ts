@@ -471,6 +471,20 @@ export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: "Conditionality steps waiting for the operator's decision", example: 0 })
   proposedStepCount!: number;
 
+  @ApiProperty({ description: 'The version of the pact in force (`pact.version`); null before one is (rules edition 2: before the person accepts version 1)', example: 1, nullable: true, type: Number })
+  pactVersionInForce!: number | null;
+
+  @ApiProperty({
+    description: "The version of the pact signed and waiting for the person's acceptance (rules edition 2; accept it with `POST /journeys/{journeyId}/pact/versions/{version}/acceptance`), or null",
+    example: null,
+    nullable: true,
+    type: Number,
+  })
+  pactVersionAwaitingAcceptance!: number | null;
+
+  @ApiProperty({ description: "Until when that version may wait before the office's supervisors are told (the catalogue's `pactAcceptanceWindow`)", example: null, nullable: true, type: String, format: 'date-time' })
+  pactAcceptanceDueAt!: string | null;
+
   @ApiProperty({ description: 'Referrals to other services, in the order made (a new one is the last)', type: () => [ReferralViewDto] })
   referrals!: ReferralViewDto[];
 
