@@ -56,6 +56,20 @@ export class JourneyRecord {
   @Column({ name: 'pact_signed_at', type: 'timestamptz', nullable: true })
   pactSignedAt!: Date | null;
 
+  /** When version 1 of the pact came into force: its signing (rules edition 1) or the person's acceptance (edition 2). */
+  @Column({ name: 'pact_in_force_since', type: 'timestamptz', nullable: true })
+  pactInForceSince!: Date | null;
+
+  /** The version of the pact signed and waiting for the person's acceptance (edition 2), with since and until when. */
+  @Column({ name: 'pact_version_awaiting_acceptance', type: 'integer', nullable: true })
+  pactVersionAwaitingAcceptance!: number | null;
+
+  @Column({ name: 'pact_awaiting_acceptance_since', type: 'timestamptz', nullable: true })
+  pactAwaitingAcceptanceSince!: Date | null;
+
+  @Column({ name: 'pact_acceptance_due_at', type: 'timestamptz', nullable: true })
+  pactAcceptanceDueAt!: Date | null;
+
   @Column({ name: 'profiling_class', type: 'varchar', length: 16, nullable: true })
   profilingClass!: ProfilingClass | null;
 
