@@ -100,6 +100,8 @@ async function signPact(journeyId: string, actions = [{ kind: 'job_search_act', 
   const answer = await op('POST', `/journeys/${journeyId}/pact`, {
     responsibleOperatorId: OP,
     profilingClass: 'medium',
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
     availability: { workshops: true, training: true, suitableOffers: true },
     actions,
   });
@@ -354,6 +356,7 @@ describe('the six services, appointments and conditionality over HTTP', () => {
       const answer = await op('POST', `/journeys/${journeyId}/pact/amendments`, {
         operatorId: OP,
         reason: 'Vacancies open this week',
+        acceptance: { method: 'otp' },
         contactFrequency: 'P15D',
         changeActions: [{ actionId: 'A1', dueDate: due }],
         addActions: [{ kind: 'training', description: 'Safety course', dueDate: '2099-03-31' }],

@@ -50,6 +50,8 @@ function pactBody(actions: { kind: string; description: string; dueDate: string 
   return {
     responsibleOperatorId: OPERATOR,
     profilingClass: 'high',
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
     contactFrequency: 'P30D',
     availability: { workshops: true, training: true, suitableOffers: true },
     actions,
