@@ -18,7 +18,7 @@ export class PactAcceptance1764270400000 implements MigrationInterface {
         ADD COLUMN pact_acceptance_due_at            timestamptz`);
     await q.query(`UPDATE journeys SET pact_in_force_since = pact_signed_at WHERE pact_signed_at IS NOT NULL`);
     await q.query(
-      `CREATE INDEX journeys_pact_awaiting_acceptance_idx ON journeys (office_id, pact_awaiting_acceptance_since) WHERE pact_version_awaiting_acceptance IS NOT NULL AND status = 'open'`,
+      `CREATE INDEX journeys_pact_awaiting_acceptance_idx ON journeys (office_id, pact_awaiting_acceptance_since) WHERE pact_version_awaiting_acceptance IS NOT NULL`,
     );
   }
 
