@@ -322,7 +322,7 @@ export class JourneyViewDto implements JourneyView {
   beneficiary!: BeneficiaryViewDto;
 
   @ApiProperty({
-    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact), `pact_active` (actions under way), `closed`',
+    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact — also, rules edition 2, while version 1 is signed and waits for the person\'s acceptance), `pact_active` (a pact in force, actions under way), `closed`',
     enum: JOURNEY_STAGES,
     example: 'pact_active',
   })
@@ -337,7 +337,7 @@ export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: 'The presa in carico, once recorded', type: () => IntakeViewDto, nullable: true })
   intake!: IntakeViewDto | null;
 
-  @ApiProperty({ description: 'The signed pact, once signed', type: () => PactViewDto, nullable: true })
+  @ApiProperty({ description: 'The version of the pact in force, once one is (rules edition 2: from the person\'s acceptance; a version awaiting it is only in `pactVersions`)', type: () => PactViewDto, nullable: true })
   pact!: PactViewDto | null;
 
   @ApiProperty({ description: "The pact's actions with their status (empty before the pact)", type: () => [PactActionViewDto] })
