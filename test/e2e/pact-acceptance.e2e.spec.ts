@@ -174,6 +174,25 @@ describe('the pact through the API (rules edition 2)', () => {
     expect(proposed.conditionalitySteps[0]).toMatchObject({ stepId: 'S1', lapseId: 'L1', ladder: 'appointments', ordinal: 1, effect: 'quarter_month_cut', status: 'proposed' });
   });
 
+  it('documents the acceptance, the required jobSearchProof, the view, the supervisors\' list and KPIs in OpenAPI', async () => {
+    const { body: doc } = await admin('GET', '/docs-json');
+    const post = doc.paths['/journeys/{journeyId}/pact/versions/{version}/acceptance']?.post;
+    expect(post?.tags).toEqual(['journeys']);
+    const errors = Object.values(post.responses).map((r: any) => r.description).join('\n');
+    for (const code of ['PACT_VERSION_NOT_FOUND', 'PACT_VERSION_ALREADY_ACCEPTED', 'INVALID_DATE']) expect(errors).toContain(`\`${code}\``);
+    const signErrors = Object.values(doc.paths['/journeys/{journeyId}/pact'].post.responses).map((r: any) => r.description).join('\n');
+    expect(signErrors).toContain('`PACT_AWAITING_ACCEPTANCE`');
+    const schemas = doc.components.schemas;
+    expect(schemas.SignPactBody.required).toContain('jobSearchProof');
+    expect(Object.keys(schemas.SignPactBody.properties)).toEqual(expect.arrayContaining(['acceptance', 'referrals']));
+    expect(schemas.AcceptPactVersionBody.required).toEqual(['method']);
+    expect(Object.keys(schemas.JourneyViewDto.properties)).toEqual(expect.arrayContaining(['pactVersionInForce', 'pactVersionAwaitingAcceptance', 'pactAcceptanceDueAt']));
+    expect(Object.keys(schemas.PactVersionViewDto.properties)).toEqual(expect.arrayContaining(['acceptance', 'inForce', 'inForceSince', 'referrals']));
+    expect(doc.paths['/supervisor/pacts-awaiting-acceptance']?.get).toBeDefined();
+    expect(Object.keys(schemas.KpisDto.properties)).toEqual(expect.arrayContaining(['pactsInForce', 'pactsAwaitingAcceptance']));
+    expect(schemas.JourneyClocksDto.properties).toHaveProperty('pactAcceptanceWindow');
+  });
+
   it('not a benefit recipient: the missed contact opens no lapse', async () => {
     const journeyId = await takenInCharge(false);
     expect((await op('POST', `/journeys/${journeyId}/pact`, { ...PACT, contactFrequency: 'PT2S', acceptance: { method: 'otp' } })).status).toBe(200);
