@@ -172,6 +172,12 @@ describe('the pact through the API (rules edition 2)', () => {
       return v.conditionalitySteps.length > 0 ? v : undefined;
     }, 'the justification window (PT3S) to close', { timeoutMs: 60_000 });
     expect(proposed.conditionalitySteps[0]).toMatchObject({ stepId: 'S1', lapseId: 'L1', ladder: 'appointments', ordinal: 1, effect: 'quarter_month_cut', status: 'proposed' });
+    // The supervisors' list of steps names the missed contact as its cause.
+    const listed = await eventually(async () => {
+      const page = await supervisor('GET', `/supervisor/conditionality-steps?officeId=${OFFICE}&status=proposed`);
+      return page.body.items.find((i: { journeyId: string }) => i.journeyId === journeyId);
+    }, 'the proposed step in the read model');
+    expect(listed).toMatchObject({ stepId: 'S1', appointmentId: null, offerId: null, contactDueAt: lapsed.contact.missedDueAt });
   });
 
   it('documents the acceptance, the required jobSearchProof, the view, the supervisors\' list and KPIs in OpenAPI', async () => {

@@ -144,6 +144,7 @@ export function readModelRows(given: JourneyState): ReadModelRows {
       appealDueAt: date(s.appealDueAt),
       appointmentId: lapse?.appointmentId ?? null,
       offerId: lapse?.offerId ?? null,
+      contactDueAt: date(lapse?.contactDueAt),
     };
   });
   return { journey, actions, appointments, services, steps };

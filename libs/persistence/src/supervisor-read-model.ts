@@ -233,6 +233,7 @@ const CONDITIONALITY_STEPS = new PagedQuery({
     appealDueAt: isoOrNull(r.appeal_due_at),
     appointmentId: orNull(r.appointment_id),
     offerId: orNull(r.offer_id),
+    contactDueAt: isoOrNull(r.contact_due_at),
     benefitKind: orNull(r.benefit_kind),
     operatorId: orNull(r.operator_id),
     givenName: r.given_name as string,
@@ -394,9 +395,10 @@ export interface ConditionalityStepItem {
   decidedAt: string | null;
   decidedBy: string | null;
   appealDueAt: string | null;
-  /** What caused it: the missed appointment or the refused suitable offer. */
+  /** What caused it: the missed appointment, the refused suitable offer, or the missed agreed contact (by when it was due). */
   appointmentId: string | null;
   offerId: string | null;
+  contactDueAt: string | null;
   benefitKind: BenefitKind | null;
   operatorId: string | null;
   givenName: string;
