@@ -74,7 +74,7 @@ export interface PactSignedData {
   profilingClass: ProfilingClass;
   /** How often the person must contact the operator, as an ISO-8601 duration (e.g. P30D). */
   contactFrequency: string;
-  /** How the person proves job search (art. 20 c.2 lett. d). */
+  /** How the person proves job search (art. 20 c.2 lett. e D.lgs. 150/2015; required in edition 2). */
   jobSearchProof: string | null;
   availability: PactAvailability;
   actions: PactActionPlan[];

@@ -22,7 +22,9 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome
     requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass') ??
     (isPositiveDuration(contactFrequency) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
     requireAvailability(c.availability) ??
-    // Edition 2: how the person proves job search is part of the pact's minimum content (art. 20 c.2 lett. e D.lgs. 150/2015).
+    // Edition 2: how the person proves job search is part of the pact's minimum content (art. 20 c.2 lett. e D.lgs.
+    // 150/2015: «le modalità con cui la ricerca attiva di lavoro è dimostrata al responsabile delle attività»; lett. d
+    // is the frequency of contacts; text as reproduced at ilpatronato.it/patronato-inpas/?p=29498).
     (edition2 ? requireText(c.jobSearchProof, 'jobSearchProof', 1000) : optionalString(c.jobSearchProof, 'jobSearchProof'));
   if (invalid) return invalid;
   if (!Array.isArray(c.actions) || c.actions.length === 0) {
