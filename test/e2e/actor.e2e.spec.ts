@@ -50,6 +50,7 @@ describe('the actor of a command is the caller', () => {
     const pact = await as(otherOperator)('POST', `/journeys/${journeyId}/pact`, {
       responsibleOperatorId: 'op-vera',
       profilingClass: 'medium',
+      acceptance: { method: 'signed_in_person' },
       contactFrequency: 'P30D',
       jobSearchProof: 'Elenco mensile delle candidature',
       availability: { workshops: true, training: true, suitableOffers: true },

@@ -225,6 +225,7 @@ function pactBase() {
   return {
     responsibleOperatorId: 'op-fuzz',
     profilingClass: 'medium',
+    acceptance: { method: 'signed_in_person' },
     contactFrequency: 'P30D',
     jobSearchProof: 'Lista mensile delle candidature',
     availability: { workshops: true, training: false, suitableOffers: true },
@@ -260,7 +261,7 @@ const PACT_FIELDS: FieldSpec[] = [
     required: false,
     bad: fc.oneof(bad(malformedDuration, 'not a duration'), bad(fc.constantFrom('P0D', 'PT0S', 'P0Y0M'), 'zero duration', 'any')),
   },
-  { path: ['jobSearchProof'], kind: 'string', required: false, bad: bad(fc.oneof(fc.constant(''), tooLong(1000)), 'empty or over 1000') },
+  { path: ['jobSearchProof'], kind: 'string', required: true, bad: bad(fc.oneof(fc.constant(''), tooLong(1000)), 'empty or over 1000') },
   // An array for `availability` is left to the journey, which refuses it (400 INVALID_VALUE).
   { path: ['availability'], kind: 'object', required: true, arrayAsObject: 'any' },
   { path: ['availability', 'workshops'], kind: 'boolean', required: true },

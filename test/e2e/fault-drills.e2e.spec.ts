@@ -51,6 +51,8 @@ function pactBody(actions: { kind: string; description: string; dueDate: string 
   return {
     responsibleOperatorId: 'op-drill',
     profilingClass: 'medium',
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
     contactFrequency: 'P30D',
     availability: { workshops: true, training: true, suitableOffers: true },
     actions,

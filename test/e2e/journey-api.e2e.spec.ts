@@ -31,6 +31,7 @@ function pactBody(actions: { kind: string; description: string; dueDate: string 
   return {
     responsibleOperatorId: 'op-ferrari',
     profilingClass: 'medium',
+    acceptance: { method: 'signed_in_person' },
     contactFrequency: 'P30D',
     jobSearchProof: 'Monthly report of applications sent',
     availability: { workshops: true, training: true, suitableOffers: true },

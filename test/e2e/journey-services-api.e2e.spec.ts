@@ -1,4 +1,4 @@
-import { romeDateOf } from '@sal/domain';
+import { CLOCK_NAMES, romeDateOf } from '@sal/domain';
 import { tokenFor } from '../support/auth';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
@@ -100,6 +100,8 @@ async function signPact(journeyId: string, actions = [{ kind: 'job_search_act', 
   const answer = await op('POST', `/journeys/${journeyId}/pact`, {
     responsibleOperatorId: OP,
     profilingClass: 'medium',
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
     availability: { workshops: true, training: true, suitableOffers: true },
     actions,
   });
@@ -354,6 +356,7 @@ describe('the six services, appointments and conditionality over HTTP', () => {
       const answer = await op('POST', `/journeys/${journeyId}/pact/amendments`, {
         operatorId: OP,
         reason: 'Vacancies open this week',
+        acceptance: { method: 'otp' },
         contactFrequency: 'P15D',
         changeActions: [{ actionId: 'A1', dueDate: due }],
         addActions: [{ kind: 'training', description: 'Safety course', dueDate: '2099-03-31' }],
@@ -607,7 +610,7 @@ describe('the six services, appointments and conditionality over HTTP', () => {
     expect(schemas.CreateJourneyDto.properties).toHaveProperty('benefit');
     expect(schemas.SignPactBody.required).not.toContain('contactFrequency');
     expect(schemas.SignPactBody.properties.responsibleOperatorId.pattern).toBe('^[A-Za-z0-9._@-]{1,64}$');
-    expect(Object.keys(schemas.JourneyClocksDto.properties)).toHaveLength(11);
+    expect(Object.keys(schemas.JourneyClocksDto.properties)).toEqual([...CLOCK_NAMES]);
     expect(schemas.PublishCatalogueDto.properties).toHaveProperty('services');
     expect(schemas.JourneyEventDto.properties.type.enum).toEqual(expect.arrayContaining(['AppointmentMissed', 'ConditionalityStepProposed', 'PactAmended', 'PlacementRecorded']));
   });

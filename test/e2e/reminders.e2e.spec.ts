@@ -57,6 +57,8 @@ async function journeyWithAction(programmeCode: string, email: string, dueInSeco
   const pact = await api('POST', `/journeys/${journeyId}/pact`, {
     responsibleOperatorId: `op-sala-${office}`,
     profilingClass: 'medium',
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
     contactFrequency: 'P30D',
     availability: { workshops: true, training: true, suitableOffers: true },
     actions: [{ kind: 'workshop', description: 'Laboratorio di ricerca attiva', dueDate: inSeconds(dueInSeconds) }],

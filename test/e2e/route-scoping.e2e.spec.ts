@@ -77,6 +77,8 @@ beforeAll(async () => {
   const pact = await asA('POST', `${j}/pact`, {
     responsibleOperatorId: staffA.operator,
     profilingClass: 'medium',
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
     availability: { workshops: true, training: true, suitableOffers: true },
     actions: [{ kind: 'job_search_act', description: 'Apply to five vacancies', dueDate: '2099-01-31' }],
   });

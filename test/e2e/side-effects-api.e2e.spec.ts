@@ -54,6 +54,7 @@ describe('side effects that fail, through the API', () => {
       const pact = await api('POST', `/journeys/${journeyId}/pact`, {
         responsibleOperatorId: 'op-conti',
         profilingClass: 'medium',
+        acceptance: { method: 'signed_in_person' },
         contactFrequency: 'P30D',
         jobSearchProof: 'Elenco mensile delle candidature',
         availability: { workshops: true, training: true, suitableOffers: true },

@@ -50,6 +50,8 @@ function pactBody(actions: { kind: string; description: string; dueDate: string 
   return {
     responsibleOperatorId: OPERATOR,
     profilingClass: 'high',
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
     contactFrequency: 'P30D',
     availability: { workshops: true, training: true, suitableOffers: true },
     actions,
@@ -237,6 +239,8 @@ describe('programme catalogues and supervision over HTTP', () => {
       stalledByReason: { overdue_action: 0, missed_contact: 0, pact_not_signed: 1, no_progress: 0, first_contact_missed: 0 },
       overdueActions: 0,
       medianDaysIntakeToPact: 0,
+      pactsInForce: 1,
+      pactsAwaitingAcceptance: 0,
       placements: 1,
       placementsByProgramme: { [programmeCode]: 1 },
       serviceHours: { reception: 0, second_level_interview: 0, path_definition: 0, skills_assessment: 0, tutoring: 0, job_search: 0 },

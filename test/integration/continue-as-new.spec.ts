@@ -83,6 +83,8 @@ describe('continue-as-new', () => {
         {
           responsibleOperatorId: 'op-lunghi',
           profilingClass: 'low',
+          jobSearchProof: 'Elenco mensile delle candidature inviate',
+          acceptance: { method: 'signed_in_person' },
           contactFrequency: 'P30D',
           availability: { workshops: true, training: true, suitableOffers: true },
           actions: [{ kind: 'training', description: 'Corso lungo', dueDate: dueAt }],
@@ -148,6 +150,8 @@ describe('continue-as-new', () => {
         {
           responsibleOperatorId: 'op-lunghi',
           profilingClass: 'high',
+          jobSearchProof: 'Elenco mensile delle candidature inviate',
+          acceptance: { method: 'signed_in_person' },
           contactFrequency: 'P30D',
           availability: { workshops: true, training: true, suitableOffers: true },
           actions: [{ kind: 'workshop', description: 'Laboratorio', dueDate: inSeconds(3600) }],

@@ -59,7 +59,13 @@ async function startJourney(clocks: JourneyClocks, email: string | null = 'p@exa
 }
 
 function pact(actions: SignPactInput['actions'], contactFrequency = 'P30D'): SignPactInput {
-  return { responsibleOperatorId: 'op-neri', profilingClass: 'medium', contactFrequency, availability: { workshops: true, training: true, suitableOffers: true }, actions };
+  return {
+    responsibleOperatorId: 'op-neri',
+    profilingClass: 'medium',
+    contactFrequency,
+    jobSearchProof: 'Elenco mensile delle candidature inviate',
+    acceptance: { method: 'signed_in_person' },
+    availability: { workshops: true, training: true, suitableOffers: true }, actions };
 }
 
 function until(handle: WorkflowHandle, what: string, test: (v: JourneyView) => boolean): Promise<JourneyView> {

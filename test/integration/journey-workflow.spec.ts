@@ -80,6 +80,8 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
         {
           responsibleOperatorId: 'op-rossi',
           profilingClass: 'medium',
+          jobSearchProof: 'Elenco mensile delle candidature inviate',
+          acceptance: { method: 'signed_in_person' },
           contactFrequency: 'P30D',
           availability: { workshops: true, training: true, suitableOffers: true },
           actions: [
@@ -141,6 +143,8 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
           {
             responsibleOperatorId: 'op-bianchi',
             profilingClass: 'low',
+            jobSearchProof: 'Elenco mensile delle candidature inviate',
+            acceptance: { method: 'signed_in_person' },
             contactFrequency: 'P30D',
             availability: { workshops: true, training: false, suitableOffers: true },
             actions: [{ kind: 'training', description: 'Forklift licence', dueDate: '2020-01-01' }],
@@ -182,6 +186,8 @@ describe('journey workflow on a real Temporal server and PostgreSQL', () => {
         {
           responsibleOperatorId: 'op-verdi',
           profilingClass: 'high',
+          jobSearchProof: 'Elenco mensile delle candidature inviate',
+          acceptance: { method: 'signed_in_person' },
           contactFrequency: 'P15D',
           availability: { workshops: true, training: true, suitableOffers: true },
           actions: [

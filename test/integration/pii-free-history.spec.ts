@@ -68,6 +68,8 @@ async function runJourney(): Promise<WorkflowHandle> {
       {
         responsibleOperatorId: 'op-rossi',
         profilingClass: 'medium',
+        jobSearchProof: 'Elenco mensile delle candidature inviate',
+        acceptance: { method: 'signed_in_person' },
         contactFrequency: 'P30D',
         availability: { workshops: true, training: true, suitableOffers: true },
         actions: [{ kind: 'workshop', description: 'CV workshop', dueDate: inSeconds(3600) }],

@@ -70,6 +70,8 @@ async function signPact(handle: WorkflowHandle, dueInSeconds: number): Promise<v
       {
         responsibleOperatorId: 'op-neri',
         profilingClass: 'medium',
+        jobSearchProof: 'Elenco mensile delle candidature inviate',
+        acceptance: { method: 'signed_in_person' },
         contactFrequency: 'P30D',
         availability: { workshops: true, training: true, suitableOffers: true },
         actions: [

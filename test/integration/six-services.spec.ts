@@ -109,6 +109,8 @@ function sign(h: WorkflowHandle, actionDue = inSeconds(3600)): Promise<JourneyVi
       {
         responsibleOperatorId: OP,
         profilingClass: 'high',
+        jobSearchProof: 'Elenco mensile delle candidature inviate',
+        acceptance: { method: 'signed_in_person' },
         availability: { workshops: true, training: true, suitableOffers: true },
         actions: [{ kind: 'job_search_act', description: 'Inviare tre candidature', dueDate: actionDue }],
       },
@@ -278,7 +280,7 @@ describe('appointments and pact amendments on a real timer', () => {
     // Far enough ahead to sign and amend before it on a busy machine.
     const firstDue = inSeconds(15);
     await takeInChargeAndSign(h, firstDue);
-    const postponed = await send(h, { type: 'AmendPact', operatorId: OP, reason: 'corso rinviato', changeActions: [{ actionId: 'A1', dueDate: inSeconds(3600) }] });
+    const postponed = await send(h, { type: 'AmendPact', operatorId: OP, reason: 'corso rinviato', acceptance: { method: 'otp' }, changeActions: [{ actionId: 'A1', dueDate: inSeconds(3600) }] });
     expect(postponed.pact?.version).toBe(2);
     expect(postponed.pactVersions.map((v) => v.version)).toEqual([1, 2]);
     expect(postponed.pactVersions[0].actions[0].dueAt).toBe(new Date(firstDue).toISOString());
@@ -286,7 +288,7 @@ describe('appointments and pact amendments on a real timer', () => {
     const still = await h.query(getJourneyStateQuery);
     expect(still.actions[0].status).toBe('pending');
     const soon = inSeconds(2);
-    await send(h, { type: 'AmendPact', operatorId: OP, reason: 'anticipato', changeActions: [{ actionId: 'A1', dueDate: soon }] });
+    await send(h, { type: 'AmendPact', operatorId: OP, reason: 'anticipato', acceptance: { method: 'otp' }, changeActions: [{ actionId: 'A1', dueDate: soon }] });
     const overdue = await until(h, 'the brought-forward action to fall due', (v) => v.actions[0].status === 'overdue');
     expect(overdue.actions[0].dueAt).toBe(new Date(soon).toISOString());
     expect(overdue.pactVersions).toHaveLength(3);

@@ -152,6 +152,23 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
       ],
     }),
   },
+  pact_acceptance_overdue: {
+    // Sent to supervisors only; the person's words are here for completeness of the record.
+    beneficiary: (f) => ({
+      subject: 'Patto di servizio personalizzato in attesa della Sua accettazione',
+      paragraphs: [
+        `Le comunichiamo che il Suo Patto di servizio personalizzato attende la Sua accettazione, prevista entro il ${f.due}.`,
+        "La invitiamo a contattare il Suo Centro per l'Impiego per accettarlo.",
+      ],
+    }),
+    staff: (f) => ({
+      subject: `Segnalazione: Patto di servizio non ancora accettato: ${f.person}`,
+      paragraphs: [
+        `il Patto di servizio personalizzato di ${f.person}, sottoscritto dall'operatore, attende l'accettazione della persona, prevista entro il ${f.due}.`,
+        'Finché non è accettato non è in vigore e le sue scadenze non decorrono. Si richiede una verifica del percorso.',
+      ],
+    }),
+  },
   first_contact_missed: {
     beneficiary: (f) => ({
       subject: "Contatto con il Centro per l'Impiego non avvenuto",

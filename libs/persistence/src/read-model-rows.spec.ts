@@ -33,6 +33,29 @@ function then(initial: JourneyState, ...steps: [JourneyCommand, string][]) {
 }
 
 describe('read-model rows', () => {
+  it('art. 20 D.lgs. 150/2015 (edition 2): a pact waiting for acceptance shows as such, no version in force; accepted, the row has it from the acceptance', () => {
+    const pact: JourneyCommand = {
+      type: 'SignPact',
+      responsibleOperatorId: 'op-1',
+      profilingClass: 'high',
+      contactFrequency: 'P30D',
+      jobSearchProof: 'Monthly report',
+      availability: { workshops: true, training: true, suitableOffers: true },
+      actions: [{ kind: 'workshop', description: 'Workshop', dueDate: '2026-12-10' }],
+    };
+    const clocks = { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null, pactAcceptanceWindow: 'P7D' };
+    const waiting = journeyFrom({ rules: 2, clocks }, [{ type: 'RecordIntake', operatorId: 'op-1' }, '2026-09-03T08:00:00.000Z'], [pact, '2026-09-04T08:00:00.000Z']);
+    const before = readModelRows(waiting).journey;
+    expect(before).toMatchObject({ stage: 'awaiting_pact', pactVersion: null, pactSignedAt: null, pactInForceSince: null, pactVersionAwaitingAcceptance: 1 });
+    expect(before.pactAwaitingAcceptanceSince?.toISOString()).toBe('2026-09-04T08:00:00.000Z');
+    expect(before.pactAcceptanceDueAt?.toISOString()).toBe('2026-09-11T08:00:00.000Z');
+    const accepted = then(waiting, [{ type: 'AcceptPactVersion', version: 1, method: 'otp', operatorId: 'op-1', acceptedAt: '2026-09-05T09:00:00.000Z' }, '2026-09-05T10:00:00.000Z']);
+    const after = readModelRows(accepted).journey;
+    expect(after).toMatchObject({ stage: 'pact_active', pactVersion: 1, pactVersionAwaitingAcceptance: null, pactAwaitingAcceptanceSince: null, pactAcceptanceDueAt: null });
+    expect(after.pactInForceSince?.toISOString()).toBe('2026-09-05T09:00:00.000Z');
+    expect(after.nextContactDueAt?.toISOString()).toBe('2026-10-05T09:00:00.000Z');
+  });
+
   it('of a new journey carry what supervisors search and nothing of a pact yet', () => {
     const { journey: row, actions } = readModelRows(journey());
     expect(row).toMatchObject({ stage: 'awaiting_intake', status: 'open', officeId: 'CPI-FI-02', fiscalCode: 'RSSMRA85T10A562S', pactVersion: null, overdueActionCount: 0, nextDeadlineAt: null, lastSeq: 1 });

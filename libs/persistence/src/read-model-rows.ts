@@ -38,6 +38,10 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     responsibleOperatorId: state.pact?.responsibleOperatorId ?? null,
     pactVersion: state.pact?.version ?? null,
     pactSignedAt: date(state.pact?.signedAt),
+    pactInForceSince: date(state.pact ? (state.pactVersions[0]?.inForceSince ?? state.pact.signedAt) : undefined),
+    pactVersionAwaitingAcceptance: view.pactVersionAwaitingAcceptance,
+    pactAwaitingAcceptanceSince: date(view.pactVersionAwaitingAcceptance === null ? undefined : state.pactVersions.at(-1)?.proposedAt),
+    pactAcceptanceDueAt: date(view.pactAcceptanceDueAt),
     profilingClass: state.pact?.profilingClass ?? null,
     closedAt: date(state.closure?.closedAt),
     closureReason: state.closure?.reason ?? null,
@@ -149,6 +153,7 @@ export function readModelRows(given: JourneyState): ReadModelRows {
       appealPending: Boolean(s.appeal && s.appeal.outcome === null),
       appointmentId: lapse?.appointmentId ?? null,
       offerId: lapse?.offerId ?? null,
+      contactDueAt: date(lapse?.contactDueAt),
     };
   });
   return { journey, actions, appointments, services, steps };

@@ -73,6 +73,45 @@ const STALLED_CASES = new PagedQuery({
   }),
 });
 
+/**
+ * Open journeys whose pact has a version signed and waiting for the person's acceptance (rules edition 2), longest
+ * waiting first (the partial index `journeys_pact_awaiting_acceptance_idx`): not in force, its deadlines not started.
+ */
+const PACTS_AWAITING_ACCEPTANCE = new PagedQuery({
+  rows: (q) =>
+    q
+      .select(
+        `j.journey_id, j.office_id, j.programme_code, j.stage, ${JOURNEY_OPERATOR} AS operator_id, j.given_name, j.family_name, j.pact_version, ` +
+          `j.pact_version_awaiting_acceptance, j.pact_awaiting_acceptance_since, j.pact_acceptance_due_at, ${daysSince('j.pact_awaiting_acceptance_since')} AS days_waiting`,
+      )
+      .from(JourneyRecord, 'j')
+      .where("j.status = 'open' AND j.pact_version_awaiting_acceptance IS NOT NULL"),
+  office: 'j.office_id',
+  filters: {
+    /** The operator responsible for the pact, or who took the person in charge. */
+    operatorId: equals<string>(JOURNEY_OPERATOR),
+    /** Waiting for at least this many whole days. */
+    minDays: daysAgo('j.pact_awaiting_acceptance_since'),
+    /** true: only those past the acceptance window (the supervisors were told); false: only those within it. */
+    overdue: either('j.pact_acceptance_due_at <= now()', '(j.pact_acceptance_due_at IS NULL OR j.pact_acceptance_due_at > now())'),
+  },
+  sorts: { longest: { 'j.pact_awaiting_acceptance_since': 'ASC', 'j.journey_id': 'ASC' } },
+  item: (r): PactAwaitingAcceptance => ({
+    journeyId: r.journey_id as string,
+    officeId: r.office_id as string,
+    programmeCode: r.programme_code as string,
+    stage: r.stage as JourneyStage,
+    operatorId: orNull(r.operator_id),
+    givenName: r.given_name as string,
+    familyName: r.family_name as string,
+    versionInForce: orNull(r.pact_version),
+    version: r.pact_version_awaiting_acceptance as number,
+    signedAt: iso(r.pact_awaiting_acceptance_since),
+    acceptanceDueAt: isoOrNull(r.pact_acceptance_due_at),
+    daysWaiting: r.days_waiting as number,
+  }),
+});
+
 /** Overdue pact actions of open journeys, longest overdue first (the partial index `pact_actions_overdue_idx`). */
 const OVERDUE_ACTIONS = new PagedQuery({
   rows: (q) =>
@@ -208,6 +247,7 @@ const CONDITIONALITY_STEPS = new PagedQuery({
     appealPending: r.appeal_pending === true,
     appointmentId: orNull(r.appointment_id),
     offerId: orNull(r.offer_id),
+    contactDueAt: isoOrNull(r.contact_due_at),
     benefitKind: orNull(r.benefit_kind),
     operatorId: orNull(r.operator_id),
     givenName: r.given_name as string,
@@ -267,6 +307,7 @@ const SERVICES = new PagedQuery({
 
 export type StalledCasesFilter = RequestOf<typeof STALLED_CASES>;
 export type OverdueActionsFilter = RequestOf<typeof OVERDUE_ACTIONS>;
+export type PactsAwaitingAcceptanceFilter = RequestOf<typeof PACTS_AWAITING_ACCEPTANCE>;
 export type AppointmentsFilter = RequestOf<typeof APPOINTMENTS>;
 export type ConditionalityStepsFilter = RequestOf<typeof CONDITIONALITY_STEPS>;
 export type ServicesFilter = RequestOf<typeof SERVICES>;
@@ -298,6 +339,22 @@ export interface StalledCase {
   daysStalled: number;
   reasons: StallReason[];
   overdueActionCount: number;
+}
+
+export interface PactAwaitingAcceptance {
+  journeyId: string;
+  officeId: string;
+  programmeCode: string;
+  stage: JourneyStage;
+  operatorId: string | null;
+  givenName: string;
+  familyName: string;
+  /** The version in force meanwhile (null: version 1 waits, no pact is in force). */
+  versionInForce: number | null;
+  version: number;
+  signedAt: string;
+  acceptanceDueAt: string | null;
+  daysWaiting: number;
 }
 
 export interface OverdueAction {
@@ -364,9 +421,10 @@ export interface ConditionalityStepItem {
   originalEffect: SanctionEffect | null;
   /** An appeal lodged and waiting for its outcome. */
   appealPending: boolean;
-  /** What caused it: the missed appointment or the refused suitable offer. */
+  /** What caused it: the missed appointment, the refused suitable offer, or the missed agreed contact (by when it was due). */
   appointmentId: string | null;
   offerId: string | null;
+  contactDueAt: string | null;
   benefitKind: BenefitKind | null;
   operatorId: string | null;
   givenName: string;
@@ -394,7 +452,12 @@ export interface Kpis {
   stalledJourneys: number;
   stalledByReason: Record<string, number>;
   overdueActions: number;
+  /** Over pacts whose version 1 came into force in the period (signed in edition 1, accepted in edition 2). */
   medianDaysIntakeToPact: number | null;
+  /** Pacts whose version 1 came into force in the period: accepted ones (edition 2) and those signed in edition 1. */
+  pactsInForce: number;
+  /** Open journeys with a version of the pact waiting for the person's acceptance now. */
+  pactsAwaitingAcceptance: number;
   placements: number;
   /** Placements in the period by programme (only programmes with at least one). */
   placementsByProgramme: Record<string, number>;
@@ -418,6 +481,10 @@ export class SupervisorReadModel {
 
   stalledCases(f: StalledCasesFilter): Promise<Page<StalledCase>> {
     return STALLED_CASES.page(this.dataSource.manager, f);
+  }
+
+  pactsAwaitingAcceptance(f: PactsAwaitingAcceptanceFilter): Promise<Page<PactAwaitingAcceptance>> {
+    return PACTS_AWAITING_ACCEPTANCE.page(this.dataSource.manager, f);
   }
 
   overdueActions(f: OverdueActionsFilter): Promise<Page<OverdueAction>> {
@@ -454,9 +521,12 @@ export class SupervisorReadModel {
         .select("count(*) FILTER (WHERE t.status = 'open')::int", 'open')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stalled_since IS NOT NULL)::int", 'stalled')
         .addSelect("coalesce(sum(t.overdue_action_count) FILTER (WHERE t.status = 'open'), 0)::int", 'overdue')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pact_version_awaiting_acceptance IS NOT NULL)::int", 'awaiting_acceptance')
         .getRawOne();
-      const median = await inPeriod(JourneyRecord, 't.pact_signed_at')
-        .select('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.pact_signed_at - t.taken_in_charge_at) / 86400)', 'days')
+      // A pact counts from when it is in force: the person's acceptance (edition 2), or the signing (edition 1).
+      const median = await inPeriod(JourneyRecord, 't.pact_in_force_since')
+        .select('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.pact_in_force_since - t.taken_in_charge_at) / 86400)', 'days')
+        .addSelect('count(*)::int', 'n')
         .getRawOne();
       const byProgramme: { programme_code: string; n: number }[] = await inPeriod(JourneyRecord, 't.closed_at')
         .select('t.programme_code', 'programme_code')
@@ -486,6 +556,8 @@ export class SupervisorReadModel {
         stalledByReason: Object.fromEntries(stalled.map((r) => [r.reason, r.n])),
         overdueActions: totals.overdue,
         medianDaysIntakeToPact: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
+        pactsInForce: median.n,
+        pactsAwaitingAcceptance: totals.awaiting_acceptance,
         placements: byProgramme.reduce((n, r) => n + r.n, 0),
         placementsByProgramme: Object.fromEntries(byProgramme.map((r) => [r.programme_code, r.n])),
         serviceHours: Object.fromEntries(hours.map((r) => [r.service, hundredths(r.hours)])),

@@ -45,6 +45,7 @@ export function pactBody(dueDates: string[], kind: PactActionKind = 'job_search_
   return {
     responsibleOperatorId: BENCH_OPERATOR,
     profilingClass: 'medium',
+    acceptance: { method: 'signed_in_person' },
     contactFrequency: 'P30D',
     jobSearchProof: 'Elenco mensile delle candidature inviate',
     availability: { workshops: true, training: true, suitableOffers: true },

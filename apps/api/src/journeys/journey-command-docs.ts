@@ -36,12 +36,17 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
   SignPact: {
     summary: 'Sign the Patto di servizio personalizzato',
     description:
-      "Records the pact (version 1) and its actions (numbered A1, A2, …); the journey moves to `pact_active` and watches the due dates. `contactFrequency` defaults to the catalogue's `defaultContactFrequency`. " +
-      'Amend it later with `POST /journeys/{journeyId}/pact/amendments`.',
+      "Records the pact (version 1) and its actions (numbered A1, A2, …). `contactFrequency` defaults to the catalogue's `defaultContactFrequency`; `jobSearchProof` is required " +
+      '(art. 20 c.2 lett. e D.lgs. 150/2015). Journeys of rules edition 2: the pact is in force from the person\'s acceptance — given now in `acceptance`, the journey moves to ' +
+      '`pact_active` and watches the due dates and the agreed contacts from `acceptance.acceptedAt`; left out, version 1 waits for it (`pactVersionAwaitingAcceptance`), the journey ' +
+      'stays `awaiting_pact` (nothing runs under a pact not in force) until `POST /journeys/{journeyId}/pact/versions/1/acceptance`, and the catalogue\'s `pactAcceptanceWindow` ' +
+      'tells the supervisors when it waits too long. `referrals` lists the referrals to other services the pact agrees (made and linked to the version once it is in force). ' +
+      'Journeys of edition 1 sign as before: in force at signing, `acceptance` and `referrals` refused. Amend it later with `POST /journeys/{journeyId}/pact/amendments`.',
     answer: 'The journey after the signing',
     refusals: {
       INTAKE_REQUIRED: 'the intake must be recorded first',
       PACT_ALREADY_SIGNED: 'the pact is already signed',
+      PACT_AWAITING_ACCEPTANCE: "version 1 is signed and awaits the person's acceptance",
       INVALID_DATE: 'a due date is not after the signing (`fields` names it)',
       INVALID_DURATION: "`contactFrequency` is not a positive ISO-8601 duration, or is missing and the journey's catalogue has no `defaultContactFrequency`",
       SUITABLE_OFFERS_AVAILABILITY_REQUIRED: 'a benefit recipient declares `availability.suitableOffers: false` (art. 20 c.3, art. 21 D.lgs. 150/2015; journeys started since issue 13)',
@@ -247,10 +252,13 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     summary: 'Amend the pact',
     description:
       'Makes a new version of the signed pact: changed fields, changed due dates or descriptions of pending and overdue actions, added actions (numbered after the ' +
-      'existing ones), withdrawn actions. The journey keeps every version (`pactVersions`) and recomputes every deadline from the new one. An amendment changes ' +
-      'at least one thing.',
-    answer: 'The journey after the amendment (`pact.version` is the new version)',
+      'existing ones), withdrawn actions, referrals agreed (`referrals`; referrals made outside the pact since the last version join it too). The journey keeps every version ' +
+      '(`pactVersions`) and recomputes every deadline from the new one once it is in force. An amendment changes at least one thing. Journeys of rules edition 2: the new version is ' +
+      "in force from the person's acceptance — given now in `acceptance`, or later with `POST /journeys/{journeyId}/pact/versions/{version}/acceptance`; until then the version before " +
+      'it stays in force (`pact`, the actions and their deadlines unchanged).',
+    answer: 'The journey after the amendment (`pact.version` is the new version once it is in force)',
     refusals: {
+      PACT_AWAITING_ACCEPTANCE: "a version of the pact awaits the person's acceptance: amend it once accepted",
       INVALID_VALUE: 'the amendment changes nothing, names an action twice, or withdraws the last action (`fields` names it when it can)',
       PACT_NOT_SIGNED: 'only a signed pact can be amended',
       PACT_ACTION_NOT_FOUND: 'a changed or withdrawn action does not exist',
@@ -261,9 +269,24 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       SUITABLE_OFFERS_AVAILABILITY_REQUIRED: 'a benefit recipient would declare `availability.suitableOffers: false` (art. 20 c.3, art. 21 D.lgs. 150/2015)',
     },
   },
+  AcceptPactVersion: {
+    summary: "Record the person's acceptance of a pact version",
+    description:
+      'Journeys of rules edition 2: the person accepted the version of the pact that waits for it (`pactVersionAwaitingAcceptance`), signed in person, with a graphometric signature ' +
+      'or an OTP. The version is in force from `acceptedAt` (default now): version 1 moves the journey to `pact_active` and starts its actions\' deadlines and the agreed-contact ' +
+      'clock; an amendment replaces the version in force (its changed, added and withdrawn actions apply now). The referrals it agrees are made, linked to the version.',
+    answer: 'The journey with the version in force (`pact.version`, `pactVersions[n].acceptance`, `inForce`, `inForceSince`)',
+    refusals: {
+      PACT_VERSION_NOT_FOUND: 'the pact has no such version',
+      PACT_VERSION_ALREADY_ACCEPTED: 'the version is in force already, or was superseded (edition 1 pacts are in force at signing)',
+      INVALID_DATE: '`acceptedAt` is in the future or before the version was signed',
+    },
+  },
   MakeReferral: {
     summary: 'Refer the person to another service',
-    description: 'A training body, the social services (GOL path 4), health services, another employment service. Answers 201 with the journey.',
+    description:
+      'A training body, the social services (GOL path 4), health services, another employment service. Answers 201 with the journey. Journeys of rules edition 2: a referral made ' +
+      'outside the pact joins the next version of the pact to come into force (`referrals[n].pactVersion`, null until then); referrals agreed in the pact are listed in `SignPact`/`AmendPact`.',
     answer: CREATED('referral', 'referrals', 'referralId'),
     refusals: { INTAKE_REQUIRED: 'referrals follow the presa in carico' },
   },

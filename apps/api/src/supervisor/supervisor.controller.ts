@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
-import { KpisQuery, OverdueActionsQuery, StalledCasesQuery } from './dto/supervisor-queries';
-import { KpisDto, OverdueActionPageDto, StalledCasePageDto } from './dto/supervisor-responses';
+import { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, StalledCasesQuery } from './dto/supervisor-queries';
+import { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, StalledCasePageDto } from './dto/supervisor-responses';
 import { SupervisorService } from './supervisor.service';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { assertCovers, type Principal } from '../auth/principal';
@@ -53,6 +53,22 @@ export class SupervisorController {
   overdueActions(@CurrentPrincipal() principal: Principal, @Query() query: OverdueActionsQuery): Promise<OverdueActionPageDto> {
     assertCovers(principal, ...query.officeId);
     return this.supervisor.overdueActions(query);
+  }
+
+  @Get('pacts-awaiting-acceptance')
+  @ApiOperation({
+    summary: 'Pacts awaiting acceptance',
+    description:
+      "Open journeys (rules edition 2) with a version of the pact signed and waiting for the person's acceptance: not in force, none of its deadlines " +
+      'started — version 1 keeps the journey `awaiting_pact`, an amendment leaves the version before it in force. Longest waiting first, with until when ' +
+      "it may wait (the catalogue's `pactAcceptanceWindow`, past which the supervisors are told). Recording the acceptance removes it. " +
+      SCOPE,
+  })
+  @ApiOkResponse({ description: 'A page of pact versions waiting for acceptance', type: PactAwaitingAcceptancePageDto })
+  @ApiErrorResponses(ERRORS)
+  pactsAwaitingAcceptance(@CurrentPrincipal() principal: Principal, @Query() query: PactsAwaitingAcceptanceQuery): Promise<PactAwaitingAcceptancePageDto> {
+    assertCovers(principal, ...query.officeId);
+    return this.supervisor.pactsAwaitingAcceptance(query);
   }
 
   @Get('appointments')

@@ -8,6 +8,7 @@ const problems = (type: OperatorCommandType, command: Record<string, unknown>) =
 const pact = {
   responsibleOperatorId: 'op-1',
   profilingClass: 'medium',
+  jobSearchProof: 'Monthly report of applications sent',
   availability: { workshops: true, training: false, suitableOffers: true },
   actions: [{ kind: 'workshop', description: 'Laboratorio', dueDate: '2099-03-31' }],
 };
@@ -16,7 +17,7 @@ describe('the command table', () => {
   it('has a route for every operator command, each under the journey, no two alike', () => {
     const routes = Object.values(JOURNEY_COMMANDS).map((c) => c.path);
     expect(new Set(routes).size).toBe(routes.length);
-    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(23);
+    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(24);
     for (const [type, c] of Object.entries(JOURNEY_COMMANDS)) {
       // Every path id the route names is a field of the command, and nothing else is.
       expect([type, (c.path.match(/:(\w+)/g) ?? []).map((p) => p.slice(1))]).toEqual([type, Object.keys(c.params)]);
@@ -39,6 +40,22 @@ describe('the command table', () => {
     expect(problems('SignPact', pact)).toEqual([]);
     expect(problems('CompletePactAction', { actionId: 'A1', operatorId: 'op-1' })).toEqual([]);
     expect(problems('RecordServiceDelivery', { service: 'tutoring', operatorId: 'op-1', hours: 1.25, outputs: { topics: ['cv_update'] } })).toEqual([]);
+  });
+
+  it('art. 20 c.2 lett. e D.lgs. 150/2015: a pact states how job search is proven (jobSearchProof required, named when missing)', () => {
+    const { jobSearchProof: _j, ...without } = pact;
+    void _j;
+    expect(problems('SignPact', without).map((p) => p.field)).toEqual(['jobSearchProof']);
+    expect(problems('SignPact', { ...pact, jobSearchProof: ' ' }).map((p) => p.field)).toEqual(['jobSearchProof']);
+  });
+
+  it('takes the person\'s acceptance and the referrals a pact agrees, and the acceptance of a waiting version by its number', () => {
+    expect(problems('SignPact', { ...pact, acceptance: { method: 'otp' }, referrals: [{ to: 'training_body', organisation: 'Ente', reason: 'course' }] })).toEqual([]);
+    expect(problems('SignPact', { ...pact, acceptance: { method: 'email', acceptedAt: 'yesterday' } }).map((p) => p.field).sort()).toEqual(['acceptance.acceptedAt', 'acceptance.method']);
+    expect(problems('SignPact', { ...pact, referrals: [{ to: 'church', organisation: 'Ente', reason: 'course' }] }).map((p) => p.field)).toEqual(['referrals[0].to']);
+    expect(problems('AcceptPactVersion', { version: '2', method: 'graphometric', operatorId: 'op-1' })).toEqual([]);
+    expect(problems('AcceptPactVersion', { version: '0', method: 'graphometric', operatorId: 'op-1' }).map((p) => p.field)).toEqual(['version']);
+    expect(problems('AcceptPactVersion', { version: '1', operatorId: 'op-1' }).map((p) => p.field)).toEqual(['method']);
   });
 
   it('holds a staff id to the 64 characters of the read model, as the API does (a longer one once passed the journey and failed its projection)', () => {

@@ -13,6 +13,7 @@ import {
   JUSTIFICATION_REASONS,
   OFFER_JUSTIFICATION_REASONS,
   NOTIFICATION_METHODS,
+  PACT_ACCEPTANCE_METHODS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   REFERRAL_OUTCOMES,
@@ -105,6 +106,29 @@ const suitabilityOverride = z
     reason: text(2000, { description: 'Why the verdict of the facts is overridden', example: 'The pay includes a monthly meal allowance of 150 euros' }),
   }, { error: 'must be an object' })
   .meta({ description: "The operator's verdict over the facts', with its reason (recorded): it decides whether refusing the offer counts on the suitable-offer ladder" });
+const ACCEPTANCE_METHOD = oneOf(PACT_ACCEPTANCE_METHODS, {
+  description: 'How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person)',
+  example: 'graphometric',
+});
+
+const acceptance = z
+  .strictObject({
+    method: ACCEPTANCE_METHOD,
+    acceptedAt: instant({ description: 'When the person accepted: ISO-8601 date-time with offset, not in the future; defaults to now', example: '2026-03-04T10:15:00+01:00' }).optional(),
+  }, { error: 'must be an object' })
+  .meta({
+    description:
+      "The person's acceptance of this version of the pact, when given now (journeys of rules edition 2): the version is in force from `acceptedAt`. Left out, the version waits for it " +
+      '(`POST /journeys/{journeyId}/pact/versions/{version}/acceptance`) and none of its deadlines start; journeys of edition 1 refuse it (their pact is in force at signing).',
+  });
+
+const pactReferral = z
+  .strictObject({
+    to: oneOf(REFERRAL_TARGETS, { description: 'Where the person is referred', example: 'training_body' }),
+    organisation: text(200, { description: 'The organisation', example: 'Ente di formazione CIOFS Piemonte' }, 'line'),
+    reason: text(2000, { description: 'Why', example: 'Forklift licence course' }),
+  }, { error: 'each referral must be an object' })
+  .meta({ description: 'A referral to another service the pact agrees; numbered R1, R2, … after the journey\'s other referrals' });
 
 const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
   z
@@ -148,9 +172,11 @@ export const JOURNEY_COMMANDS = {
         "How often the person must contact the operator: ISO-8601 duration. Defaults to the journey's catalogue `defaultContactFrequency`; without one it is required (400 `INVALID_DURATION` naming `contactFrequency`).",
       example: 'P30D',
     }).optional(),
-    jobSearchProof: text(1000, { description: 'How the person proves active job search (art. 20 c.2 lett. e)', example: 'Monthly report of applications sent' }).optional(),
+    jobSearchProof: text(1000, { description: 'How the person proves active job search: required (art. 20 c.2 lett. e D.lgs. 150/2015)', example: 'Monthly report of applications sent' }),
     availability,
     actions: list(pactAction, 1, 50, 'The actions agreed, 1 to 50; numbered A1, A2, … in this order'),
+    acceptance: acceptance.optional(),
+    referrals: list(pactReferral, 0, 20, 'Referrals to other services the pact agrees, at most 20 (journeys of rules edition 2): made, and linked to this version, once it is in force').optional(),
   }),
   CompletePactAction: define('pact/actions/:actionId/complete', { actionId: id.action }, {
     operatorId: staffId('Operator who records the completion'),
@@ -330,6 +356,18 @@ export const JOURNEY_COMMANDS = {
     changeActions: list(actionChange, 0, 50, 'Actions changed, at most 50, each at most once').optional(),
     addActions: list(pactAction, 0, 50, 'Actions added, at most 50; numbered after the existing ones').optional(),
     withdrawActionIds: list(id.action, 0, 50, 'Pending or overdue actions withdrawn (they stay in the history and in the earlier versions); the pact keeps at least one action').optional(),
+    acceptance: acceptance.optional(),
+    referrals: list(pactReferral, 0, 20, 'Referrals the new version agrees, at most 20 (edition 2); referrals made outside the pact since the last version join it too').optional(),
+  }),
+  AcceptPactVersion: define('pact/versions/:version/acceptance', {
+    version: z
+      .string({ error: 'must be a pact version number: 1 to 4 digits, such as 1' })
+      .regex(/^[1-9][0-9]{0,3}$/, { error: 'must be a pact version number: 1 to 4 digits, such as 1' })
+      .meta({ description: 'The version of the pact waiting for acceptance (`pactVersionAwaitingAcceptance`)', example: '1' }),
+  }, {
+    method: ACCEPTANCE_METHOD,
+    acceptedAt: instant({ description: 'When the person accepted: ISO-8601 date-time with offset, not in the future, not before the version was signed; defaults to now', example: '2026-03-05T11:00:00+01:00' }).optional(),
+    operatorId: staffId('Operator who records the acceptance'),
   }),
   MakeReferral: define('referrals', {}, {
     to: oneOf(REFERRAL_TARGETS, { description: 'Where the person is referred', example: 'training_body' }),

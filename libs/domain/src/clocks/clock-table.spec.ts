@@ -13,6 +13,7 @@ describe('the clock table', () => {
       'offerExcuseWindow',
       'appealWindow',
       'defaultContactFrequency',
+      'pactAcceptanceWindow',
     ]);
     expect(CLOCK_NAMES).toEqual([...CORE_CLOCK_NAMES, ...EXTRA_CLOCK_NAMES]);
     expect(LEGAL_CLOCK_NAMES).toEqual(['firstContactAfterDid', 'firstContactAfterBenefitClaim', 'justificationWindow', 'offerExcuseWindow', 'appealWindow']);
@@ -35,6 +36,7 @@ describe('the clock table', () => {
       offerExcuseWindow: 'P2D',
       appealWindow: 'P30D',
       defaultContactFrequency: 'P30D',
+      pactAcceptanceWindow: 'P7D',
     });
     expect(Object.keys(golClocks())).toEqual([...CLOCK_NAMES]);
     expect(golWorkingDayClocks()).toEqual(['offerExcuseWindow']);

@@ -47,6 +47,11 @@ export const CLOCK_TABLE = [
   { name: 'appealWindow', core: false, legal: true, gol: 'P30D', golWorkingDays: false, drives: ['appealDueAt', 'appeal_window'] },
   /** How often the person must contact the operator when the pact does not say (ISO-8601, e.g. P30D). */
   { name: 'defaultContactFrequency', core: false, legal: false, gol: 'P30D', golWorkingDays: false, drives: ['contactFrequency'] },
+  /**
+   * How long a signed version of the pact may wait for the person's acceptance before the supervisors are told
+   * (edition 2). Not a legal clock: the law sets no term; the GOL default is the product's.
+   */
+  { name: 'pactAcceptanceWindow', core: false, legal: false, gol: 'P7D', golWorkingDays: false, drives: ['pact_acceptance_due'] },
 ] as const satisfies readonly ClockDefinition[];
 
 type Table = typeof CLOCK_TABLE;

@@ -23,7 +23,7 @@ export function lapseFor(state: JourneyState, ladder: ConditionalityLadder, occu
   };
 }
 
-export function openLapse(state: JourneyState, lapse: LapseOpened, cause: Pick<LapseState, 'appointmentId' | 'offerId'>, at: string): JourneyState {
+export function openLapse(state: JourneyState, lapse: LapseOpened, cause: Pick<LapseState, 'appointmentId' | 'offerId' | 'contactDueAt'>, at: string): JourneyState {
   return { ...state, lapses: [...state.lapses, { ...lapse, ...cause, occurredAt: at, status: 'awaiting_justification', justification: null, closedAt: null }] };
 }
 

@@ -21,7 +21,7 @@ export type ConditionalityLadder = (typeof CONDITIONALITY_LADDERS)[number];
 export const SANCTION_EFFECTS = ['quarter_month_cut', 'one_month_cut', 'decadenza'] as const;
 export type SanctionEffect = (typeof SANCTION_EFFECTS)[number];
 
-/** A missed obligation (a no-show, a refused suitable offer) waiting for its justification. */
+/** A missed obligation (a no-show, a missed agreed contact, a refused suitable offer) waiting for its justification. */
 export const LAPSE_STATUSES = ['awaiting_justification', 'justified', 'unjustified'] as const;
 export type LapseStatus = (typeof LAPSE_STATUSES)[number];
 
@@ -237,6 +237,8 @@ export interface LapseState extends LapseOpened {
   /** The no-show's appointment or the refused offer. */
   appointmentId: string | null;
   offerId: string | null;
+  /** Edition 2: the agreed contact (art. 20 c.2 lett. d) whose miss opened it, by the instant it was due. */
+  contactDueAt?: string | null;
   occurredAt: string;
   status: LapseStatus;
   justification: Omit<LapseJustifiedData, 'lapseId'> | null;

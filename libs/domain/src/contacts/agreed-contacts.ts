@@ -3,7 +3,10 @@ import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
-import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
+import { optionalString, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
+import { lapseFor, openLapse } from '../conditionality/lapses';
+import { edition } from '../journey/rules-edition';
+import { contactClockStart } from '../pact/versions';
 import { progressed } from '../progress';
 import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand, type CONTACT_DEADLINE_KINDS } from './model';
 
@@ -22,10 +25,23 @@ function recordContact(state: JourneyState, c: RecordContactCommand, now: string
   return [{ type: 'ContactRecorded', data: { operatorId: c.operatorId, contactedAt: canonicalInstant(at), channel: c.channel, note: c.note ?? null } }];
 }
 
-/** When the next agreed contact is due: the pact's contact frequency after the last contact (or the signing). */
+/**
+ * When the next agreed contact is due: the pact's contact frequency after the last contact, or after version 1 came
+ * into force (its signing in edition 1, the person's acceptance in edition 2).
+ */
 export function contactDueAt(state: JourneyState): string | null {
   if (!state.pact) return null;
-  return addDuration(state.contact.lastContactAt ?? state.pact.signedAt, state.pact.contactFrequency);
+  return addDuration(state.contact.lastContactAt ?? contactClockStart(state)!, state.pact.contactFrequency);
+}
+
+/**
+ * Edition 2: a benefit recipient's missed agreed contact counts on the appointments ladder (art. 21 c.7 lett. a
+ * D.lgs. 150/2015: not showing up to the contacts agreed in the pact, art. 20 c.2 lett. d), like a no-show. The
+ * convocation is valid: the contacts were agreed with the operator and signed in the pact. Others are only escalated.
+ */
+function contactMissed(state: JourneyState, dueAt: string): Draft[] {
+  const lapse = edition(state) >= 2 && state.benefit !== null ? lapseFor(state, 'appointments', dueAt, 'agreed_signed') : null;
+  return [{ type: 'ContactMissed', data: lapse ? { dueAt, lapse } : { dueAt } }];
 }
 
 function contactDeadlines(state: JourneyState): Deadline[] {
@@ -37,20 +53,26 @@ function contactDeadlines(state: JourneyState): Deadline[] {
 }
 
 const drafters: Record<(typeof CONTACT_DEADLINE_KINDS)[number], Drafter> = {
-  contact_due: (_state, d) => [{ type: 'ContactMissed', data: { dueAt: d.at } }],
+  contact_due: (state, d) => contactMissed(state, d.at),
   contact_escalation: (state) => [{ type: 'ContactMissedEscalated', data: { dueAt: state.contact.missedDueAt! } }],
 };
 
 const evolvers = {
   ContactRecorded: (state: JourneyState, event: ContactRecorded): JourneyState => ({ ...progressed(state, event.at), contact: { ...NO_CONTACT, lastContactAt: event.data.contactedAt } }),
-  ContactMissed: (state: JourneyState, event: ContactMissed): JourneyState => ({ ...state, contact: { ...state.contact, missedDueAt: event.data.dueAt, missedSince: event.at } }),
+  ContactMissed: (state: JourneyState, event: ContactMissed): JourneyState => {
+    const missed = { ...state, contact: { ...state.contact, missedDueAt: event.data.dueAt, missedSince: event.at } };
+    return event.data.lapse ? openLapse(missed, event.data.lapse, { appointmentId: null, offerId: null, contactDueAt: event.data.dueAt }, event.at) : missed;
+  },
   ContactMissedEscalated: (state: JourneyState, event: ContactMissedEscalated): JourneyState => ({ ...state, contact: { ...state.contact, escalatedAt: event.at } }),
 };
 
 const notices = {
   ContactRecorded: silent,
   ContactMissed: (event: ContactMissed, state: JourneyState) =>
-    notice(state, event, 'contact_missed', ['beneficiary', 'operator'], `contact@${event.data.dueAt}`, { contactDueAt: event.data.dueAt }),
+    notice(state, event, 'contact_missed', ['beneficiary', 'operator'], `contact@${event.data.dueAt}`, {
+      contactDueAt: event.data.dueAt,
+      ...(event.data.lapse?.justificationDueAt ? { justificationDueAt: event.data.lapse.justificationDueAt } : {}),
+    }),
   ContactMissedEscalated: (event: ContactMissedEscalated, state: JourneyState) =>
     notice(state, event, 'contact_missed_escalation', ['supervisor'], `contact@${event.data.dueAt}`, { contactDueAt: event.data.dueAt }),
 };

@@ -1,3 +1,4 @@
+import type { LapseOpened } from '../conditionality/model';
 import type { EventEnvelope } from '../journey/event';
 
 /** The contacts between the person and the operator that the pact's contact frequency agrees. */
@@ -18,6 +19,14 @@ export interface ContactDeadlineData {
   dueAt: string;
 }
 
+export interface ContactMissedData extends ContactDeadlineData {
+  /**
+   * Edition 2, benefit recipients: the lapse the missed contact opens on the appointments ladder (art. 21 c.7 lett. a
+   * D.lgs. 150/2015), with its justification window. Absent otherwise.
+   */
+  lapse?: LapseOpened;
+}
+
 /** A contact between the person and the operator, as the pact's contact frequency asks. */
 export interface RecordContactCommand {
   type: 'RecordContact';
@@ -31,7 +40,7 @@ export interface RecordContactCommand {
 export type ContactsCommand = RecordContactCommand;
 
 export type ContactRecorded = EventEnvelope<'ContactRecorded', ContactRecordedData>;
-export type ContactMissed = EventEnvelope<'ContactMissed', ContactDeadlineData>;
+export type ContactMissed = EventEnvelope<'ContactMissed', ContactMissedData>;
 export type ContactMissedEscalated = EventEnvelope<'ContactMissedEscalated', ContactDeadlineData>;
 export type ContactsEvent = ContactRecorded | ContactMissed | ContactMissedEscalated;
 

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, JourneyCommand> = {
     type: 'SignPact',
     responsibleOperatorId: OP,
     profilingClass: 'low',
+    jobSearchProof: 'weekly log',
     availability: { workshops: true, training: false, suitableOffers: true },
     actions: [{ kind: 'job_search_act', description: 'apply', dueDate: '2026-06-30' }],
   },
@@ -50,6 +51,7 @@ const COMMANDS: Record<string, JourneyCommand> = {
   MakeReferral: { type: 'MakeReferral', to: 'training_body', organisation: 'Ente', reason: 'course', operatorId: OP },
   RecordReferralOutcome: { type: 'RecordReferralOutcome', referralId: 'R9', outcome: 'completed', operatorId: OP },
   RecordPlacement: { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-05-04', operatorId: OP },
+  AcceptPactVersion: { type: 'AcceptPactVersion', version: 1, method: 'otp', operatorId: OP },
   ProcessDeadlines: { type: 'ProcessDeadlines' },
 };
 
@@ -82,6 +84,7 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   MakeReferral: ['INTAKE_REQUIRED', 'ok', 'ok', C],
   RecordReferralOutcome: ['REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', C],
   RecordPlacement: ['INTAKE_REQUIRED', 'ok', 'ok', C],
+  AcceptPactVersion: ['PACT_VERSION_NOT_FOUND', 'PACT_VERSION_NOT_FOUND', 'PACT_VERSION_ALREADY_ACCEPTED', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
 };
 

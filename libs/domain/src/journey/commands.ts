@@ -48,6 +48,7 @@ export const JOURNEY_COMMAND_TYPES = [
   'MakeReferral',
   'RecordReferralOutcome',
   'RecordPlacement',
+  'AcceptPactVersion',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

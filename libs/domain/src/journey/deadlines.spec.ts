@@ -176,6 +176,9 @@ describe('toView', () => {
     expect(view).toStrictEqual({
       ...state,
       overdueActionCount: 0,
+      pactVersionInForce: 1,
+      pactVersionAwaitingAcceptance: null,
+      pactAcceptanceDueAt: null,
       nextDeadline: { at: DUE.A2, kind: 'action_due', actionId: 'A2' },
       nextContactDueAt: CONTACT_DUE,
       pactDeadlineAt: null, // signed already

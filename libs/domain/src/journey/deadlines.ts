@@ -3,7 +3,7 @@ import { APPOINTMENT_DEADLINE_KINDS } from '../appointments/model';
 import { CONDITIONALITY_DEADLINE_KINDS } from '../conditionality/model';
 import { CONTACT_DEADLINE_KINDS } from '../contacts/model';
 import { INTAKE_DEADLINE_KINDS } from '../intake/model';
-import { PACT_ACTION_DEADLINE_KINDS, PACT_SIGNING_DEADLINE_KINDS } from '../pact/model';
+import { PACT_ACCEPTANCE_DEADLINE_KINDS, PACT_ACTION_DEADLINE_KINDS, PACT_SIGNING_DEADLINE_KINDS } from '../pact/model';
 import { PROGRESS_DEADLINE_KINDS } from '../progress/model';
 import { appealDeadlines, journeyFinished } from '../conditionality/appeals';
 import { JOURNEY } from './features';
@@ -12,6 +12,7 @@ import type { JourneyState } from './model';
 export { contactDueAt } from '../contacts/agreed-contacts';
 export { firstContactDueAt } from '../intake/first-contact';
 export { pactDeadlineAt } from '../pact/pact-deadline';
+export { pactAcceptanceDueAt } from '../pact/acceptance';
 export { stallOf, type Stall } from './stall';
 
 export const DEADLINE_KINDS = [
@@ -22,6 +23,7 @@ export const DEADLINE_KINDS = [
   ...INTAKE_DEADLINE_KINDS,
   ...APPOINTMENT_DEADLINE_KINDS,
   ...CONDITIONALITY_DEADLINE_KINDS,
+  ...PACT_ACCEPTANCE_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

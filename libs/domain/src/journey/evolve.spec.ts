@@ -2,7 +2,7 @@ import { SERVICE_CODES } from '../services/service-table';
 import type { JourneyCommand } from './commands';
 import { decide } from './decide';
 import { applyEvents, evolve, journeyStarted, replay, upgradeState } from './evolve';
-import { intake, run, signPact, startJourney } from './journey.test-fixture';
+import { intake, run, signPactUnder, startJourney } from './journey.test-fixture';
 import type { JourneyEvent, JourneyStartedData, JourneyState } from './model';
 
 const START: JourneyStartedData = {
@@ -303,7 +303,8 @@ describe('state crosses Temporal payloads as JSON', () => {
 
 describe('upgradeState', () => {
   it('gives a state from before the six services their empty parts, reception done after the intake and the pact as version 1', () => {
-    const full = run(run(startJourney({ services: null, benefit: null }), intake(), '2026-03-03T09:00:00.000Z'), signPact(), '2026-03-04T09:00:00.000Z');
+    // A state from before the six services is of edition 1 (its pact in force from the signing).
+    const full = run(run(startJourney({ services: null, benefit: null, rules: 1 }), intake(), '2026-03-03T09:00:00.000Z'), signPactUnder(1), '2026-03-04T09:00:00.000Z');
     const old = { ...full } as Partial<JourneyState>;
     for (const key of ['services', 'workingDayClocks', 'benefit', 'firstContactMissedAt', 'pactVersions', 'serviceProgress', 'appointments', 'offers', 'lapses', 'conditionalitySteps', 'referrals', 'placement'] as const) {
       delete old[key];

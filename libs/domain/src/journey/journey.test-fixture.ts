@@ -77,10 +77,13 @@ export const OP = 'op-anna';
 
 export const intake = (at = '2026-03-03T09:00:00.000Z'): JourneyCommand => ({ type: 'RecordIntake', operatorId: OP, takenInChargeAt: at });
 
+/** The pact as the person accepts it at signing, in person (edition 2; leave `acceptance` out to make it wait). */
 export const signPact = (dueDate = '2026-06-30'): JourneyCommand => ({
   type: 'SignPact',
   responsibleOperatorId: OP,
   profilingClass: 'medium',
+  jobSearchProof: 'Monthly report of applications sent',
+  acceptance: { method: 'signed_in_person' },
   availability: { workshops: true, training: true, suitableOffers: true },
   actions: [
     { kind: 'job_search_act', description: 'Send five applications', dueDate },
@@ -90,7 +93,16 @@ export const signPact = (dueDate = '2026-06-30'): JourneyCommand => ({
 
 /** Taken in charge on 3 March, pact signed on 4 March. */
 export function activeJourney(o: StartOptions = {}): JourneyState {
-  return run(run(startJourney(o), intake(), '2026-03-03T09:00:00.000Z'), signPact(), '2026-03-04T09:00:00.000Z');
+  return run(run(startJourney(o), intake(), '2026-03-03T09:00:00.000Z'), signPactUnder(o.rules ?? CURRENT_RULES_EDITION), '2026-03-04T09:00:00.000Z');
+}
+
+/** The fixture's pact as a journey of that edition signs it (edition 1 records no acceptance). */
+export function signPactUnder(rules: RulesEdition, dueDate?: string): JourneyCommand {
+  const command = signPact(dueDate) as Extract<JourneyCommand, { type: 'SignPact' }>;
+  if (rules >= 2) return command;
+  const { acceptance: _acceptance, ...edition1 } = command;
+  void _acceptance;
+  return edition1;
 }
 
 export function awaitingPactJourney(o: StartOptions = {}): JourneyState {

@@ -31,8 +31,9 @@ export * from '../services/model';
 /**
  * Where a journey stands.
  * - `awaiting_intake`: started from the DID, waiting for the presa in carico (the operator taking the person in charge);
- * - `awaiting_pact`: taken in charge, waiting for the Patto di servizio personalizzato to be signed;
- * - `pact_active`: the pact is signed and its actions are under way;
+ * - `awaiting_pact`: taken in charge, waiting for the Patto di servizio personalizzato to be signed — and, in edition
+ *   2, accepted by the person: a signed version 1 waiting for acceptance is not in force, nothing runs under it yet;
+ * - `pact_active`: the pact is in force and its actions are under way;
  * - `closed`: ended (placement or another reason).
  */
 export const JOURNEY_STAGES = ['awaiting_intake', 'awaiting_pact', 'pact_active', 'closed'] as const;

@@ -2,7 +2,7 @@ import { APPOINTMENT_NOTICE_KINDS, type AppointmentChannel } from '../appointmen
 import { CONDITIONALITY_NOTICE_KINDS, type ConditionalityLadder, type SanctionEffect } from '../conditionality/model';
 import { CONTACT_NOTICE_KINDS } from '../contacts/model';
 import { INTAKE_NOTICE_KINDS } from '../intake/model';
-import { PACT_ACTION_NOTICE_KINDS, PACT_SIGNING_NOTICE_KINDS } from '../pact/model';
+import { PACT_ACCEPTANCE_NOTICE_KINDS, PACT_ACTION_NOTICE_KINDS, PACT_SIGNING_NOTICE_KINDS } from '../pact/model';
 import type { ServiceCode } from '../services/service-table';
 import { JOURNEY } from './features';
 import type { NoticeMakers } from './handlers';
@@ -20,6 +20,7 @@ export const NOTICE_KINDS = [
   ...INTAKE_NOTICE_KINDS,
   ...APPOINTMENT_NOTICE_KINDS,
   ...CONDITIONALITY_NOTICE_KINDS,
+  ...PACT_ACCEPTANCE_NOTICE_KINDS,
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -59,6 +60,8 @@ export interface JourneyNotice {
     appealDueAt?: string | null;
     /** The body an appeal is lodged with, by name (`APPEAL_BODY_DEFINITIONS`). */
     appealBody?: string;
+    /** The version of the pact concerned (`pact_acceptance_overdue`). */
+    pactVersion?: number;
   };
   /** When the deadline passed (the instant the journey decided to send it). */
   at: string;

@@ -11,6 +11,10 @@ export const REFUSAL_KINDS = {
   PACT_ACTION_ALREADY_COMPLETED: 'conflict',
   PACT_ACTION_NOT_FOUND: 'not_found',
   PACT_ACTION_WITHDRAWN: 'conflict',
+  /** A version of the pact awaits the person's acceptance: no new signing or amendment before it (edition 2). */
+  PACT_AWAITING_ACCEPTANCE: 'conflict',
+  PACT_VERSION_NOT_FOUND: 'not_found',
+  PACT_VERSION_ALREADY_ACCEPTED: 'conflict',
   SERVICE_NOT_IN_PROGRAMME: 'conflict',
   SERVICE_PREREQUISITE_PENDING: 'conflict',
   SERVICE_ALREADY_COMPLETED: 'conflict',

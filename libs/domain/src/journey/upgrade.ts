@@ -38,7 +38,8 @@ function fromBeforeServices(state: JourneyState): JourneyState {
 function firstVersion(state: JourneyState): PactVersion[] {
   if (!state.pact) return [];
   const actions = (state.actions ?? []).map(({ actionId, kind, description, dueAt }) => ({ actionId, kind, description, dueAt }));
-  return [{ ...state.pact, actions, amendedBy: null, reason: null }];
+  // From before pact acceptance (edition 1): in force from the signing.
+  return [{ ...state.pact, actions, amendedBy: null, reason: null, acceptance: null, inForceSince: state.pact.signedAt, inForce: true, proposedAt: state.pact.signedAt }];
 }
 
 type Defaults = { [K in keyof JourneyState]?: (state: JourneyState) => JourneyState[K] };

@@ -1,6 +1,7 @@
 import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
-import { contactDueAt, firstContactDueAt, nextDeadline, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
+import { versionAwaitingAcceptance } from '../pact/versions';
+import { contactDueAt, firstContactDueAt, nextDeadline, pactAcceptanceDueAt, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
 import type { AppointmentState, JourneyState } from './model';
 
 /** What an operator sees of a journey: its state plus what is derived from it. */
@@ -22,6 +23,12 @@ export interface JourneyView extends JourneyState {
   nextAppointment: AppointmentState | null;
   /** Conditionality steps waiting for the operator's decision. */
   proposedStepCount: number;
+  /** The version of the pact in force (`pact.version`), or null before one is (edition 2: before the acceptance). */
+  pactVersionInForce: number | null;
+  /** The version of the pact signed and waiting for the person's acceptance (edition 2), or null. */
+  pactVersionAwaitingAcceptance: number | null;
+  /** Until when that version may wait before the supervisors are told (the catalogue's `pactAcceptanceWindow`). */
+  pactAcceptanceDueAt: string | null;
 }
 
 export function toView(state: JourneyState): JourneyView {
@@ -38,5 +45,8 @@ export function toView(state: JourneyState): JourneyView {
     totalServiceHours: Math.round(state.serviceProgress.reduce((h, s) => h + s.hours, 0) * 100) / 100,
     nextAppointment: scheduled[0] ?? null,
     proposedStepCount: state.conditionalitySteps.filter((s) => s.status === 'proposed').length,
+    pactVersionInForce: state.pact?.version ?? null,
+    pactVersionAwaitingAcceptance: versionAwaitingAcceptance(state)?.version ?? null,
+    pactAcceptanceDueAt: pactAcceptanceDueAt(state),
   };
 }

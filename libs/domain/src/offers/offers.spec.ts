@@ -1,6 +1,6 @@
 import { legalDeadline } from '../clocks/legal-deadline';
 import type { JourneyCommand } from '../journey/commands';
-import { activeJourney, awaitingPactJourney, OP, refuse, run, signPact, startJourney, tick, intake } from '../journey/journey.test-fixture';
+import { activeJourney, awaitingPactJourney, OP, refuse, run, signPact, signPactUnder, startJourney, tick, intake } from '../journey/journey.test-fixture';
 import type { JourneyState } from '../journey/model';
 import { validateCatalogue, GOL_DEFAULT_CATALOGUES } from '../programme/catalogue';
 import type { OfferSuitabilityFacts, OfferSuitabilityInput } from './model';
@@ -235,7 +235,8 @@ describe('availability for suitable offers', () => {
   it('art. 20 c.3 and art. 21 D.lgs. 150/2015: a benefit recipient cannot sign a pact without availability for suitable offers', () => {
     expect(refuse(awaitingPactJourney(), pactWithout(), '2026-03-04T09:00:00.000Z')).toMatchObject({ code: 'SUITABLE_OFFERS_AVAILABILITY_REQUIRED', field: 'availability.suitableOffers' });
     expect(run(awaitingPactJourney({ benefit: null }), pactWithout(), '2026-03-04T09:00:00.000Z').pact?.availability.suitableOffers).toBe(false);
-    expect(run(awaitingPactJourney({ rules: 1 }), pactWithout(), '2026-03-04T09:00:00.000Z').stage).toBe('pact_active');
+    const edition1 = { ...signPactUnder(1), availability: { workshops: true, training: true, suitableOffers: false } } as JourneyCommand;
+    expect(run(awaitingPactJourney({ rules: 1 }), edition1, '2026-03-04T09:00:00.000Z').stage).toBe('pact_active');
   });
 
   it('art. 20 c.3 and art. 21 D.lgs. 150/2015: nor amend it away', () => {

@@ -5,7 +5,8 @@ import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome,
 import { progressed } from '../progress';
 import { edition } from '../journey/rules-edition';
 import { freshAction, futureDueAt, pickAvailability, plannedAction, plansOf, requireAvailability } from './action-plan';
-import { PROFILING_CLASSES, type AmendPactCommand, type PactActionPlan, type PactActionState, type PactAmended } from './model';
+import { PROFILING_CLASSES, type AmendPactCommand, type PactActionPlan, type PactActionState, type PactAmended, type PactVersion } from './model';
+import { acceptanceOf, intoForce, pactReferrals, recordsAcceptance, referralsOfVersion, versionAwaitingAcceptance } from './versions';
 
 /**
  * A new version of the pact. Changed fields replace the current ones; actions are changed (a new due date restarts
@@ -13,6 +14,8 @@ import { PROFILING_CLASSES, type AmendPactCommand, type PactActionPlan, type Pac
  * Every deadline follows from the new state, so nothing needs cancelling.
  */
 function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outcome {
+  const waiting = versionAwaitingAcceptance(state);
+  if (waiting) return refusal('PACT_AWAITING_ACCEPTANCE', `pact version ${waiting.version} of ${waiting.proposedAt} awaits the person's acceptance: it is amended once accepted`);
   if (state.stage !== 'pact_active' || !state.pact) return refusal('PACT_NOT_SIGNED', 'only a signed pact can be amended');
   const pact = state.pact;
   const invalid =
@@ -67,7 +70,15 @@ function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outco
     (c.contactFrequency !== undefined && c.contactFrequency !== pact.contactFrequency) ||
     (c.jobSearchProof !== undefined && c.jobSearchProof !== pact.jobSearchProof) ||
     (c.availability !== undefined && JSON.stringify(pickAvailability(c.availability)) !== JSON.stringify(pact.availability));
-  if (!fieldsChanged && changedActions.length === 0 && withdrawnActionIds.length === 0) {
+  const edition2 = recordsAcceptance(state);
+  if (!edition2 && (c.acceptance !== undefined || c.referrals !== undefined)) {
+    return refusal('INVALID_VALUE', 'this journey runs under the rules of edition 1: its pact versions are in force when amended', c.acceptance !== undefined ? 'acceptance' : 'referrals');
+  }
+  const acceptance = !edition2 || c.acceptance === undefined ? null : acceptanceOf(c.acceptance, now, inForceSince(state), `the version in force (${inForceSince(state)})`);
+  if (acceptance && 'refusal' in acceptance) return acceptance;
+  const referrals = edition2 ? pactReferrals(state, c.referrals) : [];
+  if ('refusal' in referrals) return referrals;
+  if (!fieldsChanged && changedActions.length === 0 && withdrawnActionIds.length === 0 && referrals.length === 0) {
     return refusal('INVALID_VALUE', 'an amendment changes at least one field or action of the pact');
   }
   const remaining = state.actions.filter((a) => a.status !== 'withdrawn' && !withdrawnActionIds.includes(a.actionId)).length + (c.addActions?.length ?? 0);
@@ -88,9 +99,14 @@ function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outco
         changedActions,
         withdrawnActionIds,
         amendedAt: now,
+        ...(edition2 ? { acceptance, referrals } : {}),
       },
     },
   ];
+}
+
+function inForceSince(state: JourneyState): string {
+  return state.pactVersions.find((v) => v.inForce)?.inForceSince ?? state.pact!.signedAt;
 }
 
 function amendable(state: JourneyState, actionId: unknown, field: string, touched: Set<string>): PactActionState | Refused {
@@ -103,7 +119,26 @@ function amendable(state: JourneyState, actionId: unknown, field: string, touche
   return action;
 }
 
-/** The new version: changed actions keep their history unless their due date moved, which starts their clocks again. */
+/** The actions under an amendment: changed ones keep their history unless their due date moved, which starts their clocks again. */
+function amendedActions(state: JourneyState, event: PactAmended): PactActionState[] {
+  const d = event.data;
+  const changed = new Map(d.changedActions.map((a) => [a.actionId, a]));
+  const actions = state.actions.map((a): PactActionState => {
+    if (d.withdrawnActionIds.includes(a.actionId)) return { ...a, status: 'withdrawn' };
+    const plan = changed.get(a.actionId);
+    if (!plan) return a;
+    changed.delete(a.actionId);
+    const moved = plan.dueAt !== a.dueAt;
+    return moved ? { ...a, ...plan, status: 'pending', overdueSince: null, reminderSentAt: null, escalatedAt: null } : { ...a, ...plan };
+  });
+  for (const plan of changed.values()) actions.push(freshAction(plan));
+  return actions;
+}
+
+/**
+ * The new version. Edition 1 (no `acceptance` in the event): in force at once. Edition 2: in force from the acceptance
+ * given with it, or waiting for it while the version before stays in force.
+ */
 function pactAmended(state: JourneyState, event: PactAmended): JourneyState {
   const d = event.data;
   const pact = {
@@ -115,22 +150,34 @@ function pactAmended(state: JourneyState, event: PactAmended): JourneyState {
     availability: d.availability,
     signedAt: state.pact!.signedAt,
   };
-  const changed = new Map(d.changedActions.map((a) => [a.actionId, a]));
-  const actions = state.actions.map((a): PactActionState => {
-    if (d.withdrawnActionIds.includes(a.actionId)) return { ...a, status: 'withdrawn' };
-    const plan = changed.get(a.actionId);
-    if (!plan) return a;
-    changed.delete(a.actionId);
-    const moved = plan.dueAt !== a.dueAt;
-    return moved ? { ...a, ...plan, status: 'pending', overdueSince: null, reminderSentAt: null, escalatedAt: null } : { ...a, ...plan };
-  });
-  for (const plan of changed.values()) actions.push(freshAction(plan));
-  return {
-    ...progressed(state, event.at),
-    pact,
-    actions,
-    pactVersions: [...state.pactVersions, { ...pact, actions: plansOf(actions), amendedBy: d.operatorId, reason: d.reason }],
+  const actions = amendedActions(state, event);
+  const after = progressed(state, event.at);
+  if (d.acceptance === undefined) {
+    return {
+      ...after,
+      pact,
+      actions,
+      pactVersions: [
+        ...state.pactVersions.map((v) => (v.inForce ? { ...v, inForce: false } : v)),
+        { ...pact, actions: plansOf(actions), amendedBy: d.operatorId, reason: d.reason, acceptance: null, inForceSince: d.amendedAt, inForce: true, proposedAt: d.amendedAt },
+      ],
+    };
+  }
+  const agreed = d.referrals ?? [];
+  const version: PactVersion = {
+    ...pact,
+    actions: plansOf(actions),
+    amendedBy: d.operatorId,
+    reason: d.reason,
+    acceptance: d.acceptance,
+    inForceSince: null,
+    inForce: false,
+    proposedAt: d.amendedAt,
+    acceptanceEscalatedAt: null,
+    referrals: referralsOfVersion(state, agreed),
   };
+  if (d.acceptance === null) return { ...after, pactVersions: [...state.pactVersions, version] };
+  return intoForce(after, version, d.acceptance.acceptedAt, event.at, actions, agreed, d.operatorId);
 }
 
 export const amendment = {

@@ -1,4 +1,5 @@
 import type { EventEnvelope } from '../journey/event';
+import type { ReferralTarget } from '../referrals/model';
 
 /** The Patto di servizio personalizzato: its signing, its versions, its actions and its deadline. */
 
@@ -30,6 +31,35 @@ export interface PactAvailability {
   suitableOffers: boolean;
 }
 
+/**
+ * How the person accepted a version of the pact (edition 2): signed on paper at the office, a graphometric signature
+ * on a tablet, or a one-time password sent to the person. A version is in force from its acceptance.
+ */
+export const PACT_ACCEPTANCE_METHODS = ['signed_in_person', 'graphometric', 'otp'] as const;
+export type PactAcceptanceMethod = (typeof PACT_ACCEPTANCE_METHODS)[number];
+
+export interface PactAcceptance {
+  acceptedAt: string;
+  method: PactAcceptanceMethod;
+}
+
+/** The person's acceptance as an operator records it: when (defaults to now) and how. */
+export interface PactAcceptanceInput {
+  acceptedAt?: string;
+  method: PactAcceptanceMethod;
+}
+
+/** A referral to another service that a version of the pact agrees (DOMAIN: the pact records any referral). */
+export interface PactReferralInput {
+  to: ReferralTarget;
+  organisation: string;
+  reason: string;
+}
+
+export interface PactReferral extends PactReferralInput {
+  referralId: string;
+}
+
 export interface PactActionPlan {
   actionId: string;
   kind: PactActionKind;
@@ -44,11 +74,18 @@ export interface PactSignedData {
   profilingClass: ProfilingClass;
   /** How often the person must contact the operator, as an ISO-8601 duration (e.g. P30D). */
   contactFrequency: string;
-  /** How the person proves job search (art. 20 c.2 lett. d). */
+  /** How the person proves job search (art. 20 c.2 lett. e D.lgs. 150/2015; required in edition 2). */
   jobSearchProof: string | null;
   availability: PactAvailability;
   actions: PactActionPlan[];
   signedAt: string;
+  /**
+   * Edition 2: the person's acceptance when given at signing, or null when the version waits for it. Absent in
+   * journeys of edition 1, whose pact is in force at signing.
+   */
+  acceptance?: PactAcceptance | null;
+  /** Edition 2: the referrals this version agrees (numbered R1, R2, … after the journey's others). */
+  referrals?: PactReferral[];
 }
 
 export interface PactAmendedData {
@@ -65,6 +102,22 @@ export interface PactAmendedData {
   /** Actions the amendment removes (pending or overdue ones only). */
   withdrawnActionIds: string[];
   amendedAt: string;
+  /** As in `PactSignedData`: edition 2 only; a version awaiting acceptance leaves the one in force as it is. */
+  acceptance?: PactAcceptance | null;
+  referrals?: PactReferral[];
+}
+
+/** The person accepted a version of the pact that waited for it: it is in force from `acceptance.acceptedAt`. */
+export interface PactVersionAcceptedData {
+  version: number;
+  acceptance: PactAcceptance;
+  operatorId: string;
+}
+
+/** A version waited for acceptance past the catalogue's `pactAcceptanceWindow`: the supervisors are told. */
+export interface PactAcceptanceOverdueData {
+  version: number;
+  dueAt: string;
 }
 
 export interface PactActionCompletedData {
@@ -105,6 +158,21 @@ export interface SignPactCommand {
   jobSearchProof?: string;
   availability: PactAvailability;
   actions: PactActionInput[];
+  /** Edition 2: the person's acceptance at signing; left out, the version waits for `AcceptPactVersion`. */
+  acceptance?: PactAcceptanceInput;
+  /** Referrals to other services the pact agrees. */
+  referrals?: PactReferralInput[];
+}
+
+/** The person accepts a version of the pact that waits for it (edition 2). */
+export interface AcceptPactVersionCommand {
+  type: 'AcceptPactVersion';
+  /** The version number (from the API's path, as digits). */
+  version: number | string;
+  method: PactAcceptanceMethod;
+  /** When the person accepted; defaults to now. */
+  acceptedAt?: string;
+  operatorId: string;
 }
 
 export interface CompletePactActionCommand {
@@ -129,9 +197,11 @@ export interface AmendPactCommand {
   changeActions?: { actionId: string; dueDate?: string; description?: string }[];
   addActions?: PactActionInput[];
   withdrawActionIds?: string[];
+  acceptance?: PactAcceptanceInput;
+  referrals?: PactReferralInput[];
 }
 
-export type PactCommand = SignPactCommand | CompletePactActionCommand | AmendPactCommand;
+export type PactCommand = SignPactCommand | CompletePactActionCommand | AmendPactCommand | AcceptPactVersionCommand;
 
 export type PactSigned = EventEnvelope<'PactSigned', PactSignedData>;
 export type PactAmended = EventEnvelope<'PactAmended', PactAmendedData>;
@@ -141,7 +211,11 @@ export type PactActionReminderDue = EventEnvelope<'PactActionReminderDue', Actio
 export type PactActionEscalated = EventEnvelope<'PactActionEscalated', ActionDeadlineData>;
 export type PactDeadlineMissed = EventEnvelope<'PactDeadlineMissed', PactDeadlineData>;
 export type PactDeadlineEscalated = EventEnvelope<'PactDeadlineEscalated', PactDeadlineData>;
+export type PactVersionAccepted = EventEnvelope<'PactVersionAccepted', PactVersionAcceptedData>;
+export type PactAcceptanceOverdue = EventEnvelope<'PactAcceptanceOverdue', PactAcceptanceOverdueData>;
 export type PactEvent =
+  | PactVersionAccepted
+  | PactAcceptanceOverdue
   | PactSigned
   | PactAmended
   | PactActionCompleted
@@ -177,6 +251,21 @@ export interface PactVersion extends PactState {
   /** Who amended it and why (null for the signed version 1). */
   amendedBy: string | null;
   reason: string | null;
+  /**
+   * The person's acceptance (edition 2), or null: not recorded (edition 1, in force at signing) or still awaited.
+   * Absent in states carried from before pact acceptance (read as null).
+   */
+  acceptance?: PactAcceptance | null;
+  /** When it came into force (edition 1: at signing or amendment; edition 2: at acceptance); null while awaited. */
+  inForceSince?: string | null;
+  /** Whether it is the version in force now (the one `pact` shows); false while awaited and once superseded. */
+  inForce?: boolean;
+  /** When the version was signed or amended (the acceptance window counts from it). */
+  proposedAt?: string;
+  /** When the supervisors were told it waited past the acceptance window. */
+  acceptanceEscalatedAt?: string | null;
+  /** The referrals the version contains: those it agrees and those made outside the pact since the previous one. */
+  referrals?: PactReferral[];
 }
 
 export interface PactSlice {
@@ -201,6 +290,13 @@ export const PACT_ACTION_NOTICE_KINDS = [
 ] as const;
 
 export const PACT_SIGNING_DEADLINE_KINDS = ['pact_deadline', 'pact_escalation'] as const;
+
+export const PACT_ACCEPTANCE_DEADLINE_KINDS = ['pact_acceptance_due'] as const;
+
+export const PACT_ACCEPTANCE_NOTICE_KINDS = [
+  /** A version of the pact waited for the person's acceptance past the catalogue's acceptance window. */
+  'pact_acceptance_overdue',
+] as const;
 
 export const PACT_SIGNING_NOTICE_KINDS = [
   /** The pact was not signed by its deadline. */

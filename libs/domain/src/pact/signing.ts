@@ -6,20 +6,27 @@ import { optionalString, refusal, requireOneOf, requireText, type Outcome } from
 import { progressed } from '../progress';
 import { edition } from '../journey/rules-edition';
 import { freshAction, plannedAction, requireAvailability } from './action-plan';
-import { PROFILING_CLASSES, type PactActionPlan, type PactSigned, type SignPactCommand } from './model';
+import { PROFILING_CLASSES, type PactActionPlan, type PactSigned, type PactVersion, type SignPactCommand } from './model';
+import { acceptanceOf, firstActions, intoForce, pactReferrals, recordsAcceptance, referralsOfVersion, versionAwaitingAcceptance } from './versions';
 
 function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome {
   if (state.stage === 'awaiting_intake') {
     return refusal('INTAKE_REQUIRED', 'the pact is signed after the presa in carico: record the intake first');
   }
+  const waiting = versionAwaitingAcceptance(state);
+  if (waiting) return refusal('PACT_AWAITING_ACCEPTANCE', `pact version ${waiting.version} was signed on ${waiting.proposedAt} and awaits the person's acceptance`);
   if (state.stage !== 'awaiting_pact') return refusal('PACT_ALREADY_SIGNED', `pact version ${state.pact?.version} was signed on ${state.pact?.signedAt}`);
+  const edition2 = recordsAcceptance(state);
   const contactFrequency = c.contactFrequency ?? state.clocks.defaultContactFrequency ?? undefined;
   const invalid =
     requireText(c.responsibleOperatorId, 'responsibleOperatorId') ??
     requireOneOf(c.profilingClass, PROFILING_CLASSES, 'profilingClass') ??
     (isPositiveDuration(contactFrequency) ? null : refusal('INVALID_DURATION', 'must be a positive ISO-8601 duration such as P30D', 'contactFrequency')) ??
     requireAvailability(c.availability) ??
-    optionalString(c.jobSearchProof, 'jobSearchProof');
+    // Edition 2: how the person proves job search is part of the pact's minimum content (art. 20 c.2 lett. e D.lgs.
+    // 150/2015: «le modalità con cui la ricerca attiva di lavoro è dimostrata al responsabile delle attività»; lett. d
+    // is the frequency of contacts; text as reproduced at ilpatronato.it/patronato-inpas/?p=29498).
+    (edition2 ? requireText(c.jobSearchProof, 'jobSearchProof', 1000) : optionalString(c.jobSearchProof, 'jobSearchProof'));
   if (invalid) return invalid;
   // Edition 2: the benefit is conditional on availability for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015).
   if (edition(state) >= 2 && state.benefit !== null && c.availability.suitableOffers === false) {
@@ -34,37 +41,61 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome
     if ('refusal' in plan) return plan;
     actions.push(plan);
   }
-  return [
-    {
-      type: 'PactSigned',
-      data: {
-        version: 1,
-        responsibleOperatorId: c.responsibleOperatorId,
-        profilingClass: c.profilingClass,
-        contactFrequency: contactFrequency!,
-        jobSearchProof: c.jobSearchProof ?? null,
-        availability: { workshops: c.availability.workshops, training: c.availability.training, suitableOffers: c.availability.suitableOffers },
-        actions,
-        signedAt: now,
-      },
-    },
-  ];
+  const data = {
+    version: 1,
+    responsibleOperatorId: c.responsibleOperatorId,
+    profilingClass: c.profilingClass,
+    contactFrequency: contactFrequency!,
+    jobSearchProof: c.jobSearchProof ?? null,
+    availability: { workshops: c.availability.workshops, training: c.availability.training, suitableOffers: c.availability.suitableOffers },
+    actions,
+    signedAt: now,
+  };
+  if (!edition2) {
+    if (c.acceptance !== undefined) return refusal('INVALID_VALUE', 'this journey runs under the rules of edition 1: its pact is in force at signing', 'acceptance');
+    if (c.referrals !== undefined) return refusal('INVALID_VALUE', 'this journey runs under the rules of edition 1: make referrals with POST /referrals', 'referrals');
+    return [{ type: 'PactSigned', data }];
+  }
+  const acceptance = c.acceptance === undefined ? null : acceptanceOf(c.acceptance, now, state.intake!.takenInChargeAt, 'the presa in carico');
+  if (acceptance && 'refusal' in acceptance) return acceptance;
+  const referrals = pactReferrals(state, c.referrals);
+  if ('refusal' in referrals) return referrals;
+  return [{ type: 'PactSigned', data: { ...data, acceptance, referrals } }];
+}
+
+/** Version 1 as signed: in force at signing (edition 1), from the acceptance given with it, or waiting for it. */
+function pactSigned(state: JourneyState, event: PactSigned): JourneyState {
+  const { actions, acceptance, referrals, ...pact } = event.data;
+  const progressedState = progressed(state, event.at);
+  if (acceptance === undefined) {
+    return {
+      ...progressedState,
+      stage: 'pact_active',
+      pact,
+      pactVersions: [...state.pactVersions, { ...pact, actions, amendedBy: null, reason: null, acceptance: null, inForceSince: pact.signedAt, inForce: true, proposedAt: pact.signedAt }],
+      actions: actions.map(freshAction),
+      contact: { ...NO_CONTACT },
+    };
+  }
+  const agreed = referrals ?? [];
+  const version: PactVersion = {
+    ...pact,
+    actions,
+    amendedBy: null,
+    reason: null,
+    acceptance,
+    inForceSince: null,
+    inForce: false,
+    proposedAt: pact.signedAt,
+    acceptanceEscalatedAt: null,
+    referrals: referralsOfVersion(state, agreed),
+  };
+  if (acceptance === null) return { ...progressedState, pactVersions: [...state.pactVersions, version] };
+  return intoForce(progressedState, version, acceptance.acceptedAt, event.at, firstActions(version), agreed, pact.responsibleOperatorId);
 }
 
 export const signing = {
   deciders: { SignPact: signPact },
-  evolvers: {
-    PactSigned: (state: JourneyState, event: PactSigned): JourneyState => {
-      const { actions, ...pact } = event.data;
-      return {
-        ...progressed(state, event.at),
-        stage: 'pact_active',
-        pact,
-        pactVersions: [...state.pactVersions, { ...pact, actions, amendedBy: null, reason: null }],
-        actions: actions.map(freshAction),
-        contact: { ...NO_CONTACT },
-      };
-    },
-  },
+  evolvers: { PactSigned: pactSigned },
   notices: { PactSigned: silent },
 };

@@ -46,6 +46,11 @@ export type ReferralsEvent = ReferralMade | ReferralOutcomeRecorded;
 
 export interface ReferralState extends ReferralMadeData {
   madeAt: string;
+  /**
+   * Edition 2: the pact version that contains it — the one that agreed it, or, for a referral made outside the pact,
+   * the next version to come into force (null until then). Absent in journeys of edition 1.
+   */
+  pactVersion?: number | null;
   outcome: ReferralOutcome | null;
   outcomeAt: string | null;
   outcomeNote: string | null;

@@ -1,6 +1,8 @@
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
+import { edition } from '../journey/rules-edition';
+import { usedReferralIds } from '../pact/versions';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { REFERRAL_OUTCOMES, REFERRAL_TARGETS, type MakeReferralCommand, type RecordReferralOutcomeCommand, type ReferralsEvent } from './model';
 
@@ -9,7 +11,8 @@ function makeReferral(state: JourneyState, c: MakeReferralCommand): Outcome {
   const invalid =
     requireOneOf(c.to, REFERRAL_TARGETS, 'to') ?? requireText(c.organisation, 'organisation', 200) ?? requireText(c.reason, 'reason') ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
-  const referralId = nextId('R', state.referrals.map((r) => r.referralId));
+  // A referral a version of the pact waiting for acceptance agrees has its id already (edition 2).
+  const referralId = nextId('R', usedReferralIds(state));
   return [{ type: 'ReferralMade', data: { referralId, to: c.to, organisation: c.organisation, reason: c.reason, operatorId: c.operatorId } }];
 }
 
@@ -23,7 +26,14 @@ function recordReferralOutcome(state: JourneyState, c: RecordReferralOutcomeComm
 }
 
 const evolvers: Evolvers<ReferralsEvent['type']> = {
-  ReferralMade: (state, event) => ({ ...state, referrals: [...state.referrals, { ...event.data, madeAt: event.at, outcome: null, outcomeAt: null, outcomeNote: null }] }),
+  ReferralMade: (state, event) => ({
+    ...state,
+    referrals: [
+      ...state.referrals,
+      // Edition 2: made outside the pact, it joins the next version of the pact to come into force.
+      { ...event.data, madeAt: event.at, outcome: null, outcomeAt: null, outcomeNote: null, ...(edition(state) >= 2 ? { pactVersion: null } : {}) },
+    ],
+  }),
   ReferralOutcomeRecorded: (state, event) => ({
     ...state,
     referrals: state.referrals.map((r) =>

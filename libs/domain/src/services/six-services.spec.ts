@@ -374,7 +374,13 @@ describe('suitable offers (rules edition 1: the window from the refusal, the sui
 });
 
 describe('pact amendments', () => {
-  const amend = (change: Partial<Extract<JourneyCommand, { type: 'AmendPact' }>>): JourneyCommand => ({ type: 'AmendPact', operatorId: OP, reason: 'new training course', ...change });
+  const amend = (change: Partial<Extract<JourneyCommand, { type: 'AmendPact' }>>): JourneyCommand => ({
+    type: 'AmendPact',
+    operatorId: OP,
+    reason: 'new training course',
+    acceptance: { method: 'graphometric' },
+    ...change,
+  });
 
   it('make a new version, keep the old ones, and move the deadlines', () => {
     const s = run(activeJourney(), amend({ changeActions: [{ actionId: 'A1', dueDate: '2026-08-31' }] }), '2026-04-01T10:00:00.000Z');

@@ -89,4 +89,8 @@ export class ConditionalityStepRecord {
 
   @Column({ name: 'offer_id', type: 'varchar', length: 16, nullable: true })
   offerId!: string | null;
+
+  /** Or the missed agreed contact (rules edition 2, art. 21 c.7 lett. a D.lgs. 150/2015), by when it was due. */
+  @Column({ name: 'contact_due_at', type: 'timestamptz', nullable: true })
+  contactDueAt!: Date | null;
 }

@@ -10,6 +10,7 @@ import { NUMERIC } from './numeric';
 @Index('journeys_stalled_idx', ['officeId', 'stalledSince'], { where: 'stalled_since IS NOT NULL' })
 @Index('journeys_office_closed_idx', ['officeId', 'closedAt'], { where: 'closed_at IS NOT NULL' })
 @Index('journeys_office_placement_idx', ['officeId', 'placementRecordedAt'], { where: 'placement_recorded_at IS NOT NULL' })
+@Index('journeys_pact_awaiting_acceptance_idx', ['officeId', 'pactAwaitingAcceptanceSince'], { where: 'pact_version_awaiting_acceptance IS NOT NULL' })
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;
@@ -55,6 +56,20 @@ export class JourneyRecord {
 
   @Column({ name: 'pact_signed_at', type: 'timestamptz', nullable: true })
   pactSignedAt!: Date | null;
+
+  /** When version 1 of the pact came into force: its signing (rules edition 1) or the person's acceptance (edition 2). */
+  @Column({ name: 'pact_in_force_since', type: 'timestamptz', nullable: true })
+  pactInForceSince!: Date | null;
+
+  /** The version of the pact signed and waiting for the person's acceptance (edition 2), with since and until when. */
+  @Column({ name: 'pact_version_awaiting_acceptance', type: 'integer', nullable: true })
+  pactVersionAwaitingAcceptance!: number | null;
+
+  @Column({ name: 'pact_awaiting_acceptance_since', type: 'timestamptz', nullable: true })
+  pactAwaitingAcceptanceSince!: Date | null;
+
+  @Column({ name: 'pact_acceptance_due_at', type: 'timestamptz', nullable: true })
+  pactAcceptanceDueAt!: Date | null;
 
   @Column({ name: 'profiling_class', type: 'varchar', length: 16, nullable: true })
   profilingClass!: ProfilingClass | null;

@@ -12,6 +12,7 @@ import { SideEffectFailures1764251100000 } from './1764251100000-side-effect-fai
 import { IdempotencyKeys1764260000000 } from './1764260000000-idempotency-keys';
 import { CatalogueOfferSuitability1764270100000 } from './1764270100000-catalogue-offer-suitability';
 import { AppealsReadModel1764270200000 } from './1764270200000-appeals-read-model';
+import { PactAcceptance1764270400000 } from './1764270400000-pact-acceptance';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764260000000,
   CatalogueOfferSuitability1764270100000,
   AppealsReadModel1764270200000,
+  PactAcceptance1764270400000,
 ];

@@ -7,13 +7,20 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
     'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks, services, workingDayClocks, benefit } ' +
     '(the catalogue version it pinned, with its clocks, services and working-day clocks; the NASpI/DIS-COLL claim or null)',
   IntakeRecorded: 'the presa in carico: { operatorId, takenInChargeAt, notes }',
-  PactSigned: 'the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt }',
+  PactSigned:
+    'the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt, ' +
+    'acceptance: { acceptedAt, method } | null, referrals[{ referralId, to, organisation, reason }] } (`acceptance` and `referrals` in journeys of rules edition 2 only: ' +
+    'with `acceptance` null the version waits for the person\'s acceptance)',
+  PactVersionAccepted: 'the person accepted a version of the pact that waited for it; it is in force from `acceptance.acceptedAt`: { version, acceptance: { acceptedAt, method }, operatorId }',
+  PactAcceptanceOverdue: "a version of the pact waited for the person's acceptance past the catalogue's `pactAcceptanceWindow` (the office's supervisors are told): { version, dueAt }",
   PactActionCompleted: 'a pact action was completed: { actionId, operatorId, completedAt, note }',
   PactActionReminderDue: "the catalogue's reminder period before an action's due date began (the person is reminded): { actionId, dueAt }",
   PactActionOverdue: 'a pact action fell due without being completed: { actionId, dueAt }',
   PactActionEscalated: "an action stayed overdue for the catalogue's escalation period (the office's supervisors are told): { actionId, dueAt }",
   ContactRecorded: 'a contact between the person and the operator: { operatorId, contactedAt, channel, note }',
-  ContactMissed: 'the contact agreed in the pact (its contact frequency) did not happen by its due instant: { dueAt }',
+  ContactMissed:
+    'the contact agreed in the pact (its contact frequency) did not happen by its due instant: { dueAt, lapse? } (rules edition 2, benefit recipients: `lapse` ' +
+    '{ lapseId, ladder: `appointments`, justificationDueAt, convocationValid }, opened as for a no-show, art. 21 c.7 lett. a D.lgs. 150/2015)',
   ContactMissedEscalated: "a missed contact lasted the catalogue's escalation period: { dueAt }",
   PactDeadlineMissed: "the pact was not signed within the catalogue's pact deadline after the presa in carico: { deadlineAt }",
   PactDeadlineEscalated: "the pact was still unsigned the catalogue's escalation period after its deadline: { deadlineAt }",
@@ -45,7 +52,7 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   JourneyReopened: 'an annulled decadenza reopened the journey at the stage it had; pending actions move by the time it was closed: { stepId, stage, closedAt, operatorId }',
   ConditionalityStepDismissed: 'the step was dismissed (by the operator, or withdrawn by a late justification): { stepId, operatorId, reason }',
   PactAmended:
-    'a new version of the pact: { version, operatorId, reason, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, changedActions[{ actionId, kind, description, dueAt }], withdrawnActionIds, amendedAt }',
+    'a new version of the pact: { version, operatorId, reason, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, changedActions[{ actionId, kind, description, dueAt }], withdrawnActionIds, amendedAt, acceptance, referrals } (`acceptance` and `referrals` as in `PactSigned`)',
   ReferralMade: 'a referral to another service: { referralId, to, organisation, reason, operatorId }',
   ReferralOutcomeRecorded: 'what came of a referral: { referralId, outcome, operatorId, note }',
   PlacementRecorded: 'the placement (a JourneyClosed with reason `placed` follows): { employer, contractType, startDate, hoursPerWeek, operatorId, offerId }',

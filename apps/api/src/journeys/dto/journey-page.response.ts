@@ -53,11 +53,26 @@ export class JourneySummaryDto {
   @ApiProperty({ description: 'Operator responsible for the pact', example: 'op-milano-017', nullable: true, type: String })
   responsibleOperatorId!: string | null;
 
-  @ApiProperty({ description: 'Pact version', example: 1, nullable: true, type: Number })
+  @ApiProperty({ description: 'The version of the pact in force (null before one is: rules edition 2, before the person accepts version 1)', example: 1, nullable: true, type: Number })
   pactVersion!: number | null;
 
-  @ApiProperty({ description: 'When the pact was signed', example: '2026-01-27T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ description: 'When the pact (version 1) was signed, once in force', example: '2026-01-27T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
   pactSignedAt!: string | null;
+
+  @ApiProperty({
+    description: "When version 1 of the pact came into force: its signing (rules edition 1) or the person's acceptance (edition 2)",
+    example: '2026-01-27T10:15:00.000Z',
+    format: 'date-time',
+    nullable: true,
+    type: String,
+  })
+  pactInForceSince!: string | null;
+
+  @ApiProperty({ description: "The version of the pact signed and waiting for the person's acceptance, or null", example: null, nullable: true, type: Number })
+  pactVersionAwaitingAcceptance!: number | null;
+
+  @ApiProperty({ description: "Until when that version may wait before the supervisors are told (the catalogue's `pactAcceptanceWindow`)", example: null, format: 'date-time', nullable: true, type: String })
+  pactAcceptanceDueAt!: string | null;
 
   @ApiProperty({ description: 'Profiling class', enum: PROFILING_CLASSES, example: 'medium', nullable: true })
   profilingClass!: ProfilingClass | null;

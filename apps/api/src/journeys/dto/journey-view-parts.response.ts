@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   APPEAL_BODIES,
   APPEAL_OUTCOMES,
@@ -15,6 +15,7 @@ import {
   SUITABILITY_CRITERIA,
   LAPSE_STATUSES,
   VALID_NOTIFICATION_METHODS,
+  PACT_ACCEPTANCE_METHODS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   REFERRAL_OUTCOMES,
@@ -50,7 +51,10 @@ import {
   type LapseState,
   type LapseStatus,
   type NotificationMethod,
+  type PactAcceptance,
+  type PactAcceptanceMethod,
   type PactActionKind,
+  type PactReferral,
   type PactActionPlan,
   type PactVersion,
   type PlacementRecordedData,
@@ -94,6 +98,30 @@ export class PactActionPlanViewDto implements PactActionPlan {
   dueAt!: string;
 }
 
+/** The person's acceptance of a version of the pact (rules edition 2). */
+export class PactAcceptanceViewDto implements PactAcceptance {
+  @ApiProperty({ description: 'When the person accepted (UTC instant): the version is in force from it', example: '2026-01-27T10:15:00.000Z', ...INSTANT })
+  acceptedAt!: string;
+
+  @ApiProperty({ description: 'How: `signed_in_person`, `graphometric` (signature on a tablet), `otp` (one-time password)', enum: PACT_ACCEPTANCE_METHODS, example: 'graphometric' })
+  method!: PactAcceptanceMethod;
+}
+
+/** A referral a version of the pact contains. */
+export class PactReferralViewDto implements PactReferral {
+  @ApiProperty({ description: 'Referral id (`referrals[n].referralId`)', example: 'R1' })
+  referralId!: string;
+
+  @ApiProperty({ description: 'Where to', enum: REFERRAL_TARGETS, example: 'training_body' })
+  to!: ReferralTarget;
+
+  @ApiProperty({ description: 'The organisation', example: 'Ente di formazione CIOFS Piemonte' })
+  organisation!: string;
+
+  @ApiProperty({ description: 'Why', example: 'Forklift licence course' })
+  reason!: string;
+}
+
 /** One version of the pact as signed (1) or amended (2, 3, …). */
 export class PactVersionViewDto implements PactVersion {
   @ApiProperty({ description: 'Version', example: 2 })
@@ -125,6 +153,31 @@ export class PactVersionViewDto implements PactVersion {
 
   @ApiProperty({ description: 'Why it was amended (null for version 1)', example: 'Training course starts in April', nullable: true, type: String })
   reason!: string | null;
+
+  @ApiPropertyOptional({
+    description: "The person's acceptance (rules edition 2); null while the version waits for it, and in journeys of edition 1 (their versions are in force when signed)",
+    type: () => PactAcceptanceViewDto,
+    nullable: true,
+  })
+  acceptance?: PactAcceptanceViewDto | null;
+
+  @ApiPropertyOptional({ description: 'When it came into force (edition 1: signed or amended; edition 2: accepted); null while it waits for acceptance', example: '2026-01-27T10:15:00.000Z', ...NULLABLE_INSTANT })
+  inForceSince?: string | null;
+
+  @ApiPropertyOptional({ description: 'Whether it is the version in force now (the one `pact` shows): false while it waits for acceptance and once a later version is in force', example: true })
+  inForce?: boolean;
+
+  @ApiPropertyOptional({ description: 'When it was signed (version 1) or amended: the acceptance window counts from it', example: '2026-01-27T10:00:00.000Z', ...INSTANT })
+  proposedAt?: string;
+
+  @ApiPropertyOptional({ description: "When the supervisors were told it waited past the catalogue's `pactAcceptanceWindow`", example: null, ...NULLABLE_INSTANT })
+  acceptanceEscalatedAt?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The referrals the version contains (rules edition 2): those it agrees, those of the versions before it, and those made outside the pact since the previous one',
+    type: () => [PactReferralViewDto],
+  })
+  referrals?: PactReferralViewDto[];
 }
 
 /** Where one of the six services stands on the journey. */
@@ -398,6 +451,13 @@ export class LapseViewDto implements LapseState {
   @ApiProperty({ description: 'The refused offer', example: null, nullable: true, type: String })
   offerId!: string | null;
 
+  @ApiPropertyOptional({
+    description: 'Rules edition 2: the missed agreed contact (art. 20 c.2 lett. d D.lgs. 150/2015) that opened it, by the instant it was due (a benefit recipient\'s missed contact counts on the appointments ladder, art. 21 c.7 lett. a)',
+    example: null,
+    ...NULLABLE_INSTANT,
+  })
+  contactDueAt?: string | null;
+
   @ApiProperty({ description: 'When the lapse was recorded', example: '2026-03-02T10:00:00.000Z', ...INSTANT })
   occurredAt!: string;
 
@@ -550,6 +610,15 @@ export class ReferralViewDto implements ReferralState {
 
   @ApiProperty({ description: 'Note on the outcome', example: null, nullable: true, type: String })
   outcomeNote!: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Rules edition 2: the version of the pact that contains it — the one that agreed it or, for a referral made outside the pact, the next version to come into force (null until then)',
+    example: 1,
+    nullable: true,
+    type: Number,
+  })
+  pactVersion?: number | null;
 }
 
 /** The placement that closed the journey. */

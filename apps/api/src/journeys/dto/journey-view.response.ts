@@ -327,7 +327,7 @@ export class JourneyViewDto implements JourneyView {
   beneficiary!: BeneficiaryViewDto;
 
   @ApiProperty({
-    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact), `pact_active` (actions under way), `closed`',
+    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact — also, rules edition 2, while version 1 is signed and waits for the person\'s acceptance), `pact_active` (a pact in force, actions under way), `closed`',
     enum: JOURNEY_STAGES,
     example: 'pact_active',
   })
@@ -342,7 +342,7 @@ export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: 'The presa in carico, once recorded', type: () => IntakeViewDto, nullable: true })
   intake!: IntakeViewDto | null;
 
-  @ApiProperty({ description: 'The signed pact, once signed', type: () => PactViewDto, nullable: true })
+  @ApiProperty({ description: 'The version of the pact in force, once one is (rules edition 2: from the person\'s acceptance; a version awaiting it is only in `pactVersions`)', type: () => PactViewDto, nullable: true })
   pact!: PactViewDto | null;
 
   @ApiProperty({ description: "The pact's actions with their status (empty before the pact)", type: () => [PactActionViewDto] })
@@ -482,6 +482,20 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: "Conditionality steps waiting for the operator's decision", example: 0 })
   proposedStepCount!: number;
+
+  @ApiProperty({ description: 'The version of the pact in force (`pact.version`); null before one is (rules edition 2: before the person accepts version 1)', example: 1, nullable: true, type: Number })
+  pactVersionInForce!: number | null;
+
+  @ApiProperty({
+    description: "The version of the pact signed and waiting for the person's acceptance (rules edition 2; accept it with `POST /journeys/{journeyId}/pact/versions/{version}/acceptance`), or null",
+    example: null,
+    nullable: true,
+    type: Number,
+  })
+  pactVersionAwaitingAcceptance!: number | null;
+
+  @ApiProperty({ description: "Until when that version may wait before the office's supervisors are told (the catalogue's `pactAcceptanceWindow`)", example: null, nullable: true, type: String, format: 'date-time' })
+  pactAcceptanceDueAt!: string | null;
 
   @ApiProperty({ description: 'Referrals to other services, in the order made (a new one is the last)', type: () => [ReferralViewDto] })
   referrals!: ReferralViewDto[];

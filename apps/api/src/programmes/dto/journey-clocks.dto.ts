@@ -9,7 +9,7 @@ const LEGAL =
 
 /**
  * The clocks a programme catalogue gives its journeys; a journey keeps those of the version it started with. The four
- * core clocks are always stated (possibly null); the seven added with the six services are optional (absent: off).
+ * core clocks are always stated (possibly null); the others, added later, are optional (absent: off).
  */
 export class JourneyClocksDto implements JourneyClocks {
   @ApiProperty({ description: `How long before a pact action falls due the person is reminded. ${DURATION}`, example: 'P2D', type: String, nullable: true })
@@ -84,4 +84,14 @@ export class JourneyClocksDto implements JourneyClocks {
     nullable: true,
   })
   defaultContactFrequency?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      "How long a signed version of the pact may wait for the person's acceptance before the office's supervisors are told (journeys of rules edition 2; not a legal clock, " +
+      `counted from the signing or amendment). ${DURATION}. ${OPTIONAL}`,
+    example: 'P7D',
+    type: String,
+    nullable: true,
+  })
+  pactAcceptanceWindow?: string | null;
 }

@@ -179,6 +179,13 @@ export class ConditionalityStepDto implements ConditionalityStepItem {
   @ApiProperty({ description: 'The refused suitable offer that caused it', example: null, nullable: true, type: String })
   offerId!: string | null;
 
+  @ApiProperty({
+    description: 'Or the missed agreed contact that caused it, by when it was due (rules edition 2: a benefit recipient\'s missed contact counts on the appointments ladder, art. 21 c.7 lett. a D.lgs. 150/2015)',
+    ...NULLABLE_INSTANT,
+    example: null,
+  })
+  contactDueAt!: string | null;
+
   @ApiProperty({ description: "The person's benefit", enum: BENEFIT_KINDS, example: 'naspi', nullable: true })
   benefitKind!: BenefitKind | null;
 

@@ -84,6 +84,35 @@ export class OverdueActionsQuery extends PageQuery {
   escalated?: boolean;
 }
 
+/** Filters and page of `GET /supervisor/pacts-awaiting-acceptance`. */
+export class PactsAwaitingAcceptanceQuery extends PageQuery {
+  @OfficeScopeQuery()
+  officeId!: string[];
+
+  @ApiPropertyOptional({ description: 'Only journeys of this operator (responsible for the pact, or who took the person in charge)', example: OPERATOR_ID_EXAMPLE })
+  @IsOptional()
+  @Matches(OPERATOR_ID_PATTERN, { message: OPERATOR_ID_MESSAGE })
+  operatorId?: string;
+
+  @ApiPropertyOptional({ description: 'Only versions waiting for at least this many whole days since signed', type: 'integer', minimum: 0, maximum: MAX_DAYS, example: 7 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DAYS)
+  minDays?: number;
+
+  @ApiPropertyOptional({
+    description: "`true`: only versions past the catalogue's `pactAcceptanceWindow` (the office's supervisors were told); `false`: only those within it (or without a window)",
+    enum: ['true', 'false'],
+    example: 'true',
+  })
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean({ message: 'must be true or false' })
+  overdue?: boolean;
+}
+
 /** Office scope and period of `GET /supervisor/kpis`. */
 export class KpisQuery {
   @OfficeScopeQuery()

@@ -7,7 +7,7 @@ import {
   type PactActionKind,
   type StallReason,
 } from '@sal/domain';
-import type { OverdueAction, StalledCase } from '@sal/persistence';
+import type { OverdueAction, PactAwaitingAcceptance, StalledCase } from '@sal/persistence';
 import { ServiceHoursDto } from './services-responses';
 
 const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
@@ -59,6 +59,59 @@ export class StalledCasePageDto {
   pageSize!: number;
 
   @ApiProperty({ description: 'How many stalled journeys match the filters in all (also on a page past the end)', example: 42 })
+  total!: number;
+}
+
+/** A version of the pact signed and waiting for the person's acceptance (rules edition 2). */
+export class PactAwaitingAcceptanceDto implements PactAwaitingAcceptance {
+  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Programme', example: 'GOL-1' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Stage: `awaiting_pact` while version 1 waits (no pact in force), `pact_active` while an amendment waits', enum: JOURNEY_STAGES, example: 'awaiting_pact' })
+  stage!: JourneyStage;
+
+  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge', example: 'op-bianchi', nullable: true, type: String })
+  operatorId!: string | null;
+
+  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
+  familyName!: string;
+
+  @ApiProperty({ description: 'The version in force meanwhile; null while version 1 waits', example: null, nullable: true, type: Number })
+  versionInForce!: number | null;
+
+  @ApiProperty({ description: 'The version waiting for acceptance', example: 1 })
+  version!: number;
+
+  @ApiProperty({ description: 'When it was signed (or the amendment made)', example: '2026-03-02T10:00:00.000Z', format: 'date-time' })
+  signedAt!: string;
+
+  @ApiProperty({ description: "Until when it may wait before the office's supervisors are told (the catalogue's `pactAcceptanceWindow`); null without one", example: '2026-03-09T10:00:00.000Z', nullable: true, type: String, format: 'date-time' })
+  acceptanceDueAt!: string | null;
+
+  @ApiProperty({ description: 'Whole days since it was signed', example: 3 })
+  daysWaiting!: number;
+}
+
+export class PactAwaitingAcceptancePageDto {
+  @ApiProperty({ description: 'The versions waiting on this page, longest waiting first', type: () => [PactAwaitingAcceptanceDto] })
+  items!: PactAwaitingAcceptanceDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many match the filters in all (also on a page past the end)', example: 2 })
   total!: number;
 }
 
@@ -165,8 +218,20 @@ export class KpisDto {
   @ApiProperty({ description: 'Overdue pact actions of open journeys, now', example: 3 })
   overdueActions!: number;
 
-  @ApiProperty({ description: 'Median days from the presa in carico to the signed pact, over pacts signed in the period (one decimal); null when none', example: 6.5, nullable: true, type: Number })
+  @ApiProperty({
+    description:
+      "Median days from the presa in carico to the pact in force, over pacts whose version 1 came into force in the period — accepted by the person (rules edition 2) or signed (edition 1); one decimal; null when none",
+    example: 6.5,
+    nullable: true,
+    type: Number,
+  })
   medianDaysIntakeToPact!: number | null;
+
+  @ApiProperty({ description: "Pacts whose version 1 came into force in the period: accepted by the person (rules edition 2) or signed (edition 1). A pact signed and not yet accepted does not count", example: 12 })
+  pactsInForce!: number;
+
+  @ApiProperty({ description: "Open journeys with a version of the pact waiting for the person's acceptance now (see `GET /supervisor/pacts-awaiting-acceptance`)", example: 2 })
+  pactsAwaitingAcceptance!: number;
 
   @ApiProperty({ description: 'Journeys closed as `placed` in the period', example: 2 })
   placements!: number;
