@@ -47,7 +47,7 @@ export const API_ERROR_STATUS = {
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 /** How each kind of domain refusal maps to HTTP: whose fault it is decides the status. */
-export const REFUSAL_STATUS: Record<RefusalKind, number> = { conflict: 409, invalid: 400, not_found: 404 };
+export const REFUSAL_STATUS: Record<RefusalKind, number> = { conflict: 409, invalid: 400, not_found: 404, forbidden: 403 };
 
 /** Every code a client may see, with its status: API codes and domain refusal codes. */
 export const ALL_ERROR_STATUSES: Record<string, number> = {

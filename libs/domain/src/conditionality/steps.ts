@@ -2,6 +2,7 @@ import { legalDeadline } from '../clocks/legal-deadline';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
 import { optionalText, refusal, requireText, type Draft, type Outcome } from '../journey/rules';
+import { decidedByTheCpi } from './authority';
 import { nextStepOn } from './ladders';
 import type {
   ConditionalityStepConfirmed,
@@ -67,12 +68,13 @@ const evolvers = {
       effect: d.effect,
       decidedAt: event.at,
       decidedBy: d.operatorId,
+      ...(d.decidedByOffice ? { decidedByOffice: d.decidedByOffice } : {}),
       decisionNote: d.note,
       appealDueAt: d.appealDueAt,
     }));
   },
   ConditionalityStepDismissed: (state: JourneyState, event: ConditionalityStepDismissed): JourneyState =>
-    updateStep(state, event.data.stepId, (s) => ({ ...s, status: 'dismissed', decidedAt: event.at, decidedBy: event.data.operatorId, decisionNote: event.data.reason })),
+    updateStep(state, event.data.stepId, (s) => ({ ...s, status: 'dismissed', decidedAt: event.at, decidedBy: event.data.operatorId, ...(event.data.decidedByOffice ? { decidedByOffice: event.data.decidedByOffice } : {}), decisionNote: event.data.reason })),
 };
 
 const notices = {
@@ -96,7 +98,7 @@ const notices = {
 };
 
 export const steps = {
-  deciders: { ConfirmConditionalityStep: confirmStep, DismissConditionalityStep: dismissStep },
+  deciders: { ConfirmConditionalityStep: decidedByTheCpi(confirmStep), DismissConditionalityStep: decidedByTheCpi(dismissStep) },
   evolvers,
   notices,
 };
