@@ -41,6 +41,7 @@ export class ProgrammeCatalogues {
         clocks: definition.clocks,
         services: definition.services,
         workingDayClocks: definition.workingDayClocks,
+        rollForwardClocks: definition.rollForwardClocks ?? null,
       });
       return toCatalogue(await m.save(row));
     });
@@ -48,5 +49,13 @@ export class ProgrammeCatalogues {
 }
 
 function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
-  return { code: r.code, version: r.version, title: r.title, clocks: r.clocks, services: r.services ?? null, workingDayClocks: r.workingDayClocks ?? [] };
+  return {
+    code: r.code,
+    version: r.version,
+    title: r.title,
+    clocks: r.clocks,
+    services: r.services ?? null,
+    workingDayClocks: r.workingDayClocks ?? [],
+    ...(r.rollForwardClocks ? { rollForwardClocks: r.rollForwardClocks } : {}),
+  };
 }

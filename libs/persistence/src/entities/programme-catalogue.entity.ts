@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JourneyClocks, LegalClockName, ServiceStep } from '@sal/domain';
+import type { JourneyClocks, LegalClockName, RollForwardClocks, ServiceStep } from '@sal/domain';
 
 /** One version of a programme catalogue. Versions are never changed: a new definition is a new version. */
 @Entity({ name: 'programme_catalogues' })
@@ -23,6 +23,10 @@ export class ProgrammeCatalogueRecord {
 
   @Column({ name: 'working_day_clocks', type: 'jsonb', default: [] })
   workingDayClocks!: LegalClockName[];
+
+  /** The legal clocks that move off the office's closed days; null on versions published before (none moves). */
+  @Column({ name: 'roll_forward_clocks', type: 'jsonb', nullable: true })
+  rollForwardClocks!: RollForwardClocks | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -10,6 +10,8 @@ import { ServicesReadModel1764240000000 } from './1764240000000-services-read-mo
 import { AuditAppendOnlyRoles1764250000000 } from './1764250000000-audit-append-only-roles';
 import { SideEffectFailures1764251100000 } from './1764251100000-side-effect-failures';
 import { IdempotencyKeys1764260000000 } from './1764260000000-idempotency-keys';
+import { Offices1764270300000 } from './1764270300000-offices';
+import { CatalogueRollForward1764270300001 } from './1764270300001-catalogue-roll-forward';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -30,4 +32,6 @@ export const MIGRATIONS = [
   AuditAppendOnlyRoles1764250000000,
   SideEffectFailures1764251100000,
   IdempotencyKeys1764260000000,
+  Offices1764270300000,
+  CatalogueRollForward1764270300001,
 ];
