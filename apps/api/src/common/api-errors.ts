@@ -32,6 +32,7 @@ export const API_ERROR_STATUS = {
   NOT_FOUND: 404,
   JOURNEY_NOT_FOUND: 404,
   PROGRAMME_NOT_FOUND: 404,
+  OFFICE_NOT_FOUND: 404,
   NOTIFICATION_NOT_FOUND: 404,
   JOURNEY_ALREADY_EXISTS: 409,
   PERSON_FOLLOWED_ELSEWHERE: 409,
@@ -123,6 +124,15 @@ export class ProgrammeNotFoundError extends ApiError {
   readonly status = API_ERROR_STATUS.PROGRAMME_NOT_FOUND;
   constructor(programmeCode: string, version?: number) {
     super(version === undefined ? `no programme ${programmeCode}` : `programme ${programmeCode} has no version ${version}`);
+  }
+}
+
+/** 404: the directory of offices has no office with this id. */
+export class OfficeNotFoundError extends ApiError {
+  readonly code = 'OFFICE_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.OFFICE_NOT_FOUND;
+  constructor(officeId: string) {
+    super(`the directory of offices has no office ${officeId}`);
   }
 }
 

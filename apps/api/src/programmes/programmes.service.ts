@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { validateCatalogue, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type ServiceStep } from '@sal/domain';
-import { clocksInOrder, inClockOrder, toDto } from './catalogue-mapping';
+import { validateCatalogue, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep } from '@sal/domain';
+import { clocksInOrder, inClockOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
@@ -46,6 +46,7 @@ export class ProgrammesService {
       clocks: dto.clocks,
       ...(dto.services !== undefined ? { services: dto.services } : {}),
       ...(dto.workingDayClocks !== undefined ? { workingDayClocks: dto.workingDayClocks } : {}),
+      ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: dto.rollForwardClocks } : {}),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
@@ -54,6 +55,7 @@ export class ProgrammesService {
       clocks: clocksInOrder(dto.clocks as JourneyClocks),
       services: (dto.services as ServiceStep[] | null | undefined)?.map((s) => ({ service: s.service, after: [...s.after] })) ?? null,
       workingDayClocks: [...((dto.workingDayClocks as LegalClockName[] | undefined) ?? [])],
+      ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: rollForwardInOrder(dto.rollForwardClocks as RollForwardClocks) } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }

@@ -7,6 +7,7 @@ import {
   CONTRACT_TYPES,
   CONVOCATION_METHODS,
   JUSTIFICATION_REASONS,
+  OFFICE_KINDS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   REFERRAL_OUTCOMES,
@@ -14,7 +15,7 @@ import {
   SERVICE_CODES,
   type OperatorCommand,
 } from '@sal/domain';
-import { calendarDate, dueDate, duration, flag, instant, note, numberedId, oneOf, staffId, text } from './fields';
+import { calendarDate, dueDate, duration, flag, instant, note, numberedId, OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, oneOf, staffId, text } from './fields';
 
 /**
  * Every operator command of a journey, defined once: its route under `/journeys/{journeyId}` (always `POST`), the
@@ -63,6 +64,19 @@ const actionChange = z
     description: text(2000, { description: 'New description', example: 'Apply to eight vacancies' }).optional(),
   }, { error: 'each change must be an object' })
   .meta({ description: 'A change to a pending or overdue action: a new due date (its reminder, overdue and escalation clocks restart) or description' });
+
+/**
+ * The office the caller of a sanction's decision acts from: set by the API from the directory of offices (like
+ * `operatorId`, never from a request body, whose schema leaves it out); the journey refuses the decision unless it is
+ * its competent CPI (rules' edition 2).
+ */
+const actingOffice = z
+  .strictObject({
+    officeId: z.string({ error: 'must be a string' }).regex(OFFICE_ID_PATTERN, { error: OFFICE_ID_MESSAGE }),
+    kind: oneOf(OFFICE_KINDS, { description: '`cpi` or `accredited`', example: 'cpi' }),
+  }, { error: 'must be an object' })
+  .meta({ description: 'The office the caller acts from (set by the API)' })
+  .optional();
 
 const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
   z
@@ -223,10 +237,12 @@ export const JOURNEY_COMMANDS = {
   ConfirmConditionalityStep: define('conditionality-steps/:stepId/confirm', { stepId: id.step }, {
     operatorId: staffId('Operator who decides'),
     note: text(2000, { description: 'Note on the decision', example: 'No justification received' }).optional(),
+    actingOffice,
   }),
   DismissConditionalityStep: define('conditionality-steps/:stepId/dismiss', { stepId: id.step }, {
     operatorId: staffId('Operator who decides'),
     reason: text(2000, { description: 'Why no sanction follows', example: 'The convocation reached the person late' }),
+    actingOffice,
   }),
   AmendPact: define('pact/amendments', {}, {
     operatorId: staffId('Operator who amends the pact'),
