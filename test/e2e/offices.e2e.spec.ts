@@ -211,5 +211,11 @@ describe("the CPI's authority over sanctions", () => {
       return all.find((e) => e.type === 'ConditionalityStepConfirmed');
     }, 'the confirmation to be projected');
     expect(recorded.data).toMatchObject({ decidedByOffice: CPI, operatorId: CPI_OP });
+    // and the read model keeps who decided, from which office
+    const listed = await eventually(async () => {
+      const page = (await admin('GET', `/supervisor/conditionality-steps?officeId=${ACC}&status=confirmed`)).body;
+      return page.items?.find((s: { journeyId: string }) => s.journeyId === journeyId);
+    }, 'the confirmed step in the supervisor view');
+    expect(listed).toMatchObject({ decidedBy: CPI_OP, decidedByOffice: CPI, officeId: ACC });
   });
 });

@@ -137,6 +137,7 @@ export function readModelRows(given: JourneyState): ReadModelRows {
       proposedAt: new Date(s.proposedAt),
       decidedAt: date(s.decidedAt),
       decidedBy: s.decidedBy,
+      decidedByOffice: s.decidedByOffice ?? null,
       appealDueAt: date(s.appealDueAt),
       appointmentId: lapse?.appointmentId ?? null,
       offerId: lapse?.offerId ?? null,

@@ -191,6 +191,7 @@ const CONDITIONALITY_STEPS = new PagedQuery({
     daysWaiting: orNull(r.days_waiting),
     decidedAt: isoOrNull(r.decided_at),
     decidedBy: orNull(r.decided_by),
+    decidedByOffice: orNull(r.decided_by_office),
     appealDueAt: isoOrNull(r.appeal_due_at),
     appointmentId: orNull(r.appointment_id),
     offerId: orNull(r.offer_id),
@@ -337,6 +338,8 @@ export interface ConditionalityStepItem {
   daysWaiting: number | null;
   decidedAt: string | null;
   decidedBy: string | null;
+  /** The CPI whose staff decided (issue 13); null before, and while proposed. */
+  decidedByOffice: string | null;
   appealDueAt: string | null;
   /** What caused it: the missed appointment or the refused suitable offer. */
   appointmentId: string | null;

@@ -12,6 +12,7 @@ import { SideEffectFailures1764251100000 } from './1764251100000-side-effect-fai
 import { IdempotencyKeys1764260000000 } from './1764260000000-idempotency-keys';
 import { Offices1764270300000 } from './1764270300000-offices';
 import { CatalogueRollForward1764270300001 } from './1764270300001-catalogue-roll-forward';
+import { StepDecidedByOffice1764270300002 } from './1764270300002-step-decided-by-office';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1764260000000,
   Offices1764270300000,
   CatalogueRollForward1764270300001,
+  StepDecidedByOffice1764270300002,
 ];
