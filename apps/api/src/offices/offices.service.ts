@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { officeProfile, parseIsoDate, validateOfficeDefinition, type ActingOffice, type Office, type OfficeCalendar, type OfficeKind, type OfficeProfile } from '@sal/domain';
+import { isLine, officeProfile, parseIsoDate, validateOfficeDefinition, type ActingOffice, type Office, type OfficeCalendar, type OfficeKind, type OfficeProfile } from '@sal/domain';
 import { OfficeDirectoryProblem, Offices } from '@sal/persistence';
 import { OfficeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import type { Principal } from '../auth/principal';
@@ -59,7 +59,7 @@ export class OfficesService {
   async addClosure(officeId: string, dto: AddClosureDto): Promise<OfficeDto> {
     const problems = [];
     if (!parseIsoDate(dto.date)) problems.push({ field: 'date', message: 'must be a date written YYYY-MM-DD' });
-    if (typeof dto.name !== 'string' || dto.name.trim().length === 0 || dto.name.length > 100 || /[\u0000-\u001f\u007f]/.test(dto.name)) {
+    if (!isLine(dto.name, 100)) {
       problems.push({ field: 'name', message: 'must be a non-empty text of at most 100 characters on one line' });
     }
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the closure is not valid');

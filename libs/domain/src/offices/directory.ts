@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../dates';
+import { textProblem } from '../text';
 import type { OfficeCalendar } from '../calendar/office-calendar';
 import { OFFICE_KINDS, type OfficeKind, type OfficeProfile } from './model';
 
@@ -29,6 +30,11 @@ export const OFFICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 const MAX_CLOSURES = 100;
 
+/** A non-empty text of at most `max` characters on one line, that the engine can store (`textProblem`). */
+export function isLine(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.trim().length > 0 && value.length <= max && textProblem(value, 'line') === null;
+}
+
 /** What a journey pins of its office at start. */
 export function officeProfile(office: Office): OfficeProfile {
   const { annual, afterEaster, dates, saturdaysClosed } = office.calendar;
@@ -44,7 +50,7 @@ export function validateOfficeDefinition(officeId: string, input: unknown): Offi
   const o = (typeof input === 'object' && input !== null && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
   const line = (field: string, max: number) => {
     const v = o[field];
-    if (typeof v !== 'string' || v.trim().length === 0 || v.length > max || /[\u0000-\u001f\u007f]/.test(v)) {
+    if (!isLine(v, max)) {
       problems.push({ field, message: `must be a non-empty text of at most ${max} characters on one line` });
     }
   };
@@ -87,7 +93,7 @@ export function validateCalendar(input: unknown, prefix: string): OfficeProblem[
         return;
       }
       const it = item as Record<string, unknown>;
-      if (typeof it.name !== 'string' || it.name.trim().length === 0 || it.name.length > 100 || /[\u0000-\u001f\u007f]/.test(it.name)) {
+      if (!isLine(it.name, 100)) {
         problems.push({ field: `${at}.name`, message: 'must be a non-empty text of at most 100 characters on one line' });
       }
       check(it, at);
