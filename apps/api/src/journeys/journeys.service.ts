@@ -51,9 +51,10 @@ export class JourneysService {
    * Starts the journey workflow, pinned to the latest version of its programme's catalogue (the journey keeps that
    * version's clocks until it ends) and to its office's profile from the directory of offices (kind, competent CPI,
    * calendar); an office the directory does not list is refused (400 naming `officeId`) unless `API_UNLISTED_OFFICES`
-   * is `national` (the journey then pins no office: national calendar, no CPI check on its sanctions). A second start for the same person and programme is refused, whether Temporal or
-   * the read model remembers the first: 409 with the id when the caller's offices cover the journey's, and without it
-   * (`PERSON_FOLLOWED_ELSEWHERE`) when another office follows the person, whose journey is not the caller's to know.
+   * is `national` (the journey then pins no office: national calendar, no CPI check on its sanctions). A second start
+   * for the same person and programme is refused, whether Temporal or the read model remembers the first: 409 with the
+   * id when the caller's offices cover the journey's, and without it (`PERSON_FOLLOWED_ELSEWHERE`) when another office
+   * follows the person, whose journey is not the caller's to know.
    */
   async create(principal: Principal, dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
     assertCovers(principal, dto.officeId);
