@@ -41,7 +41,8 @@ async function describeSchema(ds: DataSource): Promise<Record<string, string[]>>
       SELECT concat_ws(' ', table_name, grantee, privilege_type) AS d
         FROM information_schema.role_table_grants WHERE table_schema = current_schema() ORDER BY 1`),
     catalogues: await list(`
-      SELECT concat_ws(' ', code, version, title, clocks, services, working_day_clocks) AS d FROM programme_catalogues ORDER BY code, version`),
+      SELECT concat_ws(' ', code, version, title, clocks, services, working_day_clocks, roll_forward_clocks) AS d FROM programme_catalogues ORDER BY code, version`),
+    offices: await list(`SELECT concat_ws(' ', office_id, name, kind, competent_cpi_id, region, comune, calendar) AS d FROM offices ORDER BY office_id`),
   };
 }
 
@@ -61,11 +62,11 @@ describe('the migrations', () => {
     }
   });
 
-  it('seed the GOL catalogues of their day: version 1 with the first clocks, version 2 with the six services', async () => {
-    const rows: { code: string; version: number; clocks: Record<string, string>; services: unknown[] | null }[] = await db.dataSource.query(
-      `SELECT code, version, clocks, services FROM programme_catalogues ORDER BY code, version`,
+  it('seed the GOL catalogues of their day: version 1 with the first clocks, version 2 with the six services, version 3 moving legal deadlines off closed days', async () => {
+    const rows: { code: string; version: number; clocks: Record<string, string>; services: unknown[] | null; roll_forward_clocks: Record<string, unknown> | null }[] = await db.dataSource.query(
+      `SELECT code, version, clocks, services, roll_forward_clocks FROM programme_catalogues ORDER BY code, version`,
     );
-    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5'].flatMap((c) => [`${c} v1`, `${c} v2`]));
+    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5'].flatMap((c) => [`${c} v1`, `${c} v2`, `${c} v3`]));
     for (const r of rows.filter((r) => r.version === 1)) {
       expect(r.clocks).toEqual({ reminderBeforeDue: 'P2D', escalationAfter: 'P7D', pactDeadline: 'P30D', stallAfter: r.code === 'GOL-4' ? 'P90D' : 'P60D' });
       expect(r.services).toBeNull();
@@ -73,7 +74,26 @@ describe('the migrations', () => {
     for (const r of rows.filter((r) => r.version === 2)) {
       expect(Object.keys(r.clocks)).toHaveLength(11);
       expect(r.services?.[0]).toEqual({ service: 'reception', after: [] });
+      expect(r.roll_forward_clocks).toBeNull();
     }
+    // Version 3 (issue 13): version 2's clocks and services, the appeal with Saturdays closed (art. 155 c.5 c.p.c.).
+    for (const r of rows.filter((r) => r.version === 3)) {
+      const v2 = rows.find((x) => x.code === r.code && x.version === 2)!;
+      expect([r.clocks, r.services]).toEqual([v2.clocks, v2.services]);
+      expect(r.roll_forward_clocks).toMatchObject({ appealWindow: { saturdaysClosed: true }, justificationWindow: { saturdaysClosed: false } });
+    }
+  });
+
+  it('seed the directory of offices the demo and the tests name, with their comuni closures and one accredited operator', async () => {
+    const rows: { office_id: string; kind: string; competent_cpi_id: string; calendar: { annual: unknown[]; afterEaster: unknown[] } }[] = await db.dataSource.query(
+      `SELECT office_id, kind, competent_cpi_id, calendar FROM offices ORDER BY office_id`,
+    );
+    expect(rows.map((r) => r.office_id)).toEqual(expect.arrayContaining(['CPI-TO-01', 'CPI-MI-01', 'CPI-RM-01', 'CPI-NA-01', 'CPI-BZ-01', 'CPI-BO-01', 'ACC-TO-01']));
+    const byId = Object.fromEntries(rows.map((r) => [r.office_id, r]));
+    expect(byId['CPI-MI-01'].calendar.annual).toEqual([{ monthDay: '12-07', name: "Sant'Ambrogio" }]);
+    expect(byId['CPI-BZ-01'].calendar.afterEaster).toEqual([{ days: 50, name: 'Lunedì di Pentecoste' }]);
+    expect(byId['ACC-TO-01']).toMatchObject({ kind: 'accredited', competent_cpi_id: 'CPI-TO-01' });
+    for (const r of rows.filter((r) => r.kind === 'cpi')) expect(r.competent_cpi_id).toBe(r.office_id);
   });
 
   it('all revert to an empty schema and apply again to the same one', async () => {

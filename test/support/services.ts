@@ -80,6 +80,8 @@ export async function startProduct(databaseUrl: string, extraEnv: NodeJS.Process
     WORKFLOW_BUNDLE_PATH: join(ROOT, 'apps/worker/dist/workflow-bundle.js'),
     // Tests poll the API many times a second; the rate limit has its own test.
     API_RATE_LIMIT_PER_MINUTE: '1000000',
+    // Most tests make up their own offices, outside the seeded directory: those journeys pin no office (offices.e2e refuses them).
+    API_UNLISTED_OFFICES: 'national',
     ...extraEnv,
   };
   const worker = new ServiceProcess('worker', 'apps/worker/dist/main.js', env);

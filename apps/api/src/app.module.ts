@@ -12,6 +12,7 @@ import { HealthModule } from './health/health.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OfficesModule } from './offices/offices.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SideEffectsModule } from './side-effects/side-effects.module';
 import { StaffModule } from './staff/staff.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ProgrammesModule,
         SupervisorModule,
         StaffModule,
+        OfficesModule,
         NotificationsModule,
         CodecModule,
         HealthModule,

@@ -10,6 +10,8 @@ import type {
   OfferSuitabilityThresholds,
   OperatorCommand,
   LegalClockName,
+  OfficeProfile,
+  RollForwardClocks,
   ServiceStep,
   CloseJourneyCommand,
   CompletePactActionCommand,
@@ -41,6 +43,10 @@ export interface JourneyStart {
   /** The services the catalogue version requires (null: any, in any order) and its working-day clocks. */
   services?: ServiceStep[] | null;
   workingDayClocks?: LegalClockName[];
+  /** The catalogue version's legal clocks that move off the office's closed days (absent: none). */
+  rollForwardClocks?: RollForwardClocks;
+  /** The office from the directory of offices (absent or null: not in the directory; national calendar, no CPI check). */
+  office?: OfficeProfile | null;
   /** The NASpI / DIS-COLL claim, when the person has one: it makes them subject to conditionality. */
   benefit?: BenefitClaim | null;
   /** The catalogue version's thresholds of a congrua offer (null or absent: the D.M. 10 aprile 2018's). */

@@ -12,6 +12,7 @@ import {
   subtractDuration,
   toMillis,
 } from './dates';
+import { addRomeDuration, subtractRomeDuration } from './dates';
 
 const HOUR = 3_600_000;
 
@@ -285,5 +286,34 @@ describe('isPositiveDuration', () => {
 
   it.each([30, null, undefined, {}, ['P30D'], true])('the non-string %p is not (and does not throw)', (value) => {
     expect(isPositiveDuration(value)).toBe(false);
+  });
+});
+
+describe('addRomeDuration (issue 13: clocks that are not legal run on the Rome calendar)', () => {
+  it('P7D from 28 March 2026 09:00 in Rome lands at 09:00 in Rome on 4 April, across the change to summer time', () => {
+    // 08:00 UTC is 09:00 CET; on 4 April 09:00 CEST is 07:00 UTC.
+    expect(addRomeDuration('2026-03-28T08:00:00.000Z', 'P7D')).toBe('2026-04-04T07:00:00.000Z');
+    expect(addDuration('2026-03-28T08:00:00.000Z', 'P7D')).toBe('2026-04-04T08:00:00.000Z');
+  });
+
+  it('P1M from 28 March 2026 lands on 28 April at the same Rome time; back across the change to winter time too', () => {
+    expect(addRomeDuration('2026-03-28T08:00:00.000Z', 'P1M')).toBe('2026-04-28T07:00:00.000Z');
+    expect(addRomeDuration('2026-10-20T07:00:00.000Z', 'P30D')).toBe('2026-11-19T08:00:00.000Z');
+  });
+
+  it('month ends clamp in Rome time: 31 January 00:30 in Rome (30 January UTC) + P1M is 28 February 00:30 in Rome', () => {
+    expect(addRomeDuration('2026-01-30T23:30:00.000Z', 'P1M')).toBe('2026-02-27T23:30:00.000Z');
+    // the UTC calendar reads 30 January: 28 February 23:30 UTC, already 1 March in Rome
+    expect(addDuration('2026-01-30T23:30:00.000Z', 'P1M')).toBe('2026-02-28T23:30:00.000Z');
+  });
+
+  it('time parts are elapsed time (test catalogues in seconds); subtracting walks back the same way', () => {
+    expect(addRomeDuration('2026-03-29T00:59:50.000Z', 'PT20S')).toBe('2026-03-29T01:00:10.000Z');
+    expect(subtractRomeDuration('2026-04-04T07:00:00.000Z', 'P7D')).toBe('2026-03-28T08:00:00.000Z');
+  });
+
+  it('a Rome time the spring change skips lands an hour later', () => {
+    // 29 March 2026 02:30 does not exist in Rome: 28 March 02:30 CET (01:30 UTC) + P1D is 03:30 CEST (01:30 UTC).
+    expect(addRomeDuration('2026-03-28T01:30:00.000Z', 'P1D')).toBe('2026-03-29T01:30:00.000Z');
   });
 });

@@ -112,3 +112,46 @@ function shiftByDuration(instant: string, duration: string, sign: 1 | -1): strin
   d.setUTCDate(Math.min(day, lastDayOfMonth.getUTCDate()) + weeks * 7 + days);
   return canonicalInstant(d.getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
 }
+
+/**
+ * Adds an ISO-8601 duration on the Rome calendar: years, months, weeks and days move the Rome civil date and keep the
+ * Rome wall-clock time (28 March 09:00 + P7D is 4 April 09:00 in Rome, though summer time began in between), months
+ * clamp to the target month's last day in Rome; time parts (`PT30S`) are then added as elapsed time. For clocks that
+ * are not legal deadlines (contact frequency, pact deadline, stall period, reminders, escalation), rules' edition 2.
+ */
+export function addRomeDuration(instant: string, duration: string): string {
+  return shiftOnRomeCalendar(instant, duration, 1);
+}
+
+/** Subtracts an ISO-8601 duration on the Rome calendar (the same rules as `addRomeDuration`, backwards). */
+export function subtractRomeDuration(instant: string, duration: string): string {
+  return shiftOnRomeCalendar(instant, duration, -1);
+}
+
+function shiftOnRomeCalendar(instant: string, duration: string, sign: 1 | -1): string {
+  const m = ISO_DURATION.exec(duration);
+  if (!m) throw new RangeError(`not an ISO-8601 duration: ${duration}`);
+  const [years, months, weeks, days, hours, minutes] = m.slice(1, 7).map((v) => sign * Number(v ?? 0));
+  const seconds = sign * Number(m[7] ?? 0);
+  const utc = toMillis(instant);
+  // The Rome wall-clock reading of the instant, written as if it were UTC: calendar arithmetic on it is Rome's.
+  const local = new Date(utc + romeOffsetHours(utc) * 3_600_000);
+  const day = local.getUTCDate();
+  local.setUTCFullYear(local.getUTCFullYear() + years, local.getUTCMonth() + months, 1);
+  const lastDayOfMonth = new Date(local.getTime());
+  lastDayOfMonth.setUTCMonth(local.getUTCMonth() + 1, 0);
+  local.setUTCDate(Math.min(day, lastDayOfMonth.getUTCDate()) + weeks * 7 + days);
+  return canonicalInstant(fromRomeWallClock(local.getTime()) + ((hours * 60 + minutes) * 60 + seconds) * 1000);
+}
+
+/**
+ * The UTC instant of a Rome wall-clock reading (given as if it were UTC). A reading the spring change skips (02:30 on
+ * the last Sunday of March) lands an hour later; one the autumn change repeats takes its first (summer-time) instance.
+ */
+function fromRomeWallClock(localAsUtc: number): number {
+  for (const offset of [2, 1]) {
+    const utc = localAsUtc - offset * 3_600_000;
+    if (romeOffsetHours(utc) === offset) return utc;
+  }
+  return localAsUtc - 1 * 3_600_000;
+}

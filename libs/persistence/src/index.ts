@@ -19,3 +19,5 @@ export * from './programme-catalogues';
 export * from './entities/audit-entry.entity';
 export * from './entities/side-effect-failure.entity';
 export * from './side-effect-failures';
+export * from './entities/office.entity';
+export * from './offices';

@@ -42,6 +42,7 @@ export class ProgrammeCatalogues {
         services: definition.services,
         workingDayClocks: definition.workingDayClocks,
         offerSuitability: definition.offerSuitability ?? null,
+        rollForwardClocks: definition.rollForwardClocks ?? null,
       });
       return toCatalogue(await m.save(row));
     });
@@ -49,5 +50,14 @@ export class ProgrammeCatalogues {
 }
 
 function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
-  return { code: r.code, version: r.version, title: r.title, clocks: r.clocks, services: r.services ?? null, workingDayClocks: r.workingDayClocks ?? [], offerSuitability: r.offerSuitability ?? null };
+  return {
+    code: r.code,
+    version: r.version,
+    title: r.title,
+    clocks: r.clocks,
+    services: r.services ?? null,
+    workingDayClocks: r.workingDayClocks ?? [],
+    offerSuitability: r.offerSuitability ?? null,
+    ...(r.rollForwardClocks ? { rollForwardClocks: r.rollForwardClocks } : {}),
+  };
 }

@@ -141,6 +141,7 @@ export function readModelRows(given: JourneyState): ReadModelRows {
       proposedAt: new Date(s.proposedAt),
       decidedAt: date(s.decidedAt),
       decidedBy: s.decidedBy,
+      decidedByOffice: s.decidedByOffice ?? null,
       appealDueAt: date(s.appealDueAt),
       notifiedAt: date(s.notification?.notifiedAt),
       notificationMethod: s.notification?.method ?? null,

@@ -236,6 +236,7 @@ const CONDITIONALITY_STEPS = new PagedQuery({
     daysWaiting: orNull(r.days_waiting),
     decidedAt: isoOrNull(r.decided_at),
     decidedBy: orNull(r.decided_by),
+    decidedByOffice: orNull(r.decided_by_office),
     appealDueAt: isoOrNull(r.appeal_due_at),
     notifiedAt: isoOrNull(r.notified_at),
     notificationMethod: orNull(r.notification_method),
@@ -408,6 +409,8 @@ export interface ConditionalityStepItem {
   daysWaiting: number | null;
   decidedAt: string | null;
   decidedBy: string | null;
+  /** The CPI whose staff decided (issue 13); null before, and while proposed. */
+  decidedByOffice: string | null;
   appealDueAt: string | null;
   /** How and when the decision reached the person (art. 21 c.12 D.lgs. 150/2015). */
   notifiedAt: string | null;

@@ -32,6 +32,7 @@ export const API_ERROR_STATUS = {
   NOT_FOUND: 404,
   JOURNEY_NOT_FOUND: 404,
   PROGRAMME_NOT_FOUND: 404,
+  OFFICE_NOT_FOUND: 404,
   NOTIFICATION_NOT_FOUND: 404,
   JOURNEY_ALREADY_EXISTS: 409,
   PERSON_FOLLOWED_ELSEWHERE: 409,
@@ -47,7 +48,7 @@ export const API_ERROR_STATUS = {
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
 /** How each kind of domain refusal maps to HTTP: whose fault it is decides the status. */
-export const REFUSAL_STATUS: Record<RefusalKind, number> = { conflict: 409, invalid: 400, not_found: 404 };
+export const REFUSAL_STATUS: Record<RefusalKind, number> = { conflict: 409, invalid: 400, not_found: 404, forbidden: 403 };
 
 /** Every code a client may see, with its status: API codes and domain refusal codes. */
 export const ALL_ERROR_STATUSES: Record<string, number> = {
@@ -123,6 +124,15 @@ export class ProgrammeNotFoundError extends ApiError {
   readonly status = API_ERROR_STATUS.PROGRAMME_NOT_FOUND;
   constructor(programmeCode: string, version?: number) {
     super(version === undefined ? `no programme ${programmeCode}` : `programme ${programmeCode} has no version ${version}`);
+  }
+}
+
+/** 404: the directory of offices has no office with this id. */
+export class OfficeNotFoundError extends ApiError {
+  readonly code = 'OFFICE_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.OFFICE_NOT_FOUND;
+  constructor(officeId: string) {
+    super(`the directory of offices has no office ${officeId}`);
   }
 }
 

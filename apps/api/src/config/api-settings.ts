@@ -7,6 +7,7 @@ import {
   DATABASE_ENV,
   defineEnv,
   loadEnv,
+  oneOf,
   RUNTIME_ENV,
   text,
   variable,
@@ -54,6 +55,12 @@ export interface ApiSettings {
   developmentPayloadKey: boolean;
   codec: CodecSettings;
   audit: AuditSettings;
+  /**
+   * What starting a journey at an office missing from the directory of offices does (`API_UNLISTED_OFFICES`):
+   * `refuse` (400 naming `officeId`), or `national` (the journey pins no office: national calendar, and no CPI check
+   * on its sanctions), for test stacks whose offices are made up per test.
+   */
+  unlistedOffices: 'refuse' | 'national';
 }
 
 /** Where audit entries wait when PostgreSQL cannot take them, and how often they are replayed. */
@@ -80,6 +87,11 @@ export const API_ENV = defineEnv({
   API_AUDIT_BUFFER_DIR: variable(text(), {
     description: 'where audit entries PostgreSQL could not take wait (one JSON-lines file per API process)',
     defaultText: '`$SAL_DATA_DIR/audit-buffer`',
+  }),
+  API_UNLISTED_OFFICES: variable(oneOf(['refuse', 'national']), {
+    description:
+      'a journey started at an office missing from the directory of offices: `refuse` (400 naming `officeId`), or `national` (it pins no office: the national calendar, no CPI check on its sanctions; for test stacks)',
+    default: 'refuse' as const,
   }),
   API_AUDIT_REPLAY_MS: variable(wholeNumber(100, 3_600_000), {
     description: 'how often buffered audit entries are replayed into `audit_log` (and once at start)',
@@ -126,5 +138,6 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env, options: L
       bufferDir: path.resolve(api!.API_AUDIT_BUFFER_DIR ?? path.join(runtime!.SAL_DATA_DIR ?? 'data', 'audit-buffer')),
       replayIntervalMs: api!.API_AUDIT_REPLAY_MS,
     },
+    unlistedOffices: api!.API_UNLISTED_OFFICES,
   };
 }

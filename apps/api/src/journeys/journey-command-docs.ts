@@ -16,6 +16,15 @@ const APPOINTMENT_GONE = {
   APPOINTMENT_NOT_SCHEDULED: 'the appointment is no longer scheduled (held, no-show or cancelled)',
 };
 const STEP_GONE = { STEP_NOT_FOUND: 'the journey has no such conditionality step', STEP_ALREADY_DECIDED: 'the step was already confirmed or dismissed' };
+/** Sanctions are the competent CPI's act (art. 21 c.7, art. 23 D.lgs. 150/2015), on journeys of rules edition 2 that pinned their office. */
+const CPI_ONLY = {
+  SANCTION_NOT_CPI:
+    "the caller does not act from the journey's competent CPI: staff of an accredited operator report (the journey proposes the step), only the competent CPI's staff decide (403)",
+};
+const CPI_AUTHORITY =
+  " Only staff of the journey's competent CPI decide (art. 21 c.7, art. 23 D.lgs. 150/2015): the API finds the office the caller acts from in the directory " +
+  "of offices (the competent CPI when the caller's offices include it; an administrator acts for it), records it as `decidedByOffice`, and a CPI's staff " +
+  'reach the journeys of the accredited operators under it for this. A body cannot name the office.';
 const SERVICE_REFUSALS = {
   SERVICE_NOT_IN_PROGRAMME: "the journey's catalogue does not include the service",
   SERVICE_ALREADY_COMPLETED: 'the service is completed',
@@ -193,15 +202,15 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       "The operator decides the sanction: the ladder's next one now (appointments: a quarter of a monthly payment, one month, decadenza; training: one month, " +
       'decadenza; suitable offer: decadenza). The appeal window (the catalogue\'s `appealWindow`, 30 days, art. 21 c.12 D.lgs. 150/2015) runs from the ' +
       'notification: `appealDueAt` is set by `POST …/conditionality-steps/{stepId}/notification` (journeys of rules edition 1 count it from the confirmation). ' +
-      'Decadenza closes the journey (reason `decadenza`); while an appeal is possible the journey still takes the notification and appeal commands.',
+      'Decadenza closes the journey (reason `decadenza`); while an appeal is possible the journey still takes the notification and appeal commands.' + CPI_AUTHORITY,
     answer: 'The journey after the decision',
-    refusals: { ...STEP_GONE, HEARING_NOT_RECORDED: "a suitable offer's refusal: the person's hearing (heard or declined) is not recorded yet (D.M. 10 aprile 2018 art. 8 c.4)" },
+    refusals: { ...STEP_GONE, ...CPI_ONLY, HEARING_NOT_RECORDED: "a suitable offer's refusal: the person's hearing (heard or declined) is not recorded yet (D.M. 10 aprile 2018 art. 8 c.4)" },
   },
   DismissConditionalityStep: {
     summary: 'Dismiss a proposed conditionality step',
-    description: 'The operator decides that no sanction follows, and says why.',
+    description: 'The operator decides that no sanction follows, and says why.' + CPI_AUTHORITY,
     answer: 'The journey after the decision',
-    refusals: { ...STEP_GONE },
+    refusals: { ...STEP_GONE, ...CPI_ONLY },
   },
   RecordStepNotification: {
     summary: 'Record how the decision reached the person',

@@ -27,11 +27,14 @@ export class JourneysController {
     description:
       "Starts the person's journey in a programme from the DID. The journey id is derived from fiscal code and programme, so a second start is recognised. " +
       "The journey pins the latest version of the programme's catalogue (`GET /programmes/{code}`) and runs with its clocks, services and working-day clocks until it ends, whatever versions are published later. " +
-      'A person who claims NASpI or DIS-COLL is started with `benefit`: only then can a lapse lead to a conditionality step.',
+      'A person who claims NASpI or DIS-COLL is started with `benefit`: only then can a lapse lead to a conditionality step. ' +
+      'The journey also pins its office from the directory of offices (`GET /offices/{officeId}`: kind, competent CPI, calendar), shown as `office`: ' +
+      "its legal deadlines move off that office's closed days and only its competent CPI decides its sanctions. An office the directory does not list is refused " +
+      '(400 naming `officeId`) unless the API runs with `API_UNLISTED_OFFICES=national` (the journey then pins none).',
   })
   @ApiCreatedResponse({ description: 'The journey started', type: JourneyCreatedDto })
   @ApiErrorResponses({
-    VALIDATION_FAILED: `${BAD_INPUT}; an unknown \`programmeCode\` (no catalogue, see \`GET /programmes\`) is one`,
+    VALIDATION_FAILED: `${BAD_INPUT}; an unknown \`programmeCode\` (no catalogue, see \`GET /programmes\`) is one, and an \`officeId\` the directory of offices does not list`,
     MALFORMED_JSON: MALFORMED,
     PAYLOAD_TOO_LARGE: TOO_LARGE,
     JOURNEY_ALREADY_EXISTS: 'the person already has a journey in this programme, in an office of yours; `journeyId` names it',
@@ -58,7 +61,9 @@ export class JourneysController {
   @JOURNEY_ID_PARAM
   @ApiOperation({
     summary: "A journey's live state",
-    description: "Asks the journey's workflow. When Temporal no longer retains the workflow, the state is rebuilt from the read model's events and marked `source: read-model`.",
+    description:
+      "Asks the journey's workflow. When Temporal no longer retains the workflow, the state is rebuilt from the read model's events and marked `source: read-model`. " +
+      "Staff of the journey's competent CPI read the journeys of the accredited operators under it (to decide their sanctions), as well as their own offices'.",
   })
   @ApiOkResponse({ description: 'The journey', type: JourneyViewDto })
   @ApiErrorResponses({

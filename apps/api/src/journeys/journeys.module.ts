@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DatabaseModule } from '../database/database.module';
+import { OfficesModule } from '../offices/offices.module';
 import { ProgrammesModule } from '../programmes/programmes.module';
 import { JourneyCommandsController } from './journey-commands.controller';
 import { JourneysController } from './journeys.controller';
 import { JourneysService } from './journeys.service';
 
 @Module({
-  imports: [DatabaseModule, ProgrammesModule],
+  imports: [DatabaseModule, ProgrammesModule, OfficesModule],
   controllers: [JourneysController, JourneyCommandsController],
   providers: [JourneysService],
 })

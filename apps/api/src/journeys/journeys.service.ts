@@ -16,6 +16,7 @@ import { assertCovers, coversOffice, type Principal } from '../auth/principal';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
 import { ReadModelService } from '../database/read-model.service';
+import { OfficesService } from '../offices/offices.service';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { TemporalGateway } from '../temporal/temporal-gateway';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
@@ -42,14 +43,18 @@ export class JourneysService {
     private readonly temporal: TemporalGateway,
     private readonly readModel: ReadModelService,
     private readonly programmes: ProgrammesService,
+    private readonly offices: OfficesService,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
   /**
    * Starts the journey workflow, pinned to the latest version of its programme's catalogue (the journey keeps that
-   * version's clocks until it ends). A second start for the same person and programme is refused, whether Temporal or
-   * the read model remembers the first: 409 with the id when the caller's offices cover the journey's, and without it
-   * (`PERSON_FOLLOWED_ELSEWHERE`) when another office follows the person, whose journey is not the caller's to know.
+   * version's clocks until it ends) and to its office's profile from the directory of offices (kind, competent CPI,
+   * calendar); an office the directory does not list is refused (400 naming `officeId`) unless `API_UNLISTED_OFFICES`
+   * is `national` (the journey then pins no office: national calendar, no CPI check on its sanctions). A second start
+   * for the same person and programme is refused, whether Temporal or the read model remembers the first: 409 with the
+   * id when the caller's offices cover the journey's, and without it (`PERSON_FOLLOWED_ELSEWHERE`) when another office
+   * follows the person, whose journey is not the caller's to know.
    */
   async create(principal: Principal, dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
     assertCovers(principal, dto.officeId);
@@ -57,6 +62,10 @@ export class JourneysService {
     const journeyId = journeyIdFor(beneficiary.fiscalCode, dto.programmeCode, this.settings.journeyIdKey);
     const catalogue = await this.programmes.latest(dto.programmeCode);
     if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes' }]);
+    const office = await this.offices.profile(dto.officeId);
+    if (!office && this.settings.unlistedOffices === 'refuse') {
+      throw new ValidationFailedError([{ field: 'officeId', message: 'not an office of the directory of offices; see GET /offices' }]);
+    }
     // Temporal refuses a second start while it retains the first journey; the read model remembers it for longer, and
     // a restart under the same id would collide with the recorded events.
     const existing = await this.readModel.query((rm) => rm.find(journeyId));
@@ -74,6 +83,8 @@ export class JourneysService {
         services: catalogue.services,
         workingDayClocks: catalogue.workingDayClocks,
         offerSuitability: catalogue.offerSuitability ?? null,
+        ...(catalogue.rollForwardClocks ? { rollForwardClocks: catalogue.rollForwardClocks } : {}),
+        ...(office ? { office } : {}),
         benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
       },
     };
@@ -127,7 +138,7 @@ export class JourneysService {
    */
   async get(principal: Principal, journeyId: string): Promise<JourneyViewDto> {
     const { view, source } = await this.liveOrRecorded(journeyId);
-    assertCovers(principal, view.officeId);
+    await this.assertReaches(principal, view.officeId);
     return toViewDto(view, source);
   }
 
@@ -140,6 +151,16 @@ export class JourneysService {
       if (events.length === 0) throw error;
       return { view: toView(replay(events)), source: 'read-model' };
     }
+  }
+
+  /**
+   * 403 unless the caller's offices cover the journey's office, or include the CPI competent for it (a CPI's staff
+   * reach the journeys of the accredited operators under it, to read them and decide their sanctions; their lists stay
+   * their own offices').
+   */
+  private async assertReaches(principal: Principal, officeId: string): Promise<void> {
+    if (coversOffice(principal, officeId) || (await this.offices.competentCpiCovered(principal, officeId))) return;
+    assertCovers(principal, officeId);
   }
 
   /** The office a journey belongs to: from the read model, or from the journey itself when not projected yet. */
@@ -178,10 +199,10 @@ export class JourneysService {
     const events = await this.readModel.query((rm) => rm.events(journeyId));
     const started = events[0];
     if (started?.type === 'JourneyStarted') {
-      assertCovers(principal, started.data.officeId);
+      await this.assertReaches(principal, started.data.officeId);
       return events;
     }
-    assertCovers(principal, (await this.liveOrRecorded(journeyId)).view.officeId);
+    await this.assertReaches(principal, (await this.liveOrRecorded(journeyId)).view.officeId);
     return [];
   }
 
@@ -191,7 +212,17 @@ export class JourneysService {
    */
   async send(principal: Principal, journeyId: string, command: OperatorCommand): Promise<JourneyViewDto> {
     // Checked before anything is sent: a refused caller writes nothing.
-    assertCovers(principal, await this.officeOf(journeyId));
+    const officeId = await this.officeOf(journeyId);
+    if (command.type === 'ConfirmConditionalityStep' || command.type === 'DismissConditionalityStep') {
+      // A sanction is the competent CPI's to decide: its staff reach the journeys of the accredited operators under it,
+      // and the journey checks the office the API finds they act from (never one the body names).
+      await this.assertReaches(principal, officeId);
+      const pinned = (await this.liveOrRecorded(journeyId)).view.office;
+      const actingOffice = await this.offices.actingOffice(principal, pinned, officeId);
+      command = { ...command, ...(actingOffice ? { actingOffice } : {}) };
+    } else {
+      assertCovers(principal, officeId);
+    }
     const key = currentIdempotencyKey();
     let updateId: string | undefined;
     if (key !== undefined) {

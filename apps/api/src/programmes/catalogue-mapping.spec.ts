@@ -19,9 +19,21 @@ describe('programme catalogues as the API answers them', () => {
     expect(JSON.stringify(toDto(stored).services)).toBe('[{"service":"reception","after":[]}]');
   });
 
-  it('shows services and working-day clocks when the version states them, and reads as before when it does not', () => {
+  it('shows services, working-day and roll-forward clocks when the version states them, and reads as before when it does not', () => {
     const gol = GOL_DEFAULT_CATALOGUES[0];
-    expect(toDto({ ...gol, version: 2 })).toEqual({ code: 'GOL-1', version: 2, title: gol.title, clocks: gol.clocks, services: gol.services, workingDayClocks: ['offerExcuseWindow'] });
+    expect(toDto({ ...gol, version: 2 })).toEqual({
+      code: 'GOL-1',
+      version: 2,
+      title: gol.title,
+      clocks: gol.clocks,
+      services: gol.services,
+      workingDayClocks: ['offerExcuseWindow'],
+      rollForwardClocks: gol.rollForwardClocks,
+    });
+    // in the clock table's order whatever the database gave, and absent when empty
+    const reordered = toDto({ ...gol, version: 3, rollForwardClocks: { appealWindow: { saturdaysClosed: true }, firstContactAfterDid: { saturdaysClosed: false } } });
+    expect(Object.keys(reordered.rollForwardClocks!)).toEqual(['firstContactAfterDid', 'appealWindow']);
+    expect(toDto({ ...gol, version: 3, rollForwardClocks: {} })).not.toHaveProperty('rollForwardClocks');
     const bare = { code: 'T', version: 1, title: 't', clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] };
     expect(toDto(bare)).toEqual({ code: 'T', version: 1, title: 't', clocks: bare.clocks });
   });

@@ -1,4 +1,4 @@
-import { CLOCK_NAMES, suitabilityThresholds, type JourneyClocks, type ProgrammeCatalogue } from '@sal/domain';
+import { CLOCK_NAMES, LEGAL_CLOCK_NAMES, suitabilityThresholds, type JourneyClocks, type ProgrammeCatalogue, type RollForwardClocks } from '@sal/domain';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
 
 /**
@@ -21,11 +21,11 @@ export function inClockOrder(catalogue: ProgrammeCatalogue): ProgrammeCatalogue 
 }
 
 /**
- * A version as the API answers it: `services` only when the version lists them, `offerSuitability` only when it states it, and `workingDayClocks` only when it
- * names some, so a version published without them reads as it always did.
+ * A version as the API answers it: `services` only when the version lists them, `offerSuitability` only when it states it,
+ * `workingDayClocks` and `rollForwardClocks` only when they name some, so a version published without them reads as it always did.
  */
 export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
-  const { code, version, title, services, workingDayClocks } = catalogue;
+  const { code, version, title, services, workingDayClocks, rollForwardClocks } = catalogue;
   return {
     code,
     version,
@@ -36,5 +36,16 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     ...(workingDayClocks && workingDayClocks.length > 0 ? { workingDayClocks } : {}),
     // Only on versions that state the section, then whole: the thresholds they leave out are the D.M.'s.
     ...(catalogue.offerSuitability ? { offerSuitability: suitabilityThresholds({ offerSuitability: catalogue.offerSuitability }) } : {}),
+    ...(rollForwardClocks && Object.keys(rollForwardClocks).length > 0 ? { rollForwardClocks: rollForwardInOrder(rollForwardClocks) } : {}),
   };
+}
+
+/** The roll-forward settings in the clock table's order (PostgreSQL's jsonb keeps its own key order). */
+export function rollForwardInOrder(settings: RollForwardClocks): RollForwardClocks {
+  const ordered: Record<string, { saturdaysClosed: boolean }> = {};
+  for (const name of LEGAL_CLOCK_NAMES) {
+    const s = settings[name];
+    if (s) ordered[name] = { saturdaysClosed: s.saturdaysClosed };
+  }
+  return ordered as RollForwardClocks;
 }

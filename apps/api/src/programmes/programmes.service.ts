@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type ServiceStep } from '@sal/domain';
-import { clocksInOrder, inClockOrder, toDto } from './catalogue-mapping';
+import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep } from '@sal/domain';
+import { clocksInOrder, inClockOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
@@ -47,6 +47,7 @@ export class ProgrammesService {
       ...(dto.services !== undefined ? { services: dto.services } : {}),
       ...(dto.workingDayClocks !== undefined ? { workingDayClocks: dto.workingDayClocks } : {}),
       ...(dto.offerSuitability !== undefined ? { offerSuitability: dto.offerSuitability } : {}),
+      ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: dto.rollForwardClocks } : {}),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
@@ -56,6 +57,7 @@ export class ProgrammesService {
       services: (dto.services as ServiceStep[] | null | undefined)?.map((s) => ({ service: s.service, after: [...s.after] })) ?? null,
       workingDayClocks: [...((dto.workingDayClocks as LegalClockName[] | undefined) ?? [])],
       offerSuitability: thresholdsInOrder(dto.offerSuitability as Partial<OfferSuitabilityThresholds> | null | undefined),
+      ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: rollForwardInOrder(dto.rollForwardClocks as RollForwardClocks) } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }

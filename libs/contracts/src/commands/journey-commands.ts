@@ -14,6 +14,7 @@ import {
   OFFER_JUSTIFICATION_REASONS,
   NOTIFICATION_METHODS,
   PACT_ACCEPTANCE_METHODS,
+  OFFICE_KINDS,
   PACT_ACTION_KINDS,
   PROFILING_CLASSES,
   REFERRAL_OUTCOMES,
@@ -22,7 +23,7 @@ import {
   SERVICE_CODES,
   type OperatorCommand,
 } from '@sal/domain';
-import { calendarDate, dueDate, duration, flag, instant, note, numberedId, oneOf, staffId, text } from './fields';
+import { calendarDate, dueDate, duration, flag, instant, note, numberedId, OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, oneOf, staffId, text } from './fields';
 
 /**
  * Every operator command of a journey, defined once: its route under `/journeys/{journeyId}` (always `POST`), the
@@ -129,6 +130,19 @@ const pactReferral = z
     reason: text(2000, { description: 'Why', example: 'Forklift licence course' }),
   }, { error: 'each referral must be an object' })
   .meta({ description: 'A referral to another service the pact agrees; numbered R1, R2, … after the journey\'s other referrals' });
+
+/**
+ * The office the caller of a sanction's decision acts from: set by the API from the directory of offices (like
+ * `operatorId`, never from a request body, whose schema leaves it out); the journey refuses the decision unless it is
+ * its competent CPI (rules' edition 2).
+ */
+const actingOffice = z
+  .strictObject({
+    officeId: z.string({ error: 'must be a string' }).regex(OFFICE_ID_PATTERN, { error: OFFICE_ID_MESSAGE }),
+    kind: oneOf(OFFICE_KINDS, { description: '`cpi` or `accredited`', example: 'cpi' }),
+  }, { error: 'must be an object' })
+  .meta({ description: 'The office the caller acts from (set by the API)' })
+  .optional();
 
 const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
   z
@@ -308,10 +322,12 @@ export const JOURNEY_COMMANDS = {
   ConfirmConditionalityStep: define('conditionality-steps/:stepId/confirm', { stepId: id.step }, {
     operatorId: staffId('Operator who decides'),
     note: text(2000, { description: 'Note on the decision', example: 'No justification received' }).optional(),
+    actingOffice,
   }),
   DismissConditionalityStep: define('conditionality-steps/:stepId/dismiss', { stepId: id.step }, {
     operatorId: staffId('Operator who decides'),
     reason: text(2000, { description: 'Why no sanction follows', example: 'The convocation reached the person late' }),
+    actingOffice,
   }),
   RecordStepNotification: define('conditionality-steps/:stepId/notification', { stepId: id.step }, {
     method: oneOf(NOTIFICATION_METHODS, {

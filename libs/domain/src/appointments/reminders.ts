@@ -1,4 +1,5 @@
-import { subtractDuration, toMillis } from '../dates';
+import { subtractClockDuration } from '../clocks/clock-durations';
+import { toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { appointmentNotice, appointmentOf, updateAppointment } from './appointment';
@@ -12,7 +13,7 @@ export const reminders = {
     if (!before) return [];
     return state.appointments
       .filter((a) => a.status === 'scheduled' && a.reminderSentAt === null)
-      .map((a) => ({ at: subtractDuration(a.at, before), kind: 'appointment_reminder', appointmentId: a.appointmentId }));
+      .map((a) => ({ at: subtractClockDuration(state, a.at, before), kind: 'appointment_reminder', appointmentId: a.appointmentId }));
   },
   drafters: {
     appointment_reminder: (state: JourneyState, d: Deadline) => {

@@ -1,6 +1,6 @@
 import { DEADLINE_KINDS } from '../journey/deadlines';
 import { GOL_DEFAULT_CATALOGUES } from '../programme/catalogue';
-import { CLOCK_NAMES, CLOCK_TABLE, CORE_CLOCK_NAMES, EXTRA_CLOCK_NAMES, golClocks, golWorkingDayClocks, LEGAL_CLOCK_NAMES, NO_CLOCKS } from './clock-table';
+import { CLOCK_NAMES, CLOCK_TABLE, CORE_CLOCK_NAMES, EXTRA_CLOCK_NAMES, golClocks, golRollForwardClocks, golWorkingDayClocks, LEGAL_CLOCK_NAMES, NO_CLOCKS } from './clock-table';
 
 describe('the clock table', () => {
   it('gives the names every catalogue, validator and API schema lists, in table order', () => {
@@ -44,6 +44,17 @@ describe('the clock table', () => {
       expect([c.code, c.workingDayClocks]).toEqual([c.code, ['offerExcuseWindow']]);
       expect([c.code, c.clocks]).toEqual([c.code, c.code === 'GOL-4' ? { ...golClocks(), stallAfter: 'P90D' } : golClocks()]);
     }
+  });
+
+  it('art. 2963 c.c., art. 155 c.4-5 c.p.c.: GOL moves only legal clocks off closed days — the appeal with Saturdays closed, the excuse windows and the first contact', () => {
+    for (const c of CLOCK_TABLE) if (c.golRollForward) expect([c.name, c.legal]).toEqual([c.name, true]);
+    expect(golRollForwardClocks()).toEqual({
+      firstContactAfterDid: { saturdaysClosed: false },
+      firstContactAfterBenefitClaim: { saturdaysClosed: false },
+      justificationWindow: { saturdaysClosed: false },
+      offerExcuseWindow: { saturdaysClosed: false },
+      appealWindow: { saturdaysClosed: true },
+    });
   });
 
   it('counts working days only on legal clocks, whose GOL defaults are whole days', () => {

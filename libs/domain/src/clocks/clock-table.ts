@@ -7,6 +7,12 @@ import type { DeadlineKind } from '../journey/deadlines';
  */
 type ClockUse = DeadlineKind | 'appealDueAt' | 'contactFrequency';
 
+/** How a legal clock's last day moves off a day the office is closed: to the next open day, Saturdays closed or not. */
+export interface RollForwardSetting {
+  /** Saturdays count as closed for this clock's last day (art. 155 c.5 c.p.c.), whatever the office's own Saturdays. */
+  saturdaysClosed: boolean;
+}
+
 interface ClockDefinition {
   name: string;
   /** Every catalogue states it (possibly null); the others were added later, and absent means off. */
@@ -18,6 +24,12 @@ interface ClockDefinition {
   /** Whether the GOL catalogues count it in working days. */
   golWorkingDays: boolean;
   /**
+   * Legal clocks counted in calendar days: whether the GOL catalogues move a last day the office is closed on to its
+   * next open day (art. 2963 c.c., art. 155 c.4 c.p.c.), and whether Saturdays count as closed for it (art. 155 c.5
+   * c.p.c.); null: not moved (and always null for a clock that is not legal).
+   */
+  golRollForward: RollForwardSetting | null;
+  /**
    * The deadlines it times, or the date it sets (`appealDueAt` in a confirmed step, the pact's contact frequency): at
    * least one, and a new deadline kind named here does not compile until a feature drafts it.
    */
@@ -26,32 +38,32 @@ interface ClockDefinition {
 
 export const CLOCK_TABLE = [
   /** How long before a pact action falls due the person is reminded. */
-  { name: 'reminderBeforeDue', core: true, legal: false, gol: 'P2D', golWorkingDays: false, drives: ['action_reminder'] },
+  { name: 'reminderBeforeDue', core: true, legal: false, gol: 'P2D', golWorkingDays: false, golRollForward: null, drives: ['action_reminder'] },
   /** How long an overdue action, a missed contact or a missed pact deadline may last before the supervisor is told. */
-  { name: 'escalationAfter', core: true, legal: false, gol: 'P7D', golWorkingDays: false, drives: ['action_escalation', 'contact_escalation', 'pact_escalation'] },
+  { name: 'escalationAfter', core: true, legal: false, gol: 'P7D', golWorkingDays: false, golRollForward: null, drives: ['action_escalation', 'contact_escalation', 'pact_escalation'] },
   /** How long after the presa in carico the pact must be signed. */
-  { name: 'pactDeadline', core: true, legal: false, gol: 'P30D', golWorkingDays: false, drives: ['pact_deadline'] },
+  { name: 'pactDeadline', core: true, legal: false, gol: 'P30D', golWorkingDays: false, golRollForward: null, drives: ['pact_deadline'] },
   /** How long without progress (no intake, pact, completed action, contact or service) makes a journey stalled. */
-  { name: 'stallAfter', core: true, legal: false, gol: 'P60D', golWorkingDays: false, drives: ['no_progress'] },
+  { name: 'stallAfter', core: true, legal: false, gol: 'P60D', golWorkingDays: false, golRollForward: null, drives: ['no_progress'] },
   /** Legal: the person contacts the office within this period of the DID (art. 20 c.1: 30 days). */
-  { name: 'firstContactAfterDid', core: false, legal: true, gol: 'P30D', golWorkingDays: false, drives: ['first_contact'] },
+  { name: 'firstContactAfterDid', core: false, legal: true, gol: 'P30D', golWorkingDays: false, golRollForward: { saturdaysClosed: false }, drives: ['first_contact'] },
   /** Legal: a NASpI/DIS-COLL applicant within this period of the application (art. 21 c.2: 15 days). */
-  { name: 'firstContactAfterBenefitClaim', core: false, legal: true, gol: 'P15D', golWorkingDays: false, drives: ['first_contact'] },
+  { name: 'firstContactAfterBenefitClaim', core: false, legal: true, gol: 'P15D', golWorkingDays: false, golRollForward: { saturdaysClosed: false }, drives: ['first_contact'] },
   /** How long before an appointment the person is reminded. */
-  { name: 'appointmentReminderBefore', core: false, legal: false, gol: 'P1D', golWorkingDays: false, drives: ['appointment_reminder'] },
+  { name: 'appointmentReminderBefore', core: false, legal: false, gol: 'P1D', golWorkingDays: false, golRollForward: null, drives: ['appointment_reminder'] },
   /** Legal: a missed appointment may be justified until this period after it (the next day); off: never expires. */
-  { name: 'justificationWindow', core: false, legal: true, gol: 'P1D', golWorkingDays: false, drives: ['justification_due'] },
+  { name: 'justificationWindow', core: false, legal: true, gol: 'P1D', golWorkingDays: false, golRollForward: { saturdaysClosed: false }, drives: ['justification_due'] },
   /** Legal: an excuse for refusing a suitable offer is due within this period of the refusal (2 working days). */
-  { name: 'offerExcuseWindow', core: false, legal: true, gol: 'P2D', golWorkingDays: true, drives: ['justification_due'] },
+  { name: 'offerExcuseWindow', core: false, legal: true, gol: 'P2D', golWorkingDays: true, golRollForward: { saturdaysClosed: false }, drives: ['justification_due'] },
   /** Legal: the appeal against a conditionality sanction is due within this period of the decision (30 days). */
-  { name: 'appealWindow', core: false, legal: true, gol: 'P30D', golWorkingDays: false, drives: ['appealDueAt', 'appeal_window'] },
+  { name: 'appealWindow', core: false, legal: true, gol: 'P30D', golWorkingDays: false, golRollForward: { saturdaysClosed: true }, drives: ['appealDueAt', 'appeal_window'] },
   /** How often the person must contact the operator when the pact does not say (ISO-8601, e.g. P30D). */
-  { name: 'defaultContactFrequency', core: false, legal: false, gol: 'P30D', golWorkingDays: false, drives: ['contactFrequency'] },
+  { name: 'defaultContactFrequency', core: false, legal: false, gol: 'P30D', golWorkingDays: false, golRollForward: null, drives: ['contactFrequency'] },
   /**
    * How long a signed version of the pact may wait for the person's acceptance before the supervisors are told
    * (edition 2). Not a legal clock: the law sets no term; the GOL default is the product's.
    */
-  { name: 'pactAcceptanceWindow', core: false, legal: false, gol: 'P7D', golWorkingDays: false, drives: ['pact_acceptance_due'] },
+  { name: 'pactAcceptanceWindow', core: false, legal: false, gol: 'P7D', golWorkingDays: false, golRollForward: null, drives: ['pact_acceptance_due'] },
 ] as const satisfies readonly ClockDefinition[];
 
 type Table = typeof CLOCK_TABLE;
@@ -95,6 +107,17 @@ export const NO_CLOCKS: JourneyClocks = Object.fromEntries(CORE_CLOCK_NAMES.map(
 /** The GOL defaults of every clock, in table order. */
 export function golClocks(): JourneyClocks {
   return Object.fromEntries(CLOCK_TABLE.map((c) => [c.name, c.gol])) as JourneyClocks;
+}
+
+/**
+ * The legal clocks a catalogue moves off closed days (`rollForwardClocks`): a last day counted in calendar days that
+ * falls on a day the journey's office is closed moves to its next open day (art. 2963 c.c.; art. 155 c.4-5 c.p.c.).
+ */
+export type RollForwardClocks = { [K in LegalClockName]?: RollForwardSetting };
+
+/** The GOL catalogues' roll-forward settings: the appeal (Saturdays closed), the excuse windows, the first contact. */
+export function golRollForwardClocks(): RollForwardClocks {
+  return Object.fromEntries(CLOCK_TABLE.flatMap((c) => (c.golRollForward ? [[c.name, { ...c.golRollForward }]] : []))) as RollForwardClocks;
 }
 
 /** The clocks the GOL catalogues count in working days. */

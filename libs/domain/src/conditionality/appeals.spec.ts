@@ -2,7 +2,7 @@ import { legalDeadline } from '../clocks/legal-deadline';
 import type { JourneyCommand } from '../journey/commands';
 import { nextDeadline, pendingDeadlines } from '../journey/deadlines';
 import { decide } from '../journey/decide';
-import { accept, activeJourney, LEGAL_CLOCKS, OP, refuse, run, schedule, tick, type StartOptions } from '../journey/journey.test-fixture';
+import { accept, activeJourney, AT_TURIN_CPI, LEGAL_CLOCKS, OP, refuse, run, schedule, tick, type StartOptions } from '../journey/journey.test-fixture';
 import type { JourneyState } from '../journey/model';
 import { noticesFor } from '../journey/notices';
 import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY, journeyFinished } from './appeals';
@@ -16,7 +16,7 @@ function missed(s: JourneyState, at: string): JourneyState {
   return run(booked, { type: 'RecordAppointmentOutcome', appointmentId: id, outcome: 'no_show', operatorId: OP }, new Date(Date.parse(at) + 7_200_000).toISOString());
 }
 
-const confirm = (stepId: string): JourneyCommand => ({ type: 'ConfirmConditionalityStep', stepId, operatorId: OP });
+const confirm = (stepId: string): JourneyCommand => ({ type: 'ConfirmConditionalityStep', stepId, operatorId: OP, actingOffice: AT_TURIN_CPI });
 const notify = (stepId: string, notifiedAt: string, method = 'pec_delivery_receipt'): JourneyCommand =>
   ({ type: 'RecordStepNotification', stepId, method, reference: 'PEC-2026-0042', notifiedAt, operatorId: OP }) as JourneyCommand;
 const appeal = (stepId: string, lodgedOn: string): JourneyCommand => ({ type: 'RecordAppeal', stepId, lodgedOn, body: 'ministry_of_labour', reference: 'RIC-7', operatorId: OP });

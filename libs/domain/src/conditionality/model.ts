@@ -1,3 +1,4 @@
+import type { ActingOffice } from '../offices/model';
 import type { EventEnvelope } from '../journey/event';
 
 /** Conditionality (art. 21): lapses waiting for a justification, and the steps of the ladders they lead to. */
@@ -92,6 +93,8 @@ export interface ConditionalityStepConfirmedData {
   ordinal: number;
   effect: SanctionEffect;
   operatorId: string;
+  /** The CPI whose staff decided (rules' edition 2, art. 21 c.7 and art. 23 D.lgs. 150/2015); absent on earlier events. */
+  decidedByOffice?: string | null;
   note: string | null;
   /** The last day to appeal (30 days): the notice to the person states it. */
   appealDueAt: string | null;
@@ -146,6 +149,8 @@ export interface JourneyReopenedData {
 export interface ConditionalityStepDismissedData {
   stepId: string;
   operatorId: string;
+  /** The CPI whose staff decided (rules' edition 2); absent on earlier events. */
+  decidedByOffice?: string | null;
   reason: string;
 }
 
@@ -165,6 +170,8 @@ export interface ConfirmConditionalityStepCommand {
   stepId: string;
   operatorId: string;
   note?: string;
+  /** The office the caller acts from, set by the API from the directory of offices (never from a request body). */
+  actingOffice?: ActingOffice;
 }
 
 export interface DismissConditionalityStepCommand {
@@ -172,6 +179,8 @@ export interface DismissConditionalityStepCommand {
   stepId: string;
   operatorId: string;
   reason: string;
+  /** The office the caller acts from, set by the API from the directory of offices (never from a request body). */
+  actingOffice?: ActingOffice;
 }
 
 /** How and when the confirmed decision reached the person (a receipt or a signed copy). */
@@ -250,6 +259,8 @@ export interface ConditionalityStepState extends ConditionalityStepProposedData 
   proposedAt: string;
   decidedAt: string | null;
   decidedBy: string | null;
+  /** The CPI whose staff decided (rules' edition 2; absent before, and while proposed). */
+  decidedByOffice?: string;
   /** The confirmation note or the dismissal reason. */
   decisionNote: string | null;
   appealDueAt: string | null;

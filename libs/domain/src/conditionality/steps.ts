@@ -4,6 +4,7 @@ import { notice, silent } from '../journey/notice';
 import { optionalText, refusal, requireText, type Draft, type Outcome, type Refused } from '../journey/rules';
 import { edition } from '../journey/rules-edition';
 import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY } from './appeals';
+import { decidedByTheCpi } from './authority';
 import { nextStepOn } from './ladders';
 import type {
   ConditionalityStepConfirmed,
@@ -102,12 +103,13 @@ const evolvers = {
       effect: d.effect,
       decidedAt: event.at,
       decidedBy: d.operatorId,
+      ...(d.decidedByOffice ? { decidedByOffice: d.decidedByOffice } : {}),
       decisionNote: d.note,
       appealDueAt: d.appealDueAt,
     }));
   },
   ConditionalityStepDismissed: (state: JourneyState, event: ConditionalityStepDismissed): JourneyState =>
-    updateStep(state, event.data.stepId, (s) => ({ ...s, status: 'dismissed', decidedAt: event.at, decidedBy: event.data.operatorId, decisionNote: event.data.reason })),
+    updateStep(state, event.data.stepId, (s) => ({ ...s, status: 'dismissed', decidedAt: event.at, decidedBy: event.data.operatorId, ...(event.data.decidedByOffice ? { decidedByOffice: event.data.decidedByOffice } : {}), decisionNote: event.data.reason })),
 };
 
 const notices = {
@@ -132,7 +134,7 @@ const notices = {
 };
 
 export const steps = {
-  deciders: { ConfirmConditionalityStep: confirmStep, DismissConditionalityStep: dismissStep },
+  deciders: { ConfirmConditionalityStep: decidedByTheCpi(confirmStep), DismissConditionalityStep: decidedByTheCpi(dismissStep) },
   evolvers,
   notices,
 };

@@ -1,4 +1,5 @@
-import { addDuration, canonicalInstant, isIsoInstant, toMillis } from '../dates';
+import { addClockDuration } from '../clocks/clock-durations';
+import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
@@ -31,7 +32,7 @@ function recordContact(state: JourneyState, c: RecordContactCommand, now: string
  */
 export function contactDueAt(state: JourneyState): string | null {
   if (!state.pact) return null;
-  return addDuration(state.contact.lastContactAt ?? contactClockStart(state)!, state.pact.contactFrequency);
+  return addClockDuration(state, state.contact.lastContactAt ?? contactClockStart(state)!, state.pact.contactFrequency);
 }
 
 /**
@@ -48,7 +49,7 @@ function contactDeadlines(state: JourneyState): Deadline[] {
   if (state.stage !== 'pact_active' || !state.pact) return [];
   const { contact, clocks } = state;
   if (contact.missedDueAt === null) return [{ at: contactDueAt(state)!, kind: 'contact_due' }];
-  if (clocks.escalationAfter && contact.escalatedAt === null) return [{ at: addDuration(contact.missedDueAt, clocks.escalationAfter), kind: 'contact_escalation' }];
+  if (clocks.escalationAfter && contact.escalatedAt === null) return [{ at: addClockDuration(state, contact.missedDueAt, clocks.escalationAfter), kind: 'contact_escalation' }];
   return [];
 }
 

@@ -1,4 +1,4 @@
-import type { JourneyClocks, LegalClockName } from '../clocks/clock-table';
+import type { JourneyClocks, LegalClockName, RollForwardClocks } from '../clocks/clock-table';
 import type { EventEnvelope } from '../journey/event';
 import type { RulesEdition } from '../journey/rules-edition';
 import type { OfficeProfile } from '../offices/model';
@@ -39,6 +39,8 @@ export interface JourneyStartedData {
   /** The services the pinned catalogue requires (absent: any service, any order) and its working-day clocks. */
   services?: ServiceStep[] | null;
   workingDayClocks?: LegalClockName[];
+  /** The catalogue's legal clocks that move off the office's closed days (absent: none). */
+  rollForwardClocks?: RollForwardClocks;
   /** The benefit the person claims, if any: it makes them subject to conditionality. */
   benefit?: BenefitClaim | null;
   /** The edition of the rules the journey runs under (absent: 1, a journey started before editions existed). */

@@ -555,7 +555,7 @@ describe('decide: a closed journey refuses everything', () => {
 });
 
 describe('refusalKind', () => {
-  const expected: Record<RefusalCode, 'conflict' | 'invalid' | 'not_found'> = {
+  const expected: Record<RefusalCode, 'conflict' | 'invalid' | 'not_found' | 'forbidden'> = {
     JOURNEY_CLOSED: 'conflict',
     INTAKE_ALREADY_RECORDED: 'conflict',
     INTAKE_REQUIRED: 'conflict',
@@ -596,6 +596,7 @@ describe('refusalKind', () => {
     APPEAL_WINDOW_CLOSED: 'conflict',
     APPEAL_NOT_LODGED: 'conflict',
     APPEAL_ALREADY_DECIDED: 'conflict',
+    SANCTION_NOT_CPI: 'forbidden',
     REFERRAL_NOT_FOUND: 'not_found',
     REFERRAL_OUTCOME_RECORDED: 'conflict',
     PATH_NOT_COMPLETED: 'conflict',

@@ -156,6 +156,7 @@ describe('evolve', () => {
       // nothing of the six services yet, and no catalogue services: any service, any order
       services: null,
       workingDayClocks: [],
+      rollForwardClocks: {},
       benefit: null,
       firstContactMissedAt: null,
       pactVersions: [],

@@ -8,11 +8,14 @@ import type { BenefitClaim, JourneyEvent, JourneyState } from './model';
 import type { Refusal } from './refusals';
 import { CURRENT_RULES_EDITION, type RulesEdition } from './rules-edition';
 import { LOCAL_CLOSURES, NATIONAL_CALENDAR } from '../calendar/office-calendar';
-import type { OfficeProfile } from '../offices/model';
+import type { ActingOffice, OfficeProfile } from '../offices/model';
 
 
 /** The journey's office in the specs: a CPI in Turin (San Giovanni on 24 June), its own competent CPI. */
 export const TURIN_CPI: OfficeProfile = { officeId: 'CPI-TO-01', kind: 'cpi', competentCpiId: 'CPI-TO-01', calendar: { ...NATIONAL_CALENDAR, ...LOCAL_CLOSURES.torino } };
+
+/** Staff of the Turin CPI acting from it: the journey's competent CPI, who decide its sanctions (rules' edition 2). */
+export const AT_TURIN_CPI: ActingOffice = { officeId: 'CPI-TO-01', kind: 'cpi' };
 
 export const GOL1 = GOL_DEFAULT_CATALOGUES.find((c) => c.code === 'GOL-1')!;
 

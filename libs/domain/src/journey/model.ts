@@ -1,5 +1,5 @@
 import type { AppointmentsEvent, AppointmentsSlice } from '../appointments/model';
-import type { JourneyClocks, LegalClockName } from '../clocks/clock-table';
+import type { JourneyClocks, LegalClockName, RollForwardClocks } from '../clocks/clock-table';
 import type { ConditionalityEvent, ConditionalitySlice } from '../conditionality/model';
 import type { ContactsEvent, ContactsSlice } from '../contacts/model';
 import type { Beneficiary, BenefitClaim, IntakeEvent, IntakeSlice } from '../intake/model';
@@ -74,6 +74,8 @@ interface JourneyCore {
   /** The catalogue's services (null: any service, any order) and its working-day clocks. */
   services: ServiceStep[] | null;
   workingDayClocks: LegalClockName[];
+  /** The catalogue's legal clocks that move off the office's closed days (`{}`: none; edition 2 applies it). */
+  rollForwardClocks: RollForwardClocks;
   benefit: BenefitClaim | null;
   /** The edition of the rules the journey runs under (see `rules-edition.ts`): 1 for journeys started before it existed. */
   rules: RulesEdition;

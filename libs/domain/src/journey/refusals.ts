@@ -1,6 +1,6 @@
 /**
  * Why the journey refuses a command. Each code has a kind that says whose fault it is, so every layer above maps
- * refusals the same way (the API: conflict 409, invalid 400, not_found 404).
+ * refusals the same way (the API: conflict 409, invalid 400, not_found 404, forbidden 403).
  */
 export const REFUSAL_KINDS = {
   JOURNEY_CLOSED: 'conflict',
@@ -45,6 +45,8 @@ export const REFUSAL_KINDS = {
   APPEAL_WINDOW_CLOSED: 'conflict',
   APPEAL_NOT_LODGED: 'conflict',
   APPEAL_ALREADY_DECIDED: 'conflict',
+  /** A sanction's confirmation or dismissal by anyone but staff of the journey's competent CPI (art. 21 c.7, art. 23 D.lgs. 150/2015). */
+  SANCTION_NOT_CPI: 'forbidden',
   REFERRAL_NOT_FOUND: 'not_found',
   REFERRAL_OUTCOME_RECORDED: 'conflict',
   PATH_NOT_COMPLETED: 'conflict',

@@ -9,6 +9,7 @@ export function emptyExtensions(): Pick<
   JourneyState,
   | 'services'
   | 'workingDayClocks'
+  | 'rollForwardClocks'
   | 'benefit'
   | 'firstContactMissedAt'
   | 'pactVersions'
@@ -26,6 +27,7 @@ export function emptyExtensions(): Pick<
   return {
     services: null,
     workingDayClocks: [],
+    rollForwardClocks: {},
     benefit: null,
     firstContactMissedAt: null,
     pactVersions: [],
@@ -44,7 +46,7 @@ export function emptyExtensions(): Pick<
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, benefit, rules, office, offerSuitability, ...start } = data;
+  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -59,6 +61,7 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     clocks: clocks ?? NO_CLOCKS,
     services: services ?? null,
     workingDayClocks: workingDayClocks ?? [],
+    rollForwardClocks: rollForwardClocks ?? {},
     benefit: benefit ?? null,
     rules: rules ?? 1,
     office: office ?? null,

@@ -1,6 +1,6 @@
 import { legalDeadline } from '../clocks/legal-deadline';
 import type { JourneyCommand } from '../journey/commands';
-import { activeJourney, awaitingPactJourney, OP, refuse, run, signPact, signPactUnder, startJourney, tick, intake } from '../journey/journey.test-fixture';
+import { AT_TURIN_CPI, activeJourney, awaitingPactJourney, OP, refuse, run, signPact, signPactUnder, startJourney, tick, intake } from '../journey/journey.test-fixture';
 import type { JourneyState } from '../journey/model';
 import { validateCatalogue, GOL_DEFAULT_CATALOGUES } from '../programme/catalogue';
 import type { OfferSuitabilityFacts, OfferSuitabilityInput } from './model';
@@ -99,7 +99,7 @@ describe('the excuses for refusing an offer', () => {
 
 describe('the right to be heard', () => {
   const proposed = () => tick(refusedOnWednesday(), '2026-04-29T08:00:01.000Z');
-  const confirm: JourneyCommand = { type: 'ConfirmConditionalityStep', stepId: 'S1', operatorId: OP };
+  const confirm: JourneyCommand = { type: 'ConfirmConditionalityStep', stepId: 'S1', operatorId: OP, actingOffice: AT_TURIN_CPI };
 
   it('art. 8 c.4 D.M. 10 aprile 2018: no decadenza for refusing an offer before the person was offered a hearing', () => {
     expect(refuse(proposed(), confirm, '2026-04-30T08:00:00.000Z').code).toBe('HEARING_NOT_RECORDED');
@@ -115,7 +115,7 @@ describe('the right to be heard', () => {
     const heard = run(proposed(), hearing({ heldAt: '2026-04-30T08:00:00.000Z' }), '2026-04-30T09:00:00.000Z');
     expect(heard.offers[0].hearing).toMatchObject({ outcome: 'heard', summary: 'says the shift clashes with childcare', heldAt: '2026-04-30T08:00:00.000Z' });
     expect(refuse(heard, hearing(), '2026-04-30T10:00:00.000Z').code).toBe('HEARING_ALREADY_RECORDED');
-    const dismissed = run(proposed(), { type: 'DismissConditionalityStep', stepId: 'S1', operatorId: OP, reason: 'shift incompatible' }, '2026-04-30T08:00:00.000Z');
+    const dismissed = run(proposed(), { type: 'DismissConditionalityStep', stepId: 'S1', operatorId: OP, actingOffice: AT_TURIN_CPI, reason: 'shift incompatible' }, '2026-04-30T08:00:00.000Z');
     expect(refuse(dismissed, hearing(), '2026-04-30T09:00:00.000Z').code).toBe('STEP_ALREADY_DECIDED');
     expect(refuse(proposed(), hearing({ heldAt: '2026-04-28T08:00:00.000Z' }), '2026-04-30T09:00:00.000Z')).toMatchObject({ code: 'INVALID_DATE', field: 'heldAt' });
     expect(refuse(proposed(), hearing({ outcome: 'maybe' }), '2026-04-30T09:00:00.000Z')).toMatchObject({ code: 'INVALID_VALUE', field: 'outcome' });

@@ -1,4 +1,4 @@
-import { addDuration } from '../dates';
+import { addClockDuration } from '../clocks/clock-durations';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
@@ -37,7 +37,7 @@ function pactVersionAccepted(state: JourneyState, event: PactVersionAccepted): J
 
 function acceptanceDueAt(state: JourneyState, version: PactVersion): string | null {
   const window = state.clocks.pactAcceptanceWindow;
-  return window ? addDuration(version.proposedAt ?? version.signedAt, window) : null;
+  return window ? addClockDuration(state, version.proposedAt ?? version.signedAt, window) : null;
 }
 
 function acceptanceDeadlines(state: JourneyState): Deadline[] {

@@ -1,4 +1,5 @@
-import { addDuration, canonicalInstant, isIsoInstant, subtractDuration, toMillis } from '../dates';
+import { addClockDuration, subtractClockDuration } from '../clocks/clock-durations';
+import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
@@ -30,11 +31,11 @@ function actionDeadlines(state: JourneyState): Deadline[] {
   for (const a of state.actions) {
     if (a.status === 'pending') {
       if (clocks.reminderBeforeDue && a.reminderSentAt === null) {
-        deadlines.push({ at: subtractDuration(a.dueAt, clocks.reminderBeforeDue), kind: 'action_reminder', actionId: a.actionId });
+        deadlines.push({ at: subtractClockDuration(state, a.dueAt, clocks.reminderBeforeDue), kind: 'action_reminder', actionId: a.actionId });
       }
       deadlines.push({ at: a.dueAt, kind: 'action_due', actionId: a.actionId });
     } else if (a.status === 'overdue' && clocks.escalationAfter && a.escalatedAt === null) {
-      deadlines.push({ at: addDuration(a.dueAt, clocks.escalationAfter), kind: 'action_escalation', actionId: a.actionId });
+      deadlines.push({ at: addClockDuration(state, a.dueAt, clocks.escalationAfter), kind: 'action_escalation', actionId: a.actionId });
     }
   }
   return deadlines;

@@ -73,7 +73,7 @@ describe('art. 20 D.lgs. 150/2015, art. 1326 c.c.: a version of the pact is in f
     expect(s.pactVersions[0]).toMatchObject({ acceptance: { method: 'graphometric', acceptedAt }, inForce: true, inForceSince: acceptedAt });
     expect(s.actions.map((a) => [a.actionId, a.status])).toEqual([['A1', 'pending'], ['A2', 'pending']]);
     // The catalogue's contact frequency (P30D) after the acceptance, not after the signing.
-    expect(toView(s)).toMatchObject({ nextContactDueAt: '2026-04-05T15:00:00.000Z', pactVersionInForce: 1, pactVersionAwaitingAcceptance: null, pactAcceptanceDueAt: null });
+    expect(toView(s)).toMatchObject({ nextContactDueAt: '2026-04-05T14:00:00.000Z' /* P30D on the Rome calendar: the same wall-clock time across the change to summer time on 29 March */, pactVersionInForce: 1, pactVersionAwaitingAcceptance: null, pactAcceptanceDueAt: null });
     expect(kinds(s)).toEqual(expect.arrayContaining(['action_due', 'contact_due']));
     expect(kinds(s)).not.toContain('pact_acceptance_due');
   });
@@ -83,7 +83,7 @@ describe('art. 20 D.lgs. 150/2015, art. 1326 c.c.: a version of the pact is in f
     const s = run(awaitingPactJourney(), unaccepted({ acceptance: { method: 'signed_in_person', acceptedAt } }), SIGNED_AT);
     expect(s.stage).toBe('pact_active');
     expect(s.pactVersions[0]).toMatchObject({ acceptance: { method: 'signed_in_person', acceptedAt }, inForce: true, inForceSince: acceptedAt });
-    expect(toView(s).nextContactDueAt).toBe('2026-04-03T08:30:00.000Z');
+    expect(toView(s).nextContactDueAt).toBe('2026-04-03T07:30:00.000Z'); // P30D in Rome time, across 29 March's change to summer time
   });
 
   it('the acceptance window (catalogue pactAcceptanceWindow, P7D) passed: the supervisors are told once', () => {
@@ -210,7 +210,8 @@ describe('referrals to other services are part of the pact and of its versions (
 
 describe('art. 21 c.7 lett. a D.lgs. 150/2015: a missed contact agreed in the pact (art. 20 c.2 lett. d) counts on the appointments ladder', () => {
   /** Signed and accepted on 4 March: the agreed contact (P30D) falls due on 3 April at 09:00 UTC. */
-  const CONTACT_DUE = '2026-04-03T09:00:00.000Z';
+  // The signing plus P30D on the Rome calendar (edition 2): the same wall-clock time after 29 March's change to summer time.
+  const CONTACT_DUE = '2026-04-03T08:00:00.000Z';
 
   it('edition 2, a benefit recipient: the missed contact opens a lapse with its justification window, like a no-show', () => {
     const s = tick(activeJourney(), CONTACT_DUE);

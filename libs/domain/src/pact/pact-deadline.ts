@@ -1,4 +1,4 @@
-import { addDuration } from '../dates';
+import { addClockDuration } from '../clocks/clock-durations';
 import type { Deadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
@@ -10,7 +10,7 @@ import type { PACT_SIGNING_DEADLINE_KINDS, PactDeadlineEscalated, PactDeadlineMi
 /** When the pact must be signed by: the catalogue's pact deadline after the presa in carico. */
 export function pactDeadlineAt(state: JourneyState): string | null {
   if (!state.intake || !state.clocks.pactDeadline) return null;
-  return addDuration(state.intake.takenInChargeAt, state.clocks.pactDeadline);
+  return addClockDuration(state, state.intake.takenInChargeAt, state.clocks.pactDeadline);
 }
 
 function pactDeadlines(state: JourneyState): Deadline[] {
@@ -18,7 +18,7 @@ function pactDeadlines(state: JourneyState): Deadline[] {
   if (state.stage !== 'awaiting_pact' || !state.intake || !clocks.pactDeadline) return [];
   const deadlineAt = pactDeadlineAt(state)!;
   if (state.pactDeadlineMissedAt === null) return [{ at: deadlineAt, kind: 'pact_deadline' }];
-  if (clocks.escalationAfter && state.pactDeadlineEscalatedAt === null) return [{ at: addDuration(deadlineAt, clocks.escalationAfter), kind: 'pact_escalation' }];
+  if (clocks.escalationAfter && state.pactDeadlineEscalatedAt === null) return [{ at: addClockDuration(state, deadlineAt, clocks.escalationAfter), kind: 'pact_escalation' }];
   return [];
 }
 

@@ -215,3 +215,32 @@ describe('validateCatalogue: services and working days', () => {
     expect(validateCatalogue({ ...VALID, clocks: { ...CLOCKS, justificationWindow: 'tomorrow' } })).toEqual([clockProblem('justificationWindow')]);
   });
 });
+
+describe('rollForwardClocks (art. 2963 c.c., art. 155 c.4-5 c.p.c.)', () => {
+  it('the shipped GOL catalogues move the appeal (Saturdays closed), the excuse windows and the first-contact clocks off closed days', () => {
+    for (const c of GOL_DEFAULT_CATALOGUES) {
+      expect([c.code, c.rollForwardClocks]).toEqual([
+        c.code,
+        {
+          firstContactAfterDid: { saturdaysClosed: false },
+          firstContactAfterBenefitClaim: { saturdaysClosed: false },
+          justificationWindow: { saturdaysClosed: false },
+          offerExcuseWindow: { saturdaysClosed: false },
+          appealWindow: { saturdaysClosed: true },
+        },
+      ]);
+    }
+  });
+
+  it('is optional, lists only legal clocks, each { saturdaysClosed: boolean } and nothing else', () => {
+    expect(validateCatalogue({ ...VALID, rollForwardClocks: {} })).toEqual([]);
+    expect(validateCatalogue({ ...VALID, rollForwardClocks: { appealWindow: { saturdaysClosed: true } } })).toEqual([]);
+    expect(validateCatalogue({ ...VALID, rollForwardClocks: ['appealWindow'] }).map((p) => p.field)).toEqual(['rollForwardClocks']);
+    expect(
+      validateCatalogue({
+        ...VALID,
+        rollForwardClocks: { stallAfter: { saturdaysClosed: true }, appealWindow: { saturdaysClosed: 'yes', sundays: true }, justificationWindow: true },
+      }).map((p) => p.field),
+    ).toEqual(['rollForwardClocks.stallAfter', 'rollForwardClocks.appealWindow.saturdaysClosed', 'rollForwardClocks.appealWindow.sundays', 'rollForwardClocks.justificationWindow']);
+  });
+});

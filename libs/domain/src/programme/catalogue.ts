@@ -2,12 +2,14 @@ import {
   CLOCK_NAMES,
   CORE_CLOCK_NAMES,
   golClocks,
+  golRollForwardClocks,
   golWorkingDayClocks,
   LEGAL_CLOCK_NAMES,
   wholeDays,
   type ClockName,
   type JourneyClocks,
   type LegalClockName,
+  type RollForwardClocks,
 } from '../clocks/clock-table';
 import { isPositiveDuration } from '../dates';
 import { SERVICE_CODES, type ServiceCode } from '../services/service-table';
@@ -41,6 +43,13 @@ export interface ProgrammeCatalogue {
    * 2018's (`DM_10_APRILE_2018`). Journeys pin them at start.
    */
   offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
+  /**
+   * The legal clocks counted in calendar days whose last day, when the journey's office is closed on it, moves to the
+   * office's next open day (art. 2963 c.c.; art. 155 c.4 c.p.c.), each saying whether Saturdays count as closed for it
+   * (art. 155 c.5 c.p.c.). Absent or `{}`: none moves (catalogues published before issue 13). Journeys of rules'
+   * edition 2 apply it with their office's calendar.
+   */
+  rollForwardClocks?: RollForwardClocks;
 }
 
 export interface ServiceStep {
@@ -84,6 +93,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
   problems.push(...validateServices(c.services));
   problems.push(...validateWorkingDayClocks(c.workingDayClocks, clocks));
   problems.push(...validateOfferSuitability(c.offerSuitability));
+  problems.push(...validateRollForwardClocks(c.rollForwardClocks));
   return problems;
 }
 
@@ -133,6 +143,28 @@ function validateWorkingDayClocks(list: unknown, clocks: Record<string, unknown>
   return problems;
 }
 
+function validateRollForwardClocks(settings: unknown): CatalogueProblem[] {
+  if (settings === undefined) return [];
+  const shape = `must be an object keyed by clock names among ${LEGAL_CLOCK_NAMES.join(', ')}, each { saturdaysClosed: true|false }`;
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return [{ field: 'rollForwardClocks', message: shape }];
+  const problems: CatalogueProblem[] = [];
+  for (const [name, setting] of Object.entries(settings)) {
+    const field = `rollForwardClocks.${name}`;
+    if (!LEGAL_CLOCK_NAMES.includes(name as LegalClockName)) {
+      problems.push({ field, message: `is not a legal clock: only ${LEGAL_CLOCK_NAMES.join(', ')} move off closed days` });
+      continue;
+    }
+    if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
+      problems.push({ field, message: 'must be an object { saturdaysClosed: true|false }' });
+      continue;
+    }
+    const s = setting as Record<string, unknown>;
+    if (typeof s.saturdaysClosed !== 'boolean') problems.push({ field: `${field}.saturdaysClosed`, message: 'must be true or false' });
+    for (const key of Object.keys(s)) if (key !== 'saturdaysClosed') problems.push({ field: `${field}.${key}`, message: 'is not a field of a roll-forward setting' });
+  }
+  return problems;
+}
+
 const GOL_CLOCKS = golClocks();
 
 const step = (service: ServiceCode, ...after: ServiceCode[]): ServiceStep => ({ service, after });
@@ -140,7 +172,8 @@ const step = (service: ServiceCode, ...after: ServiceCode[]): ServiceStep => ({ 
 /**
  * The five GOL paths (Decreto 5 novembre 2021). The clocks are defaults, not law, except the legal ones (30 and 15
  * days, the next day for a justification, 2 working days for an offer excuse, 30 days for an appeal). Regions change
- * them with a new version.
+ * them with a new version. The appeal, the excuse windows and the first-contact clocks move off the office's closed
+ * days (the appeal with Saturdays closed, art. 155 c.5 c.p.c.).
  */
 export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
   {
@@ -150,6 +183,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
     // Job-ready people: orientation, then job search with tutoring alongside.
     services: [step('reception'), step('second_level_interview', 'reception'), step('tutoring', 'second_level_interview'), step('job_search', 'second_level_interview')],
     workingDayClocks: golWorkingDayClocks(),
+    rollForwardClocks: golRollForwardClocks(),
   },
   {
     code: 'GOL-2',
@@ -164,6 +198,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('job_search', 'path_definition'),
     ],
     workingDayClocks: golWorkingDayClocks(),
+    rollForwardClocks: golRollForwardClocks(),
   },
   {
     code: 'GOL-3',
@@ -179,6 +214,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('job_search', 'path_definition'),
     ],
     workingDayClocks: golWorkingDayClocks(),
+    rollForwardClocks: golRollForwardClocks(),
   },
   {
     code: 'GOL-4',
@@ -194,6 +230,7 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('job_search', 'tutoring'),
     ],
     workingDayClocks: golWorkingDayClocks(),
+    rollForwardClocks: golRollForwardClocks(),
   },
   {
     code: 'GOL-5',
@@ -209,5 +246,6 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
       step('tutoring', 'second_level_interview'),
     ],
     workingDayClocks: golWorkingDayClocks(),
+    rollForwardClocks: golRollForwardClocks(),
   },
 ];

@@ -1,4 +1,4 @@
-import { addDuration } from '../dates';
+import { addClockDuration } from '../clocks/clock-durations';
 import type { Deadline } from '../journey/deadlines';
 import { feature, type Feature } from '../journey/feature';
 import type { Drafter, Evolvers, NoticeMakers } from '../journey/handlers';
@@ -13,7 +13,7 @@ export function progressed(state: JourneyState, at: string): JourneyState {
 
 function deadlines(state: JourneyState): Deadline[] {
   const { stallAfter } = state.clocks;
-  return stallAfter && state.noProgressSince === null ? [{ at: addDuration(state.lastProgressAt, stallAfter), kind: 'no_progress' }] : [];
+  return stallAfter && state.noProgressSince === null ? [{ at: addClockDuration(state, state.lastProgressAt, stallAfter), kind: 'no_progress' }] : [];
 }
 
 const drafters: Record<(typeof PROGRESS_DEADLINE_KINDS)[number], Drafter> = {

@@ -4,6 +4,7 @@ import type { JourneyCommand } from '../journey/commands';
 import { noticesFor } from '../journey/notices';
 import { toView } from '../journey/view';
 import {
+  AT_TURIN_CPI,
   accept,
   activeJourney,
   activeJourney as activeJourneyOf,
@@ -273,7 +274,7 @@ describe('no-shows and the justification window', () => {
 });
 
 describe('conditionality steps', () => {
-  const confirm = (stepId: string): JourneyCommand => ({ type: 'ConfirmConditionalityStep', stepId, operatorId: OP, note: 'no excuse received' });
+  const confirm = (stepId: string): JourneyCommand => ({ type: 'ConfirmConditionalityStep', stepId, operatorId: OP, note: 'no excuse received', actingOffice: AT_TURIN_CPI });
 
   it('the appointments ladder: a quarter month, one month, then decadenza, which ends the journey', () => {
     let s = activeJourney();
@@ -307,7 +308,7 @@ describe('conditionality steps', () => {
   it('dismissed steps do not count; the training ladder goes one month then decadenza', () => {
     let s = tick(missed(activeJourney(), AT, 'pec', 'training'), WINDOW_END);
     expect(s.conditionalitySteps[0]).toMatchObject({ ladder: 'training', effect: 'one_month_cut' });
-    s = run(s, { type: 'DismissConditionalityStep', stepId: 'S1', operatorId: OP, reason: 'convocation reached the wrong address' }, '2026-03-12T10:00:00.000Z');
+    s = run(s, { type: 'DismissConditionalityStep', stepId: 'S1', operatorId: OP, reason: 'convocation reached the wrong address', actingOffice: AT_TURIN_CPI }, '2026-03-12T10:00:00.000Z');
     s = tick(missed(s, '2026-03-17T09:00:00.000Z', 'pec', 'training'), '2026-03-19T00:00:00.000Z');
     expect(s.conditionalitySteps[1]).toMatchObject({ stepId: 'S2', ordinal: 1, effect: 'one_month_cut' });
     s = run(s, confirm('S2'), '2026-03-19T10:00:00.000Z');

@@ -48,6 +48,10 @@ export class ConditionalityStepRecord {
   @Column({ name: 'decided_by', type: 'varchar', length: 100, nullable: true })
   decidedBy!: string | null;
 
+  /** The CPI whose staff decided (rules' edition 2); null before, and while proposed. */
+  @Column({ name: 'decided_by_office', type: 'varchar', length: 64, nullable: true })
+  decidedByOffice!: string | null;
+
   /** The last day to appeal a confirmed step (30 days from the notification; rules edition 1: from the decision). */
   @Column({ name: 'appeal_due_at', type: 'timestamptz', nullable: true })
   appealDueAt!: Date | null;

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JourneyClocks, LegalClockName, OfferSuitabilityThresholds, ServiceStep } from '@sal/domain';
+import type { JourneyClocks, LegalClockName, OfferSuitabilityThresholds, RollForwardClocks, ServiceStep } from '@sal/domain';
 
 /** One version of a programme catalogue. Versions are never changed: a new definition is a new version. */
 @Entity({ name: 'programme_catalogues' })
@@ -27,6 +27,10 @@ export class ProgrammeCatalogueRecord {
   /** The thresholds of a congrua offer the version states (null: the D.M. 10 aprile 2018's). */
   @Column({ name: 'offer_suitability', type: 'jsonb', nullable: true })
   offerSuitability!: Partial<OfferSuitabilityThresholds> | null;
+
+  /** The legal clocks that move off the office's closed days; null on versions published before (none moves). */
+  @Column({ name: 'roll_forward_clocks', type: 'jsonb', nullable: true })
+  rollForwardClocks!: RollForwardClocks | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -12,6 +12,9 @@ import { SideEffectFailures1764251100000 } from './1764251100000-side-effect-fai
 import { IdempotencyKeys1764260000000 } from './1764260000000-idempotency-keys';
 import { CatalogueOfferSuitability1764270100000 } from './1764270100000-catalogue-offer-suitability';
 import { AppealsReadModel1764270200000 } from './1764270200000-appeals-read-model';
+import { Offices1764270300000 } from './1764270300000-offices';
+import { CatalogueRollForward1764270300001 } from './1764270300001-catalogue-roll-forward';
+import { StepDecidedByOffice1764270300002 } from './1764270300002-step-decided-by-office';
 import { PactAcceptance1764270400000 } from './1764270400000-pact-acceptance';
 
 /**
@@ -35,5 +38,8 @@ export const MIGRATIONS = [
   IdempotencyKeys1764260000000,
   CatalogueOfferSuitability1764270100000,
   AppealsReadModel1764270200000,
+  Offices1764270300000,
+  CatalogueRollForward1764270300001,
+  StepDecidedByOffice1764270300002,
   PactAcceptance1764270400000,
 ];

@@ -1,7 +1,7 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { JOURNEY_ID_PATTERN } from '@sal/temporal';
 import { ValidationFailedError } from '../api-errors';
-import { PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN } from '../input-rules';
+import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN } from '../input-rules';
 
 abstract class PatternParamPipe implements PipeTransform<unknown, string> {
   protected abstract readonly pattern: RegExp;
@@ -25,4 +25,11 @@ export class JourneyIdPipe extends PatternParamPipe {
 export class ProgrammeCodePipe extends PatternParamPipe {
   protected readonly pattern = PROGRAMME_CODE_PATTERN;
   protected readonly expectation = PROGRAMME_CODE_MESSAGE;
+}
+
+/** Refuses (400) a path office id that cannot be one. */
+@Injectable()
+export class OfficeIdPipe extends PatternParamPipe {
+  protected readonly pattern = OFFICE_ID_PATTERN;
+  protected readonly expectation = OFFICE_ID_MESSAGE;
 }

@@ -4,8 +4,8 @@ import type { JourneyEvent, JourneyEventType } from '@sal/domain';
 /** What each event of the timeline records (its `data`). */
 export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   JourneyStarted:
-    'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks, services, workingDayClocks, benefit } ' +
-    '(the catalogue version it pinned, with its clocks, services and working-day clocks; the NASpI/DIS-COLL claim or null)',
+    'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks?, benefit, rules?, office? } ' +
+    "(the catalogue version it pinned, with its clocks, services, working-day and roll-forward clocks; the NASpI/DIS-COLL claim or null; the rules' edition; the office's profile from the directory of offices)",
   IntakeRecorded: 'the presa in carico: { operatorId, takenInChargeAt, notes }',
   PactSigned:
     'the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt, ' +
@@ -44,13 +44,13 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
     'the justification window closed without an excuse: { lapseId, noStepBecause } (`not_benefit_recipient` or `invalid_convocation` when no step follows, else null and a step is proposed)',
   ConditionalityStepProposed: 'the journey proposes a conditionality step for the operator to decide: { stepId, lapseId, ladder, ordinal, effect }',
   ConditionalityStepConfirmed:
-    'the operator confirmed the step and its sanction: { stepId, ladder, ordinal, effect, operatorId, note, appealDueAt } (rules edition 2: appealDueAt is null, set by the notification)',
+    'the operator confirmed the step and its sanction: { stepId, ladder, ordinal, effect, operatorId, decidedByOffice? (the competent CPI, rules edition 2), note, appealDueAt } (rules edition 2: appealDueAt is null, set by the notification)',
   ConditionalityStepNotified: 'the confirmed decision reached the person; the appeal window runs from it: { stepId, method, reference, notifiedAt, appealDueAt, operatorId }',
   AppealLodged: 'an appeal against a confirmed step was lodged: { stepId, lodgedOn, body, reference, operatorId }',
   AppealDecided: 'the appeal body decided: { stepId, outcome (`upheld`, `annulled`, `partly_annulled`), decidedOn, reducedEffect, note, operatorId }',
   AppealWindowClosed: 'the appeal window of a confirmed step ran out with no appeal lodged: { stepId }',
   JourneyReopened: 'an annulled decadenza reopened the journey at the stage it had; pending actions move by the time it was closed: { stepId, stage, closedAt, operatorId }',
-  ConditionalityStepDismissed: 'the step was dismissed (by the operator, or withdrawn by a late justification): { stepId, operatorId, reason }',
+  ConditionalityStepDismissed: 'the step was dismissed (by the operator, or withdrawn by a late justification): { stepId, operatorId, decidedByOffice? (the competent CPI, rules edition 2), reason }',
   PactAmended:
     'a new version of the pact: { version, operatorId, reason, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, changedActions[{ actionId, kind, description, dueAt }], withdrawnActionIds, amendedAt, acceptance, referrals } (`acceptance` and `referrals` as in `PactSigned`)',
   ReferralMade: 'a referral to another service: { referralId, to, organisation, reason, operatorId }',

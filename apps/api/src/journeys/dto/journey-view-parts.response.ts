@@ -557,6 +557,13 @@ export class ConditionalityStepViewDto implements ConditionalityStepState {
   @ApiProperty({ description: 'Who decided', example: null, nullable: true, type: String })
   decidedBy!: string | null;
 
+  @ApiPropertyOptional({
+    description: 'The CPI whose staff decided (art. 21 c.7, art. 23 D.lgs. 150/2015): the journey\'s competent CPI; absent while proposed and on journeys of rules edition 1',
+    example: 'CPI-TO-01',
+    type: String,
+  })
+  decidedByOffice?: string;
+
   @ApiProperty({ description: 'The confirmation note or the dismissal reason', example: null, nullable: true, type: String })
   decisionNote!: string | null;
 

@@ -27,6 +27,7 @@ import {
   type JourneyStatus,
   type JourneyView,
   type LegalClockName,
+  type RollForwardClocks,
   type ServiceCode,
   type PactActionKind,
   type PactActionState,
@@ -419,6 +420,15 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: "The legal clocks the pinned catalogue counts in working days", enum: LEGAL_CLOCK_NAMES, isArray: true, example: ['offerExcuseWindow'] })
   workingDayClocks!: LegalClockName[];
+
+  @ApiProperty({
+    description:
+      "The legal clocks the pinned catalogue moves off the office's closed days (art. 2963 c.c.; art. 155 c.4-5 c.p.c.), each saying whether Saturdays count as closed for it; `{}`: none. Applied with `office`'s calendar under rules edition 2",
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { saturdaysClosed: { type: 'boolean' } }, required: ['saturdaysClosed'] },
+    example: { justificationWindow: { saturdaysClosed: false }, appealWindow: { saturdaysClosed: true } },
+  })
+  rollForwardClocks!: RollForwardClocks;
 
   @ApiProperty({ description: 'The NASpI / DIS-COLL claim given at the start; null: the person claims no benefit and is not subject to conditionality', type: () => BenefitViewDto, nullable: true })
   benefit!: BenefitViewDto | null;

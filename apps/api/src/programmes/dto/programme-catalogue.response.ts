@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LEGAL_CLOCK_NAMES, type LegalClockName } from '@sal/domain';
+import { LEGAL_CLOCK_NAMES, type LegalClockName, type RollForwardClocks } from '@sal/domain';
 import { JourneyClocksDto } from './journey-clocks.dto';
 import { ServiceStepDto } from './service-step.dto';
 import { OfferSuitabilityThresholdsDto } from '../../journeys/dto/journey-view-parts.response';
@@ -48,4 +48,15 @@ export class ProgrammeCatalogueDto {
     type: () => OfferSuitabilityThresholdsDto,
   })
   offerSuitability?: OfferSuitabilityThresholdsDto;
+
+  @ApiPropertyOptional({
+    description:
+      "The legal clocks counted in calendar days whose last day, when the journey's office is closed on it (its calendar: Sundays, national holidays, " +
+      'the patron saint, regional and one-off closures), moves to the next open day (art. 2963 c.c.; art. 155 c.4 c.p.c.), each saying whether ' +
+      'Saturdays count as closed for it (art. 155 c.5 c.p.c.). Absent when none moves. Applied to journeys started since issue 13 (rules edition 2).',
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { saturdaysClosed: { type: 'boolean' } }, required: ['saturdaysClosed'] },
+    example: { justificationWindow: { saturdaysClosed: false }, appealWindow: { saturdaysClosed: true } },
+  })
+  rollForwardClocks?: RollForwardClocks;
 }

@@ -56,4 +56,15 @@ export class PublishCatalogueDto {
   })
   @Allow()
   offerSuitability?: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      "The legal clocks counted in calendar days whose last day moves off a day the journey's office is closed on (art. 2963 c.c.; art. 155 c.4 c.p.c.): " +
+      '`{ <legal clock>: { saturdaysClosed } }`, `saturdaysClosed` saying whether Saturdays count as closed for it (art. 155 c.5 c.p.c.). Absent: none moves.',
+    type: 'object',
+    additionalProperties: { type: 'object', properties: { saturdaysClosed: { type: 'boolean' } }, required: ['saturdaysClosed'] },
+    example: { justificationWindow: { saturdaysClosed: false }, appealWindow: { saturdaysClosed: true } },
+  })
+  @Allow()
+  rollForwardClocks?: unknown;
 }

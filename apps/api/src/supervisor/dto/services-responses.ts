@@ -146,6 +146,9 @@ export class ConditionalityStepDto implements ConditionalityStepItem {
   @ApiProperty({ description: 'Operator who decided', example: null, nullable: true, type: String })
   decidedBy!: string | null;
 
+  @ApiProperty({ description: "The CPI whose staff decided (art. 21 c.7, art. 23 D.lgs. 150/2015): the journey's competent CPI; null while proposed and for journeys of rules edition 1", example: null, nullable: true, type: String })
+  decidedByOffice!: string | null;
+
   @ApiProperty({ description: 'Last instant to appeal a confirmed step: 30 days from the notification (rules edition 1: from the confirmation); null until notified', ...NULLABLE_INSTANT, example: null })
   appealDueAt!: string | null;
 

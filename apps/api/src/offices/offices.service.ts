@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { isLine, officeProfile, parseIsoDate, validateOfficeDefinition, type ActingOffice, type Office, type OfficeCalendar, type OfficeKind, type OfficeProfile } from '@sal/domain';
+import { OfficeDirectoryProblem, Offices } from '@sal/persistence';
+import { OfficeNotFoundError, ValidationFailedError } from '../common/api-errors';
+import type { Principal } from '../auth/principal';
+import { ReadModelService } from '../database/read-model.service';
+import type { AddClosureDto, OfficeDto, PutOfficeDto } from './dto/office.dto';
+
+/**
+ * The directory of offices in PostgreSQL: administrators keep it; a journey pins its office's profile when it starts
+ * (kind, competent CPI, calendar), and a sanction's decision names the office its caller acts from.
+ */
+@Injectable()
+export class OfficesService {
+  constructor(private readonly readModel: ReadModelService) {}
+
+  private offices<T>(fn: (offices: Offices) => Promise<T>): Promise<T> {
+    return this.readModel.use(({ dataSource }) => fn(new Offices(dataSource)));
+  }
+
+  list(): Promise<OfficeDto[]> {
+    return this.offices((o) => o.list());
+  }
+
+  async get(officeId: string): Promise<OfficeDto> {
+    const office = await this.offices((o) => o.get(officeId));
+    if (!office) throw new OfficeNotFoundError(officeId);
+    return office;
+  }
+
+  /** Creates or replaces an office. @throws ValidationFailedError naming each offending field */
+  async put(officeId: string, dto: PutOfficeDto): Promise<{ office: OfficeDto; created: boolean }> {
+    const problems = validateOfficeDefinition(officeId, dto);
+    if (problems.length > 0) throw new ValidationFailedError(problems, 'the office is not valid');
+    const kind = dto.kind as OfficeKind;
+    const calendar = dto.calendar as OfficeCalendar;
+    const definition = {
+      name: (dto.name as string).trim(),
+      kind,
+      competentCpiId: kind === 'cpi' ? officeId : (dto.competentCpiId as string),
+      region: (dto.region as string).trim(),
+      comune: (dto.comune as string).trim(),
+      calendar: {
+        annual: calendar.annual.map(({ monthDay, name }) => ({ monthDay, name: name.trim() })),
+        afterEaster: calendar.afterEaster.map(({ days, name }) => ({ days, name: name.trim() })),
+        dates: [...calendar.dates].map(({ date, name }) => ({ date, name: name.trim() })).sort((a, b) => a.date.localeCompare(b.date)),
+        saturdaysClosed: calendar.saturdaysClosed,
+      },
+    };
+    try {
+      return await this.offices((o) => o.put(officeId, definition));
+    } catch (error) {
+      if (error instanceof OfficeDirectoryProblem) throw new ValidationFailedError([{ field: error.field, message: error.message }], 'the office is not valid');
+      throw error;
+    }
+  }
+
+  /** Adds a one-off closure. @throws ValidationFailedError, OfficeNotFoundError */
+  async addClosure(officeId: string, dto: AddClosureDto): Promise<OfficeDto> {
+    const problems = [];
+    if (!parseIsoDate(dto.date)) problems.push({ field: 'date', message: 'must be a date written YYYY-MM-DD' });
+    if (!isLine(dto.name, 100)) {
+      problems.push({ field: 'name', message: 'must be a non-empty text of at most 100 characters on one line' });
+    }
+    if (problems.length > 0) throw new ValidationFailedError(problems, 'the closure is not valid');
+    const office = await this.offices((o) => o.addClosure(officeId, { date: dto.date as string, name: (dto.name as string).trim() }));
+    if (!office) throw new OfficeNotFoundError(officeId);
+    return office;
+  }
+
+  /** What a journey started at `officeId` pins, or null when the directory does not list it. */
+  async profile(officeId: string): Promise<OfficeProfile | null> {
+    const office = await this.offices((o) => o.get(officeId));
+    return office ? officeProfile(office) : null;
+  }
+
+  /**
+   * The office a caller decides a journey's sanction from (art. 21 c.7, art. 23 D.lgs. 150/2015): the journey's
+   * competent CPI when the caller's offices include it (an administrator acts for it); otherwise the caller's office
+   * that follows the journey, which the journey then refuses unless it is that CPI. Undefined when the caller has
+   * neither (the journey refuses that too).
+   */
+  async actingOffice(principal: Principal, journeyOffice: OfficeProfile | null, journeyOfficeId: string): Promise<ActingOffice | undefined> {
+    const covers = (id: string) => principal.offices === 'all' || principal.offices.includes(id);
+    const candidates = [journeyOffice?.competentCpiId, journeyOfficeId].filter((id): id is string => typeof id === 'string' && covers(id));
+    for (const id of candidates) {
+      const office: Office | null = await this.offices((o) => o.get(id));
+      if (office) return { officeId: office.officeId, kind: office.kind };
+    }
+    return undefined;
+  }
+
+  /** Whether one of the caller's offices is the CPI competent for `officeId` (a CPI reaches its accredited operators' journeys). */
+  async competentCpiCovered(principal: Principal, officeId: string): Promise<boolean> {
+    if (principal.offices === 'all') return true;
+    const office = await this.offices((o) => o.get(officeId));
+    return office !== null && office.competentCpiId !== officeId && principal.offices.includes(office.competentCpiId);
+  }
+}
