@@ -76,10 +76,10 @@ describe('the migrations', () => {
       expect(r.services?.[0]).toEqual({ service: 'reception', after: [] });
       expect(r.roll_forward_clocks).toBeNull();
     }
-    // Version 3 (issue 13): version 2's clocks and services, the appeal with Saturdays closed (art. 155 c.5 c.p.c.).
+    // Version 3 (issue 13): version 2's clocks and services, the pact's acceptance window, the appeal with Saturdays closed (art. 155 c.5 c.p.c.).
     for (const r of rows.filter((r) => r.version === 3)) {
       const v2 = rows.find((x) => x.code === r.code && x.version === 2)!;
-      expect([r.clocks, r.services]).toEqual([v2.clocks, v2.services]);
+      expect([r.clocks, r.services]).toEqual([{ ...v2.clocks, pactAcceptanceWindow: 'P7D' }, v2.services]);
       expect(r.roll_forward_clocks).toMatchObject({ appealWindow: { saturdaysClosed: true }, justificationWindow: { saturdaysClosed: false } });
     }
   });
