@@ -1,9 +1,9 @@
 import { romeDateOf } from '@sal/domain';
 import { tokenFor } from '../support/auth';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
 import { inSeconds, randomFiscalCode } from '../support/journeys';
-import { http, startProduct, type HttpAnswer, type ProductStack } from '../support/services';
+import { productForFile } from '../support/product';
+import type { HttpAnswer } from '../support/services';
 import { eventually } from '../support/wait';
 
 /**
@@ -15,18 +15,7 @@ import { eventually } from '../support/wait';
  * Every wait is on a condition, with generous deadlines.
  */
 
-let db: ThrowawayDatabase;
-let product: ProductStack;
-
-beforeAll(async () => {
-  db = await createThrowawayDatabase();
-  product = await startProduct(db.url);
-}, 240_000);
-
-afterAll(async () => {
-  await product?.stop();
-  await db?.drop();
-}, 120_000);
+const product = productForFile();
 
 const suffix = uniqueSuffix().toUpperCase();
 const PROGRAMME = `TEST-APL-${suffix}`;
@@ -46,13 +35,10 @@ const CLOCKS = {
   defaultContactFrequency: 'P30D',
 };
 
-const as =
-  (token: string) =>
-  <T = any>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> =>
-    http<T>(product.baseUrl, method, path, body, token);
+const as = (token: string) => product.as(token);
 const op = as(operator);
 const sup = as(supervisor);
-const admin = <T = any>(method: string, path: string, body?: unknown) => http<T>(product.baseUrl, method, path, body);
+const admin = product.as();
 const codeOf = (answer: HttpAnswer): string | undefined => answer.body?.error?.code;
 const fieldsOf = (answer: HttpAnswer): string[] => (answer.body?.error?.fields ?? []).map((f: { field: string }) => f.field);
 const today = () => romeDateOf(Date.now());
@@ -132,6 +118,8 @@ describe('appeals from the notification over HTTP (art. 21 c.12 D.lgs. 150/2015)
         responsibleOperatorId: OP,
         profilingClass: 'medium',
         jobSearchProof: 'Monthly report of applications sent',
+        // Accepted by the person at signing: the pact is in force at once (rules edition 2).
+        acceptance: { method: 'signed_in_person' },
         availability: { workshops: true, training: true, suitableOffers: true },
         actions: [{ kind: 'job_search_act', description: 'Apply to five vacancies', dueDate: '2099-01-31' }],
       }),

@@ -1,9 +1,9 @@
 import { addCalendarDays, DM_10_APRILE_2018, legalDeadline, romeDateOf, romeStartOfDay, type LegalClockName } from '@sal/domain';
 import { tokenFor } from '../support/auth';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
-import { http, startProduct, type HttpAnswer, type ProductStack } from '../support/services';
+import { productForFile } from '../support/product';
+import type { HttpAnswer } from '../support/services';
 import { eventually } from '../support/wait';
 
 /**
@@ -14,18 +14,7 @@ import { eventually } from '../support/wait';
  * the hearing before a decadenza (c.4), and no pact without availability for suitable offers for a benefit recipient.
  */
 
-let db: ThrowawayDatabase;
-let product: ProductStack;
-
-beforeAll(async () => {
-  db = await createThrowawayDatabase();
-  product = await startProduct(db.url);
-}, 240_000);
-
-afterAll(async () => {
-  await product?.stop();
-  await db?.drop();
-}, 120_000);
+const product = productForFile();
 
 const suffix = uniqueSuffix().toUpperCase();
 const PROGRAMME = `TEST-OFF-${suffix}`;
@@ -46,8 +35,8 @@ const CLOCKS = {
 };
 const CATALOGUE = { title: 'Test offers, the law', clocks: CLOCKS, services: null, workingDayClocks: ['offerExcuseWindow'], offerSuitability: { maxDistanceKm: 50 } };
 
-const op = <T = any>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> => http<T>(product.baseUrl, method, path, body, operator);
-const admin = <T = any>(method: string, path: string, body?: unknown) => http<T>(product.baseUrl, method, path, body);
+const op = product.as(operator);
+const admin = product.as();
 const codeOf = (answer: HttpAnswer): string | undefined => answer.body?.error?.code;
 const fieldsOf = (answer: HttpAnswer): string[] => (answer.body?.error?.fields ?? []).map((f: { field: string }) => f.field);
 
@@ -80,6 +69,8 @@ async function activeJourney(didDate: string): Promise<string> {
     responsibleOperatorId: OP,
     profilingClass: 'medium',
     jobSearchProof: 'Monthly report of applications sent',
+    // Accepted by the person at signing: the pact is in force at once (rules edition 2).
+    acceptance: { method: 'signed_in_person' },
     availability: { workshops: true, training: true, suitableOffers: true },
     actions: [{ kind: 'job_search_act', description: 'Apply to five vacancies', dueDate: '2099-01-31' }],
   });

@@ -1,9 +1,9 @@
 import { romeDateOf } from '@sal/domain';
 import { tokenFor } from '../support/auth';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
 import { inSeconds, randomFiscalCode } from '../support/journeys';
-import { http, startProduct, type HttpAnswer, type ProductStack } from '../support/services';
+import { productForFile } from '../support/product';
+import { http, type HttpAnswer } from '../support/services';
 import { eventually } from '../support/wait';
 
 /**
@@ -14,18 +14,7 @@ import { eventually } from '../support/wait';
  * a sanction an accredited operator's journey proposes (art. 21 c.7, art. 23 D.lgs. 150/2015).
  */
 
-let db: ThrowawayDatabase;
-let product: ProductStack;
-
-beforeAll(async () => {
-  db = await createThrowawayDatabase();
-  product = await startProduct(db.url, { API_UNLISTED_OFFICES: 'refuse' });
-}, 240_000);
-
-afterAll(async () => {
-  await product?.stop();
-  await db?.drop();
-}, 120_000);
+const product = productForFile({ API_UNLISTED_OFFICES: 'refuse' });
 
 const suffix = uniqueSuffix().toUpperCase();
 const CPI = `CPI-OF-${suffix}`;
@@ -39,8 +28,8 @@ const accOperator = tokenFor('operator', [ACC], ACC_OP);
 const as =
   (token: string | null) =>
   <T = any>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> =>
-    http<T>(product.baseUrl, method, path, body, token);
-const admin = <T = any>(method: string, path: string, body?: unknown) => http<T>(product.baseUrl, method, path, body);
+    http<T>(product.stack.baseUrl, method, path, body, token);
+const admin = product.as();
 const accOp = as(accOperator);
 const cpiOp = as(cpiOperator);
 const fieldsOf = (answer: HttpAnswer): string[] => (answer.body?.error?.fields ?? []).map((f: { field: string }) => f.field);
@@ -103,7 +92,7 @@ describe('the directory of offices', () => {
 
   it('audits the administrators\' writes like every other write', async () => {
     const rows: { route: string; status: number | null; outcome: string }[] = await eventually(async () => {
-      const found = await db.dataSource.query(`SELECT route, status, outcome FROM audit_log WHERE method = 'PUT' AND route = '/offices/:officeId' AND outcome <> 'requested'`);
+      const found = await product.db.dataSource.query(`SELECT route, status, outcome FROM audit_log WHERE method = 'PUT' AND route = '/offices/:officeId' AND outcome <> 'requested'`);
       return found.length > 0 ? found : undefined;
     }, 'the office writes to be audited');
     expect(rows.map((r) => r.status)).toEqual(expect.arrayContaining([200, 400]));
@@ -201,8 +190,12 @@ describe("the CPI's authority over sanctions", () => {
     expect((await cpiOp('POST', j('/appointments'), { service: 'second_level_interview', purpose: 'interview', at: inSeconds(3600), channel: 'phone', convocation: 'pec' })).status).toBe(403);
     const confirmed = await cpiOp('POST', j('/conditionality-steps/S1/confirm'), { note: 'No excuse received' });
     expect(confirmed.status).toBe(200);
-    const step = confirmed.body.conditionalitySteps[0];
-    expect(step).toMatchObject({ status: 'confirmed', decidedBy: CPI_OP, decidedByOffice: CPI, effect: 'quarter_month_cut' });
+    expect(confirmed.body.conditionalitySteps[0]).toMatchObject({ status: 'confirmed', decidedBy: CPI_OP, decidedByOffice: CPI, effect: 'quarter_month_cut', appealDueAt: null });
+    // The appeal window runs from the notification (art. 21 c.12 D.lgs. 150/2015), which the accredited operator may record.
+    const notified = await accOp('POST', j('/conditionality-steps/S1/notification'), { method: 'pec_delivery_receipt', reference: 'PEC 2026/77', notifiedAt: new Date().toISOString() });
+    expect(notified.status).toBe(200);
+    const step = notified.body.conditionalitySteps[0];
+    expect(step.appealDueAt).toEqual(expect.any(String));
     // 30 days, moved off the Milan office's closed days with Saturdays closed (art. 155 c.5 c.p.c.): never a Saturday, Sunday or holiday.
     const dueDay = romeDateOf(step.appealDueAt);
     expect([0, 6]).not.toContain(new Date(`${dueDay}T12:00:00Z`).getUTCDay());

@@ -1,9 +1,9 @@
 import { romeDateOf } from '@sal/domain';
 import { tokenFor } from '../support/auth';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
-import { http, startProduct, type HttpAnswer, type ProductStack } from '../support/services';
+import { productForFile } from '../support/product';
+import type { HttpAnswer } from '../support/services';
 import { eventually } from '../support/wait';
 
 /**
@@ -14,19 +14,9 @@ import { eventually } from '../support/wait';
  * catalogue with second-long clocks; the built worker and API.
  */
 
-let db: ThrowawayDatabase;
-let product: ProductStack;
-
-beforeAll(async () => {
-  db = await createThrowawayDatabase();
-  product = await startProduct(db.url);
-  expect((await admin('PUT', `/programmes/${FAST}`, { title: 'Test pact acceptance, second clocks', clocks: CLOCKS })).status).toBe(200);
-}, 240_000);
-
-afterAll(async () => {
-  await product?.stop();
-  await db?.drop();
-}, 120_000);
+const product = productForFile({}, async (started) => {
+  expect((await started.as()('PUT', `/programmes/${FAST}`, { title: 'Test pact acceptance, second clocks', clocks: CLOCKS })).status).toBe(200);
+});
 
 const suffix = uniqueSuffix().toUpperCase();
 const FAST = `TEST-PACT-${suffix}`;
@@ -42,13 +32,10 @@ const CLOCKS = {
   pactAcceptanceWindow: 'PT4S',
 };
 
-const as =
-  (token: string) =>
-  <T = any>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> =>
-    http<T>(product.baseUrl, method, path, body, token);
+const as = (token: string) => product.as(token);
 const op = as(tokenFor('operator', [OFFICE], OP));
 const supervisor = as(tokenFor('supervisor', [OFFICE], 'sup-patto'));
-const admin = <T = any>(method: string, path: string, body?: unknown) => http<T>(product.baseUrl, method, path, body);
+const admin = product.as();
 const today = () => romeDateOf(Date.now());
 const codeOf = (answer: HttpAnswer): string | undefined => answer.body?.error?.code;
 const fieldsOf = (answer: HttpAnswer): string[] => (answer.body?.error?.fields ?? []).map((f: { field: string }) => f.field);

@@ -246,6 +246,9 @@ describe('programme catalogues and supervision over HTTP', () => {
       serviceHours: { reception: 0, second_level_interview: 0, path_definition: 0, skills_assessment: 0, tutoring: 0, job_search: 0 },
       proposedSteps: 0,
       confirmedSteps: 0,
+      annulledSteps: 0,
+      appealsPending: 0,
+      stepsAwaitingNotification: 0,
     });
     // Another office sees none of it.
     const { body: elsewhere } = await api('GET', `/supervisor/kpis?officeId=CPI-ELSEWHERE-${suffix}`);
