@@ -179,7 +179,8 @@ async function judge(property: string, c: Case): Promise<void> {
 const check = (property: string, arb: fc.Arbitrary<Case>, numRuns: number) =>
   fc.assert(
     fc.asyncProperty(arb, (c) => judge(property, c)),
-    { numRuns, endOnFailure: false },
+    // A failure prints its seed: FUZZ_SEED=<seed> replays the same cases.
+    { numRuns, endOnFailure: false, ...(process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED) } : {}) },
   );
 
 /** The codes a body with these mutations may be refused with: the API's, or the journey's own when every broken value is one it may leave to the journey. */
@@ -740,6 +741,17 @@ describe('bugs the fuzzing found, pinned', () => {
       const answer = await rawRequest(product.baseUrl, 'POST', '/journeys', { body: JSON.stringify({ ...validStart(), beneficiary }) });
       expect([answer.status, answer.body?.error?.code, answer.body?.error?.fields?.[0]?.field]).toEqual([400, 'VALIDATION_FAILED', 'beneficiary']);
     }
+  });
+
+  it('an array given for `beneficiary` names `beneficiary` only, not its elements: the other broken fields stay among the first problems', async () => {
+    // Found by the create property (FUZZ_SEED=-1144036471): two empty objects in an array for `beneficiary` named ten
+    // fields of their own and crowded the missing `didDate` out of the answer's first ten problems.
+    const { didDate: _missing, ...start } = validStart();
+    void _missing;
+    const answer = await rawRequest(product.baseUrl, 'POST', '/journeys', { body: JSON.stringify({ ...start, beneficiary: [{}, {}], programmeCode: '\u0000' }) });
+    expect([answer.status, answer.body?.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
+    const fields = answer.body.error.fields.map((f: { field: string }) => f.field);
+    expect([...new Set(fields)].sort()).toEqual(['beneficiary', 'didDate', 'programmeCode']);
   });
 
   it('an unknown body field named `constructor`, `prototype`, `__proto__` or like another Object.prototype member is refused', async () => {

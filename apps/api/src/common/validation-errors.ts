@@ -13,6 +13,9 @@ function flatten(errors: ValidationError[], parent: string): FieldProblem[] {
   return errors.flatMap((e) => {
     const path = /^\d+$/.test(e.property) ? `${parent}[${e.property}]` : parent ? `${parent}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field: path, message: unprefixed(message, e.property) }));
+    // A value that is not the object its field needs (an array given for `beneficiary`) has no members to speak of:
+    // naming its elements' fields would crowd the other broken fields out of the answer's first problems.
+    if (e.constraints?.isObject !== undefined) return own;
     return [...own, ...flatten(e.children ?? [], path)];
   });
 }
