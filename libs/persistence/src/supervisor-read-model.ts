@@ -32,6 +32,21 @@ const JOURNEY_OPERATOR = 'coalesce(j.responsible_operator_id, j.intake_operator_
 /** Whole days since an instant. */
 const daysSince = (column: string) => `floor(extract(epoch FROM now() - ${column}) / 86400)::int`;
 
+/** The journey's own columns a supervisor's list of journeys shows (aliases as {@link supervisedJourney} reads them). */
+const SUPERVISED_JOURNEY_COLUMNS = `j.journey_id, j.office_id, j.programme_code, j.stage, ${JOURNEY_OPERATOR} AS operator_id, j.given_name, j.family_name`;
+
+function supervisedJourney(r: Record<string, unknown>): SupervisedJourney {
+  return {
+    journeyId: r.journey_id as string,
+    officeId: r.office_id as string,
+    programmeCode: r.programme_code as string,
+    stage: r.stage as JourneyStage,
+    operatorId: orNull(r.operator_id),
+    givenName: r.given_name as string,
+    familyName: r.family_name as string,
+  };
+}
+
 /**
  * Open journeys that are stalled, longest stalled first (the partial index `journeys_stalled_idx`).
  */
@@ -59,13 +74,7 @@ const STALLED_CASES = new PagedQuery({
     newest: { 'j.stalled_since': 'DESC', 'j.journey_id': 'ASC' },
   },
   item: (r): StalledCase => ({
-    journeyId: r.journey_id as string,
-    officeId: r.office_id as string,
-    programmeCode: r.programme_code as string,
-    stage: r.stage as JourneyStage,
-    operatorId: orNull(r.operator_id),
-    givenName: r.given_name as string,
-    familyName: r.family_name as string,
+    ...supervisedJourney(r),
     stalledSince: iso(r.stalled_since),
     daysStalled: r.days_stalled as number,
     reasons: r.stall_reasons as StallReason[],
@@ -81,7 +90,7 @@ const PACTS_AWAITING_ACCEPTANCE = new PagedQuery({
   rows: (q) =>
     q
       .select(
-        `j.journey_id, j.office_id, j.programme_code, j.stage, ${JOURNEY_OPERATOR} AS operator_id, j.given_name, j.family_name, j.pact_version, ` +
+        `${SUPERVISED_JOURNEY_COLUMNS}, j.pact_version, ` +
           `j.pact_version_awaiting_acceptance, j.pact_awaiting_acceptance_since, j.pact_acceptance_due_at, ${daysSince('j.pact_awaiting_acceptance_since')} AS days_waiting`,
       )
       .from(JourneyRecord, 'j')
@@ -97,13 +106,7 @@ const PACTS_AWAITING_ACCEPTANCE = new PagedQuery({
   },
   sorts: { longest: { 'j.pact_awaiting_acceptance_since': 'ASC', 'j.journey_id': 'ASC' } },
   item: (r): PactAwaitingAcceptance => ({
-    journeyId: r.journey_id as string,
-    officeId: r.office_id as string,
-    programmeCode: r.programme_code as string,
-    stage: r.stage as JourneyStage,
-    operatorId: orNull(r.operator_id),
-    givenName: r.given_name as string,
-    familyName: r.family_name as string,
+    ...supervisedJourney(r),
     versionInForce: orNull(r.pact_version),
     version: r.pact_version_awaiting_acceptance as number,
     signedAt: iso(r.pact_awaiting_acceptance_since),
@@ -328,28 +331,26 @@ export interface KpiFilter extends OfficeScope {
   to?: string;
 }
 
-export interface StalledCase {
+/** A journey as a supervisor's list shows it: who, where, at which stage, followed by whom. */
+export interface SupervisedJourney {
   journeyId: string;
   officeId: string;
   programmeCode: string;
   stage: JourneyStage;
+  /** Responsible for the pact, or who took the person in charge; null before the intake. */
   operatorId: string | null;
   givenName: string;
   familyName: string;
+}
+
+export interface StalledCase extends SupervisedJourney {
   stalledSince: string;
   daysStalled: number;
   reasons: StallReason[];
   overdueActionCount: number;
 }
 
-export interface PactAwaitingAcceptance {
-  journeyId: string;
-  officeId: string;
-  programmeCode: string;
-  stage: JourneyStage;
-  operatorId: string | null;
-  givenName: string;
-  familyName: string;
+export interface PactAwaitingAcceptance extends SupervisedJourney {
   /** The version in force meanwhile (null: version 1 waits, no pact is in force). */
   versionInForce: number | null;
   version: number;

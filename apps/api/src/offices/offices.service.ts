@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isLine, officeProfile, parseIsoDate, validateOfficeDefinition, type ActingOffice, type Office, type OfficeCalendar, type OfficeKind, type OfficeProfile } from '@sal/domain';
 import { OfficeDirectoryProblem, Offices } from '@sal/persistence';
 import { OfficeNotFoundError, ValidationFailedError } from '../common/api-errors';
-import type { Principal } from '../auth/principal';
+import { coversOffice, type Principal } from '../auth/principal';
 import { ReadModelService } from '../database/read-model.service';
 import type { AddClosureDto, OfficeDto, PutOfficeDto } from './dto/office.dto';
 
@@ -81,8 +81,7 @@ export class OfficesService {
    * neither (the journey refuses that too).
    */
   async actingOffice(principal: Principal, journeyOffice: OfficeProfile | null, journeyOfficeId: string): Promise<ActingOffice | undefined> {
-    const covers = (id: string) => principal.offices === 'all' || principal.offices.includes(id);
-    const candidates = [journeyOffice?.competentCpiId, journeyOfficeId].filter((id): id is string => typeof id === 'string' && covers(id));
+    const candidates = [journeyOffice?.competentCpiId, journeyOfficeId].filter((id): id is string => typeof id === 'string' && coversOffice(principal, id));
     for (const id of candidates) {
       const office: Office | null = await this.offices((o) => o.get(id));
       if (office) return { officeId: office.officeId, kind: office.kind };
