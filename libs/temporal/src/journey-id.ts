@@ -15,6 +15,18 @@ export function journeyIdFor(fiscalCode: string, programmeCode: string, key: str
   return `jrn_${digest.slice(0, 32)}`;
 }
 
+/** A person reference is `prs_` and 32 hex characters: the keyed hash of the fiscal code, the same for all their episodes. */
+export const PERSON_REF_PATTERN = /^prs_[0-9a-f]{32}$/;
+
+/**
+ * The person's reference, under the same key as journey ids but in its own domain (`person|`), so it matches no
+ * journey id: what links a person's episodes, and what a URL may carry instead of a fiscal code.
+ */
+export function personRefFor(fiscalCode: string, key: string = journeyIdKey()): string {
+  const digest = createHmac('sha256', key).update(`person|${fiscalCode.trim().toUpperCase()}`).digest('hex');
+  return `prs_${digest.slice(0, 32)}`;
+}
+
 /** The key from `JOURNEY_ID_KEY`; a fixed development key when unset, refused in production. */
 export function journeyIdKey(env: NodeJS.ProcessEnv = process.env): string {
   if (env.JOURNEY_ID_KEY) return env.JOURNEY_ID_KEY;

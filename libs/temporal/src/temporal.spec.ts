@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '@sal/config';
-import { journeyIdFor, journeyIdKey, JOURNEY_ID_PATTERN } from './journey-id';
+import { journeyIdFor, journeyIdKey, JOURNEY_ID_PATTERN, personRefFor, PERSON_REF_PATTERN } from './journey-id';
 import { journeySearchAttributeTypes } from './search-attributes';
 import { temporalSettings } from './temporal-config';
 
@@ -20,6 +20,16 @@ describe('journey ids', () => {
     expect(journeyIdFor('RSSMRA85T10A562S', 'GOL-2', key)).not.toBe(id);
     expect(journeyIdFor('RSSMRA85T10A562S', 'GOL-1', 'another-key')).not.toBe(id);
     expect(id.toUpperCase()).not.toContain('RSSMRA');
+  });
+
+  it('person references are stable per person, match no journey id and reveal nothing', () => {
+    const ref = personRefFor('RSSMRA85T10A562S', key);
+    expect(ref).toMatch(PERSON_REF_PATTERN);
+    expect(personRefFor(' rssmra85t10a562s', key)).toBe(ref);
+    expect(personRefFor('BNCLRA80A41F205G', key)).not.toBe(ref);
+    expect(personRefFor('RSSMRA85T10A562S', 'another-key')).not.toBe(ref);
+    expect(ref.slice(4)).not.toBe(journeyIdFor('RSSMRA85T10A562S', 'GOL-1', key).slice(4));
+    expect(ref.toUpperCase()).not.toContain('RSSMRA');
   });
 
   it('refuse to run in production on the development key', () => {

@@ -1,6 +1,6 @@
 import { subtractClockDuration } from '../clocks/clock-durations';
 import { toMillis } from '../dates';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { appointmentNotice, appointmentOf, updateAppointment } from './appointment';
 import type { AppointmentReminderDue } from './model';
@@ -8,12 +8,13 @@ import type { AppointmentReminderDue } from './model';
 /** The reminder before each appointment still scheduled. */
 
 export const reminders = {
-  deadlines: (state: JourneyState): Deadline[] => {
+  deadlines: (state: JourneyState): ClockedDeadline[] => {
     const before = state.clocks.appointmentReminderBefore;
     if (!before) return [];
     return state.appointments
       .filter((a) => a.status === 'scheduled' && a.reminderSentAt === null)
-      .map((a) => ({ at: subtractClockDuration(state, a.at, before), kind: 'appointment_reminder', appointmentId: a.appointmentId }));
+      // An appointment keeps its hour whatever the pauses: a suspension cancels the appointments it covers instead.
+      .map((a) => ({ at: subtractClockDuration(state, a.at, before), since: a.at, fixed: true as const, kind: 'appointment_reminder', appointmentId: a.appointmentId }));
   },
   drafters: {
     appointment_reminder: (state: JourneyState, d: Deadline) => {

@@ -1,6 +1,6 @@
 import { legalDeadline } from '../clocks/legal-deadline';
 import { canonicalInstant, isIsoDate, romeDateOf, toMillis } from '../dates';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
 import { optionalText, pastInstant, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
@@ -173,11 +173,12 @@ function recordAppealOutcome(state: JourneyState, c: RecordAppealOutcomeCommand,
 }
 
 /** Edition 2: the end of each confirmed step's appeal window, while nothing is lodged (the journey keeps it, also closed by decadenza). */
-export function appealDeadlines(state: JourneyState): Deadline[] {
+export function appealDeadlines(state: JourneyState): ClockedDeadline[] {
   if (edition(state) < 2) return [];
   return state.conditionalitySteps
     .filter((s) => inForce(s) && s.appealDueAt && !s.appeal && !s.appealWindowClosedAt)
-    .map((s) => ({ at: s.appealDueAt!, kind: 'appeal_window', stepId: s.stepId }));
+    // The person's 30 days run from the notification whatever the journey's pauses (art. 21 c.12).
+    .map((s) => ({ at: s.appealDueAt!, since: s.notification?.notifiedAt ?? s.appealDueAt!, fixed: true as const, kind: 'appeal_window', stepId: s.stepId }));
 }
 
 const drafters = {

@@ -1,7 +1,7 @@
 import { VALID_CONVOCATION_METHODS, type ConvocationMethod } from '../appointments/model';
 import { legalDeadline } from '../clocks/legal-deadline';
 import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
 import { silent } from '../journey/notice';
@@ -27,10 +27,10 @@ export function openLapse(state: JourneyState, lapse: LapseOpened, cause: Pick<L
   return { ...state, lapses: [...state.lapses, { ...lapse, ...cause, occurredAt: at, status: 'awaiting_justification', justification: null, closedAt: null }] };
 }
 
-function lapseDeadlines(state: JourneyState): Deadline[] {
+function lapseDeadlines(state: JourneyState): ClockedDeadline[] {
   return state.lapses
     .filter((l) => l.status === 'awaiting_justification' && l.justificationDueAt)
-    .map((l) => ({ at: l.justificationDueAt!, kind: 'justification_due', lapseId: l.lapseId }));
+    .map((l) => ({ at: l.justificationDueAt!, since: l.occurredAt, kind: 'justification_due', lapseId: l.lapseId }));
 }
 
 /**

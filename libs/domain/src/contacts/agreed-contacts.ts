@@ -1,6 +1,6 @@
 import { addClockDuration } from '../clocks/clock-durations';
 import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
@@ -45,11 +45,13 @@ function contactMissed(state: JourneyState, dueAt: string): Draft[] {
   return [{ type: 'ContactMissed', data: lapse ? { dueAt, lapse } : { dueAt } }];
 }
 
-function contactDeadlines(state: JourneyState): Deadline[] {
+function contactDeadlines(state: JourneyState): ClockedDeadline[] {
   if (state.stage !== 'pact_active' || !state.pact) return [];
   const { contact, clocks } = state;
-  if (contact.missedDueAt === null) return [{ at: contactDueAt(state)!, kind: 'contact_due' }];
-  if (clocks.escalationAfter && contact.escalatedAt === null) return [{ at: addClockDuration(state, contact.missedDueAt, clocks.escalationAfter), kind: 'contact_escalation' }];
+  if (contact.missedDueAt === null) return [{ at: contactDueAt(state)!, since: contact.lastContactAt ?? contactClockStart(state)!, kind: 'contact_due' }];
+  if (clocks.escalationAfter && contact.escalatedAt === null) {
+    return [{ at: addClockDuration(state, contact.missedDueAt, clocks.escalationAfter), since: contact.missedSince ?? contact.missedDueAt, kind: 'contact_escalation' }];
+  }
   return [];
 }
 

@@ -1,5 +1,6 @@
 import { legalDeadline } from '../clocks/legal-deadline';
-import type { Deadline } from '../journey/deadlines';
+import { romeStartOfDay } from '../dates';
+import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { notice } from '../journey/notice';
 import type { FirstContactMissed } from './model';
@@ -15,11 +16,17 @@ export function firstContactDueAt(state: JourneyState): string | null {
   return fromClaim ?? legalDeadline(state, 'firstContactAfterDid', state.didDate);
 }
 
+/** When the first-contact clock started: the benefit claim when it counts from it, otherwise the DID. */
+function firstContactClockStart(state: JourneyState): string {
+  const fromClaim = state.benefit ? legalDeadline(state, 'firstContactAfterBenefitClaim', state.benefit.applicationDate) : null;
+  return romeStartOfDay(fromClaim ? state.benefit!.applicationDate : state.didDate);
+}
+
 export const firstContact = {
-  deadlines: (state: JourneyState): Deadline[] => {
+  deadlines: (state: JourneyState): ClockedDeadline[] => {
     if (state.stage !== 'awaiting_intake' || state.firstContactMissedAt !== null) return [];
     const at = firstContactDueAt(state);
-    return at ? [{ at, kind: 'first_contact' }] : [];
+    return at ? [{ at, since: firstContactClockStart(state), kind: 'first_contact' }] : [];
   },
   drafters: {
     first_contact: (_state: JourneyState, d: Deadline) => [{ type: 'FirstContactMissed' as const, data: { dueAt: d.at } }],

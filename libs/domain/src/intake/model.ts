@@ -4,6 +4,7 @@ import type { RulesEdition } from '../journey/rules-edition';
 import type { OfficeProfile } from '../offices/model';
 import type { ServiceStep } from '../programme/catalogue';
 import type { OfferSuitabilityThresholds } from '../offers/model';
+import type { GolAssessmentState } from '../assessment/model';
 
 /** The start of a journey from the DID, the first contact the law expects, and the presa in carico. */
 
@@ -49,6 +50,12 @@ export interface JourneyStartedData {
   office?: OfficeProfile | null;
   /** The pinned catalogue's thresholds of a congrua offer (absent or null: the D.M. 10 aprile 2018's). */
   offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
+  /** The person as a keyed hash of the fiscal code, the same for all their episodes (absent: started before episodes). */
+  personRef?: string;
+  /** The episode this one continues (a transfer to another path): its history stays linked (absent: a new DID). */
+  previousJourneyId?: string;
+  /** The GOL assessment a transferred episode carries over from the one before (absent: none). */
+  assessment?: GolAssessmentState | null;
 }
 
 export interface IntakeRecordedData {

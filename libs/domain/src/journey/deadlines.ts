@@ -7,6 +7,7 @@ import { PACT_ACCEPTANCE_DEADLINE_KINDS, PACT_ACTION_DEADLINE_KINDS, PACT_SIGNIN
 import { PROGRESS_DEADLINE_KINDS } from '../progress/model';
 import { appealDeadlines, journeyFinished } from '../conditionality/appeals';
 import { JOURNEY } from './features';
+import { pausedDeadline } from '../pauses/clock';
 import type { JourneyState } from './model';
 
 export { contactDueAt } from '../contacts/agreed-contacts';
@@ -37,14 +38,36 @@ export interface Deadline {
   stepId?: string;
 }
 
+/** A deadline as a feature keeps it: with when its clock started, so the journey's pauses can move it. */
+export interface ClockedDeadline extends Deadline {
+  /**
+   * When the clock that ends at `at` started (the presa in carico for the pact deadline, the last contact for the
+   * next one…): a pause of the journey's clocks after it moves `at` on by its length (`pauses/clock.ts`).
+   */
+  since: string;
+  /** A fixed instant no pause moves (an appointment's hour, a legal window running from a notification). */
+  fixed?: true;
+}
+
 /**
  * Every deadline still ahead of the journey, from its state alone: completing an action, recording a contact or
- * signing the pact removes the deadlines they satisfy, so nothing needs cancelling.
+ * signing the pact removes the deadlines they satisfy, so nothing needs cancelling. Each is where the journey's
+ * pauses put it (`pauses/clock.ts`); one held by a running pause is not ahead of it yet.
  */
 export function pendingDeadlines(state: JourneyState): Deadline[] {
   // A journey closed by decadenza keeps only its appeal window while an appeal is possible (edition 2).
-  if (state.status === 'closed') return journeyFinished(state) ? [] : appealDeadlines(state);
-  return JOURNEY.deadlines(state);
+  if (state.status === 'closed') return journeyFinished(state) ? [] : appealDeadlines(state).map(plain);
+  const out: Deadline[] = [];
+  for (const d of JOURNEY.deadlines(state)) {
+    const at = d.fixed || state.pauses.length === 0 ? d.at : pausedDeadline(state.pauses, d.since, d.at);
+    if (at !== null) out.push({ ...plain(d), at });
+  }
+  return out;
+}
+
+/** The deadline without its clock's bookkeeping. */
+function plain({ since: _since, fixed: _fixed, ...d }: ClockedDeadline): Deadline {
+  return d;
 }
 
 /** The earliest deadline still ahead of the journey, or null when nothing is pending. */

@@ -171,6 +171,11 @@ describe('evolve', () => {
       // started without an edition: the rules before editions existed, and no office from the directory
       rules: 1,
       office: null,
+      // started without a person reference (before episodes), no earlier episode, no pause, no GOL assessment
+      personRef: null,
+      previousJourneyId: null,
+      pauses: [],
+      assessment: null,
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Deadline, DeadlineKind } from './deadlines';
+import type { ClockedDeadline, DeadlineKind } from './deadlines';
 import type { CommandType, Deciders, Drafter, Evolvers, NoticeMakers, StallCause } from './handlers';
 import type { JourneyEventType, JourneyState, StallReason } from './model';
 
@@ -11,7 +11,7 @@ export interface Feature<C extends CommandType, E extends JourneyEventType, D ex
   evolvers: Evolvers<E>;
   notices: NoticeMakers<E>;
   /** The deadlines still ahead of the journey that this feature keeps, in the order they are processed on a tie. */
-  deadlines: (state: JourneyState) => Deadline[];
+  deadlines: (state: JourneyState) => ClockedDeadline[];
   drafters: Record<D, Drafter>;
   stallCauses: Record<S, StallCause>;
 }
@@ -21,7 +21,7 @@ export interface Rule {
   deciders?: object;
   evolvers?: object;
   notices?: object;
-  deadlines?: (state: JourneyState) => Deadline[];
+  deadlines?: (state: JourneyState) => ClockedDeadline[];
   drafters?: object;
   stallCauses?: object;
 }
@@ -40,7 +40,7 @@ export function feature<R extends readonly Rule[]>(...rules: R) {
     deciders: merge('deciders'),
     evolvers: merge('evolvers'),
     notices: merge('notices'),
-    deadlines: (state: JourneyState): Deadline[] => rules.flatMap((r) => r.deadlines?.(state) ?? []),
+    deadlines: (state: JourneyState): ClockedDeadline[] => rules.flatMap((r) => r.deadlines?.(state) ?? []),
     drafters: merge('drafters'),
     stallCauses: merge('stallCauses'),
   };

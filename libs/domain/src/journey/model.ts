@@ -10,6 +10,8 @@ import type { OfficeProfile } from '../offices/model';
 import type { ServiceStep } from '../programme/catalogue';
 import type { RulesEdition } from './rules-edition';
 import type { ProgressEvent, ProgressSlice } from '../progress/model';
+import type { PausesSlice } from '../pauses/model';
+import type { AssessmentSlice } from '../assessment/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
 
@@ -25,6 +27,8 @@ export * from '../offers/model';
 export * from '../outcomes/model';
 export * from '../pact/model';
 export * from '../progress/model';
+export * from '../pauses/model';
+export * from '../assessment/model';
 export * from '../referrals/model';
 export * from '../services/model';
 
@@ -81,6 +85,13 @@ interface JourneyCore {
   rules: RulesEdition;
   /** The office that follows the journey, from the directory at start (null: started before the directory). */
   office: OfficeProfile | null;
+  /**
+   * The person, as the keyed hash of their fiscal code (`prs_…`): the same for every episode of theirs, and no
+   * personal data. Null on journeys started before episodes, until the read model links them.
+   */
+  personRef: string | null;
+  /** The episode before this one that handed the person over to it (a transfer to another path), or null. */
+  previousJourneyId: string | null;
   /** Sequence number of the last event folded in. */
   lastSeq: number;
   updatedAt: string;
@@ -97,4 +108,6 @@ export interface JourneyState
     AppointmentsSlice,
     OffersSlice,
     ConditionalitySlice,
-    ReferralsSlice {}
+    ReferralsSlice,
+    PausesSlice,
+    AssessmentSlice {}

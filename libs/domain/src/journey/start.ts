@@ -23,6 +23,10 @@ export function emptyExtensions(): Pick<
   | 'placement'
   | 'rules'
   | 'office'
+  | 'personRef'
+  | 'previousJourneyId'
+  | 'pauses'
+  | 'assessment'
 > {
   return {
     services: null,
@@ -41,12 +45,16 @@ export function emptyExtensions(): Pick<
     placement: null,
     rules: 1,
     office: null,
+    personRef: null,
+    previousJourneyId: null,
+    pauses: [],
+    assessment: null,
   };
 }
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, ...start } = data;
+  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -66,6 +74,9 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     rules: rules ?? 1,
     office: office ?? null,
     offerSuitability: offerSuitability ?? null,
+    personRef: personRef ?? null,
+    previousJourneyId: previousJourneyId ?? null,
+    assessment: assessment ?? null,
     contact: { ...NO_CONTACT },
     pactDeadlineMissedAt: null,
     pactDeadlineEscalatedAt: null,

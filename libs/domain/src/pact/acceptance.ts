@@ -1,5 +1,5 @@
 import { addClockDuration } from '../clocks/clock-durations';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
@@ -40,11 +40,11 @@ function acceptanceDueAt(state: JourneyState, version: PactVersion): string | nu
   return window ? addClockDuration(state, version.proposedAt ?? version.signedAt, window) : null;
 }
 
-function acceptanceDeadlines(state: JourneyState): Deadline[] {
+function acceptanceDeadlines(state: JourneyState): ClockedDeadline[] {
   const waiting = versionAwaitingAcceptance(state);
   if (!waiting || waiting.acceptanceEscalatedAt) return [];
   const at = acceptanceDueAt(state, waiting);
-  return at ? [{ at, kind: 'pact_acceptance_due' }] : [];
+  return at ? [{ at, since: waiting.proposedAt ?? waiting.signedAt, kind: 'pact_acceptance_due' }] : [];
 }
 
 /** When the version waiting for acceptance should have been accepted by (null: none waits, or no window). */

@@ -1,6 +1,6 @@
 import { addClockDuration, subtractClockDuration } from '../clocks/clock-durations';
 import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
@@ -25,20 +25,26 @@ function completePactAction(state: JourneyState, c: CompletePactActionCommand, n
   return [{ type: 'PactActionCompleted', data: { actionId: c.actionId, operatorId: c.operatorId, completedAt: canonicalInstant(at), note: c.note ?? null } }];
 }
 
-function actionDeadlines(state: JourneyState): Deadline[] {
+function actionDeadlines(state: JourneyState): ClockedDeadline[] {
   const { clocks } = state;
-  const deadlines: Deadline[] = [];
+  const deadlines: ClockedDeadline[] = [];
   for (const a of state.actions) {
     if (a.status === 'pending') {
       if (clocks.reminderBeforeDue && a.reminderSentAt === null) {
-        deadlines.push({ at: subtractClockDuration(state, a.dueAt, clocks.reminderBeforeDue), kind: 'action_reminder', actionId: a.actionId });
+        deadlines.push({ at: subtractClockDuration(state, a.dueAt, clocks.reminderBeforeDue), since: agreedAt(state, a.actionId), kind: 'action_reminder', actionId: a.actionId });
       }
-      deadlines.push({ at: a.dueAt, kind: 'action_due', actionId: a.actionId });
+      deadlines.push({ at: a.dueAt, since: agreedAt(state, a.actionId), kind: 'action_due', actionId: a.actionId });
     } else if (a.status === 'overdue' && clocks.escalationAfter && a.escalatedAt === null) {
-      deadlines.push({ at: addClockDuration(state, a.dueAt, clocks.escalationAfter), kind: 'action_escalation', actionId: a.actionId });
+      deadlines.push({ at: addClockDuration(state, a.dueAt, clocks.escalationAfter), since: a.overdueSince ?? a.dueAt, kind: 'action_escalation', actionId: a.actionId });
     }
   }
   return deadlines;
+}
+
+/** When an action's clock started: the signing of the first pact version that has it. */
+function agreedAt(state: JourneyState, actionId: string): string {
+  const first = state.pactVersions.find((v) => v.actions.some((a) => a.actionId === actionId));
+  return first?.signedAt ?? state.pact?.signedAt ?? state.startedAt;
 }
 
 const drafters: Record<(typeof PACT_ACTION_DEADLINE_KINDS)[number], Drafter> = {

@@ -1,5 +1,5 @@
 import { addClockDuration } from '../clocks/clock-durations';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline } from '../journey/deadlines';
 import type { Drafter } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { notice } from '../journey/notice';
@@ -13,12 +13,14 @@ export function pactDeadlineAt(state: JourneyState): string | null {
   return addClockDuration(state, state.intake.takenInChargeAt, state.clocks.pactDeadline);
 }
 
-function pactDeadlines(state: JourneyState): Deadline[] {
+function pactDeadlines(state: JourneyState): ClockedDeadline[] {
   const { clocks } = state;
   if (state.stage !== 'awaiting_pact' || !state.intake || !clocks.pactDeadline) return [];
   const deadlineAt = pactDeadlineAt(state)!;
-  if (state.pactDeadlineMissedAt === null) return [{ at: deadlineAt, kind: 'pact_deadline' }];
-  if (clocks.escalationAfter && state.pactDeadlineEscalatedAt === null) return [{ at: addClockDuration(state, deadlineAt, clocks.escalationAfter), kind: 'pact_escalation' }];
+  if (state.pactDeadlineMissedAt === null) return [{ at: deadlineAt, since: state.intake.takenInChargeAt, kind: 'pact_deadline' }];
+  if (clocks.escalationAfter && state.pactDeadlineEscalatedAt === null) {
+    return [{ at: addClockDuration(state, deadlineAt, clocks.escalationAfter), since: state.pactDeadlineMissedAt, kind: 'pact_escalation' }];
+  }
   return [];
 }
 

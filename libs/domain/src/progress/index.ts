@@ -1,5 +1,5 @@
 import { addClockDuration } from '../clocks/clock-durations';
-import type { Deadline } from '../journey/deadlines';
+import type { ClockedDeadline } from '../journey/deadlines';
 import { feature, type Feature } from '../journey/feature';
 import type { Drafter, Evolvers, NoticeMakers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
@@ -11,9 +11,9 @@ export function progressed(state: JourneyState, at: string): JourneyState {
   return { ...state, lastProgressAt: at, noProgressSince: null };
 }
 
-function deadlines(state: JourneyState): Deadline[] {
+function deadlines(state: JourneyState): ClockedDeadline[] {
   const { stallAfter } = state.clocks;
-  return stallAfter && state.noProgressSince === null ? [{ at: addClockDuration(state, state.lastProgressAt, stallAfter), kind: 'no_progress' }] : [];
+  return stallAfter && state.noProgressSince === null ? [{ at: addClockDuration(state, state.lastProgressAt, stallAfter), since: state.lastProgressAt, kind: 'no_progress' }] : [];
 }
 
 const drafters: Record<(typeof PROGRESS_DEADLINE_KINDS)[number], Drafter> = {

@@ -2,8 +2,16 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   CLOSURE_REASONS,
   DEADLINE_KINDS,
+  GOL_PATHS,
   JOURNEY_STAGES,
   JOURNEY_STATUSES,
+  PAUSE_KINDS,
+  type ChosenGolPath,
+  type GolAssessmentState,
+  type GolPath,
+  type PauseKind,
+  type PauseState,
+  type QuantitativeProfiling,
   LEGAL_CLOCK_NAMES,
   OFFICE_KINDS,
   RULES_EDITIONS,
@@ -300,6 +308,66 @@ export class OfficeProfileViewDto implements OfficeProfile {
   calendar!: OfficeCalendarDto;
 }
 
+/** A pause of the journey's clocks. */
+export class PauseViewDto implements PauseState {
+  @ApiProperty({ description: 'The pause, numbered P1, P2, …', example: 'P1' })
+  pauseId!: string;
+
+  @ApiProperty({ description: '`job` (a job of up to six months suspends the unemployed status, art. 19 c.3 D.lgs. 150/2015) or `absence` (a justified long absence)', enum: PAUSE_KINDS, example: 'job' })
+  kind!: PauseKind;
+
+  @ApiProperty({ description: 'When the clocks stopped', example: '2026-04-01T00:00:00.000Z', format: 'date-time' })
+  from!: string;
+
+  @ApiProperty({ description: 'When they started again; null while the pause runs', example: null, nullable: true, type: String, format: 'date-time' })
+  endedAt!: string | null;
+}
+
+/** The national model's quantitative profiling, as given. */
+export class QuantitativeProfilingViewDto implements QuantitativeProfiling {
+  @ApiProperty({ description: "The national model's score, as given", example: 0.62 })
+  score!: number;
+
+  @ApiProperty({ description: "The national model's class, as given", enum: PROFILING_CLASSES, example: 'high' })
+  profilingClass!: ProfilingClass;
+
+  @ApiProperty({ description: 'When the model profiled the person, YYYY-MM-DD', example: '2026-03-03', format: 'date' })
+  profiledOn!: string;
+
+  @ApiProperty({ description: 'Who recorded it', example: 'op-bianchi' })
+  recordedBy!: string;
+
+  @ApiProperty({ description: 'When it was recorded', example: '2026-03-03T09:00:00.000Z', format: 'date-time' })
+  recordedAt!: string;
+}
+
+/** The GOL path chosen at the end of the assessment. */
+export class ChosenGolPathViewDto implements ChosenGolPath {
+  @ApiProperty({ description: 'The path: 1 reinserimento lavorativo, 2 aggiornamento, 3 riqualificazione, 4 lavoro e inclusione, 5 ricollocazione collettiva', enum: GOL_PATHS, example: 1 })
+  path!: GolPath;
+
+  @ApiProperty({ description: "The path's programme (its catalogue)", example: 'GOL-1' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Why this path', example: 'Close to the labour market, recent experience in the sector' })
+  reason!: string;
+
+  @ApiProperty({ description: 'Who chose it', example: 'op-bianchi' })
+  chosenBy!: string;
+
+  @ApiProperty({ description: 'When', example: '2026-03-04T09:00:00.000Z', format: 'date-time' })
+  chosenAt!: string;
+}
+
+/** The GOL assessment. */
+export class GolAssessmentViewDto implements GolAssessmentState {
+  @ApiProperty({ description: 'The latest quantitative profiling, or null before one is recorded', type: () => QuantitativeProfilingViewDto, nullable: true })
+  profiling!: QuantitativeProfilingViewDto | null;
+
+  @ApiProperty({ description: 'The path chosen, or null while the assessment runs', type: () => ChosenGolPathViewDto, nullable: true })
+  path!: ChosenGolPathViewDto | null;
+}
+
 /** A journey as an operator sees it: its state plus what is derived from it. */
 export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: 'Where this answer comes from: `workflow` (live state from Temporal) or `read-model` (the workflow is no longer retained by Temporal; state rebuilt from the recorded events)', enum: VIEW_SOURCES, example: 'workflow' })
@@ -317,6 +385,23 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'Programme', example: 'GOL-1' })
   programmeCode!: string;
+
+  @ApiProperty({
+    description: "The person as a keyed hash of the fiscal code (`prs_…`), the same for every episode of theirs (`GET /people/{personRef}/journeys`); null on a journey started before episodes",
+    example: 'prs_9b1c3e5a7f2d4b6c8e0a1f3d5b7c9e2a',
+    nullable: true,
+    type: String,
+  })
+  personRef!: string | null;
+
+  @ApiProperty({ description: 'The episode this one continues (a transfer to another path), or null for a new DID', example: null, nullable: true, type: String })
+  previousJourneyId!: string | null;
+
+  @ApiProperty({ description: "The pauses of the journey's clocks (a suspension by a job, a justified absence), oldest first: every deadline moves on by them", type: () => [PauseViewDto] })
+  pauses!: PauseViewDto[];
+
+  @ApiProperty({ description: 'The GOL assessment (profiling and the path chosen), or null outside GOL', type: () => GolAssessmentViewDto, nullable: true })
+  assessment!: GolAssessmentViewDto | null;
 
   @ApiProperty({ description: 'Employment office in charge', example: 'CPI-MI-01' })
   officeId!: string;
