@@ -17,7 +17,7 @@ export function firstContactDueAt(state: JourneyState): string | null {
 }
 
 /** When the first-contact clock started: the benefit claim when it counts from it, otherwise the DID. */
-function firstContactClockStart(state: JourneyState): string {
+export function firstContactClockStart(state: JourneyState): string {
   const fromClaim = state.benefit ? legalDeadline(state, 'firstContactAfterBenefitClaim', state.benefit.applicationDate) : null;
   return romeStartOfDay(fromClaim ? state.benefit!.applicationDate : state.didDate);
 }

@@ -5,6 +5,7 @@ import type { OfficeProfile } from '../offices/model';
 import type { ServiceStep } from '../programme/catalogue';
 import type { OfferSuitabilityThresholds } from '../offers/model';
 import type { GolAssessmentState } from '../assessment/model';
+import type { AbsenceReason } from '../pauses/model';
 
 /** The start of a journey from the DID, the first contact the law expects, and the presa in carico. */
 
@@ -56,6 +57,8 @@ export interface JourneyStartedData {
   previousJourneyId?: string;
   /** The GOL assessment a transferred episode carries over from the one before (absent: none). */
   assessment?: GolAssessmentState | null;
+  /** The pinned catalogue's justified absence reasons (absent or null: the GOL list, `GOL_ABSENCE_REASONS`). */
+  absenceReasons?: AbsenceReason[] | null;
 }
 
 export interface IntakeRecordedData {

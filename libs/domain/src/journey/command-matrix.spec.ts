@@ -53,6 +53,11 @@ const COMMANDS: Record<string, JourneyCommand> = {
   RecordPlacement: { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-05-04', operatorId: OP },
   AcceptPactVersion: { type: 'AcceptPactVersion', version: 1, method: 'otp', operatorId: OP },
   ProcessDeadlines: { type: 'ProcessDeadlines' },
+  // Suspension by a job and justified absences (issue 14)
+  SuspendForJob: { type: 'SuspendForJob', employer: 'E', contractType: 'fixed_term', startDate: '2026-03-05', expectedEndDate: '2026-06-30', operatorId: OP },
+  EndSuspension: { type: 'EndSuspension', endDate: '2026-03-05', operatorId: OP },
+  RecordAbsence: { type: 'RecordAbsence', reason: 'illness', fromDate: '2026-03-05', toDate: '2026-03-20', operatorId: OP },
+  EndAbsence: { type: 'EndAbsence', pauseId: 'P9', endDate: '2026-03-05', operatorId: OP },
 };
 
 type Row = [awaiting_intake: string, awaiting_pact: string, pact_active: string, closed: string];
@@ -86,6 +91,20 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   RecordPlacement: ['INTAKE_REQUIRED', 'ok', 'ok', C],
   AcceptPactVersion: ['PACT_VERSION_NOT_FOUND', 'PACT_VERSION_NOT_FOUND', 'PACT_VERSION_ALREADY_ACCEPTED', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
+  SuspendForJob: ['ok', 'ok', 'ok', C],
+  EndSuspension: ['JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', C],
+  RecordAbsence: ['ok', 'ok', 'ok', C],
+  EndAbsence: ['ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND', C],
+};
+
+/** Issue 14: a journey suspended by a job takes only the end of the suspension, a closure, a placement and its timer. */
+const S = 'JOURNEY_SUSPENDED';
+const WHILE_SUSPENDED: Record<keyof typeof COMMANDS, string> = {
+  ...(Object.fromEntries(Object.keys(COMMANDS).map((name) => [name, S])) as Record<keyof typeof COMMANDS, string>),
+  CloseJourney: 'ok',
+  RecordPlacement: 'ok',
+  ProcessDeadlines: 'ok',
+  EndSuspension: 'ok',
 };
 
 const NOW = '2026-03-05T10:00:00.000Z';
@@ -109,6 +128,14 @@ describe('every command in every stage', () => {
     const decision = decide(state, COMMANDS[name], NOW);
     expect(decision.ok ? 'ok' : decision.refusal.code).toBe(expected);
     if (!decision.ok) expect(decision.refusal.message.length).toBeGreaterThan(0);
+  });
+
+  const suspendedJourney = () => run(activeJourney(), COMMANDS.SuspendForJob, NOW);
+  it.each(Object.entries(WHILE_SUSPENDED))('%s in suspended → %s', (name, expected) => {
+    const state = suspendedJourney();
+    expect(state.stage).toBe('suspended');
+    const decision = decide(state, COMMANDS[name], NOW);
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe(expected);
   });
 
   it('an unknown command type is refused, naming the field', () => {

@@ -5,6 +5,7 @@ import type { IntakeCommand } from '../intake/model';
 import type { OffersCommand } from '../offers/model';
 import type { OutcomesCommand } from '../outcomes/model';
 import type { PactCommand } from '../pact/model';
+import type { PausesCommand } from '../pauses/model';
 import type { ReferralsCommand } from '../referrals/model';
 import type { ServicesCommand } from '../services/model';
 
@@ -26,7 +27,8 @@ export type OperatorCommand =
   | AppointmentsCommand
   | OffersCommand
   | ConditionalityCommand
-  | ReferralsCommand;
+  | ReferralsCommand
+  | PausesCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -49,6 +51,11 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordReferralOutcome',
   'RecordPlacement',
   'AcceptPactVersion',
+  // Suspension by a job and justified absences (issue 14, `pauses/`).
+  'SuspendForJob',
+  'EndSuspension',
+  'RecordAbsence',
+  'EndAbsence',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

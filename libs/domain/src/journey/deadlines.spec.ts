@@ -183,6 +183,9 @@ describe('toView', () => {
       nextContactDueAt: CONTACT_DUE,
       pactDeadlineAt: null, // signed already
       firstContactDueAt: null, // taken in charge already
+      // each pending action's due instant, as the pauses put it (no pause: the pact's own)
+      actionsDueAt: state.actions.map((a) => ({ actionId: a.actionId, dueAt: a.dueAt })),
+      pause: null,
       stalled: null,
       pendingServices: [], // no catalogue services
       totalServiceHours: 0,

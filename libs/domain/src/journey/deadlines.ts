@@ -5,6 +5,7 @@ import { CONTACT_DEADLINE_KINDS } from '../contacts/model';
 import { INTAKE_DEADLINE_KINDS } from '../intake/model';
 import { PACT_ACCEPTANCE_DEADLINE_KINDS, PACT_ACTION_DEADLINE_KINDS, PACT_SIGNING_DEADLINE_KINDS } from '../pact/model';
 import { PROGRESS_DEADLINE_KINDS } from '../progress/model';
+import { PAUSE_DEADLINE_KINDS } from '../pauses/model';
 import { appealDeadlines, journeyFinished } from '../conditionality/appeals';
 import { JOURNEY } from './features';
 import { pausedDeadline } from '../pauses/clock';
@@ -25,6 +26,7 @@ export const DEADLINE_KINDS = [
   ...APPOINTMENT_DEADLINE_KINDS,
   ...CONDITIONALITY_DEADLINE_KINDS,
   ...PACT_ACCEPTANCE_DEADLINE_KINDS,
+  ...PAUSE_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -103,6 +103,9 @@ function journeyIn(stage: JourneyStage): JourneyState {
   if (stage === 'awaiting_pact') return state;
   state = step(state, signPact(), AT.signed);
   if (stage === 'pact_active') return state;
+  if (stage === 'suspended') {
+    return step(state, { type: 'SuspendForJob', employer: 'Logistica Piemonte S.r.l.', contractType: 'fixed_term', startDate: '2026-03-09', expectedEndDate: '2026-05-31', operatorId: 'op-carla' }, AT.closed);
+  }
   return step(state, closeJourney(), AT.closed);
 }
 
@@ -134,33 +137,38 @@ describe('decide: command × stage matrix', () => {
     { command: 'RecordIntake', stage: 'awaiting_pact', refusal: 'INTAKE_ALREADY_RECORDED' },
     { command: 'RecordIntake', stage: 'pact_active', refusal: 'INTAKE_ALREADY_RECORDED' },
     { command: 'RecordIntake', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
+    { command: 'RecordIntake', stage: 'suspended', refusal: 'JOURNEY_SUSPENDED' },
 
     { command: 'SignPact', stage: 'awaiting_intake', refusal: 'INTAKE_REQUIRED' },
     { command: 'SignPact', stage: 'awaiting_pact', events: ['PactSigned'], stageAfter: 'pact_active' },
     { command: 'SignPact', stage: 'pact_active', refusal: 'PACT_ALREADY_SIGNED' },
     { command: 'SignPact', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
+    { command: 'SignPact', stage: 'suspended', refusal: 'JOURNEY_SUSPENDED' },
 
     { command: 'CompletePactAction', stage: 'awaiting_intake', refusal: 'PACT_NOT_SIGNED' },
     { command: 'CompletePactAction', stage: 'awaiting_pact', refusal: 'PACT_NOT_SIGNED' },
     { command: 'CompletePactAction', stage: 'pact_active', events: ['PactActionCompleted'], stageAfter: 'pact_active' },
     { command: 'CompletePactAction', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
+    { command: 'CompletePactAction', stage: 'suspended', refusal: 'JOURNEY_SUSPENDED' },
 
     { command: 'RecordContact', stage: 'awaiting_intake', refusal: 'PACT_NOT_SIGNED' },
     { command: 'RecordContact', stage: 'awaiting_pact', refusal: 'PACT_NOT_SIGNED' },
     { command: 'RecordContact', stage: 'pact_active', events: ['ContactRecorded'], stageAfter: 'pact_active' },
     { command: 'RecordContact', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
+    { command: 'RecordContact', stage: 'suspended', refusal: 'JOURNEY_SUSPENDED' },
 
     { command: 'CloseJourney', stage: 'awaiting_intake', events: ['JourneyClosed'], stageAfter: 'closed' },
     { command: 'CloseJourney', stage: 'awaiting_pact', events: ['JourneyClosed'], stageAfter: 'closed' },
     { command: 'CloseJourney', stage: 'pact_active', events: ['JourneyClosed'], stageAfter: 'closed' },
     { command: 'CloseJourney', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
+    { command: 'CloseJourney', stage: 'suspended', events: ['JourneyClosed'], stageAfter: 'closed' },
   ];
 
   it('covers every operator command in every stage exactly once', () => {
     const cells = matrix.map((c) => `${c.command}@${c.stage}`).sort();
     const expected = Object.keys(commands).flatMap((command) => JOURNEY_STAGES.map((stage) => `${command}@${stage}`)).sort();
     expect(cells).toEqual(expected);
-    expect(cells).toHaveLength(20);
+    expect(cells).toHaveLength(25);
   });
 
   it.each(matrix)('$command in $stage', (cell) => {
@@ -557,6 +565,14 @@ describe('decide: a closed journey refuses everything', () => {
 describe('refusalKind', () => {
   const expected: Record<RefusalCode, 'conflict' | 'invalid' | 'not_found' | 'forbidden'> = {
     JOURNEY_CLOSED: 'conflict',
+    // Suspension and absences (issue 14)
+    JOURNEY_SUSPENDED: 'conflict',
+    JOURNEY_NOT_SUSPENDED: 'conflict',
+    JOB_TOO_LONG_FOR_SUSPENSION: 'conflict',
+    ABSENCE_REASON_NOT_APPLICABLE: 'invalid',
+    ABSENCE_NOT_FOUND: 'not_found',
+    ABSENCE_ALREADY_ENDED: 'conflict',
+    ABSENCE_ALREADY_RUNNING: 'conflict',
     INTAKE_ALREADY_RECORDED: 'conflict',
     INTAKE_REQUIRED: 'conflict',
     PACT_ALREADY_SIGNED: 'conflict',

@@ -1,6 +1,7 @@
 import type { JourneyCommand } from './commands';
 import { APPEAL_COMMAND_TYPES, journeyFinished } from '../conditionality/appeals';
 import { JOURNEY } from './features';
+import { COMMANDS_WHILE_SUSPENDED, suspended } from '../pauses';
 import { asEvents, processDeadlines } from './deadline-round';
 import type { CommandType, Deciders } from './handlers';
 import type { JourneyEvent, JourneyState } from './model';
@@ -41,6 +42,9 @@ function decideOpen(state: JourneyState, command: JourneyCommand, now: string): 
   // Commands reach the workflow untyped: a type that names no decider (`toString` included) is refused, not looked up.
   const type: unknown = command.type;
   if (typeof type !== 'string' || !Object.hasOwn(DECIDERS, type)) return refusal('INVALID_VALUE', `unknown command type ${String(type)}`, 'type');
+  if (suspended(state) && !(COMMANDS_WHILE_SUSPENDED as readonly string[]).includes(type)) {
+    return refusal('JOURNEY_SUSPENDED', `the journey is suspended by a job (art. 19 c.3 D.lgs. 150/2015): end the suspension (EndSuspension) first, or record the placement or close the journey`);
+  }
   const decider = DECIDERS[type as CommandType] as (state: JourneyState, command: JourneyCommand, now: string) => Outcome;
   return decider(state, command, now);
 }

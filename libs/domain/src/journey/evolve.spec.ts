@@ -176,6 +176,8 @@ describe('evolve', () => {
       previousJourneyId: null,
       pauses: [],
       assessment: null,
+      // no catalogue absence list pinned: the GOL list applies (issue 14)
+      absenceReasons: null,
     });
   });
 

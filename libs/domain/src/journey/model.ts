@@ -10,7 +10,7 @@ import type { OfficeProfile } from '../offices/model';
 import type { ServiceStep } from '../programme/catalogue';
 import type { RulesEdition } from './rules-edition';
 import type { ProgressEvent, ProgressSlice } from '../progress/model';
-import type { PausesSlice } from '../pauses/model';
+import type { PausesEvent, PausesSlice } from '../pauses/model';
 import type { AssessmentSlice } from '../assessment/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
@@ -38,9 +38,11 @@ export * from '../services/model';
  * - `awaiting_pact`: taken in charge, waiting for the Patto di servizio personalizzato to be signed — and, in edition
  *   2, accepted by the person: a signed version 1 waiting for acceptance is not in force, nothing runs under it yet;
  * - `pact_active`: the pact is in force and its actions are under way;
+ * - `suspended`: the person's unemployed status is suspended by a job of up to six months (art. 19 c.3 D.lgs.
+ *   150/2015): every clock paused, the stage to return to kept in the pause (`pauses/suspension.ts`);
  * - `closed`: ended (placement or another reason).
  */
-export const JOURNEY_STAGES = ['awaiting_intake', 'awaiting_pact', 'pact_active', 'closed'] as const;
+export const JOURNEY_STAGES = ['awaiting_intake', 'awaiting_pact', 'pact_active', 'suspended', 'closed'] as const;
 export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 
 export const JOURNEY_STATUSES = ['open', 'closed'] as const;
@@ -60,7 +62,8 @@ export type JourneyEvent =
   | AppointmentsEvent
   | OffersEvent
   | ConditionalityEvent
-  | ReferralsEvent;
+  | ReferralsEvent
+  | PausesEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */

@@ -4,6 +4,7 @@ import { CONTACT_NOTICE_KINDS } from '../contacts/model';
 import { INTAKE_NOTICE_KINDS } from '../intake/model';
 import { PACT_ACCEPTANCE_NOTICE_KINDS, PACT_ACTION_NOTICE_KINDS, PACT_SIGNING_NOTICE_KINDS } from '../pact/model';
 import type { ServiceCode } from '../services/service-table';
+import { PAUSE_NOTICE_KINDS } from '../pauses/model';
 import { JOURNEY } from './features';
 import type { NoticeMakers } from './handlers';
 import type { JourneyEvent, JourneyEventType, JourneyState } from './model';
@@ -21,6 +22,7 @@ export const NOTICE_KINDS = [
   ...APPOINTMENT_NOTICE_KINDS,
   ...CONDITIONALITY_NOTICE_KINDS,
   ...PACT_ACCEPTANCE_NOTICE_KINDS,
+  ...PAUSE_NOTICE_KINDS,
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -62,6 +64,8 @@ export interface JourneyNotice {
     appealBody?: string;
     /** The version of the pact concerned (`pact_acceptance_overdue`). */
     pactVersion?: number;
+    /** When a suspension by a job reached six months and closed the journey (`suspension_limit_reached`). */
+    suspensionLimitAt?: string;
   };
   /** When the deadline passed (the instant the journey decided to send it). */
   at: string;

@@ -54,6 +54,15 @@ export const REFUSAL_KINDS = {
   INVALID_DATE: 'invalid',
   INVALID_DURATION: 'invalid',
   INVALID_VALUE: 'invalid',
+  /** Suspension and absences (issue 14, `pauses/`): a suspended journey takes only what `COMMANDS_WHILE_SUSPENDED` lists. */
+  JOURNEY_SUSPENDED: 'conflict',
+  JOURNEY_NOT_SUSPENDED: 'conflict',
+  /** A job beyond six months does not suspend the status (art. 19 c.3 D.lgs. 150/2015): record the placement or close the journey. */
+  JOB_TOO_LONG_FOR_SUSPENSION: 'conflict',
+  ABSENCE_REASON_NOT_APPLICABLE: 'invalid',
+  ABSENCE_NOT_FOUND: 'not_found',
+  ABSENCE_ALREADY_ENDED: 'conflict',
+  ABSENCE_ALREADY_RUNNING: 'conflict',
   /** A command reached Temporal without the product's encryption (not through the API or a worker). */
   UNENCRYPTED_PAYLOAD: 'invalid',
 } as const;

@@ -27,6 +27,7 @@ export function emptyExtensions(): Pick<
   | 'previousJourneyId'
   | 'pauses'
   | 'assessment'
+  | 'absenceReasons'
 > {
   return {
     services: null,
@@ -49,12 +50,13 @@ export function emptyExtensions(): Pick<
     previousJourneyId: null,
     pauses: [],
     assessment: null,
+    absenceReasons: null,
   };
 }
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, ...start } = data;
+  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -77,6 +79,7 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     personRef: personRef ?? null,
     previousJourneyId: previousJourneyId ?? null,
     assessment: assessment ?? null,
+    absenceReasons: absenceReasons ?? null,
     contact: { ...NO_CONTACT },
     pactDeadlineMissedAt: null,
     pactDeadlineEscalatedAt: null,

@@ -1,19 +1,35 @@
 import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
-import { contactDueAt, firstContactDueAt, nextDeadline, pactAcceptanceDueAt, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
+import { firstContactClockStart, firstContactDueAt } from '../intake/first-contact';
+import { pactAcceptanceDueAt } from '../pact/acceptance';
+import { pactDeadlineAt } from '../pact/pact-deadline';
+import { pausedDeadline } from '../pauses/clock';
+import { currentPause, type CurrentPause } from '../pauses/current';
+import { nextDeadline, pendingDeadlines, stallOf, type Deadline, type DeadlineKind, type Stall } from './deadlines';
 import type { AppointmentState, JourneyState } from './model';
 
 /** What an operator sees of a journey: its state plus what is derived from it. */
 export interface JourneyView extends JourneyState {
   overdueActionCount: number;
   nextDeadline: Deadline | null;
-  /** When the next agreed contact is due (pact signed and no contact missed yet). */
+  /**
+   * When the next agreed contact is due (pact signed and no contact missed yet). This and the other `…DueAt` /
+   * `pactDeadlineAt` fields are the journey's pending deadlines (`pendingDeadlines`), so they are where the pauses put
+   * them: later by every pause since their clock started, and null while a running pause holds them or once missed.
+   */
   nextContactDueAt: string | null;
-  /** When the pact must be signed by (after the presa in carico, while unsigned). */
+  /** When the pact must be signed by (after the presa in carico, while unsigned and not yet missed). */
   pactDeadlineAt: string | null;
-  /** When the person must have contacted the office (before the presa in carico). */
+  /** When the person must have contacted the office (before the presa in carico, while not yet missed). */
   firstContactDueAt: string | null;
+  /**
+   * When each pact action still pending falls due, moved by the pauses (null while a running pause holds it). The pact's
+   * `actions[].dueAt` stays the date agreed in the pact; this is when the journey will mark it overdue.
+   */
+  actionsDueAt: { actionId: string; dueAt: string | null }[];
+  /** The pause the journey is in (a suspension by a job, a justified absence), or null. */
+  pause: CurrentPause | null;
   stalled: Stall | null;
   /** The catalogue's services not completed yet. */
   pendingServices: ServiceCode[];
@@ -32,21 +48,34 @@ export interface JourneyView extends JourneyState {
 }
 
 export function toView(state: JourneyState): JourneyView {
+  const pending = pendingDeadlines(state);
+  const dueOf = (kind: DeadlineKind, actionId?: string) => pending.find((d) => d.kind === kind && (actionId === undefined || d.actionId === actionId))?.at ?? null;
+  const waiting = versionAwaitingAcceptance(state);
   const scheduled = state.appointments.filter((a) => a.status === 'scheduled').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
     ...state,
     overdueActionCount: state.actions.filter((a) => a.status === 'overdue').length,
     nextDeadline: nextDeadline(state),
-    nextContactDueAt: state.stage === 'pact_active' && state.contact.missedDueAt === null ? contactDueAt(state) : null,
-    pactDeadlineAt: state.stage === 'awaiting_pact' ? pactDeadlineAt(state) : null,
-    firstContactDueAt: state.stage === 'awaiting_intake' ? firstContactDueAt(state) : null,
+    nextContactDueAt: dueOf('contact_due'),
+    pactDeadlineAt: dueOf('pact_deadline') ?? (state.stage === 'awaiting_pact' && state.pactDeadlineMissedAt !== null ? passed(state, pactDeadlineAt(state), state.intake!.takenInChargeAt) : null),
+    firstContactDueAt: dueOf('first_contact') ?? (state.stage === 'awaiting_intake' && state.firstContactMissedAt !== null ? passed(state, firstContactDueAt(state), firstContactClockStart(state)) : null),
+    actionsDueAt: state.actions.filter((a) => a.status === 'pending').map((a) => ({ actionId: a.actionId, dueAt: dueOf('action_due', a.actionId) })),
+    pause: currentPause(state),
     stalled: stallOf(state),
     pendingServices: servicesPending(state),
     totalServiceHours: Math.round(state.serviceProgress.reduce((h, s) => h + s.hours, 0) * 100) / 100,
     nextAppointment: scheduled[0] ?? null,
     proposedStepCount: state.conditionalitySteps.filter((s) => s.status === 'proposed').length,
     pactVersionInForce: state.pact?.version ?? null,
-    pactVersionAwaitingAcceptance: versionAwaitingAcceptance(state)?.version ?? null,
-    pactAcceptanceDueAt: pactAcceptanceDueAt(state),
+    pactVersionAwaitingAcceptance: waiting?.version ?? null,
+    pactAcceptanceDueAt: dueOf('pact_acceptance_due') ?? (waiting?.acceptanceEscalatedAt ? passed(state, pactAcceptanceDueAt(state), waiting.proposedAt ?? waiting.signedAt) : null),
   };
+}
+
+/**
+ * A deadline that has passed (missed, escalated) and is no longer pending, where the pauses had put it when it fell
+ * due: the same pause clock `pendingDeadlines` applies (a pause begun after it fell due does not move it).
+ */
+function passed(state: JourneyState, at: string | null, since: string): string | null {
+  return at === null ? null : pausedDeadline(state.pauses, since, at);
 }

@@ -10,7 +10,7 @@ import type { PauseState } from './model';
 const DAY = 86_400_000;
 const paused = (state: JourneyState, from: string, endedAt: string | null): JourneyState => ({
   ...state,
-  pauses: [...state.pauses, { pauseId: `P${state.pauses.length + 1}`, kind: 'job', from, endedAt } satisfies PauseState],
+  pauses: [...state.pauses, { pauseId: `P${state.pauses.length + 1}`, kind: 'absence', from, endedAt, expectedEnd: null, job: null, resumeStage: null, absenceReason: 'illness', operatorId: 'op', endedBy: null } satisfies PauseState],
 });
 const at = (state: JourneyState, kind: string, actionId?: string) => pendingDeadlines(state).find((d) => d.kind === kind && (actionId === undefined || d.actionId === actionId))?.at;
 
