@@ -8,6 +8,7 @@ import type {
   Beneficiary,
   BenefitClaim,
   OfferSuitabilityThresholds,
+  AbsenceReason,
   OperatorCommand,
   LegalClockName,
   OfficeProfile,
@@ -51,6 +52,8 @@ export interface JourneyStart {
   benefit?: BenefitClaim | null;
   /** The catalogue version's thresholds of a congrua offer (null or absent: the D.M. 10 aprile 2018's). */
   offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
+  /** The catalogue version's justified absence reasons (null or absent: the GOL list, `GOL_ABSENCE_REASONS`). */
+  absenceReasons?: AbsenceReason[] | null;
 }
 
 /**

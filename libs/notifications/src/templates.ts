@@ -152,6 +152,22 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
       ],
     }),
   },
+  suspension_limit_reached: {
+    // Sent to the operator only (issue 14): the journey closed by itself; the person is told by the office.
+    beneficiary: (f) => ({
+      subject: 'Chiusura del percorso per perdita dello stato di disoccupazione',
+      paragraphs: [
+        `Le comunichiamo che il Suo rapporto di lavoro ha superato i sei mesi il ${f.due}: lo stato di disoccupazione, sospeso, è venuto meno (art. 19 c.3 D.lgs. 150/2015) e il percorso è chiuso.`,
+      ],
+    }),
+    staff: (f) => ({
+      subject: `Percorso chiuso: sospensione oltre sei mesi: ${f.person}`,
+      paragraphs: [
+        `il rapporto di lavoro che sospendeva lo stato di disoccupazione di ${f.person} ha raggiunto i sei mesi il ${f.due}: lo stato di disoccupazione è perso (art. 19 c.3 D.lgs. 150/2015) e il percorso è stato chiuso come \`status_lost\`.`,
+        'Verificare la registrazione del rapporto di lavoro; una nuova DID apre un nuovo percorso.',
+      ],
+    }),
+  },
   pact_acceptance_overdue: {
     // Sent to supervisors only; the person's words are here for completeness of the record.
     beneficiary: (f) => ({
@@ -338,7 +354,7 @@ function facts(notice: JourneyNotice, person: string, actionMax = Infinity): Fac
   const s = notice.subject;
   const description = s.actionDescription ? oneLine(s.actionDescription) : '';
   const action = description ? `«${clip(description, actionMax)}»` : oneLine(s.actionId ?? '(non specificata)');
-  const due = s.dueAt ?? s.overdueSince ?? notice.at;
+  const due = s.dueAt ?? s.overdueSince ?? s.suspensionLimitAt ?? notice.at;
   return {
     person,
     action,

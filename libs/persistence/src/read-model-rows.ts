@@ -64,6 +64,9 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     placementStartDate: state.placement?.startDate ?? null,
     placementHoursPerWeek: state.placement?.hoursPerWeek ?? null,
     placementRecordedAt: date(state.placement?.recordedAt),
+    pausedSince: date(view.pause?.since),
+    pauseKind: view.pause?.kind ?? null,
+    pauseExpectedEnd: date(view.pause?.expectedEnd),
     lastSeq: state.lastSeq,
     updatedAt: new Date(state.updatedAt),
   };

@@ -462,6 +462,9 @@ export interface Kpis {
   pactsInForce: number;
   /** Open journeys with a version of the pact waiting for the person's acceptance now. */
   pactsAwaitingAcceptance: number;
+  /** Open journeys paused now (issue 14): suspended by a job, or in a justified absence. */
+  suspendedJourneys: number;
+  absentJourneys: number;
   placements: number;
   /** Placements in the period by programme (only programmes with at least one). */
   placementsByProgramme: Record<string, number>;
@@ -526,6 +529,8 @@ export class SupervisorReadModel {
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stalled_since IS NOT NULL)::int", 'stalled')
         .addSelect("coalesce(sum(t.overdue_action_count) FILTER (WHERE t.status = 'open'), 0)::int", 'overdue')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pact_version_awaiting_acceptance IS NOT NULL)::int", 'awaiting_acceptance')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pause_kind = 'job')::int", 'suspended')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pause_kind = 'absence')::int", 'absent')
         .getRawOne();
       // A pact counts from when it is in force: the person's acceptance (edition 2), or the signing (edition 1).
       const median = await inPeriod(JourneyRecord, 't.pact_in_force_since')
@@ -562,6 +567,8 @@ export class SupervisorReadModel {
         medianDaysIntakeToPact: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
         pactsInForce: median.n,
         pactsAwaitingAcceptance: totals.awaiting_acceptance,
+        suspendedJourneys: totals.suspended,
+        absentJourneys: totals.absent,
         placements: byProgramme.reduce((n, r) => n + r.n, 0),
         placementsByProgramme: Object.fromEntries(byProgramme.map((r) => [r.programme_code, r.n])),
         serviceHours: Object.fromEntries(hours.map((r) => [r.service, hundredths(r.hours)])),

@@ -315,4 +315,53 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       OFFER_NOT_FOUND: '`offerId` names no offer of the journey',
     },
   },
+  SuspendForJob: {
+    summary: 'Suspend the journey for a job of up to six months',
+    description:
+      'A job of up to six months suspends the unemployed status (art. 19 c.3 D.lgs. 150/2015): the journey goes to stage `suspended` and every clock stops ' +
+      "from the job's first day (reminders, overdue actions, agreed contacts, the pact's and the first contact's deadlines, no progress, excuse windows). The " +
+      'appointments scheduled within the job are cancelled. While suspended the journey takes only `EndSuspension`, a closure and a placement (409 `JOURNEY_SUSPENDED`); ' +
+      "it is not stalled. Still suspended six months after the job started, it closes as `status_lost` and the operator is told. A job expected to last longer is " +
+      'not a suspension: record the placement or close the journey.',
+    answer: 'The suspended journey, with `pause` and the new entry of `pauses`',
+    refusals: {
+      JOB_TOO_LONG_FOR_SUSPENSION: '`expectedEndDate` is six months or more after `startDate`: record the placement (`RecordPlacement`) or close the journey',
+      JOURNEY_SUSPENDED: 'the journey is suspended already',
+      INVALID_DATE: '`startDate` is in the future, before the DID date or before the end of the last pause, or `expectedEndDate` precedes it',
+    },
+  },
+  EndSuspension: {
+    summary: 'End the suspension: the job ended',
+    description:
+      "The journey returns to the stage it was suspended in and its clocks run again from the day after the job's last day: every pending deadline falls due " +
+      'later by the length of the pause (see `nextDeadline`, `nextContactDueAt`, `pactDeadlineAt`, `actionsDueAt`).',
+    answer: 'The journey back in its stage, its deadlines moved',
+    refusals: {
+      JOURNEY_NOT_SUSPENDED: 'the journey is not suspended',
+      INVALID_DATE: "`endDate` is in the future or before the job's start",
+    },
+  },
+  RecordAbsence: {
+    summary: 'Record a justified long absence',
+    description:
+      "A justified long absence from the catalogue's closed list (`absenceReasons` of the version the journey pinned: in GOL illness, maternity, paternity, a " +
+      'course abroad, civil service) pauses every clock from `fromDate` to the end of `toDate` without changing the stage; the clocks run again by themselves ' +
+      'the day after, or earlier with `EndAbsence`. Overlapping a suspension, the time counts once. Only the reason is kept, never the evidence (health data).',
+    answer: 'The journey, with `pause` and the new entry of `pauses`',
+    refusals: {
+      ABSENCE_REASON_NOT_APPLICABLE: "`reason` is not on the journey's catalogue's list",
+      ABSENCE_ALREADY_RUNNING: 'an absence runs already: end it first',
+      INVALID_DATE: '`fromDate` is in the future or before the DID date, or `toDate` is in the past or before `fromDate`',
+    },
+  },
+  EndAbsence: {
+    summary: 'End an absence early, or on its actual last day',
+    description: 'The clocks run again from the day after `endDate`; the pending deadlines are later by the absence as it really lasted.',
+    answer: 'The journey, its deadlines moved',
+    refusals: {
+      ABSENCE_NOT_FOUND: '`pauseId` names no absence of the journey',
+      ABSENCE_ALREADY_ENDED: 'the absence has ended already',
+      INVALID_DATE: '`endDate` is in the future or before the absence began',
+    },
+  },
 };

@@ -84,6 +84,7 @@ export class JourneysService {
         workingDayClocks: catalogue.workingDayClocks,
         offerSuitability: catalogue.offerSuitability ?? null,
         ...(catalogue.rollForwardClocks ? { rollForwardClocks: catalogue.rollForwardClocks } : {}),
+        ...(catalogue.absenceReasons ? { absenceReasons: catalogue.absenceReasons } : {}),
         ...(office ? { office } : {}),
         benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
       },

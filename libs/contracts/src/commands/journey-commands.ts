@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ABSENCE_REASONS,
   APPEAL_BODIES,
   APPEAL_OUTCOMES,
   APPOINTMENT_CHANNELS,
@@ -43,6 +44,7 @@ const id = {
   lapse: numberedId('L', 'a lapse', 'L1'),
   step: numberedId('S', 'a conditionality step', 'S1'),
   referral: numberedId('R', 'a referral', 'R1'),
+  pause: numberedId('P', 'a pause of the clocks (an absence)', 'P1'),
   service: oneOf(SERVICE_CODES, { description: 'One of the six services', example: 'second_level_interview' }),
 };
 
@@ -408,6 +410,39 @@ export const JOURNEY_COMMANDS = {
       .optional(),
     offerId: id.offer.meta({ description: 'The recorded job offer it comes from (`offerId` of `offers`)', example: 'O1' }).optional(),
     operatorId: staffId('Operator who records it'),
+  }),
+  // Suspension by a job and justified absences (issue 14): every clock of the journey paused, then resumed later by the pause.
+  SuspendForJob: define('suspension', {}, {
+    employer: text(200, { description: 'Employer', example: 'Logistica Piemonte S.r.l.' }, 'line'),
+    contractType: oneOf(CONTRACT_TYPES, { description: 'Contract type', example: 'fixed_term' }),
+    startDate: calendarDate({ description: 'First day of work, YYYY-MM-DD: not in the future, not before the DID date', example: '2026-04-01' }),
+    expectedEndDate: calendarDate({
+      description:
+        'Expected last day of work, YYYY-MM-DD: a job of up to six months suspends the unemployed status (art. 19 c.3 D.lgs. 150/2015); ' +
+        'one ending six months after the start or later is refused (409 `JOB_TOO_LONG_FOR_SUSPENSION`: record the placement or close the journey)',
+      example: '2026-06-30',
+    }),
+    hoursPerWeek: z
+      .number({ error: 'must be a number' })
+      .gt(0, { error: 'must be above 0' })
+      .max(60, { error: 'must not be greater than 60' })
+      .meta({ description: 'Hours per week: above 0, at most 60', example: 30 })
+      .optional(),
+    operatorId: staffId('Operator who records the suspension'),
+  }, 201),
+  EndSuspension: define('suspension/end', {}, {
+    endDate: calendarDate({ description: "The job's last day, YYYY-MM-DD: not in the future, not before it started; the clocks run again from the day after", example: '2026-05-15' }),
+    operatorId: staffId('Operator who records the end of the job'),
+  }),
+  RecordAbsence: define('absences', {}, {
+    reason: oneOf(ABSENCE_REASONS, { description: "Why the person is away: one of the journey's catalogue's `absenceReasons` (else 400 `ABSENCE_REASON_NOT_APPLICABLE`); no evidence is kept", example: 'illness' }),
+    fromDate: calendarDate({ description: 'First day of absence, YYYY-MM-DD, not in the future', example: '2026-04-01' }),
+    toDate: calendarDate({ description: 'Expected last day of absence, YYYY-MM-DD, not in the past: the clocks run again the day after, by themselves', example: '2026-04-30' }),
+    operatorId: staffId('Operator who records the absence'),
+  }, 201),
+  EndAbsence: define('absences/:pauseId/end', { pauseId: id.pause }, {
+    endDate: calendarDate({ description: 'The actual last day of absence, YYYY-MM-DD, not in the future', example: '2026-04-20' }),
+    operatorId: staffId('Operator who records the end of the absence'),
   }),
 } as const satisfies Record<OperatorCommandType, CommandDefinition>;
 

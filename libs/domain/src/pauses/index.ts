@@ -8,7 +8,7 @@ export * from './clock';
 export * from './model';
 export { absenceReasonsOf, runningAbsence } from './absence';
 export { runningSuspension, suspensionLimitAt, SUSPENSION_LIMIT } from './suspension';
-export { currentPause } from './current';
+export { currentPause, type CurrentPause } from './current';
 
 /**
  * What a suspended journey still takes: the end of the suspension, a closure, a placement (a job that turns out

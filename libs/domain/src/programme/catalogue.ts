@@ -14,6 +14,7 @@ import {
 import { isPositiveDuration } from '../dates';
 import { SERVICE_CODES, type ServiceCode } from '../services/service-table';
 import type { OfferSuitabilityThresholds } from '../offers/model';
+import type { AbsenceReason } from '../pauses/model';
 import { validateOfferSuitability } from '../offers/suitability';
 
 /**
@@ -50,6 +51,11 @@ export interface ProgrammeCatalogue {
    * edition 2 apply it with their office's calendar.
    */
   rollForwardClocks?: RollForwardClocks;
+  /**
+   * The justified long absences that pause the journey's clocks (issue 14), from `ABSENCE_REASONS`. Absent or null:
+   * the GOL list (`GOL_ABSENCE_REASONS`). Journeys pin it at start.
+   */
+  absenceReasons?: AbsenceReason[] | null;
 }
 
 export interface ServiceStep {

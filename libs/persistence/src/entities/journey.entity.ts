@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { BenefitKind, ClosureReason, ContractType, JourneyStage, JourneyStatus, ProfilingClass, StallReason } from '@sal/domain';
+import type { BenefitKind, ClosureReason, ContractType, JourneyStage, JourneyStatus, PauseKind, ProfilingClass, StallReason } from '@sal/domain';
 import { NUMERIC } from './numeric';
 
 /** One row per journey: what supervisors search. Derived from the events; never the source of truth. */
@@ -142,6 +142,16 @@ export class JourneyRecord {
 
   @Column({ name: 'placement_recorded_at', type: 'timestamptz', nullable: true })
   placementRecordedAt!: Date | null;
+
+  /** The pause the journey is in (issue 14): since when, which kind (`job`: stage suspended; `absence`), expected end. */
+  @Column({ name: 'paused_since', type: 'timestamptz', nullable: true })
+  pausedSince!: Date | null;
+
+  @Column({ name: 'pause_kind', type: 'varchar', length: 16, nullable: true })
+  pauseKind!: PauseKind | null;
+
+  @Column({ name: 'pause_expected_end', type: 'timestamptz', nullable: true })
+  pauseExpectedEnd!: Date | null;
 
   /** The last event folded into this row: projections older than it are ignored. */
   @Column({ name: 'last_seq', type: 'integer' })

@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JourneyClocks, LegalClockName, OfferSuitabilityThresholds, RollForwardClocks, ServiceStep } from '@sal/domain';
+import type { JourneyClocks, LegalClockName, OfferSuitabilityThresholds, RollForwardClocks, ServiceStep, AbsenceReason } from '@sal/domain';
 
 /** One version of a programme catalogue. Versions are never changed: a new definition is a new version. */
 @Entity({ name: 'programme_catalogues' })
@@ -31,6 +31,10 @@ export class ProgrammeCatalogueRecord {
   /** The legal clocks that move off the office's closed days; null on versions published before (none moves). */
   @Column({ name: 'roll_forward_clocks', type: 'jsonb', nullable: true })
   rollForwardClocks!: RollForwardClocks | null;
+
+  /** The justified absence reasons the programme accepts (issue 14); null: the GOL list (`GOL_ABSENCE_REASONS`). */
+  @Column({ name: 'absence_reasons', type: 'jsonb', nullable: true })
+  absenceReasons!: AbsenceReason[] | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

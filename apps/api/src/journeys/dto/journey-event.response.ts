@@ -56,6 +56,13 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   ReferralMade: 'a referral to another service: { referralId, to, organisation, reason, operatorId }',
   ReferralOutcomeRecorded: 'what came of a referral: { referralId, outcome, operatorId, note }',
   PlacementRecorded: 'the placement (a JourneyClosed with reason `placed` follows): { employer, contractType, startDate, hoursPerWeek, operatorId, offerId }',
+  JourneySuspended:
+    'a job of up to six months suspends the unemployed status (art. 19 c.3 D.lgs. 150/2015): stage `suspended`, every clock paused: ' +
+    '{ pauseId, employer, contractType, startDate, expectedEndDate, hoursPerWeek, from, expectedEnd, limitAt, resumeStage, operatorId } (AppointmentCancelled for each appointment it covers comes before it)',
+  SuspensionEnded: 'the job ended: the journey returns to `resumeStage`, its deadlines later by the pause: { pauseId, endDate, endedAt, resumeStage, operatorId }',
+  SuspensionLimitReached: 'the suspension ran six months after the job started: the unemployed status is lost (a JourneyClosed with reason `status_lost` follows; the operator is told): { pauseId, limitAt }',
+  AbsenceRecorded: "a justified long absence from the catalogue's list pauses every clock: { pauseId, reason, fromDate, toDate, from, expectedEnd, operatorId }",
+  AbsenceEnded: 'the absence ended (early, by the operator; or after its last day, operatorId null): { pauseId, endedAt, operatorId }',
 };
 const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];
 

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ABSENCE_REASONS,
+  CONTRACT_TYPES,
+  type AbsenceReason,
+  type ContractType,
+  type CurrentPause,
+  type SuspendingJob,
   CLOSURE_REASONS,
   DEADLINE_KINDS,
   GOL_PATHS,
@@ -321,6 +327,66 @@ export class PauseViewDto implements PauseState {
 
   @ApiProperty({ description: 'When they started again; null while the pause runs', example: null, nullable: true, type: String, format: 'date-time' })
   endedAt!: string | null;
+
+  @ApiProperty({ description: "When it is expected to end: the end of the job's expected last day, or of the absence's last day (an absence then ends by itself)", example: '2026-06-30T21:59:59.999Z', nullable: true, type: String, format: 'date-time' })
+  expectedEnd!: string | null;
+
+  @ApiProperty({ description: 'The job that suspends the unemployed status (kind `job`), or null', type: () => SuspendingJobViewDto, nullable: true })
+  job!: SuspendingJobViewDto | null;
+
+  @ApiProperty({ description: 'The stage the journey returns to when the suspension ends (kind `job`), or null', enum: JOURNEY_STAGES, example: 'pact_active', nullable: true, type: String })
+  resumeStage!: JourneyStage | null;
+
+  @ApiProperty({ description: "The absence's reason, from the catalogue's list (kind `absence`), or null; no evidence is kept", enum: ABSENCE_REASONS, example: null, nullable: true, type: String })
+  absenceReason!: AbsenceReason | null;
+
+  @ApiProperty({ description: 'Operator who recorded it', example: 'op-milano-017' })
+  operatorId!: string;
+
+  @ApiProperty({ description: 'How it ended: `operator` (EndSuspension / EndAbsence), `expected_end` (an absence past its last day), `six_month_limit` (the suspension reached six months and closed the journey as `status_lost`); null while it runs', enum: ['operator', 'expected_end', 'six_month_limit'], example: null, nullable: true, type: String })
+  endedBy!: PauseState['endedBy'];
+}
+
+/** The job of a suspension, as the placement would record it. */
+export class SuspendingJobViewDto implements SuspendingJob {
+  @ApiProperty({ description: 'Employer', example: 'Logistica Piemonte S.r.l.' })
+  employer!: string;
+
+  @ApiProperty({ description: 'Contract type', enum: CONTRACT_TYPES, example: 'fixed_term' })
+  contractType!: ContractType;
+
+  @ApiProperty({ description: 'First day of work (YYYY-MM-DD)', example: '2026-04-01' })
+  startDate!: string;
+
+  @ApiProperty({ description: 'Expected last day of work (YYYY-MM-DD): less than six months after the start', example: '2026-06-30' })
+  expectedEndDate!: string;
+
+  @ApiProperty({ description: 'Hours per week, or null', example: 30, nullable: true, type: Number })
+  hoursPerWeek!: number | null;
+}
+
+/** The pause the journey is in now. */
+export class CurrentPauseViewDto implements CurrentPause {
+  @ApiProperty({ description: 'The pause (`pauses[].pauseId`)', example: 'P1' })
+  pauseId!: string;
+
+  @ApiProperty({ description: '`job` (stage `suspended`) or `absence`', enum: PAUSE_KINDS, example: 'job' })
+  kind!: PauseKind;
+
+  @ApiProperty({ description: 'Since when the clocks stand still', example: '2026-03-31T22:00:00.000Z', format: 'date-time' })
+  since!: string;
+
+  @ApiProperty({ description: 'When it is expected to end', example: '2026-06-30T21:59:59.999Z', nullable: true, type: String, format: 'date-time' })
+  expectedEnd!: string | null;
+}
+
+/** When a pending pact action falls due, as the pauses put it. */
+export class ActionDueViewDto {
+  @ApiProperty({ description: 'The action (`actions[].actionId`)', example: 'A1' })
+  actionId!: string;
+
+  @ApiProperty({ description: 'When the journey will mark it overdue: its `dueAt` later by every pause since the pact came into force; null while a running pause holds it', example: '2026-07-31T21:59:59.999Z', nullable: true, type: String, format: 'date-time' })
+  dueAt!: string | null;
 }
 
 /** The national model's quantitative profiling, as given. */
@@ -399,6 +465,9 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: "The pauses of the journey's clocks (a suspension by a job, a justified absence), oldest first: every deadline moves on by them", type: () => [PauseViewDto] })
   pauses!: PauseViewDto[];
+
+  @ApiProperty({ description: "The catalogue's justified absence reasons the journey pinned at start; null: it pinned none, the GOL list applies (`illness`, `maternity`, `paternity`, `training_abroad`, `civil_service`)", enum: ABSENCE_REASONS, isArray: true, nullable: true, example: null })
+  absenceReasons!: AbsenceReason[] | null;
 
   @ApiProperty({ description: 'The GOL assessment (profiling and the path chosen), or null outside GOL', type: () => GolAssessmentViewDto, nullable: true })
   assessment!: GolAssessmentViewDto | null;
@@ -591,6 +660,16 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: "Until when that version may wait before the office's supervisors are told (the catalogue's `pactAcceptanceWindow`)", example: null, nullable: true, type: String, format: 'date-time' })
   pactAcceptanceDueAt!: string | null;
+
+  @ApiProperty({
+    description:
+      'When each pending pact action falls due, moved by the pauses (a suspension, an absence): `actions[].dueAt` stays the date agreed in the pact, this is when the journey marks it overdue',
+    type: () => [ActionDueViewDto],
+  })
+  actionsDueAt!: ActionDueViewDto[];
+
+  @ApiProperty({ description: 'The pause the journey is in (a suspension by a job: stage `suspended`; a justified absence), or null', type: () => CurrentPauseViewDto, nullable: true })
+  pause!: CurrentPauseViewDto | null;
 
   @ApiProperty({ description: 'Referrals to other services, in the order made (a new one is the last)', type: () => [ReferralViewDto] })
   referrals!: ReferralViewDto[];

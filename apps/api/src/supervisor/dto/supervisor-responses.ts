@@ -176,6 +176,9 @@ export class JourneysByStageDto implements Record<JourneyStage, number> {
   @ApiProperty({ description: 'Pact signed, actions under way', example: 30 })
   pact_active!: number;
 
+  @ApiProperty({ description: 'Suspended by a job of up to six months (art. 19 c.3 D.lgs. 150/2015): open, every clock paused', example: 2 })
+  suspended!: number;
+
   @ApiProperty({ description: 'Closed (any reason, any time)', example: 12 })
   closed!: number;
 }
@@ -232,6 +235,12 @@ export class KpisDto {
 
   @ApiProperty({ description: "Open journeys with a version of the pact waiting for the person's acceptance now (see `GET /supervisor/pacts-awaiting-acceptance`)", example: 2 })
   pactsAwaitingAcceptance!: number;
+
+  @ApiProperty({ description: 'Open journeys suspended now by a job of up to six months (stage `suspended`, art. 19 c.3 D.lgs. 150/2015)', example: 1 })
+  suspendedJourneys!: number;
+
+  @ApiProperty({ description: "Open journeys in a justified long absence now (their clocks paused)", example: 1 })
+  absentJourneys!: number;
 
   @ApiProperty({ description: 'Journeys closed as `placed` in the period', example: 2 })
   placements!: number;
