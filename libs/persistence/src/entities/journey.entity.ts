@@ -11,6 +11,7 @@ import { NUMERIC } from './numeric';
 @Index('journeys_office_closed_idx', ['officeId', 'closedAt'], { where: 'closed_at IS NOT NULL' })
 @Index('journeys_office_placement_idx', ['officeId', 'placementRecordedAt'], { where: 'placement_recorded_at IS NOT NULL' })
 @Index('journeys_pact_awaiting_acceptance_idx', ['officeId', 'pactAwaitingAcceptanceSince'], { where: 'pact_version_awaiting_acceptance IS NOT NULL' })
+@Index('journeys_paused_idx', ['officeId', 'pausedSince'], { where: 'paused_since IS NOT NULL' })
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;
