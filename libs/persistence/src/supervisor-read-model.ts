@@ -13,6 +13,7 @@ import {
   type JourneyStatus,
   type NotificationMethod,
   type PactActionKind,
+  type PauseKind,
   type SanctionEffect,
   type ServiceCode,
   type StallReason,
@@ -112,6 +113,35 @@ const PACTS_AWAITING_ACCEPTANCE = new PagedQuery({
     signedAt: iso(r.pact_awaiting_acceptance_since),
     acceptanceDueAt: isoOrNull(r.pact_acceptance_due_at),
     daysWaiting: r.days_waiting as number,
+  }),
+});
+
+/**
+ * Open journeys whose clocks are paused now (issue 14): suspended by a job of up to six months (stage `suspended`) or
+ * in a justified long absence; paused longest first (the partial index `journeys_paused_idx`).
+ */
+const PAUSED_JOURNEYS = new PagedQuery({
+  rows: (q) =>
+    q
+      .select(`${SUPERVISED_JOURNEY_COLUMNS}, j.pause_kind, j.paused_since, j.pause_expected_end, ${daysSince('j.paused_since')} AS days_paused`)
+      .from(JourneyRecord, 'j')
+      .where("j.status = 'open' AND j.paused_since IS NOT NULL"),
+  office: 'j.office_id',
+  filters: {
+    /** The operator responsible for the pact, or who took the person in charge. */
+    operatorId: equals<string>(JOURNEY_OPERATOR),
+    /** `job` (suspended) or `absence`. */
+    kind: equals<PauseKind>('j.pause_kind'),
+    /** true: only those past their expected end (a job's end not recorded yet); false: only those within it. */
+    pastExpectedEnd: either('j.pause_expected_end <= now()', '(j.pause_expected_end IS NULL OR j.pause_expected_end > now())'),
+  },
+  sorts: { longest: { 'j.paused_since': 'ASC', 'j.journey_id': 'ASC' } },
+  item: (r): PausedJourney => ({
+    ...supervisedJourney(r),
+    kind: r.pause_kind as PauseKind,
+    pausedSince: iso(r.paused_since),
+    expectedEnd: isoOrNull(r.pause_expected_end),
+    daysPaused: r.days_paused as number,
   }),
 });
 
@@ -312,6 +342,7 @@ const SERVICES = new PagedQuery({
 export type StalledCasesFilter = RequestOf<typeof STALLED_CASES>;
 export type OverdueActionsFilter = RequestOf<typeof OVERDUE_ACTIONS>;
 export type PactsAwaitingAcceptanceFilter = RequestOf<typeof PACTS_AWAITING_ACCEPTANCE>;
+export type PausedJourneysFilter = RequestOf<typeof PAUSED_JOURNEYS>;
 export type AppointmentsFilter = RequestOf<typeof APPOINTMENTS>;
 export type ConditionalityStepsFilter = RequestOf<typeof CONDITIONALITY_STEPS>;
 export type ServicesFilter = RequestOf<typeof SERVICES>;
@@ -357,6 +388,14 @@ export interface PactAwaitingAcceptance extends SupervisedJourney {
   signedAt: string;
   acceptanceDueAt: string | null;
   daysWaiting: number;
+}
+
+/** A journey whose clocks are paused now: by a job (stage `suspended`) or a justified absence. */
+export interface PausedJourney extends SupervisedJourney {
+  kind: PauseKind;
+  pausedSince: string;
+  expectedEnd: string | null;
+  daysPaused: number;
 }
 
 export interface OverdueAction {
@@ -492,6 +531,10 @@ export class SupervisorReadModel {
 
   pactsAwaitingAcceptance(f: PactsAwaitingAcceptanceFilter): Promise<Page<PactAwaitingAcceptance>> {
     return PACTS_AWAITING_ACCEPTANCE.page(this.dataSource.manager, f);
+  }
+
+  pausedJourneys(f: PausedJourneysFilter): Promise<Page<PausedJourney>> {
+    return PAUSED_JOURNEYS.page(this.dataSource.manager, f);
   }
 
   overdueActions(f: OverdueActionsFilter): Promise<Page<OverdueAction>> {

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
-import { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, StalledCasesQuery } from './dto/supervisor-queries';
-import { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, StalledCasePageDto } from './dto/supervisor-responses';
+import { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, PausedJourneysQuery, StalledCasesQuery } from './dto/supervisor-queries';
+import { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, PausedJourneyPageDto, StalledCasePageDto } from './dto/supervisor-responses';
 import { SupervisorService } from './supervisor.service';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { assertCovers, type Principal } from '../auth/principal';
@@ -69,6 +69,22 @@ export class SupervisorController {
   pactsAwaitingAcceptance(@CurrentPrincipal() principal: Principal, @Query() query: PactsAwaitingAcceptanceQuery): Promise<PactAwaitingAcceptancePageDto> {
     assertCovers(principal, ...query.officeId);
     return this.supervisor.pactsAwaitingAcceptance(query);
+  }
+
+  @Get('paused-journeys')
+  @ApiOperation({
+    summary: 'Paused journeys',
+    description:
+      'Open journeys whose clocks are paused now (issue 14): suspended by a job of up to six months (stage `suspended`, art. 19 c.3 D.lgs. 150/2015) ' +
+      "or in a justified long absence from the catalogue's list. Paused longest first, with the expected end (`pastExpectedEnd=true`: a job whose end " +
+      'was not recorded yet). Ending the suspension or the absence removes it. ' +
+      SCOPE,
+  })
+  @ApiOkResponse({ description: 'A page of paused journeys', type: PausedJourneyPageDto })
+  @ApiErrorResponses(ERRORS)
+  pausedJourneys(@CurrentPrincipal() principal: Principal, @Query() query: PausedJourneysQuery): Promise<PausedJourneyPageDto> {
+    assertCovers(principal, ...query.officeId);
+    return this.supervisor.pausedJourneys(query);
   }
 
   @Get('appointments')

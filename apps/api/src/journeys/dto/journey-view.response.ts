@@ -482,7 +482,7 @@ export class JourneyViewDto implements JourneyView {
   beneficiary!: BeneficiaryViewDto;
 
   @ApiProperty({
-    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact — also, rules edition 2, while version 1 is signed and waits for the person\'s acceptance), `pact_active` (a pact in force, actions under way), `closed`',
+    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact — also, rules edition 2, while version 1 is signed and waits for the person\'s acceptance), `pact_active` (a pact in force, actions under way), `suspended` (the unemployed status suspended by a job of up to six months, art. 19 c.3 D.lgs. 150/2015: every clock paused, `pause` says since when), `closed`',
     enum: JOURNEY_STAGES,
     example: 'pact_active',
   })

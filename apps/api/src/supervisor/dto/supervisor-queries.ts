@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { JOURNEY_STAGES, PACT_ACTION_KINDS, STALL_REASONS, type JourneyStage, type PactActionKind, type StallReason } from '@sal/domain';
+import { JOURNEY_STAGES, PACT_ACTION_KINDS, PAUSE_KINDS, STALL_REASONS, type JourneyStage, type PactActionKind, type PauseKind, type StallReason } from '@sal/domain';
 import { STALLED_SORTS } from '@sal/persistence';
 import { BooleanQuery } from '../../common/dto/boolean-query';
 import { PageQuery } from '../../common/dto/page.query';
@@ -128,4 +128,26 @@ export class KpisQuery {
   @IsIsoDate()
   @IsNotBeforeDateOf('from')
   to?: string;
+}
+
+/** Filters and page of `GET /supervisor/paused-journeys` (issue 14). */
+export class PausedJourneysQuery extends PageQuery {
+  @OfficeScopeQuery()
+  officeId!: string[];
+
+  @ApiPropertyOptional({ description: 'Only journeys of this operator (responsible for the pact, or who took the person in charge)', example: OPERATOR_ID_EXAMPLE })
+  @IsOptional()
+  @Matches(OPERATOR_ID_PATTERN, { message: OPERATOR_ID_MESSAGE })
+  operatorId?: string;
+
+  @ApiPropertyOptional({ description: '`job`: suspended by a job (stage `suspended`); `absence`: in a justified long absence', enum: PAUSE_KINDS, example: 'job' })
+  @IsOptional()
+  @IsIn(PAUSE_KINDS, { message: `must be one of ${PAUSE_KINDS.join(', ')}` })
+  kind?: PauseKind;
+
+  @ApiPropertyOptional({ description: "`true`: only pauses past their expected end (a job's end not recorded yet); `false`: only those within it", enum: ['true', 'false'], example: 'true' })
+  @IsOptional()
+  @BooleanQuery()
+  @IsBoolean({ message: 'must be true or false' })
+  pastExpectedEnd?: boolean;
 }

@@ -1,13 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
   JOURNEY_STAGES,
+  PAUSE_KINDS,
+  type PauseKind,
   PACT_ACTION_KINDS,
   STALL_REASONS,
   type JourneyStage,
   type PactActionKind,
   type StallReason,
 } from '@sal/domain';
-import type { OverdueAction, PactAwaitingAcceptance, StalledCase } from '@sal/persistence';
+import type { OverdueAction, PactAwaitingAcceptance, PausedJourney, StalledCase } from '@sal/persistence';
 import { ServiceHoursDto } from './services-responses';
 
 const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
@@ -104,6 +106,57 @@ export class PactAwaitingAcceptanceDto implements PactAwaitingAcceptance {
 export class PactAwaitingAcceptancePageDto {
   @ApiProperty({ description: 'The versions waiting on this page, longest waiting first', type: () => [PactAwaitingAcceptanceDto] })
   items!: PactAwaitingAcceptanceDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many match the filters in all (also on a page past the end)', example: 2 })
+  total!: number;
+}
+
+/** An open journey whose clocks are paused now (issue 14). */
+export class PausedJourneyDto implements PausedJourney {
+  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Programme', example: 'GOL-1' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Stage: `suspended` for a job; an absence leaves the stage as it was', enum: JOURNEY_STAGES, example: 'suspended' })
+  stage!: JourneyStage;
+
+  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge', example: 'op-bianchi', nullable: true, type: String })
+  operatorId!: string | null;
+
+  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
+  familyName!: string;
+
+  @ApiProperty({ description: '`job` (a job of up to six months suspends the unemployed status, art. 19 c.3 D.lgs. 150/2015) or `absence` (a justified long absence)', enum: PAUSE_KINDS, example: 'job' })
+  kind!: PauseKind;
+
+  @ApiProperty({ description: 'Since when the clocks stand still', example: '2026-03-31T22:00:00.000Z', format: 'date-time' })
+  pausedSince!: string;
+
+  @ApiProperty({ description: "When the pause is expected to end (the job's expected last day, the absence's last day)", example: '2026-06-30T21:59:59.999Z', nullable: true, type: String, format: 'date-time' })
+  expectedEnd!: string | null;
+
+  @ApiProperty({ description: 'Whole days since the pause began', example: 12 })
+  daysPaused!: number;
+}
+
+/** A page of paused journeys. */
+export class PausedJourneyPageDto {
+  @ApiProperty({ description: 'The paused journeys on this page, paused longest first', type: () => [PausedJourneyDto] })
+  items!: PausedJourneyDto[];
 
   @ApiProperty({ description: 'Page number, from 1', example: 1 })
   page!: number;
@@ -236,10 +289,10 @@ export class KpisDto {
   @ApiProperty({ description: "Open journeys with a version of the pact waiting for the person's acceptance now (see `GET /supervisor/pacts-awaiting-acceptance`)", example: 2 })
   pactsAwaitingAcceptance!: number;
 
-  @ApiProperty({ description: 'Open journeys suspended now by a job of up to six months (stage `suspended`, art. 19 c.3 D.lgs. 150/2015)', example: 1 })
+  @ApiProperty({ description: 'Open journeys suspended now by a job of up to six months (stage `suspended`, art. 19 c.3 D.lgs. 150/2015; see `GET /supervisor/paused-journeys`)', example: 1 })
   suspendedJourneys!: number;
 
-  @ApiProperty({ description: "Open journeys in a justified long absence now (their clocks paused)", example: 1 })
+  @ApiProperty({ description: 'Open journeys in a justified long absence now (their clocks paused; see `GET /supervisor/paused-journeys`)', example: 1 })
   absentJourneys!: number;
 
   @ApiProperty({ description: 'Journeys closed as `placed` in the period', example: 2 })
