@@ -53,7 +53,8 @@ export class ProgrammesController {
       'optionally the services the path requires in order (`services`: `{ service, after }`, starting with `reception`) and the legal ' +
       'clocks that count working days (`workingDayClocks`, whole days only), the legal clocks whose last day moves off the office\'s closed days ' +
       '(`rollForwardClocks`, each with `saturdaysClosed`), and optionally the thresholds of a congrua offer (`offerSuitability`, ' +
-      "any left out: the D.M. 10 aprile 2018's). It is checked with the same rules the journeys rely on; " +
+      "any left out: the D.M. 10 aprile 2018's), and optionally the justified long absences that pause the clocks (`absenceReasons`; absent: the GOL list). " +
+      'It is checked with the same rules the journeys rely on; ' +
       'every problem is named by its field.\n\n' +
       'For administrators only (403 `FORBIDDEN` otherwise).',
   })
@@ -63,8 +64,8 @@ export class ProgrammesController {
     VALIDATION_FAILED:
       'the code is malformed, the title is missing or too long, a clock is missing (core ones), unknown, or not a positive ISO-8601 duration or null, ' +
       'a service is unknown, listed twice, not first `reception` or after a service not listed before it, or a working-day clock is not a legal clock ' +
-      'or not whole days, or a roll-forward setting is not a legal clock\'s `{ saturdaysClosed }`, or a threshold of `offerSuitability` is unknown or not a number from 0 to 100000 ' +
-      '(`fields` names each, e.g. `clocks.stallAfter`, `services[2].after`, `workingDayClocks[0]`, `rollForwardClocks.appealWindow.saturdaysClosed`, `offerSuitability.maxDistanceKm`)',
+      'or not whole days, or a roll-forward setting is not a legal clock\'s `{ saturdaysClosed }`, or a threshold of `offerSuitability` is unknown or not a number from 0 to 100000, or an absence reason is unknown or listed twice ' +
+      '(`fields` names each, e.g. `clocks.stallAfter`, `services[2].after`, `workingDayClocks[0]`, `rollForwardClocks.appealWindow.saturdaysClosed`, `offerSuitability.maxDistanceKm`, `absenceReasons[1]`)',
     MALFORMED_JSON: 'the body is not well-formed JSON',
     PAYLOAD_TOO_LARGE: 'the body exceeds the size limit (100kb by default)',
     READ_MODEL_UNAVAILABLE: DB_DOWN,

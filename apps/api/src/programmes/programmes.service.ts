@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep } from '@sal/domain';
+import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason } from '@sal/domain';
 import { clocksInOrder, inClockOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
@@ -48,6 +48,7 @@ export class ProgrammesService {
       ...(dto.workingDayClocks !== undefined ? { workingDayClocks: dto.workingDayClocks } : {}),
       ...(dto.offerSuitability !== undefined ? { offerSuitability: dto.offerSuitability } : {}),
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: dto.rollForwardClocks } : {}),
+      ...(dto.absenceReasons !== undefined ? { absenceReasons: dto.absenceReasons } : {}),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
@@ -58,6 +59,7 @@ export class ProgrammesService {
       workingDayClocks: [...((dto.workingDayClocks as LegalClockName[] | undefined) ?? [])],
       offerSuitability: thresholdsInOrder(dto.offerSuitability as Partial<OfferSuitabilityThresholds> | null | undefined),
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: rollForwardInOrder(dto.rollForwardClocks as RollForwardClocks) } : {}),
+      ...(dto.absenceReasons ? { absenceReasons: [...(dto.absenceReasons as AbsenceReason[])] } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }

@@ -205,3 +205,17 @@ describe('justified long absence (the catalogue\'s closed list)', () => {
     expect(ms(byKind(s).contact_due) - ms(byKind(active).contact_due)).toBe(pause);
   });
 });
+
+describe('the catalogue\'s absence reasons', () => {
+  it('validates them: known reasons, each once, or none (the GOL list)', async () => {
+    const { validateCatalogue, GOL_DEFAULT_CATALOGUES } = await import('../programme/catalogue');
+    const gol = GOL_DEFAULT_CATALOGUES[0];
+    expect(validateCatalogue({ ...gol, absenceReasons: ['illness', 'caregiving'] })).toEqual([]);
+    expect(validateCatalogue({ ...gol, absenceReasons: null })).toEqual([]);
+    expect(validateCatalogue({ ...gol, absenceReasons: ['illness', 'holiday', 'illness'] })).toEqual([
+      { field: 'absenceReasons[1]', message: expect.stringContaining('must be one of') },
+      { field: 'absenceReasons[2]', message: 'is listed twice' },
+    ]);
+    expect(validateCatalogue({ ...gol, absenceReasons: 'illness' })).toEqual([{ field: 'absenceReasons', message: expect.any(String) }]);
+  });
+});

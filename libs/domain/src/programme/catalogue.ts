@@ -14,7 +14,7 @@ import {
 import { isPositiveDuration } from '../dates';
 import { SERVICE_CODES, type ServiceCode } from '../services/service-table';
 import type { OfferSuitabilityThresholds } from '../offers/model';
-import type { AbsenceReason } from '../pauses/model';
+import { ABSENCE_REASONS, type AbsenceReason } from '../pauses/model';
 import { validateOfferSuitability } from '../offers/suitability';
 
 /**
@@ -100,6 +100,19 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
   problems.push(...validateWorkingDayClocks(c.workingDayClocks, clocks));
   problems.push(...validateOfferSuitability(c.offerSuitability));
   problems.push(...validateRollForwardClocks(c.rollForwardClocks));
+  problems.push(...validateAbsenceReasons(c.absenceReasons));
+  return problems;
+}
+
+/** A catalogue's absence reasons: absent or null (the GOL list), or a list of distinct known reasons (issue 14). */
+function validateAbsenceReasons(reasons: unknown): CatalogueProblem[] {
+  if (reasons === undefined || reasons === null) return [];
+  if (!Array.isArray(reasons)) return [{ field: 'absenceReasons', message: `must be a list of ${ABSENCE_REASONS.join(', ')}, or null` }];
+  const problems: CatalogueProblem[] = [];
+  reasons.forEach((r, i) => {
+    if (!(ABSENCE_REASONS as readonly unknown[]).includes(r)) problems.push({ field: `absenceReasons[${i}]`, message: `must be one of ${ABSENCE_REASONS.join(', ')}` });
+    else if (reasons.indexOf(r) !== i) problems.push({ field: `absenceReasons[${i}]`, message: 'is listed twice' });
+  });
   return problems;
 }
 

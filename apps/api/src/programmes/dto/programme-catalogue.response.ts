@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LEGAL_CLOCK_NAMES, type LegalClockName, type RollForwardClocks } from '@sal/domain';
+import { LEGAL_CLOCK_NAMES, type LegalClockName, type RollForwardClocks, type AbsenceReason } from '@sal/domain';
 import { JourneyClocksDto } from './journey-clocks.dto';
 import { ServiceStepDto } from './service-step.dto';
 import { OfferSuitabilityThresholdsDto } from '../../journeys/dto/journey-view-parts.response';
@@ -59,4 +59,13 @@ export class ProgrammeCatalogueDto {
     example: { justificationWindow: { saturdaysClosed: false }, appealWindow: { saturdaysClosed: true } },
   })
   rollForwardClocks?: RollForwardClocks;
+
+  @ApiPropertyOptional({
+    description:
+      "The justified long absences that pause its journeys' clocks (issue 14; `POST /journeys/{id}/absences`), when the version lists them. " +
+      'Absent on versions that list none: their journeys accept the GOL list (`illness`, `maternity`, `paternity`, `training_abroad`, `civil_service`).',
+    type: [String],
+    example: ['illness', 'maternity', 'paternity', 'training_abroad', 'civil_service'],
+  })
+  absenceReasons?: AbsenceReason[];
 }

@@ -67,4 +67,15 @@ export class PublishCatalogueDto {
   })
   @Allow()
   rollForwardClocks?: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      'The justified long absences that pause the journeys\' clocks (issue 14): a list of distinct reasons among ' +
+      '`illness`, `maternity`, `paternity`, `training_abroad`, `civil_service`, `caregiving`. Absent or null: the GOL list (all but `caregiving`). Journeys pin it at start.',
+    type: [String],
+    nullable: true,
+    example: ['illness', 'maternity', 'paternity', 'training_abroad', 'civil_service'],
+  })
+  @Allow()
+  absenceReasons?: unknown;
 }
