@@ -233,7 +233,7 @@ describe('programme catalogues and supervision over HTTP', () => {
       return status === 200 && body.placements === 1 ? body : undefined;
     }, 'the placement to be counted');
     expect(kpis).toEqual({
-      journeysByStage: { awaiting_intake: 1, awaiting_pact: 1, pact_active: 0, closed: 1 },
+      journeysByStage: { awaiting_intake: 1, awaiting_pact: 1, pact_active: 0, suspended: 0, closed: 1 },
       openJourneys: 2,
       stalledJourneys: 1,
       stalledByReason: { overdue_action: 0, missed_contact: 0, pact_not_signed: 1, no_progress: 0, first_contact_missed: 0 },
@@ -241,6 +241,8 @@ describe('programme catalogues and supervision over HTTP', () => {
       medianDaysIntakeToPact: 0,
       pactsInForce: 1,
       pactsAwaitingAcceptance: 0,
+      suspendedJourneys: 0,
+      absentJourneys: 0,
       placements: 1,
       placementsByProgramme: { [programmeCode]: 1 },
       serviceHours: { reception: 0, second_level_interview: 0, path_definition: 0, skills_assessment: 0, tutoring: 0, job_search: 0 },
