@@ -7,6 +7,7 @@ import type { OutcomesCommand } from '../outcomes/model';
 import type { PactCommand } from '../pact/model';
 import type { ReferralsCommand } from '../referrals/model';
 import type { ServicesCommand } from '../services/model';
+import type { BenefitsCommand } from '../benefits/model';
 
 /**
  * Raised by the journey's own timer: every deadline that has passed is processed (reminders, overdue actions, missed
@@ -26,7 +27,8 @@ export type OperatorCommand =
   | AppointmentsCommand
   | OffersCommand
   | ConditionalityCommand
-  | ReferralsCommand;
+  | ReferralsCommand
+  | BenefitsCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -49,6 +51,13 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordReferralOutcome',
   'RecordPlacement',
   'AcceptPactVersion',
+  // The benefit's lifecycle (issue 14).
+  'ClaimBenefit',
+  'RecordBenefitGranted',
+  'RecordBenefitRefused',
+  'SuspendBenefit',
+  'ResumeBenefit',
+  'EndBenefit',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

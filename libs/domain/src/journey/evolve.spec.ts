@@ -176,6 +176,8 @@ describe('evolve', () => {
       previousJourneyId: null,
       pauses: [],
       assessment: null,
+      // no earlier benefit claim
+      earlierBenefits: [],
     });
   });
 

@@ -1,6 +1,7 @@
 import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
+import { benefitRunsNow } from '../benefits/running';
 import { contactDueAt, firstContactDueAt, nextDeadline, pactAcceptanceDueAt, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
 import type { AppointmentState, JourneyState } from './model';
 
@@ -29,6 +30,11 @@ export interface JourneyView extends JourneyState {
   pactVersionAwaitingAcceptance: number | null;
   /** Until when that version may wait before the supervisors are told (the catalogue's `pactAcceptanceWindow`). */
   pactAcceptanceDueAt: string | null;
+  /**
+   * Whether the person's benefit runs (claimed or granted, not refused, suspended or ended): only then does
+   * conditionality apply. Steps proposed before it stopped stay for the operator's decision.
+   */
+  benefitRunning: boolean;
 }
 
 export function toView(state: JourneyState): JourneyView {
@@ -48,5 +54,6 @@ export function toView(state: JourneyState): JourneyView {
     pactVersionInForce: state.pact?.version ?? null,
     pactVersionAwaitingAcceptance: versionAwaitingAcceptance(state)?.version ?? null,
     pactAcceptanceDueAt: pactAcceptanceDueAt(state),
+    benefitRunning: benefitRunsNow(state),
   };
 }
