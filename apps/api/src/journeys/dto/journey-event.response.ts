@@ -56,6 +56,12 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   ReferralMade: 'a referral to another service: { referralId, to, organisation, reason, operatorId }',
   ReferralOutcomeRecorded: 'what came of a referral: { referralId, outcome, operatorId, note }',
   PlacementRecorded: 'the placement (a JourneyClosed with reason `placed` follows): { employer, contractType, startDate, hoursPerWeek, operatorId, offerId }',
+  BenefitClaimed: 'a NASpI or DIS-COLL claim recorded after the start; it runs from its application day: { kind, applicationDate, operatorId, note }',
+  BenefitGranted: 'INPS granted the benefit: { on, operatorId, note }',
+  BenefitRefused: 'INPS refused the claim; conditionality no longer applies from that day: { on, operatorId, note }',
+  BenefitSuspended: 'the benefit is suspended from that day (it does not run): { on, reason (`short_employment`, `other`), operatorId, note }',
+  BenefitResumed: 'the suspended benefit runs again from that day: { on, operatorId, note }',
+  BenefitEnded: 'the benefit ended on that day; conditionality no longer applies: { on, reason (`exhausted`, `decadenza`, `employment`, `renounced`, `other`), operatorId, note }',
 };
 const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];
 
