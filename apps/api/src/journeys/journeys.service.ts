@@ -184,6 +184,7 @@ export class JourneysService {
         status: q.status,
         overdue: q.overdue,
         stalled: q.stalled,
+        benefitStatus: q.benefitStatus,
         page: q.page,
         pageSize: q.pageSize,
       }),
