@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { BenefitEndReason, BenefitKind, BenefitStatus, ClosureReason, ContractType, JourneyStage, JourneyStatus, ProfilingClass, StallReason } from '@sal/domain';
 import { NUMERIC } from './numeric';
 
@@ -11,6 +11,7 @@ import { NUMERIC } from './numeric';
 @Index('journeys_office_closed_idx', ['officeId', 'closedAt'], { where: 'closed_at IS NOT NULL' })
 @Index('journeys_office_placement_idx', ['officeId', 'placementRecordedAt'], { where: 'placement_recorded_at IS NOT NULL' })
 @Index('journeys_office_benefit_status_idx', ['officeId', 'benefitStatus'], { where: 'benefit_status IS NOT NULL' })
+@Check('journeys_benefit_status_check', "benefit_status IN ('claimed', 'granted', 'refused', 'suspended', 'ended')")
 @Index('journeys_pact_awaiting_acceptance_idx', ['officeId', 'pactAwaitingAcceptanceSince'], { where: 'pact_version_awaiting_acceptance IS NOT NULL' })
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
