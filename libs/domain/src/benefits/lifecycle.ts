@@ -65,7 +65,7 @@ function changeDay(b: BenefitState, c: { operatorId: unknown; note?: unknown }, 
   const invalid = requireText(c.operatorId, 'operatorId', 100) ?? optionalString(c.note, 'note');
   if (invalid) return invalid;
   const last = b.history.at(-1)!;
-  return pastDay(value, now, field, last.on, last.status === 'claimed' && b.history.length === 1 ? 'the application' : `the benefit ${last.status} on`);
+  return pastDay(value, now, field, last.on, b.history.length === 1 ? 'the application' : `the benefit's last change (${last.status})`);
 }
 
 const data = (on: string, c: { operatorId: string; note?: string }): BenefitChangeData => ({ on, operatorId: c.operatorId, note: c.note ?? null });
