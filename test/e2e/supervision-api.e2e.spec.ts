@@ -251,6 +251,8 @@ describe('programme catalogues and supervision over HTTP', () => {
       annulledSteps: 0,
       appealsPending: 0,
       stepsAwaitingNotification: 0,
+      // Issue 14: the open journeys by their benefit's status (none claims one).
+      journeysByBenefitStatus: { none: 2, claimed: 0, granted: 0, refused: 0, suspended: 0, ended: 0 },
     });
     // Another office sees none of it.
     const { body: elsewhere } = await api('GET', `/supervisor/kpis?officeId=CPI-ELSEWHERE-${suffix}`);

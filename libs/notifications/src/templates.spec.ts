@@ -69,6 +69,19 @@ describe('renderNotice', () => {
     expect(mail.text).toContain('atteso entro il 10/01/2027 alle ore 12:00');
   });
 
+  it("tells the operator the benefit ended, on which day and why, and how many proposed steps wait for a decision", () => {
+    const mail = renderNotice(
+      notice({ kind: 'benefit_ended', subject: { benefitKind: 'naspi', benefitDate: '2026-12-15', benefitReason: 'exhausted', proposedStepCount: 2 } }),
+      'Anna Verdi',
+    );
+    expect(mail.subject).toBe('Prestazione cessata: NASpI di Mario Rossi');
+    expect(mail.text).toContain('la NASpI di Mario Rossi risulta cessata dal 15/12/2026 (esaurimento della durata).');
+    expect(mail.text).toContain('Restano da decidere 2 misure proposte prima della cessazione');
+    const suspended = renderNotice(notice({ kind: 'benefit_suspended', subject: { benefitKind: 'dis_coll', benefitDate: '2026-12-01', benefitReason: 'short_employment' } }), 'Anna Verdi');
+    expect(suspended.text).toContain('la DIS-COLL di Mario Rossi risulta sospesa dal 01/12/2026 (rapporto di lavoro subordinato fino a sei mesi).');
+    expect(suspended.text).not.toContain('Restano da decidere');
+  });
+
   it('words every kind for every audience: one-line subject, greeting, the deadline, no placeholder left', () => {
     const subject = {
       actionId: 'A2',

@@ -31,6 +31,11 @@ interface Facts {
   appealDue: string;
   /** The appeal body by name, from the notice (the domain's `APPEAL_BODY_DEFINITIONS`). */
   appealBody: string;
+  /** The benefit (`la NASpI`), the day its status changed (dd/mm/yyyy), why, and what waits for a decision, in Italian. */
+  benefit: string;
+  benefitDate: string;
+  benefitReason: string;
+  pendingSteps: string;
 }
 
 interface Parts {
@@ -283,7 +288,46 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
       paragraphs: [`per ${f.person} è stato adottato il provvedimento: ${f.sanction} (${f.ladder}); il ricorso (${f.appealBody}) è possibile ${f.appealDue}.`],
     }),
   },
+  // The benefit's lifecycle (issue 14): sent to the responsible operator only; the person hears from INPS.
+  benefit_refused: {
+    beneficiary: (f) => ({ subject: `Domanda di ${f.benefit} respinta`, paragraphs: [`Le comunichiamo che risulta respinta la Sua domanda di ${f.benefit} (${f.benefitDate}).`] }),
+    staff: (f) => ({
+      subject: `Domanda di ${f.benefit} respinta: ${f.person}`,
+      paragraphs: [`la domanda di ${f.benefit} di ${f.person} risulta respinta dall'INPS il ${f.benefitDate}.`, 'Da questa data la persona non è soggetta alla condizionalità (art. 21 D.lgs. 150/2015).'],
+    }),
+  },
+  benefit_suspended: {
+    beneficiary: (f) => ({ subject: `${f.benefit} sospesa`, paragraphs: [`Le comunichiamo che la Sua ${f.benefit} risulta sospesa dal ${f.benefitDate} (${f.benefitReason}).`] }),
+    staff: (f) => ({
+      subject: `Prestazione sospesa: ${f.benefit} di ${f.person}`,
+      paragraphs: [`la ${f.benefit} di ${f.person} risulta sospesa dal ${f.benefitDate} (${f.benefitReason}).`, 'Durante la sospensione gli inadempimenti non portano a misure di condizionalità.'],
+    }),
+  },
+  benefit_ended: {
+    beneficiary: (f) => ({ subject: `${f.benefit} cessata`, paragraphs: [`Le comunichiamo che la Sua ${f.benefit} risulta cessata dal ${f.benefitDate} (${f.benefitReason}).`] }),
+    staff: (f) => ({
+      subject: `Prestazione cessata: ${f.benefit} di ${f.person}`,
+      paragraphs: [`la ${f.benefit} di ${f.person} risulta cessata dal ${f.benefitDate} (${f.benefitReason}).`, `Da questa data la persona non è soggetta alla condizionalità.${f.pendingSteps}`],
+    }),
+  },
 };
+
+const BENEFIT_NAMES: Record<string, string> = { naspi: 'NASpI', dis_coll: 'DIS-COLL' };
+
+const BENEFIT_REASON_NAMES: Record<string, string> = {
+  short_employment: 'rapporto di lavoro subordinato fino a sei mesi',
+  exhausted: 'esaurimento della durata',
+  decadenza: 'decadenza',
+  employment: 'nuova occupazione',
+  renounced: 'rinuncia',
+  other: 'altro motivo',
+};
+
+/** 2026-03-05 → 05/03/2026. */
+function italianDate(date: string): string {
+  const [y, m, d] = date.split('-');
+  return d && m && y ? `${d}/${m}/${y}` : date;
+}
 
 /** Every service by its Italian name: a service added to the domain's table is named here too (the compiler says so). */
 const SERVICE_NAMES: Record<ServiceCode, string> = {
@@ -371,6 +415,10 @@ function facts(notice: JourneyNotice, person: string, actionMax = Infinity): Fac
     sanction: SANCTION_NAMES[s.effect ?? ''] ?? '',
     appealDue: s.appealDueAt ? `entro il ${romeDeadline(s.appealDueAt)}` : 'entro i termini di legge, che decorrono dalla notifica del provvedimento (PEC, raccomandata con ricevuta di ritorno o consegna a mano)',
     appealBody: oneLine(s.appealBody ?? APPEAL_BODY_DEFINITIONS[COMPETENT_APPEAL_BODY].name),
+    benefit: BENEFIT_NAMES[s.benefitKind ?? ''] ?? 'prestazione',
+    benefitDate: s.benefitDate ? italianDate(s.benefitDate) : romeDeadline(notice.at),
+    benefitReason: BENEFIT_REASON_NAMES[s.benefitReason ?? ''] ?? 'motivo non indicato',
+    pendingSteps: s.proposedStepCount ? ` Restano da decidere ${s.proposedStepCount === 1 ? 'una misura proposta' : `${s.proposedStepCount} misure proposte`} prima della cessazione: confermarle o archiviarle.` : '',
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { JourneyEvent, JourneyStage, JourneyStatus } from '@sal/domain';
+import type { BenefitStatus, JourneyEvent, JourneyStage, JourneyStatus } from '@sal/domain';
 import { JourneyEventRecord } from './entities/journey-event.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { toDomainEvent } from './journey-projector';
@@ -21,6 +21,8 @@ const JOURNEYS = new PagedQuery({
     overdue: either('j.overdue_action_count > 0', 'j.overdue_action_count = 0'),
     /** true: only stalled journeys (overdue action, missed contact, pact not signed in time, no progress); false: only journeys that are not. */
     stalled: either('j.stalled_since IS NOT NULL', 'j.stalled_since IS NULL'),
+    /** The status of the benefit claimed last (issue 14; `journeys_office_benefit_status_idx`). */
+    benefitStatus: equals<BenefitStatus>('j.benefit_status'),
   },
   sorts: { newest: { 'j.started_at': 'DESC', 'j.journey_id': 'ASC' } },
   entities: true,

@@ -192,3 +192,24 @@ describe('read-model rows of the six services', () => {
     expect(rows.services.map((s) => [s.service, s.status, s.required])).toEqual([['reception', 'completed', false]]);
   });
 });
+
+describe("read-model rows: the benefit's lifecycle (issue 14)", () => {
+  const fields = (state: JourneyState) => {
+    const j = readModelRows(state).journey;
+    return [j.benefitKind, j.benefitApplicationDate, j.benefitStatus, j.benefitStatusSince, j.benefitGrantedOn, j.benefitSuspendedOn, j.benefitEndedOn, j.benefitEndReason];
+  };
+
+  it('no benefit: every column null; claimed at the start: claimed from its application', () => {
+    expect(fields(journey())).toEqual([null, null, null, null, null, null, null, null]);
+    expect(fields(journeyFrom({ benefit: { kind: 'dis_coll', applicationDate: '2026-09-01' } }))).toEqual(['dis_coll', '2026-09-01', 'claimed', '2026-09-01', null, null, null, null]);
+  });
+
+  it('claimed later, granted, suspended, then ended: the row follows the claim claimed last', () => {
+    const at = '2026-09-20T09:00:00.000Z';
+    const claimed = journey([{ type: 'ClaimBenefit', kind: 'naspi', applicationDate: '2026-09-03', operatorId: 'op-1' }, at], [{ type: 'RecordBenefitGranted', grantedOn: '2026-09-10', operatorId: 'op-1' }, at]);
+    const suspended = then(claimed, [{ type: 'SuspendBenefit', suspendedOn: '2026-09-15', reason: 'short_employment', operatorId: 'op-1' }, at]);
+    expect(fields(suspended)).toEqual(['naspi', '2026-09-03', 'suspended', '2026-09-15', '2026-09-10', '2026-09-15', null, null]);
+    const ended = then(suspended, [{ type: 'EndBenefit', endedOn: '2026-09-18', reason: 'employment', operatorId: 'op-1' }, at]);
+    expect(fields(ended)).toEqual(['naspi', '2026-09-03', 'ended', '2026-09-18', '2026-09-10', null, '2026-09-18', 'employment']);
+  });
+});

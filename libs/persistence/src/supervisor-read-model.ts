@@ -519,6 +519,8 @@ export interface Kpis {
   appealsPending: number;
   /** Confirmed steps whose decision is not yet recorded as notified (no appeal deadline yet; rules edition 2). */
   stepsAwaitingNotification: number;
+  /** Open journeys by the status of their benefit now (`none`: no benefit claimed). */
+  journeysByBenefitStatus: Record<string, number>;
 }
 
 /** The supervisors' questions, answered from the read model with the partial indexes of the supervision migration. */
@@ -601,6 +603,12 @@ export class SupervisorReadModel {
         .select('count(*) FILTER (WHERE t.appeal_pending)::int', 'pending')
         .addSelect("count(*) FILTER (WHERE t.status = 'confirmed' AND t.appeal_due_at IS NULL AND t.notified_at IS NULL AND t.appeal_lodged_on IS NULL)::int", 'unnotified')
         .getRawOne();
+      const byBenefit: { status: string; n: number }[] = await scoped(JourneyRecord)
+        .select("coalesce(t.benefit_status, 'none')", 'status')
+        .addSelect('count(*)::int', 'n')
+        .andWhere("t.status = 'open'")
+        .groupBy('1')
+        .getRawMany();
       return {
         journeysByStage: Object.fromEntries(byStage.map((r) => [r.stage, r.n])),
         openJourneys: totals.open,
@@ -620,6 +628,7 @@ export class SupervisorReadModel {
         annulledSteps: confirmed.annulled,
         appealsPending: appeals.pending,
         stepsAwaitingNotification: appeals.unnotified,
+        journeysByBenefitStatus: Object.fromEntries(byBenefit.map((r) => [r.status, r.n])),
       };
     });
   }

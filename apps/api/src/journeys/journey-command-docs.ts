@@ -31,6 +31,12 @@ const SERVICE_REFUSALS = {
   INTAKE_REQUIRED: 'every service but reception follows the presa in carico',
   PACT_NOT_SIGNED: '`tutoring` and `job_search` run under the signed pact',
 };
+/** What every change of a claimed benefit can meet. */
+const BENEFIT_REFUSALS = (own: Record<string, string>) => ({
+  BENEFIT_NOT_CLAIMED: 'the person claims no benefit: record the claim first',
+  BENEFIT_CLOSED: 'the claim was refused or ended: nothing changes it any more (claim again)',
+  ...own,
+});
 const CREATED = (what: string, list: string, id: string) =>
   `The journey after the command: the new ${what} is the last of \`${list}\` (its \`${id}\` is what later commands name in their path)`;
 
@@ -320,7 +326,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     description:
       'A job of up to six months suspends the unemployed status (art. 19 c.3 D.lgs. 150/2015): the journey goes to stage `suspended` and every clock stops ' +
       "from the job's first day (reminders, overdue actions, agreed contacts, the pact's and the first contact's deadlines, no progress, excuse windows). The " +
-      'appointments scheduled within the job are cancelled. While suspended the journey takes only `EndSuspension`, a closure and a placement (409 `JOURNEY_SUSPENDED`); ' +
+      'appointments scheduled within the job are cancelled. While suspended the journey takes only `EndSuspension`, a closure, a placement, the benefit's changes and a sanction's notification and appeal (409 `JOURNEY_SUSPENDED`); ' +
       "it is not stalled. Still suspended six months after the job started, it closes as `status_lost` and the operator is told. A job expected to last longer is " +
       'not a suspension: record the placement or close the journey.',
     answer: 'The suspended journey, with `pause` and the new entry of `pauses`',
@@ -363,5 +369,58 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       ABSENCE_ALREADY_ENDED: 'the absence has ended already',
       INVALID_DATE: '`endDate` is in the future or before the absence began',
     },
+  },
+  ClaimBenefit: {
+    summary: 'Record a benefit claim (NASpI, DIS-COLL) made after the start',
+    description:
+      'The person applied to INPS for NASpI or DIS-COLL after the DID (a claim given at the start is `benefit` of the start). From its `applicationDate` the benefit runs ' +
+      '(`benefit.status` `claimed`, `benefitRunning` true): a lapse whose failure happened while it runs leads to a proposed conditionality step, a missed agreed contact counts on ' +
+      "the appointments ladder (rules edition 2), and while the person waits for the presa in carico the first contact is due within the catalogue's " +
+      "`firstContactAfterBenefitClaim` from the application (art. 21 c.2 D.lgs. 150/2015) instead of the DID's 30 days. A claim refused or ended before moves to `earlierBenefits`.",
+    answer: 'The journey with its `benefit` claimed',
+    refusals: {
+      BENEFIT_ALREADY_CLAIMED: 'a claim is recorded and not refused or ended: one benefit at a time',
+      INVALID_DATE: '`applicationDate` is in the future, before the DID, or before the end of the previous claim',
+    },
+  },
+  RecordBenefitGranted: {
+    summary: "Record INPS's grant of the benefit",
+    description: 'The claim was granted (`benefit.status` `granted`); it keeps running. Optional: a claim runs from its application whether or not the grant is recorded.',
+    answer: 'The journey with its `benefit` granted',
+    refusals: BENEFIT_REFUSALS({
+      BENEFIT_ALREADY_GRANTED: 'the grant is already recorded',
+      BENEFIT_ALREADY_SUSPENDED: 'the benefit is suspended: record the grant once it is resumed',
+      INVALID_DATE: "`grantedOn` is in the future or before the claim's last status",
+    }),
+  },
+  RecordBenefitRefused: {
+    summary: "Record INPS's refusal of the claim",
+    description:
+      'The claim was refused (`benefit.status` `refused`): from `refusedOn` conditionality no longer applies and, while the person waits for the presa in carico, the first contact is due ' +
+      "30 days from the DID again. Conditionality steps already proposed stay for the operator's decision.",
+    answer: 'The journey with its `benefit` refused',
+    refusals: BENEFIT_REFUSALS({ BENEFIT_ALREADY_GRANTED: 'the benefit was granted: end it instead', INVALID_DATE: "`refusedOn` is in the future or before the claim's last status" }),
+  },
+  SuspendBenefit: {
+    summary: 'Record the suspension of the benefit',
+    description:
+      'INPS suspended the benefit (a job of up to six months, art. 9 D.lgs. 22/2015, or another cause): from `suspendedOn` it does not run and lapses lead to no conditionality step ' +
+      "until it is resumed. This is the benefit's suspension, not the person's unemployed status. The responsible operator is told (`benefit_suspended`).",
+    answer: 'The journey with its `benefit` suspended',
+    refusals: BENEFIT_REFUSALS({ BENEFIT_ALREADY_SUSPENDED: 'the benefit is already suspended', INVALID_DATE: "`suspendedOn` is in the future or before the claim's last status" }),
+  },
+  ResumeBenefit: {
+    summary: 'Record that the suspended benefit runs again',
+    description: 'The benefit runs again from `resumedOn`, as `granted` when its grant was recorded, else `claimed`.',
+    answer: 'The journey with its `benefit` running again',
+    refusals: BENEFIT_REFUSALS({ BENEFIT_NOT_SUSPENDED: 'the benefit is not suspended', INVALID_DATE: '`resumedOn` is in the future or before the suspension' }),
+  },
+  EndBenefit: {
+    summary: 'Record the end of the benefit',
+    description:
+      'The benefit ended (`exhausted`, `decadenza`, `employment`, `renounced`, `other`): from `endedOn` conditionality no longer applies; a new claim may follow (`POST /journeys/{journeyId}/benefit`). ' +
+      "Conditionality steps proposed while it ran stay for the operator to confirm or dismiss: the responsible operator is told (`benefit_ended`, with how many wait) and the view shows `benefitRunning` false.",
+    answer: 'The journey with its `benefit` ended',
+    refusals: BENEFIT_REFUSALS({ INVALID_DATE: "`endedOn` is in the future or before the claim's last status" }),
   },
 };

@@ -51,6 +51,11 @@ export function toSummary(row: JourneyRecord): JourneySummaryDto {
     lastProgressAt: instant(row.lastProgressAt),
     nextContactDueAt: instant(row.nextContactDueAt),
     pactDeadlineAt: instant(row.pactDeadlineAt),
+    benefitKind: row.benefitKind,
+    benefitStatus: row.benefitStatus,
+    benefitStatusSince: row.benefitStatusSince === null ? null : calendarDate(row.benefitStatusSince),
+    benefitEndedOn: row.benefitEndedOn === null ? null : calendarDate(row.benefitEndedOn),
+    benefitEndReason: row.benefitEndReason,
     lastSeq: row.lastSeq,
     updatedAt: instant(row.updatedAt)!,
   };

@@ -27,7 +27,9 @@ export class JourneysController {
     description:
       "Starts the person's journey in a programme from the DID. The journey id is derived from fiscal code and programme, so a second start is recognised. " +
       "The journey pins the latest version of the programme's catalogue (`GET /programmes/{code}`) and runs with its clocks, services and working-day clocks until it ends, whatever versions are published later. " +
-      'A person who claims NASpI or DIS-COLL is started with `benefit`: only then can a lapse lead to a conditionality step. ' +
+      'A person who claims NASpI or DIS-COLL with the DID is started with `benefit` ("claimed at start", running); a claim made later is recorded with ' +
+      '`POST /journeys/{journeyId}/benefit`, and INPS\'s grant, refusal, suspension, resumption and end with `benefit/grant`, `benefit/refusal`, `benefit/suspension`, ' +
+      '`benefit/resumption`, `benefit/end`. Only while the benefit runs (claimed or granted) can a lapse lead to a conditionality step. ' +
       'The journey also pins its office from the directory of offices (`GET /offices/{officeId}`: kind, competent CPI, calendar), shown as `office`: ' +
       "its legal deadlines move off that office's closed days and only its competent CPI decides its sanctions. An office the directory does not list is refused " +
       '(400 naming `officeId`) unless the API runs with `API_UNLISTED_OFFICES=national` (the journey then pins none).',

@@ -185,6 +185,7 @@ export class JourneysService {
         status: q.status,
         overdue: q.overdue,
         stalled: q.stalled,
+        benefitStatus: q.benefitStatus,
         page: q.page,
         pageSize: q.pageSize,
       }),

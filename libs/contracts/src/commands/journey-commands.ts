@@ -5,6 +5,9 @@ import {
   APPEAL_OUTCOMES,
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
+  BENEFIT_END_REASONS,
+  BENEFIT_KINDS,
+  BENEFIT_SUSPENSION_REASONS,
   CLOSURE_REASONS,
   CONTACT_CHANNELS,
   CONTRACT_TYPES,
@@ -443,6 +446,51 @@ export const JOURNEY_COMMANDS = {
   EndAbsence: define('absences/:pauseId/end', { pauseId: id.pause }, {
     endDate: calendarDate({ description: 'The actual last day of absence, YYYY-MM-DD, not in the future', example: '2026-04-20' }),
     operatorId: staffId('Operator who records the end of the absence'),
+  }),
+  // The benefit's lifecycle (issue 14): each change on its day, not in the future, not before the claim's last status.
+  ClaimBenefit: define('benefit', {}, {
+    kind: oneOf(BENEFIT_KINDS, { description: 'The benefit claimed: `naspi` or `dis_coll`', example: 'naspi' }),
+    applicationDate: calendarDate({
+      description:
+        'Day of the application to INPS, YYYY-MM-DD: not in the future, not before the DID (the application counts as the DID itself, art. 21 c.1 D.lgs. 150/2015) nor the end of a previous claim. ' +
+        "While the person waits for the presa in carico, the catalogue's `firstContactAfterBenefitClaim` clock runs from it",
+      example: '2026-03-10',
+    }),
+    operatorId: staffId('Operator who records the claim'),
+    note: note(2000, { description: 'Note', example: 'Application protocol INPS 2026-118822' }).optional(),
+  }),
+  RecordBenefitGranted: define('benefit/grant', {}, {
+    grantedOn: calendarDate({ description: "Day of INPS's grant, YYYY-MM-DD: not in the future, not before the claim's last status", example: '2026-03-25' }),
+    operatorId: staffId('Operator who records it'),
+    note: note(2000, { description: 'Note', example: 'Grant notified through the INPS portal' }).optional(),
+  }),
+  RecordBenefitRefused: define('benefit/refusal', {}, {
+    refusedOn: calendarDate({ description: "Day of INPS's refusal, YYYY-MM-DD: not in the future, not before the claim's last status; from it conditionality no longer applies", example: '2026-03-25' }),
+    operatorId: staffId('Operator who records it'),
+    note: note(2000, { description: 'Note', example: 'Contribution requirement not met' }).optional(),
+  }),
+  SuspendBenefit: define('benefit/suspension', {}, {
+    suspendedOn: calendarDate({ description: "First day of the suspension, YYYY-MM-DD: not in the future, not before the claim's last status", example: '2026-04-01' }),
+    reason: oneOf(BENEFIT_SUSPENSION_REASONS, {
+      description: '`short_employment` (a subordinate job of up to six months, art. 9 D.lgs. 22/2015) or `other`',
+      example: 'short_employment',
+    }),
+    operatorId: staffId('Operator who records it'),
+    note: note(2000, { description: 'Note', example: 'Fixed-term contract until 30 June' }).optional(),
+  }),
+  ResumeBenefit: define('benefit/resumption', {}, {
+    resumedOn: calendarDate({ description: 'Day the benefit runs again, YYYY-MM-DD: not in the future, not before the suspension', example: '2026-07-01' }),
+    operatorId: staffId('Operator who records it'),
+    note: note(2000, { description: 'Note', example: 'Contract ended on 30 June' }).optional(),
+  }),
+  EndBenefit: define('benefit/end', {}, {
+    endedOn: calendarDate({ description: "Day the benefit ends, YYYY-MM-DD: not in the future, not before the claim's last status; from it conditionality no longer applies", example: '2026-09-30' }),
+    reason: oneOf(BENEFIT_END_REASONS, {
+      description: '`exhausted` (its months used up), `decadenza`, `employment` (a job that ends it), `renounced` (by the person), `other`',
+      example: 'exhausted',
+    }),
+    operatorId: staffId('Operator who records it'),
+    note: note(2000, { description: 'Note', example: 'Last monthly payment in September' }).optional(),
   }),
 } as const satisfies Record<OperatorCommandType, CommandDefinition>;
 

@@ -7,6 +7,7 @@ import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, t
 import { silent } from '../journey/notice';
 import { progressed } from '../progress';
 import { edition } from '../journey/rules-edition';
+import { benefitRunning } from '../benefits/running';
 import { OFFER_JUSTIFICATION_REASONS } from '../offers/model';
 import { JUSTIFICATION_WINDOWS, nextStepOn } from './ladders';
 import { JUSTIFICATION_REASONS, type ConditionalityLadder, type JustifyLapseCommand, type LapseJustified, type LapseOpened, type LapseState, type LapseUnjustified } from './model';
@@ -35,11 +36,12 @@ function lapseDeadlines(state: JourneyState): ClockedDeadline[] {
 
 /**
  * The justification window of a lapse closed without an excuse. A step is proposed — never applied: the operator
- * decides — only for benefit recipients and only when the convocation was valid.
+ * decides — only when the benefit ran at the failure (`benefitRunning` at `occurredAt`: a benefit claimed later with an
+ * earlier application counts, one refused, suspended or ended before does not) and the convocation was valid.
  */
 function lapseExpired(state: JourneyState, lapseId: string): Draft[] {
   const lapse = state.lapses.find((l) => l.lapseId === lapseId)!;
-  const noStepBecause = state.benefit === null ? 'not_benefit_recipient' : !lapse.convocationValid ? 'invalid_convocation' : null;
+  const noStepBecause = !benefitRunning(state, lapse.occurredAt) ? 'not_benefit_recipient' : !lapse.convocationValid ? 'invalid_convocation' : null;
   const drafts: Draft[] = [{ type: 'LapseUnjustified', data: { lapseId, noStepBecause } }];
   if (noStepBecause === null) {
     const stepId = nextId('S', state.conditionalitySteps.map((s) => s.stepId));

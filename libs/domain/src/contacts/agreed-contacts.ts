@@ -7,6 +7,7 @@ import { notice, silent } from '../journey/notice';
 import { optionalString, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
 import { lapseFor, openLapse } from '../conditionality/lapses';
 import { edition } from '../journey/rules-edition';
+import { benefitRunning } from '../benefits/running';
 import { contactClockStart } from '../pact/versions';
 import { progressed } from '../progress';
 import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand, type CONTACT_DEADLINE_KINDS } from './model';
@@ -38,10 +39,11 @@ export function contactDueAt(state: JourneyState): string | null {
 /**
  * Edition 2: a benefit recipient's missed agreed contact counts on the appointments ladder (art. 21 c.7 lett. a
  * D.lgs. 150/2015: not showing up to the contacts agreed in the pact, art. 20 c.2 lett. d), like a no-show. The
- * convocation is valid: the contacts were agreed with the operator and signed in the pact. Others are only escalated.
+ * convocation is valid: the contacts were agreed with the operator and signed in the pact. Others, and recipients whose
+ * benefit does not run when the contact was due (refused, suspended, ended), are only escalated.
  */
 function contactMissed(state: JourneyState, dueAt: string): Draft[] {
-  const lapse = edition(state) >= 2 && state.benefit !== null ? lapseFor(state, 'appointments', dueAt, 'agreed_signed') : null;
+  const lapse = edition(state) >= 2 && benefitRunning(state, dueAt) ? lapseFor(state, 'appointments', dueAt, 'agreed_signed') : null;
   return [{ type: 'ContactMissed', data: lapse ? { dueAt, lapse } : { dueAt } }];
 }
 

@@ -4,22 +4,32 @@ import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { notice } from '../journey/notice';
 import type { FirstContactMissed } from './model';
+import { benefitRunsNow } from '../benefits/running';
 
 /** The first contact the law expects before the presa in carico (art. 20 c.1, art. 21 c.2). */
 
 /**
- * When the person must have contacted the office: 15 days from a NASpI/DIS-COLL claim (art. 21 c.2), otherwise 30
- * days from the DID (art. 20 c.1), as the catalogue's legal clocks say. Null when the catalogue sets neither.
+ * The claim whose 15 days count (art. 21 c.2): the latest, while it runs. A claim recorded late, while the journey
+ * waits for the presa in carico, counts from its application date; a refused, suspended or ended one counts no more
+ * and the DID's 30 days apply again. Null when none counts or the catalogue sets no such clock.
+ */
+function countingClaim(state: JourneyState): { applicationDate: string; dueAt: string } | null {
+  if (!benefitRunsNow(state)) return null;
+  const dueAt = legalDeadline(state, 'firstContactAfterBenefitClaim', state.benefit!.applicationDate);
+  return dueAt ? { applicationDate: state.benefit!.applicationDate, dueAt } : null;
+}
+
+/**
+ * When the person must have contacted the office: 15 days from a running NASpI/DIS-COLL claim (art. 21 c.2),
+ * otherwise 30 days from the DID (art. 20 c.1), as the catalogue's legal clocks say. Null when the catalogue sets neither.
  */
 export function firstContactDueAt(state: JourneyState): string | null {
-  const fromClaim = state.benefit ? legalDeadline(state, 'firstContactAfterBenefitClaim', state.benefit.applicationDate) : null;
-  return fromClaim ?? legalDeadline(state, 'firstContactAfterDid', state.didDate);
+  return countingClaim(state)?.dueAt ?? legalDeadline(state, 'firstContactAfterDid', state.didDate);
 }
 
 /** When the first-contact clock started: the benefit claim when it counts from it, otherwise the DID. */
 export function firstContactClockStart(state: JourneyState): string {
-  const fromClaim = state.benefit ? legalDeadline(state, 'firstContactAfterBenefitClaim', state.benefit.applicationDate) : null;
-  return romeStartOfDay(fromClaim ? state.benefit!.applicationDate : state.didDate);
+  return romeStartOfDay(countingClaim(state)?.applicationDate ?? state.didDate);
 }
 
 export const firstContact = {

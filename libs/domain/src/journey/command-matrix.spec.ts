@@ -52,6 +52,13 @@ const COMMANDS: Record<string, JourneyCommand> = {
   RecordReferralOutcome: { type: 'RecordReferralOutcome', referralId: 'R9', outcome: 'completed', operatorId: OP },
   RecordPlacement: { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-05-04', operatorId: OP },
   AcceptPactVersion: { type: 'AcceptPactVersion', version: 1, method: 'otp', operatorId: OP },
+  // The benefit's lifecycle (issue 14): the fixture's journeys claim NASpI at start (2026-03-05).
+  ClaimBenefit: { type: 'ClaimBenefit', kind: 'dis_coll', applicationDate: '2026-03-05', operatorId: OP },
+  RecordBenefitGranted: { type: 'RecordBenefitGranted', grantedOn: '2026-03-05', operatorId: OP },
+  RecordBenefitRefused: { type: 'RecordBenefitRefused', refusedOn: '2026-03-05', operatorId: OP },
+  SuspendBenefit: { type: 'SuspendBenefit', suspendedOn: '2026-03-05', reason: 'short_employment', operatorId: OP },
+  ResumeBenefit: { type: 'ResumeBenefit', resumedOn: '2026-03-05', operatorId: OP },
+  EndBenefit: { type: 'EndBenefit', endedOn: '2026-03-05', reason: 'exhausted', operatorId: OP },
   ProcessDeadlines: { type: 'ProcessDeadlines' },
   // Suspension by a job and justified absences (issue 14)
   SuspendForJob: { type: 'SuspendForJob', employer: 'E', contractType: 'fixed_term', startDate: '2026-03-05', expectedEndDate: '2026-06-30', operatorId: OP },
@@ -90,6 +97,12 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   RecordReferralOutcome: ['REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', C],
   RecordPlacement: ['INTAKE_REQUIRED', 'ok', 'ok', C],
   AcceptPactVersion: ['PACT_VERSION_NOT_FOUND', 'PACT_VERSION_NOT_FOUND', 'PACT_VERSION_ALREADY_ACCEPTED', C],
+  ClaimBenefit: ['BENEFIT_ALREADY_CLAIMED', 'BENEFIT_ALREADY_CLAIMED', 'BENEFIT_ALREADY_CLAIMED', C],
+  RecordBenefitGranted: ['ok', 'ok', 'ok', C],
+  RecordBenefitRefused: ['ok', 'ok', 'ok', C],
+  SuspendBenefit: ['ok', 'ok', 'ok', C],
+  ResumeBenefit: ['BENEFIT_NOT_SUSPENDED', 'BENEFIT_NOT_SUSPENDED', 'BENEFIT_NOT_SUSPENDED', C],
+  EndBenefit: ['ok', 'ok', 'ok', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
   SuspendForJob: ['ok', 'ok', 'ok', C],
   EndSuspension: ['JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', C],
@@ -105,6 +118,16 @@ const WHILE_SUSPENDED: Record<keyof typeof COMMANDS, string> = {
   RecordPlacement: 'ok',
   ProcessDeadlines: 'ok',
   EndSuspension: 'ok',
+  // what INPS decides about the benefit meanwhile, and a sanction's notification and appeal, still reach it
+  ClaimBenefit: 'BENEFIT_ALREADY_CLAIMED',
+  RecordBenefitGranted: 'ok',
+  RecordBenefitRefused: 'ok',
+  SuspendBenefit: 'ok',
+  ResumeBenefit: 'BENEFIT_NOT_SUSPENDED',
+  EndBenefit: 'ok',
+  RecordStepNotification: 'STEP_NOT_FOUND',
+  RecordAppeal: 'STEP_NOT_FOUND',
+  RecordAppealOutcome: 'STEP_NOT_FOUND',
 };
 
 const NOW = '2026-03-05T10:00:00.000Z';

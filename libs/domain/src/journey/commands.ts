@@ -8,6 +8,7 @@ import type { PactCommand } from '../pact/model';
 import type { PausesCommand } from '../pauses/model';
 import type { ReferralsCommand } from '../referrals/model';
 import type { ServicesCommand } from '../services/model';
+import type { BenefitsCommand } from '../benefits/model';
 
 /**
  * Raised by the journey's own timer: every deadline that has passed is processed (reminders, overdue actions, missed
@@ -28,7 +29,8 @@ export type OperatorCommand =
   | OffersCommand
   | ConditionalityCommand
   | ReferralsCommand
-  | PausesCommand;
+  | PausesCommand
+  | BenefitsCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -56,6 +58,13 @@ export const JOURNEY_COMMAND_TYPES = [
   'EndSuspension',
   'RecordAbsence',
   'EndAbsence',
+  // The benefit's lifecycle (issue 14).
+  'ClaimBenefit',
+  'RecordBenefitGranted',
+  'RecordBenefitRefused',
+  'SuspendBenefit',
+  'ResumeBenefit',
+  'EndBenefit',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

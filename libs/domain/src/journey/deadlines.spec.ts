@@ -191,6 +191,7 @@ describe('toView', () => {
       totalServiceHours: 0,
       nextAppointment: null,
       proposedStepCount: 0,
+      benefitRunning: false, // no benefit claimed
     });
   });
 

@@ -618,6 +618,12 @@ describe('refusalKind', () => {
     PATH_NOT_COMPLETED: 'conflict',
     CLOSURE_NOT_ALLOWED: 'conflict',
     UNENCRYPTED_PAYLOAD: 'invalid',
+    BENEFIT_NOT_CLAIMED: 'conflict',
+    BENEFIT_ALREADY_CLAIMED: 'conflict',
+    BENEFIT_CLOSED: 'conflict',
+    BENEFIT_ALREADY_GRANTED: 'conflict',
+    BENEFIT_ALREADY_SUSPENDED: 'conflict',
+    BENEFIT_NOT_SUSPENDED: 'conflict',
   };
 
   it.each(Object.entries(expected) as [RefusalCode, string][])('%s → %s', (code, kind) => {

@@ -178,6 +178,8 @@ describe('evolve', () => {
       assessment: null,
       // no catalogue absence list pinned: the GOL list applies (issue 14)
       absenceReasons: null,
+      // no earlier benefit claim
+      earlierBenefits: [],
     });
   });
 

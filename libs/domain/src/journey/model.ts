@@ -2,7 +2,7 @@ import type { AppointmentsEvent, AppointmentsSlice } from '../appointments/model
 import type { JourneyClocks, LegalClockName, RollForwardClocks } from '../clocks/clock-table';
 import type { ConditionalityEvent, ConditionalitySlice } from '../conditionality/model';
 import type { ContactsEvent, ContactsSlice } from '../contacts/model';
-import type { Beneficiary, BenefitClaim, IntakeEvent, IntakeSlice } from '../intake/model';
+import type { Beneficiary, IntakeEvent, IntakeSlice } from '../intake/model';
 import type { OffersEvent, OffersSlice } from '../offers/model';
 import type { OutcomesEvent, OutcomesSlice } from '../outcomes/model';
 import type { PactEvent, PactSlice } from '../pact/model';
@@ -14,6 +14,7 @@ import type { PausesEvent, PausesSlice } from '../pauses/model';
 import type { AssessmentSlice } from '../assessment/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
+import type { BenefitsEvent, BenefitsSlice } from '../benefits/model';
 
 /**
  * The journey's vocabulary: each feature's events and state slice, composed. Everything is plain JSON (dates as
@@ -31,6 +32,7 @@ export * from '../pauses/model';
 export * from '../assessment/model';
 export * from '../referrals/model';
 export * from '../services/model';
+export * from '../benefits/model';
 
 /**
  * Where a journey stands.
@@ -63,7 +65,8 @@ export type JourneyEvent =
   | OffersEvent
   | ConditionalityEvent
   | ReferralsEvent
-  | PausesEvent;
+  | PausesEvent
+  | BenefitsEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */
@@ -83,7 +86,6 @@ interface JourneyCore {
   workingDayClocks: LegalClockName[];
   /** The catalogue's legal clocks that move off the office's closed days (`{}`: none; edition 2 applies it). */
   rollForwardClocks: RollForwardClocks;
-  benefit: BenefitClaim | null;
   /** The edition of the rules the journey runs under (see `rules-edition.ts`): 1 for journeys started before it existed. */
   rules: RulesEdition;
   /** The office that follows the journey, from the directory at start (null: started before the directory). */
@@ -113,4 +115,5 @@ export interface JourneyState
     ConditionalitySlice,
     ReferralsSlice,
     PausesSlice,
-    AssessmentSlice {}
+    AssessmentSlice,
+    BenefitsSlice {}

@@ -1,4 +1,6 @@
 import { APPOINTMENT_NOTICE_KINDS, type AppointmentChannel } from '../appointments/model';
+import { BENEFIT_NOTICE_KINDS, type BenefitEndReason, type BenefitSuspensionReason } from '../benefits/model';
+import type { BenefitKind } from '../intake/model';
 import { CONDITIONALITY_NOTICE_KINDS, type ConditionalityLadder, type SanctionEffect } from '../conditionality/model';
 import { CONTACT_NOTICE_KINDS } from '../contacts/model';
 import { INTAKE_NOTICE_KINDS } from '../intake/model';
@@ -23,6 +25,7 @@ export const NOTICE_KINDS = [
   ...CONDITIONALITY_NOTICE_KINDS,
   ...PACT_ACCEPTANCE_NOTICE_KINDS,
   ...PAUSE_NOTICE_KINDS,
+  ...BENEFIT_NOTICE_KINDS,
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -66,6 +69,12 @@ export interface JourneyNotice {
     pactVersion?: number;
     /** When a suspension by a job reached six months and closed the journey (`suspension_limit_reached`). */
     suspensionLimitAt?: string;
+    /** The benefit concerned, the day its status changed and why (`benefit_refused`, `benefit_suspended`, `benefit_ended`). */
+    benefitKind?: BenefitKind;
+    benefitDate?: string;
+    benefitReason?: BenefitSuspensionReason | BenefitEndReason;
+    /** Conditionality steps still waiting for the operator's decision when the benefit ended. */
+    proposedStepCount?: number;
   };
   /** When the deadline passed (the instant the journey decided to send it). */
   at: string;

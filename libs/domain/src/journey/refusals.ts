@@ -50,6 +50,13 @@ export const REFUSAL_KINDS = {
   REFERRAL_NOT_FOUND: 'not_found',
   REFERRAL_OUTCOME_RECORDED: 'conflict',
   PATH_NOT_COMPLETED: 'conflict',
+  /** The benefit's lifecycle (issue 14): a change needs a claim that may still change; one claim runs at a time. */
+  BENEFIT_NOT_CLAIMED: 'conflict',
+  BENEFIT_ALREADY_CLAIMED: 'conflict',
+  BENEFIT_CLOSED: 'conflict',
+  BENEFIT_ALREADY_GRANTED: 'conflict',
+  BENEFIT_ALREADY_SUSPENDED: 'conflict',
+  BENEFIT_NOT_SUSPENDED: 'conflict',
   CLOSURE_NOT_ALLOWED: 'conflict',
   INVALID_DATE: 'invalid',
   INVALID_DURATION: 'invalid',

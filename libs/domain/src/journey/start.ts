@@ -2,6 +2,7 @@ import { NO_CLOCKS } from '../clocks/clock-table';
 import { NO_CONTACT } from '../contacts/agreed-contacts';
 import type { JourneyStartedData } from '../intake/model';
 import { emptyServiceProgress } from '../services/progress';
+import { claimedAtStart } from '../benefits/running';
 import type { JourneyState } from './model';
 
 /** The parts of the state added with the six services, empty: what a journey that never used them has. */
@@ -28,6 +29,7 @@ export function emptyExtensions(): Pick<
   | 'pauses'
   | 'assessment'
   | 'absenceReasons'
+  | 'earlierBenefits'
 > {
   return {
     services: null,
@@ -51,6 +53,7 @@ export function emptyExtensions(): Pick<
     pauses: [],
     assessment: null,
     absenceReasons: null,
+    earlierBenefits: [],
   };
 }
 
@@ -72,7 +75,8 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     services: services ?? null,
     workingDayClocks: workingDayClocks ?? [],
     rollForwardClocks: rollForwardClocks ?? {},
-    benefit: benefit ?? null,
+    // The start's benefit is "claimed at start" and runs (the benefit's lifecycle, issue 14).
+    benefit: benefit ? claimedAtStart(benefit, at, data.didDate) : null,
     rules: rules ?? 1,
     office: office ?? null,
     offerSuitability: offerSuitability ?? null,

@@ -5,18 +5,21 @@ import { completeByIntake, emptyProgress } from '../services/progress';
 import { SERVICE_CODES } from '../services/service-table';
 import type { JourneyState } from './model';
 import { emptyExtensions } from './start';
+import { claimedAtStart, isBareClaim } from '../benefits/running';
+import type { BenefitClaim } from '../intake/model';
 
 /**
  * Completes a state carried over by continue-as-new from an older release, so every rule reads a complete state:
  * - from before the six services: their parts empty, reception done after the intake, the pact as version 1;
  * - any part still missing (a state older still, or a part added since) gets what a journey that never used it has;
  * - a service added since the state was carried gets its row, not started; a row for a service this release does
- *   not know is history and stays as it is.
+ *   not know is history and stays as it is;
+ * - a benefit carried from before its lifecycle (issue 14) is the claim given at the start, claimed and running.
  * A state with nothing missing comes back as the same object.
  */
 export function upgradeState(state: JourneyState): JourneyState {
   const carried = state as Partial<JourneyState> & JourneyState;
-  return withAppealFields(withOfferParts(withEveryService(withEveryPart(carried.serviceProgress === undefined ? fromBeforeServices(state) : state))));
+  return withBenefitLifecycle(withAppealFields(withOfferParts(withEveryService(withEveryPart(carried.serviceProgress === undefined ? fromBeforeServices(state) : state)))));
 }
 
 /** Offers carried from before issue 13 get its parts: proposed when recorded, no facts, verdict, override or hearing. */
@@ -71,6 +74,13 @@ function withAppealFields(state: JourneyState): JourneyState {
   if (state.conditionalitySteps.every((s) => s.notification !== undefined)) return state;
   const empty = { notification: null, appeal: null, appealWindowClosedAt: null, originalEffect: null };
   return { ...state, conditionalitySteps: state.conditionalitySteps.map((s) => (s.notification === undefined ? { ...empty, ...s } : s)) };
+}
+
+/** A benefit carried as the bare claim of the releases before its lifecycle: "claimed at start", running as it always did. */
+function withBenefitLifecycle(state: JourneyState): JourneyState {
+  const carried = state.benefit as BenefitClaim | JourneyState['benefit'];
+  if (carried === null || !isBareClaim(carried)) return state;
+  return { ...state, benefit: claimedAtStart({ kind: carried.kind, applicationDate: carried.applicationDate }, state.startedAt, state.didDate) };
 }
 
 function withEveryService(state: JourneyState): JourneyState {

@@ -1,6 +1,7 @@
 import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
+import { benefitRunsNow } from '../benefits/running';
 import { firstContactClockStart, firstContactDueAt } from '../intake/first-contact';
 import { pactAcceptanceDueAt } from '../pact/acceptance';
 import { pactDeadlineAt } from '../pact/pact-deadline';
@@ -45,6 +46,11 @@ export interface JourneyView extends JourneyState {
   pactVersionAwaitingAcceptance: number | null;
   /** Until when that version may wait before the supervisors are told (the catalogue's `pactAcceptanceWindow`). */
   pactAcceptanceDueAt: string | null;
+  /**
+   * Whether the person's benefit runs (claimed or granted, not refused, suspended or ended): only then does
+   * conditionality apply. Steps proposed before it stopped stay for the operator's decision.
+   */
+  benefitRunning: boolean;
 }
 
 export function toView(state: JourneyState): JourneyView {
@@ -69,6 +75,7 @@ export function toView(state: JourneyState): JourneyView {
     pactVersionInForce: state.pact?.version ?? null,
     pactVersionAwaitingAcceptance: waiting?.version ?? null,
     pactAcceptanceDueAt: dueOf('pact_acceptance_due') ?? (waiting?.acceptanceEscalatedAt ? passed(state, pactAcceptanceDueAt(state), waiting.proposedAt ?? waiting.signedAt) : null),
+    benefitRunning: benefitRunsNow(state),
   };
 }
 

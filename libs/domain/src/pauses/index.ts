@@ -12,9 +12,25 @@ export { currentPause, type CurrentPause } from './current';
 
 /**
  * What a suspended journey still takes: the end of the suspension, a closure, a placement (a job that turns out
- * longer ends the episode), and its own timer. Everything else is refused with `JOURNEY_SUSPENDED` (`decide.ts`).
+ * longer ends the episode), its own timer; what INPS decides about the benefit meanwhile (a short job suspends a
+ * NASpI too, art. 9 D.lgs. 22/2015); and the notification and appeal of a sanction decided before (the person's
+ * 30 days run whatever the journey's pauses). Everything else is refused with `JOURNEY_SUSPENDED` (`decide.ts`).
  */
-export const COMMANDS_WHILE_SUSPENDED = ['EndSuspension', 'CloseJourney', 'RecordPlacement', 'ProcessDeadlines'] as const;
+export const COMMANDS_WHILE_SUSPENDED = [
+  'EndSuspension',
+  'CloseJourney',
+  'RecordPlacement',
+  'ProcessDeadlines',
+  'ClaimBenefit',
+  'RecordBenefitGranted',
+  'RecordBenefitRefused',
+  'SuspendBenefit',
+  'ResumeBenefit',
+  'EndBenefit',
+  'RecordStepNotification',
+  'RecordAppeal',
+  'RecordAppealOutcome',
+] as const;
 
 /** Whether the journey is suspended by a job: stage `suspended`, its clocks paused. */
 export function suspended(state: Pick<JourneyState, 'pauses'>): boolean {

@@ -1,5 +1,5 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { BenefitKind, ClosureReason, ContractType, JourneyStage, JourneyStatus, PauseKind, ProfilingClass, StallReason } from '@sal/domain';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { BenefitEndReason, BenefitKind, BenefitStatus, ClosureReason, ContractType, JourneyStage, JourneyStatus, PauseKind, ProfilingClass, StallReason } from '@sal/domain';
 import { NUMERIC } from './numeric';
 
 /** One row per journey: what supervisors search. Derived from the events; never the source of truth. */
@@ -10,6 +10,8 @@ import { NUMERIC } from './numeric';
 @Index('journeys_stalled_idx', ['officeId', 'stalledSince'], { where: 'stalled_since IS NOT NULL' })
 @Index('journeys_office_closed_idx', ['officeId', 'closedAt'], { where: 'closed_at IS NOT NULL' })
 @Index('journeys_office_placement_idx', ['officeId', 'placementRecordedAt'], { where: 'placement_recorded_at IS NOT NULL' })
+@Index('journeys_office_benefit_status_idx', ['officeId', 'benefitStatus'], { where: 'benefit_status IS NOT NULL' })
+@Check('journeys_benefit_status_check', "benefit_status IN ('claimed', 'granted', 'refused', 'suspended', 'ended')")
 @Index('journeys_pact_awaiting_acceptance_idx', ['officeId', 'pactAwaitingAcceptanceSince'], { where: 'pact_version_awaiting_acceptance IS NOT NULL' })
 @Index('journeys_paused_idx', ['officeId', 'pausedSince'], { where: 'paused_since IS NOT NULL' })
 export class JourneyRecord {
@@ -106,12 +108,31 @@ export class JourneyRecord {
   @Column({ name: 'pact_deadline_at', type: 'timestamptz', nullable: true })
   pactDeadlineAt!: Date | null;
 
-  /** The NASpI / DIS-COLL claim, when the person has one (it makes them subject to conditionality). */
+  /** The NASpI / DIS-COLL claimed last, when the person has one (it makes them subject to conditionality while it runs). */
   @Column({ name: 'benefit_kind', type: 'varchar', length: 16, nullable: true })
   benefitKind!: BenefitKind | null;
 
   @Column({ name: 'benefit_application_date', type: 'date', nullable: true })
   benefitApplicationDate!: string | null;
+
+  /** The benefit's status now (it runs while `claimed` or `granted`) and its days (issue 14). */
+  @Column({ name: 'benefit_status', type: 'varchar', length: 16, nullable: true })
+  benefitStatus!: BenefitStatus | null;
+
+  @Column({ name: 'benefit_status_since', type: 'date', nullable: true })
+  benefitStatusSince!: string | null;
+
+  @Column({ name: 'benefit_granted_on', type: 'date', nullable: true })
+  benefitGrantedOn!: string | null;
+
+  @Column({ name: 'benefit_suspended_on', type: 'date', nullable: true })
+  benefitSuspendedOn!: string | null;
+
+  @Column({ name: 'benefit_ended_on', type: 'date', nullable: true })
+  benefitEndedOn!: string | null;
+
+  @Column({ name: 'benefit_end_reason', type: 'varchar', length: 16, nullable: true })
+  benefitEndReason!: BenefitEndReason | null;
 
   @Column({ name: 'first_contact_missed_at', type: 'timestamptz', nullable: true })
   firstContactMissedAt!: Date | null;

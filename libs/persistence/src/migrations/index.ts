@@ -16,6 +16,7 @@ import { Offices1764270300000 } from './1764270300000-offices';
 import { CatalogueRollForward1764270300001 } from './1764270300001-catalogue-roll-forward';
 import { StepDecidedByOffice1764270300002 } from './1764270300002-step-decided-by-office';
 import { PactAcceptance1764270400000 } from './1764270400000-pact-acceptance';
+import { BenefitLifecycle1764280300000 } from './1764280300000-benefit-lifecycle';
 import { Pauses1764280400000 } from './1764280400000-pauses';
 
 /**
@@ -43,5 +44,6 @@ export const MIGRATIONS = [
   CatalogueRollForward1764270300001,
   StepDecidedByOffice1764270300002,
   PactAcceptance1764270400000,
+  BenefitLifecycle1764280300000,
   Pauses1764280400000,
 ];

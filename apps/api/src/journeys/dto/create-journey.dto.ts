@@ -88,7 +88,8 @@ export class CreateJourneyDto {
 
   @ApiPropertyOptional({
     description:
-      'The NASpI or DIS-COLL benefit the person claims, if any. Only benefit recipients are subject to conditionality: without it a lapse never leads to a conditionality step.',
+      'The NASpI or DIS-COLL benefit the person claims with the DID, if any: "claimed at start", it runs from the start (`benefit.status` `claimed`). Only while a benefit runs is the person ' +
+      'subject to conditionality: without one a lapse never leads to a conditionality step. A claim made after the start is recorded with `POST /journeys/{journeyId}/benefit`.',
     type: () => BenefitInputDto,
   })
   @IsOptional()

@@ -63,6 +63,12 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   SuspensionLimitReached: 'the suspension ran six months after the job started: the unemployed status is lost (a JourneyClosed with reason `status_lost` follows; the operator is told): { pauseId, limitAt }',
   AbsenceRecorded: "a justified long absence from the catalogue's list pauses every clock: { pauseId, reason, fromDate, toDate, from, expectedEnd, operatorId }",
   AbsenceEnded: 'the absence ended (early, by the operator; or after its last day, operatorId null): { pauseId, endedAt, operatorId }',
+  BenefitClaimed: 'a NASpI or DIS-COLL claim recorded after the start; it runs from its application day: { kind, applicationDate, operatorId, note }',
+  BenefitGranted: 'INPS granted the benefit: { on, operatorId, note }',
+  BenefitRefused: 'INPS refused the claim; conditionality no longer applies from that day: { on, operatorId, note }',
+  BenefitSuspended: 'the benefit is suspended from that day (it does not run): { on, reason (`short_employment`, `other`), operatorId, note }',
+  BenefitResumed: 'the suspended benefit runs again from that day: { on, operatorId, note }',
+  BenefitEnded: 'the benefit ended on that day; conditionality no longer applies: { on, reason (`exhausted`, `decadenza`, `employment`, `renounced`, `other`), operatorId, note }',
 };
 const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];
 

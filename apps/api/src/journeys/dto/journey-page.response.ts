@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  BENEFIT_END_REASONS,
+  BENEFIT_KINDS,
+  BENEFIT_STATUSES,
+  type BenefitEndReason,
+  type BenefitKind,
+  type BenefitStatus,
   CLOSURE_REASONS,
   JOURNEY_STAGES,
   JOURNEY_STATUSES,
@@ -106,6 +112,21 @@ export class JourneySummaryDto {
 
   @ApiProperty({ description: 'When the pact must be signed by (while waiting for it)', example: null, format: 'date-time', nullable: true, type: String })
   pactDeadlineAt!: string | null;
+
+  @ApiProperty({ description: 'The NASpI / DIS-COLL claimed last; null: none', enum: BENEFIT_KINDS, example: 'naspi', nullable: true, type: String })
+  benefitKind!: BenefitKind | null;
+
+  @ApiProperty({ description: 'Its status now: it runs (conditionality applies) while `claimed` or `granted`; null: no benefit', enum: BENEFIT_STATUSES, example: 'granted', nullable: true, type: String })
+  benefitStatus!: BenefitStatus | null;
+
+  @ApiProperty({ description: 'The day it took that status, YYYY-MM-DD', example: '2026-01-25', nullable: true, type: String, format: 'date' })
+  benefitStatusSince!: string | null;
+
+  @ApiProperty({ description: 'The day it ended, YYYY-MM-DD', example: null, nullable: true, type: String, format: 'date' })
+  benefitEndedOn!: string | null;
+
+  @ApiProperty({ description: 'Why it ended', enum: BENEFIT_END_REASONS, example: null, nullable: true, type: String })
+  benefitEndReason!: BenefitEndReason | null;
 
   @ApiProperty({ description: 'Sequence number of the last event projected', example: 3 })
   lastSeq!: number;

@@ -5,7 +5,10 @@ import {
   APPOINTMENT_CHANNELS,
   APPOINTMENT_PURPOSES,
   APPOINTMENT_STATUSES,
+  BENEFIT_END_REASONS,
   BENEFIT_KINDS,
+  BENEFIT_STATUSES,
+  BENEFIT_SUSPENSION_REASONS,
   CONDITIONALITY_LADDERS,
   CONTRACT_TYPES,
   CONVOCATION_METHODS,
@@ -30,8 +33,12 @@ import {
   type AppointmentPurpose,
   type AppointmentState,
   type AppointmentStatus,
-  type BenefitClaim,
+  type BenefitEndReason,
   type BenefitKind,
+  type BenefitState,
+  type BenefitStatus,
+  type BenefitStatusChange,
+  type BenefitSuspensionReason,
   type ConditionalityLadder,
   type ConditionalityStepState,
   type ContractType,
@@ -74,13 +81,68 @@ import { PactAvailabilityDto } from './pact-availability.response';
 const INSTANT = { format: 'date-time' } as const;
 const NULLABLE_INSTANT = { nullable: true, type: String, format: 'date-time' } as const;
 
-/** The NASpI / DIS-COLL claim of the person. */
-export class BenefitViewDto implements BenefitClaim {
+/** One status a benefit had, from its day. */
+export class BenefitStatusChangeViewDto implements BenefitStatusChange {
+  @ApiProperty({ description: 'The status from that day', enum: BENEFIT_STATUSES, example: 'suspended' })
+  status!: BenefitStatus;
+
+  @ApiProperty({ description: 'The day it took effect, YYYY-MM-DD', example: '2026-04-01', format: 'date' })
+  on!: string;
+
+  @ApiProperty({
+    description: "The instant it counts from (UTC): the start of that day in Rome; a claim given at the start counts from the DID's day at the latest",
+    example: '2026-03-31T22:00:00.000Z',
+    ...INSTANT,
+  })
+  from!: string;
+
+  @ApiProperty({ description: 'Why it was suspended or ended; null for the other statuses', enum: [...BENEFIT_SUSPENSION_REASONS, ...BENEFIT_END_REASONS], example: 'short_employment', nullable: true, type: String })
+  reason!: BenefitSuspensionReason | BenefitEndReason | null;
+
+  @ApiProperty({ description: 'Note', example: null, nullable: true, type: String })
+  note!: string | null;
+
+  @ApiProperty({ description: 'Who recorded it (null: given at the start)', example: 'op-milano-017', nullable: true, type: String })
+  operatorId!: string | null;
+
+  @ApiProperty({ description: 'When the journey recorded it (UTC)', example: '2026-04-02T09:00:00.000Z', ...INSTANT })
+  recordedAt!: string;
+}
+
+/**
+ * The NASpI / DIS-COLL claim of the person and what became of it. It runs — and conditionality applies — while
+ * `claimed` or `granted`; `refused`, `suspended` and `ended` stop it from their day.
+ */
+export class BenefitViewDto implements BenefitState {
   @ApiProperty({ description: 'The benefit', enum: BENEFIT_KINDS, example: 'naspi' })
   kind!: BenefitKind;
 
   @ApiProperty({ description: 'Date of the application, YYYY-MM-DD', example: '2026-01-10', format: 'date' })
   applicationDate!: string;
+
+  @ApiProperty({ description: '`start`: claimed with the start (the DID); `claim`: recorded later (`POST /journeys/{journeyId}/benefit`)', enum: ['start', 'claim'], example: 'start' })
+  source!: 'start' | 'claim';
+
+  @ApiProperty({ description: 'Its status now', enum: BENEFIT_STATUSES, example: 'granted' })
+  status!: BenefitStatus;
+
+  @ApiProperty({ description: "Day of INPS's grant, if recorded", example: '2026-01-25', nullable: true, type: String, format: 'date' })
+  grantedOn!: string | null;
+
+  @ApiProperty({ description: "Day of INPS's refusal", example: null, nullable: true, type: String, format: 'date' })
+  refusedOn!: string | null;
+
+  @ApiProperty({ description: 'First day of the current suspension (null when not suspended)', example: null, nullable: true, type: String, format: 'date' })
+  suspendedOn!: string | null;
+
+  @ApiProperty({ description: 'Day it ended', example: null, nullable: true, type: String, format: 'date' })
+  endedOn!: string | null;
+
+  @ApiProperty({ description: 'Why it ended', enum: BENEFIT_END_REASONS, example: null, nullable: true, type: String })
+  endReason!: BenefitEndReason | null;
+
+  @ApiProperty({ description: 'Every status it had, oldest first (the first is `claimed`)', type: () => [BenefitStatusChangeViewDto] })
+  history!: BenefitStatusChangeViewDto[];
 }
 
 /** An action as a pact version planned it. */

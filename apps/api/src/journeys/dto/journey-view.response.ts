@@ -584,8 +584,23 @@ export class JourneyViewDto implements JourneyView {
   })
   rollForwardClocks!: RollForwardClocks;
 
-  @ApiProperty({ description: 'The NASpI / DIS-COLL claim given at the start; null: the person claims no benefit and is not subject to conditionality', type: () => BenefitViewDto, nullable: true })
+  @ApiProperty({
+    description:
+      'The NASpI / DIS-COLL claimed last — at the start or later — with its status and history; null: the person claims no benefit and is not subject to conditionality',
+    type: () => BenefitViewDto,
+    nullable: true,
+  })
   benefit!: BenefitViewDto | null;
+
+  @ApiProperty({ description: 'Claims before `benefit`, refused or ended, oldest first', type: () => [BenefitViewDto] })
+  earlierBenefits!: BenefitViewDto[];
+
+  @ApiProperty({
+    description:
+      "Whether the benefit runs now (claimed or granted; not refused, suspended or ended): only then does conditionality apply. Steps proposed while it ran stay for the operator's decision after it stops",
+    example: true,
+  })
+  benefitRunning!: boolean;
 
   @ApiProperty({
     description:

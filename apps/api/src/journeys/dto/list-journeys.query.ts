@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
-import { JOURNEY_STAGES, JOURNEY_STATUSES, type JourneyStage, type JourneyStatus } from '@sal/domain';
+import { BENEFIT_STATUSES, JOURNEY_STAGES, JOURNEY_STATUSES, type BenefitStatus, type JourneyStage, type JourneyStatus } from '@sal/domain';
 import { PageQuery } from '../../common/dto/page.query';
 import { BooleanQuery } from '../../common/dto/boolean-query';
 import { OFFICE_ID_PATTERN, PROGRAMME_CODE_PATTERN } from './input-rules';
@@ -42,4 +42,13 @@ export class ListJourneysQuery extends PageQuery {
   @BooleanQuery()
   @IsBoolean({ message: 'must be true or false' })
   stalled?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Only journeys whose benefit (the one claimed last) has this status now: `claimed` or `granted` (it runs), `refused`, `suspended`, `ended`',
+    enum: BENEFIT_STATUSES,
+    example: 'suspended',
+  })
+  @IsOptional()
+  @IsIn(BENEFIT_STATUSES, { message: `must be one of ${BENEFIT_STATUSES.join(', ')}` })
+  benefitStatus?: BenefitStatus;
 }

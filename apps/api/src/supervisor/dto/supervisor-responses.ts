@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  type BenefitStatus,
   JOURNEY_STAGES,
   PAUSE_KINDS,
   type PauseKind,
@@ -236,6 +237,27 @@ export class JourneysByStageDto implements Record<JourneyStage, number> {
   closed!: number;
 }
 
+/** Open journeys by the status of their benefit (every status is present). */
+export class JourneysByBenefitStatusDto implements Record<BenefitStatus | 'none', number> {
+  @ApiProperty({ description: 'No benefit claimed', example: 12 })
+  none!: number;
+
+  @ApiProperty({ description: 'Claimed, INPS not yet decided (it runs)', example: 3 })
+  claimed!: number;
+
+  @ApiProperty({ description: 'Granted (it runs)', example: 20 })
+  granted!: number;
+
+  @ApiProperty({ description: 'Refused by INPS', example: 1 })
+  refused!: number;
+
+  @ApiProperty({ description: 'Suspended', example: 2 })
+  suspended!: number;
+
+  @ApiProperty({ description: 'Ended', example: 2 })
+  ended!: number;
+}
+
 /** Stalled open journeys by reason (every reason is present; a journey with two reasons counts under both). */
 export class StalledByReasonDto implements Record<StallReason, number> {
   @ApiProperty({ description: 'With an overdue pact action', example: 3 })
@@ -323,4 +345,7 @@ export class KpisDto {
 
   @ApiProperty({ description: 'Confirmed steps whose notification to the person is not recorded yet (no appeal deadline yet) now', example: 0 })
   stepsAwaitingNotification!: number;
+
+  @ApiProperty({ description: 'Open journeys by the status of their benefit now (`none`: no benefit claimed); conditionality applies to `claimed` and `granted`', type: () => JourneysByBenefitStatusDto })
+  journeysByBenefitStatus!: JourneysByBenefitStatusDto;
 }
