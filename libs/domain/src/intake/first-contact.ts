@@ -8,6 +8,14 @@ import type { FirstContactMissed } from './model';
 /** The first contact the law expects before the presa in carico (art. 20 c.1, art. 21 c.2). */
 
 /**
+ * Whether the journey waits for the presa in carico: in `awaiting_intake`, or in GOL's `assessment` stage with no
+ * intake recorded yet (issue 14: the presa in carico happens at the first interview, during the assessment).
+ */
+export function awaitingPresaInCarico(state: Pick<JourneyState, 'stage' | 'intake'>): boolean {
+  return state.stage === 'awaiting_intake' || (state.stage === 'assessment' && state.intake === null);
+}
+
+/**
  * When the person must have contacted the office: 15 days from a NASpI/DIS-COLL claim (art. 21 c.2), otherwise 30
  * days from the DID (art. 20 c.1), as the catalogue's legal clocks say. Null when the catalogue sets neither.
  */
@@ -24,7 +32,7 @@ function firstContactClockStart(state: JourneyState): string {
 
 export const firstContact = {
   deadlines: (state: JourneyState): ClockedDeadline[] => {
-    if (state.stage !== 'awaiting_intake' || state.firstContactMissedAt !== null) return [];
+    if (!awaitingPresaInCarico(state) || state.firstContactMissedAt !== null) return [];
     const at = firstContactDueAt(state);
     return at ? [{ at, since: firstContactClockStart(state), kind: 'first_contact' }] : [];
   },
@@ -39,6 +47,6 @@ export const firstContact = {
       notice(state, event, 'first_contact_missed', ['supervisor'], `first-contact@${event.data.dueAt}`, { firstContactDueAt: event.data.dueAt }),
   },
   stallCauses: {
-    first_contact_missed: (state: JourneyState) => (state.stage === 'awaiting_intake' ? state.firstContactMissedAt : null),
+    first_contact_missed: (state: JourneyState) => (awaitingPresaInCarico(state) ? state.firstContactMissedAt : null),
   },
 };

@@ -602,6 +602,12 @@ describe('refusalKind', () => {
     PATH_NOT_COMPLETED: 'conflict',
     CLOSURE_NOT_ALLOWED: 'conflict',
     UNENCRYPTED_PAYLOAD: 'invalid',
+    GOL_PATH_NOT_CHOSEN: 'conflict',
+    GOL_PATH_ALREADY_CHOSEN: 'conflict',
+    NOT_IN_ASSESSMENT: 'conflict',
+    PROFILING_REQUIRED: 'conflict',
+    QUALITATIVE_ASSESSMENT_REQUIRED: 'conflict',
+    GOL_PATH_PARTY_REQUIRED: 'invalid',
   };
 
   it.each(Object.entries(expected) as [RefusalCode, string][])('%s → %s', (code, kind) => {

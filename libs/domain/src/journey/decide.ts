@@ -1,5 +1,6 @@
 import type { JourneyCommand } from './commands';
 import { APPEAL_COMMAND_TYPES, journeyFinished } from '../conditionality/appeals';
+import { pathGate } from '../assessment/gate';
 import { JOURNEY } from './features';
 import { asEvents, processDeadlines } from './deadline-round';
 import type { CommandType, Deciders } from './handlers';
@@ -41,6 +42,9 @@ function decideOpen(state: JourneyState, command: JourneyCommand, now: string): 
   // Commands reach the workflow untyped: a type that names no decider (`toString` included) is refused, not looked up.
   const type: unknown = command.type;
   if (typeof type !== 'string' || !Object.hasOwn(DECIDERS, type)) return refusal('INVALID_VALUE', `unknown command type ${String(type)}`, 'type');
+  // GOL's assessment stage: the pact and what runs under it wait for the path.
+  const gated = pathGate(state, type as CommandType);
+  if (gated) return gated;
   const decider = DECIDERS[type as CommandType] as (state: JourneyState, command: JourneyCommand, now: string) => Outcome;
   return decider(state, command, now);
 }

@@ -11,7 +11,7 @@ import type { ServiceStep } from '../programme/catalogue';
 import type { RulesEdition } from './rules-edition';
 import type { ProgressEvent, ProgressSlice } from '../progress/model';
 import type { PausesSlice } from '../pauses/model';
-import type { AssessmentSlice } from '../assessment/model';
+import type { AssessmentEvent, AssessmentSlice } from '../assessment/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
 
@@ -38,9 +38,12 @@ export * from '../services/model';
  * - `awaiting_pact`: taken in charge, waiting for the Patto di servizio personalizzato to be signed — and, in edition
  *   2, accepted by the person: a signed version 1 waiting for acceptance is not in force, nothing runs under it yet;
  * - `pact_active`: the pact is in force and its actions are under way;
- * - `closed`: ended (placement or another reason).
+ * - `closed`: ended (placement or another reason);
+ * - `assessment` (issue 14): a GOL journey started under the programme `GOL`, before its path is chosen — the
+ *   quantitative profiling and the qualitative assessment; the presa in carico may be recorded in it (the journey stays
+ *   in `assessment`), the pact may not. Choosing the path moves it to `awaiting_intake` or `awaiting_pact`.
  */
-export const JOURNEY_STAGES = ['awaiting_intake', 'awaiting_pact', 'pact_active', 'closed'] as const;
+export const JOURNEY_STAGES = ['awaiting_intake', 'awaiting_pact', 'pact_active', 'closed', 'assessment'] as const;
 export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 
 export const JOURNEY_STATUSES = ['open', 'closed'] as const;
@@ -60,7 +63,8 @@ export type JourneyEvent =
   | AppointmentsEvent
   | OffersEvent
   | ConditionalityEvent
-  | ReferralsEvent;
+  | ReferralsEvent
+  | AssessmentEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */

@@ -1,4 +1,6 @@
 import { APPOINTMENT_NOTICE_KINDS, type AppointmentChannel } from '../appointments/model';
+import { ASSESSMENT_NOTICE_KINDS } from '../assessment/model';
+import type { ProfilingClass } from '../pact/model';
 import { CONDITIONALITY_NOTICE_KINDS, type ConditionalityLadder, type SanctionEffect } from '../conditionality/model';
 import { CONTACT_NOTICE_KINDS } from '../contacts/model';
 import { INTAKE_NOTICE_KINDS } from '../intake/model';
@@ -21,6 +23,7 @@ export const NOTICE_KINDS = [
   ...APPOINTMENT_NOTICE_KINDS,
   ...CONDITIONALITY_NOTICE_KINDS,
   ...PACT_ACCEPTANCE_NOTICE_KINDS,
+  ...ASSESSMENT_NOTICE_KINDS,
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -62,6 +65,11 @@ export interface JourneyNotice {
     appealBody?: string;
     /** The version of the pact concerned (`pact_acceptance_overdue`). */
     pactVersion?: number;
+    /** The day the national model computed the profiling concerned (`profiling_review_due`, `profiling_class_changed`). */
+    profiledOn?: string;
+    /** The profiling class before and after a review (`profiling_class_changed`). */
+    profilingClassFrom?: ProfilingClass;
+    profilingClassTo?: ProfilingClass;
   };
   /** When the deadline passed (the instant the journey decided to send it). */
   at: string;

@@ -1,3 +1,5 @@
+import { awaitingPresaInCarico } from '../intake/first-contact';
+import { profilingReviewDueAt } from '../assessment/profiling';
 import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
@@ -29,6 +31,8 @@ export interface JourneyView extends JourneyState {
   pactVersionAwaitingAcceptance: number | null;
   /** Until when that version may wait before the supervisors are told (the catalogue's `pactAcceptanceWindow`). */
   pactAcceptanceDueAt: string | null;
+  /** When the last profiling is due for review (the catalogue's `profilingReview` after it), or null. */
+  profilingReviewDueAt: string | null;
 }
 
 export function toView(state: JourneyState): JourneyView {
@@ -39,7 +43,7 @@ export function toView(state: JourneyState): JourneyView {
     nextDeadline: nextDeadline(state),
     nextContactDueAt: state.stage === 'pact_active' && state.contact.missedDueAt === null ? contactDueAt(state) : null,
     pactDeadlineAt: state.stage === 'awaiting_pact' ? pactDeadlineAt(state) : null,
-    firstContactDueAt: state.stage === 'awaiting_intake' ? firstContactDueAt(state) : null,
+    firstContactDueAt: awaitingPresaInCarico(state) ? firstContactDueAt(state) : null,
     stalled: stallOf(state),
     pendingServices: servicesPending(state),
     totalServiceHours: Math.round(state.serviceProgress.reduce((h, s) => h + s.hours, 0) * 100) / 100,
@@ -48,5 +52,6 @@ export function toView(state: JourneyState): JourneyView {
     pactVersionInForce: state.pact?.version ?? null,
     pactVersionAwaitingAcceptance: versionAwaitingAcceptance(state)?.version ?? null,
     pactAcceptanceDueAt: pactAcceptanceDueAt(state),
+    profilingReviewDueAt: profilingReviewDueAt(state),
   };
 }
