@@ -65,12 +65,13 @@ export const profiling = {
   deciders: { RecordProfiling: recordProfiling },
   evolvers: {
     ProfilingRecorded: (state: JourneyState, event: ProfilingRecorded): JourneyState => {
-      const { operatorId, review: _review, ...given } = event.data;
+      const { score, profilingClass, profiledOn, operatorId } = event.data;
+      const given = { score, profilingClass, profiledOn };
       const assessment = openAssessment(state);
       return { ...progressed(state, event.at), assessment: { ...assessment, profiling: { ...given, recordedBy: operatorId, recordedAt: event.at }, profilingReviewDueAt: null } };
     },
     // The class is already the new one (`ProfilingRecorded` comes first): the change is for the record and the notice.
-    ProfilingClassChanged: (state: JourneyState, _event: ProfilingClassChanged): JourneyState => state,
+    ProfilingClassChanged: (state: JourneyState): JourneyState => state,
     ProfilingReviewDue: (state: JourneyState, event: ProfilingReviewDue): JourneyState => ({ ...state, assessment: { ...openAssessment(state), profilingReviewDueAt: event.data.dueAt } }),
   },
   notices: {

@@ -1,6 +1,6 @@
 import { JOURNEY_COMMAND_TYPES, type JourneyCommand } from './commands';
 import { decide } from './decide';
-import { activeJourney, awaitingPactJourney, OP, run, startJourney } from './journey.test-fixture';
+import { activeJourney, assessmentJourney, awaitingPactJourney, OP, run, startJourney } from './journey.test-fixture';
 import type { JourneyStage, JourneyState } from './model';
 
 /**
@@ -53,6 +53,9 @@ const COMMANDS: Record<string, JourneyCommand> = {
   RecordPlacement: { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-05-04', operatorId: OP },
   AcceptPactVersion: { type: 'AcceptPactVersion', version: 1, method: 'otp', operatorId: OP },
   ProcessDeadlines: { type: 'ProcessDeadlines' },
+  RecordProfiling: { type: 'RecordProfiling', score: 0.42, profilingClass: 'medium', profiledOn: '2026-03-04', operatorId: OP },
+  RecordQualitativeAssessment: { type: 'RecordQualitativeAssessment', findings: [{ area: 'job_search_autonomy', level: 'to_strengthen' }], summary: 's', operatorId: OP },
+  ChooseGolPath: { type: 'ChooseGolPath', path: 1, reason: 'r', operatorId: OP, catalogue: { code: 'GOL-1', version: 5, clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] } },
 };
 
 type Row = [awaiting_intake: string, awaiting_pact: string, pact_active: string, closed: string];
@@ -86,6 +89,10 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   RecordPlacement: ['INTAKE_REQUIRED', 'ok', 'ok', C],
   AcceptPactVersion: ['PACT_VERSION_NOT_FOUND', 'PACT_VERSION_NOT_FOUND', 'PACT_VERSION_ALREADY_ACCEPTED', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
+  // Issue 14: journeys started under a path have no GOL assessment.
+  RecordProfiling: ['NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', C],
+  RecordQualitativeAssessment: ['NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', C],
+  ChooseGolPath: ['NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', C],
 };
 
 const NOW = '2026-03-05T10:00:00.000Z';
@@ -130,5 +137,59 @@ describe('every command in every stage', () => {
       ok: false,
       refusal: { code: 'INVALID_VALUE', message: `unknown command type ${String(type)}`, field: 'type' },
     });
+  });
+});
+
+/**
+ * Issue 14: every command in GOL's `assessment` stage, before the presa in carico (the `GOL` catalogue: reception and
+ * the second-level interview), and after it (recorded during the assessment, the journey stays there).
+ */
+const G = 'GOL_PATH_NOT_CHOSEN';
+const IN_ASSESSMENT: Record<keyof typeof COMMANDS, [before_intake: string, after_intake: string]> = {
+  RecordIntake: ['ok', 'INTAKE_ALREADY_RECORDED'],
+  SignPact: [G, G],
+  CompletePactAction: [G, G],
+  RecordContact: [G, G],
+  CloseJourney: ['ok', 'ok'],
+  'RecordServiceDelivery reception': ['ok', 'SERVICE_ALREADY_COMPLETED'],
+  'RecordServiceDelivery second_level_interview': ['INTAKE_REQUIRED', 'ok'],
+  'RecordServiceDelivery job_search': ['SERVICE_NOT_IN_PROGRAMME', 'SERVICE_NOT_IN_PROGRAMME'],
+  'ScheduleAppointment reception': ['ok', 'SERVICE_ALREADY_COMPLETED'],
+  'ScheduleAppointment second_level_interview': ['INTAKE_REQUIRED', 'ok'],
+  RescheduleAppointment: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND'],
+  CancelAppointment: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND'],
+  RecordAppointmentOutcome: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND'],
+  RecordJobOffer: [G, G],
+  RecordOfferResponse: ['OFFER_NOT_FOUND', 'OFFER_NOT_FOUND'],
+  RecordOfferHearing: ['OFFER_NOT_FOUND', 'OFFER_NOT_FOUND'],
+  JustifyLapse: ['LAPSE_NOT_FOUND', 'LAPSE_NOT_FOUND'],
+  ConfirmConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  DismissConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  RecordStepNotification: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  RecordAppeal: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  RecordAppealOutcome: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  AmendPact: [G, G],
+  MakeReferral: ['INTAKE_REQUIRED', 'ok'],
+  RecordReferralOutcome: ['REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND'],
+  RecordPlacement: ['INTAKE_REQUIRED', 'ok'],
+  AcceptPactVersion: [G, G],
+  ProcessDeadlines: ['ok', 'ok'],
+  RecordProfiling: ['ok', 'ok'],
+  RecordQualitativeAssessment: ['ok', 'ok'],
+  ChooseGolPath: ['PROFILING_REQUIRED', 'PROFILING_REQUIRED'],
+};
+
+describe('every command in the assessment stage (issue 14)', () => {
+  const builds = [
+    ['before the intake', () => assessmentJourney()],
+    ['after the intake', () => run(assessmentJourney(), { type: 'RecordIntake', operatorId: OP }, NOW)],
+  ] as const;
+  const cases = Object.entries(IN_ASSESSMENT).flatMap(([name, row]) => builds.map(([when, build], i) => [name, when, row[i], build] as const));
+  it.each(cases)('%s in assessment %s → %s', (name, _when, expected, build) => {
+    const state = build();
+    expect(state.stage).toBe('assessment');
+    const decision = decide(state, COMMANDS[name], NOW);
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe(expected);
+    if (!decision.ok) expect(decision.refusal.message.length).toBeGreaterThan(0);
   });
 });

@@ -188,6 +188,7 @@ describe('toView', () => {
       totalServiceHours: 0,
       nextAppointment: null,
       proposedStepCount: 0,
+      profilingReviewDueAt: null, // no GOL assessment
     });
   });
 
