@@ -43,6 +43,7 @@ export class ProgrammeCatalogues {
         workingDayClocks: definition.workingDayClocks,
         offerSuitability: definition.offerSuitability ?? null,
         rollForwardClocks: definition.rollForwardClocks ?? null,
+        assessmentAreas: definition.assessmentAreas ?? null,
       });
       return toCatalogue(await m.save(row));
     });
@@ -59,5 +60,6 @@ function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
     workingDayClocks: r.workingDayClocks ?? [],
     offerSuitability: r.offerSuitability ?? null,
     ...(r.rollForwardClocks ? { rollForwardClocks: r.rollForwardClocks } : {}),
+    ...(r.assessmentAreas ? { assessmentAreas: r.assessmentAreas } : {}),
   };
 }

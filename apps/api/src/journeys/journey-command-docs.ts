@@ -31,6 +31,8 @@ const SERVICE_REFUSALS = {
   INTAKE_REQUIRED: 'every service but reception follows the presa in carico',
   PACT_NOT_SIGNED: '`tutoring` and `job_search` run under the signed pact',
 };
+/** Issue 14: in GOL's assessment stage the pact and what runs under it wait for `ChooseGolPath`. */
+const GOL_PATH_FIRST = 'the journey is in the GOL assessment: the path is not chosen yet (`POST /journeys/{journeyId}/assessment/path`)';
 const CREATED = (what: string, list: string, id: string) =>
   `The journey after the command: the new ${what} is the last of \`${list}\` (its \`${id}\` is what later commands name in their path)`;
 
@@ -53,6 +55,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'Journeys of edition 1 sign as before: in force at signing, `acceptance` and `referrals` refused. Amend it later with `POST /journeys/{journeyId}/pact/amendments`.',
     answer: 'The journey after the signing',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       INTAKE_REQUIRED: 'the intake must be recorded first',
       PACT_ALREADY_SIGNED: 'the pact is already signed',
       PACT_AWAITING_ACCEPTANCE: "version 1 is signed and awaits the person's acceptance",
@@ -66,6 +69,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     description: 'Records that the person completed the action (also when it is overdue).',
     answer: 'The journey after the completion',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_NOT_SIGNED: 'the pact is not signed yet',
       PACT_ACTION_NOT_FOUND: 'the pact has no such action',
       PACT_ACTION_ALREADY_COMPLETED: 'the action is already completed',
@@ -79,7 +83,8 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       "Records a contact between the person and the operator, as the pact's contact frequency asks: the next contact falls due that frequency after it " +
       '(`nextContactDueAt`), and a missed contact is cleared (the journey is no longer stalled for it).',
     answer: 'The journey after the contact',
-    refusals: { PACT_NOT_SIGNED: 'agreed contacts start with the signed pact', INVALID_DATE: '`contactedAt` is in the future, before the signing or before the last recorded contact' },
+    refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST, PACT_NOT_SIGNED: 'agreed contacts start with the signed pact', INVALID_DATE: '`contactedAt` is in the future, before the signing or before the last recorded contact' },
   },
   CloseJourney: {
     summary: 'Close the journey',
@@ -151,6 +156,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'without facts. Journeys started before issue 13 (rules edition 1) take `suitable` as before. Answers 201 with the journey.',
     answer: CREATED('offer', 'offers', 'offerId'),
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_NOT_SIGNED: 'job offers are recorded under the signed pact',
       INVALID_VALUE: 'neither `suitability` nor `suitable` given, both given, or a fact missing for this offer (`suitability.contractMonths` of a fixed-term contract, `suitability.benefitMonthlyAmount` of a benefit recipient; `fields` names it)',
       INVALID_DATE: '`proposedAt` is in the future or before the DID date',
@@ -267,6 +273,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'it stays in force (`pact`, the actions and their deadlines unchanged).',
     answer: 'The journey after the amendment (`pact.version` is the new version once it is in force)',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_AWAITING_ACCEPTANCE: "a version of the pact awaits the person's acceptance: amend it once accepted",
       INVALID_VALUE: 'the amendment changes nothing, names an action twice, or withdraws the last action (`fields` names it when it can)',
       PACT_NOT_SIGNED: 'only a signed pact can be amended',
@@ -286,6 +293,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'clock; an amendment replaces the version in force (its changed, added and withdrawn actions apply now). The referrals it agrees are made, linked to the version.',
     answer: 'The journey with the version in force (`pact.version`, `pactVersions[n].acceptance`, `inForce`, `inForceSince`)',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_VERSION_NOT_FOUND: 'the pact has no such version',
       PACT_VERSION_ALREADY_ACCEPTED: 'the version is in force already, or was superseded (edition 1 pacts are in force at signing)',
       INVALID_DATE: '`acceptedAt` is in the future or before the version was signed',
@@ -313,6 +321,40 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       INTAKE_REQUIRED: 'a placement is recorded for a person taken in charge',
       INVALID_DATE: '`startDate` is before the DID date',
       OFFER_NOT_FOUND: '`offerId` names no offer of the journey',
+    },
+  },
+  // Issue 14: the GOL assessment.
+  RecordProfiling: {
+    summary: "Record the national model's profiling (GOL)",
+    description:
+      "The quantitative profiling as the national model gives it: its score (0 to 1) and class, with the day it was computed; nothing is recomputed. On a journey with a GOL assessment " +
+      "(started under `GOL`). Recorded again later it is a review: a change of class is its own event (`ProfilingClassChanged`) and tells the operator. The catalogue's `profilingReview` " +
+      '(GOL: P90D) from the day of the last profiling is a deadline: past it the operator is told (`profiling_review_due`); the next profiling clears it and starts it again.',
+    answer: 'The journey with `assessment.profiling`',
+    refusals: { NOT_IN_ASSESSMENT: 'the journey has no GOL assessment (started under a path directly)', INVALID_DATE: '`profiledOn` is in the future, before the DID or before the last profiling' },
+  },
+  RecordQualitativeAssessment: {
+    summary: 'Record the qualitative assessment (GOL)',
+    description:
+      "The operator's findings (`adequate`, `to_strengthen`, `critical`, with a short note) on the areas of the journey's GOL catalogue (`assessment.areas`, from the catalogue's " +
+      '`assessmentAreas`), each at most once, and a summary. Recorded again, it replaces the one before (the timeline keeps both).',
+    answer: 'The journey with `assessment.qualitative`',
+    refusals: { NOT_IN_ASSESSMENT: 'the journey has no GOL assessment', INVALID_VALUE: 'an area is not of the catalogue, or is assessed twice (`fields` names it)', INVALID_DATE: '`assessedOn` is in the future or before the DID' },
+  },
+  ChooseGolPath: {
+    summary: 'Choose the GOL path at the end of the assessment',
+    description:
+      'The path (1–5) and its reason, once the profiling and the qualitative assessment are recorded. Path 4 (lavoro e inclusione) names its `socialServices`, path 5 (ricollocazione ' +
+      "collettiva) its `collectiveReallocation` (employer and agreement). The API attaches the latest version of the path's catalogue (`GOL-n`): from now the journey runs under it — " +
+      "`programmeCode`, `catalogueVersion`, clocks, services, working-day and roll-forward clocks, offer thresholds — and moves to `awaiting_intake`, or to `awaiting_pact` when the presa " +
+      "in carico was recorded during the assessment (the pact's deadline then counts from the choice). Moving to another path later is a transfer, not this command.",
+    answer: 'The journey under its path: `programmeCode` `GOL-n`, `assessment.path`',
+    refusals: {
+      NOT_IN_ASSESSMENT: 'the journey has no GOL assessment (started under a path directly)',
+      GOL_PATH_ALREADY_CHOSEN: 'the path was chosen already',
+      PROFILING_REQUIRED: 'the profiling is not recorded yet',
+      QUALITATIVE_ASSESSMENT_REQUIRED: 'the qualitative assessment is not recorded yet',
+      GOL_PATH_PARTY_REQUIRED: 'path 4 without `socialServices`, or path 5 without `collectiveReallocation` (400, `fields` names it)',
     },
   },
 };

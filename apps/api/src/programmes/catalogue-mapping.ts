@@ -37,6 +37,7 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     // Only on versions that state the section, then whole: the thresholds they leave out are the D.M.'s.
     ...(catalogue.offerSuitability ? { offerSuitability: suitabilityThresholds({ offerSuitability: catalogue.offerSuitability }) } : {}),
     ...(rollForwardClocks && Object.keys(rollForwardClocks).length > 0 ? { rollForwardClocks: rollForwardInOrder(rollForwardClocks) } : {}),
+    ...(catalogue.assessmentAreas ? { assessmentAreas: [...catalogue.assessmentAreas] } : {}),
   };
 }
 

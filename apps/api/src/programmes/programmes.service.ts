@@ -48,6 +48,7 @@ export class ProgrammesService {
       ...(dto.workingDayClocks !== undefined ? { workingDayClocks: dto.workingDayClocks } : {}),
       ...(dto.offerSuitability !== undefined ? { offerSuitability: dto.offerSuitability } : {}),
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: dto.rollForwardClocks } : {}),
+      ...(dto.assessmentAreas !== undefined ? { assessmentAreas: dto.assessmentAreas } : {}),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
@@ -58,6 +59,7 @@ export class ProgrammesService {
       workingDayClocks: [...((dto.workingDayClocks as LegalClockName[] | undefined) ?? [])],
       offerSuitability: thresholdsInOrder(dto.offerSuitability as Partial<OfferSuitabilityThresholds> | null | undefined),
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: rollForwardInOrder(dto.rollForwardClocks as RollForwardClocks) } : {}),
+      ...(Array.isArray(dto.assessmentAreas) ? { assessmentAreas: [...(dto.assessmentAreas as string[])] } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }

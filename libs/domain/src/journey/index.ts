@@ -12,4 +12,4 @@ export { serviceAvailability, servicesPending } from '../services/availability';
 export { serviceOutputFields, serviceOutputsRequired } from '../services/outputs';
 export * from './rules-edition';
 export { assessSuitability, DM_10_APRILE_2018, monthsSinceDid, OFFER_SUITABILITY_THRESHOLD_NAMES, suitabilityThresholds, validateOfferSuitability } from '../offers/suitability';
-export { emptyAssessment, inAssessment, openAssessment, pathGate, profilingReviewDueAt } from '../assessment';
+export { emptyAssessment, inAssessment, openAssessment, pathGate, profilingReviewDueAt, startStage } from '../assessment';

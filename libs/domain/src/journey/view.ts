@@ -1,9 +1,8 @@
 import { awaitingPresaInCarico } from '../intake/first-contact';
-import { profilingReviewDueAt } from '../assessment/profiling';
 import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
-import { contactDueAt, firstContactDueAt, nextDeadline, pactAcceptanceDueAt, pactDeadlineAt, stallOf, type Deadline, type Stall } from './deadlines';
+import { contactDueAt, firstContactDueAt, nextDeadline, pactAcceptanceDueAt, pactDeadlineAt, pendingDeadlines, stallOf, type Deadline, type Stall } from './deadlines';
 import type { AppointmentState, JourneyState } from './model';
 
 /** What an operator sees of a journey: its state plus what is derived from it. */
@@ -31,7 +30,7 @@ export interface JourneyView extends JourneyState {
   pactVersionAwaitingAcceptance: number | null;
   /** Until when that version may wait before the supervisors are told (the catalogue's `pactAcceptanceWindow`). */
   pactAcceptanceDueAt: string | null;
-  /** When the last profiling is due for review (the catalogue's `profilingReview` after it), or null. */
+  /** When the last GOL profiling is (or was) due for review: the catalogue's `profilingReview` after it, moved by pauses; or null. */
   profilingReviewDueAt: string | null;
 }
 
@@ -52,6 +51,7 @@ export function toView(state: JourneyState): JourneyView {
     pactVersionInForce: state.pact?.version ?? null,
     pactVersionAwaitingAcceptance: versionAwaitingAcceptance(state)?.version ?? null,
     pactAcceptanceDueAt: pactAcceptanceDueAt(state),
-    profilingReviewDueAt: profilingReviewDueAt(state),
+    // Where the journey's pauses put it; once it fell due, when it did (null while a pause holds it).
+    profilingReviewDueAt: state.assessment?.profilingReviewDueAt ?? pendingDeadlines(state).find((d) => d.kind === 'profiling_review')?.at ?? null,
   };
 }

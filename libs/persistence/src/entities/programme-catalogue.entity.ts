@@ -32,6 +32,10 @@ export class ProgrammeCatalogueRecord {
   @Column({ name: 'roll_forward_clocks', type: 'jsonb', nullable: true })
   rollForwardClocks!: RollForwardClocks | null;
 
+  /** The areas of GOL's qualitative assessment (issue 14; null: the default list, or not an assessment catalogue). */
+  @Column({ name: 'assessment_areas', type: 'jsonb', nullable: true })
+  assessmentAreas!: string[] | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
 }

@@ -178,6 +178,9 @@ export class JourneysByStageDto implements Record<JourneyStage, number> {
 
   @ApiProperty({ description: 'Closed (any reason, any time)', example: 12 })
   closed!: number;
+
+  @ApiProperty({ description: 'In the GOL assessment (started under `GOL`, path not chosen yet)', example: 3 })
+  assessment!: number;
 }
 
 /** Stalled open journeys by reason (every reason is present; a journey with two reasons counts under both). */
