@@ -477,6 +477,12 @@ export interface Kpis {
   appealsPending: number;
   /** Confirmed steps whose decision is not yet recorded as notified (no appeal deadline yet; rules edition 2). */
   stepsAwaitingNotification: number;
+  /** Issue 14: journeys by GOL path ('1' … '5'; chosen at the end of the assessment, or the GOL-n programme started under), any status. */
+  journeysByGolPath: Record<string, number>;
+  /** Open journeys in the GOL assessment now (started under `GOL`, path not chosen). */
+  journeysInAssessment: number;
+  /** Open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`). */
+  profilingReviewsDue: number;
 }
 
 /** The supervisors' questions, answered from the read model with the partial indexes of the supervision migration. */
@@ -526,7 +532,15 @@ export class SupervisorReadModel {
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stalled_since IS NOT NULL)::int", 'stalled')
         .addSelect("coalesce(sum(t.overdue_action_count) FILTER (WHERE t.status = 'open'), 0)::int", 'overdue')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pact_version_awaiting_acceptance IS NOT NULL)::int", 'awaiting_acceptance')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stage = 'assessment')::int", 'in_assessment')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.profiling_review_due_at <= now())::int", 'reviews_due')
         .getRawOne();
+      const byPath: { path: number; n: number }[] = await scoped(JourneyRecord)
+        .select('t.gol_path', 'path')
+        .addSelect('count(*)::int', 'n')
+        .andWhere('t.gol_path IS NOT NULL')
+        .groupBy('t.gol_path')
+        .getRawMany();
       // A pact counts from when it is in force: the person's acceptance (edition 2), or the signing (edition 1).
       const median = await inPeriod(JourneyRecord, 't.pact_in_force_since')
         .select('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.pact_in_force_since - t.taken_in_charge_at) / 86400)', 'days')
@@ -570,6 +584,9 @@ export class SupervisorReadModel {
         annulledSteps: confirmed.annulled,
         appealsPending: appeals.pending,
         stepsAwaitingNotification: appeals.unnotified,
+        journeysByGolPath: Object.fromEntries(byPath.map((r) => [String(r.path), r.n])),
+        journeysInAssessment: totals.in_assessment,
+        profilingReviewsDue: totals.reviews_due,
       };
     });
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { JOURNEY_STAGES, SERVICE_CODES, STALL_REASONS } from '@sal/domain';
+import { GOL_PATHS, JOURNEY_STAGES, SERVICE_CODES, STALL_REASONS } from '@sal/domain';
 import type { OfficeScope } from '@sal/persistence';
 import { ReadModelService } from '../database/read-model.service';
 import type { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
@@ -50,6 +50,7 @@ export class SupervisorService {
       journeysByStage: { ...zeros(JOURNEY_STAGES), ...kpis.journeysByStage },
       stalledByReason: { ...zeros(STALL_REASONS), ...kpis.stalledByReason },
       serviceHours: { ...zeros(SERVICE_CODES), ...kpis.serviceHours },
+      journeysByGolPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...kpis.journeysByGolPath },
     };
   }
 }

@@ -264,4 +264,31 @@ export class KpisDto {
 
   @ApiProperty({ description: 'Confirmed steps whose notification to the person is not recorded yet (no appeal deadline yet) now', example: 0 })
   stepsAwaitingNotification!: number;
+
+  @ApiProperty({ description: 'Journeys by GOL path now, any status (not limited to the period): the path chosen at the end of the assessment, or the GOL-n programme a journey started under', type: () => JourneysByGolPathDto })
+  journeysByGolPath!: JourneysByGolPathDto;
+
+  @ApiProperty({ description: 'Open journeys in the GOL assessment now (started under `GOL`, path not chosen yet)', example: 3 })
+  journeysInAssessment!: number;
+
+  @ApiProperty({ description: "Open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`)", example: 1 })
+  profilingReviewsDue!: number;
+}
+
+/** Journeys by GOL path (every path is present, 0 included). */
+export class JourneysByGolPathDto {
+  @ApiProperty({ name: '1', description: 'Path 1 – reinserimento lavorativo', example: 20 })
+  '1'!: number;
+
+  @ApiProperty({ name: '2', description: 'Path 2 – aggiornamento (upskilling)', example: 10 })
+  '2'!: number;
+
+  @ApiProperty({ name: '3', description: 'Path 3 – riqualificazione (reskilling)', example: 8 })
+  '3'!: number;
+
+  @ApiProperty({ name: '4', description: 'Path 4 – lavoro e inclusione', example: 2 })
+  '4'!: number;
+
+  @ApiProperty({ name: '5', description: 'Path 5 – ricollocazione collettiva', example: 1 })
+  '5'!: number;
 }
