@@ -49,7 +49,7 @@ export class GolAssessment1764280200000 implements MigrationInterface {
     const g = GOL_ASSESSMENT;
     await q.query(
       `INSERT INTO programme_catalogues (code, version, title, clocks, services, working_day_clocks, roll_forward_clocks, assessment_areas)
-       SELECT $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7 FROM programme_catalogues WHERE code = $1`,
+       SELECT $1::varchar, coalesce(max(version), 0) + 1, $2::text, $3::jsonb, $4::jsonb, $5::jsonb, $6::jsonb, $7::jsonb FROM programme_catalogues WHERE code = $1::varchar`,
       [g.code, g.title, JSON.stringify(g.clocks), JSON.stringify(g.services), JSON.stringify(g.workingDayClocks), JSON.stringify(g.rollForwardClocks), JSON.stringify(g.assessmentAreas)],
     );
     for (const code of GOL_PATH_CODES) {
