@@ -1,4 +1,4 @@
-import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY, type AppointmentChannel, type JourneyNotice, type NoticeKind, type ProfilingClass, type ServiceCode } from '@sal/domain';
+import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY, romeDateOf, type AppointmentChannel, type JourneyNotice, type NoticeKind, type ProfilingClass, type ServiceCode } from '@sal/domain';
 import { romeDeadline } from './rome-time';
 
 /** A message ready to send: one-line subject, plain-text body. */
@@ -176,12 +176,12 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
   profiling_class_changed: {
     beneficiary: (f) => ({
       subject: 'Aggiornamento della Sua profilazione',
-      paragraphs: [`Le comunichiamo che la Sua profilazione è stata aggiornata (classe: ${f.profilingClass}).`, "Per informazioni può contattare il Suo Centro per l'Impiego."],
+      paragraphs: [`Le comunichiamo che la Sua profilazione del ${f.profiledOn} è stata aggiornata${f.profilingClass ? ` (classe ${f.profilingClass})` : ''}.`, "Per informazioni può contattare il Suo Centro per l'Impiego."],
     }),
     staff: (f) => ({
       subject: `Classe di profilazione cambiata: ${f.person}`,
       paragraphs: [
-        `la profilazione quantitativa di ${f.person} del ${f.profiledOn} ha cambiato classe: ${f.profilingClass}.`,
+        `la profilazione quantitativa di ${f.person} del ${f.profiledOn} ha cambiato classe${f.profilingClass ? `: ${f.profilingClass}` : ''}.`,
         'Si valuti se il percorso e il Patto di servizio vanno rivisti.',
       ],
     }),
@@ -382,7 +382,7 @@ function facts(notice: JourneyNotice, person: string, actionMax = Infinity): Fac
     sanction: SANCTION_NAMES[s.effect ?? ''] ?? '',
     appealDue: s.appealDueAt ? `entro il ${romeDeadline(s.appealDueAt)}` : 'entro i termini di legge, che decorrono dalla notifica del provvedimento (PEC, raccomandata con ricevuta di ritorno o consegna a mano)',
     appealBody: oneLine(s.appealBody ?? APPEAL_BODY_DEFINITIONS[COMPETENT_APPEAL_BODY].name),
-    profiledOn: s.profiledOn ? s.profiledOn.split('-').reverse().join('/') : '',
+    profiledOn: (s.profiledOn ?? romeDateOf(notice.at)).split('-').reverse().join('/'),
     profilingClass: s.profilingClassTo
       ? s.profilingClassFrom
         ? `da «${PROFILING_CLASS_NAMES[s.profilingClassFrom]}» a «${PROFILING_CLASS_NAMES[s.profilingClassTo]}»`

@@ -115,6 +115,32 @@ const PACTS_AWAITING_ACCEPTANCE = new PagedQuery({
   }),
 });
 
+/**
+ * Issue 14: open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`),
+ * longest overdue first (the partial index `journeys_profiling_review_idx`).
+ */
+const PROFILING_REVIEWS_DUE = new PagedQuery({
+  rows: (q) =>
+    q
+      .select(`${SUPERVISED_JOURNEY_COLUMNS}, j.gol_path, j.gol_profiling_class, to_char(j.profiled_on, 'YYYY-MM-DD') AS profiled_day, j.profiling_review_due_at, ${daysSince('j.profiling_review_due_at')} AS days_overdue`)
+      .from(JourneyRecord, 'j')
+      .where("j.status = 'open' AND j.profiling_review_due_at <= now()"),
+  office: 'j.office_id',
+  filters: {
+    /** The operator responsible for the pact, or who took the person in charge. */
+    operatorId: equals<string>(JOURNEY_OPERATOR),
+  },
+  sorts: { longest: { 'j.profiling_review_due_at': 'ASC', 'j.journey_id': 'ASC' } },
+  item: (r): ProfilingReviewDue => ({
+    ...supervisedJourney(r),
+    golPath: orNull(r.gol_path),
+    profilingClass: r.gol_profiling_class as string,
+    profiledOn: r.profiled_day as string,
+    reviewDueAt: iso(r.profiling_review_due_at),
+    daysOverdue: r.days_overdue as number,
+  }),
+});
+
 /** Overdue pact actions of open journeys, longest overdue first (the partial index `pact_actions_overdue_idx`). */
 const OVERDUE_ACTIONS = new PagedQuery({
   rows: (q) =>
@@ -312,6 +338,7 @@ const SERVICES = new PagedQuery({
 export type StalledCasesFilter = RequestOf<typeof STALLED_CASES>;
 export type OverdueActionsFilter = RequestOf<typeof OVERDUE_ACTIONS>;
 export type PactsAwaitingAcceptanceFilter = RequestOf<typeof PACTS_AWAITING_ACCEPTANCE>;
+export type ProfilingReviewsDueFilter = RequestOf<typeof PROFILING_REVIEWS_DUE>;
 export type AppointmentsFilter = RequestOf<typeof APPOINTMENTS>;
 export type ConditionalityStepsFilter = RequestOf<typeof CONDITIONALITY_STEPS>;
 export type ServicesFilter = RequestOf<typeof SERVICES>;
@@ -357,6 +384,15 @@ export interface PactAwaitingAcceptance extends SupervisedJourney {
   signedAt: string;
   acceptanceDueAt: string | null;
   daysWaiting: number;
+}
+
+/** Issue 14: a journey whose GOL profiling is due for review. */
+export interface ProfilingReviewDue extends SupervisedJourney {
+  golPath: number | null;
+  profilingClass: string;
+  profiledOn: string;
+  reviewDueAt: string;
+  daysOverdue: number;
 }
 
 export interface OverdueAction {
@@ -495,6 +531,10 @@ export class SupervisorReadModel {
 
   pactsAwaitingAcceptance(f: PactsAwaitingAcceptanceFilter): Promise<Page<PactAwaitingAcceptance>> {
     return PACTS_AWAITING_ACCEPTANCE.page(this.dataSource.manager, f);
+  }
+
+  profilingReviewsDue(f: ProfilingReviewsDueFilter): Promise<Page<ProfilingReviewDue>> {
+    return PROFILING_REVIEWS_DUE.page(this.dataSource.manager, f);
   }
 
   overdueActions(f: OverdueActionsFilter): Promise<Page<OverdueAction>> {

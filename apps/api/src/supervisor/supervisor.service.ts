@@ -4,8 +4,8 @@ import type { OfficeScope } from '@sal/persistence';
 import { ReadModelService } from '../database/read-model.service';
 import type { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import type { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
-import type { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, StalledCasesQuery } from './dto/supervisor-queries';
-import type { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, StalledCasePageDto } from './dto/supervisor-responses';
+import type { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, ProfilingReviewsQuery, StalledCasesQuery } from './dto/supervisor-queries';
+import type { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, ProfilingReviewDuePageDto, StalledCasePageDto } from './dto/supervisor-responses';
 
 /**
  * What supervisors ask, answered from the read model (eventually consistent with the journeys, usually within a
@@ -27,6 +27,10 @@ export class SupervisorService {
 
   pactsAwaitingAcceptance(q: PactsAwaitingAcceptanceQuery): Promise<PactAwaitingAcceptancePageDto> {
     return this.readModel.use((m) => m.supervision.pactsAwaitingAcceptance(scoped(q)));
+  }
+
+  profilingReviews(q: ProfilingReviewsQuery): Promise<ProfilingReviewDuePageDto> {
+    return this.readModel.use((m) => m.supervision.profilingReviewsDue(scoped(q)));
   }
 
   appointments(q: AppointmentsQuery): Promise<AppointmentPageDto> {

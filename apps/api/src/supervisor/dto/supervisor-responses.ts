@@ -2,12 +2,13 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   JOURNEY_STAGES,
   PACT_ACTION_KINDS,
+  PROFILING_CLASSES,
   STALL_REASONS,
   type JourneyStage,
   type PactActionKind,
   type StallReason,
 } from '@sal/domain';
-import type { OverdueAction, PactAwaitingAcceptance, StalledCase } from '@sal/persistence';
+import type { OverdueAction, PactAwaitingAcceptance, ProfilingReviewDue, StalledCase } from '@sal/persistence';
 import { ServiceHoursDto } from './services-responses';
 
 const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
@@ -104,6 +105,59 @@ export class PactAwaitingAcceptanceDto implements PactAwaitingAcceptance {
 export class PactAwaitingAcceptancePageDto {
   @ApiProperty({ description: 'The versions waiting on this page, longest waiting first', type: () => [PactAwaitingAcceptanceDto] })
   items!: PactAwaitingAcceptanceDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many match the filters in all (also on a page past the end)', example: 2 })
+  total!: number;
+}
+
+/** Issue 14: an open journey whose GOL profiling is due for review. */
+export class ProfilingReviewDueDto implements ProfilingReviewDue {
+  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Programme: `GOL` during the assessment, `GOL-n` once the path is chosen', example: 'GOL-3' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Stage', enum: JOURNEY_STAGES, example: 'pact_active' })
+  stage!: JourneyStage;
+
+  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge', example: 'op-bianchi', nullable: true, type: String })
+  operatorId!: string | null;
+
+  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
+  familyName!: string;
+
+  @ApiProperty({ description: 'The GOL path, or null while the assessment runs', example: 3, nullable: true, type: Number })
+  golPath!: number | null;
+
+  @ApiProperty({ description: "The national model's class of the last profiling", enum: PROFILING_CLASSES, example: 'high' })
+  profilingClass!: string;
+
+  @ApiProperty({ description: 'When the national model computed it, YYYY-MM-DD', example: '2026-03-03', format: 'date' })
+  profiledOn!: string;
+
+  @ApiProperty({ description: "When it was due for review (the catalogue's `profilingReview` after it, moved by pauses)", example: '2026-06-01T22:00:00.000Z', format: 'date-time' })
+  reviewDueAt!: string;
+
+  @ApiProperty({ description: 'Whole days since it was due', example: 4 })
+  daysOverdue!: number;
+}
+
+export class ProfilingReviewDuePageDto {
+  @ApiProperty({ description: 'The journeys on this page, longest overdue first', type: () => [ProfilingReviewDueDto] })
+  items!: ProfilingReviewDueDto[];
 
   @ApiProperty({ description: 'Page number, from 1', example: 1 })
   page!: number;
