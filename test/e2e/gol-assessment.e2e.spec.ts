@@ -128,4 +128,45 @@ describe('the GOL assessment decides the path', () => {
     const timeline = (await op('GET', `/journeys/${journeyId}/events`)).body.map((e: { type: string }) => e.type);
     expect(timeline).toEqual(['JourneyStarted', 'IntakeRecorded', 'ProfilingRecorded', 'QualitativeAssessmentRecorded', 'GolPathChosen', 'PactSigned']);
   });
+
+  it("the profiling review: past the catalogue's period the operator is told and the supervisors list it; a new profiling clears it; a change of class is an event", async () => {
+    // A GOL version whose review period has passed by the time the profiling is recorded (it counts from the day of the profiling).
+    const gol = (await product.as()('GET', '/programmes/GOL')).body;
+    const { code: _code, version: _version, ...definition } = gol;
+    void _code;
+    void _version;
+    const published = await product.as()('PUT', '/programmes/GOL', { ...definition, clocks: { ...gol.clocks, profilingReview: 'PT1S' } });
+    expect([published.status, published.body.clocks.profilingReview]).toEqual([200, 'PT1S']);
+
+    const journeyId: string = (await start('GOL')).body.journeyId;
+    expect((await op('POST', `/journeys/${journeyId}/assessment/profiling`, { ...PROFILING, profiledOn: today() })).status).toBe(200);
+    const due = await eventually(async () => {
+      const v = (await op('GET', `/journeys/${journeyId}`)).body;
+      return v.assessment.profilingReviewDueAt ? v : undefined;
+    }, 'the profiling review to fall due');
+    expect(due.stage).toBe('assessment');
+    await eventually(async () => {
+      const { body } = await product.as()('GET', `/notifications?journeyId=${journeyId}&pageSize=100`);
+      return body.items?.some((n: { kind: string; audience: string }) => n.kind === 'profiling_review_due' && n.audience === 'operator') || undefined;
+    }, 'the review notice in the outbox');
+    const listed = await eventually(async () => {
+      const page = (await supervisor('GET', `/supervisor/profiling-reviews?officeId=${OFFICE}`)).body;
+      return page.items?.find((j: { journeyId: string }) => j.journeyId === journeyId);
+    }, 'the journey among the reviews due');
+    expect(listed).toMatchObject({ programmeCode: 'GOL', stage: 'assessment', golPath: null, profilingClass: 'high', profiledOn: today() });
+    expect((await supervisor('GET', `/supervisor/kpis?officeId=${OFFICE}`)).body.profilingReviewsDue).toBeGreaterThanOrEqual(1);
+
+    // The review: another class, its own event; the new profiling restarts the (here already passed) period.
+    const reviewed = await op('POST', `/journeys/${journeyId}/assessment/profiling`, { score: 0.31, profilingClass: 'medium', profiledOn: today() });
+    expect([reviewed.status, reviewed.body.assessment.profiling.profilingClass]).toEqual([200, 'medium']);
+    await eventually(async () => {
+      const { body } = await product.as()('GET', `/notifications?journeyId=${journeyId}&pageSize=100`);
+      return body.items?.some((n: { kind: string }) => n.kind === 'profiling_class_changed') || undefined;
+    }, 'the class change notice in the outbox');
+    const timeline = await eventually(async () => {
+      const types = (await op('GET', `/journeys/${journeyId}/events`)).body.map((e: { type: string }) => e.type);
+      return types.filter((t: string) => t === 'ProfilingReviewDue').length === 2 ? types : undefined;
+    }, 'the second review due');
+    expect(timeline.slice(0, 5)).toEqual(['JourneyStarted', 'ProfilingRecorded', 'ProfilingReviewDue', 'ProfilingRecorded', 'ProfilingClassChanged']);
+  });
 });

@@ -259,6 +259,24 @@ export class StalledByReasonDto implements Record<StallReason, number> {
  * The offices' figures: a snapshot of the journeys now, and what happened in the period. (The read model's `Kpis` keys
  * stages and reasons by any string; here every stage and reason is a documented property.)
  */
+/** Journeys by GOL path (every path is present, 0 included). */
+export class JourneysByGolPathDto {
+  @ApiProperty({ name: '1', description: 'Path 1 – reinserimento lavorativo', example: 20 })
+  '1'!: number;
+
+  @ApiProperty({ name: '2', description: 'Path 2 – aggiornamento (upskilling)', example: 10 })
+  '2'!: number;
+
+  @ApiProperty({ name: '3', description: 'Path 3 – riqualificazione (reskilling)', example: 8 })
+  '3'!: number;
+
+  @ApiProperty({ name: '4', description: 'Path 4 – lavoro e inclusione', example: 2 })
+  '4'!: number;
+
+  @ApiProperty({ name: '5', description: 'Path 5 – ricollocazione collettiva', example: 1 })
+  '5'!: number;
+}
+
 export class KpisDto {
   @ApiProperty({ description: 'Journeys at each stage now (not limited to the period)', type: () => JourneysByStageDto })
   journeysByStage!: JourneysByStageDto;
@@ -327,22 +345,4 @@ export class KpisDto {
 
   @ApiProperty({ description: "Open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`)", example: 1 })
   profilingReviewsDue!: number;
-}
-
-/** Journeys by GOL path (every path is present, 0 included). */
-export class JourneysByGolPathDto {
-  @ApiProperty({ name: '1', description: 'Path 1 – reinserimento lavorativo', example: 20 })
-  '1'!: number;
-
-  @ApiProperty({ name: '2', description: 'Path 2 – aggiornamento (upskilling)', example: 10 })
-  '2'!: number;
-
-  @ApiProperty({ name: '3', description: 'Path 3 – riqualificazione (reskilling)', example: 8 })
-  '3'!: number;
-
-  @ApiProperty({ name: '4', description: 'Path 4 – lavoro e inclusione', example: 2 })
-  '4'!: number;
-
-  @ApiProperty({ name: '5', description: 'Path 5 – ricollocazione collettiva', example: 1 })
-  '5'!: number;
 }
