@@ -235,4 +235,19 @@ describe('ChooseGolPath: the assessment ends with the path', () => {
     expect(refuse(state, profiling(), T1).code).toBe('NOT_IN_ASSESSMENT');
     expect(refuse(state, choose(3), T1).code).toBe('NOT_IN_ASSESSMENT');
   });
+
+  it('an assessment carried without the parts added here (an older or transferred one) reads as empty ones: default areas, no qualitative yet', () => {
+    const carried = assessmentJourney({ assessment: { profiling: { score: 0.2, profilingClass: 'low', profiledOn: '2026-03-02', recordedBy: OP, recordedAt: T1 }, path: null } });
+    expect(carried.stage).toBe('assessment');
+    expect(refuse(carried, choose(1), T3).code).toBe('QUALITATIVE_ASSESSMENT_REQUIRED');
+    const chosen = run(run(carried, qualitative(), T2), choose(1), T3);
+    expect(chosen).toMatchObject({ programmeCode: 'GOL-1', stage: 'awaiting_intake', assessment: { areas: [...DEFAULT_ASSESSMENT_AREAS], profilingReviewDueAt: null } });
+  });
+
+  it('an episode carrying an assessment with its path chosen starts under its path, not in the assessment', () => {
+    const path = { path: 2 as const, programmeCode: 'GOL-2', reason: 'r', chosenBy: OP, chosenAt: T1 };
+    const state = startJourney({ programmeCode: 'GOL-2', assessment: { profiling: null, path } });
+    expect(state.stage).toBe('awaiting_intake');
+    expect(refuse(state, choose(3), T3).code).toBe('GOL_PATH_ALREADY_CHOSEN');
+  });
 });
