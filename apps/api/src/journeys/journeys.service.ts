@@ -239,11 +239,6 @@ export class JourneysService {
     } else {
       assertCovers(principal, officeId);
     }
-    if (command.type === 'ChooseGolPath') {
-      // The path's catalogue is the API's to attach (its latest version), never the body's (issue 14).
-      const catalogue = await this.programmes.latest(golPathProgramme(command.path));
-      command = { ...command, ...(catalogue ? { catalogue: pathCatalogue(catalogue) } : {}) };
-    }
     const key = currentIdempotencyKey();
     let updateId: string | undefined;
     if (key !== undefined) {
@@ -252,6 +247,12 @@ export class JourneysService {
       if ((await this.readModel.use(({ dataSource }) => recordKeyUse(dataSource, use))) === 'reused') throw new IdempotencyKeyReusedError(journeyId);
       // A retry with the same key is the same update to Temporal, which applies it once and answers its first outcome.
       updateId = idempotencyUpdateId(principal.subject, key);
+    }
+    if (command.type === 'ChooseGolPath') {
+      // The path's catalogue is the API's to attach (its latest version), never the body's (issue 14); after the
+      // idempotency key's fingerprint, which names what the caller sent.
+      const catalogue = await this.programmes.latest(golPathProgramme(command.path));
+      command = { ...command, ...(catalogue ? { catalogue: pathCatalogue(catalogue) } : {}) };
     }
     const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(journeyCommandUpdate, { args: [command], updateId }));
     return toViewDto(view, 'workflow');
