@@ -233,7 +233,7 @@ describe('programme catalogues and supervision over HTTP', () => {
       return status === 200 && body.placements === 1 ? body : undefined;
     }, 'the placement to be counted');
     expect(kpis).toEqual({
-      journeysByStage: { awaiting_intake: 1, awaiting_pact: 1, pact_active: 0, suspended: 0, closed: 1 },
+      journeysByStage: { awaiting_intake: 1, awaiting_pact: 1, pact_active: 0, suspended: 0, closed: 1, assessment: 0 },
       openJourneys: 2,
       stalledJourneys: 1,
       stalledByReason: { overdue_action: 0, missed_contact: 0, pact_not_signed: 1, no_progress: 0, first_contact_missed: 0 },
@@ -253,6 +253,10 @@ describe('programme catalogues and supervision over HTTP', () => {
       stepsAwaitingNotification: 0,
       // Issue 14: the open journeys by their benefit's status (none claims one).
       journeysByBenefitStatus: { none: 2, claimed: 0, granted: 0, refused: 0, suspended: 0, ended: 0 },
+      // Issue 14: no GOL path or assessment among this office's journeys.
+      journeysByGolPath: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+      journeysInAssessment: 0,
+      profilingReviewsDue: 0,
     });
     // Another office sees none of it.
     const { body: elsewhere } = await api('GET', `/supervisor/kpis?officeId=CPI-ELSEWHERE-${suffix}`);

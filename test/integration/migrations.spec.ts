@@ -62,12 +62,12 @@ describe('the migrations', () => {
     }
   });
 
-  it('seed the GOL catalogues of their day: version 1 with the first clocks, version 2 with the six services, version 3 moving legal deadlines off closed days', async () => {
+  it('seed the GOL catalogues of their day: version 1 with the first clocks, version 2 with the six services, version 3 moving legal deadlines off closed days, version 4 reviewing the profiling; GOL the assessment', async () => {
     const rows: { code: string; version: number; clocks: Record<string, string>; services: unknown[] | null; roll_forward_clocks: Record<string, unknown> | null }[] = await db.dataSource.query(
       `SELECT code, version, clocks, services, roll_forward_clocks FROM programme_catalogues ORDER BY code, version`,
     );
-    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5'].flatMap((c) => [`${c} v1`, `${c} v2`, `${c} v3`]));
-    for (const r of rows.filter((r) => r.version === 1)) {
+    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['GOL v1', ...['GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5'].flatMap((c) => [`${c} v1`, `${c} v2`, `${c} v3`, `${c} v4`])]);
+    for (const r of rows.filter((r) => r.version === 1 && r.code !== 'GOL')) {
       expect(r.clocks).toEqual({ reminderBeforeDue: 'P2D', escalationAfter: 'P7D', pactDeadline: 'P30D', stallAfter: r.code === 'GOL-4' ? 'P90D' : 'P60D' });
       expect(r.services).toBeNull();
     }
@@ -82,6 +82,19 @@ describe('the migrations', () => {
       expect([r.clocks, r.services]).toEqual([{ ...v2.clocks, pactAcceptanceWindow: 'P7D' }, v2.services]);
       expect(r.roll_forward_clocks).toMatchObject({ appealWindow: { saturdaysClosed: true }, justificationWindow: { saturdaysClosed: false } });
     }
+    // Version 4 (issue 14): version 3 with the profiling review; and the programme GOL, the assessment before any path.
+    for (const r of rows.filter((r) => r.version === 4)) {
+      const v3 = rows.find((x) => x.code === r.code && x.version === 3)!;
+      expect([r.clocks, r.services, r.roll_forward_clocks]).toEqual([{ ...v3.clocks, profilingReview: 'P90D' }, v3.services, v3.roll_forward_clocks]);
+    }
+    const gol = rows.find((r) => r.code === 'GOL')!;
+    expect([gol.clocks, gol.services, gol.roll_forward_clocks]).toEqual([
+      { ...rows.find((x) => x.code === 'GOL-1' && x.version === 4)!.clocks },
+      [{ service: 'reception', after: [] }, { service: 'second_level_interview', after: ['reception'] }],
+      rows.find((x) => x.code === 'GOL-1' && x.version === 4)!.roll_forward_clocks,
+    ]);
+    const [{ assessment_areas: areas }] = await db.dataSource.query(`SELECT assessment_areas FROM programme_catalogues WHERE code = 'GOL'`);
+    expect(areas).toEqual(['education_and_training', 'work_experience_and_skills', 'job_search_autonomy', 'availability_and_expectations', 'personal_constraints', 'complex_needs']);
   });
 
   it('seed the directory of offices the demo and the tests name, with their comuni closures and one accredited operator', async () => {

@@ -302,6 +302,8 @@ function indexSearchAttributes(state: JourneyState, previous: string): string {
     deadline: view.nextDeadline?.at ?? null,
     overdue: view.overdueActionCount,
     stalled: view.stalled !== null,
+    // The programme changes when a GOL path is chosen (issue 14); constant otherwise, so recorded runs upsert as they did.
+    programme: state.programmeCode,
   };
   const signature = JSON.stringify(values);
   if (signature === previous) return previous;

@@ -1,4 +1,4 @@
-import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY, type AppointmentChannel, type JourneyNotice, type NoticeKind, type ServiceCode } from '@sal/domain';
+import { APPEAL_BODY_DEFINITIONS, COMPETENT_APPEAL_BODY, romeDateOf, type AppointmentChannel, type JourneyNotice, type NoticeKind, type ProfilingClass, type ServiceCode } from '@sal/domain';
 import { romeDeadline } from './rome-time';
 
 /** A message ready to send: one-line subject, plain-text body. */
@@ -36,6 +36,9 @@ interface Facts {
   benefitDate: string;
   benefitReason: string;
   pendingSteps: string;
+  /** The profiling concerned: its day (dd/mm/yyyy) and the class change in Italian (issue 14). */
+  profiledOn: string;
+  profilingClass: string;
 }
 
 interface Parts {
@@ -188,6 +191,30 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
         `il Patto di servizio personalizzato di ${f.person}, sottoscritto dall'operatore, attende l'accettazione della persona, prevista entro il ${f.due}.`,
         'Finché non è accettato non è in vigore e le sue scadenze non decorrono. Si richiede una verifica del percorso.',
       ],
+    }),
+  },
+  // Issue 14 (GOL assessment): sent to the operator only; the person's words are here for completeness of the record.
+  profiling_class_changed: {
+    beneficiary: (f) => ({
+      subject: 'Aggiornamento della Sua profilazione',
+      paragraphs: [`Le comunichiamo che la Sua profilazione del ${f.profiledOn} è stata aggiornata${f.profilingClass ? ` (classe ${f.profilingClass})` : ''}.`, "Per informazioni può contattare il Suo Centro per l'Impiego."],
+    }),
+    staff: (f) => ({
+      subject: `Classe di profilazione cambiata: ${f.person}`,
+      paragraphs: [
+        `la profilazione quantitativa di ${f.person} del ${f.profiledOn} ha cambiato classe${f.profilingClass ? `: ${f.profilingClass}` : ''}.`,
+        'Si valuti se il percorso e il Patto di servizio vanno rivisti.',
+      ],
+    }),
+  },
+  profiling_review_due: {
+    beneficiary: (f) => ({
+      subject: 'Revisione della Sua profilazione',
+      paragraphs: [`Le comunichiamo che la Sua profilazione va rivista (prevista entro il ${f.due}).`, "Potrà essere convocato/a dal Suo Centro per l'Impiego."],
+    }),
+    staff: (f) => ({
+      subject: `Revisione della profilazione da fare: ${f.person}`,
+      paragraphs: [`la profilazione quantitativa di ${f.person} del ${f.profiledOn} andava rivista entro il ${f.due}.`, 'Si richiede di registrare la nuova profilazione del modello nazionale.'],
     }),
   },
   first_contact_missed: {
@@ -419,8 +446,16 @@ function facts(notice: JourneyNotice, person: string, actionMax = Infinity): Fac
     benefitDate: s.benefitDate ? italianDate(s.benefitDate) : romeDeadline(notice.at),
     benefitReason: BENEFIT_REASON_NAMES[s.benefitReason ?? ''] ?? 'motivo non indicato',
     pendingSteps: s.proposedStepCount ? ` Restano da decidere ${s.proposedStepCount === 1 ? 'una misura proposta' : `${s.proposedStepCount} misure proposte`} prima della cessazione: confermarle o archiviarle.` : '',
+    profiledOn: (s.profiledOn ?? romeDateOf(notice.at)).split('-').reverse().join('/'),
+    profilingClass: s.profilingClassTo
+      ? s.profilingClassFrom
+        ? `da «${PROFILING_CLASS_NAMES[s.profilingClassFrom]}» a «${PROFILING_CLASS_NAMES[s.profilingClassTo]}»`
+        : `«${PROFILING_CLASS_NAMES[s.profilingClassTo]}»`
+      : '',
   };
 }
+
+const PROFILING_CLASS_NAMES: Record<ProfilingClass, string> = { low: 'bassa', medium: 'media', high: 'alta', very_high: 'molto alta' };
 
 function letter(greeting: string, paragraphs: string[], closing: string[]): string {
   return [greeting, ...paragraphs, closing.join('\n')].join('\n\n') + '\n';

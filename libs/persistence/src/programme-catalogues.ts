@@ -44,6 +44,7 @@ export class ProgrammeCatalogues {
         offerSuitability: definition.offerSuitability ?? null,
         rollForwardClocks: definition.rollForwardClocks ?? null,
         absenceReasons: definition.absenceReasons ?? null,
+        assessmentAreas: definition.assessmentAreas ?? null,
       });
       return toCatalogue(await m.save(row));
     });
@@ -61,5 +62,6 @@ function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
     offerSuitability: r.offerSuitability ?? null,
     ...(r.rollForwardClocks ? { rollForwardClocks: r.rollForwardClocks } : {}),
     ...(r.absenceReasons ? { absenceReasons: r.absenceReasons } : {}),
+    ...(r.assessmentAreas ? { assessmentAreas: r.assessmentAreas } : {}),
   };
 }

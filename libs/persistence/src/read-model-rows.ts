@@ -1,4 +1,4 @@
-import { toView, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
+import { golPathOf, toView, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
 import type { AppointmentRecord } from './entities/appointment.entity';
 import type { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import type { JourneyServiceRecord } from './entities/journey-service.entity';
@@ -73,6 +73,11 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     pausedSince: date(view.pause?.since),
     pauseKind: view.pause?.kind ?? null,
     pauseExpectedEnd: date(view.pause?.expectedEnd),
+    golPath: state.assessment?.path?.path ?? golPathOf(state.programmeCode),
+    golProfilingClass: state.assessment?.profiling?.profilingClass ?? null,
+    profiledOn: state.assessment?.profiling?.profiledOn ?? null,
+    qualitativeAssessedOn: state.assessment?.qualitative?.assessedOn ?? null,
+    profilingReviewDueAt: date(view.profilingReviewDueAt),
     lastSeq: state.lastSeq,
     updatedAt: new Date(state.updatedAt),
   };

@@ -145,6 +145,33 @@ const PAUSED_JOURNEYS = new PagedQuery({
   }),
 });
 
+/**
+ * Issue 14: open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`),
+ * longest overdue first (the partial index `journeys_profiling_review_idx`).
+ */
+const PROFILING_REVIEWS_DUE = new PagedQuery({
+  rows: (q) =>
+    q
+      .select(`${SUPERVISED_JOURNEY_COLUMNS}, j.gol_path, j.gol_profiling_class, to_char(j.profiled_on, 'YYYY-MM-DD') AS profiled_day, j.profiling_review_due_at, ${daysSince('j.profiling_review_due_at')} AS days_overdue`)
+      .from(JourneyRecord, 'j')
+      .where("j.status = 'open' AND j.profiling_review_due_at <= now()"),
+  office: 'j.office_id',
+  filters: {
+    /** The operator responsible for the pact, or who took the person in charge. */
+    operatorId: equals<string>(JOURNEY_OPERATOR),
+  },
+  sorts: { longest: { 'j.profiling_review_due_at': 'ASC', 'j.journey_id': 'ASC' } },
+  item: (r): ProfilingReviewDue => ({
+    ...supervisedJourney(r),
+    golPath: orNull(r.gol_path),
+    profilingClass: r.gol_profiling_class as string,
+    profiledOn: r.profiled_day as string,
+    reviewDueAt: iso(r.profiling_review_due_at),
+    daysOverdue: r.days_overdue as number,
+  }),
+});
+
+
 /** Overdue pact actions of open journeys, longest overdue first (the partial index `pact_actions_overdue_idx`). */
 const OVERDUE_ACTIONS = new PagedQuery({
   rows: (q) =>
@@ -343,6 +370,7 @@ export type StalledCasesFilter = RequestOf<typeof STALLED_CASES>;
 export type OverdueActionsFilter = RequestOf<typeof OVERDUE_ACTIONS>;
 export type PactsAwaitingAcceptanceFilter = RequestOf<typeof PACTS_AWAITING_ACCEPTANCE>;
 export type PausedJourneysFilter = RequestOf<typeof PAUSED_JOURNEYS>;
+export type ProfilingReviewsDueFilter = RequestOf<typeof PROFILING_REVIEWS_DUE>;
 export type AppointmentsFilter = RequestOf<typeof APPOINTMENTS>;
 export type ConditionalityStepsFilter = RequestOf<typeof CONDITIONALITY_STEPS>;
 export type ServicesFilter = RequestOf<typeof SERVICES>;
@@ -396,6 +424,15 @@ export interface PausedJourney extends SupervisedJourney {
   pausedSince: string;
   expectedEnd: string | null;
   daysPaused: number;
+}
+
+/** Issue 14: a journey whose GOL profiling is due for review. */
+export interface ProfilingReviewDue extends SupervisedJourney {
+  golPath: number | null;
+  profilingClass: string;
+  profiledOn: string;
+  reviewDueAt: string;
+  daysOverdue: number;
 }
 
 export interface OverdueAction {
@@ -521,6 +558,12 @@ export interface Kpis {
   stepsAwaitingNotification: number;
   /** Open journeys by the status of their benefit now (`none`: no benefit claimed). */
   journeysByBenefitStatus: Record<string, number>;
+  /** Issue 14: journeys by GOL path ('1' … '5'; chosen at the end of the assessment, or the GOL-n programme started under), any status. */
+  journeysByGolPath: Record<string, number>;
+  /** Open journeys in the GOL assessment now (started under `GOL`, path not chosen). */
+  journeysInAssessment: number;
+  /** Open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`). */
+  profilingReviewsDue: number;
 }
 
 /** The supervisors' questions, answered from the read model with the partial indexes of the supervision migration. */
@@ -537,6 +580,10 @@ export class SupervisorReadModel {
 
   pausedJourneys(f: PausedJourneysFilter): Promise<Page<PausedJourney>> {
     return PAUSED_JOURNEYS.page(this.dataSource.manager, f);
+  }
+
+  profilingReviewsDue(f: ProfilingReviewsDueFilter): Promise<Page<ProfilingReviewDue>> {
+    return PROFILING_REVIEWS_DUE.page(this.dataSource.manager, f);
   }
 
   overdueActions(f: OverdueActionsFilter): Promise<Page<OverdueAction>> {
@@ -576,7 +623,15 @@ export class SupervisorReadModel {
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pact_version_awaiting_acceptance IS NOT NULL)::int", 'awaiting_acceptance')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pause_kind = 'job')::int", 'suspended')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pause_kind = 'absence')::int", 'absent')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stage = 'assessment')::int", 'in_assessment')
+        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.profiling_review_due_at <= now())::int", 'reviews_due')
         .getRawOne();
+      const byPath: { path: number; n: number }[] = await scoped(JourneyRecord)
+        .select('t.gol_path', 'path')
+        .addSelect('count(*)::int', 'n')
+        .andWhere('t.gol_path IS NOT NULL')
+        .groupBy('t.gol_path')
+        .getRawMany();
       // A pact counts from when it is in force: the person's acceptance (edition 2), or the signing (edition 1).
       const median = await inPeriod(JourneyRecord, 't.pact_in_force_since')
         .select('percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t.pact_in_force_since - t.taken_in_charge_at) / 86400)', 'days')
@@ -629,6 +684,9 @@ export class SupervisorReadModel {
         appealsPending: appeals.pending,
         stepsAwaitingNotification: appeals.unnotified,
         journeysByBenefitStatus: Object.fromEntries(byBenefit.map((r) => [r.status, r.n])),
+        journeysByGolPath: Object.fromEntries(byPath.map((r) => [String(r.path), r.n])),
+        journeysInAssessment: totals.in_assessment,
+        profilingReviewsDue: totals.reviews_due,
       };
     });
   }

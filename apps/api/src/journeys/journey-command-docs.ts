@@ -37,6 +37,8 @@ const BENEFIT_REFUSALS = (own: Record<string, string>) => ({
   BENEFIT_CLOSED: 'the claim was refused or ended: nothing changes it any more (claim again)',
   ...own,
 });
+/** Issue 14: in GOL's assessment stage the pact and what runs under it wait for `ChooseGolPath`. */
+const GOL_PATH_FIRST = 'the journey is in the GOL assessment: the path is not chosen yet (`POST /journeys/{journeyId}/assessment/path`)';
 const CREATED = (what: string, list: string, id: string) =>
   `The journey after the command: the new ${what} is the last of \`${list}\` (its \`${id}\` is what later commands name in their path)`;
 
@@ -59,6 +61,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'Journeys of edition 1 sign as before: in force at signing, `acceptance` and `referrals` refused. Amend it later with `POST /journeys/{journeyId}/pact/amendments`.',
     answer: 'The journey after the signing',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       INTAKE_REQUIRED: 'the intake must be recorded first',
       PACT_ALREADY_SIGNED: 'the pact is already signed',
       PACT_AWAITING_ACCEPTANCE: "version 1 is signed and awaits the person's acceptance",
@@ -72,6 +75,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     description: 'Records that the person completed the action (also when it is overdue).',
     answer: 'The journey after the completion',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_NOT_SIGNED: 'the pact is not signed yet',
       PACT_ACTION_NOT_FOUND: 'the pact has no such action',
       PACT_ACTION_ALREADY_COMPLETED: 'the action is already completed',
@@ -85,7 +89,8 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       "Records a contact between the person and the operator, as the pact's contact frequency asks: the next contact falls due that frequency after it " +
       '(`nextContactDueAt`), and a missed contact is cleared (the journey is no longer stalled for it).',
     answer: 'The journey after the contact',
-    refusals: { PACT_NOT_SIGNED: 'agreed contacts start with the signed pact', INVALID_DATE: '`contactedAt` is in the future, before the signing or before the last recorded contact' },
+    refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST, PACT_NOT_SIGNED: 'agreed contacts start with the signed pact', INVALID_DATE: '`contactedAt` is in the future, before the signing or before the last recorded contact' },
   },
   CloseJourney: {
     summary: 'Close the journey',
@@ -157,6 +162,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'without facts. Journeys started before issue 13 (rules edition 1) take `suitable` as before. Answers 201 with the journey.',
     answer: CREATED('offer', 'offers', 'offerId'),
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_NOT_SIGNED: 'job offers are recorded under the signed pact',
       INVALID_VALUE: 'neither `suitability` nor `suitable` given, both given, or a fact missing for this offer (`suitability.contractMonths` of a fixed-term contract, `suitability.benefitMonthlyAmount` of a benefit recipient; `fields` names it)',
       INVALID_DATE: '`proposedAt` is in the future or before the DID date',
@@ -273,6 +279,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'it stays in force (`pact`, the actions and their deadlines unchanged).',
     answer: 'The journey after the amendment (`pact.version` is the new version once it is in force)',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_AWAITING_ACCEPTANCE: "a version of the pact awaits the person's acceptance: amend it once accepted",
       INVALID_VALUE: 'the amendment changes nothing, names an action twice, or withdraws the last action (`fields` names it when it can)',
       PACT_NOT_SIGNED: 'only a signed pact can be amended',
@@ -292,6 +299,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       'clock; an amendment replaces the version in force (its changed, added and withdrawn actions apply now). The referrals it agrees are made, linked to the version.',
     answer: 'The journey with the version in force (`pact.version`, `pactVersions[n].acceptance`, `inForce`, `inForceSince`)',
     refusals: {
+      GOL_PATH_NOT_CHOSEN: GOL_PATH_FIRST,
       PACT_VERSION_NOT_FOUND: 'the pact has no such version',
       PACT_VERSION_ALREADY_ACCEPTED: 'the version is in force already, or was superseded (edition 1 pacts are in force at signing)',
       INVALID_DATE: '`acceptedAt` is in the future or before the version was signed',
@@ -326,7 +334,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     description:
       'A job of up to six months suspends the unemployed status (art. 19 c.3 D.lgs. 150/2015): the journey goes to stage `suspended` and every clock stops ' +
       "from the job's first day (reminders, overdue actions, agreed contacts, the pact's and the first contact's deadlines, no progress, excuse windows). The " +
-      'appointments scheduled within the job are cancelled. While suspended the journey takes only `EndSuspension`, a closure, a placement, the benefit's changes and a sanction's notification and appeal (409 `JOURNEY_SUSPENDED`); ' +
+      'appointments scheduled within the job are cancelled. While suspended the journey takes only `EndSuspension`, a closure, a placement, changes to the benefit and the notification and appeal of a sanction (409 `JOURNEY_SUSPENDED`); ' +
       "it is not stalled. Still suspended six months after the job started, it closes as `status_lost` and the operator is told. A job expected to last longer is " +
       'not a suspension: record the placement or close the journey.',
     answer: 'The suspended journey, with `pause` and the new entry of `pauses`',
@@ -422,5 +430,39 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       "Conditionality steps proposed while it ran stay for the operator to confirm or dismiss: the responsible operator is told (`benefit_ended`, with how many wait) and the view shows `benefitRunning` false.",
     answer: 'The journey with its `benefit` ended',
     refusals: BENEFIT_REFUSALS({ INVALID_DATE: "`endedOn` is in the future or before the claim's last status" }),
+  },
+  // Issue 14: the GOL assessment.
+  RecordProfiling: {
+    summary: "Record the national model's profiling (GOL)",
+    description:
+      "The quantitative profiling as the national model gives it: its score (0 to 1) and class, with the day it was computed; nothing is recomputed. On a journey with a GOL assessment " +
+      "(started under `GOL`). Recorded again later it is a review: a change of class is its own event (`ProfilingClassChanged`) and tells the operator. The catalogue's `profilingReview` " +
+      '(GOL: P90D) from the day of the last profiling is a deadline: past it the operator is told (`profiling_review_due`); the next profiling clears it and starts it again.',
+    answer: 'The journey with `assessment.profiling`',
+    refusals: { NOT_IN_ASSESSMENT: 'the journey has no GOL assessment (started under a path directly)', INVALID_DATE: '`profiledOn` is in the future, before the DID or before the last profiling' },
+  },
+  RecordQualitativeAssessment: {
+    summary: 'Record the qualitative assessment (GOL)',
+    description:
+      "The operator's findings (`adequate`, `to_strengthen`, `critical`, with a short note) on the areas of the journey's GOL catalogue (`assessment.areas`, from the catalogue's " +
+      '`assessmentAreas`), each at most once, and a summary. Recorded again, it replaces the one before (the timeline keeps both).',
+    answer: 'The journey with `assessment.qualitative`',
+    refusals: { NOT_IN_ASSESSMENT: 'the journey has no GOL assessment', INVALID_VALUE: 'an area is not of the catalogue, or is assessed twice (`fields` names it)', INVALID_DATE: '`assessedOn` is in the future or before the DID' },
+  },
+  ChooseGolPath: {
+    summary: 'Choose the GOL path at the end of the assessment',
+    description:
+      'The path (1–5) and its reason, once the profiling and the qualitative assessment are recorded. Path 4 (lavoro e inclusione) names its `socialServices`, path 5 (ricollocazione ' +
+      "collettiva) its `collectiveReallocation` (employer and agreement). The API attaches the latest version of the path's catalogue (`GOL-n`): from now the journey runs under it — " +
+      "`programmeCode`, `catalogueVersion`, clocks, services, working-day and roll-forward clocks, offer thresholds — and moves to `awaiting_intake`, or to `awaiting_pact` when the presa " +
+      "in carico was recorded during the assessment (the pact's deadline then counts from the choice). Moving to another path later is a transfer, not this command.",
+    answer: 'The journey under its path: `programmeCode` `GOL-n`, `assessment.path`',
+    refusals: {
+      NOT_IN_ASSESSMENT: 'the journey has no GOL assessment (started under a path directly)',
+      GOL_PATH_ALREADY_CHOSEN: 'the path was chosen already',
+      PROFILING_REQUIRED: 'the profiling is not recorded yet',
+      QUALITATIVE_ASSESSMENT_REQUIRED: 'the qualitative assessment is not recorded yet',
+      GOL_PATH_PARTY_REQUIRED: 'path 4 without `socialServices`, or path 5 without `collectiveReallocation` (400, `fields` names it)',
+    },
   },
 };

@@ -1,7 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, journeyCommandUpdate, journeySearchAttributes, type JourneyWorkflowInput } from '@sal/contracts';
-import { replay, toView, type JourneyEvent, type JourneyView, type OperatorCommand } from '@sal/domain';
+import {
+  emptyAssessment,
+  GOL_ASSESSMENT_PROGRAMME,
+  golPathProgramme,
+  replay,
+  startStage,
+  toView,
+  type GolPathCatalogue,
+  type JourneyEvent,
+  type JourneyView,
+  type OperatorCommand,
+  type ProgrammeCatalogue,
+} from '@sal/domain';
 import { journeyIdFor } from '@sal/temporal';
 import {
   IdempotencyKeyReusedError,
@@ -70,6 +82,9 @@ export class JourneysService {
     // a restart under the same id would collide with the recorded events.
     const existing = await this.readModel.query((rm) => rm.find(journeyId));
     if (existing) throw this.alreadyExists(principal, journeyId, existing.officeId);
+    // Under `GOL` the journey starts in the assessment, before any path (issue 14): an empty one, with the catalogue's areas.
+    const assessment = dto.programmeCode === GOL_ASSESSMENT_PROGRAMME ? emptyAssessment(catalogue.assessmentAreas ?? undefined) : null;
+    const stage = startStage(assessment);
     const input: JourneyWorkflowInput = {
       kind: 'start',
       start: {
@@ -87,6 +102,7 @@ export class JourneysService {
         ...(catalogue.absenceReasons ? { absenceReasons: catalogue.absenceReasons } : {}),
         ...(office ? { office } : {}),
         benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
+        ...(assessment ? { assessment } : {}),
       },
     };
     try {
@@ -101,7 +117,7 @@ export class JourneysService {
           typedSearchAttributes: [
             { key: journeySearchAttributes.office, value: dto.officeId },
             { key: journeySearchAttributes.programme, value: dto.programmeCode },
-            { key: journeySearchAttributes.stage, value: 'awaiting_intake' },
+            { key: journeySearchAttributes.stage, value: stage },
             { key: journeySearchAttributes.status, value: 'open' },
           ],
         }),
@@ -110,7 +126,7 @@ export class JourneysService {
       if (error instanceof JourneyAlreadyExistsError) throw this.alreadyExists(principal, journeyId, await this.officeOfStarted(journeyId));
       throw error;
     }
-    return { journeyId, stage: 'awaiting_intake', status: 'open' };
+    return { journeyId, stage, status: 'open' };
   }
 
   /**
@@ -234,7 +250,26 @@ export class JourneysService {
       // A retry with the same key is the same update to Temporal, which applies it once and answers its first outcome.
       updateId = idempotencyUpdateId(principal.subject, key);
     }
+    if (command.type === 'ChooseGolPath') {
+      // The path's catalogue is the API's to attach (its latest version), never the body's (issue 14); after the
+      // idempotency key's fingerprint, which names what the caller sent.
+      const catalogue = await this.programmes.latest(golPathProgramme(command.path));
+      command = { ...command, ...(catalogue ? { catalogue: pathCatalogue(catalogue) } : {}) };
+    }
     const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(journeyCommandUpdate, { args: [command], updateId }));
     return toViewDto(view, 'workflow');
   }
+}
+
+/** What a `ChooseGolPath` carries of the path's catalogue: what the journey runs under from the choice. */
+function pathCatalogue(c: ProgrammeCatalogue): GolPathCatalogue {
+  return {
+    code: c.code,
+    version: c.version,
+    clocks: c.clocks,
+    services: c.services,
+    workingDayClocks: c.workingDayClocks,
+    offerSuitability: c.offerSuitability ?? null,
+    ...(c.rollForwardClocks ? { rollForwardClocks: c.rollForwardClocks } : {}),
+  };
 }

@@ -38,6 +38,7 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     ...(catalogue.offerSuitability ? { offerSuitability: suitabilityThresholds({ offerSuitability: catalogue.offerSuitability }) } : {}),
     ...(rollForwardClocks && Object.keys(rollForwardClocks).length > 0 ? { rollForwardClocks: rollForwardInOrder(rollForwardClocks) } : {}),
     ...(catalogue.absenceReasons ? { absenceReasons: [...catalogue.absenceReasons] } : {}),
+    ...(catalogue.assessmentAreas ? { assessmentAreas: [...catalogue.assessmentAreas] } : {}),
   };
 }
 

@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
-import { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, PausedJourneysQuery, StalledCasesQuery } from './dto/supervisor-queries';
-import { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, PausedJourneyPageDto, StalledCasePageDto } from './dto/supervisor-responses';
+import { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, PausedJourneysQuery, ProfilingReviewsQuery, StalledCasesQuery } from './dto/supervisor-queries';
+import { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, PausedJourneyPageDto, ProfilingReviewDuePageDto, StalledCasePageDto } from './dto/supervisor-responses';
 import { SupervisorService } from './supervisor.service';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { assertCovers, type Principal } from '../auth/principal';
@@ -85,6 +85,21 @@ export class SupervisorController {
   pausedJourneys(@CurrentPrincipal() principal: Principal, @Query() query: PausedJourneysQuery): Promise<PausedJourneyPageDto> {
     assertCovers(principal, ...query.officeId);
     return this.supervisor.pausedJourneys(query);
+  }
+
+  @Get('profiling-reviews')
+  @ApiOperation({
+    summary: 'GOL profiling reviews due',
+    description:
+      "Open journeys whose last GOL profiling is past the catalogue's `profilingReview` (GOL: 90 days from the day the national model computed it): " +
+      'the operator was told (`profiling_review_due`); recording the new profiling removes the journey. Longest overdue first. ' +
+      SCOPE,
+  })
+  @ApiOkResponse({ description: 'A page of journeys with a profiling review due', type: ProfilingReviewDuePageDto })
+  @ApiErrorResponses(ERRORS)
+  profilingReviews(@CurrentPrincipal() principal: Principal, @Query() query: ProfilingReviewsQuery): Promise<ProfilingReviewDuePageDto> {
+    assertCovers(principal, ...query.officeId);
+    return this.supervisor.profilingReviews(query);
   }
 
   @Get('appointments')

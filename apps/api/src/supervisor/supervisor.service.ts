@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { BENEFIT_STATUSES, JOURNEY_STAGES, SERVICE_CODES, STALL_REASONS } from '@sal/domain';
+import { BENEFIT_STATUSES, GOL_PATHS, JOURNEY_STAGES, SERVICE_CODES, STALL_REASONS } from '@sal/domain';
 import type { OfficeScope } from '@sal/persistence';
 import { ReadModelService } from '../database/read-model.service';
 import type { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import type { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
-import type { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, PausedJourneysQuery, StalledCasesQuery } from './dto/supervisor-queries';
-import type { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, PausedJourneyPageDto, StalledCasePageDto } from './dto/supervisor-responses';
+import type { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, PausedJourneysQuery, ProfilingReviewsQuery, StalledCasesQuery } from './dto/supervisor-queries';
+import type { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, PausedJourneyPageDto, ProfilingReviewDuePageDto, StalledCasePageDto } from './dto/supervisor-responses';
 
 /**
  * What supervisors ask, answered from the read model (eventually consistent with the journeys, usually within a
@@ -33,6 +33,10 @@ export class SupervisorService {
     return this.readModel.use((m) => m.supervision.pausedJourneys(scoped(q)));
   }
 
+  profilingReviews(q: ProfilingReviewsQuery): Promise<ProfilingReviewDuePageDto> {
+    return this.readModel.use((m) => m.supervision.profilingReviewsDue(scoped(q)));
+  }
+
   appointments(q: AppointmentsQuery): Promise<AppointmentPageDto> {
     return this.readModel.use((m) => m.supervision.appointments(scoped(q)));
   }
@@ -55,6 +59,7 @@ export class SupervisorService {
       stalledByReason: { ...zeros(STALL_REASONS), ...kpis.stalledByReason },
       serviceHours: { ...zeros(SERVICE_CODES), ...kpis.serviceHours },
       journeysByBenefitStatus: { ...zeros(['none', ...BENEFIT_STATUSES] as const), ...kpis.journeysByBenefitStatus },
+      journeysByGolPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...kpis.journeysByGolPath },
     };
   }
 }

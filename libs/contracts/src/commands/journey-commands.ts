@@ -8,6 +8,9 @@ import {
   BENEFIT_END_REASONS,
   BENEFIT_KINDS,
   BENEFIT_SUSPENSION_REASONS,
+  ASSESSMENT_FINDING_LEVELS,
+  GOL_PATHS,
+  PROFILING_SCORE_RANGE,
   CLOSURE_REASONS,
   CONTACT_CHANNELS,
   CONTRACT_TYPES,
@@ -148,6 +151,32 @@ const actingOffice = z
   }, { error: 'must be an object' })
   .meta({ description: 'The office the caller acts from (set by the API)' })
   .optional();
+
+/**
+ * Issue 14 (GOL assessment). The path's catalogue a `ChooseGolPath` runs under from the choice: the latest version of
+ * `GOL-n`, attached by the API (like `actingOffice`, never from a request body, whose schema leaves it out); the
+ * journey checks it names the chosen path.
+ */
+const golPathCatalogue = z
+  .looseObject({
+    code: z.string({ error: 'must be a string' }).regex(/^GOL-[1-5]$/, { error: 'must be GOL-1 … GOL-5' }),
+    version: z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }),
+  }, { error: 'must be an object' })
+  .meta({ description: "The path's catalogue (set by the API)" })
+  .optional();
+
+const assessmentFinding = z
+  .strictObject({
+    area: z
+      .string({ error: 'must be a string' })
+      .regex(/^[a-z][a-z0-9_]{0,59}$/, { error: 'must be an area name of the GOL catalogue (`assessmentAreas`), such as job_search_autonomy' })
+      .meta({ description: "An area of the qualitative assessment, from the journey's GOL catalogue (`assessmentAreas`; default: education_and_training, work_experience_and_skills, job_search_autonomy, availability_and_expectations, personal_constraints, complex_needs)", example: 'job_search_autonomy' }),
+    level: oneOf(ASSESSMENT_FINDING_LEVELS, { description: 'How the area stands: `adequate`, `to_strengthen` or `critical`', example: 'to_strengthen' }),
+    note: text(500, { description: 'A short note: no documents, no health details', example: 'Has never written a CV' }).optional(),
+  }, { error: 'each finding must be an object' })
+  .meta({ description: 'The finding on one area (each area at most once)' });
+
+const GOL_PATH_VALUES = GOL_PATHS.map(String).join(', ');
 
 const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
   z
@@ -491,6 +520,48 @@ export const JOURNEY_COMMANDS = {
     }),
     operatorId: staffId('Operator who records it'),
     note: note(2000, { description: 'Note', example: 'Last monthly payment in September' }).optional(),
+  }),
+  // Issue 14: the GOL assessment (journeys started under the programme `GOL`).
+  RecordProfiling: define('assessment/profiling', {}, {
+    score: z
+      .number({ error: `must be a number from ${PROFILING_SCORE_RANGE.min} to ${PROFILING_SCORE_RANGE.max}` })
+      .min(PROFILING_SCORE_RANGE.min, { error: `must be a number from ${PROFILING_SCORE_RANGE.min} to ${PROFILING_SCORE_RANGE.max}` })
+      .max(PROFILING_SCORE_RANGE.max, { error: `must be a number from ${PROFILING_SCORE_RANGE.min} to ${PROFILING_SCORE_RANGE.max}` })
+      .meta({ description: "The national model's score as it gives it (the estimated probability of still being without a job in 12 months, 0 to 1), recorded as given", example: 0.42 }),
+    profilingClass: oneOf(PROFILING_CLASSES, { description: "The national model's class, as it gives it", example: 'medium' }),
+    profiledOn: calendarDate({ description: 'When the national model computed it: YYYY-MM-DD, not in the future, not before the DID nor the last profiling', example: '2026-03-04' }),
+    operatorId: staffId('Operator who records it'),
+  }),
+  RecordQualitativeAssessment: define('assessment/qualitative', {}, {
+    findings: list(assessmentFinding, 1, 30, "The findings, one per area assessed, on the areas of the journey's GOL catalogue"),
+    summary: text(2000, { description: "The operator's summary of the assessment", example: 'Job-ready in logistics once the forklift licence is renewed' }),
+    assessedOn: calendarDate({ description: 'The day of the interview: YYYY-MM-DD, not in the future, not before the DID; defaults to today', example: '2026-03-05' }).optional(),
+    operatorId: staffId('Operator who assessed'),
+  }),
+  ChooseGolPath: define('assessment/path', {}, {
+    path: z
+      .number({ error: `must be one of ${GOL_PATH_VALUES}` })
+      .int({ error: `must be one of ${GOL_PATH_VALUES}` })
+      .min(1, { error: `must be one of ${GOL_PATH_VALUES}` })
+      .max(5, { error: `must be one of ${GOL_PATH_VALUES}` })
+      .meta({ description: 'The GOL path: 1 reinserimento lavorativo, 2 aggiornamento (upskilling), 3 riqualificazione (reskilling), 4 lavoro e inclusione, 5 ricollocazione collettiva', example: 3 }),
+    reason: text(2000, { description: 'Why this path, from the profiling and the qualitative assessment', example: 'Skills far from what the local market asks: a longer retraining' }),
+    socialServices: z
+      .strictObject({
+        organisation: text(200, { description: 'The social services', example: 'Servizi sociali Comune di Torino' }, 'line'),
+        reference: text(100, { description: "Their reference for the case or the network agreement (no personal data)", example: 'PUA-2026-12' }, 'line').optional(),
+      }, { error: 'must be an object' })
+      .meta({ description: 'Path 4 only, and required for it (400 `GOL_PATH_PARTY_REQUIRED`): the social services the path runs with' })
+      .optional(),
+    collectiveReallocation: z
+      .strictObject({
+        employer: text(200, { description: 'The employer in crisis', example: 'Acme Logistica S.p.A.' }, 'line'),
+        agreementReference: text(100, { description: 'The reference of the agreement the reallocation follows from', example: 'Accordo di ricollocazione 2026/44' }, 'line'),
+      }, { error: 'must be an object' })
+      .meta({ description: 'Path 5 only, and required for it (400 `GOL_PATH_PARTY_REQUIRED`): the employer in crisis and the agreement' })
+      .optional(),
+    operatorId: staffId('Operator who chooses'),
+    catalogue: golPathCatalogue,
   }),
 } as const satisfies Record<OperatorCommandType, CommandDefinition>;
 

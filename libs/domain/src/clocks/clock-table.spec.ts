@@ -14,6 +14,7 @@ describe('the clock table', () => {
       'appealWindow',
       'defaultContactFrequency',
       'pactAcceptanceWindow',
+      'profilingReview',
     ]);
     expect(CLOCK_NAMES).toEqual([...CORE_CLOCK_NAMES, ...EXTRA_CLOCK_NAMES]);
     expect(LEGAL_CLOCK_NAMES).toEqual(['firstContactAfterDid', 'firstContactAfterBenefitClaim', 'justificationWindow', 'offerExcuseWindow', 'appealWindow']);
@@ -37,6 +38,7 @@ describe('the clock table', () => {
       appealWindow: 'P30D',
       defaultContactFrequency: 'P30D',
       pactAcceptanceWindow: 'P7D',
+      profilingReview: 'P90D',
     });
     expect(Object.keys(golClocks())).toEqual([...CLOCK_NAMES]);
     expect(golWorkingDayClocks()).toEqual(['offerExcuseWindow']);

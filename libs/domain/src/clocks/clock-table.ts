@@ -64,6 +64,11 @@ export const CLOCK_TABLE = [
    * (edition 2). Not a legal clock: the law sets no term; the GOL default is the product's.
    */
   { name: 'pactAcceptanceWindow', core: false, legal: false, gol: 'P7D', golWorkingDays: false, golRollForward: null, drives: ['pact_acceptance_due'] },
+  /**
+   * How long a GOL profiling holds before it is reviewed (issue 14): from the day the national model computed the
+   * last one, the operator is told it is due. Not a legal clock; the GOL default is the product's (every 90 days).
+   */
+  { name: 'profilingReview', core: false, legal: false, gol: 'P90D', golWorkingDays: false, golRollForward: null, drives: ['profiling_review'] },
 ] as const satisfies readonly ClockDefinition[];
 
 type Table = typeof CLOCK_TABLE;

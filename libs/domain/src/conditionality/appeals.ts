@@ -139,6 +139,8 @@ function recordAppeal(state: JourneyState, c: RecordAppealCommand, now: string):
 
 /** The stage a journey closed by decadenza had: closing keeps what the stage follows from (intake, pact). */
 function stageBeforeClosure(state: JourneyState): JourneyReopenedData['stage'] {
+  // A GOL journey closed during its assessment (no path chosen yet) reopens in it.
+  if (state.assessment && !state.assessment.path) return 'assessment';
   return state.pact ? 'pact_active' : state.intake ? 'awaiting_pact' : 'awaiting_intake';
 }
 

@@ -140,7 +140,7 @@ export interface AppealWindowClosedData {
 /** An annulled decadenza reopens the journey at the stage it had; the pact's clocks run again from now. */
 export interface JourneyReopenedData {
   stepId: string;
-  stage: 'awaiting_intake' | 'awaiting_pact' | 'pact_active';
+  stage: 'awaiting_intake' | 'awaiting_pact' | 'pact_active' | 'assessment';
   /** When the journey had been closed. */
   closedAt: string;
   operatorId: string;

@@ -9,6 +9,14 @@ import { benefitRunsNow } from '../benefits/running';
 /** The first contact the law expects before the presa in carico (art. 20 c.1, art. 21 c.2). */
 
 /**
+ * Whether the journey waits for the presa in carico: in `awaiting_intake`, or in GOL's `assessment` stage with no
+ * intake recorded yet (issue 14: the presa in carico happens at the first interview, during the assessment).
+ */
+export function awaitingPresaInCarico(state: Pick<JourneyState, 'stage' | 'intake'>): boolean {
+  return state.stage === 'awaiting_intake' || (state.stage === 'assessment' && state.intake === null);
+}
+
+/**
  * The claim whose 15 days count (art. 21 c.2): the latest, while it runs. A claim recorded late, while the journey
  * waits for the presa in carico, counts from its application date; a refused, suspended or ended one counts no more
  * and the DID's 30 days apply again. Null when none counts or the catalogue sets no such clock.
@@ -34,7 +42,7 @@ export function firstContactClockStart(state: JourneyState): string {
 
 export const firstContact = {
   deadlines: (state: JourneyState): ClockedDeadline[] => {
-    if (state.stage !== 'awaiting_intake' || state.firstContactMissedAt !== null) return [];
+    if (!awaitingPresaInCarico(state) || state.firstContactMissedAt !== null) return [];
     const at = firstContactDueAt(state);
     return at ? [{ at, since: firstContactClockStart(state), kind: 'first_contact' }] : [];
   },
@@ -49,6 +57,6 @@ export const firstContact = {
       notice(state, event, 'first_contact_missed', ['supervisor'], `first-contact@${event.data.dueAt}`, { firstContactDueAt: event.data.dueAt }),
   },
   stallCauses: {
-    first_contact_missed: (state: JourneyState) => (state.stage === 'awaiting_intake' ? state.firstContactMissedAt : null),
+    first_contact_missed: (state: JourneyState) => (awaitingPresaInCarico(state) ? state.firstContactMissedAt : null),
   },
 };

@@ -55,7 +55,10 @@ export interface JourneyStartedData {
   personRef?: string;
   /** The episode this one continues (a transfer to another path): its history stays linked (absent: a new DID). */
   previousJourneyId?: string;
-  /** The GOL assessment a transferred episode carries over from the one before (absent: none). */
+  /**
+   * The GOL assessment: empty (with the `GOL` catalogue's areas) for a journey started under `GOL`, which then begins
+   * in the stage `assessment`; a transferred episode carries over the one before, its path chosen (absent: none).
+   */
   assessment?: GolAssessmentState | null;
   /** The pinned catalogue's justified absence reasons (absent or null: the GOL list, `GOL_ABSENCE_REASONS`). */
   absenceReasons?: AbsenceReason[] | null;

@@ -3,11 +3,12 @@ import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
 import { optionalString, refusal, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
+import { awaitingPresaInCarico } from './first-contact';
 import { completeByIntake } from '../services/progress';
 import type { IntakeRecorded, RecordIntakeCommand } from './model';
 
 function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string): Outcome {
-  if (state.stage !== 'awaiting_intake') {
+  if (!awaitingPresaInCarico(state)) {
     return refusal('INTAKE_ALREADY_RECORDED', `the person was already taken in charge on ${state.intake?.takenInChargeAt}`);
   }
   const invalid = requireText(c.operatorId, 'operatorId') ?? optionalString(c.notes, 'notes');
@@ -24,9 +25,10 @@ function recordIntake(state: JourneyState, c: RecordIntakeCommand, now: string):
 export const presaInCarico = {
   deciders: { RecordIntake: recordIntake },
   evolvers: {
-    // The presa in carico also completes the services it stands for (reception).
+    // The presa in carico also completes the services it stands for (reception). In GOL's assessment the journey stays
+    // there: the pact waits for the path.
     IntakeRecorded: (state: JourneyState, event: IntakeRecorded): JourneyState =>
-      completeByIntake({ ...progressed(state, event.at), intake: event.data, stage: 'awaiting_pact' }, event.data.takenInChargeAt),
+      completeByIntake({ ...progressed(state, event.at), intake: event.data, stage: state.stage === 'assessment' ? 'assessment' : 'awaiting_pact' }, event.data.takenInChargeAt),
   },
   notices: { IntakeRecorded: silent },
 };

@@ -1,6 +1,6 @@
 import { JOURNEY_COMMAND_TYPES, type JourneyCommand } from './commands';
 import { decide } from './decide';
-import { activeJourney, awaitingPactJourney, OP, run, startJourney } from './journey.test-fixture';
+import { activeJourney, assessmentJourney, awaitingPactJourney, OP, run, startJourney } from './journey.test-fixture';
 import type { JourneyStage, JourneyState } from './model';
 
 /**
@@ -65,6 +65,9 @@ const COMMANDS: Record<string, JourneyCommand> = {
   EndSuspension: { type: 'EndSuspension', endDate: '2026-03-05', operatorId: OP },
   RecordAbsence: { type: 'RecordAbsence', reason: 'illness', fromDate: '2026-03-05', toDate: '2026-03-20', operatorId: OP },
   EndAbsence: { type: 'EndAbsence', pauseId: 'P9', endDate: '2026-03-05', operatorId: OP },
+  RecordProfiling: { type: 'RecordProfiling', score: 0.42, profilingClass: 'medium', profiledOn: '2026-03-04', operatorId: OP },
+  RecordQualitativeAssessment: { type: 'RecordQualitativeAssessment', findings: [{ area: 'job_search_autonomy', level: 'to_strengthen' }], summary: 's', operatorId: OP },
+  ChooseGolPath: { type: 'ChooseGolPath', path: 1, reason: 'r', operatorId: OP, catalogue: { code: 'GOL-1', version: 5, clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] } },
 };
 
 type Row = [awaiting_intake: string, awaiting_pact: string, pact_active: string, closed: string];
@@ -104,6 +107,10 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   ResumeBenefit: ['BENEFIT_NOT_SUSPENDED', 'BENEFIT_NOT_SUSPENDED', 'BENEFIT_NOT_SUSPENDED', C],
   EndBenefit: ['ok', 'ok', 'ok', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
+  // Issue 14: journeys started under a path have no GOL assessment.
+  RecordProfiling: ['NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', C],
+  RecordQualitativeAssessment: ['NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', C],
+  ChooseGolPath: ['NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', C],
   SuspendForJob: ['ok', 'ok', 'ok', C],
   EndSuspension: ['JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', C],
   RecordAbsence: ['ok', 'ok', 'ok', C],
@@ -180,5 +187,79 @@ describe('every command in every stage', () => {
       ok: false,
       refusal: { code: 'INVALID_VALUE', message: `unknown command type ${String(type)}`, field: 'type' },
     });
+  });
+});
+
+/**
+ * Issue 14: every command in GOL's `assessment` stage, before the presa in carico (the `GOL` catalogue: reception and
+ * the second-level interview), and after it (recorded during the assessment, the journey stays there).
+ */
+const G = 'GOL_PATH_NOT_CHOSEN';
+const IN_ASSESSMENT: Record<keyof typeof COMMANDS, [before_intake: string, after_intake: string]> = {
+  RecordIntake: ['ok', 'INTAKE_ALREADY_RECORDED'],
+  SignPact: [G, G],
+  CompletePactAction: [G, G],
+  RecordContact: [G, G],
+  CloseJourney: ['ok', 'ok'],
+  'RecordServiceDelivery reception': ['ok', 'SERVICE_ALREADY_COMPLETED'],
+  'RecordServiceDelivery second_level_interview': ['INTAKE_REQUIRED', 'ok'],
+  'RecordServiceDelivery job_search': ['SERVICE_NOT_IN_PROGRAMME', 'SERVICE_NOT_IN_PROGRAMME'],
+  'ScheduleAppointment reception': ['ok', 'SERVICE_ALREADY_COMPLETED'],
+  'ScheduleAppointment second_level_interview': ['INTAKE_REQUIRED', 'ok'],
+  RescheduleAppointment: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND'],
+  CancelAppointment: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND'],
+  RecordAppointmentOutcome: ['APPOINTMENT_NOT_FOUND', 'APPOINTMENT_NOT_FOUND'],
+  RecordJobOffer: [G, G],
+  RecordOfferResponse: ['OFFER_NOT_FOUND', 'OFFER_NOT_FOUND'],
+  RecordOfferHearing: ['OFFER_NOT_FOUND', 'OFFER_NOT_FOUND'],
+  JustifyLapse: ['LAPSE_NOT_FOUND', 'LAPSE_NOT_FOUND'],
+  ConfirmConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  DismissConditionalityStep: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  RecordStepNotification: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  RecordAppeal: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  RecordAppealOutcome: ['STEP_NOT_FOUND', 'STEP_NOT_FOUND'],
+  AmendPact: [G, G],
+  MakeReferral: ['INTAKE_REQUIRED', 'ok'],
+  RecordReferralOutcome: ['REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND'],
+  RecordPlacement: ['INTAKE_REQUIRED', 'ok'],
+  AcceptPactVersion: [G, G],
+  ProcessDeadlines: ['ok', 'ok'],
+  RecordProfiling: ['ok', 'ok'],
+  RecordQualitativeAssessment: ['ok', 'ok'],
+  ChooseGolPath: ['PROFILING_REQUIRED', 'PROFILING_REQUIRED'],
+  // the benefit's lifecycle and the pauses run in the assessment as in any open stage
+  ClaimBenefit: ['BENEFIT_ALREADY_CLAIMED', 'BENEFIT_ALREADY_CLAIMED'],
+  RecordBenefitGranted: ['ok', 'ok'],
+  RecordBenefitRefused: ['ok', 'ok'],
+  SuspendBenefit: ['ok', 'ok'],
+  ResumeBenefit: ['BENEFIT_NOT_SUSPENDED', 'BENEFIT_NOT_SUSPENDED'],
+  EndBenefit: ['ok', 'ok'],
+  SuspendForJob: ['ok', 'ok'],
+  EndSuspension: ['JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED'],
+  RecordAbsence: ['ok', 'ok'],
+  EndAbsence: ['ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND'],
+};
+
+describe('every command in the assessment stage (issue 14)', () => {
+  const builds = [
+    ['before the intake', () => assessmentJourney()],
+    ['after the intake', () => run(assessmentJourney(), { type: 'RecordIntake', operatorId: OP }, NOW)],
+  ] as const;
+  const cases = Object.entries(IN_ASSESSMENT).flatMap(([name, row]) => builds.map(([when, build], i) => [name, when, row[i], build] as const));
+  it.each(cases)('%s in assessment %s → %s', (name, _when, expected, build) => {
+    const state = build();
+    expect(state.stage).toBe('assessment');
+    const decision = decide(state, COMMANDS[name], NOW);
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe(expected);
+    if (!decision.ok) expect(decision.refusal.message.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the matrices (issue 14)', () => {
+  it('each lists every command of the table, no more', () => {
+    const names = Object.keys(COMMANDS).sort();
+    expect(Object.keys(EXPECTED).sort()).toEqual(names);
+    expect(Object.keys(WHILE_SUSPENDED).sort()).toEqual(names);
+    expect(Object.keys(IN_ASSESSMENT).sort()).toEqual(names);
   });
 });

@@ -1,4 +1,5 @@
 import type { AppointmentsCommand } from '../appointments/model';
+import type { AssessmentCommand } from '../assessment/model';
 import type { ConditionalityCommand } from '../conditionality/model';
 import type { ContactsCommand } from '../contacts/model';
 import type { IntakeCommand } from '../intake/model';
@@ -30,7 +31,8 @@ export type OperatorCommand =
   | ConditionalityCommand
   | ReferralsCommand
   | PausesCommand
-  | BenefitsCommand;
+  | BenefitsCommand
+  | AssessmentCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -65,6 +67,9 @@ export const JOURNEY_COMMAND_TYPES = [
   'SuspendBenefit',
   'ResumeBenefit',
   'EndBenefit',
+  'RecordProfiling',
+  'RecordQualitativeAssessment',
+  'ChooseGolPath',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

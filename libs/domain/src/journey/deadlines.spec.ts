@@ -192,6 +192,7 @@ describe('toView', () => {
       nextAppointment: null,
       proposedStepCount: 0,
       benefitRunning: false, // no benefit claimed
+      profilingReviewDueAt: null, // no GOL assessment
     });
   });
 

@@ -1,5 +1,6 @@
 import { toMillis } from '../dates';
 import { APPOINTMENT_DEADLINE_KINDS } from '../appointments/model';
+import { ASSESSMENT_DEADLINE_KINDS } from '../assessment/model';
 import { CONDITIONALITY_DEADLINE_KINDS } from '../conditionality/model';
 import { CONTACT_DEADLINE_KINDS } from '../contacts/model';
 import { INTAKE_DEADLINE_KINDS } from '../intake/model';
@@ -27,6 +28,7 @@ export const DEADLINE_KINDS = [
   ...CONDITIONALITY_DEADLINE_KINDS,
   ...PACT_ACCEPTANCE_DEADLINE_KINDS,
   ...PAUSE_DEADLINE_KINDS,
+  ...ASSESSMENT_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

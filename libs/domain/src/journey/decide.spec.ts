@@ -1,3 +1,4 @@
+import { emptyAssessment } from '../assessment/assessment-state';
 import type { JourneyCommand } from './commands';
 import { decide, resolveDueAt, type Decision } from './decide';
 import { applyEvents, journeyStarted, replay } from './evolve';
@@ -97,6 +98,8 @@ function started(): JourneyState {
 }
 
 function journeyIn(stage: JourneyStage): JourneyState {
+  // Issue 14: a GOL journey started under `GOL`, with its (empty) assessment.
+  if (stage === 'assessment') return replay([journeyStarted({ ...START, programmeCode: 'GOL', assessment: emptyAssessment() }, AT.started)]);
   let state = started();
   if (stage === 'awaiting_intake') return state;
   state = step(state, recordIntake(), AT.intake);
@@ -162,13 +165,20 @@ describe('decide: command × stage matrix', () => {
     { command: 'CloseJourney', stage: 'pact_active', events: ['JourneyClosed'], stageAfter: 'closed' },
     { command: 'CloseJourney', stage: 'closed', refusal: 'JOURNEY_CLOSED' },
     { command: 'CloseJourney', stage: 'suspended', events: ['JourneyClosed'], stageAfter: 'closed' },
+
+    // Issue 14, GOL's assessment: the presa in carico leaves the journey in it; the pact waits for the path.
+    { command: 'RecordIntake', stage: 'assessment', events: ['IntakeRecorded'], stageAfter: 'assessment' },
+    { command: 'SignPact', stage: 'assessment', refusal: 'GOL_PATH_NOT_CHOSEN' },
+    { command: 'CompletePactAction', stage: 'assessment', refusal: 'GOL_PATH_NOT_CHOSEN' },
+    { command: 'RecordContact', stage: 'assessment', refusal: 'GOL_PATH_NOT_CHOSEN' },
+    { command: 'CloseJourney', stage: 'assessment', events: ['JourneyClosed'], stageAfter: 'closed' },
   ];
 
   it('covers every operator command in every stage exactly once', () => {
     const cells = matrix.map((c) => `${c.command}@${c.stage}`).sort();
     const expected = Object.keys(commands).flatMap((command) => JOURNEY_STAGES.map((stage) => `${command}@${stage}`)).sort();
     expect(cells).toEqual(expected);
-    expect(cells).toHaveLength(25);
+    expect(cells).toHaveLength(Object.keys(commands).length * JOURNEY_STAGES.length);
   });
 
   it.each(matrix)('$command in $stage', (cell) => {
@@ -624,6 +634,12 @@ describe('refusalKind', () => {
     BENEFIT_ALREADY_GRANTED: 'conflict',
     BENEFIT_ALREADY_SUSPENDED: 'conflict',
     BENEFIT_NOT_SUSPENDED: 'conflict',
+    GOL_PATH_NOT_CHOSEN: 'conflict',
+    GOL_PATH_ALREADY_CHOSEN: 'conflict',
+    NOT_IN_ASSESSMENT: 'conflict',
+    PROFILING_REQUIRED: 'conflict',
+    QUALITATIVE_ASSESSMENT_REQUIRED: 'conflict',
+    GOL_PATH_PARTY_REQUIRED: 'invalid',
   };
 
   it.each(Object.entries(expected) as [RefusalCode, string][])('%s → %s', (code, kind) => {

@@ -1,5 +1,6 @@
 import type { JourneyCommand } from './commands';
 import { APPEAL_COMMAND_TYPES, journeyFinished } from '../conditionality/appeals';
+import { pathGate } from '../assessment/gate';
 import { JOURNEY } from './features';
 import { COMMANDS_WHILE_SUSPENDED, suspended } from '../pauses';
 import { asEvents, processDeadlines } from './deadline-round';
@@ -45,6 +46,9 @@ function decideOpen(state: JourneyState, command: JourneyCommand, now: string): 
   if (suspended(state) && !(COMMANDS_WHILE_SUSPENDED as readonly string[]).includes(type)) {
     return refusal('JOURNEY_SUSPENDED', `the journey is suspended by a job (art. 19 c.3 D.lgs. 150/2015): end the suspension (EndSuspension) first, or record the placement or close the journey`);
   }
+  // GOL's assessment stage: the pact and what runs under it wait for the path.
+  const gated = pathGate(state, type as CommandType);
+  if (gated) return gated;
   const decider = DECIDERS[type as CommandType] as (state: JourneyState, command: JourneyCommand, now: string) => Outcome;
   return decider(state, command, now);
 }

@@ -1,5 +1,6 @@
 import { appointments } from '../appointments';
 import { benefits } from '../benefits';
+import { assessment } from '../assessment';
 import { conditionality } from '../conditionality';
 import { contacts } from '../contacts';
 import { intake } from '../intake';
@@ -16,4 +17,4 @@ import { feature } from './feature';
  * The journey: every feature, in the order their deadlines are processed when they fall due at the same instant.
  * The core's total records (deciders, folds, notices, drafters, stall causes) are checked against this one list.
  */
-export const JOURNEY = feature(pact, contacts, intake, services, appointments, offers, conditionality, referrals, outcomes, progress, benefits, pauses);
+export const JOURNEY = feature(pact, contacts, intake, services, appointments, offers, conditionality, referrals, outcomes, progress, assessment, benefits, pauses);

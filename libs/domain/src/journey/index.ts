@@ -13,3 +13,4 @@ export { serviceOutputFields, serviceOutputsRequired } from '../services/outputs
 export * from './rules-edition';
 export { assessSuitability, DM_10_APRILE_2018, monthsSinceDid, OFFER_SUITABILITY_THRESHOLD_NAMES, suitabilityThresholds, validateOfferSuitability } from '../offers/suitability';
 export { benefitRunning, benefitRunsNow } from '../benefits/running';
+export { emptyAssessment, inAssessment, openAssessment, pathGate, profilingReviewDueAt, startStage } from '../assessment';

@@ -1,6 +1,8 @@
 /** Builders shared by the domain's specs (excluded from the build). */
 import type { JourneyClocks } from '../clocks/clock-table';
-import { GOL_DEFAULT_CATALOGUES, type ServiceStep } from '../programme/catalogue';
+import { GOL_ASSESSMENT_CATALOGUE, GOL_DEFAULT_CATALOGUES, type ServiceStep } from '../programme/catalogue';
+import { emptyAssessment } from '../assessment/assessment-state';
+import type { GolAssessmentState } from '../assessment/model';
 import type { JourneyCommand } from './commands';
 import { decide } from './decide';
 import { applyEvents, journeyStarted, replay } from './evolve';
@@ -35,6 +37,8 @@ export interface StartOptions {
   /** The rules' edition; defaults to the current one (edition 1 is what recorded journeys replay under). */
   rules?: RulesEdition;
   office?: OfficeProfile | null;
+  /** Issue 14: the GOL assessment it starts with (an empty one puts it in the stage `assessment`). */
+  assessment?: GolAssessmentState | null;
 }
 
 export function startJourney(o: StartOptions = {}): JourneyState {
@@ -53,6 +57,7 @@ export function startJourney(o: StartOptions = {}): JourneyState {
         benefit: o.benefit === undefined ? NAPSI : o.benefit,
         rules: o.rules ?? CURRENT_RULES_EDITION,
         office: o.office === undefined ? TURIN_CPI : o.office,
+        ...(o.assessment ? { assessment: o.assessment } : {}),
       },
       STARTED,
     ),
@@ -127,3 +132,14 @@ export const schedule = (at: string, convocation = 'pec', purpose = 'interview',
   ({ type: 'ScheduleAppointment', service, purpose, at, channel: 'in_person', location: 'CPI Torino, via Bologna 153', convocation, operatorId: OP }) as JourneyCommand;
 
 export const tick = (state: JourneyState, now: string): JourneyState => run(state, { type: 'ProcessDeadlines' }, now);
+
+/** Issue 14: a journey started under `GOL`, in its assessment: the `GOL` catalogue's services, the legal clocks and a P90D profiling review. */
+export function assessmentJourney(o: StartOptions = {}): JourneyState {
+  return startJourney({
+    programmeCode: 'GOL',
+    services: GOL_ASSESSMENT_CATALOGUE.services,
+    clocks: { ...LEGAL_CLOCKS, profilingReview: 'P90D' },
+    assessment: emptyAssessment(),
+    ...o,
+  });
+}

@@ -11,7 +11,7 @@ import type { ServiceStep } from '../programme/catalogue';
 import type { RulesEdition } from './rules-edition';
 import type { ProgressEvent, ProgressSlice } from '../progress/model';
 import type { PausesEvent, PausesSlice } from '../pauses/model';
-import type { AssessmentSlice } from '../assessment/model';
+import type { AssessmentEvent, AssessmentSlice } from '../assessment/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
 import type { BenefitsEvent, BenefitsSlice } from '../benefits/model';
@@ -42,9 +42,12 @@ export * from '../benefits/model';
  * - `pact_active`: the pact is in force and its actions are under way;
  * - `suspended`: the person's unemployed status is suspended by a job of up to six months (art. 19 c.3 D.lgs.
  *   150/2015): every clock paused, the stage to return to kept in the pause (`pauses/suspension.ts`);
- * - `closed`: ended (placement or another reason).
+ * - `closed`: ended (placement or another reason);
+ * - `assessment` (issue 14): a GOL journey started under the programme `GOL`, before its path is chosen — the
+ *   quantitative profiling and the qualitative assessment; the presa in carico may be recorded in it (the journey stays
+ *   in `assessment`), the pact may not. Choosing the path moves it to `awaiting_intake` or `awaiting_pact`.
  */
-export const JOURNEY_STAGES = ['awaiting_intake', 'awaiting_pact', 'pact_active', 'suspended', 'closed'] as const;
+export const JOURNEY_STAGES = ['awaiting_intake', 'awaiting_pact', 'pact_active', 'suspended', 'closed', 'assessment'] as const;
 export type JourneyStage = (typeof JOURNEY_STAGES)[number];
 
 export const JOURNEY_STATUSES = ['open', 'closed'] as const;
@@ -66,7 +69,8 @@ export type JourneyEvent =
   | ConditionalityEvent
   | ReferralsEvent
   | PausesEvent
-  | BenefitsEvent;
+  | BenefitsEvent
+  | AssessmentEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */

@@ -1,6 +1,8 @@
 import { APPOINTMENT_NOTICE_KINDS, type AppointmentChannel } from '../appointments/model';
 import { BENEFIT_NOTICE_KINDS, type BenefitEndReason, type BenefitSuspensionReason } from '../benefits/model';
 import type { BenefitKind } from '../intake/model';
+import { ASSESSMENT_NOTICE_KINDS } from '../assessment/model';
+import type { ProfilingClass } from '../pact/model';
 import { CONDITIONALITY_NOTICE_KINDS, type ConditionalityLadder, type SanctionEffect } from '../conditionality/model';
 import { CONTACT_NOTICE_KINDS } from '../contacts/model';
 import { INTAKE_NOTICE_KINDS } from '../intake/model';
@@ -26,6 +28,7 @@ export const NOTICE_KINDS = [
   ...PACT_ACCEPTANCE_NOTICE_KINDS,
   ...PAUSE_NOTICE_KINDS,
   ...BENEFIT_NOTICE_KINDS,
+  ...ASSESSMENT_NOTICE_KINDS,
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
@@ -75,6 +78,11 @@ export interface JourneyNotice {
     benefitReason?: BenefitSuspensionReason | BenefitEndReason;
     /** Conditionality steps still waiting for the operator's decision when the benefit ended. */
     proposedStepCount?: number;
+    /** The day the national model computed the profiling concerned (`profiling_review_due`, `profiling_class_changed`). */
+    profiledOn?: string;
+    /** The profiling class before and after a review (`profiling_class_changed`). */
+    profilingClassFrom?: ProfilingClass;
+    profilingClassTo?: ProfilingClass;
   };
   /** When the deadline passed (the instant the journey decided to send it). */
   at: string;

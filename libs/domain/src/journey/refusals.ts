@@ -58,6 +58,15 @@ export const REFUSAL_KINDS = {
   BENEFIT_ALREADY_SUSPENDED: 'conflict',
   BENEFIT_NOT_SUSPENDED: 'conflict',
   CLOSURE_NOT_ALLOWED: 'conflict',
+  /** Issue 14 (GOL assessment): the pact and what runs under it follow the choice of the path (`ChooseGolPath`). */
+  GOL_PATH_NOT_CHOSEN: 'conflict',
+  GOL_PATH_ALREADY_CHOSEN: 'conflict',
+  /** `ChooseGolPath` on a journey not in GOL's assessment stage (started under a path, or outside GOL). */
+  NOT_IN_ASSESSMENT: 'conflict',
+  PROFILING_REQUIRED: 'conflict',
+  QUALITATIVE_ASSESSMENT_REQUIRED: 'conflict',
+  /** Path 4 names its social services, path 5 its employer in crisis and the agreement (the field is named). */
+  GOL_PATH_PARTY_REQUIRED: 'invalid',
   INVALID_DATE: 'invalid',
   INVALID_DURATION: 'invalid',
   INVALID_VALUE: 'invalid',

@@ -1,3 +1,4 @@
+import { startStage } from '../assessment/assessment-state';
 import { NO_CLOCKS } from '../clocks/clock-table';
 import { NO_CONTACT } from '../contacts/agreed-contacts';
 import type { JourneyStartedData } from '../intake/model';
@@ -63,7 +64,8 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
   return {
     ...start,
     ...emptyExtensions(),
-    stage: 'awaiting_intake',
+    // Started with an assessment and no path (the API does so under the programme `GOL`): in the assessment (issue 14).
+    stage: startStage(assessment),
     status: 'open',
     startedAt: at,
     intake: null,

@@ -2,7 +2,7 @@ import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
 import { benefitRunsNow } from '../benefits/running';
-import { firstContactClockStart, firstContactDueAt } from '../intake/first-contact';
+import { awaitingPresaInCarico, firstContactClockStart, firstContactDueAt } from '../intake/first-contact';
 import { pactAcceptanceDueAt } from '../pact/acceptance';
 import { pactDeadlineAt } from '../pact/pact-deadline';
 import { pausedDeadline } from '../pauses/clock';
@@ -51,6 +51,8 @@ export interface JourneyView extends JourneyState {
    * conditionality apply. Steps proposed before it stopped stay for the operator's decision.
    */
   benefitRunning: boolean;
+  /** When the last GOL profiling is (or was) due for review: the catalogue's `profilingReview` after it, moved by pauses; or null. */
+  profilingReviewDueAt: string | null;
 }
 
 export function toView(state: JourneyState): JourneyView {
@@ -64,7 +66,7 @@ export function toView(state: JourneyState): JourneyView {
     nextDeadline: nextDeadline(state),
     nextContactDueAt: dueOf('contact_due'),
     pactDeadlineAt: dueOf('pact_deadline') ?? (state.stage === 'awaiting_pact' && state.pactDeadlineMissedAt !== null ? passed(state, pactDeadlineAt(state), state.intake!.takenInChargeAt) : null),
-    firstContactDueAt: dueOf('first_contact') ?? (state.stage === 'awaiting_intake' && state.firstContactMissedAt !== null ? passed(state, firstContactDueAt(state), firstContactClockStart(state)) : null),
+    firstContactDueAt: dueOf('first_contact') ?? (awaitingPresaInCarico(state) && state.firstContactMissedAt !== null ? passed(state, firstContactDueAt(state), firstContactClockStart(state)) : null),
     actionsDueAt: state.actions.filter((a) => a.status === 'pending').map((a) => ({ actionId: a.actionId, dueAt: dueOf('action_due', a.actionId) })),
     pause: currentPause(state),
     stalled: stallOf(state),
@@ -76,6 +78,8 @@ export function toView(state: JourneyState): JourneyView {
     pactVersionAwaitingAcceptance: waiting?.version ?? null,
     pactAcceptanceDueAt: dueOf('pact_acceptance_due') ?? (waiting?.acceptanceEscalatedAt ? passed(state, pactAcceptanceDueAt(state), waiting.proposedAt ?? waiting.signedAt) : null),
     benefitRunning: benefitRunsNow(state),
+    // Where the journey's pauses put it; once it fell due, when it did (null while a pause holds it).
+    profilingReviewDueAt: state.assessment?.profilingReviewDueAt ?? pendingDeadlines(state).find((d) => d.kind === 'profiling_review')?.at ?? null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { isIsoDate } from '../dates';
+import { awaitingPresaInCarico } from '../intake/first-contact';
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
@@ -9,7 +10,7 @@ import { CLOSURE_REASONS, CONTRACT_TYPES, type CloseJourneyCommand, type Outcome
 
 /** The placement, with its details; it ends the journey as `placed`. */
 function recordPlacement(state: JourneyState, c: RecordPlacementCommand, now: string): Outcome {
-  if (state.stage === 'awaiting_intake') return refusal('INTAKE_REQUIRED', 'a placement is recorded for a person taken in charge: record the intake first');
+  if (awaitingPresaInCarico(state)) return refusal('INTAKE_REQUIRED', 'a placement is recorded for a person taken in charge: record the intake first');
   const invalid = requireText(c.employer, 'employer', 200) ?? requireOneOf(c.contractType, CONTRACT_TYPES, 'contractType') ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
   if (typeof c.startDate !== 'string' || !isIsoDate(c.startDate)) return refusal('INVALID_DATE', 'must be a date YYYY-MM-DD', 'startDate');

@@ -10,14 +10,24 @@ import type { PACT_SIGNING_DEADLINE_KINDS, PactDeadlineEscalated, PactDeadlineMi
 /** When the pact must be signed by: the catalogue's pact deadline after the presa in carico. */
 export function pactDeadlineAt(state: JourneyState): string | null {
   if (!state.intake || !state.clocks.pactDeadline) return null;
-  return addClockDuration(state, state.intake.takenInChargeAt, state.clocks.pactDeadline);
+  return addClockDuration(state, pactClockStart(state), state.clocks.pactDeadline);
+}
+
+/**
+ * When the pact's clock starts: the presa in carico, or — in GOL, when it was recorded during the assessment — the
+ * choice of the path, before which no pact can be signed (issue 14; journeys without a chosen path: the intake).
+ */
+function pactClockStart(state: JourneyState): string {
+  const taken = state.intake!.takenInChargeAt;
+  const chosen = state.assessment?.path?.chosenAt;
+  return chosen && chosen > taken ? chosen : taken;
 }
 
 function pactDeadlines(state: JourneyState): ClockedDeadline[] {
   const { clocks } = state;
   if (state.stage !== 'awaiting_pact' || !state.intake || !clocks.pactDeadline) return [];
   const deadlineAt = pactDeadlineAt(state)!;
-  if (state.pactDeadlineMissedAt === null) return [{ at: deadlineAt, since: state.intake.takenInChargeAt, kind: 'pact_deadline' }];
+  if (state.pactDeadlineMissedAt === null) return [{ at: deadlineAt, since: pactClockStart(state), kind: 'pact_deadline' }];
   if (clocks.escalationAfter && state.pactDeadlineEscalatedAt === null) {
     return [{ at: addClockDuration(state, deadlineAt, clocks.escalationAfter), since: state.pactDeadlineMissedAt, kind: 'pact_escalation' }];
   }

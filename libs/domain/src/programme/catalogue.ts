@@ -16,6 +16,7 @@ import { SERVICE_CODES, type ServiceCode } from '../services/service-table';
 import type { OfferSuitabilityThresholds } from '../offers/model';
 import { ABSENCE_REASONS, type AbsenceReason } from '../pauses/model';
 import { validateOfferSuitability } from '../offers/suitability';
+import { DEFAULT_ASSESSMENT_AREAS } from '../assessment/model';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -56,6 +57,11 @@ export interface ProgrammeCatalogue {
    * the GOL list (`GOL_ABSENCE_REASONS`). Journeys pin it at start.
    */
   absenceReasons?: AbsenceReason[] | null;
+  /**
+   * The areas of GOL's qualitative assessment (issue 14), for the catalogue a journey starts its assessment under
+   * (`GOL`): snake_case names, each at most 60 characters. Absent or null: `DEFAULT_ASSESSMENT_AREAS`.
+   */
+  assessmentAreas?: string[] | null;
 }
 
 export interface ServiceStep {
@@ -100,6 +106,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
   problems.push(...validateWorkingDayClocks(c.workingDayClocks, clocks));
   problems.push(...validateOfferSuitability(c.offerSuitability));
   problems.push(...validateRollForwardClocks(c.rollForwardClocks));
+  problems.push(...validateAssessmentAreas(c.assessmentAreas));
   problems.push(...validateAbsenceReasons(c.absenceReasons));
   return problems;
 }
@@ -181,6 +188,18 @@ function validateRollForwardClocks(settings: unknown): CatalogueProblem[] {
     if (typeof s.saturdaysClosed !== 'boolean') problems.push({ field: `${field}.saturdaysClosed`, message: 'must be true or false' });
     for (const key of Object.keys(s)) if (key !== 'saturdaysClosed') problems.push({ field: `${field}.${key}`, message: 'is not a field of a roll-forward setting' });
   }
+  return problems;
+}
+
+function validateAssessmentAreas(areas: unknown): CatalogueProblem[] {
+  if (areas === undefined || areas === null) return [];
+  const shape = 'must be a non-empty list of at most 30 distinct area names (snake_case, at most 60 characters), or null';
+  if (!Array.isArray(areas) || areas.length === 0 || areas.length > 30) return [{ field: 'assessmentAreas', message: shape }];
+  const problems: CatalogueProblem[] = [];
+  areas.forEach((a: unknown, i) => {
+    if (typeof a !== 'string' || !/^[a-z][a-z0-9_]{0,59}$/.test(a)) problems.push({ field: `assessmentAreas[${i}]`, message: 'must be a snake_case name of at most 60 characters' });
+    else if (areas.indexOf(a) !== i) problems.push({ field: `assessmentAreas[${i}]`, message: `${a} is listed twice` });
+  });
   return problems;
 }
 
@@ -268,3 +287,19 @@ export const GOL_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
     rollForwardClocks: golRollForwardClocks(),
   },
 ];
+
+/**
+ * The catalogue a GOL journey starts under before its path is chosen (issue 14): the assessment stage. Its clocks are
+ * the GOL ones (the legal first-contact clocks, the profiling review, stall and escalation; the pact's clocks apply
+ * only under a path); its services the presa in carico and the second-level interview where the qualitative
+ * assessment is made — no path services; its assessment areas the documented default.
+ */
+export const GOL_ASSESSMENT_CATALOGUE: CatalogueDefinition = {
+  code: 'GOL',
+  title: 'GOL – Assessment (profilazione quantitativa e qualitativa)',
+  clocks: GOL_CLOCKS,
+  services: [step('reception'), step('second_level_interview', 'reception')],
+  workingDayClocks: golWorkingDayClocks(),
+  rollForwardClocks: golRollForwardClocks(),
+  assessmentAreas: [...DEFAULT_ASSESSMENT_AREAS],
+};

@@ -1,3 +1,4 @@
+import { awaitingPresaInCarico } from '../intake/first-contact';
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
@@ -7,7 +8,7 @@ import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome 
 import { REFERRAL_OUTCOMES, REFERRAL_TARGETS, type MakeReferralCommand, type RecordReferralOutcomeCommand, type ReferralsEvent } from './model';
 
 function makeReferral(state: JourneyState, c: MakeReferralCommand): Outcome {
-  if (state.stage === 'awaiting_intake') return refusal('INTAKE_REQUIRED', 'referrals follow the presa in carico: record the intake first');
+  if (awaitingPresaInCarico(state)) return refusal('INTAKE_REQUIRED', 'referrals follow the presa in carico: record the intake first');
   const invalid =
     requireOneOf(c.to, REFERRAL_TARGETS, 'to') ?? requireText(c.organisation, 'organisation', 200) ?? requireText(c.reason, 'reason') ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;

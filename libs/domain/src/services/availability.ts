@@ -1,3 +1,4 @@
+import { awaitingPresaInCarico } from '../intake/first-contact';
 import type { JourneyState } from '../journey/model';
 import { refusal, requireOneOf, type Refused } from '../journey/rules';
 import { SERVICE_CODES, SERVICES, type ServiceCode, type ServiceOpens } from './service-table';
@@ -5,9 +6,9 @@ import { SERVICE_CODES, SERVICES, type ServiceCode, type ServiceOpens } from './
 /** What each opening refuses at each stage before it: a service after the presa in carico, then under the pact. */
 const NOT_OPEN_YET: Record<ServiceOpens, (state: JourneyState, service: ServiceCode) => Refused | null> = {
   from_start: () => null,
-  after_intake: (state, service) => (state.stage === 'awaiting_intake' ? refusal('INTAKE_REQUIRED', `${service} follows the presa in carico: record the intake first`) : null),
+  after_intake: (state, service) => (awaitingPresaInCarico(state) ? refusal('INTAKE_REQUIRED', `${service} follows the presa in carico: record the intake first`) : null),
   under_pact: (state, service) =>
-    NOT_OPEN_YET.after_intake(state, service) ?? (state.stage === 'awaiting_pact' ? refusal('PACT_NOT_SIGNED', `${service} runs under the signed pact`) : null),
+    NOT_OPEN_YET.after_intake(state, service) ?? (state.stage === 'awaiting_pact' || state.stage === 'assessment' ? refusal('PACT_NOT_SIGNED', `${service} runs under the signed pact`) : null),
 };
 
 /**

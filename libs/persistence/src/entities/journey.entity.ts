@@ -14,6 +14,7 @@ import { NUMERIC } from './numeric';
 @Check('journeys_benefit_status_check', "benefit_status IN ('claimed', 'granted', 'refused', 'suspended', 'ended')")
 @Index('journeys_pact_awaiting_acceptance_idx', ['officeId', 'pactAwaitingAcceptanceSince'], { where: 'pact_version_awaiting_acceptance IS NOT NULL' })
 @Index('journeys_paused_idx', ['officeId', 'pausedSince'], { where: 'paused_since IS NOT NULL' })
+@Index('journeys_profiling_review_idx', ['officeId', 'profilingReviewDueAt'], { where: 'profiling_review_due_at IS NOT NULL' })
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;
@@ -174,6 +175,24 @@ export class JourneyRecord {
 
   @Column({ name: 'pause_expected_end', type: 'timestamptz', nullable: true })
   pauseExpectedEnd!: Date | null;
+  /** Issue 14: the GOL path (chosen at the end of the assessment, or the GOL-n programme started under), or null. */
+  @Column({ name: 'gol_path', type: 'smallint', nullable: true })
+  golPath!: number | null;
+
+  /** The national model's last profiling: its class and the day it was computed (GOL assessment), or null. */
+  @Column({ name: 'gol_profiling_class', type: 'varchar', length: 16, nullable: true })
+  golProfilingClass!: ProfilingClass | null;
+
+  @Column({ name: 'profiled_on', type: 'date', nullable: true })
+  profiledOn!: string | null;
+
+  /** The day of the qualitative assessment, or null before it. */
+  @Column({ name: 'qualitative_assessed_on', type: 'date', nullable: true })
+  qualitativeAssessedOn!: string | null;
+
+  /** When the last profiling is (or was) due for review (the catalogue's `profilingReview`), or null. */
+  @Column({ name: 'profiling_review_due_at', type: 'timestamptz', nullable: true })
+  profilingReviewDueAt!: Date | null;
 
   /** The last event folded into this row: projections older than it are ignored. */
   @Column({ name: 'last_seq', type: 'integer' })

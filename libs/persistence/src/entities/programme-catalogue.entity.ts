@@ -35,6 +35,9 @@ export class ProgrammeCatalogueRecord {
   /** The justified absence reasons the programme accepts (issue 14); null: the GOL list (`GOL_ABSENCE_REASONS`). */
   @Column({ name: 'absence_reasons', type: 'jsonb', nullable: true })
   absenceReasons!: AbsenceReason[] | null;
+  /** The areas of GOL's qualitative assessment (issue 14; null: the default list, or not an assessment catalogue). */
+  @Column({ name: 'assessment_areas', type: 'jsonb', nullable: true })
+  assessmentAreas!: string[] | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

@@ -55,6 +55,13 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
     'a new version of the pact: { version, operatorId, reason, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, changedActions[{ actionId, kind, description, dueAt }], withdrawnActionIds, amendedAt, acceptance, referrals } (`acceptance` and `referrals` as in `PactSigned`)',
   ReferralMade: 'a referral to another service: { referralId, to, organisation, reason, operatorId }',
   ReferralOutcomeRecorded: 'what came of a referral: { referralId, outcome, operatorId, note }',
+  ProfilingRecorded: "the national model's profiling, as given (GOL): { score, profilingClass, profiledOn, operatorId, review } (`review`: not the first)",
+  ProfilingClassChanged: 'a review changed the profiling class (the operator is told): { from, to, profiledOn, operatorId }',
+  QualitativeAssessmentRecorded: "the operator's qualitative assessment: { findings[{ area, level, note }], summary, assessedOn, operatorId }",
+  GolPathChosen:
+    "the GOL path was chosen; from it the journey runs under the path's catalogue: { path, reason, operatorId, socialServices: { organisation, reference } | null, collectiveReallocation: { employer, agreementReference } | null, " +
+    'catalogue: { code, version, clocks, services, workingDayClocks, offerSuitability?, rollForwardClocks? } }',
+  ProfilingReviewDue: "the catalogue's `profilingReview` period passed since the last profiling (the operator is told): { dueAt, profiledOn }",
   PlacementRecorded: 'the placement (a JourneyClosed with reason `placed` follows): { employer, contractType, startDate, hoursPerWeek, operatorId, offerId }',
   JourneySuspended:
     'a job of up to six months suspends the unemployed status (art. 19 c.3 D.lgs. 150/2015): stage `suspended`, every clock paused: ' +

@@ -9,6 +9,12 @@ import {
   CLOSURE_REASONS,
   DEADLINE_KINDS,
   GOL_PATHS,
+  ASSESSMENT_FINDING_LEVELS,
+  type AssessmentFinding,
+  type AssessmentFindingLevel,
+  type CollectiveReallocationParty,
+  type QualitativeAssessment,
+  type SocialServicesParty,
   JOURNEY_STAGES,
   JOURNEY_STATUSES,
   PAUSE_KINDS,
@@ -423,6 +429,60 @@ export class ChosenGolPathViewDto implements ChosenGolPath {
 
   @ApiProperty({ description: 'When', example: '2026-03-04T09:00:00.000Z', format: 'date-time' })
   chosenAt!: string;
+
+  @ApiPropertyOptional({ description: "The version of the path's catalogue the journey runs from the choice", example: 3, nullable: true, type: Number })
+  catalogueVersion?: number | null;
+
+  @ApiPropertyOptional({ description: 'Path 4: the social services the path runs with (null on the other paths)', type: () => SocialServicesPartyViewDto, nullable: true })
+  socialServices?: SocialServicesPartyViewDto | null;
+
+  @ApiPropertyOptional({ description: 'Path 5: the employer in crisis and the agreement (null on the other paths)', type: () => CollectiveReallocationPartyViewDto, nullable: true })
+  collectiveReallocation?: CollectiveReallocationPartyViewDto | null;
+}
+
+export class SocialServicesPartyViewDto implements SocialServicesParty {
+  @ApiProperty({ description: 'The social services', example: 'Servizi sociali Comune di Torino' })
+  organisation!: string;
+
+  @ApiProperty({ description: 'Their reference for the case or the network agreement', example: 'PUA-2026-12', nullable: true, type: String })
+  reference!: string | null;
+}
+
+export class CollectiveReallocationPartyViewDto implements CollectiveReallocationParty {
+  @ApiProperty({ description: 'The employer in crisis', example: 'Acme Logistica S.p.A.' })
+  employer!: string;
+
+  @ApiProperty({ description: 'The reference of the agreement', example: 'Accordo di ricollocazione 2026/44' })
+  agreementReference!: string;
+}
+
+export class AssessmentFindingViewDto implements AssessmentFinding {
+  @ApiProperty({ description: "An area of the GOL catalogue's qualitative assessment", example: 'job_search_autonomy' })
+  area!: string;
+
+  @ApiProperty({ description: 'How the area stands', enum: ASSESSMENT_FINDING_LEVELS, example: 'to_strengthen' })
+  level!: AssessmentFindingLevel;
+
+  @ApiProperty({ description: 'A short note', example: null, nullable: true, type: String })
+  note!: string | null;
+}
+
+/** The operator's qualitative assessment. */
+export class QualitativeAssessmentViewDto implements QualitativeAssessment {
+  @ApiProperty({ description: 'The findings, one per area assessed', type: () => [AssessmentFindingViewDto] })
+  findings!: AssessmentFindingViewDto[];
+
+  @ApiProperty({ description: "The operator's summary", example: 'Job-ready in logistics once the forklift licence is renewed' })
+  summary!: string;
+
+  @ApiProperty({ description: 'The day of the interview, YYYY-MM-DD', example: '2026-03-05', format: 'date' })
+  assessedOn!: string;
+
+  @ApiProperty({ description: 'Who recorded it', example: 'op-bianchi' })
+  recordedBy!: string;
+
+  @ApiProperty({ description: 'When it was recorded', example: '2026-03-05T09:00:00.000Z', format: 'date-time' })
+  recordedAt!: string;
 }
 
 /** The GOL assessment. */
@@ -432,6 +492,15 @@ export class GolAssessmentViewDto implements GolAssessmentState {
 
   @ApiProperty({ description: 'The path chosen, or null while the assessment runs', type: () => ChosenGolPathViewDto, nullable: true })
   path!: ChosenGolPathViewDto | null;
+
+  @ApiPropertyOptional({ description: 'The qualitative assessment, or null before it is recorded', type: () => QualitativeAssessmentViewDto, nullable: true })
+  qualitative?: QualitativeAssessmentViewDto | null;
+
+  @ApiPropertyOptional({ description: "The areas of the qualitative assessment, from the `GOL` catalogue the journey started under (`assessmentAreas`)", type: [String], example: ['education_and_training', 'job_search_autonomy'] })
+  areas?: string[];
+
+  @ApiPropertyOptional({ description: "When the review of the current profiling fell due and the operator was told (the catalogue's `profilingReview` after it), or null", example: null, nullable: true, type: String, format: 'date-time' })
+  profilingReviewDueAt?: string | null;
 }
 
 /** A journey as an operator sees it: its state plus what is derived from it. */
@@ -482,7 +551,8 @@ export class JourneyViewDto implements JourneyView {
   beneficiary!: BeneficiaryViewDto;
 
   @ApiProperty({
-    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact — also, rules edition 2, while version 1 is signed and waits for the person\'s acceptance), `pact_active` (a pact in force, actions under way), `suspended` (the unemployed status suspended by a job of up to six months, art. 19 c.3 D.lgs. 150/2015: every clock paused, `pause` says since when), `closed`',
+    description: '`awaiting_intake` (waiting for the presa in carico), `awaiting_pact` (waiting for the pact — also, rules edition 2, while version 1 is signed and waits for the person\'s acceptance), `pact_active` (a pact in force, actions under way), `suspended` (the unemployed status suspended by a job of up to six months, art. 19 c.3 D.lgs. 150/2015: every clock paused, `pause` says since when), `closed`, ' +
+      '`assessment` (a journey started under `GOL`, before its path is chosen: profiling and qualitative assessment; the presa in carico may be recorded in it, the pact waits for `ChooseGolPath`)',
     enum: JOURNEY_STAGES,
     example: 'pact_active',
   })
@@ -685,6 +755,8 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'The pause the journey is in (a suspension by a job: stage `suspended`; a justified absence), or null', type: () => CurrentPauseViewDto, nullable: true })
   pause!: CurrentPauseViewDto | null;
+  @ApiProperty({ description: "When the last GOL profiling is due for review (the catalogue's `profilingReview` after the day it was computed), or null", example: null, nullable: true, type: String, format: 'date-time' })
+  profilingReviewDueAt!: string | null;
 
   @ApiProperty({ description: 'Referrals to other services, in the order made (a new one is the last)', type: () => [ReferralViewDto] })
   referrals!: ReferralViewDto[];

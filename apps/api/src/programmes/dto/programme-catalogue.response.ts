@@ -68,4 +68,14 @@ export class ProgrammeCatalogueDto {
     example: ['illness', 'maternity', 'paternity', 'training_abroad', 'civil_service'],
   })
   absenceReasons?: AbsenceReason[];
+
+  @ApiPropertyOptional({
+    description:
+      "The areas of GOL's qualitative assessment (issue 14), on the catalogue a GOL journey starts its assessment under (`GOL`): the journey pins them at start and " +
+      '`RecordQualitativeAssessment` takes findings on them. Absent: the default list (education_and_training, work_experience_and_skills, job_search_autonomy, ' +
+      'availability_and_expectations, personal_constraints, complex_needs).',
+    type: [String],
+    example: ['education_and_training', 'work_experience_and_skills', 'job_search_autonomy'],
+  })
+  assessmentAreas?: string[];
 }

@@ -78,4 +78,13 @@ export class PublishCatalogueDto {
   })
   @Allow()
   absenceReasons?: unknown;
+
+  @ApiPropertyOptional({
+    description: "The areas of GOL's qualitative assessment (issue 14): at most 30 distinct snake_case names of at most 60 characters, or null (the default list)",
+    type: [String],
+    nullable: true,
+    example: ['education_and_training', 'job_search_autonomy', 'complex_needs'],
+  })
+  @Allow()
+  assessmentAreas?: unknown;
 }

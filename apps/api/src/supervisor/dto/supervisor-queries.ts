@@ -113,6 +113,17 @@ export class PactsAwaitingAcceptanceQuery extends PageQuery {
   overdue?: boolean;
 }
 
+/** Filters and page of `GET /supervisor/profiling-reviews` (issue 14). */
+export class ProfilingReviewsQuery extends PageQuery {
+  @OfficeScopeQuery()
+  officeId!: string[];
+
+  @ApiPropertyOptional({ description: 'Only journeys of this operator (responsible for the pact, or who took the person in charge)', example: OPERATOR_ID_EXAMPLE })
+  @IsOptional()
+  @Matches(OPERATOR_ID_PATTERN, { message: OPERATOR_ID_MESSAGE })
+  operatorId?: string;
+}
+
 /** Office scope and period of `GET /supervisor/kpis`. */
 export class KpisQuery {
   @OfficeScopeQuery()

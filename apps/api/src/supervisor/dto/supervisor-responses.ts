@@ -5,12 +5,13 @@ import {
   PAUSE_KINDS,
   type PauseKind,
   PACT_ACTION_KINDS,
+  PROFILING_CLASSES,
   STALL_REASONS,
   type JourneyStage,
   type PactActionKind,
   type StallReason,
 } from '@sal/domain';
-import type { OverdueAction, PactAwaitingAcceptance, PausedJourney, StalledCase } from '@sal/persistence';
+import type { OverdueAction, PactAwaitingAcceptance, PausedJourney, ProfilingReviewDue, StalledCase } from '@sal/persistence';
 import { ServiceHoursDto } from './services-responses';
 
 const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
@@ -169,6 +170,59 @@ export class PausedJourneyPageDto {
   total!: number;
 }
 
+/** Issue 14: an open journey whose GOL profiling is due for review. */
+export class ProfilingReviewDueDto implements ProfilingReviewDue {
+  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
+  journeyId!: string;
+
+  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
+  officeId!: string;
+
+  @ApiProperty({ description: 'Programme: `GOL` during the assessment, `GOL-n` once the path is chosen', example: 'GOL-3' })
+  programmeCode!: string;
+
+  @ApiProperty({ description: 'Stage', enum: JOURNEY_STAGES, example: 'pact_active' })
+  stage!: JourneyStage;
+
+  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge', example: 'op-bianchi', nullable: true, type: String })
+  operatorId!: string | null;
+
+  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
+  givenName!: string;
+
+  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
+  familyName!: string;
+
+  @ApiProperty({ description: 'The GOL path, or null while the assessment runs', example: 3, nullable: true, type: Number })
+  golPath!: number | null;
+
+  @ApiProperty({ description: "The national model's class of the last profiling", enum: PROFILING_CLASSES, example: 'high' })
+  profilingClass!: string;
+
+  @ApiProperty({ description: 'When the national model computed it, YYYY-MM-DD', example: '2026-03-03', format: 'date' })
+  profiledOn!: string;
+
+  @ApiProperty({ description: "When it was due for review (the catalogue's `profilingReview` after it, moved by pauses)", example: '2026-06-01T22:00:00.000Z', format: 'date-time' })
+  reviewDueAt!: string;
+
+  @ApiProperty({ description: 'Whole days since it was due', example: 4 })
+  daysOverdue!: number;
+}
+
+export class ProfilingReviewDuePageDto {
+  @ApiProperty({ description: 'The journeys on this page, longest overdue first', type: () => [ProfilingReviewDueDto] })
+  items!: ProfilingReviewDueDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many match the filters in all (also on a page past the end)', example: 2 })
+  total!: number;
+}
+
 /** An overdue pact action of an open journey. */
 export class OverdueActionDto implements OverdueAction {
   @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
@@ -235,6 +289,9 @@ export class JourneysByStageDto implements Record<JourneyStage, number> {
 
   @ApiProperty({ description: 'Closed (any reason, any time)', example: 12 })
   closed!: number;
+
+  @ApiProperty({ description: 'In the GOL assessment (started under `GOL`, path not chosen yet)', example: 3 })
+  assessment!: number;
 }
 
 /** Open journeys by the status of their benefit (every status is present). */
@@ -280,6 +337,24 @@ export class StalledByReasonDto implements Record<StallReason, number> {
  * The offices' figures: a snapshot of the journeys now, and what happened in the period. (The read model's `Kpis` keys
  * stages and reasons by any string; here every stage and reason is a documented property.)
  */
+/** Journeys by GOL path (every path is present, 0 included). */
+export class JourneysByGolPathDto {
+  @ApiProperty({ name: '1', description: 'Path 1 – reinserimento lavorativo', example: 20 })
+  '1'!: number;
+
+  @ApiProperty({ name: '2', description: 'Path 2 – aggiornamento (upskilling)', example: 10 })
+  '2'!: number;
+
+  @ApiProperty({ name: '3', description: 'Path 3 – riqualificazione (reskilling)', example: 8 })
+  '3'!: number;
+
+  @ApiProperty({ name: '4', description: 'Path 4 – lavoro e inclusione', example: 2 })
+  '4'!: number;
+
+  @ApiProperty({ name: '5', description: 'Path 5 – ricollocazione collettiva', example: 1 })
+  '5'!: number;
+}
+
 export class KpisDto {
   @ApiProperty({ description: 'Journeys at each stage now (not limited to the period)', type: () => JourneysByStageDto })
   journeysByStage!: JourneysByStageDto;
@@ -348,4 +423,12 @@ export class KpisDto {
 
   @ApiProperty({ description: 'Open journeys by the status of their benefit now (`none`: no benefit claimed); conditionality applies to `claimed` and `granted`', type: () => JourneysByBenefitStatusDto })
   journeysByBenefitStatus!: JourneysByBenefitStatusDto;
+  @ApiProperty({ description: 'Journeys by GOL path now, any status (not limited to the period): the path chosen at the end of the assessment, or the GOL-n programme a journey started under', type: () => JourneysByGolPathDto })
+  journeysByGolPath!: JourneysByGolPathDto;
+
+  @ApiProperty({ description: 'Open journeys in the GOL assessment now (started under `GOL`, path not chosen yet)', example: 3 })
+  journeysInAssessment!: number;
+
+  @ApiProperty({ description: "Open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`)", example: 1 })
+  profilingReviewsDue!: number;
 }
