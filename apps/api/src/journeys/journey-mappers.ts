@@ -51,6 +51,9 @@ export function toSummary(row: JourneyRecord): JourneySummaryDto {
     lastProgressAt: instant(row.lastProgressAt),
     nextContactDueAt: instant(row.nextContactDueAt),
     pactDeadlineAt: instant(row.pactDeadlineAt),
+    pausedSince: instant(row.pausedSince),
+    pauseKind: row.pauseKind,
+    pauseExpectedEnd: instant(row.pauseExpectedEnd),
     lastSeq: row.lastSeq,
     updatedAt: instant(row.updatedAt)!,
   };
