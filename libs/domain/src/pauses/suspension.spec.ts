@@ -219,3 +219,17 @@ describe('the catalogue\'s absence reasons', () => {
     expect(validateCatalogue({ ...gol, absenceReasons: 'illness' })).toEqual([{ field: 'absenceReasons', message: expect.any(String) }]);
   });
 });
+
+describe('states carried from before pauses', () => {
+  it('get no pause and no pinned absence list (the GOL list applies)', async () => {
+    const { upgradeState } = await import('../journey/upgrade');
+    const { absenceReasonsOf } = await import('./absence');
+    const { pauses: _p, absenceReasons: _a, ...carried } = activeJourney();
+    void _p;
+    void _a;
+    const upgraded = upgradeState(carried as JourneyState);
+    expect(upgraded).toMatchObject({ pauses: [], absenceReasons: null });
+    expect(absenceReasonsOf(upgraded)).toEqual(['illness', 'maternity', 'paternity', 'training_abroad', 'civil_service']);
+    expect(toView(upgraded).pause).toBeNull();
+  });
+});
