@@ -233,3 +233,29 @@ describe('states carried from before pauses', () => {
     expect(toView(upgraded).pause).toBeNull();
   });
 });
+
+describe('months of unemployment for a suitable offer (art. 3 c.1 D.M. 10 aprile 2018)', () => {
+  const offer = (proposedAt: string): JourneyCommand =>
+    ({
+      type: 'RecordJobOffer',
+      employer: 'Logistica Srl',
+      position: 'magazziniere',
+      communicatedBy: 'pec',
+      proposedAt,
+      operatorId: OP,
+      suitability: { distanceKm: 12, travelMinutes: 35, contractType: 'permanent', weeklyHours: 40, monthlyGrossPay: 1600, payMeetsCollectiveAgreement: true, benefitMonthlyAmount: 1000, experienceMatch: 'pact_activity_area' },
+    }) as JourneyCommand;
+  const months = (s: JourneyState) => s.offers.at(-1)!.facts!.monthsUnemployed;
+
+  it('leave out the periods the status was suspended by a job, not absences', () => {
+    // DID 2 March; on 10 September six whole months have passed
+    const active = activeJourney();
+    expect(months(run(active, offer('2026-09-10T08:00:00.000Z'), '2026-09-10T09:00:00.000Z'))).toBe(6);
+    // suspended 1 April – 31 May (two months): four months of unemployment
+    const worked = run(run(active, suspend('2026-04-01', '2026-05-31'), '2026-04-01T10:00:00.000Z'), endSuspension('2026-05-31'), '2026-06-01T10:00:00.000Z');
+    expect(months(run(worked, offer('2026-09-10T08:00:00.000Z'), '2026-09-10T09:00:00.000Z'))).toBe(4);
+    // absent as long: the status was never suspended
+    const away = tick(run(active, { type: 'RecordAbsence', reason: 'illness', fromDate: '2026-04-01', toDate: '2026-05-31', operatorId: OP }, '2026-04-01T10:00:00.000Z'), '2026-06-01T10:00:00.000Z');
+    expect(months(run(away, offer('2026-09-10T08:00:00.000Z'), '2026-09-10T09:00:00.000Z'))).toBe(6);
+  });
+});
