@@ -192,6 +192,12 @@ describe('justified long absence (the catalogue\'s closed list)', () => {
     expect(refuse(active, absence('illness', '2026-03-10', '2026-03-12'), '2026-03-16T10:00:00.000Z')).toMatchObject({ code: 'INVALID_DATE', field: 'toDate' });
   });
 
+  it('a journey closed during an absence shows no pause', () => {
+    const a = run(activeJourney(), absence('illness', '2026-03-16', '2026-03-25'), '2026-03-16T10:00:00.000Z');
+    const closed = run(a, { type: 'CloseJourney', reason: 'withdrawn', operatorId: OP }, '2026-03-17T10:00:00.000Z');
+    expect(toView(closed)).toMatchObject({ pause: null, nextDeadline: null });
+  });
+
   it('an absence overlapping a suspension counts once', () => {
     const active = activeJourney({ clocks: CLOCKS });
     // absent 16–25 March (10 days), the job 21 March – 4 April: together 16 March – 4 April, 20 days
