@@ -111,6 +111,9 @@ describe('suspension by a job of up to six months (art. 19 c.3 D.lgs. 150/2015)'
     const placed = run(s, { type: 'RecordPlacement', employer: 'Logistica Piemonte S.r.l.', contractType: 'permanent', startDate: '2026-03-16', operatorId: OP }, '2026-03-20T10:00:00.000Z');
     expect(placed).toMatchObject({ stage: 'closed', closure: { reason: 'placed' } });
     expect(run(s, { type: 'CloseJourney', reason: 'withdrawn', operatorId: OP }, '2026-03-20T10:00:00.000Z').stage).toBe('closed');
+    // suspended before the presa in carico, a placement still needs it
+    const early = run(startJourney(), suspend('2026-03-05', '2026-05-31'), '2026-03-05T10:00:00.000Z');
+    expect(refuse(early, { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-03-05', operatorId: OP }, '2026-03-06T10:00:00.000Z').code).toBe('INTAKE_REQUIRED');
   });
 
   it('a suspension still running six months after the job started closes the journey as status_lost, telling the operator', () => {
