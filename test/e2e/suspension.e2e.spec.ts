@@ -80,6 +80,8 @@ describe('suspension by a job and justified absences through the API', () => {
       return page.body.items?.find((i: { journeyId: string }) => i.journeyId === journeyId);
     }, 'the suspended journey in the supervisors\' list');
     expect(listed).toMatchObject({ stage: 'suspended', kind: 'job', daysPaused: 0 });
+    const summaries = (await op('GET', `/journeys?officeId=${OFFICE}&stage=suspended`)).body.items;
+    expect(summaries.find((j: { journeyId: string }) => j.journeyId === journeyId)).toMatchObject({ stage: 'suspended', pauseKind: 'job', pausedSince: suspended.body.pause.since, nextContactDueAt: null });
     const kpis = (await supervisor('GET', `/supervisor/kpis?officeId=${OFFICE}`)).body;
     expect(kpis.suspendedJourneys).toBeGreaterThanOrEqual(1);
     expect(kpis.journeysByStage.suspended).toBeGreaterThanOrEqual(1);

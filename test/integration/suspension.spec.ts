@@ -1,9 +1,10 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, journeyCommandUpdate, recordIntakeUpdate, signPactUpdate, type JourneyWorkflowInput } from '@sal/contracts';
+import { closeJourneyUpdate, getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, journeyCommandUpdate, recordIntakeUpdate, signPactUpdate, type JourneyWorkflowInput } from '@sal/contracts';
 import { romeDateOf, type GenericJourneyCommand, type JourneyClocks, type JourneyView } from '@sal/domain';
 import { JourneyRecord } from '@sal/persistence';
 import { journeyIdFor } from '@sal/temporal';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
+import { recordHistory } from '../support/histories';
 import { inSeconds, randomFiscalCode } from '../support/journeys';
 import { NoticeLog } from '../support/notices';
 import { connectTestClient, startTestWorker, type RunningWorker, type TestTemporal } from '../support/temporal';
@@ -113,5 +114,10 @@ describe('a suspension by a job across a worker restart', () => {
 
     const projected = await eventually(() => row(handle.workflowId).then((r) => (r?.stage === 'pact_active' && r.pausedSince === null ? r : undefined)), 'the resumed journey in the read model');
     expect(projected.pauseKind).toBeNull();
+
+    // A placement ends the episode; with RECORD_HISTORIES the history joins the replayed ones (a suspended journey's).
+    await handle.executeUpdate(closeJourneyUpdate, { args: [{ reason: 'placed', operatorId: OP }] });
+    await handle.result();
+    await recordHistory('suspension-across-worker-restart', handle);
   });
 });

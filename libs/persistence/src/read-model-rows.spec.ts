@@ -191,6 +191,31 @@ describe('read-model rows of the six services', () => {
     // The presa in carico completed the reception service (what upgradeState infers).
     expect(rows.services.map((s) => [s.service, s.status, s.required])).toEqual([['reception', 'completed', false]]);
   });
+  it('issue 14: a suspension by a job shows in the pause columns, its deadlines held; resumed, they are later by the pause', () => {
+    const pact: JourneyCommand = {
+      type: 'SignPact',
+      responsibleOperatorId: 'op-1',
+      profilingClass: 'high',
+      contactFrequency: 'P30D',
+      jobSearchProof: 'Monthly report',
+      acceptance: { method: 'signed_in_person' },
+      availability: { workshops: true, training: true, suitableOffers: true },
+      actions: [{ kind: 'workshop', description: 'Workshop', dueDate: '2026-12-10' }],
+    };
+    const clocks = { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null };
+    const active = journeyFrom({ rules: 2, clocks }, [{ type: 'RecordIntake', operatorId: 'op-1' }, '2026-09-03T08:00:00.000Z'], [pact, '2026-09-04T08:00:00.000Z']);
+    const contactDue = readModelRows(active).journey.nextContactDueAt!.getTime();
+    const job: JourneyCommand = { type: 'SuspendForJob', employer: 'ACME', contractType: 'fixed_term', startDate: '2026-09-10', expectedEndDate: '2026-11-30', operatorId: 'op-1' };
+    const suspended = then(active, [job, '2026-09-10T10:00:00.000Z']);
+    expect(readModelRows(suspended).journey).toMatchObject({ stage: 'suspended', pauseKind: 'job', nextContactDueAt: null, stalledSince: null });
+    expect(readModelRows(suspended).journey.pausedSince?.toISOString()).toBe('2026-09-09T22:00:00.000Z');
+    expect(readModelRows(suspended).journey.pauseExpectedEnd?.toISOString()).toBe('2026-11-30T22:59:59.999Z');
+    const resumed = then(suspended, [{ type: 'EndSuspension', endDate: '2026-09-19', operatorId: 'op-1' }, '2026-09-21T10:00:00.000Z']);
+    const row = readModelRows(resumed).journey;
+    expect(row).toMatchObject({ stage: 'pact_active', pauseKind: null, pausedSince: null, pauseExpectedEnd: null });
+    expect(row.nextContactDueAt!.getTime() - contactDue).toBe(10 * 86_400_000);
+    expect(row.nextDeadlineAt!.getTime()).toBeLessThanOrEqual(row.nextContactDueAt!.getTime());
+  });
 });
 
 describe("read-model rows: the benefit's lifecycle (issue 14)", () => {

@@ -56,6 +56,9 @@ export function toSummary(row: JourneyRecord): JourneySummaryDto {
     benefitStatusSince: row.benefitStatusSince === null ? null : calendarDate(row.benefitStatusSince),
     benefitEndedOn: row.benefitEndedOn === null ? null : calendarDate(row.benefitEndedOn),
     benefitEndReason: row.benefitEndReason,
+    pausedSince: instant(row.pausedSince),
+    pauseKind: row.pauseKind,
+    pauseExpectedEnd: instant(row.pauseExpectedEnd),
     lastSeq: row.lastSeq,
     updatedAt: instant(row.updatedAt)!,
   };

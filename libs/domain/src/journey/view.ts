@@ -17,7 +17,8 @@ export interface JourneyView extends JourneyState {
   /**
    * When the next agreed contact is due (pact signed and no contact missed yet). This and the other `…DueAt` /
    * `pactDeadlineAt` fields are the journey's pending deadlines (`pendingDeadlines`), so they are where the pauses put
-   * them: later by every pause since their clock started, and null while a running pause holds them or once missed.
+   * them: later by every pause since their clock started, and null while a running pause holds them. This one is null
+   * once missed; the first contact, the pact deadline and the acceptance window keep, once passed, where they fell due.
    */
   nextContactDueAt: string | null;
   /** When the pact must be signed by (after the presa in carico, while unsigned and not yet missed). */
@@ -29,7 +30,7 @@ export interface JourneyView extends JourneyState {
    * `actions[].dueAt` stays the date agreed in the pact; this is when the journey will mark it overdue.
    */
   actionsDueAt: { actionId: string; dueAt: string | null }[];
-  /** The pause the journey is in (a suspension by a job, a justified absence), or null. */
+  /** The pause the open journey is in (a suspension by a job, a justified absence), or null. */
   pause: CurrentPause | null;
   stalled: Stall | null;
   /** The catalogue's services not completed yet. */
@@ -68,7 +69,7 @@ export function toView(state: JourneyState): JourneyView {
     pactDeadlineAt: dueOf('pact_deadline') ?? (state.stage === 'awaiting_pact' && state.pactDeadlineMissedAt !== null ? passed(state, pactDeadlineAt(state), state.intake!.takenInChargeAt) : null),
     firstContactDueAt: dueOf('first_contact') ?? (awaitingPresaInCarico(state) && state.firstContactMissedAt !== null ? passed(state, firstContactDueAt(state), firstContactClockStart(state)) : null),
     actionsDueAt: state.actions.filter((a) => a.status === 'pending').map((a) => ({ actionId: a.actionId, dueAt: dueOf('action_due', a.actionId) })),
-    pause: currentPause(state),
+    pause: state.status === 'closed' ? null : currentPause(state),
     stalled: stallOf(state),
     pendingServices: servicesPending(state),
     totalServiceHours: Math.round(state.serviceProgress.reduce((h, s) => h + s.hours, 0) * 100) / 100,

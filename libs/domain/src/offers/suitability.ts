@@ -1,4 +1,5 @@
-import { romeDateOf } from '../dates';
+import { canonicalInstant, romeDateOf, romeStartOfDay, toMillis } from '../dates';
+import { pausedMillis } from '../pauses/clock';
 import { CONTRACT_TYPES, type ContractType } from '../outcomes/model';
 import type { JourneyState } from '../journey/model';
 import { benefitRunning } from '../benefits/running';
@@ -124,6 +125,15 @@ function optionalNumber(value: unknown, field: string, min: number, max: number)
   return value === undefined || value === null ? null : number(value, field, min, max);
 }
 
+/**
+ * Whole months of unemployment at the proposal: from the DID, without the periods the unemployed status was suspended
+ * by a job (art. 3 c.1 D.M. 10 aprile 2018; art. 19 c.3 D.lgs. 150/2015). Absences do not suspend the status: they count.
+ */
+function monthsUnemployedAt(state: JourneyState, proposedAt: string): number {
+  const suspended = pausedMillis(state.pauses.filter((p) => p.kind === 'job'), romeStartOfDay(state.didDate), proposedAt);
+  return monthsSinceDid(state.didDate, suspended === 0 ? proposedAt : canonicalInstant(toMillis(proposedAt) - suspended));
+}
+
 /** The facts of a command, checked and completed (months counted from the DID when not given), or the refusal naming the field. */
 export function suitabilityFacts(state: JourneyState, input: OfferSuitabilityInput, proposedAt: string): OfferSuitabilityFacts | Refused {
   const f = `suitability`;
@@ -157,7 +167,7 @@ export function suitabilityFacts(state: JourneyState, input: OfferSuitabilityInp
     monthlyGrossPay: input.monthlyGrossPay,
     payMeetsCollectiveAgreement: input.payMeetsCollectiveAgreement,
     benefitMonthlyAmount: input.benefitMonthlyAmount ?? null,
-    monthsUnemployed: input.monthsUnemployed ?? monthsSinceDid(state.didDate, proposedAt),
+    monthsUnemployed: input.monthsUnemployed ?? monthsUnemployedAt(state, proposedAt),
     experienceMatch: input.experienceMatch,
   };
 }

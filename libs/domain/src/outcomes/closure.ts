@@ -4,13 +4,15 @@ import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
 import { optionalText, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
+import { pathStage } from '../pauses/suspension';
 import { progressed } from '../progress';
 import { servicesPending } from '../services/availability';
 import { CLOSURE_REASONS, CONTRACT_TYPES, type CloseJourneyCommand, type OutcomesEvent, type RecordPlacementCommand } from './model';
 
 /** The placement, with its details; it ends the journey as `placed`. */
 function recordPlacement(state: JourneyState, c: RecordPlacementCommand, now: string): Outcome {
-  if (awaitingPresaInCarico(state)) return refusal('INTAKE_REQUIRED', 'a placement is recorded for a person taken in charge: record the intake first');
+  // A journey suspended before the presa in carico (or in GOL's assessment without it) is still waiting for it.
+  if (awaitingPresaInCarico({ stage: pathStage(state), intake: state.intake })) return refusal('INTAKE_REQUIRED', 'a placement is recorded for a person taken in charge: record the intake first');
   const invalid = requireText(c.employer, 'employer', 200) ?? requireOneOf(c.contractType, CONTRACT_TYPES, 'contractType') ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
   if (typeof c.startDate !== 'string' || !isIsoDate(c.startDate)) return refusal('INVALID_DATE', 'must be a date YYYY-MM-DD', 'startDate');

@@ -111,6 +111,9 @@ describe('suspension by a job of up to six months (art. 19 c.3 D.lgs. 150/2015)'
     const placed = run(s, { type: 'RecordPlacement', employer: 'Logistica Piemonte S.r.l.', contractType: 'permanent', startDate: '2026-03-16', operatorId: OP }, '2026-03-20T10:00:00.000Z');
     expect(placed).toMatchObject({ stage: 'closed', closure: { reason: 'placed' } });
     expect(run(s, { type: 'CloseJourney', reason: 'withdrawn', operatorId: OP }, '2026-03-20T10:00:00.000Z').stage).toBe('closed');
+    // suspended before the presa in carico, a placement still needs it
+    const early = run(startJourney(), suspend('2026-03-05', '2026-05-31'), '2026-03-05T10:00:00.000Z');
+    expect(refuse(early, { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-03-05', operatorId: OP }, '2026-03-06T10:00:00.000Z').code).toBe('INTAKE_REQUIRED');
   });
 
   it('a suspension still running six months after the job started closes the journey as status_lost, telling the operator', () => {
@@ -192,6 +195,12 @@ describe('justified long absence (the catalogue\'s closed list)', () => {
     expect(refuse(active, absence('illness', '2026-03-10', '2026-03-12'), '2026-03-16T10:00:00.000Z')).toMatchObject({ code: 'INVALID_DATE', field: 'toDate' });
   });
 
+  it('a journey closed during an absence shows no pause', () => {
+    const a = run(activeJourney(), absence('illness', '2026-03-16', '2026-03-25'), '2026-03-16T10:00:00.000Z');
+    const closed = run(a, { type: 'CloseJourney', reason: 'withdrawn', operatorId: OP }, '2026-03-17T10:00:00.000Z');
+    expect(toView(closed)).toMatchObject({ pause: null, nextDeadline: null });
+  });
+
   it('an absence overlapping a suspension counts once', () => {
     const active = activeJourney({ clocks: CLOCKS });
     // absent 16–25 March (10 days), the job 21 March – 4 April: together 16 March – 4 April, 20 days
@@ -217,5 +226,45 @@ describe('the catalogue\'s absence reasons', () => {
       { field: 'absenceReasons[2]', message: 'is listed twice' },
     ]);
     expect(validateCatalogue({ ...gol, absenceReasons: 'illness' })).toEqual([{ field: 'absenceReasons', message: expect.any(String) }]);
+  });
+});
+
+describe('states carried from before pauses', () => {
+  it('get no pause and no pinned absence list (the GOL list applies)', async () => {
+    const { upgradeState } = await import('../journey/upgrade');
+    const { absenceReasonsOf } = await import('./absence');
+    const { pauses: _p, absenceReasons: _a, ...carried } = activeJourney();
+    void _p;
+    void _a;
+    const upgraded = upgradeState(carried as JourneyState);
+    expect(upgraded).toMatchObject({ pauses: [], absenceReasons: null });
+    expect(absenceReasonsOf(upgraded)).toEqual(['illness', 'maternity', 'paternity', 'training_abroad', 'civil_service']);
+    expect(toView(upgraded).pause).toBeNull();
+  });
+});
+
+describe('months of unemployment for a suitable offer (art. 3 c.1 D.M. 10 aprile 2018)', () => {
+  const offer = (proposedAt: string): JourneyCommand =>
+    ({
+      type: 'RecordJobOffer',
+      employer: 'Logistica Srl',
+      position: 'magazziniere',
+      communicatedBy: 'pec',
+      proposedAt,
+      operatorId: OP,
+      suitability: { distanceKm: 12, travelMinutes: 35, contractType: 'permanent', weeklyHours: 40, monthlyGrossPay: 1600, payMeetsCollectiveAgreement: true, benefitMonthlyAmount: 1000, experienceMatch: 'pact_activity_area' },
+    }) as JourneyCommand;
+  const months = (s: JourneyState) => s.offers.at(-1)!.facts!.monthsUnemployed;
+
+  it('leave out the periods the status was suspended by a job, not absences', () => {
+    // DID 2 March; on 10 September six whole months have passed
+    const active = activeJourney();
+    expect(months(run(active, offer('2026-09-10T08:00:00.000Z'), '2026-09-10T09:00:00.000Z'))).toBe(6);
+    // suspended 1 April – 31 May (two months): four months of unemployment
+    const worked = run(run(active, suspend('2026-04-01', '2026-05-31'), '2026-04-01T10:00:00.000Z'), endSuspension('2026-05-31'), '2026-06-01T10:00:00.000Z');
+    expect(months(run(worked, offer('2026-09-10T08:00:00.000Z'), '2026-09-10T09:00:00.000Z'))).toBe(4);
+    // absent as long: the status was never suspended
+    const away = tick(run(active, { type: 'RecordAbsence', reason: 'illness', fromDate: '2026-04-01', toDate: '2026-05-31', operatorId: OP }, '2026-04-01T10:00:00.000Z'), '2026-06-01T10:00:00.000Z');
+    expect(months(run(away, offer('2026-09-10T08:00:00.000Z'), '2026-09-10T09:00:00.000Z'))).toBe(6);
   });
 });

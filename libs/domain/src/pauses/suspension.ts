@@ -21,6 +21,11 @@ export function runningSuspension(state: Pick<JourneyState, 'pauses'>): PauseSta
   return state.pauses.find((p) => p.kind === 'job' && p.endedAt === null) ?? null;
 }
 
+/** The stage the journey stands at in its path: the one a suspension returns to, or its own. */
+export function pathStage(state: Pick<JourneyState, 'pauses' | 'stage'>): JourneyState['stage'] {
+  return runningSuspension(state)?.resumeStage ?? state.stage;
+}
+
 /** When a suspension of a job started on `startDate` ends the unemployed status: six months later, at the start of that day. */
 export function suspensionLimitAt(startDate: string): string {
   return addRomeDuration(romeStartOfDay(startDate), SUSPENSION_LIMIT);

@@ -8,6 +8,8 @@ import {
   type BenefitStatus,
   CLOSURE_REASONS,
   JOURNEY_STAGES,
+  PAUSE_KINDS,
+  type PauseKind,
   JOURNEY_STATUSES,
   PROFILING_CLASSES,
   STALL_REASONS,
@@ -107,7 +109,7 @@ export class JourneySummaryDto {
   @ApiProperty({ description: 'The last progress: start, intake, pact, a completed action or a contact', example: '2026-01-27T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
   lastProgressAt!: string | null;
 
-  @ApiProperty({ description: 'When the next agreed contact is due', example: '2026-02-26T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
+  @ApiProperty({ description: 'When the next agreed contact is due (later by every pause of the clocks; null while one holds it)', example: '2026-02-26T10:00:00.000Z', format: 'date-time', nullable: true, type: String })
   nextContactDueAt!: string | null;
 
   @ApiProperty({ description: 'When the pact must be signed by (while waiting for it)', example: null, format: 'date-time', nullable: true, type: String })
@@ -127,6 +129,14 @@ export class JourneySummaryDto {
 
   @ApiProperty({ description: 'Why it ended', enum: BENEFIT_END_REASONS, example: null, nullable: true, type: String })
   benefitEndReason!: BenefitEndReason | null;
+  @ApiProperty({ description: 'Since when its clocks are paused (a suspension by a job, a justified absence); null when they run', example: null, format: 'date-time', nullable: true, type: String })
+  pausedSince!: string | null;
+
+  @ApiProperty({ description: '`job` (stage `suspended`) or `absence` while paused; null when the clocks run', enum: PAUSE_KINDS, example: null, nullable: true, type: String })
+  pauseKind!: PauseKind | null;
+
+  @ApiProperty({ description: 'When the pause is expected to end', example: null, format: 'date-time', nullable: true, type: String })
+  pauseExpectedEnd!: string | null;
 
   @ApiProperty({ description: 'Sequence number of the last event projected', example: 3 })
   lastSeq!: number;
