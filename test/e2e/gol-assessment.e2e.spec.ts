@@ -1,6 +1,8 @@
+import { Client, Connection } from '@temporalio/client';
+import { journeySearchAttributes } from '@sal/contracts';
 import { romeDateOf } from '@sal/domain';
 import { tokenFor } from '../support/auth';
-import { uniqueSuffix } from '../support/env';
+import { testStack, uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
 import { productForFile } from '../support/product';
 import type { HttpAnswer } from '../support/services';
@@ -40,6 +42,17 @@ const QUALITATIVE = {
   ],
   summary: 'Serve una riqualificazione robusta prima della ricerca attiva',
 };
+
+/** The journey's search attributes as Temporal indexes them (they hold no personal data: no codec needed). */
+async function indexed(journeyId: string): Promise<{ programme?: string; stage?: string }> {
+  const connection = await Connection.connect({ address: testStack().temporalAddress });
+  try {
+    const described = await new Client({ connection, namespace: testStack().namespace }).workflow.getHandle(journeyId).describe();
+    return { programme: described.typedSearchAttributes.get(journeySearchAttributes.programme), stage: described.typedSearchAttributes.get(journeySearchAttributes.stage) };
+  } finally {
+    await connection.close();
+  }
+}
 
 async function start(programmeCode: string): Promise<HttpAnswer> {
   return op('POST', '/journeys', {
@@ -100,6 +113,11 @@ describe('the GOL assessment decides the path', () => {
     expect(chosen.body.clocks).toMatchObject({ profilingReview: 'P90D', pactDeadline: gol3.clocks.pactDeadline });
     expect(chosen.body.pactDeadlineAt).not.toBeNull();
     expect(codeOf(await op('POST', `/journeys/${journeyId}/assessment/path`, { path: 2, reason: 'x' }))).toBe('GOL_PATH_ALREADY_CHOSEN');
+    // The search attributes follow: the programme is the path's from the choice.
+    await eventually(async () => {
+      const attributes = await indexed(journeyId);
+      return (attributes.programme === 'GOL-3' && attributes.stage === 'awaiting_pact') || undefined;
+    }, 'the programme search attribute to follow the path');
 
     const signed = await op('POST', `/journeys/${journeyId}/pact`, PACT);
     expect([signed.status, signed.body.stage]).toEqual([200, 'pact_active']);
