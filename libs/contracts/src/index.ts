@@ -6,6 +6,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Beneficiary,
+  GolAssessmentState,
   BenefitClaim,
   OfferSuitabilityThresholds,
   OperatorCommand,
@@ -51,6 +52,11 @@ export interface JourneyStart {
   benefit?: BenefitClaim | null;
   /** The catalogue version's thresholds of a congrua offer (null or absent: the D.M. 10 aprile 2018's). */
   offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
+  /** Episodes (issue 14): the person's reference (`prs_…`), and the episode a transfer continues (absent: a new DID). */
+  personRef?: string;
+  previousJourneyId?: string;
+  /** The GOL assessment a transferred episode carries over (absent: none). */
+  assessment?: GolAssessmentState | null;
 }
 
 /**

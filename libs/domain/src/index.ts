@@ -6,3 +6,4 @@ export * from './programme';
 export * from './calendar';
 export * from './text';
 export * from './offices';
+export { golPathOf, nextEpisodeStart } from './episodes';

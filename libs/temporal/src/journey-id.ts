@@ -15,6 +15,25 @@ export function journeyIdFor(fiscalCode: string, programmeCode: string, key: str
   return `jrn_${digest.slice(0, 32)}`;
 }
 
+/**
+ * The id of an episode started from a DID (issue 14): HMAC-SHA256 under `JOURNEY_ID_KEY` of the fiscal code and the DID
+ * date, in its own domain (`episode|`). The same person and DID give the same id, so a repeated start is recognised;
+ * a new DID after a closure gives a new journey. Journeys started before episodes keep their `journeyIdFor` ids.
+ */
+export function episodeJourneyIdFor(fiscalCode: string, didDate: string, key: string = journeyIdKey()): string {
+  const digest = createHmac('sha256', key).update(`episode|${fiscalCode.trim().toUpperCase()}|${didDate}`).digest('hex');
+  return `jrn_${digest.slice(0, 32)}`;
+}
+
+/**
+ * The id of the episode a transfer opens: derived from the journey transferred and the target programme
+ * (`transfer|`), so the workflow's start of it is idempotent however often it is retried.
+ */
+export function transferJourneyIdFor(fromJourneyId: string, toProgrammeCode: string, key: string = journeyIdKey()): string {
+  const digest = createHmac('sha256', key).update(`transfer|${fromJourneyId}|${toProgrammeCode}`).digest('hex');
+  return `jrn_${digest.slice(0, 32)}`;
+}
+
 /** A person reference is `prs_` and 32 hex characters: the keyed hash of the fiscal code, the same for all their episodes. */
 export const PERSON_REF_PATTERN = /^prs_[0-9a-f]{32}$/;
 

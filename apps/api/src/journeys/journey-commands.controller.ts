@@ -57,7 +57,9 @@ export function commandBodySchemas(): Record<string, Record<string, unknown>> {
  */
 function actorBody(body: z.ZodObject): z.ZodObject {
   // The office a sanction's decision is taken from is the API's to find (the directory), never the caller's to say.
-  const taken = 'actingOffice' in body.shape ? body.omit({ actingOffice: true }) : body;
+  const withoutOffice = 'actingOffice' in body.shape ? body.omit({ actingOffice: true }) : body;
+  // So is the next episode a transfer opens (its id and the target catalogue).
+  const taken = 'nextEpisode' in withoutOffice.shape ? withoutOffice.omit({ nextEpisode: true }) : withoutOffice;
   return taken.extend({
     operatorId: staffId('Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)').optional(),
     onBehalfOf: staffId("Administrators only: the member of staff the administrator acts for; the journey records them, the audit log the administrator").optional(),

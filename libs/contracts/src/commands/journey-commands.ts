@@ -23,7 +23,7 @@ import {
   SERVICE_CODES,
   type OperatorCommand,
 } from '@sal/domain';
-import { calendarDate, dueDate, duration, flag, instant, note, numberedId, OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, oneOf, staffId, text } from './fields';
+import { calendarDate, dueDate, duration, flag, instant, note, numberedId, OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, oneOf, PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN, staffId, text } from './fields';
 
 /**
  * Every operator command of a journey, defined once: its route under `/journeys/{journeyId}` (always `POST`), the
@@ -142,6 +142,25 @@ const actingOffice = z
     kind: oneOf(OFFICE_KINDS, { description: '`cpi` or `accredited`', example: 'cpi' }),
   }, { error: 'must be an object' })
   .meta({ description: 'The office the caller acts from (set by the API)' })
+  .optional();
+
+/**
+ * The next episode of a transfer (`TransferJourney`): its id and the target catalogue, set by the API (like
+ * `actingOffice`, never from a request body, whose schema leaves it out); the journey starts it when it closes.
+ */
+const nextEpisode = z
+  .strictObject({
+    journeyId: z.string({ error: 'must be a string' }).regex(/^jrn_[0-9a-f]{32}$/, { error: 'must be a journey id' }),
+    programmeCode: z.string({ error: 'must be a string' }).regex(PROGRAMME_CODE_PATTERN, { error: PROGRAMME_CODE_MESSAGE }),
+    personRef: z.string({ error: 'must be a string' }).regex(/^prs_[0-9a-f]{32}$/, { error: 'must be a person reference' }),
+    catalogueVersion: z.number({ error: 'must be a number' }).int().min(1),
+    clocks: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+    services: z.array(z.unknown(), { error: 'must be an array' }).nullable(),
+    workingDayClocks: z.array(z.string(), { error: 'must be an array' }),
+    rollForwardClocks: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
+    offerSuitability: z.record(z.string(), z.unknown(), { error: 'must be an object' }).nullable(),
+  }, { error: 'must be an object' })
+  .meta({ description: 'The next episode (set by the API)' })
   .optional();
 
 const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
@@ -408,6 +427,15 @@ export const JOURNEY_COMMANDS = {
       .optional(),
     offerId: id.offer.meta({ description: 'The recorded job offer it comes from (`offerId` of `offers`)', example: 'O1' }).optional(),
     operatorId: staffId('Operator who records it'),
+  }),
+  TransferJourney: define('transfer', {}, {
+    toProgrammeCode: z
+      .string({ error: 'must be a string' })
+      .regex(PROGRAMME_CODE_PATTERN, { error: PROGRAMME_CODE_MESSAGE })
+      .meta({ description: "The programme (path) the person moves to: another than the journey's, with a published catalogue (`GET /programmes`)", example: 'GOL-2' }),
+    reason: text(2000, { description: 'Why the person changes path', example: 'The assessment shows the person needs upskilling before job search' }),
+    operatorId: staffId('Operator who transfers the person'),
+    nextEpisode,
   }),
 } as const satisfies Record<OperatorCommandType, CommandDefinition>;
 

@@ -1,6 +1,7 @@
 import { JOURNEY_COMMAND_TYPES, type JourneyCommand } from './commands';
 import { decide } from './decide';
 import { activeJourney, awaitingPactJourney, OP, run, startJourney } from './journey.test-fixture';
+import { NEXT_EPISODE } from '../episodes/episodes.test-fixture';
 import type { JourneyStage, JourneyState } from './model';
 
 /**
@@ -52,6 +53,7 @@ const COMMANDS: Record<string, JourneyCommand> = {
   RecordReferralOutcome: { type: 'RecordReferralOutcome', referralId: 'R9', outcome: 'completed', operatorId: OP },
   RecordPlacement: { type: 'RecordPlacement', employer: 'E', contractType: 'permanent', startDate: '2026-05-04', operatorId: OP },
   AcceptPactVersion: { type: 'AcceptPactVersion', version: 1, method: 'otp', operatorId: OP },
+  TransferJourney: { type: 'TransferJourney', toProgrammeCode: 'GOL-2', reason: 'profile changed', operatorId: OP, nextEpisode: NEXT_EPISODE },
   ProcessDeadlines: { type: 'ProcessDeadlines' },
 };
 
@@ -85,6 +87,7 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   RecordReferralOutcome: ['REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', 'REFERRAL_NOT_FOUND', C],
   RecordPlacement: ['INTAKE_REQUIRED', 'ok', 'ok', C],
   AcceptPactVersion: ['PACT_VERSION_NOT_FOUND', 'PACT_VERSION_NOT_FOUND', 'PACT_VERSION_ALREADY_ACCEPTED', C],
+  TransferJourney: ['ok', 'ok', 'ok', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
 };
 

@@ -1,6 +1,7 @@
 import type { AppointmentsCommand } from '../appointments/model';
 import type { ConditionalityCommand } from '../conditionality/model';
 import type { ContactsCommand } from '../contacts/model';
+import type { EpisodesCommand } from '../episodes/model';
 import type { IntakeCommand } from '../intake/model';
 import type { OffersCommand } from '../offers/model';
 import type { OutcomesCommand } from '../outcomes/model';
@@ -26,7 +27,8 @@ export type OperatorCommand =
   | AppointmentsCommand
   | OffersCommand
   | ConditionalityCommand
-  | ReferralsCommand;
+  | ReferralsCommand
+  | EpisodesCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -49,6 +51,7 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordReferralOutcome',
   'RecordPlacement',
   'AcceptPactVersion',
+  'TransferJourney',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

@@ -600,6 +600,7 @@ describe('refusalKind', () => {
     REFERRAL_NOT_FOUND: 'not_found',
     REFERRAL_OUTCOME_RECORDED: 'conflict',
     PATH_NOT_COMPLETED: 'conflict',
+    TRANSFER_SAME_PROGRAMME: 'conflict',
     CLOSURE_NOT_ALLOWED: 'conflict',
     UNENCRYPTED_PAYLOAD: 'invalid',
   };

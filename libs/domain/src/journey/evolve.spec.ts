@@ -176,6 +176,8 @@ describe('evolve', () => {
       previousJourneyId: null,
       pauses: [],
       assessment: null,
+      // not transferred to another path
+      transfer: null,
     });
   });
 

@@ -1,6 +1,7 @@
 import { appointments } from '../appointments';
 import { conditionality } from '../conditionality';
 import { contacts } from '../contacts';
+import { episodes } from '../episodes';
 import { intake } from '../intake';
 import { offers } from '../offers';
 import { outcomes } from '../outcomes';
@@ -14,4 +15,4 @@ import { feature } from './feature';
  * The journey: every feature, in the order their deadlines are processed when they fall due at the same instant.
  * The core's total records (deciders, folds, notices, drafters, stall causes) are checked against this one list.
  */
-export const JOURNEY = feature(pact, contacts, intake, services, appointments, offers, conditionality, referrals, outcomes, progress);
+export const JOURNEY = feature(pact, contacts, intake, services, appointments, offers, conditionality, referrals, outcomes, progress, episodes);

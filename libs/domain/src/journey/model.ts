@@ -12,6 +12,7 @@ import type { RulesEdition } from './rules-edition';
 import type { ProgressEvent, ProgressSlice } from '../progress/model';
 import type { PausesSlice } from '../pauses/model';
 import type { AssessmentSlice } from '../assessment/model';
+import type { EpisodesEvent, EpisodesSlice } from '../episodes/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
 
@@ -29,6 +30,7 @@ export * from '../pact/model';
 export * from '../progress/model';
 export * from '../pauses/model';
 export * from '../assessment/model';
+export * from '../episodes/model';
 export * from '../referrals/model';
 export * from '../services/model';
 
@@ -60,7 +62,8 @@ export type JourneyEvent =
   | AppointmentsEvent
   | OffersEvent
   | ConditionalityEvent
-  | ReferralsEvent;
+  | ReferralsEvent
+  | EpisodesEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */
@@ -110,4 +113,5 @@ export interface JourneyState
     ConditionalitySlice,
     ReferralsSlice,
     PausesSlice,
-    AssessmentSlice {}
+    AssessmentSlice,
+    EpisodesSlice {}

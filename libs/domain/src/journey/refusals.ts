@@ -50,6 +50,8 @@ export const REFUSAL_KINDS = {
   REFERRAL_NOT_FOUND: 'not_found',
   REFERRAL_OUTCOME_RECORDED: 'conflict',
   PATH_NOT_COMPLETED: 'conflict',
+  /** Episodes (issue 14): a transfer goes to another programme than the journey's own. */
+  TRANSFER_SAME_PROGRAMME: 'conflict',
   CLOSURE_NOT_ALLOWED: 'conflict',
   INVALID_DATE: 'invalid',
   INVALID_DURATION: 'invalid',

@@ -27,6 +27,7 @@ export function emptyExtensions(): Pick<
   | 'previousJourneyId'
   | 'pauses'
   | 'assessment'
+  | 'transfer'
 > {
   return {
     services: null,
@@ -49,6 +50,7 @@ export function emptyExtensions(): Pick<
     previousJourneyId: null,
     pauses: [],
     assessment: null,
+    transfer: null,
   };
 }
 
