@@ -16,6 +16,7 @@ import { Offices1764270300000 } from './1764270300000-offices';
 import { CatalogueRollForward1764270300001 } from './1764270300001-catalogue-roll-forward';
 import { StepDecidedByOffice1764270300002 } from './1764270300002-step-decided-by-office';
 import { PactAcceptance1764270400000 } from './1764270400000-pact-acceptance';
+import { Episodes1764280100000 } from './1764280100000-episodes';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   CatalogueRollForward1764270300001,
   StepDecidedByOffice1764270300002,
   PactAcceptance1764270400000,
+  Episodes1764280100000,
 ];
