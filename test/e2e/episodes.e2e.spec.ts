@@ -1,7 +1,10 @@
+import { Worker } from '@temporalio/worker';
+import { journeyDataConverter } from '@sal/temporal';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
 import { productForFile } from '../support/product';
+import { connectTestClient } from '../support/temporal';
 import { http, type HttpAnswer } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -139,6 +142,22 @@ describe('episodes: one open journey per person, re-entry after closure, transfe
     });
     // The transferred journey's workflow finished once the next one had started.
     await eventually(async () => (await toOp('GET', `/journeys/${second}`)).body?.status === 'closed', 'the transferred journey, closed');
+  });
+
+  it('the transferred journey started the next episode as an abandoned child, then ended; its history replays on the current code', async () => {
+    const temporal = await connectTestClient();
+    try {
+      const handle = temporal.client.workflow.getHandle(second);
+      await eventually(async () => (await handle.describe()).status.name === 'COMPLETED', 'the transferred journey, completed');
+      const history = await handle.fetchHistory();
+      const child = (history.events ?? []).find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
+      expect(child?.startChildWorkflowExecutionInitiatedEventAttributes).toMatchObject({ workflowId: third, parentClosePolicy: 2 /* ABANDON */ });
+      expect((history.events ?? []).some((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === third)).toBe(true);
+      await Worker.runReplayHistory({ workflowsPath: require.resolve('@sal/workflows'), replayName: 'episodes-replay', dataConverter: journeyDataConverter() }, history, second);
+      expect((await temporal.client.workflow.getHandle(third).describe()).status.name).toBe('RUNNING');
+    } finally {
+      await temporal.close();
+    }
   });
 
   it('lists the episodes oldest first, linked, by reference or by fiscal code in a body; the lock moved to the next episode', async () => {
