@@ -1,5 +1,5 @@
 import { Worker } from '@temporalio/worker';
-import { journeyDataConverter } from '@sal/temporal';
+import { episodeJourneyIdFor, journeyDataConverter, personRefFor } from '@sal/temporal';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
@@ -198,6 +198,40 @@ describe('episodes: one open journey per person, re-entry after closure, transfe
     expect([fc.status, fc.body.error.fields]).toEqual([400, [expect.objectContaining({ field: 'fiscalCode' })]]);
     const extra = await toOp('POST', '/people/search', { fiscalCode, name: 'x' });
     expect(extra.status).toBe(400);
+  });
+
+  it('recovers from a start that stopped between reserving the person and starting the workflow', async () => {
+    // The API and the tests share the development key of journey ids here.
+    const reserve = (fc: string, journeyId: string, ageSeconds: number) =>
+      product.db.dataSource.query(`INSERT INTO person_open_journeys (person_ref, journey_id, office_id, reserved_at) VALUES ($1, $2, $3, now() - make_interval(secs => $4))`, [
+        personRefFor(fc),
+        journeyId,
+        TURIN,
+        ageSeconds,
+      ]);
+    const holderOf = async (fc: string) => (await product.db.dataSource.query('SELECT journey_id FROM person_open_journeys WHERE person_ref = $1', [personRefFor(fc)]))[0]?.journey_id;
+    const person = (fc: string) => ({ beneficiary: { fiscalCode: fc, givenName: 'Anna', familyName: 'Stale' }, programmeCode: 'GOL-1', officeId: TURIN, didDate: DID_3 });
+    const ghost = `jrn_${'0'.repeat(31)}1`;
+
+    // Another episode's reservation, older than a minute, whose journey exists nowhere: stale, replaced.
+    const stale = randomFiscalCode();
+    await reserve(stale, ghost, 120);
+    const replaced = await toOp('POST', '/journeys', person(stale));
+    expect(replaced.status).toBe(201);
+    expect(await holderOf(stale)).toBe(replaced.body.journeyId);
+
+    // A fresh one may be a start under way: refused, naming it to a caller of its office.
+    const young = randomFiscalCode();
+    await reserve(young, ghost, 0);
+    const refused = await toOp('POST', '/journeys', person(young));
+    expect([refused.status, refused.body.error]).toEqual([409, expect.objectContaining({ code: 'JOURNEY_ALREADY_EXISTS', journeyId: ghost })]);
+
+    // The same person and DID meet their own reservation: the start is simply made again.
+    const retried = randomFiscalCode();
+    const own = episodeJourneyIdFor(retried, DID_3);
+    await reserve(retried, own, 0);
+    const again = await toOp('POST', '/journeys', person(retried));
+    expect([again.status, again.body.journeyId]).toEqual([201, own]);
   });
 
   it('never put a fiscal code in a URL', () => {
