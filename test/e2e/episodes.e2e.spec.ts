@@ -234,6 +234,19 @@ describe('episodes: one open journey per person, re-entry after closure, transfe
     expect([again.status, again.body.journeyId]).toEqual([201, own]);
   });
 
+  it('documents the transfer, the people routes and the one-open-journey rule in OpenAPI', async () => {
+    const { body: doc } = await toSup('GET', '/docs-json');
+    const transfer = doc.paths['/journeys/{journeyId}/transfer'].post;
+    expect(transfer.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/TransferJourneyBody');
+    const body = doc.components.schemas.TransferJourneyBody;
+    expect([Object.keys(body.properties).sort(), body.required.sort()]).toEqual([['onBehalfOf', 'operatorId', 'reason', 'toProgrammeCode'], ['reason', 'toProgrammeCode']]);
+    expect(JSON.stringify(transfer.responses['409'])).toContain('TRANSFER_SAME_PROGRAMME');
+    expect(Object.keys(doc.paths['/people/{personRef}/journeys'].get.responses)).toEqual(expect.arrayContaining(['200', '400']));
+    expect(doc.paths['/people/search'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/SearchPersonDto');
+    expect(doc.paths['/journeys'].post.description).toMatch(/at most one open journey/);
+    expect(JSON.stringify(doc.paths['/journeys'].post.responses['409'])).toContain('PERSON_FOLLOWED_ELSEWHERE');
+  });
+
   it('never put a fiscal code in a URL', () => {
     expect(paths.length).toBeGreaterThan(20);
     expect(paths.filter((p) => p.toUpperCase().includes(fiscalCode))).toEqual([]);
