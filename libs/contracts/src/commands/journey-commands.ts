@@ -229,7 +229,7 @@ export const JOURNEY_COMMANDS = {
     reason: oneOf(CLOSURE_REASONS, {
       description:
         'Why the journey ends: `placed` (prefer `POST /journeys/{id}/placement`, which records the placement too), `path_completed` ' +
-        "(every service of the journey's catalogue completed, else 409 `PATH_NOT_COMPLETED`), `withdrawn`, `transferred`, `unreachable`, " +
+        "(every service of the journey's catalogue completed, else 409 `PATH_NOT_COMPLETED`), `withdrawn`, `transferred` (prefer `POST /journeys/{id}/transfer`, which opens the next episode too), `unreachable`, " +
         '`status_lost`, `other`. `decadenza` is refused (409 `CLOSURE_NOT_ALLOWED`): it follows only a confirmed conditionality step.',
       example: 'withdrawn',
     }),
