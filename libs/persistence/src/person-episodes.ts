@@ -77,11 +77,6 @@ export function personEpisodes(dataSource: DataSource, personRef: string): Promi
   return dataSource.getRepository(JourneyRecord).find({ where: { personRef }, order: { startedAt: 'ASC', journeyId: 'ASC' } });
 }
 
-/** The person's episodes from their fiscal code, for journeys whose reference is not filled yet (none after the backfill). */
-export function journeysOfFiscalCode(dataSource: DataSource, fiscalCode: string): Promise<JourneyRecord[]> {
-  return dataSource.getRepository(JourneyRecord).find({ where: { fiscalCode }, order: { startedAt: 'ASC', journeyId: 'ASC' } });
-}
-
 /**
  * Fills `person_ref` on rows projected before episodes (from their fiscal code, with the key only the API holds) and
  * takes the lock for their open journeys, the oldest open one per person. Idempotent: it touches only rows without a
@@ -89,13 +84,21 @@ export function journeysOfFiscalCode(dataSource: DataSource, fiscalCode: string)
  */
 export async function backfillPersonRefs(dataSource: DataSource, personRefOf: (fiscalCode: string) => string, batchSize = 500): Promise<{ journeys: number; locks: number }> {
   let journeys = 0;
+  let after = '';
   for (;;) {
-    const rows: { fiscal_code: string }[] = await dataSource.query('SELECT DISTINCT fiscal_code FROM journeys WHERE person_ref IS NULL LIMIT $1', [batchSize]);
+    // In journey id order (the primary key), a batch at a time: each row is read once, whatever the table's size.
+    const rows: { journey_id: string; fiscal_code: string }[] = await dataSource.query(
+      'SELECT journey_id, fiscal_code FROM journeys WHERE journey_id > $1 AND person_ref IS NULL ORDER BY journey_id LIMIT $2',
+      [after, batchSize],
+    );
     if (rows.length === 0) break;
-    for (const { fiscal_code } of rows) {
-      const [, count]: [unknown, number] = await dataSource.query('UPDATE journeys SET person_ref = $2 WHERE fiscal_code = $1 AND person_ref IS NULL', [fiscal_code, personRefOf(fiscal_code)]);
-      journeys += count;
-    }
+    const [, count]: [unknown, number] = await dataSource.query(
+      `UPDATE journeys j SET person_ref = v.ref FROM unnest($1::varchar[], $2::varchar[]) AS v(id, ref)
+        WHERE j.journey_id = v.id AND j.person_ref IS NULL`,
+      [rows.map((r) => r.journey_id), rows.map((r) => personRefOf(r.fiscal_code))],
+    );
+    journeys += count;
+    after = rows[rows.length - 1].journey_id;
   }
   const locks: unknown[] = await dataSource.query(
     `INSERT INTO person_open_journeys (person_ref, journey_id, office_id, reserved_at)
