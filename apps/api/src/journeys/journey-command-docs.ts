@@ -326,6 +326,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     answer: 'The closed journey: `closure.reason` `transferred`, `closure.nextJourneyId` and `transfer.nextJourneyId` the next episode',
     refusals: {
       TRANSFER_SAME_PROGRAMME: "`toProgrammeCode` is the journey's own programme",
+      CONDITIONALITY_STEP_PENDING: "a conditionality step waits for the competent CPI's decision: confirm or dismiss it first",
       VALIDATION_FAILED: '`toProgrammeCode` has no catalogue (see `GET /programmes`), or the body is malformed',
     },
   },

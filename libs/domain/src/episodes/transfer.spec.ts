@@ -33,6 +33,14 @@ describe('transfer to another path (TransferJourney)', () => {
     expect(refuse(activeJourney(), transfer({ toProgrammeCode: 'GOL-1', nextEpisode: { ...NEXT_EPISODE, programmeCode: 'GOL-1' } }), NOW).code).toBe('TRANSFER_SAME_PROGRAMME');
   });
 
+  it('refuses while a conditionality step waits for the CPI’s decision, and takes it once the step is decided', () => {
+    const step = { stepId: 'S1', status: 'proposed' } as unknown as JourneyState['conditionalitySteps'][number];
+    const pending: JourneyState = { ...activeJourney(), conditionalitySteps: [step] };
+    expect(refuse(pending, transfer(), NOW)).toMatchObject({ code: 'CONDITIONALITY_STEP_PENDING', message: expect.stringContaining('S1') });
+    const decided: JourneyState = { ...pending, conditionalitySteps: [{ ...step, status: 'dismissed' }] };
+    expect(run(decided, transfer(), NOW).closure?.reason).toBe('transferred');
+  });
+
   it('refuses a command without the next episode the API attaches, or with one for another programme or this journey', () => {
     const { nextEpisode: _n, ...bare } = transfer() as Extract<JourneyCommand, { type: 'TransferJourney' }>;
     void _n;

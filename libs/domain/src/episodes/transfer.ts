@@ -11,13 +11,17 @@ const PERSON_REF = /^prs_[0-9a-f]{32}$/;
 
 /**
  * Transfer to another path (e.g. GOL-1 → GOL-2), in one command: the journey records the transfer and closes as
- * `transferred`, naming the next episode, which the workflow then starts. Any open stage may be transferred; the target
- * must be another programme, and the API must have attached the next episode's start (`nextEpisode`).
+ * `transferred`, naming the next episode, which the workflow then starts. Any open stage may be transferred, unless a
+ * conditionality step waits for its decision; the target must be another programme, and the API must have attached
+ * the next episode's start (`nextEpisode`).
  */
 function transferJourney(state: JourneyState, c: TransferJourneyCommand, now: string): Outcome {
   const invalid = requireText(c.toProgrammeCode, 'toProgrammeCode', 32) ?? requireText(c.reason, 'reason') ?? requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
   if (c.toProgrammeCode === state.programmeCode) return refusal('TRANSFER_SAME_PROGRAMME', `the journey already follows ${state.programmeCode}: a transfer goes to another path`);
+  // A sanction's procedure is not left behind by a change of path: the competent CPI decides the step first.
+  const pending = state.conditionalitySteps.find((s) => s.status === 'proposed');
+  if (pending) return refusal('CONDITIONALITY_STEP_PENDING', `conditionality step ${pending.stepId} waits for the competent CPI's decision: confirm or dismiss it before the transfer`);
   const next = c.nextEpisode;
   if (!isNextEpisode(next) || next.programmeCode !== c.toProgrammeCode || next.journeyId === state.journeyId) {
     return refusal('INVALID_VALUE', 'the next episode is attached by the API (its id and the target catalogue); send the transfer through the API', 'nextEpisode');

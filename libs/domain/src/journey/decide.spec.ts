@@ -601,6 +601,7 @@ describe('refusalKind', () => {
     REFERRAL_OUTCOME_RECORDED: 'conflict',
     PATH_NOT_COMPLETED: 'conflict',
     TRANSFER_SAME_PROGRAMME: 'conflict',
+    CONDITIONALITY_STEP_PENDING: 'conflict',
     CLOSURE_NOT_ALLOWED: 'conflict',
     UNENCRYPTED_PAYLOAD: 'invalid',
   };

@@ -52,6 +52,8 @@ export const REFUSAL_KINDS = {
   PATH_NOT_COMPLETED: 'conflict',
   /** Episodes (issue 14): a transfer goes to another programme than the journey's own. */
   TRANSFER_SAME_PROGRAMME: 'conflict',
+  /** A transfer waits for the decision on a proposed conditionality step. */
+  CONDITIONALITY_STEP_PENDING: 'conflict',
   CLOSURE_NOT_ALLOWED: 'conflict',
   INVALID_DATE: 'invalid',
   INVALID_DURATION: 'invalid',
