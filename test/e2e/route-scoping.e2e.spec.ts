@@ -155,6 +155,8 @@ const BODY_OVERRIDES: Record<string, unknown> = {
   'POST /codec/decode': { payloads: [] },
   'POST /codec/encode': { payloads: [] },
   'POST /journeys': { beneficiary: person, programmeCode: 'GOL-1', officeId: A, didDate: '2026-11-02' },
+  // A's person: the answer to B may only count their episode, never list it.
+  'POST /people/search': { fiscalCode: person.fiscalCode },
 };
 
 interface WalkRequest {

@@ -3,9 +3,11 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  ParentClosePolicy,
   patched,
   proxyActivities,
   setHandler,
+  startChild,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -17,6 +19,7 @@ import {
   journeyFinished,
   journeyStarted,
   CURRENT_RULES_EDITION,
+  nextEpisodeStart,
   nextDeadline,
   noticesFor,
   replay,
@@ -233,6 +236,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
       }
     }
     indexSearchAttributes(state, indexed);
+    await startNextEpisode(state);
     // A finished journey ends once its history is in the read model and its last notices are in the outbox.
     await condition(() => allHandlersFinished() && projection.drained && notices.drained);
     return toView(state);
@@ -275,8 +279,36 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
   }
 
   indexSearchAttributes(state, indexed);
+  await startNextEpisode(state);
   await condition(allHandlersFinished);
   return toView(state);
+}
+
+/**
+ * A journey transferred to another path (`TransferJourney`) starts the next episode before it ends: a child workflow
+ * with a deterministic id (the API derived it) that outlives this one (`ABANDON`). The journey waits until the child
+ * has started; on a crash in between the start is replayed from history, and a child that already exists counts as
+ * started. Journeys that were not transferred start nothing, so recorded histories replay unchanged.
+ */
+async function startNextEpisode(state: JourneyState): Promise<void> {
+  const start = nextEpisodeStart(state);
+  if (start === null) return;
+  try {
+    await startChild(journeyWorkflow, {
+      workflowId: start.journeyId,
+      args: [{ kind: 'start', start }],
+      parentClosePolicy: ParentClosePolicy.ABANDON,
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [
+        { key: journeySearchAttributes.office, value: start.officeId },
+        { key: journeySearchAttributes.programme, value: start.programmeCode },
+        { key: journeySearchAttributes.stage, value: 'awaiting_intake' },
+        { key: journeySearchAttributes.status, value: 'open' },
+      ],
+    });
+  } catch (error) {
+    if (!(error instanceof Error && error.name === 'WorkflowExecutionAlreadyStartedError')) throw error;
+  }
 }
 
 function now(): string {

@@ -13,6 +13,7 @@ import { JourneysModule } from './journeys/journeys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficesModule } from './offices/offices.module';
+import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { SideEffectsModule } from './side-effects/side-effects.module';
 import { StaffModule } from './staff/staff.module';
@@ -36,6 +37,7 @@ export class AppModule {
         SupervisorModule,
         StaffModule,
         OfficesModule,
+        PeopleModule,
         NotificationsModule,
         CodecModule,
         HealthModule,

@@ -6,6 +6,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Beneficiary,
+  GolAssessmentState,
   BenefitClaim,
   OfferSuitabilityThresholds,
   AbsenceReason,
@@ -54,6 +55,11 @@ export interface JourneyStart {
   offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
   /** The catalogue version's justified absence reasons (null or absent: the GOL list, `GOL_ABSENCE_REASONS`). */
   absenceReasons?: AbsenceReason[] | null;
+  /** Episodes (issue 14): the person's reference (`prs_…`), and the episode a transfer continues (absent: a new DID). */
+  personRef?: string;
+  previousJourneyId?: string;
+  /** The GOL assessment a transferred episode carries over (absent: none). */
+  assessment?: GolAssessmentState | null;
 }
 
 /**

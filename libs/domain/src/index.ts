@@ -7,3 +7,4 @@ export * from './calendar';
 export * from './text';
 export * from './offices';
 export { absenceReasonsOf, COMMANDS_WHILE_SUSPENDED, currentPause, runningAbsence, runningSuspension, suspended, suspensionLimitAt, SUSPENSION_LIMIT, type CurrentPause } from './pauses';
+export { golPathOf, nextEpisodeStart } from './episodes';

@@ -13,9 +13,10 @@ import { JourneyServiceRecord } from './entities/journey-service.entity';
 import { SideEffectFailureRecord } from './entities/side-effect-failure.entity';
 import { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import { OfficeRecord } from './entities/office.entity';
+import { PersonOpenJourneyRecord } from './entities/person-open-journey.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord, AppointmentRecord, JourneyServiceRecord, ConditionalityStepRecord, SideEffectFailureRecord, OfficeRecord];
+export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord, AppointmentRecord, JourneyServiceRecord, ConditionalityStepRecord, SideEffectFailureRecord, OfficeRecord, PersonOpenJourneyRecord];
 
 /** The TypeORM options every process uses (API, worker, CLI): the schema comes from migrations only. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -21,3 +21,5 @@ export * from './entities/side-effect-failure.entity';
 export * from './side-effect-failures';
 export * from './entities/office.entity';
 export * from './offices';
+export * from './entities/person-open-journey.entity';
+export * from './person-episodes';

@@ -7,6 +7,7 @@ import { JourneyServiceRecord } from './entities/journey-service.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { PactActionRecord } from './entities/pact-action.entity';
 import { readModelRows } from './read-model-rows';
+import { syncOpenJourneyLock } from './person-episodes';
 
 /**
  * Writes journeys' events and read-model rows. Every write is idempotent: events are keyed on (journey, seq) and a
@@ -32,6 +33,8 @@ export class JourneyProjector {
       const current = await m.findOne(JourneyRecord, { where: { journeyId: state.journeyId }, select: { lastSeq: true } });
       if (current && current.lastSeq >= state.lastSeq) return;
       await writeRows(m, state);
+      // The person's one open journey follows the journey's state, in the same transaction as its events.
+      await syncOpenJourneyLock(m, state);
     });
   }
 

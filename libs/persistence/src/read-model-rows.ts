@@ -80,6 +80,10 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     profilingReviewDueAt: date(view.profilingReviewDueAt),
     lastSeq: state.lastSeq,
     updatedAt: new Date(state.updatedAt),
+    // Left out when the state has none (started before episodes), so the backfilled reference stays.
+    ...(state.personRef ? { personRef: state.personRef } : {}),
+    previousJourneyId: state.previousJourneyId,
+    nextJourneyId: state.closure?.nextJourneyId ?? null,
   };
   const actions = state.actions.map(
     (a): PactActionRecord => ({

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigurationError } from '@sal/config';
-import { journeyIdFor, journeyIdKey, JOURNEY_ID_PATTERN, personRefFor, PERSON_REF_PATTERN } from './journey-id';
+import { episodeJourneyIdFor, journeyIdFor, journeyIdKey, JOURNEY_ID_PATTERN, personRefFor, PERSON_REF_PATTERN, transferJourneyIdFor } from './journey-id';
 import { journeySearchAttributeTypes } from './search-attributes';
 import { temporalSettings } from './temporal-config';
 
@@ -30,6 +30,24 @@ describe('journey ids', () => {
     expect(personRefFor('RSSMRA85T10A562S', 'another-key')).not.toBe(ref);
     expect(ref.slice(4)).not.toBe(journeyIdFor('RSSMRA85T10A562S', 'GOL-1', key).slice(4));
     expect(ref.toUpperCase()).not.toContain('RSSMRA');
+  });
+
+  it('episode ids are the same for a person and DID, new for a new DID, and differ from every other kind of id', () => {
+    const id = episodeJourneyIdFor('RSSMRA85T10A562S', '2026-01-15', key);
+    expect(id).toMatch(JOURNEY_ID_PATTERN);
+    expect(episodeJourneyIdFor(' rssmra85t10a562s ', '2026-01-15', key)).toBe(id);
+    expect(episodeJourneyIdFor('RSSMRA85T10A562S', '2026-09-01', key)).not.toBe(id);
+    expect(episodeJourneyIdFor('BNCLRA80A41F205G', '2026-01-15', key)).not.toBe(id);
+    expect(episodeJourneyIdFor('RSSMRA85T10A562S', '2026-01-15', 'another-key')).not.toBe(id);
+    expect([journeyIdFor('RSSMRA85T10A562S', 'GOL-1', key), personRefFor('RSSMRA85T10A562S', key).replace('prs_', 'jrn_')]).not.toContain(id);
+  });
+
+  it('the next episode of a transfer is derived from the journey transferred and the target programme', () => {
+    const from = episodeJourneyIdFor('RSSMRA85T10A562S', '2026-01-15', key);
+    const next = transferJourneyIdFor(from, 'GOL-2', key);
+    expect(next).toMatch(JOURNEY_ID_PATTERN);
+    expect(transferJourneyIdFor(from, 'GOL-2', key)).toBe(next);
+    expect(new Set([next, from, transferJourneyIdFor(from, 'GOL-3', key), transferJourneyIdFor(next, 'GOL-2', key)]).size).toBe(4);
   });
 
   it('refuse to run in production on the development key', () => {

@@ -165,7 +165,7 @@ export class JourneyAlreadyExistsError extends ApiError {
   readonly code = 'JOURNEY_ALREADY_EXISTS';
   readonly status = API_ERROR_STATUS.JOURNEY_ALREADY_EXISTS;
   constructor(journeyId: string) {
-    super('a journey already exists for this person in this programme', { journeyId });
+    super('the person already has an open journey, or this episode (same person and DID) was already started; `journeyId` names it', { journeyId });
   }
 }
 
@@ -178,7 +178,7 @@ export class PersonFollowedElsewhereError extends ApiError {
   readonly status = API_ERROR_STATUS.PERSON_FOLLOWED_ELSEWHERE;
   constructor() {
     super(
-      'this person already has a journey in this programme, followed by another office, so it cannot be started here; ' +
+      'this person already has an open journey, followed by another office, so no journey can be started here; ' +
         'to follow the person from your office, ask an administrator or the office that follows them for a transfer',
     );
   }

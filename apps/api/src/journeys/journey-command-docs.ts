@@ -465,4 +465,21 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       GOL_PATH_PARTY_REQUIRED: 'path 4 without `socialServices`, or path 5 without `collectiveReallocation` (400, `fields` names it)',
     },
   },
+  TransferJourney: {
+    summary: 'Transfer the person to another path',
+    description:
+      'Moves the person to another programme (e.g. GOL-1 → GOL-2) in one command: this journey closes as `transferred` (`closure.nextJourneyId` names the next ' +
+      'episode) and the next episode starts in `toProgrammeCode`, pinned to the latest version of its catalogue, for the same person, office, DID, beneficiary ' +
+      "and benefit, with `previousJourneyId` naming this one; a GOL assessment is carried with its path set to the target's. The next episode's intake and " +
+      'pact start afresh (stage `awaiting_intake`). The person keeps one open journey: the next episode takes it over. The next episode is started by the ' +
+      'journey right after the answer (usually within a second; `GET /people/{personRef}/journeys` lists both).',
+    answer: 'The closed journey: `closure.reason` `transferred`, `closure.nextJourneyId` and `transfer.nextJourneyId` the next episode',
+    refusals: {
+      TRANSFER_SAME_PROGRAMME: "`toProgrammeCode` is the journey's own programme",
+      GOL_PATH_NOT_CHOSEN: 'the journey is in the GOL assessment: its first path is chosen (`POST /journeys/{journeyId}/assessment/path`), not transferred to',
+      JOURNEY_SUSPENDED: 'the journey is suspended by a job: end the suspension first',
+      CONDITIONALITY_STEP_PENDING: "a conditionality step waits for the competent CPI's decision: confirm or dismiss it first",
+      VALIDATION_FAILED: '`toProgrammeCode` has no catalogue (see `GET /programmes`), or the body is malformed',
+    },
+  },
 };

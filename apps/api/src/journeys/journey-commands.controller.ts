@@ -50,6 +50,9 @@ export function commandBodySchemas(): Record<string, Record<string, unknown>> {
   );
 }
 
+/** Fields of a command the API sets itself, never a request body: a body naming one is refused (400). */
+const SERVER_SET_FIELDS = ['actingOffice', 'catalogue', 'nextEpisode'] as const;
+
 /**
  * A command's body as the API takes it: the journey records as the actor the caller's token subject, never a value
  * from the body. `operatorId` is still accepted (its shape checked) and ignored for one release; an administrator
@@ -57,9 +60,12 @@ export function commandBodySchemas(): Record<string, Record<string, unknown>> {
  */
 function actorBody(body: z.ZodObject): z.ZodObject {
   // The office a sanction's decision is taken from is the API's to find (the directory), never the caller's to say.
-  const taken = 'actingOffice' in body.shape ? body.omit({ actingOffice: true }) : body;
-  // Likewise the path's catalogue of a `ChooseGolPath` (issue 14): the API attaches its latest version.
-  return ('catalogue' in taken.shape ? taken.omit({ catalogue: true }) : taken).extend({
+  // Likewise the path's catalogue of a `ChooseGolPath` and the next episode a `TransferJourney` opens (issue 14): the API
+  // attaches them. One list of the fields the server sets.
+  const present = SERVER_SET_FIELDS.filter((field) => field in body.shape);
+  const mask = Object.fromEntries(present.map((field) => [field, true as const])) as { [field: string]: true } & Record<number, never>;
+  const taken = present.length > 0 ? body.omit(mask) : body;
+  return taken.extend({
     operatorId: staffId('Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)').optional(),
     onBehalfOf: staffId("Administrators only: the member of staff the administrator acts for; the journey records them, the audit log the administrator").optional(),
   });

@@ -70,7 +70,7 @@ function instant(value: Date | string | null): string | null {
 }
 
 /** node-postgres gives a `date` column as YYYY-MM-DD through TypeORM; a Date would be local midnight. */
-function calendarDate(value: string | Date): string {
+export function calendarDate(value: string | Date): string {
   if (typeof value === 'string') return value.slice(0, 10);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;

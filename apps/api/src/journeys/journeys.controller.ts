@@ -25,7 +25,12 @@ export class JourneysController {
   @ApiOperation({
     summary: 'Start a journey',
     description:
-      "Starts the person's journey in a programme from the DID. The journey id is derived from fiscal code and programme, so a second start is recognised. " +
+      "Starts the person's journey in a programme from the DID: one episode, until its closure. The journey id is a keyed hash of the fiscal code and the DID date (no personal data): " +
+      'the same person and DID give the same id, so a repeated start answers 409 `JOURNEY_ALREADY_EXISTS` naming it, and a new DID after a closure starts a new episode ' +
+      "(the person's episodes: `GET /people/{personRef}/journeys`, `personRef` in the answer's journey). A person has at most one open journey, across programmes: " +
+      'a start while one is open answers 409, naming it when your offices cover its office (`JOURNEY_ALREADY_EXISTS`), else `PERSON_FOLLOWED_ELSEWHERE` (naming nothing). ' +
+      "The start reserves the person's open journey before it starts the workflow; a reservation whose journey never started (the API stopped in between) is replaced after a minute, " +
+      'and the same person and DID retried simply start again. To change programme, transfer the journey (`POST /journeys/{journeyId}/transfer`). ' +
       "The journey pins the latest version of the programme's catalogue (`GET /programmes/{code}`) and runs with its clocks, services and working-day clocks until it ends, whatever versions are published later. " +
       'A person who claims NASpI or DIS-COLL with the DID is started with `benefit` ("claimed at start", running); a claim made later is recorded with ' +
       '`POST /journeys/{journeyId}/benefit`, and INPS\'s grant, refusal, suspension, resumption and end with `benefit/grant`, `benefit/refusal`, `benefit/suspension`, ' +
@@ -39,8 +44,8 @@ export class JourneysController {
     VALIDATION_FAILED: `${BAD_INPUT}; an unknown \`programmeCode\` (no catalogue, see \`GET /programmes\`) is one, and an \`officeId\` the directory of offices does not list`,
     MALFORMED_JSON: MALFORMED,
     PAYLOAD_TOO_LARGE: TOO_LARGE,
-    JOURNEY_ALREADY_EXISTS: 'the person already has a journey in this programme, in an office of yours; `journeyId` names it',
-    PERSON_FOLLOWED_ELSEWHERE: 'the person already has a journey in this programme, followed by an office outside yours: the answer names no journey and says to ask for a transfer',
+    JOURNEY_ALREADY_EXISTS: 'the person already has an open journey (any programme), or this episode (same person and DID) was started already, in an office of yours; `journeyId` names it',
+    PERSON_FOLLOWED_ELSEWHERE: 'the person already has an open journey followed by an office outside yours: the answer names no journey and says to ask for a transfer',
     TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
     READ_MODEL_UNAVAILABLE: AUDIT_DOWN,
     UNAUTHENTICATED: 'no valid bearer token',

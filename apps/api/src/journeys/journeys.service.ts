@@ -13,12 +13,15 @@ import {
   type JourneyView,
   type OperatorCommand,
   type ProgrammeCatalogue,
+  type TransferJourneyCommand,
 } from '@sal/domain';
-import { journeyIdFor } from '@sal/temporal';
+import { releaseReservation, replaceStaleReservation, reserveOpenJourney } from '@sal/persistence';
+import { episodeJourneyIdFor, personRefFor, transferJourneyIdFor } from '@sal/temporal';
 import {
   IdempotencyKeyReusedError,
   JourneyAlreadyExistsError,
   JourneyNotFoundError,
+  JourneyRefusedError,
   PersonFollowedElsewhereError,
   ReadModelUnavailableError,
   TemporalUnavailableError,
@@ -29,6 +32,7 @@ import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
 import { ReadModelService } from '../database/read-model.service';
 import { OfficesService } from '../offices/offices.service';
+import { PersonRefBackfill } from '../people/person-ref-backfill';
 import { ProgrammesService } from '../programmes/programmes.service';
 import { TemporalGateway } from '../temporal/temporal-gateway';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
@@ -44,6 +48,12 @@ import { commandFingerprint, idempotencyUpdateId, recordKeyUse } from './idempot
 type JourneyWorkflow = (input: JourneyWorkflowInput) => Promise<JourneyView>;
 
 /**
+ * How long a reservation of a person's open journey whose journey exists neither in Temporal nor in the read model is
+ * taken for a start still under way; older, it is stale (the API stopped between the reservation and the start).
+ */
+export const STALE_RESERVATION_MS = 60_000;
+
+/**
  * Journeys: commands and live state go to the journey's Temporal workflow, lists and timelines come from the
  * PostgreSQL read model. Inputs arrive validated; every refusal of the journey itself comes back from the workflow's
  * update validators, before anything is recorded.
@@ -56,28 +66,38 @@ export class JourneysService {
     private readonly readModel: ReadModelService,
     private readonly programmes: ProgrammesService,
     private readonly offices: OfficesService,
+    private readonly backfill: PersonRefBackfill,
     @Inject(API_SETTINGS) private readonly settings: ApiSettings,
   ) {}
 
   /**
-   * Starts the journey workflow, pinned to the latest version of its programme's catalogue (the journey keeps that
-   * version's clocks until it ends) and to its office's profile from the directory of offices (kind, competent CPI,
-   * calendar); an office the directory does not list is refused (400 naming `officeId`) unless `API_UNLISTED_OFFICES`
-   * is `national` (the journey then pins no office: national calendar, no CPI check on its sanctions). A second start
-   * for the same person and programme is refused, whether Temporal or the read model remembers the first: 409 with the
-   * id when the caller's offices cover the journey's, and without it (`PERSON_FOLLOWED_ELSEWHERE`) when another office
-   * follows the person, whose journey is not the caller's to know.
+   * Starts the journey workflow (one episode: from this DID to its closure), pinned to the latest version of its
+   * programme's catalogue (the journey keeps that version's clocks until it ends) and to its office's profile from the
+   * directory of offices (kind, competent CPI, calendar); an office the directory does not list is refused (400 naming
+   * `officeId`) unless `API_UNLISTED_OFFICES` is `national` (the journey then pins no office: national calendar, no CPI
+   * check on its sanctions).
+   *
+   * The id is a keyed hash of the fiscal code and the DID date: the same person and DID give the same journey (a
+   * repeated start answers 409 naming it), a new DID after a closure a new one. A person has at most one open journey,
+   * across programmes: the start reserves it in `person_open_journeys` before it starts the workflow, and a start while
+   * another journey is open answers 409 naming it when the caller's offices cover its office, else
+   * `PERSON_FOLLOWED_ELSEWHERE` (naming nothing). A reservation whose journey exists neither in Temporal nor in the
+   * read model after {@link STALE_RESERVATION_MS} is stale (the API stopped between reserving and starting) and is
+   * replaced; the same person and DID meet their own reservation and start again (idempotent in Temporal).
    */
   async create(principal: Principal, dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
     assertCovers(principal, dto.officeId);
     const beneficiary = toBeneficiary(dto.beneficiary);
-    const journeyId = journeyIdFor(beneficiary.fiscalCode, dto.programmeCode, this.settings.journeyIdKey);
+    const journeyId = episodeJourneyIdFor(beneficiary.fiscalCode, dto.didDate, this.settings.journeyIdKey);
+    const personRef = personRefFor(beneficiary.fiscalCode, this.settings.journeyIdKey);
     const catalogue = await this.programmes.latest(dto.programmeCode);
     if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes' }]);
     const office = await this.offices.profile(dto.officeId);
     if (!office && this.settings.unlistedOffices === 'refuse') {
       throw new ValidationFailedError([{ field: 'officeId', message: 'not an office of the directory of offices; see GET /offices' }]);
     }
+    // Journeys started before episodes hold their person's lock once the references are backfilled.
+    await this.backfill.done();
     // Temporal refuses a second start while it retains the first journey; the read model remembers it for longer, and
     // a restart under the same id would collide with the recorded events.
     const existing = await this.readModel.query((rm) => rm.find(journeyId));
@@ -85,6 +105,7 @@ export class JourneysService {
     // Under `GOL` the journey starts in the assessment, before any path (issue 14): an empty one, with the catalogue's areas.
     const assessment = dto.programmeCode === GOL_ASSESSMENT_PROGRAMME ? emptyAssessment(catalogue.assessmentAreas ?? undefined) : null;
     const stage = startStage(assessment);
+    await this.reserveOpenJourney(principal, { personRef, journeyId, officeId: dto.officeId });
     const input: JourneyWorkflowInput = {
       kind: 'start',
       start: {
@@ -103,6 +124,7 @@ export class JourneysService {
         ...(office ? { office } : {}),
         benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
         ...(assessment ? { assessment } : {}),
+        personRef,
       },
     };
     try {
@@ -111,7 +133,7 @@ export class JourneysService {
           workflowId: journeyId,
           taskQueue: this.settings.temporal.taskQueue,
           args: [input],
-          // One journey per person and programme, ever (while Temporal retains it): a closed one is not restarted.
+          // One journey per person and DID, ever (while Temporal retains it): a closed episode is not restarted.
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           workflowIdConflictPolicy: 'FAIL',
           typedSearchAttributes: [
@@ -123,21 +145,54 @@ export class JourneysService {
         }),
       );
     } catch (error) {
-      if (error instanceof JourneyAlreadyExistsError) throw this.alreadyExists(principal, journeyId, await this.officeOfStarted(journeyId));
-      throw error;
+      if (!(error instanceof JourneyAlreadyExistsError)) throw error;
+      const started = await this.describeStarted(journeyId);
+      // This episode ran and ended (the read model lost or not yet showing it): the person's lock is not its to hold.
+      if (!started.running) await this.readModel.use(({ dataSource }) => releaseReservation(dataSource, personRef, journeyId));
+      throw this.alreadyExists(principal, journeyId, started.officeId);
     }
     return { journeyId, stage, status: 'open' };
   }
 
   /**
-   * The office of a journey Temporal has started but the read model does not show yet, from its search attributes
-   * (no worker needed). When that cannot be read, a 503 that names no journey: the caller may not be entitled to it.
+   * Reserves the person's one open journey for `journeyId`, or refuses the start: another journey of theirs is open (or
+   * being started), named only to a caller whose offices cover it. A reservation whose journey never started is
+   * replaced once stale; the journey's own reservation (the same DID, a start that did not finish) is taken as it is.
    */
-  private async officeOfStarted(journeyId: string): Promise<string> {
+  private async reserveOpenJourney(principal: Principal, r: { personRef: string; journeyId: string; officeId: string }): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const outcome = await this.readModel.use(({ dataSource }) => reserveOpenJourney(dataSource, r));
+      if (outcome.reserved || outcome.holder.journeyId === r.journeyId) return;
+      const { holder } = outcome;
+      const young = Date.now() - holder.reservedAt.getTime() < STALE_RESERVATION_MS;
+      if (young || (await this.journeyExists(holder.journeyId))) throw this.alreadyExists(principal, holder.journeyId, holder.officeId);
+      const replaced = await this.readModel.use(({ dataSource }) => replaceStaleReservation(dataSource, { ...r, staleJourneyId: holder.journeyId }));
+      if (replaced) return;
+    }
+    throw new ReadModelUnavailableError(new Error(`the person's open journey kept changing while ${r.journeyId} was being started`));
+  }
+
+  /** Whether the journey exists in the read model or in Temporal (a 503 when Temporal cannot tell). */
+  private async journeyExists(journeyId: string): Promise<boolean> {
+    if (await this.readModel.query((rm) => rm.find(journeyId))) return true;
+    try {
+      await this.temporal.call('query', journeyId, () => this.client.workflow.getHandle(journeyId).describe());
+      return true;
+    } catch (error) {
+      if (error instanceof JourneyNotFoundError) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * The office of a journey Temporal has started but the read model does not show yet, from its search attributes
+   * (no worker needed), and whether it still runs. When that cannot be read, a 503 that names no journey: the caller may not be entitled to it.
+   */
+  private async describeStarted(journeyId: string): Promise<{ officeId: string; running: boolean }> {
     try {
       const description = await this.temporal.call('query', journeyId, () => this.client.workflow.getHandle(journeyId).describe());
       const officeId = description.typedSearchAttributes.get(journeySearchAttributes.office);
-      if (officeId) return officeId;
+      if (officeId) return { officeId, running: description.status.name === 'RUNNING' };
       throw new Error(`journey ${journeyId} has no ${journeySearchAttributes.office.name} search attribute`);
     } catch (error) {
       throw new TemporalUnavailableError(error);
@@ -178,6 +233,35 @@ export class JourneysService {
   private async assertReaches(principal: Principal, officeId: string): Promise<void> {
     if (coversOffice(principal, officeId) || (await this.offices.competentCpiCovered(principal, officeId))) return;
     assertCovers(principal, officeId);
+  }
+
+  /**
+   * A transfer with its next episode, which the API (never the body) attaches: the target programme's latest
+   * catalogue, as a start pins it (400 naming `toProgrammeCode` when there is none), the person's reference, and the
+   * next episode's id, derived from this journey and the target (so the workflow's start of it is idempotent).
+   */
+  private async withNextEpisode(journeyId: string, command: TransferJourneyCommand): Promise<TransferJourneyCommand> {
+    const { view } = await this.liveOrRecorded(journeyId);
+    if (command.toProgrammeCode === view.programmeCode) {
+      throw new JourneyRefusedError({ code: 'TRANSFER_SAME_PROGRAMME', message: `the journey already follows ${view.programmeCode}: a transfer goes to another path` }, journeyId);
+    }
+    const catalogue = await this.programmes.latest(command.toProgrammeCode);
+    if (!catalogue) throw new ValidationFailedError([{ field: 'toProgrammeCode', message: 'unknown programme; see GET /programmes' }]);
+    const key = this.settings.journeyIdKey;
+    return {
+      ...command,
+      nextEpisode: {
+        journeyId: transferJourneyIdFor(journeyId, command.toProgrammeCode, key),
+        programmeCode: command.toProgrammeCode,
+        personRef: view.personRef ?? personRefFor(view.beneficiary.fiscalCode, key),
+        catalogueVersion: catalogue.version,
+        clocks: catalogue.clocks,
+        services: catalogue.services,
+        workingDayClocks: catalogue.workingDayClocks,
+        ...(catalogue.rollForwardClocks ? { rollForwardClocks: catalogue.rollForwardClocks } : {}),
+        offerSuitability: catalogue.offerSuitability ?? null,
+      },
+    };
   }
 
   /** The office a journey belongs to: from the read model, or from the journey itself when not projected yet. */
@@ -250,12 +334,14 @@ export class JourneysService {
       // A retry with the same key is the same update to Temporal, which applies it once and answers its first outcome.
       updateId = idempotencyUpdateId(principal.subject, key);
     }
+    // What the server attaches (issue 14), never the body, after the idempotency key's fingerprint, which names what
+    // the caller sent: the path's catalogue a GOL path choice runs under (its latest version), the next episode a
+    // transfer opens.
     if (command.type === 'ChooseGolPath') {
-      // The path's catalogue is the API's to attach (its latest version), never the body's (issue 14); after the
-      // idempotency key's fingerprint, which names what the caller sent.
       const catalogue = await this.programmes.latest(golPathProgramme(command.path));
       command = { ...command, ...(catalogue ? { catalogue: pathCatalogue(catalogue) } : {}) };
     }
+    if (command.type === 'TransferJourney') command = await this.withNextEpisode(journeyId, command);
     const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(journeyCommandUpdate, { args: [command], updateId }));
     return toViewDto(view, 'workflow');
   }

@@ -30,7 +30,7 @@ import {
   SERVICE_CODES,
   type OperatorCommand,
 } from '@sal/domain';
-import { calendarDate, dueDate, duration, flag, instant, note, numberedId, OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, oneOf, staffId, text } from './fields';
+import { calendarDate, dueDate, duration, flag, instant, note, numberedId, OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, oneOf, PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN, staffId, text } from './fields';
 
 /**
  * Every operator command of a journey, defined once: its route under `/journeys/{journeyId}` (always `POST`), the
@@ -178,6 +178,25 @@ const assessmentFinding = z
 
 const GOL_PATH_VALUES = GOL_PATHS.map(String).join(', ');
 
+/**
+ * The next episode of a transfer (`TransferJourney`): its id and the target catalogue, set by the API (like
+ * `actingOffice`, never from a request body, whose schema leaves it out); the journey starts it when it closes.
+ */
+const nextEpisode = z
+  .strictObject({
+    journeyId: z.string({ error: 'must be a string' }).regex(/^jrn_[0-9a-f]{32}$/, { error: 'must be a journey id' }),
+    programmeCode: z.string({ error: 'must be a string' }).regex(PROGRAMME_CODE_PATTERN, { error: PROGRAMME_CODE_MESSAGE }),
+    personRef: z.string({ error: 'must be a string' }).regex(/^prs_[0-9a-f]{32}$/, { error: 'must be a person reference' }),
+    catalogueVersion: z.number({ error: 'must be a number' }).int().min(1),
+    clocks: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
+    services: z.array(z.unknown(), { error: 'must be an array' }).nullable(),
+    workingDayClocks: z.array(z.string(), { error: 'must be an array' }),
+    rollForwardClocks: z.record(z.string(), z.unknown(), { error: 'must be an object' }).optional(),
+    offerSuitability: z.record(z.string(), z.unknown(), { error: 'must be an object' }).nullable(),
+  }, { error: 'must be an object' })
+  .meta({ description: 'The next episode (set by the API)' })
+  .optional();
+
 const list = <T extends z.ZodType>(item: T, min: number, max: number, description: string) =>
   z
     .array(item, { error: 'must be an array' })
@@ -244,7 +263,7 @@ export const JOURNEY_COMMANDS = {
     reason: oneOf(CLOSURE_REASONS, {
       description:
         'Why the journey ends: `placed` (prefer `POST /journeys/{id}/placement`, which records the placement too), `path_completed` ' +
-        "(every service of the journey's catalogue completed, else 409 `PATH_NOT_COMPLETED`), `withdrawn`, `transferred`, `unreachable`, " +
+        "(every service of the journey's catalogue completed, else 409 `PATH_NOT_COMPLETED`), `withdrawn`, `transferred` (prefer `POST /journeys/{id}/transfer`, which opens the next episode too), `unreachable`, " +
         '`status_lost`, `other`. `decadenza` is refused (409 `CLOSURE_NOT_ALLOWED`): it follows only a confirmed conditionality step.',
       example: 'withdrawn',
     }),
@@ -562,6 +581,15 @@ export const JOURNEY_COMMANDS = {
       .optional(),
     operatorId: staffId('Operator who chooses'),
     catalogue: golPathCatalogue,
+  }),
+  TransferJourney: define('transfer', {}, {
+    toProgrammeCode: z
+      .string({ error: 'must be a string' })
+      .regex(PROGRAMME_CODE_PATTERN, { error: PROGRAMME_CODE_MESSAGE })
+      .meta({ description: "The programme (path) the person moves to: another than the journey's, with a published catalogue (`GET /programmes`)", example: 'GOL-2' }),
+    reason: text(2000, { description: 'Why the person changes path', example: 'The assessment shows the person needs upskilling before job search' }),
+    operatorId: staffId('Operator who transfers the person'),
+    nextEpisode,
   }),
 } as const satisfies Record<OperatorCommandType, CommandDefinition>;
 

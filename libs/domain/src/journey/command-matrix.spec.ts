@@ -1,6 +1,7 @@
 import { JOURNEY_COMMAND_TYPES, type JourneyCommand } from './commands';
 import { decide } from './decide';
 import { activeJourney, assessmentJourney, awaitingPactJourney, OP, run, startJourney } from './journey.test-fixture';
+import { NEXT_EPISODE } from '../episodes/episodes.test-fixture';
 import type { JourneyStage, JourneyState } from './model';
 
 /**
@@ -59,6 +60,7 @@ const COMMANDS: Record<string, JourneyCommand> = {
   SuspendBenefit: { type: 'SuspendBenefit', suspendedOn: '2026-03-05', reason: 'short_employment', operatorId: OP },
   ResumeBenefit: { type: 'ResumeBenefit', resumedOn: '2026-03-05', operatorId: OP },
   EndBenefit: { type: 'EndBenefit', endedOn: '2026-03-05', reason: 'exhausted', operatorId: OP },
+  TransferJourney: { type: 'TransferJourney', toProgrammeCode: 'GOL-2', reason: 'profile changed', operatorId: OP, nextEpisode: NEXT_EPISODE },
   ProcessDeadlines: { type: 'ProcessDeadlines' },
   // Suspension by a job and justified absences (issue 14)
   SuspendForJob: { type: 'SuspendForJob', employer: 'E', contractType: 'fixed_term', startDate: '2026-03-05', expectedEndDate: '2026-06-30', operatorId: OP },
@@ -106,6 +108,7 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   SuspendBenefit: ['ok', 'ok', 'ok', C],
   ResumeBenefit: ['BENEFIT_NOT_SUSPENDED', 'BENEFIT_NOT_SUSPENDED', 'BENEFIT_NOT_SUSPENDED', C],
   EndBenefit: ['ok', 'ok', 'ok', C],
+  TransferJourney: ['ok', 'ok', 'ok', C],
   ProcessDeadlines: ['ok', 'ok', 'ok', C],
   // Issue 14: journeys started under a path have no GOL assessment.
   RecordProfiling: ['NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', 'NOT_IN_ASSESSMENT', C],
@@ -238,6 +241,7 @@ const IN_ASSESSMENT: Record<keyof typeof COMMANDS, [before_intake: string, after
   EndSuspension: ['JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED'],
   RecordAbsence: ['ok', 'ok'],
   EndAbsence: ['ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND'],
+  TransferJourney: [G, G],
 };
 
 describe('every command in the assessment stage (issue 14)', () => {

@@ -2,6 +2,7 @@ import type { AppointmentsCommand } from '../appointments/model';
 import type { AssessmentCommand } from '../assessment/model';
 import type { ConditionalityCommand } from '../conditionality/model';
 import type { ContactsCommand } from '../contacts/model';
+import type { EpisodesCommand } from '../episodes/model';
 import type { IntakeCommand } from '../intake/model';
 import type { OffersCommand } from '../offers/model';
 import type { OutcomesCommand } from '../outcomes/model';
@@ -32,7 +33,8 @@ export type OperatorCommand =
   | ReferralsCommand
   | PausesCommand
   | BenefitsCommand
-  | AssessmentCommand;
+  | AssessmentCommand
+  | EpisodesCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -70,6 +72,7 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordProfiling',
   'RecordQualitativeAssessment',
   'ChooseGolPath',
+  'TransferJourney',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

@@ -70,8 +70,11 @@ export function pendingDeadlines(state: JourneyState): Deadline[] {
 }
 
 /** The deadline without its clock's bookkeeping. */
-function plain({ since: _since, fixed: _fixed, ...d }: ClockedDeadline): Deadline {
-  return d;
+function plain(clocked: ClockedDeadline): Deadline {
+  const d: Partial<ClockedDeadline> = { ...clocked };
+  delete d.since;
+  delete d.fixed;
+  return d as Deadline;
 }
 
 /** The earliest deadline still ahead of the journey, or null when nothing is pending. */

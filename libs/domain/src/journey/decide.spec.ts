@@ -626,6 +626,8 @@ describe('refusalKind', () => {
     REFERRAL_NOT_FOUND: 'not_found',
     REFERRAL_OUTCOME_RECORDED: 'conflict',
     PATH_NOT_COMPLETED: 'conflict',
+    TRANSFER_SAME_PROGRAMME: 'conflict',
+    CONDITIONALITY_STEP_PENDING: 'conflict',
     CLOSURE_NOT_ALLOWED: 'conflict',
     UNENCRYPTED_PAYLOAD: 'invalid',
     BENEFIT_NOT_CLAIMED: 'conflict',

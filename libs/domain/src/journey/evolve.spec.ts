@@ -180,6 +180,8 @@ describe('evolve', () => {
       absenceReasons: null,
       // no earlier benefit claim
       earlierBenefits: [],
+      // not transferred to another path
+      transfer: null,
     });
   });
 

@@ -12,6 +12,7 @@ import type { RulesEdition } from './rules-edition';
 import type { ProgressEvent, ProgressSlice } from '../progress/model';
 import type { PausesEvent, PausesSlice } from '../pauses/model';
 import type { AssessmentEvent, AssessmentSlice } from '../assessment/model';
+import type { EpisodesEvent, EpisodesSlice } from '../episodes/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
 import type { BenefitsEvent, BenefitsSlice } from '../benefits/model';
@@ -30,6 +31,7 @@ export * from '../pact/model';
 export * from '../progress/model';
 export * from '../pauses/model';
 export * from '../assessment/model';
+export * from '../episodes/model';
 export * from '../referrals/model';
 export * from '../services/model';
 export * from '../benefits/model';
@@ -70,7 +72,8 @@ export type JourneyEvent =
   | ReferralsEvent
   | PausesEvent
   | BenefitsEvent
-  | AssessmentEvent;
+  | AssessmentEvent
+  | EpisodesEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */
@@ -120,4 +123,5 @@ export interface JourneyState
     ReferralsSlice,
     PausesSlice,
     AssessmentSlice,
-    BenefitsSlice {}
+    BenefitsSlice,
+    EpisodesSlice {}

@@ -57,6 +57,10 @@ export const REFUSAL_KINDS = {
   BENEFIT_ALREADY_GRANTED: 'conflict',
   BENEFIT_ALREADY_SUSPENDED: 'conflict',
   BENEFIT_NOT_SUSPENDED: 'conflict',
+  /** Episodes (issue 14): a transfer goes to another programme than the journey's own. */
+  TRANSFER_SAME_PROGRAMME: 'conflict',
+  /** A transfer waits for the decision on a proposed conditionality step. */
+  CONDITIONALITY_STEP_PENDING: 'conflict',
   CLOSURE_NOT_ALLOWED: 'conflict',
   /** Issue 14 (GOL assessment): the pact and what runs under it follow the choice of the path (`ChooseGolPath`). */
   GOL_PATH_NOT_CHOSEN: 'conflict',

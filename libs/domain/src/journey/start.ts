@@ -31,6 +31,7 @@ export function emptyExtensions(): Pick<
   | 'assessment'
   | 'absenceReasons'
   | 'earlierBenefits'
+  | 'transfer'
 > {
   return {
     services: null,
@@ -55,6 +56,7 @@ export function emptyExtensions(): Pick<
     assessment: null,
     absenceReasons: null,
     earlierBenefits: [],
+    transfer: null,
   };
 }
 

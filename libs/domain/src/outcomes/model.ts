@@ -19,6 +19,8 @@ export interface JourneyClosedData {
   operatorId: string;
   details: string | null;
   closedAt: string;
+  /** The next episode a transfer to another path opened (`transferred` by `TransferJourney`; absent otherwise). */
+  nextJourneyId?: string;
 }
 
 export interface PlacementRecordedData {

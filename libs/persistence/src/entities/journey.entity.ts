@@ -15,6 +15,7 @@ import { NUMERIC } from './numeric';
 @Index('journeys_pact_awaiting_acceptance_idx', ['officeId', 'pactAwaitingAcceptanceSince'], { where: 'pact_version_awaiting_acceptance IS NOT NULL' })
 @Index('journeys_paused_idx', ['officeId', 'pausedSince'], { where: 'paused_since IS NOT NULL' })
 @Index('journeys_profiling_review_idx', ['officeId', 'profilingReviewDueAt'], { where: 'profiling_review_due_at IS NOT NULL' })
+@Index('journeys_person_ref_idx', ['personRef', 'startedAt'], { where: 'person_ref IS NOT NULL' })
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;
@@ -200,4 +201,18 @@ export class JourneyRecord {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
+
+  /**
+   * Episodes (issue 14): the person (`prs_…`, keyed hash of the fiscal code) and the episodes before and after this
+   * one. Absent (left as it is) when the state has no reference: a journey started before episodes, whose reference
+   * the API's start-up backfill computes from the fiscal code.
+   */
+  @Column({ name: 'person_ref', type: 'varchar', length: 36, nullable: true })
+  personRef?: string | null;
+
+  @Column({ name: 'previous_journey_id', type: 'varchar', length: 64, nullable: true })
+  previousJourneyId!: string | null;
+
+  @Column({ name: 'next_journey_id', type: 'varchar', length: 64, nullable: true })
+  nextJourneyId!: string | null;
 }

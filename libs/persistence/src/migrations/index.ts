@@ -16,6 +16,7 @@ import { Offices1764270300000 } from './1764270300000-offices';
 import { CatalogueRollForward1764270300001 } from './1764270300001-catalogue-roll-forward';
 import { StepDecidedByOffice1764270300002 } from './1764270300002-step-decided-by-office';
 import { PactAcceptance1764270400000 } from './1764270400000-pact-acceptance';
+import { Episodes1764280100000 } from './1764280100000-episodes';
 import { GolAssessment1764280200000 } from './1764280200000-gol-assessment';
 import { AssessmentReadModel1764280200001 } from './1764280200001-assessment-read-model';
 import { BenefitLifecycle1764280300000 } from './1764280300000-benefit-lifecycle';
@@ -46,6 +47,7 @@ export const MIGRATIONS = [
   CatalogueRollForward1764270300001,
   StepDecidedByOffice1764270300002,
   PactAcceptance1764270400000,
+  Episodes1764280100000,
   GolAssessment1764280200000,
   AssessmentReadModel1764280200001,
   BenefitLifecycle1764280300000,

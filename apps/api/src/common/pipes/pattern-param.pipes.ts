@@ -1,5 +1,5 @@
 import { Injectable, type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
-import { JOURNEY_ID_PATTERN } from '@sal/temporal';
+import { JOURNEY_ID_PATTERN, PERSON_REF_PATTERN } from '@sal/temporal';
 import { ValidationFailedError } from '../api-errors';
 import { OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN } from '../input-rules';
 
@@ -32,4 +32,11 @@ export class ProgrammeCodePipe extends PatternParamPipe {
 export class OfficeIdPipe extends PatternParamPipe {
   protected readonly pattern = OFFICE_ID_PATTERN;
   protected readonly expectation = OFFICE_ID_MESSAGE;
+}
+
+/** Refuses (400) a path person reference that cannot be one: a fiscal code never goes in a URL. */
+@Injectable()
+export class PersonRefPipe extends PatternParamPipe {
+  protected readonly pattern = PERSON_REF_PATTERN;
+  protected readonly expectation = 'must be a person reference: prs_ followed by 32 lowercase hex characters';
 }

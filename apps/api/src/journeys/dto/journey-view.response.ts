@@ -46,6 +46,7 @@ import {
   type JourneyStage,
   type JourneyStatus,
   type JourneyView,
+  type NextEpisodeStart,
   type LegalClockName,
   type RollForwardClocks,
   type ServiceCode,
@@ -180,6 +181,34 @@ export class ClosureViewDto implements JourneyClosedData {
 
   @ApiProperty({ description: 'When it was closed (UTC instant)', example: '2026-06-01T08:00:00.000Z', format: 'date-time' })
   closedAt!: string;
+
+  @ApiPropertyOptional({ description: 'The next episode, when the journey was transferred to another path (`POST /journeys/{journeyId}/transfer`)', example: 'jrn_9a8b7c6d5e4f30211f2e3d4c5b6a7980' })
+  nextJourneyId?: string;
+}
+
+/** The transfer that closed the journey (`POST /journeys/{journeyId}/transfer`). */
+export class TransferViewDto implements NonNullable<JourneyView['transfer']> {
+  @ApiProperty({ description: 'The programme (path) the person moved to', example: 'GOL-2' })
+  toProgrammeCode!: string;
+
+  @ApiProperty({ description: 'Why', example: 'The assessment shows the person needs upskilling' })
+  reason!: string;
+
+  @ApiProperty({ description: 'Operator who transferred the person', example: 'op-milano-017' })
+  operatorId!: string;
+
+  @ApiProperty({ description: 'The next episode, started by the journey as it closes', example: 'jrn_9a8b7c6d5e4f30211f2e3d4c5b6a7980' })
+  nextJourneyId!: string;
+
+  @ApiProperty({
+    description: "What the next episode starts under, as the API attached it: its id, the person's reference and the target catalogue (version, clocks, services)",
+    type: 'object',
+    additionalProperties: true,
+  })
+  nextEpisode!: NextEpisodeStart;
+
+  @ApiProperty({ description: 'When (UTC instant)', example: '2026-06-01T08:00:00.000Z', format: 'date-time' })
+  transferredAt!: string;
 }
 
 export class DeadlineViewDto implements Deadline {
@@ -540,6 +569,9 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'The GOL assessment (profiling and the path chosen), or null outside GOL', type: () => GolAssessmentViewDto, nullable: true })
   assessment!: GolAssessmentViewDto | null;
+
+  @ApiProperty({ description: 'The transfer to another path that closed the journey, or null', type: () => TransferViewDto, nullable: true })
+  transfer!: TransferViewDto | null;
 
   @ApiProperty({ description: 'Employment office in charge', example: 'CPI-MI-01' })
   officeId!: string;
