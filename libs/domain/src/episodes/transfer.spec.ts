@@ -76,6 +76,13 @@ describe('transfer to another path (TransferJourney)', () => {
     expect(nextEpisodeStart(activeJourney())).toBeNull();
   });
 
+  it('a benefit that no longer runs is not carried: the next episode starts without it', () => {
+    const ended = run(activeJourney(), { type: 'EndBenefit', endedOn: NOW.slice(0, 10), reason: 'exhausted', operatorId: OP }, NOW);
+    expect(nextEpisodeStart(run(ended, transfer(), NOW))?.benefit).toBeNull();
+    const suspended = run(activeJourney(), { type: 'SuspendBenefit', suspendedOn: NOW.slice(0, 10), reason: 'other', operatorId: OP }, NOW);
+    expect(nextEpisodeStart(run(suspended, transfer(), NOW))?.benefit).toBeNull();
+  });
+
   it('a journey started before episodes (no personRef) hands over the reference the API attached', () => {
     expect(nextEpisodeStart(run(activeJourney(), transfer(), NOW))?.personRef).toBe(NEXT_EPISODE.personRef);
   });

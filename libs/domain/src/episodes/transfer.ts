@@ -3,6 +3,7 @@ import type { JourneyStartedData } from '../intake/model';
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
+import { benefitRunsNow } from '../benefits/running';
 import { refusal, requireText, type Outcome } from '../journey/rules';
 import type { EpisodesEvent, NextEpisodeStart, TransferJourneyCommand } from './model';
 
@@ -74,7 +75,9 @@ export function nextEpisodeStart(state: JourneyState): (JourneyStartedData & Pic
     ...(next.rollForwardClocks ? { rollForwardClocks: next.rollForwardClocks } : {}),
     offerSuitability: next.offerSuitability,
     ...(state.office ? { office: state.office } : {}),
-    benefit: state.benefit,
+    // The claim as a start takes it, while it runs (it starts again as claimed at start); a suspended, refused or ended
+    // one is not carried: the operator records the next change in the next episode.
+    benefit: state.benefit && benefitRunsNow(state) ? { kind: state.benefit.kind, applicationDate: state.benefit.applicationDate } : null,
     personRef: state.personRef ?? next.personRef,
     previousJourneyId: state.journeyId,
     ...(state.assessment ? { assessment: carriedAssessment(state.assessment, transfer) } : {}),
