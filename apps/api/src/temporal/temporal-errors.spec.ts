@@ -27,7 +27,7 @@ function refused(refusal: object): WorkflowUpdateFailedError {
 }
 
 describe('how Temporal failures read to API clients', () => {
-  it('a second start for the same person and programme is a 409 naming the existing journey', async () => {
+  it('a second start of the same journey id (same person and DID) is a 409 naming the existing journey', async () => {
     const answer = await read(new WorkflowExecutionAlreadyStartedError('already started', journeyId, 'journeyWorkflow'), 'start');
     expect(answer).toMatchObject({ status: 409, code: 'JOURNEY_ALREADY_EXISTS', journeyId });
   });
