@@ -94,4 +94,14 @@ export class JourneyClocksDto implements JourneyClocks {
     nullable: true,
   })
   pactAcceptanceWindow?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      "How long after the day the national model computed the last GOL profiling it is due for review (issue 14; not a legal clock, moved by the journey's pauses): " +
+      `past it the operator is told and the journey is listed by \`GET /supervisor/profiling-reviews\`. ${DURATION}. ${OPTIONAL}`,
+    example: 'P90D',
+    type: String,
+    nullable: true,
+  })
+  profilingReview?: string | null;
 }
