@@ -117,8 +117,12 @@ describe('the codec endpoint of the running API', () => {
     const anonymous = await codec('decode', [], { authorization: '', origin: UI });
     expect(anonymous.status).toBe(200);
     expect(anonymous.headers.get('access-control-allow-origin')).toBe(UI);
-    const audit = await http(product.baseUrl, 'GET', '/audit?subject=temporal-web-ui');
-    expect(audit.body.items[0]).toMatchObject({ subject: 'temporal-web-ui', route: '/codec/decode', status: 200 });
+    // The request's entry is written before it runs and its outcome after it answers: wait for the outcome.
+    const entry = await eventually(async () => {
+      const audit = await http(product.baseUrl, 'GET', '/audit?subject=temporal-web-ui');
+      return (audit.body.items as { route: string; status: number }[]).find((e) => e.route === '/codec/decode' && e.status !== 0);
+    }, 'the audit log records the outcome of the Web UI decode');
+    expect(entry).toMatchObject({ subject: 'temporal-web-ui', route: '/codec/decode', status: 200 });
   });
 
   it("answers the Web UI's preflight without credentials, and no other origin", async () => {
