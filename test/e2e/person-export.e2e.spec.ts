@@ -11,7 +11,8 @@ import { eventually } from '../support/wait';
  * PostgreSQL: a journey with intake, pact and an appointment, once the read model shows them, exported by an
  * administrator as one JSON file — the journey, its events in order, the actions, the appointment, the notice queued
  * for the person, the audit entries — holding nothing of another person; refused to staff (403), 404 for a person
- * the product does not know, and recorded in the audit log by person reference, never by fiscal code. No fiscal code
+ * the product does not know, and recorded in the audit log by person reference, never by fiscal code; a journey
+ * projected before episodes is found once the API's start-up backfill gave it its reference. No fiscal code
  * ever goes in a URL: every path this file calls is checked at the end.
  */
 
@@ -239,6 +240,24 @@ describe("a person's data, exported (GDPR art. 15)", () => {
     expect([inPath.status, inPath.body.error.fields]).toEqual([400, [expect.objectContaining({ field: 'personRef' })]]);
     const bad = await admin('POST', '/people/export', { fiscalCode: 'XY' });
     expect([bad.status, bad.body.error.fields]).toEqual([400, [expect.objectContaining({ field: 'fiscalCode' })]]);
+  });
+
+  it('finds a journey projected before episodes by the person reference the start-up backfill gives it', async () => {
+    // The other person's row as a release before episodes left it: no person reference.
+    await product.db.dataSource.query('UPDATE journeys SET person_ref = NULL WHERE journey_id = $1', [otherJourneyId]);
+    const before = await admin('POST', '/people/export', { fiscalCode: other.fiscalCode });
+    expect([before.status, codeOf(before)]).toEqual([404, 'PERSON_NOT_FOUND']);
+
+    // A new API process backfills it at start-up (the export waits for that backfill).
+    await product.stack.api.stop();
+    product.stack.api.start();
+    await eventually(async () => (await fetch(`${product.stack.baseUrl}/health`)).status === 200, 'the API to start again', { timeoutMs: 120_000 });
+    const after = await exportFile('POST', '/people/export', { fiscalCode: other.fiscalCode });
+    expect(after.status).toBe(200);
+    expect(after.file.episodes.map((e: any) => [e.journey.journeyId, e.journey.fiscalCode])).toEqual([[otherJourneyId, other.fiscalCode]]);
+    expect(after.file.personRef).toMatch(/^prs_[0-9a-f]{32}$/);
+    expect(after.file.episodes[0].journey.personRef).toBe(after.file.personRef);
+    for (const marker of [person.fiscalCode, person.familyName, person.email, journeyId]) expect(after.text).not.toContain(marker);
   });
 
   it('documents both routes and the file in OpenAPI', async () => {
