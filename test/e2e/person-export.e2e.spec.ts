@@ -277,6 +277,13 @@ describe("a person's data, exported (GDPR art. 15)", () => {
     expect(Object.keys(doc.components.schemas.PersonExportEpisodeDto.properties)).toHaveLength(9);
   });
 
+  it("leaves nothing of the file in the API's or the worker's log", () => {
+    // The whole output goes to the run's log folder too, which log-redaction.e2e.spec.ts checks at the end of a run.
+    const logs = `${product.stack.api.output()}\n${product.stack.worker.output()}`;
+    expect(logs.length).toBeGreaterThan(0);
+    for (const value of [person.fiscalCode, person.familyName, person.email, other.fiscalCode, other.familyName, 'Via Bologna 153']) expect(logs).not.toContain(value);
+  });
+
   it('never put a fiscal code in a URL', () => {
     expect(paths.length).toBeGreaterThan(15);
     expect(paths.filter((p) => p.toUpperCase().includes(person.fiscalCode) || p.toUpperCase().includes(other.fiscalCode))).toEqual([]);
