@@ -157,6 +157,8 @@ const BODY_OVERRIDES: Record<string, unknown> = {
   'POST /journeys': { beneficiary: person, programmeCode: 'GOL-1', officeId: A, didDate: '2026-11-02' },
   // A's person: the answer to B may only count their episode, never list it.
   'POST /people/search': { fiscalCode: person.fiscalCode },
+  // A's person: the export is an administrator's, refused (403) to every caller of B.
+  'POST /people/export': { fiscalCode: person.fiscalCode },
 };
 
 interface WalkRequest {

@@ -23,3 +23,4 @@ export * from './entities/office.entity';
 export * from './offices';
 export * from './entities/person-open-journey.entity';
 export * from './person-episodes';
+export * from './person-export';

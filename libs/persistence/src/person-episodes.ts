@@ -73,7 +73,7 @@ export async function syncOpenJourneyLock(m: EntityManager, state: JourneyState)
 }
 
 /** The person's episodes, oldest first. */
-export function personEpisodes(dataSource: DataSource, personRef: string): Promise<JourneyRecord[]> {
+export function personEpisodes(dataSource: DataSource | EntityManager, personRef: string): Promise<JourneyRecord[]> {
   return dataSource.getRepository(JourneyRecord).find({ where: { personRef }, order: { startedAt: 'ASC', journeyId: 'ASC' } });
 }
 

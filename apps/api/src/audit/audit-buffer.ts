@@ -14,6 +14,8 @@ export interface BufferedAuditEntry {
   route: string;
   journeyId: string | null;
   officeId: string | null;
+  /** The person the request was about (`prs_…`); absent in entries buffered before issue 15. */
+  personRef?: string | null;
   status: number;
   outcome: 'requested' | 'ok' | 'refused' | 'failed';
 }

@@ -18,6 +18,11 @@ class AuditQueryDto {
   @Matches(/^[A-Za-z0-9._@*-]{1,64}$/)
   subject?: string;
 
+  @ApiPropertyOptional({ description: 'Only entries about this person (`prs_…`): exports of their data, listings of their episodes', example: 'prs_9b1c3e5a7f2d4b6c8e0a1f3d5b7c9e2a' })
+  @IsOptional()
+  @Matches(/^prs_[0-9a-f]{32}$/)
+  personRef?: string;
+
   @ApiPropertyOptional({ description: `Page, from 1 to ${PAGE_MAX}`, type: 'integer', default: 1, minimum: 1, maximum: PAGE_MAX })
   @IsOptional()
   @Type(() => Number)
@@ -45,6 +50,7 @@ class AuditEntryDto {
   @ApiProperty({ example: '/journeys/:journeyId/pact' }) route!: string;
   @ApiProperty({ nullable: true, type: String }) journeyId!: string | null;
   @ApiProperty({ nullable: true, type: String }) officeId!: string | null;
+  @ApiProperty({ description: 'The person the request was about (`prs_…`, never a fiscal code), or null', nullable: true, type: String }) personRef!: string | null;
   @ApiProperty({ example: 200 }) status!: number;
   @ApiProperty({ enum: ['ok', 'refused', 'failed'] }) outcome!: string;
 }

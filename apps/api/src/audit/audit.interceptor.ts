@@ -7,6 +7,8 @@ import { AuditService, MUTATING_METHODS } from './audit.service';
 
 /** Where a handler names the journeys a request was about when its path does not (the codec: each payload's journey). */
 export const AUDIT_JOURNEYS = 'auditJourneyIds';
+/** Where a handler names the person (`prs_…`) a request was about when its path does not (a fiscal code in a body). */
+export const AUDIT_PERSON = 'auditPersonRef';
 
 /**
  * Records every request an authenticated caller makes (reads included): who, role, offices, route, journey, outcome.
@@ -26,7 +28,7 @@ export class AuditInterceptor implements NestInterceptor {
     const principal: Principal | undefined = request.principal;
     if (!principal) return undeclared.length > 0 ? throwError(() => new ValidationFailedError(undeclared)) : next.handle();
     const subject = this.audit.subjectOf(principal, request);
-    const outcome = (status: number) => void this.audit.record(subject, status, journeysOf(request));
+    const outcome = (status: number) => void this.audit.record({ ...subject, personRef: personOf(request) ?? subject.personRef }, status, journeysOf(request));
     return defer(() => {
       if (undeclared.length > 0) return throwError(() => new ValidationFailedError(undeclared));
       return MUTATING_METHODS.has(request.method) ? from(this.audit.recordRequested(subject)) : from([undefined]);
@@ -44,4 +46,9 @@ export class AuditInterceptor implements NestInterceptor {
 function journeysOf(request: Record<string, unknown>): string[] {
   const ids = request[AUDIT_JOURNEYS];
   return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+function personOf(request: Record<string, unknown>): string | null {
+  const ref = request[AUDIT_PERSON];
+  return typeof ref === 'string' ? ref : null;
 }

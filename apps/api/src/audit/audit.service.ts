@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditEntryRecord } from '@sal/persistence';
-import { JOURNEY_ID_PATTERN } from '@sal/temporal';
+import { JOURNEY_ID_PATTERN, PERSON_REF_PATTERN } from '@sal/temporal';
 import { ApiError, API_ERROR_STATUS } from '../common/api-errors';
 import { OFFICE_ID_PATTERN } from '../common/input-rules';
 import { API_SETTINGS } from '../config/config.module';
@@ -22,11 +22,14 @@ export interface AuditSubject {
   route: string;
   journeyId: string | null;
   officeId: string | null;
+  /** The person the request is about (`prs_…`): a path's `personRef`, or what the handler names (a fiscal code never). */
+  personRef: string | null;
 }
 
 export interface AuditQuery {
   journeyId?: string;
   subject?: string;
+  personRef?: string;
   page: number;
   pageSize: number;
 }
@@ -78,6 +81,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   /** Who asks what: only values that passed the API's rules (a journey id, an office id) are taken from the request. */
   subjectOf(principal: Principal, request: AuditedRequest): AuditSubject {
     const journeyId = request.params?.journeyId;
+    const personRef = request.params?.personRef;
     return {
       requestId: randomUUID(),
       subject: principal.subject,
@@ -87,6 +91,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
       route: request.route?.path ?? request.path ?? '',
       journeyId: typeof journeyId === 'string' && JOURNEY_ID_PATTERN.test(journeyId) ? journeyId : null,
       officeId: officeOf(request),
+      personRef: typeof personRef === 'string' && PERSON_REF_PATTERN.test(personRef) ? personRef : null,
     };
   }
 
@@ -139,7 +144,7 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
 
   list(q: AuditQuery): Promise<{ items: AuditEntryRecord[]; page: number; pageSize: number; total: number }> {
     return this.readModel.use(async ({ dataSource }) => {
-      const where = { ...(q.journeyId ? { journeyId: q.journeyId } : {}), ...(q.subject ? { subject: q.subject } : {}) };
+      const where = { ...(q.journeyId ? { journeyId: q.journeyId } : {}), ...(q.subject ? { subject: q.subject } : {}), ...(q.personRef ? { personRef: q.personRef } : {}) };
       const [items, total] = await dataSource
         .getRepository(AuditEntryRecord)
         .findAndCount({ where, order: { at: 'DESC', id: 'DESC' }, skip: (q.page - 1) * q.pageSize, take: q.pageSize });
@@ -203,6 +208,7 @@ function sanitised(entry: BufferedAuditEntry): Omit<BufferedAuditEntry, 'at'> {
     route: clean(entry.route, 1000),
     journeyId: nullable(entry.journeyId, 64),
     officeId: nullable(entry.officeId, 64),
+    personRef: typeof entry.personRef === 'string' && PERSON_REF_PATTERN.test(entry.personRef) ? entry.personRef : null,
     status: Number.isInteger(entry.status) ? entry.status : 0,
     outcome: entry.outcome,
   };

@@ -34,6 +34,7 @@ export const API_ERROR_STATUS = {
   PROGRAMME_NOT_FOUND: 404,
   OFFICE_NOT_FOUND: 404,
   NOTIFICATION_NOT_FOUND: 404,
+  PERSON_NOT_FOUND: 404,
   JOURNEY_ALREADY_EXISTS: 409,
   PERSON_FOLLOWED_ELSEWHERE: 409,
   NOTIFICATION_NOT_RETRYABLE: 409,
@@ -142,6 +143,15 @@ export class NotificationNotFoundError extends ApiError {
   readonly status = API_ERROR_STATUS.NOTIFICATION_NOT_FOUND;
   constructor(id: string) {
     super(`no notification ${id}`);
+  }
+}
+
+/** 404: the read model holds nothing about this person (no journey has their reference): there is nothing to export. */
+export class PersonNotFoundError extends ApiError {
+  readonly code = 'PERSON_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.PERSON_NOT_FOUND;
+  constructor() {
+    super('the product holds no journey of this person, so there is nothing to export');
   }
 }
 

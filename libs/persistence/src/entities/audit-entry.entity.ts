@@ -7,6 +7,7 @@ import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('audit_log_subject_idx', ['subject', 'at'])
 @Index('audit_log_at_idx', ['at'])
 @Index('audit_log_entry_id_idx', ['entryId'], { unique: true })
+@Index('audit_log_person_idx', ['personRef', 'at'], { where: 'person_ref IS NOT NULL' })
 @Check('audit_log_outcome_check', "outcome IN ('requested', 'ok', 'refused', 'failed')")
 export class AuditEntryRecord {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -55,4 +56,8 @@ export class AuditEntryRecord {
   /** The request the entry is about: a mutating request's `requested` entry and its outcome share it. */
   @Column({ name: 'request_id', type: 'uuid', nullable: true })
   requestId!: string | null;
+
+  /** The person the request was about (`prs_…`, never a fiscal code): an export of their data, their episodes; else null. */
+  @Column({ name: 'person_ref', type: 'varchar', length: 36, nullable: true })
+  personRef!: string | null;
 }
