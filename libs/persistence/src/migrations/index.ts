@@ -21,6 +21,7 @@ import { GolAssessment1764280200000 } from './1764280200000-gol-assessment';
 import { AssessmentReadModel1764280200001 } from './1764280200001-assessment-read-model';
 import { BenefitLifecycle1764280300000 } from './1764280300000-benefit-lifecycle';
 import { Pauses1764280400000 } from './1764280400000-pauses';
+import { GolMonitoring1764290200000 } from './1764290200000-gol-monitoring';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -52,4 +53,5 @@ export const MIGRATIONS = [
   AssessmentReadModel1764280200001,
   BenefitLifecycle1764280300000,
   Pauses1764280400000,
+  GolMonitoring1764290200000,
 ];
