@@ -16,6 +16,8 @@ import { NUMERIC } from './numeric';
 @Index('journeys_paused_idx', ['officeId', 'pausedSince'], { where: 'paused_since IS NOT NULL' })
 @Index('journeys_profiling_review_idx', ['officeId', 'profilingReviewDueAt'], { where: 'profiling_review_due_at IS NOT NULL' })
 @Index('journeys_person_ref_idx', ['personRef', 'startedAt'], { where: 'person_ref IS NOT NULL' })
+@Index('journeys_office_taken_in_charge_idx', ['officeId', 'takenInChargeAt'], { where: 'taken_in_charge_at IS NOT NULL' })
+@Check('journeys_sex_check', "sex IN ('F', 'M')")
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;

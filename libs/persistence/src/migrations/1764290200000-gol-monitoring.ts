@@ -5,7 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * rows already projected), and of the monitoring data only what the KPIs count — the age at the DID in whole years
  * (not the birth date), the sex, the four flags, whether GOL counts the person as vulnerable (`vulnerable()` of the
  * domain, computed by the row mapping) and whether the person is in training now. Journeys recorded before have no
- * monitoring data (null). `npm run rebuild-read-model` gives the same.
+ * monitoring data (null). An index serves the people taken in charge in a period. `npm run rebuild-read-model` gives
+ * the same.
  */
 export class GolMonitoring1764290200000 implements MigrationInterface {
   name = 'GolMonitoring1764290200000';
@@ -24,11 +25,12 @@ export class GolMonitoring1764290200000 implements MigrationInterface {
         ADD COLUMN in_training               boolean NOT NULL DEFAULT false,
         ADD CONSTRAINT journeys_sex_check CHECK (sex IN ('F', 'M'))`);
     await q.query(`UPDATE journeys j SET region = o.region FROM offices o WHERE o.office_id = j.office_id`);
-    await q.query(`CREATE INDEX journeys_region_idx ON journeys (region, office_id)`);
+    // GOL's figures count the people taken in charge in a period, office by office.
+    await q.query(`CREATE INDEX journeys_office_taken_in_charge_idx ON journeys (office_id, taken_in_charge_at) WHERE taken_in_charge_at IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP INDEX journeys_region_idx`);
+    await q.query(`DROP INDEX journeys_office_taken_in_charge_idx`);
     await q.query(`
       ALTER TABLE journeys
         DROP CONSTRAINT journeys_sex_check,
