@@ -184,4 +184,18 @@ describe('GOL monitoring', () => {
     expect(Object.keys(moved.byRegion)).toEqual(['Basilicata', 'Piemonte']);
     expect(moved.byRegion.Basilicata).toEqual(campania);
   });
+
+  it('OpenAPI describes the start\'s monitoring, the command, the view and the KPIs per region', async () => {
+    const doc = (await admin('GET', '/docs-json')).body;
+    const schemas = doc.components.schemas;
+    const ref = (schema: { $ref?: string; allOf?: { $ref: string }[] }) => (schema.$ref ?? schema.allOf?.[0]?.$ref)?.split('/').pop();
+    expect(ref(schemas.CreateJourneyDto.properties.monitoring)).toBe('MonitoringInputDto');
+    expect(Object.keys(schemas.MonitoringInputDto.properties).sort()).toEqual(['birthDate', 'disabled', 'longTermUnemployed', 'neet', 'sex', 'socialServicesReferral']);
+    expect(schemas.JourneyViewDto.properties.monitoring).toBeDefined();
+    const command = doc.paths['/journeys/{journeyId}/monitoring'].post;
+    expect(Object.values(command.responses).map((r: any) => r.description).join('\n')).toContain('`MONITORING_DATA_ALREADY_RECORDED`');
+    expect(ref(schemas.KpisDto.properties.gol)).toBe('GolMonitoringKpisDto');
+    expect(schemas.GolMonitoringKpisDto.properties.byRegion.additionalProperties.$ref).toBe('#/components/schemas/GolMonitoringFiguresDto');
+    expect(Object.keys(schemas.GolMonitoringFiguresDto.properties)).toEqual(expect.arrayContaining(['vulnerableShare', 'vulnerableTarget', 'medianDaysDidToPact', 'inTraining']));
+  });
 });
