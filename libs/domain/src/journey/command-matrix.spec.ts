@@ -141,6 +141,8 @@ const WHILE_SUSPENDED: Record<keyof typeof COMMANDS, string> = {
   RecordStepNotification: 'STEP_NOT_FOUND',
   RecordAppeal: 'STEP_NOT_FOUND',
   RecordAppealOutcome: 'STEP_NOT_FOUND',
+  // issue 15: the monitoring data describe the person at the DID, not an action of the journey
+  RecordMonitoringData: 'ok',
 };
 
 const NOW = '2026-03-05T10:00:00.000Z';
