@@ -228,6 +228,23 @@ describe('programme catalogues and supervision over HTTP', () => {
     expect(closed.status).toBe(200);
     const period = `&from=${testStartedOn}&to=${romeDateOf(Date.now())}`;
 
+    const NO_MONITORING = {
+      takenInCharge: 2,
+      takenInChargeByPath: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
+      withMonitoringData: 0,
+      vulnerable: 0,
+      vulnerableShare: null,
+      vulnerableTarget: 0.75,
+      vulnerableTargetMet: null,
+      women: 0,
+      longTermUnemployed: 0,
+      disabled: 0,
+      under30: 0,
+      over55: 0,
+      inTraining: 0,
+      placed: 1,
+      medianDaysDidToPact: 0,
+    };
     const kpis = await eventually(async () => {
       const { status, body } = await api('GET', `/supervisor/kpis?officeId=${office}&officeId=CPI-ELSEWHERE${period}`);
       return status === 200 && body.placements === 1 ? body : undefined;
@@ -257,6 +274,8 @@ describe('programme catalogues and supervision over HTTP', () => {
       journeysByGolPath: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
       journeysInAssessment: 0,
       profilingReviewsDue: 0,
+      // Issue 15: two taken in charge in the period, none with monitoring data (no share); the office is not in the directory.
+      gol: { ...NO_MONITORING, byRegion: { unassigned: NO_MONITORING } },
     });
     // Another office sees none of it.
     const { body: elsewhere } = await api('GET', `/supervisor/kpis?officeId=CPI-ELSEWHERE-${suffix}`);

@@ -10,7 +10,8 @@ export function testLogDir(): string | null {
   return process.env.SAL_TEST_LOG_DIR || null;
 }
 
-const PERSONAL_KEYS = new Set(['fiscalCode', 'givenName', 'familyName', 'email', 'phone']);
+// Issue 15: the GOL monitoring's birth date is personal data too.
+const PERSONAL_KEYS = new Set(['fiscalCode', 'givenName', 'familyName', 'email', 'phone', 'birthDate']);
 const LEDGER = 'personal-data.jsonl';
 
 /** Notes the personal data in a request body the tests send (any depth), for the redaction test. */

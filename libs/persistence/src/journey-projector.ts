@@ -84,6 +84,8 @@ const READ_MODEL_TABLES = 'conditionality_steps, journey_services, appointments,
 async function writeRows(m: EntityManager, state: JourneyState, fresh = false): Promise<void> {
   const { journey, actions, appointments, services, steps } = readModelRows(state);
   await m.upsert(JourneyRecord, journey, ['journeyId']);
+  // Issue 15: the region of the journey's office, from the directory (null for an office not in it).
+  await m.query('UPDATE journeys j SET region = (SELECT o.region FROM offices o WHERE o.office_id = j.office_id) WHERE j.journey_id = $1', [state.journeyId]);
   if (actions.length > 0) await m.upsert(PactActionRecord, actions, ['journeyId', 'actionId']);
   // The journey's rows of the newer tables are replaced as a whole: the state says everything there is.
   await replaceRows(m, AppointmentRecord, state.journeyId, appointments, fresh);

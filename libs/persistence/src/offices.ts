@@ -52,7 +52,10 @@ export class Offices {
       }
       const existing = await m.getRepository(OfficeRecord).findOne({ where: { officeId } });
       const row = m.create(OfficeRecord, { officeId, ...definition, updatedAt: new Date() });
-      return { office: toOffice(await m.save(row)), created: existing === null };
+      const saved = toOffice(await m.save(row));
+      // Issue 15: the office's journeys count in its region from now on (the KPIs per region read the journey's row).
+      if (existing?.region !== definition.region) await m.query('UPDATE journeys SET region = $1 WHERE office_id = $2', [definition.region, officeId]);
+      return { office: saved, created: existing === null };
     });
   }
 

@@ -33,6 +33,18 @@ function then(initial: JourneyState, ...steps: [JourneyCommand, string][]) {
 }
 
 describe('read-model rows', () => {
+  it('issue 15: of the GOL monitoring data the row keeps the age at the DID, the sex, the flags and whether the person is vulnerable — not the birth date', () => {
+    const monitoring = { birthDate: '1970-09-02', sex: 'M' as const, disabled: false, longTermUnemployed: false, neet: true, socialServicesReferral: true };
+    const { journey: row } = readModelRows(journeyFrom({ monitoring }));
+    expect(row).toMatchObject({ ageAtDid: 55, sex: 'M', disabled: false, longTermUnemployed: false, neet: true, socialServicesReferral: true, vulnerable: true, inTraining: false });
+    expect(JSON.stringify(row)).not.toContain('1970-09-02');
+    // 55 on the day of the DID counts; 55 the day after does not (a man of 54 with none of the groups)
+    expect(readModelRows(journeyFrom({ monitoring: { ...monitoring, birthDate: '1971-09-01' } })).journey).toMatchObject({ ageAtDid: 55, vulnerable: true });
+    expect(readModelRows(journeyFrom({ monitoring: { ...monitoring, birthDate: '1971-09-02' } })).journey).toMatchObject({ ageAtDid: 54, vulnerable: false });
+    // without monitoring data: nothing, and no share to count in
+    expect(readModelRows(journey()).journey).toMatchObject({ ageAtDid: null, sex: null, vulnerable: null });
+  });
+
   it('art. 20 D.lgs. 150/2015 (edition 2): a pact waiting for acceptance shows as such, no version in force; accepted, the row has it from the acceptance', () => {
     const pact: JourneyCommand = {
       type: 'SignPact',

@@ -1,4 +1,4 @@
-import { golPathOf, toView, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
+import { ageOn, golPathOf, inTraining, toView, vulnerable, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
 import type { AppointmentRecord } from './entities/appointment.entity';
 import type { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import type { JourneyServiceRecord } from './entities/journey-service.entity';
@@ -78,6 +78,15 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     profiledOn: state.assessment?.profiling?.profiledOn ?? null,
     qualitativeAssessedOn: state.assessment?.qualitative?.assessedOn ?? null,
     profilingReviewDueAt: date(view.profilingReviewDueAt),
+    // Issue 15: of the monitoring data only what the KPIs count (the age at the DID, not the birth date).
+    ageAtDid: state.monitoring ? ageOn(state.monitoring.birthDate, state.didDate) : null,
+    sex: state.monitoring?.sex ?? null,
+    disabled: state.monitoring?.disabled ?? null,
+    longTermUnemployed: state.monitoring?.longTermUnemployed ?? null,
+    neet: state.monitoring?.neet ?? null,
+    socialServicesReferral: state.monitoring?.socialServicesReferral ?? null,
+    vulnerable: state.monitoring ? vulnerable(state.monitoring, state.didDate) : null,
+    inTraining: inTraining(state),
     lastSeq: state.lastSeq,
     updatedAt: new Date(state.updatedAt),
     // Left out when the state has none (started before episodes), so the backfilled reference stays.

@@ -1,6 +1,9 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import {
+  GOL_VULNERABLE_TARGET,
+  OVER_AGE,
   SERVICE_CODES,
+  UNDER_AGE,
   type AppealBody,
   type AppealOutcome,
   type AppointmentChannel,
@@ -564,7 +567,51 @@ export interface Kpis {
   journeysInAssessment: number;
   /** Open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`). */
   profilingReviewsDue: number;
+  /** Issue 15: what GOL's monitoring counts, over the offices in scope and per region of the journeys' offices. */
+  gol: GolMonitoringKpis;
 }
+
+/**
+ * Issue 15: GOL's monitoring figures of a set of journeys (the offices in scope, or those of one region). The people
+ * taken in charge are the journeys whose presa in carico falls in the period; the vulnerable share counts, among those
+ * with monitoring data, the people GOL counts as vulnerable (`vulnerable()`: a woman, long-term unemployed, disabled,
+ * under 30 or 55 and over at the DID — once, whichever apply), against the 75% target.
+ */
+export interface GolMonitoringFigures {
+  /** Journeys taken in charge (presa in carico) in the period. */
+  takenInCharge: number;
+  /** Of those, by GOL path ('1' … '5'; journeys without a path are not in it). */
+  takenInChargeByPath: Record<string, number>;
+  /** Of those, with monitoring data: the denominator of the vulnerable share. */
+  withMonitoringData: number;
+  vulnerable: number;
+  /** vulnerable / withMonitoringData, to three decimals; null when no journey has monitoring data. */
+  vulnerableShare: number | null;
+  /** GOL's target share, 0.75. */
+  vulnerableTarget: number;
+  /** Whether the share reaches the target; null without monitoring data. */
+  vulnerableTargetMet: boolean | null;
+  /** Of those with monitoring data, each group (a person may be in several). */
+  women: number;
+  longTermUnemployed: number;
+  disabled: number;
+  under30: number;
+  over55: number;
+  /** Open journeys with a training referral taken up now (not limited to the period). */
+  inTraining: number;
+  /** Journeys closed by a placement in the period. */
+  placed: number;
+  /** Median whole days from the DID to the pact in force (version 1), over pacts in force in the period; null: none. */
+  medianDaysDidToPact: number | null;
+}
+
+export interface GolMonitoringKpis extends GolMonitoringFigures {
+  /** The same figures per region of the journeys' offices (only regions with at least one journey in scope). */
+  byRegion: Record<string, GolMonitoringFigures>;
+}
+
+/** The region of journeys whose office is not in the directory of offices. */
+export const NO_REGION = 'unassigned';
 
 /** The supervisors' questions, answered from the read model with the partial indexes of the supervision migration. */
 export class SupervisorReadModel {
@@ -687,9 +734,112 @@ export class SupervisorReadModel {
         journeysByGolPath: Object.fromEntries(byPath.map((r) => [String(r.path), r.n])),
         journeysInAssessment: totals.in_assessment,
         profilingReviewsDue: totals.reviews_due,
+        gol: await golMonitoring(scoped, inPeriod),
       };
     });
   }
+}
+
+type Scoped = (entity: typeof JourneyRecord) => SelectQueryBuilder<ObjectLiteral>;
+type InPeriod = (entity: typeof JourneyRecord, column: string) => SelectQueryBuilder<ObjectLiteral>;
+
+/** Issue 15: GOL's monitoring figures over the scope and per region, from the journeys' rows (one snapshot). */
+async function golMonitoring(scoped: Scoped, inPeriod: InPeriod): Promise<GolMonitoringKpis> {
+  const region = `coalesce(t.region, '${NO_REGION}')`;
+  const taken: Record<string, number | string>[] = await inPeriod(JourneyRecord, 't.taken_in_charge_at')
+    .select(region, 'region')
+    .addSelect('count(*)::int', 'taken')
+    .addSelect('count(*) FILTER (WHERE t.vulnerable IS NOT NULL)::int', 'with_data')
+    .addSelect('count(*) FILTER (WHERE t.vulnerable)::int', 'vulnerable')
+    .addSelect("count(*) FILTER (WHERE t.sex = 'F')::int", 'women')
+    .addSelect('count(*) FILTER (WHERE t.long_term_unemployed)::int', 'long_term_unemployed')
+    .addSelect('count(*) FILTER (WHERE t.disabled)::int', 'disabled')
+    .addSelect(`count(*) FILTER (WHERE t.age_at_did < ${UNDER_AGE})::int`, 'under30')
+    .addSelect(`count(*) FILTER (WHERE t.age_at_did >= ${OVER_AGE})::int`, 'over55')
+    .groupBy('1')
+    .getRawMany();
+  const byPath: { region: string; path: number; n: number }[] = await inPeriod(JourneyRecord, 't.taken_in_charge_at')
+    .select(region, 'region')
+    .addSelect('t.gol_path', 'path')
+    .addSelect('count(*)::int', 'n')
+    .andWhere('t.gol_path IS NOT NULL')
+    .groupBy('1, 2')
+    .getRawMany();
+  const training: { region: string; n: number }[] = await scoped(JourneyRecord)
+    .select(region, 'region')
+    .addSelect('count(*)::int', 'n')
+    .andWhere("t.status = 'open' AND t.in_training")
+    .groupBy('1')
+    .getRawMany();
+  const placed: { region: string; n: number }[] = await inPeriod(JourneyRecord, 't.closed_at')
+    .select(region, 'region')
+    .addSelect('count(*)::int', 'n')
+    .andWhere("t.closure_reason = 'placed'")
+    .groupBy('1')
+    .getRawMany();
+  // Whole days from the DID to the Rome day the pact came into force (acceptance in edition 2, signing in edition 1).
+  const didToPact = "percentile_cont(0.5) WITHIN GROUP (ORDER BY ((t.pact_in_force_since AT TIME ZONE 'Europe/Rome')::date - t.did_date))";
+  const medians: { region: string; days: number | null }[] = await inPeriod(JourneyRecord, 't.pact_in_force_since').select(region, 'region').addSelect(didToPact, 'days').groupBy('1').getRawMany();
+  const overall = await inPeriod(JourneyRecord, 't.pact_in_force_since').select(didToPact, 'days').getRawOne();
+
+  const regions = [...new Set([...taken, ...byPath, ...training, ...placed, ...medians].map((r) => r.region as string))].sort();
+  const n = (rows: { region: string; n: number }[], r: string) => rows.find((x) => x.region === r)?.n ?? 0;
+  const byRegion: Record<string, GolMonitoringFigures> = {};
+  for (const r of regions) {
+    const t = taken.find((x) => x.region === r);
+    byRegion[r] = figures(
+      { taken: num(t?.taken), withData: num(t?.with_data), vulnerable: num(t?.vulnerable), women: num(t?.women), longTermUnemployed: num(t?.long_term_unemployed), disabled: num(t?.disabled), under30: num(t?.under30), over55: num(t?.over55) },
+      Object.fromEntries(byPath.filter((x) => x.region === r).map((x) => [String(x.path), x.n])),
+      n(training, r),
+      n(placed, r),
+      medians.find((x) => x.region === r)?.days ?? null,
+    );
+  }
+  const sum = (key: keyof GolMonitoringFigures) => Object.values(byRegion).reduce((s, f) => s + (f[key] as number), 0);
+  const paths: Record<string, number> = {};
+  for (const x of byPath) paths[String(x.path)] = (paths[String(x.path)] ?? 0) + x.n;
+  return {
+    ...figures(
+      { taken: sum('takenInCharge'), withData: sum('withMonitoringData'), vulnerable: sum('vulnerable'), women: sum('women'), longTermUnemployed: sum('longTermUnemployed'), disabled: sum('disabled'), under30: sum('under30'), over55: sum('over55') },
+      paths,
+      sum('inTraining'),
+      sum('placed'),
+      overall?.days ?? null,
+    ),
+    byRegion,
+  };
+}
+
+function figures(
+  c: { taken: number; withData: number; vulnerable: number; women: number; longTermUnemployed: number; disabled: number; under30: number; over55: number },
+  byPath: Record<string, number>,
+  inTraining: number,
+  placed: number,
+  medianDays: unknown,
+): GolMonitoringFigures {
+  const share = c.withData === 0 ? null : Math.round((c.vulnerable / c.withData) * 1000) / 1000;
+  return {
+    takenInCharge: c.taken,
+    takenInChargeByPath: byPath,
+    withMonitoringData: c.withData,
+    vulnerable: c.vulnerable,
+    vulnerableShare: share,
+    vulnerableTarget: GOL_VULNERABLE_TARGET,
+    // On the exact fraction, not the rounded share.
+    vulnerableTargetMet: c.withData === 0 ? null : c.vulnerable >= GOL_VULNERABLE_TARGET * c.withData,
+    women: c.women,
+    longTermUnemployed: c.longTermUnemployed,
+    disabled: c.disabled,
+    under30: c.under30,
+    over55: c.over55,
+    inTraining,
+    placed,
+    medianDaysDidToPact: medianDays === null || medianDays === undefined ? null : Math.round(Number(medianDays) * 10) / 10,
+  };
+}
+
+function num(value: unknown): number {
+  return value === undefined || value === null ? 0 : Number(value);
 }
 
 function iso(value: unknown): string {

@@ -482,4 +482,17 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
       VALIDATION_FAILED: '`toProgrammeCode` has no catalogue (see `GET /programmes`), or the body is malformed',
     },
   },
+  RecordMonitoringData: {
+    summary: 'Record the GOL monitoring data',
+    description:
+      "Issue 15: what GOL's monitoring counts of the person, for a journey started without `monitoring`: the birth date (asked: the fiscal code's century " +
+      'is ambiguous; the person 15-100 years old at the DID), sex, disability under L. 68/1999, long-term unemployment (12 months or more, asked), NEET and ' +
+      "a social-services referral. Recorded once. The read model keeps only the age at the DID and the answers, and whether GOL counts the person as " +
+      'vulnerable (a woman, long-term unemployed, disabled, under 30 or 55 and over): `GET /supervisor/kpis` counts them in `gol`. Accepted in any open stage, a suspension included.',
+    answer: 'The journey, with `monitoring`',
+    refusals: {
+      MONITORING_DATA_ALREADY_RECORDED: 'the journey has its monitoring data already (given at the start or recorded before)',
+      INVALID_VALUE: '`birthDate` makes the person younger than 15 or older than 100 at the DID',
+    },
+  },
 };

@@ -5,6 +5,8 @@ import {
   emptyAssessment,
   GOL_ASSESSMENT_PROGRAMME,
   golPathProgramme,
+  monitoringOf,
+  monitoringProblem,
   replay,
   startStage,
   toView,
@@ -87,6 +89,8 @@ export class JourneysService {
    */
   async create(principal: Principal, dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
     assertCovers(principal, dto.officeId);
+    const monitoringInvalid = dto.monitoring ? monitoringProblem(dto.monitoring, dto.didDate) : null;
+    if (monitoringInvalid) throw new ValidationFailedError([{ field: `monitoring.${monitoringInvalid.field}`, message: monitoringInvalid.message }]);
     const beneficiary = toBeneficiary(dto.beneficiary);
     const journeyId = episodeJourneyIdFor(beneficiary.fiscalCode, dto.didDate, this.settings.journeyIdKey);
     const personRef = personRefFor(beneficiary.fiscalCode, this.settings.journeyIdKey);
@@ -124,6 +128,7 @@ export class JourneysService {
         ...(office ? { office } : {}),
         benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
         ...(assessment ? { assessment } : {}),
+        ...(dto.monitoring ? { monitoring: monitoringOf(dto.monitoring) } : {}),
         personRef,
       },
     };

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
 import { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, PausedJourneysQuery, ProfilingReviewsQuery, StalledCasesQuery } from './dto/supervisor-queries';
-import { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, PausedJourneyPageDto, ProfilingReviewDuePageDto, StalledCasePageDto } from './dto/supervisor-responses';
+import { GolMonitoringFiguresDto, KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, PausedJourneyPageDto, ProfilingReviewDuePageDto, StalledCasePageDto } from './dto/supervisor-responses';
 import { SupervisorService } from './supervisor.service';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import { assertCovers, type Principal } from '../auth/principal';
@@ -151,6 +151,7 @@ export class SupervisorController {
   }
 
   @Get('kpis')
+  @ApiExtraModels(GolMonitoringFiguresDto)
   @ApiOperation({
     summary: "The offices' figures",
     description:
@@ -158,6 +159,9 @@ export class SupervisorController {
       'are a snapshot of now, as are appeals pending and confirmed steps not yet notified; placements (also by programme), confirmed conditionality ' +
       'steps still in force and those annulled on appeal (by the day they were confirmed), and the median days from presa in carico ' +
       'to pact count what happened in the period `from`–`to` (Rome calendar days, both included; open-ended when absent). ' +
+      "`gol` (issue 15) counts what GOL's monitoring counts — people taken in charge in the period (by path), the vulnerable share among those " +
+      'with monitoring data against the 75% target, people in training now, people placed and the median days from DID to pact in the period — ' +
+      "over the offices in scope and per region of their offices (`gol.byRegion`); one office's figures: name only that office. " +
       SCOPE,
   })
   @ApiOkResponse({ description: 'The figures', type: KpisDto })

@@ -60,6 +60,13 @@ export class SupervisorService {
       serviceHours: { ...zeros(SERVICE_CODES), ...kpis.serviceHours },
       journeysByBenefitStatus: { ...zeros(['none', ...BENEFIT_STATUSES] as const), ...kpis.journeysByBenefitStatus },
       journeysByGolPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...kpis.journeysByGolPath },
+      gol: {
+        ...kpis.gol,
+        takenInChargeByPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...kpis.gol.takenInChargeByPath },
+        byRegion: Object.fromEntries(
+          Object.entries(kpis.gol.byRegion).map(([region, f]) => [region, { ...f, takenInChargeByPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...f.takenInChargeByPath } }]),
+        ),
+      },
     };
   }
 }

@@ -28,6 +28,7 @@ import {
   REFERRAL_TARGETS,
   SANCTION_EFFECTS,
   SERVICE_CODES,
+  SEXES,
   type OperatorCommand,
 } from '@sal/domain';
 import { calendarDate, dueDate, duration, flag, instant, note, numberedId, OFFICE_ID_MESSAGE, OFFICE_ID_PATTERN, oneOf, PROGRAMME_CODE_MESSAGE, PROGRAMME_CODE_PATTERN, staffId, text } from './fields';
@@ -157,6 +158,19 @@ const actingOffice = z
  * `GOL-n`, attached by the API (like `actingOffice`, never from a request body, whose schema leaves it out); the
  * journey checks it names the chosen path.
  */
+/**
+ * Issue 15: the data GOL's monitoring counts, with the least data needed (the start's `monitoring` takes the same).
+ * The person is 15-100 years old at the DID (else 400 `INVALID_VALUE` naming `birthDate`).
+ */
+export const monitoringFields = {
+  birthDate: calendarDate({ description: "Birth date, YYYY-MM-DD (asked: the fiscal code's century is ambiguous); the read model keeps only the age at the DID", example: '1994-05-17' }),
+  sex: oneOf(SEXES, { description: '`F` or `M`, as the monitoring counts it', example: 'F' }),
+  disabled: flag({ description: 'A person with a disability under L. 68/1999', example: false }),
+  longTermUnemployed: flag({ description: 'Unemployed for 12 months or more at the DID (asked)', example: true }),
+  neet: flag({ description: 'Not in employment, education or training', example: false }),
+  socialServicesReferral: flag({ description: 'Referred by (or followed by) the social services', example: false }),
+};
+
 const golPathCatalogue = z
   .looseObject({
     code: z.string({ error: 'must be a string' }).regex(/^GOL-[1-5]$/, { error: 'must be GOL-1 … GOL-5' }),
@@ -591,6 +605,11 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who transfers the person'),
     nextEpisode,
   }),
+  // GOL monitoring (issue 15): once, for a journey started without `monitoring`; validated against the DID by the journey.
+  RecordMonitoringData: define('monitoring', {}, {
+    ...monitoringFields,
+    operatorId: staffId('Operator who records the monitoring data'),
+  }, 201),
 } as const satisfies Record<OperatorCommandType, CommandDefinition>;
 
 /** Whether `type` names an operator command. */

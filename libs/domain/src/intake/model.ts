@@ -6,6 +6,7 @@ import type { ServiceStep } from '../programme/catalogue';
 import type { OfferSuitabilityThresholds } from '../offers/model';
 import type { GolAssessmentState } from '../assessment/model';
 import type { AbsenceReason } from '../pauses/model';
+import type { MonitoringData } from '../monitoring/model';
 
 /** The start of a journey from the DID, the first contact the law expects, and the presa in carico. */
 
@@ -62,6 +63,8 @@ export interface JourneyStartedData {
   assessment?: GolAssessmentState | null;
   /** The pinned catalogue's justified absence reasons (absent or null: the GOL list, `GOL_ABSENCE_REASONS`). */
   absenceReasons?: AbsenceReason[] | null;
+  /** Issue 15: the GOL monitoring data, when given at the start (absent or null: not given; `RecordMonitoringData` later). */
+  monitoring?: MonitoringData | null;
 }
 
 export interface IntakeRecordedData {

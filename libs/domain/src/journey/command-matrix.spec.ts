@@ -70,6 +70,8 @@ const COMMANDS: Record<string, JourneyCommand> = {
   RecordProfiling: { type: 'RecordProfiling', score: 0.42, profilingClass: 'medium', profiledOn: '2026-03-04', operatorId: OP },
   RecordQualitativeAssessment: { type: 'RecordQualitativeAssessment', findings: [{ area: 'job_search_autonomy', level: 'to_strengthen' }], summary: 's', operatorId: OP },
   ChooseGolPath: { type: 'ChooseGolPath', path: 1, reason: 'r', operatorId: OP, catalogue: { code: 'GOL-1', version: 5, clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] } },
+  // GOL monitoring (issue 15)
+  RecordMonitoringData: { type: 'RecordMonitoringData', birthDate: '1990-04-02', sex: 'F', disabled: false, longTermUnemployed: true, neet: false, socialServicesReferral: false, operatorId: OP },
 };
 
 type Row = [awaiting_intake: string, awaiting_pact: string, pact_active: string, closed: string];
@@ -118,6 +120,7 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   EndSuspension: ['JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', 'JOURNEY_NOT_SUSPENDED', C],
   RecordAbsence: ['ok', 'ok', 'ok', C],
   EndAbsence: ['ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND', C],
+  RecordMonitoringData: ['ok', 'ok', 'ok', C],
 };
 
 /** Issue 14: a journey suspended by a job takes only the end of the suspension, a closure, a placement and its timer. */
@@ -138,6 +141,8 @@ const WHILE_SUSPENDED: Record<keyof typeof COMMANDS, string> = {
   RecordStepNotification: 'STEP_NOT_FOUND',
   RecordAppeal: 'STEP_NOT_FOUND',
   RecordAppealOutcome: 'STEP_NOT_FOUND',
+  // issue 15: the monitoring data describe the person at the DID, not an action of the journey
+  RecordMonitoringData: 'ok',
 };
 
 const NOW = '2026-03-05T10:00:00.000Z';
@@ -242,6 +247,7 @@ const IN_ASSESSMENT: Record<keyof typeof COMMANDS, [before_intake: string, after
   RecordAbsence: ['ok', 'ok'],
   EndAbsence: ['ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND'],
   TransferJourney: [G, G],
+  RecordMonitoringData: ['ok', 'ok'],
 };
 
 describe('every command in the assessment stage (issue 14)', () => {

@@ -11,6 +11,7 @@ import type { PausesCommand } from '../pauses/model';
 import type { ReferralsCommand } from '../referrals/model';
 import type { ServicesCommand } from '../services/model';
 import type { BenefitsCommand } from '../benefits/model';
+import type { MonitoringCommand } from '../monitoring/model';
 
 /**
  * Raised by the journey's own timer: every deadline that has passed is processed (reminders, overdue actions, missed
@@ -34,7 +35,8 @@ export type OperatorCommand =
   | PausesCommand
   | BenefitsCommand
   | AssessmentCommand
-  | EpisodesCommand;
+  | EpisodesCommand
+  | MonitoringCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -73,6 +75,8 @@ export const JOURNEY_COMMAND_TYPES = [
   'RecordQualitativeAssessment',
   'ChooseGolPath',
   'TransferJourney',
+  // GOL monitoring (issue 15).
+  'RecordMonitoringData',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

@@ -642,6 +642,8 @@ describe('refusalKind', () => {
     PROFILING_REQUIRED: 'conflict',
     QUALITATIVE_ASSESSMENT_REQUIRED: 'conflict',
     GOL_PATH_PARTY_REQUIRED: 'invalid',
+    // GOL monitoring (issue 15)
+    MONITORING_DATA_ALREADY_RECORDED: 'conflict',
   };
 
   it.each(Object.entries(expected) as [RefusalCode, string][])('%s → %s', (code, kind) => {

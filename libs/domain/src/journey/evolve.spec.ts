@@ -182,6 +182,8 @@ describe('evolve', () => {
       earlierBenefits: [],
       // not transferred to another path
       transfer: null,
+      // no GOL monitoring data given (issue 15)
+      monitoring: null,
     });
   });
 

@@ -16,6 +16,7 @@ import type { EpisodesEvent, EpisodesSlice } from '../episodes/model';
 import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
 import type { BenefitsEvent, BenefitsSlice } from '../benefits/model';
+import type { MonitoringEvent, MonitoringSlice } from '../monitoring/model';
 
 /**
  * The journey's vocabulary: each feature's events and state slice, composed. Everything is plain JSON (dates as
@@ -35,6 +36,7 @@ export * from '../episodes/model';
 export * from '../referrals/model';
 export * from '../services/model';
 export * from '../benefits/model';
+export * from '../monitoring/model';
 
 /**
  * Where a journey stands.
@@ -73,7 +75,8 @@ export type JourneyEvent =
   | PausesEvent
   | BenefitsEvent
   | AssessmentEvent
-  | EpisodesEvent;
+  | EpisodesEvent
+  | MonitoringEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */
@@ -124,4 +127,5 @@ export interface JourneyState
     PausesSlice,
     AssessmentSlice,
     BenefitsSlice,
-    EpisodesSlice {}
+    EpisodesSlice,
+    MonitoringSlice {}

@@ -83,6 +83,8 @@ export const REFUSAL_KINDS = {
   ABSENCE_NOT_FOUND: 'not_found',
   ABSENCE_ALREADY_ENDED: 'conflict',
   ABSENCE_ALREADY_RUNNING: 'conflict',
+  /** GOL monitoring (issue 15): recorded once, at the start or by `RecordMonitoringData`. */
+  MONITORING_DATA_ALREADY_RECORDED: 'conflict',
   /** A command reached Temporal without the product's encryption (not through the API or a worker). */
   UNENCRYPTED_PAYLOAD: 'invalid',
 } as const;

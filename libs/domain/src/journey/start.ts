@@ -32,6 +32,7 @@ export function emptyExtensions(): Pick<
   | 'absenceReasons'
   | 'earlierBenefits'
   | 'transfer'
+  | 'monitoring'
 > {
   return {
     services: null,
@@ -57,12 +58,13 @@ export function emptyExtensions(): Pick<
     absenceReasons: null,
     earlierBenefits: [],
     transfer: null,
+    monitoring: null,
   };
 }
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, ...start } = data;
+  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, monitoring, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -88,6 +90,7 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     previousJourneyId: previousJourneyId ?? null,
     assessment: assessment ?? null,
     absenceReasons: absenceReasons ?? null,
+    monitoring: monitoring ?? null,
     contact: { ...NO_CONTACT },
     pactDeadlineMissedAt: null,
     pactDeadlineEscalatedAt: null,

@@ -14,7 +14,7 @@ export { currentPause, type CurrentPause } from './current';
  * What a suspended journey still takes: the end of the suspension, a closure, a placement (a job that turns out
  * longer ends the episode), its own timer; what INPS decides about the benefit meanwhile (a short job suspends a
  * NASpI too, art. 9 D.lgs. 22/2015); and the notification and appeal of a sanction decided before (the person's
- * 30 days run whatever the journey's pauses). Everything else is refused with `JOURNEY_SUSPENDED` (`decide.ts`).
+ * 30 days run whatever the journey's pauses); the GOL monitoring data. Everything else is refused with `JOURNEY_SUSPENDED` (`decide.ts`).
  */
 export const COMMANDS_WHILE_SUSPENDED = [
   'EndSuspension',
@@ -30,6 +30,8 @@ export const COMMANDS_WHILE_SUSPENDED = [
   'RecordStepNotification',
   'RecordAppeal',
   'RecordAppealOutcome',
+  // GOL monitoring (issue 15): data about the person at the DID, not an action the suspension holds.
+  'RecordMonitoringData',
 ] as const;
 
 /** Whether the journey is suspended by a job: stage `suspended`, its clocks paused. */

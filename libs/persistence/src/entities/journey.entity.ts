@@ -1,5 +1,5 @@
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { BenefitEndReason, BenefitKind, BenefitStatus, ClosureReason, ContractType, JourneyStage, JourneyStatus, PauseKind, ProfilingClass, StallReason } from '@sal/domain';
+import type { BenefitEndReason, BenefitKind, BenefitStatus, ClosureReason, ContractType, JourneyStage, JourneyStatus, PauseKind, ProfilingClass, Sex, StallReason } from '@sal/domain';
 import { NUMERIC } from './numeric';
 
 /** One row per journey: what supervisors search. Derived from the events; never the source of truth. */
@@ -16,6 +16,8 @@ import { NUMERIC } from './numeric';
 @Index('journeys_paused_idx', ['officeId', 'pausedSince'], { where: 'paused_since IS NOT NULL' })
 @Index('journeys_profiling_review_idx', ['officeId', 'profilingReviewDueAt'], { where: 'profiling_review_due_at IS NOT NULL' })
 @Index('journeys_person_ref_idx', ['personRef', 'startedAt'], { where: 'person_ref IS NOT NULL' })
+@Index('journeys_office_taken_in_charge_idx', ['officeId', 'takenInChargeAt'], { where: 'taken_in_charge_at IS NOT NULL' })
+@Check('journeys_sex_check', "sex IN ('F', 'M')")
 export class JourneyRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   journeyId!: string;
@@ -194,6 +196,42 @@ export class JourneyRecord {
   /** When the last profiling is (or was) due for review (the catalogue's `profilingReview`), or null. */
   @Column({ name: 'profiling_review_due_at', type: 'timestamptz', nullable: true })
   profilingReviewDueAt!: Date | null;
+
+  /**
+   * Issue 15: the region of the journey's office, from the directory of offices (written by the projector, and by
+   * the directory when an office's region changes); absent from the row mapping, which knows only the state.
+   */
+  @Column({ name: 'region', type: 'text', nullable: true })
+  region?: string | null;
+
+  /**
+   * Issue 15, GOL monitoring: only what the KPIs count (null: no monitoring data). The age at the DID in whole years
+   * rather than the birth date; whether GOL counts the person as vulnerable (`vulnerable()`).
+   */
+  @Column({ name: 'age_at_did', type: 'smallint', nullable: true })
+  ageAtDid!: number | null;
+
+  @Column({ name: 'sex', type: 'varchar', length: 1, nullable: true })
+  sex!: Sex | null;
+
+  @Column({ name: 'disabled', type: 'boolean', nullable: true })
+  disabled!: boolean | null;
+
+  @Column({ name: 'long_term_unemployed', type: 'boolean', nullable: true })
+  longTermUnemployed!: boolean | null;
+
+  @Column({ name: 'neet', type: 'boolean', nullable: true })
+  neet!: boolean | null;
+
+  @Column({ name: 'social_services_referral', type: 'boolean', nullable: true })
+  socialServicesReferral!: boolean | null;
+
+  @Column({ name: 'vulnerable', type: 'boolean', nullable: true })
+  vulnerable!: boolean | null;
+
+  /** In training now: a referral to a training body taken up, the journey open (`inTraining()`). */
+  @Column({ name: 'in_training', type: 'boolean', default: false })
+  inTraining!: boolean;
 
   /** The last event folded into this row: projections older than it are ignored. */
   @Column({ name: 'last_seq', type: 'integer' })

@@ -22,6 +22,7 @@ import { AssessmentReadModel1764280200001 } from './1764280200001-assessment-rea
 import { BenefitLifecycle1764280300000 } from './1764280300000-benefit-lifecycle';
 import { Pauses1764280400000 } from './1764280400000-pauses';
 import { AuditPersonRef1764290100000 } from './1764290100000-audit-person-ref';
+import { GolMonitoring1764290200000 } from './1764290200000-gol-monitoring';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -54,4 +55,5 @@ export const MIGRATIONS = [
   BenefitLifecycle1764280300000,
   Pauses1764280400000,
   AuditPersonRef1764290100000,
+  GolMonitoring1764290200000,
 ];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsObject, IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { BENEFIT_KINDS, type Beneficiary, type BenefitClaim, type BenefitKind } from '@sal/domain';
+import { IsBoolean, IsIn, IsObject, IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { BENEFIT_KINDS, SEXES, type Beneficiary, type BenefitClaim, type BenefitKind, type MonitoringData, type Sex } from '@sal/domain';
 import { IsFiscalCode } from '../../common/validators/fiscal-code.validator';
 import { IsIsoDate } from '../../common/validators/iso-dates.validator';
 import { IsSingleLine } from '../../common/validators/text.validator';
@@ -65,6 +65,37 @@ export class BenefitInputDto implements BenefitClaim {
   applicationDate!: string;
 }
 
+/** Issue 15: what GOL's monitoring counts of the person, with the least data needed (as `RecordMonitoringData` takes them). */
+export class MonitoringInputDto implements MonitoringData {
+  @ApiProperty({
+    description: "Birth date, YYYY-MM-DD (asked: the fiscal code's century is ambiguous); the person is 15-100 years old at the DID. The read model keeps only the age at the DID",
+    example: '1994-05-17',
+    format: 'date',
+  })
+  @IsIsoDate()
+  birthDate!: string;
+
+  @ApiProperty({ description: '`F` or `M`, as the monitoring counts it', enum: SEXES, example: 'F' })
+  @IsIn(SEXES, { message: `must be one of ${SEXES.join(', ')}` })
+  sex!: Sex;
+
+  @ApiProperty({ description: 'A person with a disability under L. 68/1999', example: false })
+  @IsBoolean({ message: 'must be true or false' })
+  disabled!: boolean;
+
+  @ApiProperty({ description: 'Unemployed for 12 months or more at the DID (asked)', example: true })
+  @IsBoolean({ message: 'must be true or false' })
+  longTermUnemployed!: boolean;
+
+  @ApiProperty({ description: 'Not in employment, education or training', example: false })
+  @IsBoolean({ message: 'must be true or false' })
+  neet!: boolean;
+
+  @ApiProperty({ description: 'Referred by (or followed by) the social services', example: false })
+  @IsBoolean({ message: 'must be true or false' })
+  socialServicesReferral!: boolean;
+}
+
 /** Starts a journey from the person's DID (dichiarazione di immediata disponibilità). */
 export class CreateJourneyDto {
   @ApiProperty({ description: 'The person taken in charge', type: () => BeneficiaryInputDto })
@@ -97,4 +128,15 @@ export class CreateJourneyDto {
   @Type(() => BenefitInputDto)
   @IsObject({ message: 'must be an object' })
   benefit?: BenefitInputDto;
+
+  @ApiPropertyOptional({
+    description:
+      "Issue 15: the GOL monitoring data, if known at the start; otherwise recorded later with `POST /journeys/{journeyId}/monitoring`. The KPIs' vulnerable share counts only journeys that have them.",
+    type: () => MonitoringInputDto,
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MonitoringInputDto)
+  @IsObject({ message: 'must be an object' })
+  monitoring?: MonitoringInputDto;
 }

@@ -77,6 +77,7 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   BenefitSuspended: 'the benefit is suspended from that day (it does not run): { on, reason (`short_employment`, `other`), operatorId, note }',
   BenefitResumed: 'the suspended benefit runs again from that day: { on, operatorId, note }',
   BenefitEnded: 'the benefit ended on that day; conditionality no longer applies: { on, reason (`exhausted`, `decadenza`, `employment`, `renounced`, `other`), operatorId, note }',
+  MonitoringDataRecorded: 'issue 15: the GOL monitoring data recorded: { birthDate, sex, disabled, longTermUnemployed, neet, socialServicesReferral, operatorId }',
 };
 const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MonitoringInputDto } from './create-journey.dto';
 import {
   ABSENCE_REASONS,
   CONTRACT_TYPES,
@@ -533,6 +534,9 @@ export class GolAssessmentViewDto implements GolAssessmentState {
 }
 
 /** A journey as an operator sees it: its state plus what is derived from it. */
+/** Issue 15: the GOL monitoring data, as given at the start or recorded since. */
+export class MonitoringViewDto extends MonitoringInputDto {}
+
 export class JourneyViewDto implements JourneyView {
   @ApiProperty({ description: 'Where this answer comes from: `workflow` (live state from Temporal) or `read-model` (the workflow is no longer retained by Temporal; state rebuilt from the recorded events)', enum: VIEW_SOURCES, example: 'workflow' })
   source!: ViewSource;
@@ -572,6 +576,9 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'The transfer to another path that closed the journey, or null', type: () => TransferViewDto, nullable: true })
   transfer!: TransferViewDto | null;
+
+  @ApiProperty({ description: 'Issue 15: the GOL monitoring data (given at the start or with `POST /journeys/{journeyId}/monitoring`), or null', type: () => MonitoringViewDto, nullable: true })
+  monitoring!: MonitoringViewDto | null;
 
   @ApiProperty({ description: 'Employment office in charge', example: 'CPI-MI-01' })
   officeId!: string;

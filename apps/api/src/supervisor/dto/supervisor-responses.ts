@@ -355,6 +355,74 @@ export class JourneysByGolPathDto {
   '5'!: number;
 }
 
+/**
+ * Issue 15: GOL's monitoring figures of a set of journeys. People taken in charge: journeys whose presa in carico falls
+ * in the period. The vulnerable share's denominator is those of them with monitoring data (given at the start or with
+ * `POST /journeys/{journeyId}/monitoring`); a person counts once as vulnerable if a woman, long-term unemployed,
+ * disabled (L. 68/1999), under 30 or 55 and over at the DID.
+ */
+export class GolMonitoringFiguresDto {
+  @ApiProperty({ description: 'Journeys taken in charge (presa in carico) in the period', example: 40 })
+  takenInCharge!: number;
+
+  @ApiProperty({ description: 'Of those, by GOL path (every path present, 0 included; journeys without a path are in none)', type: () => JourneysByGolPathDto })
+  takenInChargeByPath!: JourneysByGolPathDto;
+
+  @ApiProperty({ description: 'Of those, with monitoring data: the denominator of the vulnerable share', example: 36 })
+  withMonitoringData!: number;
+
+  @ApiProperty({ description: 'Of those with monitoring data, the people GOL counts as vulnerable (each once)', example: 28 })
+  vulnerable!: number;
+
+  @ApiProperty({ description: '`vulnerable` / `withMonitoringData`, three decimals; null when none has monitoring data', example: 0.778, nullable: true, type: Number })
+  vulnerableShare!: number | null;
+
+  @ApiProperty({ description: "GOL's target share of vulnerable people (PNRR M5C1): 0.75", example: 0.75 })
+  vulnerableTarget!: number;
+
+  @ApiProperty({ description: 'Whether the share reaches the target (on the exact fraction); null when none has monitoring data', example: true, nullable: true, type: Boolean })
+  vulnerableTargetMet!: boolean | null;
+
+  @ApiProperty({ description: 'Of those with monitoring data: women', example: 20 })
+  women!: number;
+
+  @ApiProperty({ description: 'Of those with monitoring data: unemployed for 12 months or more at the DID', example: 9 })
+  longTermUnemployed!: number;
+
+  @ApiProperty({ description: 'Of those with monitoring data: disabled under L. 68/1999', example: 2 })
+  disabled!: number;
+
+  @ApiProperty({ description: 'Of those with monitoring data: younger than 30 at the DID', example: 11 })
+  under30!: number;
+
+  @ApiProperty({ description: 'Of those with monitoring data: 55 or older at the DID', example: 5 })
+  over55!: number;
+
+  @ApiProperty({ description: 'Open journeys in training now (not limited to the period): a referral to a training body the person took up (outcome `taken_up`)', example: 4 })
+  inTraining!: number;
+
+  @ApiProperty({ description: 'Journeys closed as `placed` in the period', example: 2 })
+  placed!: number;
+
+  @ApiProperty({
+    description: 'Median whole days from the DID to the Rome day the pact (version 1) came into force, over pacts in force in the period; one decimal; null when none',
+    example: 21,
+    nullable: true,
+    type: Number,
+  })
+  medianDaysDidToPact!: number | null;
+}
+
+export class GolMonitoringKpisDto extends GolMonitoringFiguresDto {
+  @ApiProperty({
+    description: "The same figures per region of the journeys' offices (the directory's `region`; `unassigned` for an office not in it), only regions with a journey counted",
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/GolMonitoringFiguresDto' },
+    example: { Piemonte: { takenInCharge: 3 } },
+  })
+  byRegion!: Record<string, GolMonitoringFiguresDto>;
+}
+
 export class KpisDto {
   @ApiProperty({ description: 'Journeys at each stage now (not limited to the period)', type: () => JourneysByStageDto })
   journeysByStage!: JourneysByStageDto;
@@ -431,4 +499,7 @@ export class KpisDto {
 
   @ApiProperty({ description: "Open journeys whose last GOL profiling is due for review now (past the catalogue's `profilingReview`)", example: 1 })
   profilingReviewsDue!: number;
+
+  @ApiProperty({ description: "Issue 15: what GOL's monitoring counts, over the offices in scope and per region of their offices", type: () => GolMonitoringKpisDto })
+  gol!: GolMonitoringKpisDto;
 }
