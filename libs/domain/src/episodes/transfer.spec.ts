@@ -76,6 +76,13 @@ describe('transfer to another path (TransferJourney)', () => {
     expect(nextEpisodeStart(activeJourney())).toBeNull();
   });
 
+  it("the person's GOL monitoring data go with them to the next episode", () => {
+    const monitoring = { birthDate: '1990-05-01', sex: 'F', disabled: false, longTermUnemployed: true, neet: false, socialServicesReferral: false } as const;
+    const recorded = { ...activeJourney(), monitoring } as JourneyState;
+    expect(nextEpisodeStart(run(recorded, transfer(), NOW))?.monitoring).toEqual(monitoring);
+    expect(nextEpisodeStart(run(activeJourney(), transfer(), NOW))).not.toHaveProperty('monitoring');
+  });
+
   it('a benefit that no longer runs is not carried: the next episode starts without it', () => {
     const ended = run(activeJourney(), { type: 'EndBenefit', endedOn: NOW.slice(0, 10), reason: 'exhausted', operatorId: OP }, NOW);
     expect(nextEpisodeStart(run(ended, transfer(), NOW))?.benefit).toBeNull();

@@ -81,6 +81,8 @@ export function nextEpisodeStart(state: JourneyState): (JourneyStartedData & Pic
     personRef: state.personRef ?? next.personRef,
     previousJourneyId: state.journeyId,
     ...(state.assessment ? { assessment: carriedAssessment(state.assessment, transfer) } : {}),
+    // The person's GOL monitoring data are the person's, not the episode's (issue 15).
+    ...(state.monitoring ? { monitoring: state.monitoring } : {}),
   };
 }
 
