@@ -102,6 +102,13 @@ describe('episodes: one open journey per person, re-entry after closure, transfe
     const intake = await toOp('POST', `/journeys/${second}/intake`, { notes: 'back after the summer' });
     expect([intake.status, intake.body.stage]).toEqual([200, 'awaiting_pact']);
     expect(intake.body.personRef).toBe(personRef);
+    // The office's list names the person by reference on both episodes (the link to GET /people/{personRef}/journeys).
+    const listed = await eventually(async () => {
+      const page = await toOp('GET', `/journeys?officeId=${TURIN}&pageSize=100`);
+      const mine = (page.body.items as { journeyId: string; personRef: string | null }[]).filter((j) => j.journeyId === first || j.journeyId === second);
+      return mine.length === 2 && mine;
+    }, 'both episodes in the office list');
+    expect(listed.map((j) => j.personRef)).toEqual([personRef, personRef]);
 
     // The first DID is still the first episode, closed: the same id, never restarted.
     const old = await start(toOp, DID_1);

@@ -24,6 +24,7 @@ export function toSummary(row: JourneyRecord): JourneySummaryDto {
   return {
     journeyId: row.journeyId,
     programmeCode: row.programmeCode,
+    personRef: row.personRef ?? null,
     officeId: row.officeId,
     stage: row.stage,
     status: row.status,

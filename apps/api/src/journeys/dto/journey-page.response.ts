@@ -28,6 +28,14 @@ export class JourneySummaryDto {
   @ApiProperty({ description: 'Programme', example: 'GOL-1' })
   programmeCode!: string;
 
+  @ApiProperty({
+    description: "The person (`prs_…`): the person's episodes are listed by `GET /people/{personRef}/journeys`; null until a journey from before episodes is backfilled",
+    example: 'prs_9b1c3e5a7f2d4b6c8e0a1f3d5b7c9e2a',
+    nullable: true,
+    type: String,
+  })
+  personRef!: string | null;
+
   @ApiProperty({ description: 'Employment office in charge', example: 'CPI-MI-01' })
   officeId!: string;
 
