@@ -296,5 +296,12 @@ describe('programme catalogues and supervision over HTTP', () => {
       expect.arrayContaining(['/programmes', '/programmes/{code}', '/journeys/{journeyId}/contacts', '/supervisor/stalled-cases', '/supervisor/overdue-actions', '/supervisor/kpis']),
     );
     expect(doc.paths['/programmes/{code}'].put.description).toContain('changes only journeys started afterwards');
+    // Every supervisor list names its journeys with the same columns (one DTO, SupervisedJourneyDto, they extend).
+    for (const name of ['StalledCaseDto', 'PactAwaitingAcceptanceDto', 'PausedJourneyDto', 'ProfilingReviewDueDto']) {
+      expect(Object.keys(doc.components.schemas[name].properties)).toEqual(
+        expect.arrayContaining(['journeyId', 'officeId', 'programmeCode', 'stage', 'operatorId', 'givenName', 'familyName']),
+      );
+    }
+    expect(doc.components.schemas.PausedJourneyDto.description).toContain('`suspended`');
   });
 });

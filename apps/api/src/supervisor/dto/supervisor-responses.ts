@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
   type BenefitStatus,
   JOURNEY_STAGES,
@@ -11,13 +11,13 @@ import {
   type PactActionKind,
   type StallReason,
 } from '@sal/domain';
-import type { OverdueAction, PactAwaitingAcceptance, PausedJourney, ProfilingReviewDue, StalledCase } from '@sal/persistence';
+import type { OverdueAction, PactAwaitingAcceptance, PausedJourney, ProfilingReviewDue, StalledCase, SupervisedJourney } from '@sal/persistence';
 import { ServiceHoursDto } from './services-responses';
 
 const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
 
-/** A stalled journey, as a supervisor's list shows it. */
-export class StalledCaseDto implements StalledCase {
+/** What every supervisor list says of a journey: which, where, at which stage, whose, and who the person is. */
+export class SupervisedJourneyDto implements SupervisedJourney {
   @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
   journeyId!: string;
 
@@ -38,7 +38,10 @@ export class StalledCaseDto implements StalledCase {
 
   @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
   familyName!: string;
+}
 
+/** A stalled journey, as a supervisor's list shows it. */
+export class StalledCaseDto extends SupervisedJourneyDto implements StalledCase {
   @ApiProperty({ description: 'Since when the journey is stalled (the earliest of its reasons)', example: '2026-03-01T09:00:00.000Z', format: 'date-time' })
   stalledSince!: string;
 
@@ -67,28 +70,8 @@ export class StalledCasePageDto {
 }
 
 /** A version of the pact signed and waiting for the person's acceptance (rules edition 2). */
-export class PactAwaitingAcceptanceDto implements PactAwaitingAcceptance {
-  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
-  journeyId!: string;
-
-  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
-  officeId!: string;
-
-  @ApiProperty({ description: 'Programme', example: 'GOL-1' })
-  programmeCode!: string;
-
-  @ApiProperty({ description: 'Stage: `awaiting_pact` while version 1 waits (no pact in force), `pact_active` while an amendment waits', enum: JOURNEY_STAGES, example: 'awaiting_pact' })
-  stage!: JourneyStage;
-
-  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge', example: 'op-bianchi', nullable: true, type: String })
-  operatorId!: string | null;
-
-  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
-  givenName!: string;
-
-  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
-  familyName!: string;
-
+@ApiSchema({ description: "A version of the pact signed and waiting for the person's acceptance (rules edition 2): the journey is at `awaiting_pact` while version 1 waits (no pact in force), at `pact_active` while an amendment waits" })
+export class PactAwaitingAcceptanceDto extends SupervisedJourneyDto implements PactAwaitingAcceptance {
   @ApiProperty({ description: 'The version in force meanwhile; null while version 1 waits', example: null, nullable: true, type: Number })
   versionInForce!: number | null;
 
@@ -120,28 +103,8 @@ export class PactAwaitingAcceptancePageDto {
 }
 
 /** An open journey whose clocks are paused now (issue 14). */
-export class PausedJourneyDto implements PausedJourney {
-  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
-  journeyId!: string;
-
-  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
-  officeId!: string;
-
-  @ApiProperty({ description: 'Programme', example: 'GOL-1' })
-  programmeCode!: string;
-
-  @ApiProperty({ description: 'Stage: `suspended` for a job; an absence leaves the stage as it was', enum: JOURNEY_STAGES, example: 'suspended' })
-  stage!: JourneyStage;
-
-  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge', example: 'op-bianchi', nullable: true, type: String })
-  operatorId!: string | null;
-
-  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
-  givenName!: string;
-
-  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
-  familyName!: string;
-
+@ApiSchema({ description: 'An open journey whose clocks are paused now (issue 14): at stage `suspended` for a job; an absence leaves the stage as it was' })
+export class PausedJourneyDto extends SupervisedJourneyDto implements PausedJourney {
   @ApiProperty({ description: '`job` (a job of up to six months suspends the unemployed status, art. 19 c.3 D.lgs. 150/2015) or `absence` (a justified long absence)', enum: PAUSE_KINDS, example: 'job' })
   kind!: PauseKind;
 
@@ -171,28 +134,8 @@ export class PausedJourneyPageDto {
 }
 
 /** Issue 14: an open journey whose GOL profiling is due for review. */
-export class ProfilingReviewDueDto implements ProfilingReviewDue {
-  @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
-  journeyId!: string;
-
-  @ApiProperty({ description: 'Employment office in charge', example: 'CPI-TO-01' })
-  officeId!: string;
-
-  @ApiProperty({ description: 'Programme: `GOL` during the assessment, `GOL-n` once the path is chosen', example: 'GOL-3' })
-  programmeCode!: string;
-
-  @ApiProperty({ description: 'Stage', enum: JOURNEY_STAGES, example: 'pact_active' })
-  stage!: JourneyStage;
-
-  @ApiProperty({ description: 'Operator in charge: responsible for the pact, or who took the person in charge', example: 'op-bianchi', nullable: true, type: String })
-  operatorId!: string | null;
-
-  @ApiProperty({ description: 'Given name(s) of the person', example: 'Mario' })
-  givenName!: string;
-
-  @ApiProperty({ description: 'Family name(s) of the person', example: 'Rossi' })
-  familyName!: string;
-
+@ApiSchema({ description: 'An open journey whose GOL profiling is due for review (issue 14): its programme is `GOL` during the assessment, `GOL-n` once the path is chosen' })
+export class ProfilingReviewDueDto extends SupervisedJourneyDto implements ProfilingReviewDue {
   @ApiProperty({ description: 'The GOL path, or null while the assessment runs', example: 3, nullable: true, type: Number })
   golPath!: number | null;
 
