@@ -79,7 +79,12 @@ function plain(clocked: ClockedDeadline): Deadline {
 
 /** The earliest deadline still ahead of the journey, or null when nothing is pending. */
 export function nextDeadline(state: JourneyState): Deadline | null {
+  return earliestDeadline(pendingDeadlines(state));
+}
+
+/** The earliest of some deadlines (the first listed on a tie), or null when there are none. */
+export function earliestDeadline(deadlines: readonly Deadline[]): Deadline | null {
   let next: Deadline | null = null;
-  for (const d of pendingDeadlines(state)) if (!next || toMillis(d.at) < toMillis(next.at)) next = d;
+  for (const d of deadlines) if (!next || toMillis(d.at) < toMillis(next.at)) next = d;
   return next;
 }

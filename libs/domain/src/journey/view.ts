@@ -7,7 +7,7 @@ import { pactAcceptanceDueAt } from '../pact/acceptance';
 import { pactDeadlineAt } from '../pact/pact-deadline';
 import { pausedDeadline } from '../pauses/clock';
 import { currentPause, type CurrentPause } from '../pauses/current';
-import { nextDeadline, pendingDeadlines, stallOf, type Deadline, type DeadlineKind, type Stall } from './deadlines';
+import { earliestDeadline, pendingDeadlines, stallOf, type Deadline, type DeadlineKind, type Stall } from './deadlines';
 import type { AppointmentState, JourneyState } from './model';
 
 /** What an operator sees of a journey: its state plus what is derived from it. */
@@ -64,7 +64,7 @@ export function toView(state: JourneyState): JourneyView {
   return {
     ...state,
     overdueActionCount: state.actions.filter((a) => a.status === 'overdue').length,
-    nextDeadline: nextDeadline(state),
+    nextDeadline: earliestDeadline(pending),
     nextContactDueAt: dueOf('contact_due'),
     pactDeadlineAt: dueOf('pact_deadline') ?? (state.stage === 'awaiting_pact' && state.pactDeadlineMissedAt !== null ? passed(state, pactDeadlineAt(state), state.intake!.takenInChargeAt) : null),
     firstContactDueAt: dueOf('first_contact') ?? (awaitingPresaInCarico(state) && state.firstContactMissedAt !== null ? passed(state, firstContactDueAt(state), firstContactClockStart(state)) : null),
@@ -80,7 +80,7 @@ export function toView(state: JourneyState): JourneyView {
     pactAcceptanceDueAt: dueOf('pact_acceptance_due') ?? (waiting?.acceptanceEscalatedAt ? passed(state, pactAcceptanceDueAt(state), waiting.proposedAt ?? waiting.signedAt) : null),
     benefitRunning: benefitRunsNow(state),
     // Where the journey's pauses put it; once it fell due, when it did (null while a pause holds it).
-    profilingReviewDueAt: state.assessment?.profilingReviewDueAt ?? pendingDeadlines(state).find((d) => d.kind === 'profiling_review')?.at ?? null,
+    profilingReviewDueAt: state.assessment?.profilingReviewDueAt ?? dueOf('profiling_review'),
   };
 }
 

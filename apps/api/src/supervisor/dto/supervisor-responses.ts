@@ -16,6 +16,15 @@ import { ServiceHoursDto } from './services-responses';
 
 const JOURNEY_ID_EXAMPLE = 'jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3';
 
+/** What every page of a supervisor list says of itself besides its items and total. */
+export class PageFieldsDto {
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+}
+
 /** What every supervisor list says of a journey: which, where, at which stage, whose, and who the person is. */
 export class SupervisedJourneyDto implements SupervisedJourney {
   @ApiProperty({ description: 'Journey id', example: JOURNEY_ID_EXAMPLE })
@@ -55,15 +64,9 @@ export class StalledCaseDto extends SupervisedJourneyDto implements StalledCase 
   overdueActionCount!: number;
 }
 
-export class StalledCasePageDto {
+export class StalledCasePageDto extends PageFieldsDto {
   @ApiProperty({ description: 'The stalled journeys on this page, in the order asked for', type: () => [StalledCaseDto] })
   items!: StalledCaseDto[];
-
-  @ApiProperty({ description: 'Page number, from 1', example: 1 })
-  page!: number;
-
-  @ApiProperty({ description: 'Items per page', example: 20 })
-  pageSize!: number;
 
   @ApiProperty({ description: 'How many stalled journeys match the filters in all (also on a page past the end)', example: 42 })
   total!: number;
@@ -88,15 +91,9 @@ export class PactAwaitingAcceptanceDto extends SupervisedJourneyDto implements P
   daysWaiting!: number;
 }
 
-export class PactAwaitingAcceptancePageDto {
+export class PactAwaitingAcceptancePageDto extends PageFieldsDto {
   @ApiProperty({ description: 'The versions waiting on this page, longest waiting first', type: () => [PactAwaitingAcceptanceDto] })
   items!: PactAwaitingAcceptanceDto[];
-
-  @ApiProperty({ description: 'Page number, from 1', example: 1 })
-  page!: number;
-
-  @ApiProperty({ description: 'Items per page', example: 20 })
-  pageSize!: number;
 
   @ApiProperty({ description: 'How many match the filters in all (also on a page past the end)', example: 2 })
   total!: number;
@@ -119,15 +116,9 @@ export class PausedJourneyDto extends SupervisedJourneyDto implements PausedJour
 }
 
 /** A page of paused journeys. */
-export class PausedJourneyPageDto {
+export class PausedJourneyPageDto extends PageFieldsDto {
   @ApiProperty({ description: 'The paused journeys on this page, paused longest first', type: () => [PausedJourneyDto] })
   items!: PausedJourneyDto[];
-
-  @ApiProperty({ description: 'Page number, from 1', example: 1 })
-  page!: number;
-
-  @ApiProperty({ description: 'Items per page', example: 20 })
-  pageSize!: number;
 
   @ApiProperty({ description: 'How many match the filters in all (also on a page past the end)', example: 2 })
   total!: number;
@@ -152,15 +143,9 @@ export class ProfilingReviewDueDto extends SupervisedJourneyDto implements Profi
   daysOverdue!: number;
 }
 
-export class ProfilingReviewDuePageDto {
+export class ProfilingReviewDuePageDto extends PageFieldsDto {
   @ApiProperty({ description: 'The journeys on this page, longest overdue first', type: () => [ProfilingReviewDueDto] })
   items!: ProfilingReviewDueDto[];
-
-  @ApiProperty({ description: 'Page number, from 1', example: 1 })
-  page!: number;
-
-  @ApiProperty({ description: 'Items per page', example: 20 })
-  pageSize!: number;
 
   @ApiProperty({ description: 'How many match the filters in all (also on a page past the end)', example: 2 })
   total!: number;
@@ -202,15 +187,9 @@ export class OverdueActionDto implements OverdueAction {
   familyName!: string;
 }
 
-export class OverdueActionPageDto {
+export class OverdueActionPageDto extends PageFieldsDto {
   @ApiProperty({ description: 'The overdue actions on this page, longest overdue first', type: () => [OverdueActionDto] })
   items!: OverdueActionDto[];
-
-  @ApiProperty({ description: 'Page number, from 1', example: 1 })
-  page!: number;
-
-  @ApiProperty({ description: 'Items per page', example: 20 })
-  pageSize!: number;
 
   @ApiProperty({ description: 'How many overdue actions match the filters in all (also on a page past the end)', example: 7 })
   total!: number;
