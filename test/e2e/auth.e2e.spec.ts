@@ -36,6 +36,8 @@ describe('authentication and roles', () => {
   it('asks for a valid bearer token everywhere but health and docs', async () => {
     const anonymous = as(null);
     expect((await anonymous('GET', '/health')).status).toBe(200);
+    expect((await anonymous('GET', '/health/live')).body).toEqual({ status: 'ok' });
+    expect((await anonymous('GET', '/health/ready')).body).toMatchObject({ status: 'ok', temporal: { status: 'up' }, database: { status: 'up' } });
     expect((await fetch(`${product.baseUrl}/docs-json`)).status).toBe(200);
     for (const [method, path] of [
       ['GET', '/journeys'],

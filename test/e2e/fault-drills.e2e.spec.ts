@@ -350,6 +350,9 @@ describe('fault drill: the Temporal server stops and starts again on its SQLite 
     const health = await http(product.baseUrl, 'GET', '/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', temporal: { status: 'down' }, database: { status: 'up' } });
+    // Not ready (no traffic routed here) but alive (no restart: a new process would meet the same outage).
+    expect((await http(product.baseUrl, 'GET', '/health/ready')).status).toBe(503);
+    expect((await http(product.baseUrl, 'GET', '/health/live')).status).toBe(200);
     // The read model still answers lists.
     const listed = await api('GET', `/journeys?officeId=${office}`);
     expect([listed.status, listed.body.total]).toEqual([200, 5]);
@@ -485,6 +488,8 @@ describe('fault drill: PostgreSQL stops and starts again', () => {
     const health = await http(product.baseUrl, 'GET', '/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', temporal: { status: 'up' }, database: { status: 'down' } });
+    expect((await http(product.baseUrl, 'GET', '/health/ready')).status).toBe(503);
+    expect((await http(product.baseUrl, 'GET', '/health/live')).status).toBe(200);
     // The projections of those commands are failing and being retried with back-off, not given up: PostgreSQL stays
     // down until every journey's projection has failed three times (1 s + 2 s of back-off at least).
     const attempts = await eventually(async () => {
@@ -506,6 +511,7 @@ describe('fault drill: PostgreSQL stops and starts again', () => {
     expect(await stateMismatches(product.baseUrl, after)).toEqual([]);
     const health2 = await http(product.baseUrl, 'GET', '/health');
     expect(health2.status).toBe(200);
+    expect((await http(product.baseUrl, 'GET', '/health/ready')).status).toBe(200);
     report('c. PostgreSQL restart', { before: before.counts, after: after.counts, outageMs, projectionAttemptsDuringOutage: attempts, convergedMs });
   }, 480_000);
 });

@@ -33,3 +33,9 @@ export class HealthReportDto {
   @ApiProperty({ description: 'PostgreSQL (read model: lists and timelines)', type: () => DatabaseHealthDto })
   database!: DatabaseHealthDto;
 }
+
+/** What `GET /health/live` answers while the process serves HTTP. */
+export class LivenessDto {
+  @ApiProperty({ description: 'Always `ok`: the process answers', enum: ['ok'], example: 'ok' })
+  status!: 'ok';
+}
