@@ -97,7 +97,7 @@ export class JourneysService {
     const personRef = personRefFor(beneficiary.fiscalCode, this.settings.journeyIdKey);
     // Issue 15: the catalogue of the office's region (its own version of the code, else the national one).
     const catalogue = await this.programmes.resolve(dto.programmeCode, await this.offices.region(dto.officeId));
-    if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: "unknown programme in the office's region; see GET /programmes?region=…" }]);
+    if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes' }]);
     const office = await this.offices.profile(dto.officeId);
     if (!office && this.settings.unlistedOffices === 'refuse') {
       throw new ValidationFailedError([{ field: 'officeId', message: 'not an office of the directory of offices; see GET /offices' }]);
@@ -254,7 +254,7 @@ export class JourneysService {
       throw new JourneyRefusedError({ code: 'TRANSFER_SAME_PROGRAMME', message: `the journey already follows ${view.programmeCode}: a transfer goes to another path` }, journeyId);
     }
     const catalogue = await this.programmes.resolve(command.toProgrammeCode, await this.offices.region(view.officeId));
-    if (!catalogue) throw new ValidationFailedError([{ field: 'toProgrammeCode', message: "unknown programme in the office's region; see GET /programmes?region=…" }]);
+    if (!catalogue) throw new ValidationFailedError([{ field: 'toProgrammeCode', message: 'unknown programme; see GET /programmes' }]);
     const key = this.settings.journeyIdKey;
     return {
       ...command,
