@@ -158,6 +158,16 @@ describe('a regional catalogue version published in one region', () => {
     expect(nextView).toMatchObject({ programmeCode: 'GOL-1', officeId: TURIN, catalogueVersion: 2, catalogueScope: 'piemonte', clocks: { stallAfter: PIEMONTE_STALL } });
   });
 
+  it('publishes a version as GET answers it again in its own scope only', async () => {
+    const { code: _code, version: _version, ...read } = (await op('GET', '/programmes/GOL-1?region=piemonte&version=1')).body;
+    void [_code, _version];
+    expect(read.scope).toBe('piemonte');
+    const elsewhere = await admin('PUT', '/programmes/GOL-1', read);
+    expect([elsewhere.status, fieldsOf(elsewhere)]).toEqual([400, ['scope']]);
+    expect((await admin('PUT', '/programmes/GOL-1?region=piemonte', read)).body).toMatchObject({ version: 3, scope: 'piemonte', clocks: { stallAfter: 'P50D' } });
+    expect((await op('GET', '/programmes/GOL-1')).body).toMatchObject({ version: national.version, scope: 'national' });
+  });
+
   it('OpenAPI documents the region of the catalogue requests and the scope of catalogues and journeys', async () => {
     const doc = (await admin('GET', '/docs-json')).body;
     const params = (path: string, method: string) => (doc.paths[path][method].parameters as { name: string; in: string }[]).filter((p) => p.in === 'query').map((p) => p.name);

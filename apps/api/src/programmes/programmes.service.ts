@@ -64,6 +64,9 @@ export class ProgrammesService {
       ...(dto.absenceReasons !== undefined ? { absenceReasons: dto.absenceReasons } : {}),
       ...(dto.assessmentAreas !== undefined ? { assessmentAreas: dto.assessmentAreas } : {}),
     });
+    // Issue 15: a body read from GET names its scope; the query chooses it.
+    const scope = region ?? NATIONAL;
+    if (dto.scope !== undefined && dto.scope !== scope) problems.push({ field: 'scope', message: `must be ${scope}, the scope this request publishes in (choose it with ?region=)` });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
       code,
@@ -76,7 +79,7 @@ export class ProgrammesService {
       ...(dto.absenceReasons ? { absenceReasons: [...(dto.absenceReasons as AbsenceReason[])] } : {}),
       ...(Array.isArray(dto.assessmentAreas) ? { assessmentAreas: [...(dto.assessmentAreas as string[])] } : {}),
     };
-    return toDto(await this.readModel.use((m) => m.catalogues.publish(definition, region ?? NATIONAL)));
+    return toDto(await this.readModel.use((m) => m.catalogues.publish(definition, scope)));
   }
 }
 
