@@ -1,3 +1,8 @@
+import { journeyStarted, replay } from '../journey/evolve';
+import { toView } from '../journey/view';
+import { upgradeState } from '../journey/upgrade';
+import type { JourneyState } from '../journey/model';
+import { startJourney, STARTED } from '../journey/journey.test-fixture';
 import { catalogueLabel, effectiveCatalogues, resolveCatalogue, scopeOf, type ScopedVersion } from './catalogue-scope';
 import { isCatalogueScope, REGIONS, REGION_KEYS, regionKeyOf, regionOfOffice } from './regions';
 
@@ -85,5 +90,25 @@ describe('regional catalogue pinning: resolveCatalogue', () => {
     expect(catalogueLabel('GOL-1', 2, 'piemonte')).toBe('GOL-1 v2 (Piemonte)');
     expect(catalogueLabel('GOL-1', 4, 'national')).toBe('GOL-1 v4 (nazionale)');
     expect(catalogueLabel('GOL-1', null, 'national')).toBe('GOL-1');
+  });
+});
+
+describe('a journey pins its catalogue scope', () => {
+  const started = (scope?: 'piemonte' | 'national') => {
+    const { journeyId, officeId, didDate, beneficiary, clocks } = startJourney();
+    return replay([journeyStarted({ journeyId, programmeCode: 'GOL-1', officeId, didDate, beneficiary, catalogueVersion: 2, clocks, ...(scope ? { catalogueScope: scope } : {}) }, STARTED)]);
+  };
+
+  it("at start, with its version: the region's scope the API resolved, national when the start names none", () => {
+    expect(started('piemonte')).toMatchObject({ catalogueVersion: 2, catalogueScope: 'piemonte' });
+    expect(toView(started('piemonte')).catalogueLabel).toBe('GOL-1 v2 (Piemonte)');
+    expect(started().catalogueScope).toBe('national');
+    expect(toView(started()).catalogueLabel).toBe('GOL-1 v2 (nazionale)');
+  });
+
+  it('carried from before regions: national', () => {
+    const { catalogueScope: _scope, ...carried } = startJourney();
+    void _scope;
+    expect(upgradeState(carried as JourneyState).catalogueScope).toBe('national');
   });
 });
