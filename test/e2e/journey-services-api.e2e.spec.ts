@@ -175,7 +175,7 @@ describe('the six services, appointments and conditionality over HTTP', () => {
   it('publishes a catalogue with services, working-day clocks and every clock, and refuses an invalid one by field', async () => {
     const published = await admin('PUT', `/programmes/${FAST}`, CATALOGUE);
     expect(published.status).toBe(200);
-    expect(published.body).toEqual({ code: FAST, version: 1, ...CATALOGUE });
+    expect(published.body).toEqual({ code: FAST, version: 1, scope: 'national', ...CATALOGUE });
     expect(Object.keys(published.body.clocks).slice(0, 4)).toEqual(['reminderBeforeDue', 'escalationAfter', 'pactDeadline', 'stallAfter']);
     expect((await admin('GET', `/programmes/${FAST}`)).body).toEqual(published.body);
     const patient = await admin('PUT', `/programmes/${PATIENT}`, { ...CATALOGUE, title: 'Test path, patient', clocks: { ...CLOCKS, justificationWindow: 'PT20S' } });

@@ -51,7 +51,8 @@ describe('the directory of offices', () => {
   it('an administrator adds a CPI and an accredited operator under it, with their calendars; anyone authenticated reads them', async () => {
     const put = await admin('PUT', `/offices/${CPI}`, cpiBody);
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ officeId: CPI, ...cpiBody, competentCpiId: CPI });
+    // The region is kept by its key (issue 15), whichever name of it the body gives.
+    expect(put.body).toEqual({ officeId: CPI, ...cpiBody, region: 'lombardia', competentCpiId: CPI });
     const acc = await admin('PUT', `/offices/${ACC}`, accBody);
     expect([acc.status, acc.body.kind, acc.body.competentCpiId]).toEqual([200, 'accredited', CPI]);
 
@@ -77,6 +78,9 @@ describe('the directory of offices', () => {
     expect([bad.status, codeOf(bad)]).toEqual([400, 'VALIDATION_FAILED']);
     expect(fieldsOf(bad)).toEqual(['kind', 'calendar.annual[0].monthDay', 'calendar.saturdaysClosed']);
     expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...cpiBody, extra: 1 }))).toEqual(['extra']);
+    // Issue 15: a region of the list, Trentino-Alto Adige by its autonomous provinces.
+    expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...cpiBody, region: 'Padania' }))).toEqual(['region']);
+    expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...cpiBody, region: 'Trentino-Alto Adige' }))).toEqual(['region']);
     expect(fieldsOf(await admin('PUT', '/offices/bad%20id', cpiBody))).toEqual(['officeId']);
     expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...accBody, competentCpiId: `NOPE-${suffix}` }))).toEqual(['competentCpiId']);
     expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...accBody, competentCpiId: ACC }))).toEqual(['competentCpiId']);

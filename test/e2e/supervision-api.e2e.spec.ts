@@ -82,7 +82,7 @@ describe('programme catalogues and supervision over HTTP', () => {
   it('publishes catalogues as versions, refuses invalid clocks by field, and a journey pins the version it starts with', async () => {
     const first = await api('PUT', `/programmes/${programmeCode}`, { title: 'Test programme, second clocks', clocks: SECONDS_CLOCKS });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ code: programmeCode, version: 1, title: 'Test programme, second clocks', clocks: SECONDS_CLOCKS });
+    expect(first.body).toEqual({ code: programmeCode, version: 1, scope: 'national', title: 'Test programme, second clocks', clocks: SECONDS_CLOCKS });
     expect((await api('GET', `/programmes/${programmeCode}`)).body).toMatchObject({ version: 1, clocks: SECONDS_CLOCKS });
 
     const second = await api('PUT', `/programmes/${programmeCode}`, { title: 'Test programme, version 2', clocks: SECONDS_CLOCKS });

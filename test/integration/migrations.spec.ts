@@ -109,6 +109,30 @@ describe('the migrations', () => {
     for (const r of rows.filter((r) => r.kind === 'cpi')) expect(r.competent_cpi_id).toBe(r.office_id);
   });
 
+  it("issue 15: name the offices' regions by key (old free texts mapped, Trentino-Alto Adige by province, the unknown kept) and make every catalogue national", async () => {
+    const ds = db.dataSource;
+    const regionOf = async (id: string) => ((await ds.query(`SELECT region FROM offices WHERE office_id = $1`, [id])) as { region: string }[])[0]?.region;
+    expect([await regionOf('CPI-TO-01'), await regionOf('CPI-BO-01'), await regionOf('CPI-BZ-01')]).toEqual(['piemonte', 'emilia-romagna', 'bolzano']);
+    expect(await ds.query(`SELECT DISTINCT scope FROM programme_catalogues`)).toEqual([{ scope: 'national' }]);
+
+    // Texts written before the migration, as administrators could: mapped when they name a region, else kept.
+    const applied = async () => ((await ds.query(`SELECT 1 FROM migrations WHERE name = 'RegionalCatalogues1764300200000'`)) as unknown[]).length > 0;
+    // Back to before it (and any migration after it), then forward again.
+    while (await applied()) await ds.undoLastMigration({ transaction: 'each' });
+    const old = [
+      ['MIG-1', 'emilia romagna', 'Modena'],
+      ['MIG-2', "VALLE D'AOSTA", 'Aosta'],
+      ['MIG-3', 'Trentino-Alto Adige', 'Trento'],
+      ['MIG-4', 'Atlantide', 'Nowhere'],
+    ];
+    for (const [id, region, comune] of old) {
+      await ds.query(`INSERT INTO offices (office_id, name, kind, competent_cpi_id, region, comune, calendar) VALUES ($1, 'x', 'cpi', $1, $2, $3, $4)`, [id, region, comune, { annual: [], afterEaster: [], dates: [], saturdaysClosed: false }]);
+    }
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await Promise.all(old.map(([id]) => regionOf(id)))).toEqual(['emilia-romagna', 'valle-d-aosta', 'trento', 'Atlantide']);
+    await ds.query(`DELETE FROM offices WHERE office_id LIKE 'MIG-%'`);
+  });
+
   it('all revert to an empty schema and apply again to the same one', async () => {
     const ds = db.dataSource;
     const before = await describeSchema(ds);

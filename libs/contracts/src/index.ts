@@ -6,6 +6,7 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type {
   Beneficiary,
+  CatalogueScope,
   GolAssessmentState,
   BenefitClaim,
   OfferSuitabilityThresholds,
@@ -41,6 +42,8 @@ export interface JourneyStart {
   beneficiary: Beneficiary;
   /** The programme catalogue version the journey pins, and its clocks. */
   catalogueVersion: number;
+  /** Issue 15: whose catalogue that version is, `national` or the region's (absent: national). */
+  catalogueScope?: CatalogueScope;
   clocks: JourneyClocks;
   /** The services the catalogue version requires (null: any, in any order) and its working-day clocks. */
   services?: ServiceStep[] | null;

@@ -6,6 +6,7 @@ export * from './programme';
 export * from './calendar';
 export * from './text';
 export * from './offices';
+export * from './regions';
 export { absenceReasonsOf, COMMANDS_WHILE_SUSPENDED, currentPause, runningAbsence, runningSuspension, suspended, suspensionLimitAt, SUSPENSION_LIMIT, type CurrentPause } from './pauses';
 export { golPathOf, nextEpisodeStart } from './episodes';
 export { ageOn, inTraining, monitoringOf, monitoringProblem, vulnerable, OVER_AGE, UNDER_AGE, type MonitoringProblem } from './monitoring';

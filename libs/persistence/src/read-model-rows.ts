@@ -48,6 +48,7 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     overdueActionCount: view.overdueActionCount,
     nextDeadlineAt: date(view.nextDeadline?.at),
     catalogueVersion: state.catalogueVersion,
+    catalogueScope: state.catalogueScope ?? 'national',
     stalledSince: date(view.stalled?.since),
     stallReasons: view.stalled?.reasons ?? [],
     lastProgressAt: date(state.lastProgressAt),

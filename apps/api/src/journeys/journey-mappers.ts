@@ -47,6 +47,7 @@ export function toSummary(row: JourneyRecord): JourneySummaryDto {
     overdueActionCount: row.overdueActionCount,
     nextDeadlineAt: instant(row.nextDeadlineAt),
     catalogueVersion: row.catalogueVersion,
+    catalogueScope: row.catalogueScope,
     stalledSince: instant(row.stalledSince),
     stallReasons: row.stallReasons,
     lastProgressAt: instant(row.lastProgressAt),

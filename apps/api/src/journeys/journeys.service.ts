@@ -8,6 +8,7 @@ import {
   monitoringOf,
   monitoringProblem,
   replay,
+  scopeOf,
   startStage,
   toView,
   type GolPathCatalogue,
@@ -94,7 +95,8 @@ export class JourneysService {
     const beneficiary = toBeneficiary(dto.beneficiary);
     const journeyId = episodeJourneyIdFor(beneficiary.fiscalCode, dto.didDate, this.settings.journeyIdKey);
     const personRef = personRefFor(beneficiary.fiscalCode, this.settings.journeyIdKey);
-    const catalogue = await this.programmes.latest(dto.programmeCode);
+    // Issue 15: the catalogue of the office's region (its own version of the code, else the national one).
+    const catalogue = await this.programmes.resolve(dto.programmeCode, await this.offices.region(dto.officeId));
     if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes' }]);
     const office = await this.offices.profile(dto.officeId);
     if (!office && this.settings.unlistedOffices === 'refuse') {
@@ -119,6 +121,7 @@ export class JourneysService {
         didDate: dto.didDate,
         beneficiary,
         catalogueVersion: catalogue.version,
+        catalogueScope: scopeOf(catalogue),
         clocks: catalogue.clocks,
         services: catalogue.services,
         workingDayClocks: catalogue.workingDayClocks,
@@ -242,7 +245,7 @@ export class JourneysService {
 
   /**
    * A transfer with its next episode, which the API (never the body) attaches: the target programme's latest
-   * catalogue, as a start pins it (400 naming `toProgrammeCode` when there is none), the person's reference, and the
+   * catalogue in the office's region, as a start pins it (400 naming `toProgrammeCode` when there is none), the person's reference, and the
    * next episode's id, derived from this journey and the target (so the workflow's start of it is idempotent).
    */
   private async withNextEpisode(journeyId: string, command: TransferJourneyCommand): Promise<TransferJourneyCommand> {
@@ -250,7 +253,7 @@ export class JourneysService {
     if (command.toProgrammeCode === view.programmeCode) {
       throw new JourneyRefusedError({ code: 'TRANSFER_SAME_PROGRAMME', message: `the journey already follows ${view.programmeCode}: a transfer goes to another path` }, journeyId);
     }
-    const catalogue = await this.programmes.latest(command.toProgrammeCode);
+    const catalogue = await this.programmes.resolve(command.toProgrammeCode, await this.offices.region(view.officeId));
     if (!catalogue) throw new ValidationFailedError([{ field: 'toProgrammeCode', message: 'unknown programme; see GET /programmes' }]);
     const key = this.settings.journeyIdKey;
     return {
@@ -260,6 +263,7 @@ export class JourneysService {
         programmeCode: command.toProgrammeCode,
         personRef: view.personRef ?? personRefFor(view.beneficiary.fiscalCode, key),
         catalogueVersion: catalogue.version,
+        scope: scopeOf(catalogue),
         clocks: catalogue.clocks,
         services: catalogue.services,
         workingDayClocks: catalogue.workingDayClocks,
@@ -340,10 +344,10 @@ export class JourneysService {
       updateId = idempotencyUpdateId(principal.subject, key);
     }
     // What the server attaches (issue 14), never the body, after the idempotency key's fingerprint, which names what
-    // the caller sent: the path's catalogue a GOL path choice runs under (its latest version), the next episode a
-    // transfer opens.
+    // the caller sent: the path's catalogue a GOL path choice runs under (its latest version in the office's region),
+    // the next episode a transfer opens.
     if (command.type === 'ChooseGolPath') {
-      const catalogue = await this.programmes.latest(golPathProgramme(command.path));
+      const catalogue = await this.programmes.resolve(golPathProgramme(command.path), await this.offices.region(officeId));
       command = { ...command, ...(catalogue ? { catalogue: pathCatalogue(catalogue) } : {}) };
     }
     if (command.type === 'TransferJourney') command = await this.withNextEpisode(journeyId, command);
@@ -357,6 +361,7 @@ function pathCatalogue(c: ProgrammeCatalogue): GolPathCatalogue {
   return {
     code: c.code,
     version: c.version,
+    scope: scopeOf(c),
     clocks: c.clocks,
     services: c.services,
     workingDayClocks: c.workingDayClocks,

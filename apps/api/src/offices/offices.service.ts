@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isLine, officeProfile, parseIsoDate, validateOfficeDefinition, type ActingOffice, type Office, type OfficeCalendar, type OfficeKind, type OfficeProfile } from '@sal/domain';
+import { isLine, officeProfile, parseIsoDate, regionKeyOf, regionOfOffice, type RegionKey, validateOfficeDefinition, type ActingOffice, type Office, type OfficeCalendar, type OfficeKind, type OfficeProfile } from '@sal/domain';
 import { OfficeDirectoryProblem, Offices } from '@sal/persistence';
 import { OfficeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { coversOffice, type Principal } from '../auth/principal';
@@ -38,7 +38,8 @@ export class OfficesService {
       name: (dto.name as string).trim(),
       kind,
       competentCpiId: kind === 'cpi' ? officeId : (dto.competentCpiId as string),
-      region: (dto.region as string).trim(),
+      // Issue 15: stored by the region's key, whichever name of it the body gives.
+      region: regionKeyOf(dto.region) as RegionKey,
       comune: (dto.comune as string).trim(),
       calendar: {
         annual: calendar.annual.map(({ monthDay, name }) => ({ monthDay, name: name.trim() })),
@@ -72,6 +73,21 @@ export class OfficesService {
   async profile(officeId: string): Promise<OfficeProfile | null> {
     const office = await this.offices((o) => o.get(officeId));
     return office ? officeProfile(office) : null;
+  }
+
+  /**
+   * Issue 15: the region of `officeId`, whose own catalogues its journeys pin; null when the directory does not list
+   * it or its stored region names none (national catalogues only).
+   */
+  async region(officeId: string): Promise<RegionKey | null> {
+    return regionOfOffice((await this.offices((o) => o.get(officeId)))?.region);
+  }
+
+  /** Issue 15: the regions of the caller's offices (a regional administrator publishes only their catalogues); `all` for every office. */
+  async regionsOf(principal: Principal): Promise<RegionKey[] | 'all'> {
+    if (principal.offices === 'all') return 'all';
+    const offices = await this.offices((o) => o.list(principal.offices as string[]));
+    return [...new Set(offices.map((o) => regionOfOffice(o.region)).filter((r): r is RegionKey => r !== null))];
   }
 
   /**

@@ -24,6 +24,7 @@ describe('programme catalogues as the API answers them', () => {
     expect(toDto({ ...gol, version: 2 })).toEqual({
       code: 'GOL-1',
       version: 2,
+      scope: 'national',
       title: gol.title,
       clocks: gol.clocks,
       services: gol.services,
@@ -35,7 +36,9 @@ describe('programme catalogues as the API answers them', () => {
     expect(Object.keys(reordered.rollForwardClocks!)).toEqual(['firstContactAfterDid', 'appealWindow']);
     expect(toDto({ ...gol, version: 3, rollForwardClocks: {} })).not.toHaveProperty('rollForwardClocks');
     const bare = { code: 'T', version: 1, title: 't', clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] };
-    expect(toDto(bare)).toEqual({ code: 'T', version: 1, title: 't', clocks: bare.clocks });
+    expect(toDto(bare)).toEqual({ code: 'T', version: 1, scope: 'national', title: 't', clocks: bare.clocks });
+    // Issue 15: a region's own version says whose it is.
+    expect(toDto({ ...bare, scope: 'piemonte' }).scope).toBe('piemonte');
   });
 
   it("shows the thresholds of a congrua offer when the version states them, the D.M.'s for those it leaves out", () => {

@@ -1,4 +1,4 @@
-import { CLOCK_NAMES, LEGAL_CLOCK_NAMES, suitabilityThresholds, type JourneyClocks, type ProgrammeCatalogue, type RollForwardClocks } from '@sal/domain';
+import { CLOCK_NAMES, LEGAL_CLOCK_NAMES, suitabilityThresholds, type JourneyClocks, type ProgrammeCatalogue, type RollForwardClocks, scopeOf } from '@sal/domain';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
 
 /**
@@ -29,6 +29,7 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
   return {
     code,
     version,
+    scope: scopeOf(catalogue),
     title,
     clocks: clocksInOrder(catalogue.clocks),
     // In the documented key order (PostgreSQL's jsonb keeps its own).

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason } from '@sal/domain';
+import { NATIONAL, OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type RegionKey, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason } from '@sal/domain';
 import { clocksInOrder, inClockOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
@@ -8,38 +8,51 @@ import type { PublishCatalogueDto } from './dto/publish-catalogue.dto';
 
 /**
  * Programme catalogues: versioned data in PostgreSQL. A journey pins the latest version when it starts (the journeys
- * feature asks {@link ProgrammesService.latest}), so publishing a version never changes journeys already running.
+ * feature asks {@link ProgrammesService.resolve}), so publishing a version never changes journeys already running.
+ * Issue 15: each version is national or a region's own; a region's own version of a code applies to the journeys of
+ * that region's offices only, the national one everywhere else (`resolveCatalogue` of @sal/domain).
  */
 @Injectable()
 export class ProgrammesService {
   constructor(private readonly readModel: ReadModelService) {}
 
-  /** The latest version of every programme, by code. */
-  async list(): Promise<ProgrammeCatalogueDto[]> {
-    return (await this.readModel.use((m) => m.catalogues.listLatest())).map(toDto);
+  /** The catalogue of every programme in `region` (its own version of a code, else the national one; absent: the national ones), by code. */
+  async list(region?: RegionKey): Promise<ProgrammeCatalogueDto[]> {
+    return (await this.readModel.use((m) => m.catalogues.listEffective(region ?? null))).map(toDto);
   }
 
-  /** The latest version of a programme (every clock it states, its services), or null when there is none. */
-  async latest(code: string): Promise<ProgrammeCatalogue | null> {
-    const catalogue = await this.readModel.use((m) => m.catalogues.latest(code));
+  /** The latest national version of a programme (every clock it states, its services), or null when there is none. */
+  latest(code: string): Promise<ProgrammeCatalogue | null> {
+    return this.resolve(code, null);
+  }
+
+  /**
+   * What a journey of an office in `region` pins for `code` (null region: an office with no known region): the
+   * region's own latest version, else the national one, with every clock it states; null when there is none.
+   */
+  async resolve(code: string, region: RegionKey | null): Promise<ProgrammeCatalogue | null> {
+    const catalogue = await this.readModel.use((m) => m.catalogues.resolve(code, region));
     return catalogue && inClockOrder(catalogue);
   }
 
-  /** The latest version, or the given one. @throws ProgrammeNotFoundError */
-  async get(code: string, version?: number): Promise<ProgrammeCatalogueDto> {
+  /**
+   * The effective catalogue in `region` (national when absent), or the given version of the region's own (national
+   * ones when absent). @throws ProgrammeNotFoundError
+   */
+  async get(code: string, version?: number, region?: RegionKey): Promise<ProgrammeCatalogueDto> {
     const catalogue =
       version === undefined
-        ? await this.latest(code)
-        : ((await this.readModel.use((m) => m.catalogues.versions(code))).find((c) => c.version === version) ?? null);
+        ? await this.resolve(code, region ?? null)
+        : ((await this.readModel.use((m) => m.catalogues.versions(code, region ?? NATIONAL))).find((c) => c.version === version) ?? null);
     if (!catalogue) throw new ProgrammeNotFoundError(code, version);
     return toDto(catalogue);
   }
 
   /**
    * Checks the definition with the domain's rules and stores it as the programme's next version (version 1 for a new
-   * code). @throws ValidationFailedError naming each offending field
+   * code) — national, or `region`'s own (numbered on its own). @throws ValidationFailedError naming each offending field
    */
-  async publish(code: string, dto: PublishCatalogueDto): Promise<ProgrammeCatalogueDto> {
+  async publish(code: string, dto: PublishCatalogueDto, region?: RegionKey): Promise<ProgrammeCatalogueDto> {
     const problems = validateCatalogue({
       code,
       title: dto.title,
@@ -51,6 +64,9 @@ export class ProgrammesService {
       ...(dto.absenceReasons !== undefined ? { absenceReasons: dto.absenceReasons } : {}),
       ...(dto.assessmentAreas !== undefined ? { assessmentAreas: dto.assessmentAreas } : {}),
     });
+    // Issue 15: a body read from GET names its scope; the query chooses it.
+    const scope = region ?? NATIONAL;
+    if (dto.scope !== undefined && dto.scope !== scope) problems.push({ field: 'scope', message: `must be ${scope}, the scope this request publishes in (choose it with ?region=)` });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
       code,
@@ -63,7 +79,7 @@ export class ProgrammesService {
       ...(dto.absenceReasons ? { absenceReasons: [...(dto.absenceReasons as AbsenceReason[])] } : {}),
       ...(Array.isArray(dto.assessmentAreas) ? { assessmentAreas: [...(dto.assessmentAreas as string[])] } : {}),
     };
-    return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
+    return toDto(await this.readModel.use((m) => m.catalogues.publish(definition, scope)));
   }
 }
 

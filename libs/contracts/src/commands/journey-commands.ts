@@ -202,6 +202,7 @@ const nextEpisode = z
     programmeCode: z.string({ error: 'must be a string' }).regex(PROGRAMME_CODE_PATTERN, { error: PROGRAMME_CODE_MESSAGE }),
     personRef: z.string({ error: 'must be a string' }).regex(/^prs_[0-9a-f]{32}$/, { error: 'must be a person reference' }),
     catalogueVersion: z.number({ error: 'must be a number' }).int().min(1),
+    scope: z.string({ error: 'must be a string' }).regex(/^[a-z]+(-[a-z]+)*$/, { error: 'must be national or a region key' }).optional(),
     clocks: z.record(z.string(), z.unknown(), { error: 'must be an object' }),
     services: z.array(z.unknown(), { error: 'must be an array' }).nullable(),
     workingDayClocks: z.array(z.string(), { error: 'must be an array' }),

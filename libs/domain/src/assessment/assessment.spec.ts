@@ -209,6 +209,14 @@ describe('ChooseGolPath: the assessment ends with the path', () => {
     expect(refuse(state, choose(2), T3).code).toBe('GOL_PATH_ALREADY_CHOSEN');
     // Still profiled, so still reviewed under the path.
     expect(pendingDeadlines(state).map((d) => d.kind)).toContain('profiling_review');
+    // The path's catalogue is the national one unless the API attached a region's (issue 15).
+    expect(state.catalogueScope).toBe('national');
+  });
+
+  it("issue 15: a region's own version of the path pins its scope with its version, in the state and the chosen path", () => {
+    const state = run(assessed(), choose(3, { catalogue: { ...catalogueOf(3, 2), scope: 'piemonte' } }), T3);
+    expect(state).toMatchObject({ programmeCode: 'GOL-3', catalogueVersion: 2, catalogueScope: 'piemonte' });
+    expect(state.assessment?.path).toMatchObject({ programmeCode: 'GOL-3', catalogueVersion: 2, catalogueScope: 'piemonte' });
   });
 
   it('after a presa in carico during the assessment: awaiting the pact, whose clock starts at the choice; then the pact signs', () => {

@@ -1,3 +1,4 @@
+import type { CatalogueScope } from '../regions/regions';
 import type { JourneyClocks, LegalClockName, RollForwardClocks } from '../clocks/clock-table';
 import type { EventEnvelope } from '../journey/event';
 import type { OfferSuitabilityThresholds } from '../offers/model';
@@ -114,6 +115,8 @@ export interface ChosenGolPath {
   chosenAt: string;
   /** The version of the path's catalogue the journey runs from the choice (absent: carried without it). */
   catalogueVersion?: number | null;
+  /** Issue 15: whose catalogue that version is (absent: national, or carried without it). */
+  catalogueScope?: CatalogueScope;
   /** Path 4's social services (null on the other paths). */
   socialServices?: SocialServicesParty | null;
   /** Path 5's employer and agreement (null on the other paths). */
@@ -149,6 +152,8 @@ export interface GolPathCatalogue {
   workingDayClocks: LegalClockName[];
   offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
   rollForwardClocks?: RollForwardClocks;
+  /** Issue 15: `national` or the region whose own version of the path the journey's office resolves to (absent: national). */
+  scope?: CatalogueScope;
 }
 
 /** The national model's profiling, recorded as given; again later, a review. */

@@ -1,3 +1,4 @@
+import { scopeOf } from '../regions/catalogue-scope';
 import type { JourneyState } from '../journey/model';
 import { silent } from '../journey/notice';
 import { optionalText, refusal, requireText, type Outcome, type Refused } from '../journey/rules';
@@ -76,6 +77,7 @@ function golPathChosen(state: JourneyState, event: GolPathChosen): JourneyState 
     ...progressed(state, event.at),
     programmeCode: catalogue.code,
     catalogueVersion: catalogue.version,
+    catalogueScope: scopeOf(catalogue),
     clocks: catalogue.clocks,
     services: catalogue.services,
     workingDayClocks: catalogue.workingDayClocks,
@@ -84,7 +86,7 @@ function golPathChosen(state: JourneyState, event: GolPathChosen): JourneyState 
     stage: state.intake ? 'awaiting_pact' : 'awaiting_intake',
     assessment: {
       ...openAssessment(state),
-      path: { path, programmeCode: catalogue.code, reason, chosenBy: operatorId, chosenAt: event.at, catalogueVersion: catalogue.version, socialServices, collectiveReallocation },
+      path: { path, programmeCode: catalogue.code, reason, chosenBy: operatorId, chosenAt: event.at, catalogueVersion: catalogue.version, ...(catalogue.scope ? { catalogueScope: catalogue.scope } : {}), socialServices, collectiveReallocation },
     },
   };
 }

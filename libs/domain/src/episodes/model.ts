@@ -1,3 +1,4 @@
+import type { CatalogueScope } from '../regions/regions';
 import type { JourneyClocks, LegalClockName, RollForwardClocks } from '../clocks/clock-table';
 import type { EventEnvelope } from '../journey/event';
 import type { OfferSuitabilityThresholds } from '../offers/model';
@@ -18,6 +19,8 @@ export interface NextEpisodeStart {
   programmeCode: string;
   personRef: string;
   catalogueVersion: number;
+  /** Issue 15: whose catalogue that version is, as the journey's office resolves it (absent: national). */
+  scope?: CatalogueScope;
   clocks: JourneyClocks;
   services: ServiceStep[] | null;
   workingDayClocks: LegalClockName[];

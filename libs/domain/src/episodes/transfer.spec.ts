@@ -73,7 +73,13 @@ describe('transfer to another path (TransferJourney)', () => {
       previousJourneyId: 'jrn_test',
     });
     expect(start?.assessment).toBeUndefined();
+    expect(start).not.toHaveProperty('catalogueScope');
     expect(nextEpisodeStart(activeJourney())).toBeNull();
+  });
+
+  it("issue 15: the next episode pins the target's catalogue in the scope the API resolved for the office's region", () => {
+    const start = nextEpisodeStart(run(activeJourney(), transfer({ nextEpisode: { ...NEXT_EPISODE, catalogueVersion: 2, scope: 'piemonte' } }), NOW));
+    expect(start).toMatchObject({ programmeCode: 'GOL-2', catalogueVersion: 2, catalogueScope: 'piemonte' });
   });
 
   it("the person's GOL monitoring data go with them to the next episode", () => {

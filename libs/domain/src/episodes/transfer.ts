@@ -69,6 +69,7 @@ export function nextEpisodeStart(state: JourneyState): (JourneyStartedData & Pic
     didDate: state.didDate,
     beneficiary: state.beneficiary,
     catalogueVersion: next.catalogueVersion,
+    ...(next.scope ? { catalogueScope: next.scope } : {}),
     clocks: next.clocks,
     services: next.services,
     workingDayClocks: next.workingDayClocks,

@@ -1,3 +1,4 @@
+import type { CatalogueScope } from '../regions/regions';
 import type { JourneyClocks, LegalClockName, RollForwardClocks } from '../clocks/clock-table';
 import type { EventEnvelope } from '../journey/event';
 import type { RulesEdition } from '../journey/rules-edition';
@@ -38,6 +39,8 @@ export interface JourneyStartedData {
   beneficiary: Beneficiary;
   /** The catalogue version the journey pinned at start, with its clocks (absent on journeys started before catalogues). */
   catalogueVersion?: number;
+  /** Issue 15: whose catalogue that version is, `national` or the region's that published it (absent: national). */
+  catalogueScope?: CatalogueScope;
   clocks?: JourneyClocks;
   /** The services the pinned catalogue requires (absent: any service, any order) and its working-day clocks. */
   services?: ServiceStep[] | null;

@@ -175,6 +175,7 @@ describe('toView', () => {
     const view = toView(state);
     expect(view).toStrictEqual({
       ...state,
+      catalogueLabel: 'GOL',
       overdueActionCount: 0,
       pactVersionInForce: 1,
       pactVersionAwaitingAcceptance: null,

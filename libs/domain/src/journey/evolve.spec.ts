@@ -145,6 +145,7 @@ describe('evolve', () => {
       closure: null,
       // started without a catalogue: no version, every clock off
       catalogueVersion: null,
+      catalogueScope: 'national',
       clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null },
       contact: { lastContactAt: null, missedDueAt: null, missedSince: null, escalatedAt: null },
       pactDeadlineMissedAt: null,

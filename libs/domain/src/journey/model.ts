@@ -1,3 +1,4 @@
+import type { CatalogueScope } from '../regions/regions';
 import type { AppointmentsEvent, AppointmentsSlice } from '../appointments/model';
 import type { JourneyClocks, LegalClockName, RollForwardClocks } from '../clocks/clock-table';
 import type { ConditionalityEvent, ConditionalitySlice } from '../conditionality/model';
@@ -90,6 +91,11 @@ interface JourneyCore {
   status: JourneyStatus;
   startedAt: string;
   catalogueVersion: number | null;
+  /**
+   * Issue 15: whose catalogue the journey pinned — `national`, or the region whose own version applies to its office
+   * (`resolveCatalogue`); `national` for journeys started before regions.
+   */
+  catalogueScope: CatalogueScope;
   clocks: JourneyClocks;
   /** The catalogue's services (null: any service, any order) and its working-day clocks. */
   services: ServiceStep[] | null;

@@ -1,3 +1,4 @@
+import { NATIONAL } from '../regions/regions';
 import { startStage } from '../assessment/assessment-state';
 import { NO_CLOCKS } from '../clocks/clock-table';
 import { NO_CONTACT } from '../contacts/agreed-contacts';
@@ -64,7 +65,7 @@ export function emptyExtensions(): Pick<
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, monitoring, ...start } = data;
+  const { catalogueVersion, catalogueScope, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, monitoring, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -77,6 +78,7 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     actions: [],
     closure: null,
     catalogueVersion: catalogueVersion ?? null,
+    catalogueScope: catalogueScope ?? NATIONAL,
     clocks: clocks ?? NO_CLOCKS,
     services: services ?? null,
     workingDayClocks: workingDayClocks ?? [],

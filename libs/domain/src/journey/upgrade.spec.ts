@@ -118,6 +118,7 @@ describe('upgradeState on missing parts', () => {
       full,
       ...([
         'catalogueVersion',
+        'catalogueScope',
         'clocks',
         'contact',
         'pactDeadlineMissedAt',
@@ -131,6 +132,7 @@ describe('upgradeState on missing parts', () => {
     const upgraded = upgradeState(first);
     expect(upgraded).toMatchObject({
       catalogueVersion: null,
+      catalogueScope: 'national',
       clocks: NO_CLOCKS,
       contact: { lastContactAt: null, missedDueAt: null, missedSince: null, escalatedAt: null },
       pactDeadlineMissedAt: null,

@@ -1,3 +1,4 @@
+import { NATIONAL } from '../regions/regions';
 import { NO_CLOCKS } from '../clocks/clock-table';
 import { NO_CONTACT } from '../contacts/agreed-contacts';
 import type { PactVersion } from '../pact/model';
@@ -53,6 +54,8 @@ const PART_DEFAULTS: Defaults = {
   pactVersions: firstVersion,
   actions: () => [],
   catalogueVersion: () => null,
+  // Issue 15: every journey carried from before regions pinned a national catalogue.
+  catalogueScope: () => NATIONAL,
   clocks: () => NO_CLOCKS,
   contact: () => ({ ...NO_CONTACT }),
   pactDeadlineMissedAt: () => null,

@@ -1,3 +1,5 @@
+import { catalogueLabel } from '../regions/catalogue-scope';
+import { NATIONAL } from '../regions/regions';
 import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
@@ -12,6 +14,8 @@ import type { AppointmentState, JourneyState } from './model';
 
 /** What an operator sees of a journey: its state plus what is derived from it. */
 export interface JourneyView extends JourneyState {
+  /** Issue 15: the catalogue the journey runs under, as readers see it: `GOL-1 v2 (Piemonte)`, `GOL-1 v4 (nazionale)`. */
+  catalogueLabel: string;
   overdueActionCount: number;
   nextDeadline: Deadline | null;
   /**
@@ -63,6 +67,7 @@ export function toView(state: JourneyState): JourneyView {
   const scheduled = state.appointments.filter((a) => a.status === 'scheduled').sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return {
     ...state,
+    catalogueLabel: catalogueLabel(state.programmeCode, state.catalogueVersion, state.catalogueScope ?? NATIONAL),
     overdueActionCount: state.actions.filter((a) => a.status === 'overdue').length,
     nextDeadline: earliestDeadline(pending),
     nextContactDueAt: dueOf('contact_due'),

@@ -17,13 +17,14 @@ describe('the directory of offices', () => {
     const bad = {
       name: '',
       kind: 'private',
-      region: 'P',
+      region: 'Padania',
       comune: 'T\n',
       calendar: { annual: [{ monthDay: '02-30', name: 'x' }], afterEaster: [{ days: 0, name: '' }], dates: [{ date: '2026-13-01', name: 'x', at: 1 }], saturdaysClosed: 'no' },
       extra: 1,
     };
     expect(validateOfficeDefinition('X', bad).map((p) => p.field)).toEqual([
       'name',
+      'region',
       'comune',
       'kind',
       'calendar.annual[0].monthDay',
@@ -35,6 +36,9 @@ describe('the directory of offices', () => {
       'extra',
     ]);
     expect(validateOfficeDefinition('X', { ...CPI, calendar: null }).map((p) => p.field)).toEqual(['calendar']);
+    // Issue 15: a region by key or name; Trentino-Alto Adige by autonomous province.
+    expect(validateOfficeDefinition('CPI-TO-01', { ...CPI, region: 'piemonte' })).toEqual([]);
+    expect(validateOfficeDefinition('CPI-BZ-01', { ...CPI, region: 'Trentino-Alto Adige' })).toEqual([{ field: 'region', message: expect.stringContaining('trento or bolzano') }]);
   });
 
   it("is what a journey pins: the office's kind, competent CPI and calendar", () => {

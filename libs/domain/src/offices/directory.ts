@@ -1,6 +1,7 @@
 import { parseIsoDate } from '../dates';
 import { textProblem } from '../text';
 import type { OfficeCalendar } from '../calendar/office-calendar';
+import { regionKeyOf } from '../regions/regions';
 import { OFFICE_KINDS, type OfficeKind, type OfficeProfile } from './model';
 
 /**
@@ -12,6 +13,10 @@ export interface OfficeDefinition {
   kind: OfficeKind;
   /** For an accredited operator, the CPI whose area it works in; for a CPI, itself (absent: itself). */
   competentCpiId: string;
+  /**
+   * Issue 15: the region's key (`REGION_KEYS`: e.g. `piemonte`, `trento`, `bolzano`). Offices kept from before may
+   * hold a text that names none: their journeys pin national catalogues.
+   */
   region: string;
   comune: string;
   calendar: OfficeCalendar;
@@ -55,7 +60,8 @@ export function validateOfficeDefinition(officeId: string, input: unknown): Offi
     }
   };
   line('name', 200);
-  line('region', 100);
+  const region = regionKeyOf(o.region);
+  if (typeof region !== 'string') problems.push({ field: 'region', message: region.message });
   line('comune', 100);
   if (!OFFICE_KINDS.includes(o.kind as OfficeKind)) problems.push({ field: 'kind', message: `must be one of ${OFFICE_KINDS.join(', ')}` });
   const cpi = o.competentCpiId;

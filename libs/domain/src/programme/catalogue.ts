@@ -17,6 +17,7 @@ import type { OfferSuitabilityThresholds } from '../offers/model';
 import { ABSENCE_REASONS, type AbsenceReason } from '../pauses/model';
 import { validateOfferSuitability } from '../offers/suitability';
 import { DEFAULT_ASSESSMENT_AREAS } from '../assessment/model';
+import type { CatalogueScope } from '../regions/regions';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -62,6 +63,11 @@ export interface ProgrammeCatalogue {
    * (`GOL`): snake_case names, each at most 60 characters. Absent or null: `DEFAULT_ASSESSMENT_AREAS`.
    */
   assessmentAreas?: string[] | null;
+  /**
+   * Issue 15: `national` (the defaults, in every region that has not published its own version of the code) or the
+   * region that published it (`REGION_KEYS`); versions are numbered per scope and code. Absent: national.
+   */
+  scope?: CatalogueScope;
 }
 
 export interface ServiceStep {

@@ -96,6 +96,10 @@ export class JourneyRecord {
   @Column({ name: 'catalogue_version', type: 'integer', nullable: true })
   catalogueVersion!: number | null;
 
+  /** Issue 15: whose catalogue that version is: `national` or the region whose own version the journey pinned. */
+  @Column({ name: 'catalogue_scope', type: 'varchar', length: 32, default: 'national' })
+  catalogueScope!: string;
+
   /** Set while the journey is stalled: since when, and why (a business condition, cleared by progress). */
   @Column({ name: 'stalled_since', type: 'timestamptz', nullable: true })
   stalledSince!: Date | null;

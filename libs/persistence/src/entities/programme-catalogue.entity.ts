@@ -1,10 +1,16 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { JourneyClocks, LegalClockName, OfferSuitabilityThresholds, RollForwardClocks, ServiceStep, AbsenceReason } from '@sal/domain';
+import type { CatalogueScope, JourneyClocks, LegalClockName, OfferSuitabilityThresholds, RollForwardClocks, ServiceStep, AbsenceReason } from '@sal/domain';
 
-/** One version of a programme catalogue. Versions are never changed: a new definition is a new version. */
+/**
+ * One version of a programme catalogue. Versions are never changed: a new definition is a new version of its scope
+ * (issue 15: `national` or a region's key) and code.
+ */
 @Entity({ name: 'programme_catalogues' })
 @Check('programme_catalogues_version_check', 'version > 0')
 export class ProgrammeCatalogueRecord {
+  @PrimaryColumn({ type: 'varchar', length: 32, default: 'national' })
+  scope!: CatalogueScope;
+
   @PrimaryColumn({ type: 'varchar', length: 32 })
   code!: string;
 

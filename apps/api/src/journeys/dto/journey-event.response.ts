@@ -4,8 +4,8 @@ import type { JourneyEvent, JourneyEventType } from '@sal/domain';
 /** What each event of the timeline records (its `data`). */
 export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   JourneyStarted:
-    'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks?, benefit, rules?, office? } ' +
-    "(the catalogue version it pinned, with its clocks, services, working-day and roll-forward clocks; the NASpI/DIS-COLL claim or null; the rules' edition; the office's profile from the directory of offices)",
+    'the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, catalogueScope?, clocks, services, workingDayClocks, rollForwardClocks?, benefit, rules?, office? } ' +
+    "(the catalogue version it pinned — national, or its office's region's own: `catalogueScope`, absent on journeys started before issue 15: national —, with its clocks, services, working-day and roll-forward clocks; the NASpI/DIS-COLL claim or null; the rules' edition; the office's profile from the directory of offices)",
   IntakeRecorded: 'the presa in carico: { operatorId, takenInChargeAt, notes }',
   PactSigned:
     'the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt, ' +
@@ -26,7 +26,7 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   PactDeadlineEscalated: "the pact was still unsigned the catalogue's escalation period after its deadline: { deadlineAt }",
   NoProgressDetected: "nothing moved the journey on for the catalogue's stall period: { lastProgressAt }",
   JourneyClosed: 'the journey ended: { reason, operatorId, details, closedAt, nextJourneyId? } (`placed` after a placement, `decadenza` after a confirmed decadenza step, `transferred` with `nextJourneyId` after a transfer)',
-  JourneyTransferred: 'the person moved to another path (a JourneyClosed with reason `transferred` follows): { toProgrammeCode, reason, operatorId, nextJourneyId, nextEpisode } (`nextEpisode`: the next episode\'s id, person reference and target catalogue)',
+  JourneyTransferred: 'the person moved to another path (a JourneyClosed with reason `transferred` follows): { toProgrammeCode, reason, operatorId, nextJourneyId, nextEpisode } (`nextEpisode`: the next episode\'s id, person reference and target catalogue, with its `scope` as the office\'s region resolved it, issue 15)',
   FirstContactMissed: 'the person did not contact the office within the legal period after the DID or the benefit claim: { dueAt }',
   ServiceDelivered: 'a session of a service: { deliveryId, service, operatorId, deliveredAt, hours, outputs, completesService }',
   AppointmentScheduled: 'an appointment was scheduled: { appointmentId, service, purpose, at, channel, location, convocation, operatorId }',
@@ -61,7 +61,7 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   QualitativeAssessmentRecorded: "the operator's qualitative assessment: { findings[{ area, level, note }], summary, assessedOn, operatorId }",
   GolPathChosen:
     "the GOL path was chosen; from it the journey runs under the path's catalogue: { path, reason, operatorId, socialServices: { organisation, reference } | null, collectiveReallocation: { employer, agreementReference } | null, " +
-    'catalogue: { code, version, clocks, services, workingDayClocks, offerSuitability?, rollForwardClocks? } }',
+    'catalogue: { code, version, scope?, clocks, services, workingDayClocks, offerSuitability?, rollForwardClocks? } } (`scope`: national, or the region whose own version the office resolved to; issue 15)',
   ProfilingReviewDue: "the catalogue's `profilingReview` period passed since the last profiling (the operator is told): { dueAt, profiledOn }",
   PlacementRecorded: 'the placement (a JourneyClosed with reason `placed` follows): { employer, contractType, startDate, hoursPerWeek, operatorId, offerId }',
   JourneySuspended:

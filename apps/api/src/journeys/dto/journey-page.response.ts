@@ -108,6 +108,9 @@ export class JourneySummaryDto {
   @ApiProperty({ description: 'Programme catalogue version the journey pinned at start (null for journeys started before catalogues)', example: 1, nullable: true, type: Number })
   catalogueVersion!: number | null;
 
+  @ApiProperty({ description: "Issue 15: whose catalogue that version is: `national`, or the key of the region whose own version the journey's office pinned (e.g. `piemonte`)", example: 'national', type: String })
+  catalogueScope!: string;
+
   @ApiProperty({ description: 'Since when the journey is stalled; null when it is not', example: null, format: 'date-time', nullable: true, type: String })
   stalledSince!: string | null;
 

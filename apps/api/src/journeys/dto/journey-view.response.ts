@@ -58,6 +58,7 @@ import {
   type ProfilingClass,
   type Stall,
   type StallReason,
+  type CatalogueScope,
 } from '@sal/domain';
 import type { SideEffectFailure, SideEffectsStatus, SideEffectStreamStatus } from '@sal/contracts';
 import { JourneyClocksDto } from '../../programmes/dto/journey-clocks.dto';
@@ -463,6 +464,9 @@ export class ChosenGolPathViewDto implements ChosenGolPath {
   @ApiPropertyOptional({ description: "The version of the path's catalogue the journey runs from the choice", example: 3, nullable: true, type: Number })
   catalogueVersion?: number | null;
 
+  @ApiPropertyOptional({ description: "Issue 15: whose catalogue that version is: `national` or the region's key (absent: national)", example: 'piemonte', type: String })
+  catalogueScope?: CatalogueScope;
+
   @ApiPropertyOptional({ description: 'Path 4: the social services the path runs with (null on the other paths)', type: () => SocialServicesPartyViewDto, nullable: true })
   socialServices?: SocialServicesPartyViewDto | null;
 
@@ -634,6 +638,18 @@ export class JourneyViewDto implements JourneyView {
     type: Number,
   })
   catalogueVersion!: number | null;
+
+  @ApiProperty({
+    description:
+      "Issue 15: whose catalogue that version is: `national` (the defaults), or the key of the region whose own version the journey's office resolved to " +
+      'when it started, chose its GOL path or was transferred (`GET /programmes?region=…`)',
+    example: 'piemonte',
+    type: String,
+  })
+  catalogueScope!: CatalogueScope;
+
+  @ApiProperty({ description: 'Issue 15: the pinned catalogue as readers see it: code, version and scope', example: 'GOL-1 v2 (Piemonte)', type: String })
+  catalogueLabel!: string;
 
   @ApiProperty({ description: 'The clocks of that catalogue version, which the journey runs with (all null for journeys started before catalogues)', type: () => JourneyClocksDto })
   clocks!: JourneyClocksDto;

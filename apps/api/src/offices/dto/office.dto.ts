@@ -27,7 +27,15 @@ export class PutOfficeDto {
   @Allow()
   competentCpiId?: unknown;
 
-  @ApiProperty({ description: 'Region, 1-100 characters', type: String, example: 'Lombardia' })
+  @ApiProperty({
+    description:
+      "The region (issue 15): its key — `piemonte`, `valle-d-aosta`, `lombardia`, `trento`, `bolzano`, `veneto`, `friuli-venezia-giulia`, `liguria`, `emilia-romagna`, " +
+      '`toscana`, `umbria`, `marche`, `lazio`, `abruzzo`, `molise`, `campania`, `puglia`, `basilicata`, `calabria`, `sicilia`, `sardegna` — or its name ' +
+      "in any case, accents optional (`Emilia Romagna`); stored and answered as the key. `Trentino-Alto Adige` is refused: name the autonomous province. " +
+      "It decides the regional catalogues the office's journeys pin",
+    type: String,
+    example: 'lombardia',
+  })
   @Allow()
   region!: unknown;
 
@@ -71,7 +79,7 @@ export class OfficeDto {
   @ApiProperty({ description: 'The CPI that decides the sanctions of its journeys: the office itself for a CPI', example: 'CPI-MI-01' })
   competentCpiId!: string;
 
-  @ApiProperty({ description: 'Region', example: 'Lombardia' })
+  @ApiProperty({ description: "The region's key (issue 15), e.g. `lombardia`; an office kept from before may hold a text that names no region (its journeys pin national catalogues)", example: 'lombardia' })
   region!: string;
 
   @ApiProperty({ description: 'Comune', example: 'Milano' })

@@ -12,8 +12,17 @@ export class ProgrammeCatalogueDto {
   @ApiProperty({ description: 'Programme code', example: 'GOL-1' })
   code!: string;
 
-  @ApiProperty({ description: 'Version: 1 for the first definition, then one more for each `PUT`', example: 2, minimum: 1 })
+  @ApiProperty({ description: 'Version: 1 for the first definition, then one more for each `PUT` (of the same scope and code)', example: 2, minimum: 1 })
   version!: number;
+
+  @ApiProperty({
+    description:
+      "Issue 15: `national` (the defaults, which apply in every region that has not published its own version of the code) or the key of the " +
+      "region that published it (e.g. `piemonte`), whose journeys — of that region's offices — pin it instead",
+    example: 'national',
+    type: String,
+  })
+  scope!: string;
 
   @ApiProperty({ description: 'Title', example: 'GOL percorso 1 – Reinserimento lavorativo' })
   title!: string;

@@ -87,4 +87,14 @@ export class PublishCatalogueDto {
   })
   @Allow()
   assessmentAreas?: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      "Issue 15: the scope, as `GET /programmes/{code}` answers it (so a version read can be published again): it must be the one the request " +
+      "publishes in — the `region` query's key, `national` without it — else 400 naming `scope`. The scope is the query's to choose.",
+    type: String,
+    example: 'national',
+  })
+  @Allow()
+  scope?: unknown;
 }

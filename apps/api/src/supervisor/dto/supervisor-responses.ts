@@ -337,10 +337,10 @@ export class GolMonitoringFiguresDto {
 
 export class GolMonitoringKpisDto extends GolMonitoringFiguresDto {
   @ApiProperty({
-    description: "The same figures per region of the journeys' offices (the directory's `region`; `unassigned` for an office not in it), only regions with a journey counted",
+    description: "The same figures per region of the journeys' offices (the directory's `region`, by the region's key since issue 15; `unassigned` for an office not in it), only regions with a journey counted",
     type: 'object',
     additionalProperties: { $ref: '#/components/schemas/GolMonitoringFiguresDto' },
-    example: { Piemonte: { takenInCharge: 3 } },
+    example: { piemonte: { takenInCharge: 3 } },
   })
   byRegion!: Record<string, GolMonitoringFiguresDto>;
 }
