@@ -4,6 +4,7 @@ import { NO_CONTACT } from '../contacts/agreed-contacts';
 import type { JourneyStartedData } from '../intake/model';
 import { emptyServiceProgress } from '../services/progress';
 import { claimedAtStart } from '../benefits/running';
+import { startingPresentation } from '../obligations/rule';
 import type { JourneyState } from './model';
 
 /** The parts of the state added with the six services, empty: what a journey that never used them has. */
@@ -33,6 +34,7 @@ export function emptyExtensions(): Pick<
   | 'earlierBenefits'
   | 'transfer'
   | 'monitoring'
+  | 'presentation'
 > {
   return {
     services: null,
@@ -59,12 +61,13 @@ export function emptyExtensions(): Pick<
     earlierBenefits: [],
     transfer: null,
     monitoring: null,
+    presentation: null,
   };
 }
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, monitoring, ...start } = data;
+  const { catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, monitoring, presentation, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -91,6 +94,7 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     assessment: assessment ?? null,
     absenceReasons: absenceReasons ?? null,
     monitoring: monitoring ?? null,
+    presentation: startingPresentation(presentation),
     contact: { ...NO_CONTACT },
     pactDeadlineMissedAt: null,
     pactDeadlineEscalatedAt: null,
