@@ -184,6 +184,7 @@ describe('evolve', () => {
       transfer: null,
       // no GOL monitoring data given (issue 15)
       monitoring: null,
+      presentation: null,
     });
   });
 

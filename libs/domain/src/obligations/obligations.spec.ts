@@ -1,4 +1,5 @@
 import type { JourneyCommand } from '../journey/commands';
+import { decide } from '../journey/decide';
 import { applyEvents, journeyStarted, replay } from '../journey/evolve';
 import { accept, DID, intake, LEGAL_CLOCKS, OP, refuse, run, schedule, signPact, STARTED, tick, TURIN_CPI } from '../journey/journey.test-fixture';
 import type { BenefitClaim, JourneyState } from '../journey/model';
@@ -283,5 +284,30 @@ describe('ClaimBenefit of an ADI later: its activation pact day', () => {
     expect(adi.benefit).toMatchObject({ kind: 'adi', activationPactDate: '2026-03-09' });
     expect(toView(adi).nextPresentationDueAt).toBe('2026-07-07T21:59:59.999Z');
     expect(refuse(ended, claimAdi('2026-03-11'), '2026-03-10T10:00:00.000Z')).toMatchObject({ code: 'INVALID_DATE', field: 'activationPactDate' });
+  });
+});
+
+describe('the presentation commands in every stage of an ADI journey', () => {
+  const at = '2026-03-05T10:00:00.000Z';
+  const awaitingPact = () => run(start(), intake(), '2026-03-03T09:00:00.000Z');
+  const active = () => run(awaitingPact(), signPact(), '2026-03-04T09:00:00.000Z');
+  const stages: [string, () => JourneyState][] = [
+    ['awaiting_intake', start],
+    ['awaiting_pact', awaitingPact],
+    ['pact_active', active],
+    ['suspended', () => run(active(), { type: 'SuspendForJob', employer: 'E', contractType: 'fixed_term', startDate: '2026-03-05', expectedEndDate: '2026-06-30', operatorId: OP }, at)],
+    ['closed', () => run(active(), { type: 'CloseJourney', reason: 'transferred', operatorId: OP }, at)],
+  ];
+  const expected: Record<string, string[]> = {
+    RecordPresentation: ['ok', 'ok', 'ok', 'JOURNEY_SUSPENDED', 'JOURNEY_CLOSED'],
+    RecordPresentationExemption: ['ok', 'ok', 'ok', 'JOURNEY_SUSPENDED', 'JOURNEY_CLOSED'],
+    WithdrawPresentationExemption: ['PRESENTATION_EXEMPTION_NOT_RECORDED', 'PRESENTATION_EXEMPTION_NOT_RECORDED', 'PRESENTATION_EXEMPTION_NOT_RECORDED', 'JOURNEY_SUSPENDED', 'JOURNEY_CLOSED'],
+  };
+  const commands: Record<string, JourneyCommand> = { RecordPresentation: present(), RecordPresentationExemption: exempt(), WithdrawPresentationExemption: { type: 'WithdrawPresentationExemption', operatorId: OP } };
+  it.each(Object.entries(expected).flatMap(([name, row]) => stages.map(([stage, build], i) => [name, stage, row[i], build] as const)))('%s in %s → %s', (name, stage, outcome, build) => {
+    const state = build();
+    expect(state.stage).toBe(stage);
+    const decision = decide(state, commands[name], at);
+    expect(decision.ok ? 'ok' : decision.refusal.code).toBe(outcome);
   });
 });
