@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason } from '@sal/domain';
-import { clocksInOrder, inClockOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
+import { OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason, type PresentationObligation } from '@sal/domain';
+import { clocksInOrder, inClockOrder, presentationInOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
@@ -50,6 +50,7 @@ export class ProgrammesService {
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: dto.rollForwardClocks } : {}),
       ...(dto.absenceReasons !== undefined ? { absenceReasons: dto.absenceReasons } : {}),
       ...(dto.assessmentAreas !== undefined ? { assessmentAreas: dto.assessmentAreas } : {}),
+      ...(dto.presentation !== undefined ? { presentation: dto.presentation } : {}),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
@@ -62,6 +63,7 @@ export class ProgrammesService {
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: rollForwardInOrder(dto.rollForwardClocks as RollForwardClocks) } : {}),
       ...(dto.absenceReasons ? { absenceReasons: [...(dto.absenceReasons as AbsenceReason[])] } : {}),
       ...(Array.isArray(dto.assessmentAreas) ? { assessmentAreas: [...(dto.assessmentAreas as string[])] } : {}),
+      ...(dto.presentation ? { presentation: presentationInOrder(dto.presentation as PresentationObligation) } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }
