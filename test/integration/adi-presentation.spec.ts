@@ -1,7 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, journeyCommandUpdate, recordIntakeUpdate, type JourneyWorkflowInput } from '@sal/contracts';
 import { ADI_PRESENTATION, romeDateOf, type GenericJourneyCommand, type JourneyClocks, type JourneyView, type PresentationObligation } from '@sal/domain';
-import { JourneyRecord } from '@sal/persistence';
+import { JourneyRecord, SupervisorReadModel } from '@sal/persistence';
 import { journeyIdFor } from '@sal/temporal';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { randomFiscalCode } from '../support/journeys';
@@ -86,6 +86,10 @@ describe('an ADI journey missing its periodic meeting', () => {
     const projected = await eventually(() => row(handle.workflowId).then((r) => (r?.benefitStatus === 'suspended' ? r : undefined)), 'the suspension in the read model');
     expect(projected).toMatchObject({ benefitKind: 'adi', benefitSuspendedOn: romeDateOf(dueAt) });
     await eventually(() => (notices.kinds(handle.workflowId).includes('benefit_suspended/operator') ? true : undefined), 'the operator told of the suspension');
+    // The supervisors' KPIs count it among the ADI suspensions (this test's office only: the database is its own).
+    const kpis = await new SupervisorReadModel(db.dataSource).kpis({ officeIds: ['CPI-TEST'] });
+    expect(kpis.journeysByBenefitKind.adi).toEqual({ suspended: 1 });
+    expect(kpis.journeysByBenefitStatus.suspended).toBe(1);
 
     // The person presents: the benefit runs again and the clock restarts from the presentation.
     const resumed = await send(handle, { type: 'RecordPresentation', operatorId: OP });
