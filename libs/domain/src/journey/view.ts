@@ -2,7 +2,7 @@ import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
 import { benefitRunsNow } from '../benefits/running';
-import { participationEndsAt } from '../obligations/rule';
+import { boundBenefit, participationEndsAt } from '../obligations/rule';
 import { awaitingPresaInCarico, firstContactClockStart, firstContactDueAt } from '../intake/first-contact';
 import { pactAcceptanceDueAt } from '../pact/acceptance';
 import { pactDeadlineAt } from '../pact/pact-deadline';
@@ -90,7 +90,7 @@ export function toView(state: JourneyState): JourneyView {
     benefitRunning: benefitRunsNow(state),
     // Where the journey's pauses put it; once it fell due, when it did (null while a pause holds it).
     profilingReviewDueAt: state.assessment?.profilingReviewDueAt ?? dueOf('profiling_review'),
-    nextPresentationDueAt: dueOf('presentation_due') ?? state.presentation?.missedDueAt ?? null,
+    nextPresentationDueAt: dueOf('presentation_due') ?? (boundBenefit(state) ? state.presentation!.missedDueAt : null),
     participationEndsAt: participationEndsAt(state),
   };
 }

@@ -1,5 +1,5 @@
 import { automaticBenefitChange } from '../benefits/lifecycle';
-import { subtractRomeDuration, toMillis } from '../dates';
+import { romeDateOf, subtractRomeDuration, toMillis } from '../dates';
 import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
@@ -61,13 +61,14 @@ const notices = {
     const b = state.benefit!;
     if (event.data.outcome === 'extended') return silent();
     if (event.data.outcome === 'awaiting_pact_update') {
-      return b.status === 'suspended' && b.history.at(-1)?.reason === 'pact_not_updated'
-        ? notice(state, event, 'benefit_suspended', ['operator'], `benefit-suspended@${event.data.dueAt}`, { benefitKind: b.kind, benefitDate: b.suspendedOn!, benefitReason: 'pact_not_updated' })
+      // Told only when this suspended it (not when INPS had suspended it already for another reason).
+      return b.history.some((h) => h.reason === 'pact_not_updated' && h.recordedAt === event.at)
+        ? notice(state, event, 'benefit_suspended', ['operator'], `benefit-suspended@${event.data.dueAt}`, { benefitKind: b.kind, benefitDate: romeDateOf(event.data.dueAt), benefitReason: 'pact_not_updated' })
         : [];
     }
     return notice(state, event, 'benefit_ended', ['operator'], `benefit-ended@${event.data.dueAt}`, {
       benefitKind: b.kind,
-      benefitDate: b.endedOn!,
+      benefitDate: romeDateOf(event.data.dueAt),
       benefitReason: 'exhausted',
       proposedStepCount: state.conditionalitySteps.filter((s) => s.status === 'proposed').length,
     });

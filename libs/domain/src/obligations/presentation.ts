@@ -1,6 +1,6 @@
 import { automaticBenefitChange } from '../benefits/lifecycle';
 import type { LapseState } from '../conditionality/model';
-import { canonicalInstant, isIsoInstant, toMillis } from '../dates';
+import { canonicalInstant, isIsoInstant, romeDateOf, toMillis } from '../dates';
 import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { notice, silent } from '../journey/notice';
@@ -126,14 +126,14 @@ const notices = {
     event.data.suspendsBenefit
       ? notice(state, event, 'benefit_suspended', ['operator'], `benefit-suspended@${event.data.dueAt}`, {
           benefitKind: benefitKind(state),
-          benefitDate: state.benefit!.suspendedOn!,
+          benefitDate: romeDateOf(event.data.dueAt),
           benefitReason: 'missed_presentation',
         })
       : [],
   BenefitForfeited: (event: BenefitForfeited, state: JourneyState) =>
     notice(state, event, 'benefit_ended', ['operator'], `benefit-ended@${event.data.lapseId}`, {
       benefitKind: benefitKind(state),
-      benefitDate: state.benefit!.endedOn!,
+      benefitDate: romeDateOf(event.at),
       benefitReason: 'decadenza',
       proposedStepCount: state.conditionalitySteps.filter((s) => s.status === 'proposed').length,
     }),
