@@ -122,7 +122,7 @@ describe("the benefit's lifecycle over HTTP", () => {
     expect([ended.status, codeOf(ended)]).toEqual([409, 'BENEFIT_NOT_CLAIMED']);
     const early = await op('POST', `/journeys/${journeyId}/benefit`, { kind: 'naspi', applicationDate: '2020-01-01' });
     expect([early.status, codeOf(early), fieldsOf(early)]).toEqual([400, 'INVALID_DATE', ['applicationDate']]);
-    const bad = await op('POST', `/journeys/${journeyId}/benefit`, { kind: 'adi', applicationDate: '2026-02-30' });
+    const bad = await op('POST', `/journeys/${journeyId}/benefit`, { kind: 'rdc', applicationDate: '2026-02-30' });
     expect([bad.status, fieldsOf(bad)]).toEqual([400, ['kind', 'applicationDate']]);
 
     const claimed = ok(await op('POST', `/journeys/${journeyId}/benefit`, { kind: 'naspi', applicationDate: today(), note: 'Domanda INPS prot. 118822' }));

@@ -270,6 +270,8 @@ describe('programme catalogues and supervision over HTTP', () => {
       stepsAwaitingNotification: 0,
       // Issue 14: the open journeys by their benefit's status (none claims one).
       journeysByBenefitStatus: { none: 2, claimed: 0, granted: 0, refused: 0, suspended: 0, ended: 0 },
+      // Issue 15: every benefit kind, each with every status.
+      journeysByBenefitKind: Object.fromEntries(['naspi', 'dis_coll', 'adi', 'sfl'].map((k) => [k, { claimed: 0, granted: 0, refused: 0, suspended: 0, ended: 0 }])),
       // Issue 14: no GOL path or assessment among this office's journeys.
       journeysByGolPath: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 },
       journeysInAssessment: 0,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { MIGRATIONS } from '@sal/persistence';
+import { BENEFIT_DEFAULT_CATALOGUES } from '@sal/domain';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 
 /**
@@ -66,8 +67,13 @@ describe('the migrations', () => {
     const rows: { code: string; version: number; clocks: Record<string, string>; services: unknown[] | null; roll_forward_clocks: Record<string, unknown> | null }[] = await db.dataSource.query(
       `SELECT code, version, clocks, services, roll_forward_clocks FROM programme_catalogues ORDER BY code, version`,
     );
-    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual(['GOL v1', ...['GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5'].flatMap((c) => [`${c} v1`, `${c} v2`, `${c} v3`, `${c} v4`])]);
-    for (const r of rows.filter((r) => r.version === 1 && r.code !== 'GOL')) {
+    expect(rows.map((r) => `${r.code} v${r.version}`)).toEqual([
+      'ADI v1',
+      'GOL v1',
+      ...['GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5'].flatMap((c) => [`${c} v1`, `${c} v2`, `${c} v3`, `${c} v4`]),
+      'SFL v1',
+    ]);
+    for (const r of rows.filter((r) => r.version === 1 && r.code.startsWith('GOL-'))) {
       expect(r.clocks).toEqual({ reminderBeforeDue: 'P2D', escalationAfter: 'P7D', pactDeadline: 'P30D', stallAfter: r.code === 'GOL-4' ? 'P90D' : 'P60D' });
       expect(r.services).toBeNull();
     }
@@ -95,6 +101,17 @@ describe('the migrations', () => {
     ]);
     const [{ assessment_areas: areas }] = await db.dataSource.query(`SELECT assessment_areas FROM programme_catalogues WHERE code = 'GOL'`);
     expect(areas).toEqual(['education_and_training', 'work_experience_and_skills', 'job_search_autonomy', 'availability_and_expectations', 'personal_constraints', 'complex_needs']);
+  });
+
+  it('seed ADI and SFL (issue 15) as the domain defines them, with their presentation obligation', async () => {
+    const rows: { code: string; title: string; clocks: unknown; services: unknown; working_day_clocks: unknown; roll_forward_clocks: unknown; presentation: unknown }[] = await db.dataSource.query(
+      `SELECT code, title, clocks, services, working_day_clocks, roll_forward_clocks, presentation FROM programme_catalogues WHERE code IN ('ADI', 'SFL') ORDER BY code`,
+    );
+    expect(rows.map((r) => ({ code: r.code, title: r.title, clocks: r.clocks, services: r.services, workingDayClocks: r.working_day_clocks, rollForwardClocks: r.roll_forward_clocks, presentation: r.presentation }))).toEqual(
+      BENEFIT_DEFAULT_CATALOGUES,
+    );
+    const [gol] = await db.dataSource.query(`SELECT presentation FROM programme_catalogues WHERE code = 'GOL-1' AND version = 4`);
+    expect(gol.presentation).toBeNull();
   });
 
   it('seed the directory of offices the demo and the tests name, with their comuni closures and one accredited operator', async () => {

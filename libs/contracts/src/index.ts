@@ -12,6 +12,7 @@ import type {
   OfferSuitabilityThresholds,
   AbsenceReason,
   OperatorCommand,
+  PresentationObligation,
   LegalClockName,
   OfficeProfile,
   RollForwardClocks,
@@ -52,7 +53,7 @@ export interface JourneyStart {
   rollForwardClocks?: RollForwardClocks;
   /** The office from the directory of offices (absent or null: not in the directory; national calendar, no CPI check). */
   office?: OfficeProfile | null;
-  /** The NASpI / DIS-COLL claim, when the person has one: it makes them subject to conditionality. */
+  /** The benefit claim, when the person has one: a NASpI / DIS-COLL makes them subject to conditionality; an ADI / SFL carries its presentation obligation. */
   benefit?: BenefitClaim | null;
   /** The catalogue version's thresholds of a congrua offer (null or absent: the D.M. 10 aprile 2018's). */
   offerSuitability?: Partial<OfferSuitabilityThresholds> | null;
@@ -63,6 +64,8 @@ export interface JourneyStart {
   previousJourneyId?: string;
   /** The GOL assessment a transferred episode carries over (absent: none). */
   assessment?: GolAssessmentState | null;
+  /** Issue 15: the catalogue version's presentation obligation (ADI, SFL; absent or null: none). */
+  presentation?: PresentationObligation | null;
 }
 
 /**

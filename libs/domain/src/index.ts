@@ -9,4 +9,5 @@ export * from './offices';
 export * from './regions';
 export { absenceReasonsOf, COMMANDS_WHILE_SUSPENDED, currentPause, runningAbsence, runningSuspension, suspended, suspensionLimitAt, SUSPENSION_LIMIT, type CurrentPause } from './pauses';
 export { golPathOf, nextEpisodeStart } from './episodes';
+export { ADI_PRESENTATION, SFL_PRESENTATION, participationEndsAt, presentationClock, validatePresentationObligation } from './obligations';
 export { ageOn, inTraining, monitoringOf, monitoringProblem, vulnerable, OVER_AGE, UNDER_AGE, type MonitoringProblem } from './monitoring';

@@ -339,10 +339,12 @@ const TEMPLATES: Record<NoticeKind, KindTemplates> = {
   },
 };
 
-const BENEFIT_NAMES: Record<string, string> = { naspi: 'NASpI', dis_coll: 'DIS-COLL' };
+const BENEFIT_NAMES: Record<string, string> = { naspi: 'NASpI', dis_coll: 'DIS-COLL', adi: 'prestazione ADI (Assegno di inclusione)', sfl: 'prestazione SFL (Supporto per la formazione e il lavoro)' };
 
 const BENEFIT_REASON_NAMES: Record<string, string> = {
   short_employment: 'rapporto di lavoro subordinato fino a sei mesi',
+  missed_presentation: 'mancata presentazione ai servizi nei termini',
+  pact_not_updated: 'patto di servizio non aggiornato alla scadenza dei dodici mesi',
   exhausted: 'esaurimento della durata',
   decadenza: 'decadenza',
   employment: 'nuova occupazione',

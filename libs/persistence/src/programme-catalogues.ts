@@ -70,6 +70,7 @@ export class ProgrammeCatalogues {
         rollForwardClocks: definition.rollForwardClocks ?? null,
         absenceReasons: definition.absenceReasons ?? null,
         assessmentAreas: definition.assessmentAreas ?? null,
+        presentation: definition.presentation ?? null,
       });
       return toCatalogue(await m.save(row));
     });
@@ -89,5 +90,6 @@ function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
     ...(r.rollForwardClocks ? { rollForwardClocks: r.rollForwardClocks } : {}),
     ...(r.absenceReasons ? { absenceReasons: r.absenceReasons } : {}),
     ...(r.assessmentAreas ? { assessmentAreas: r.assessmentAreas } : {}),
+    ...(r.presentation ? { presentation: r.presentation } : {}),
   };
 }

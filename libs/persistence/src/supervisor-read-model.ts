@@ -561,6 +561,8 @@ export interface Kpis {
   stepsAwaitingNotification: number;
   /** Open journeys by the status of their benefit now (`none`: no benefit claimed). */
   journeysByBenefitStatus: Record<string, number>;
+  /** Issue 15: open journeys by their benefit's kind (NASpI, DIS-COLL, ADI, SFL) and status now: ADI/SFL suspensions for a missed presentation among them. */
+  journeysByBenefitKind: Record<string, Record<string, number>>;
   /** Issue 14: journeys by GOL path ('1' … '5'; chosen at the end of the assessment, or the GOL-n programme started under), any status. */
   journeysByGolPath: Record<string, number>;
   /** Open journeys in the GOL assessment now (started under `GOL`, path not chosen). */
@@ -711,6 +713,16 @@ export class SupervisorReadModel {
         .andWhere("t.status = 'open'")
         .groupBy('1')
         .getRawMany();
+      const byKind: { kind: string; status: string; n: number }[] = await scoped(JourneyRecord)
+        .select('t.benefit_kind', 'kind')
+        .addSelect('t.benefit_status', 'status')
+        .addSelect('count(*)::int', 'n')
+        .andWhere("t.status = 'open'")
+        .andWhere('t.benefit_kind IS NOT NULL')
+        .groupBy('1, 2')
+        .getRawMany();
+      const journeysByBenefitKind: Record<string, Record<string, number>> = {};
+      for (const r of byKind) (journeysByBenefitKind[r.kind] ??= {})[r.status] = r.n;
       return {
         journeysByStage: Object.fromEntries(byStage.map((r) => [r.stage, r.n])),
         openJourneys: totals.open,
@@ -731,6 +743,7 @@ export class SupervisorReadModel {
         appealsPending: appeals.pending,
         stepsAwaitingNotification: appeals.unnotified,
         journeysByBenefitStatus: Object.fromEntries(byBenefit.map((r) => [r.status, r.n])),
+        journeysByBenefitKind,
         journeysByGolPath: Object.fromEntries(byPath.map((r) => [String(r.path), r.n])),
         journeysInAssessment: totals.in_assessment,
         profilingReviewsDue: totals.reviews_due,

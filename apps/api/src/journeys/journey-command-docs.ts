@@ -412,7 +412,7 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
   SuspendBenefit: {
     summary: 'Record the suspension of the benefit',
     description:
-      'INPS suspended the benefit (a job of up to six months, art. 9 D.lgs. 22/2015, or another cause): from `suspendedOn` it does not run and lapses lead to no conditionality step ' +
+      'INPS suspended the benefit (a job of up to six months, art. 9 D.lgs. 22/2015, or another cause; an ADI/SFL journey records a missed presentation itself): from `suspendedOn` it does not run and lapses lead to no conditionality step ' +
       "until it is resumed. This is the benefit's suspension, not the person's unemployed status. The responsible operator is told (`benefit_suspended`).",
     answer: 'The journey with its `benefit` suspended',
     refusals: BENEFIT_REFUSALS({ BENEFIT_ALREADY_SUSPENDED: 'the benefit is already suspended', INVALID_DATE: "`suspendedOn` is in the future or before the claim's last status" }),
@@ -493,6 +493,40 @@ export const COMMAND_DOCS: Record<OperatorCommandType, CommandDoc> = {
     refusals: {
       MONITORING_DATA_ALREADY_RECORDED: 'the journey has its monitoring data already (given at the start or recorded before)',
       INVALID_VALUE: '`birthDate` makes the person younger than 15 or older than 100 at the DID',
+    },
+  },
+  // Issue 15: ADI and SFL.
+  RecordPresentation: {
+    summary: 'Record a presentation (ADI meeting, SFL confirmation of participation)',
+    description:
+      "Issue 15: the person presented to the services (ADI, art. 4 D.L. 48/2023) or confirmed their participation (SFL, art. 12 c.8), on a journey whose catalogue sets a presentation obligation " +
+      "(`presentation`, the programmes `ADI` and `SFL`) and whose benefit is of its kind. The next one is due the catalogue's `presentation.every` (P90D) after it (`nextPresentationDueAt`); " +
+      "the first one `presentation.first` (ADI: P120D) after the digital activation pact. Past it the journey suspends the benefit itself (reason `missed_presentation`, the operator is told); " +
+      'this presentation then resumes it. Justified absences pause the clock.',
+    answer: 'The journey with its `presentation`',
+    refusals: {
+      PRESENTATION_NOT_REQUIRED: "no presentation obligation binds the journey's benefit (another catalogue, no ADI/SFL claim, or the claim refused or ended)",
+      INVALID_DATE: '`presentedAt` is in the future, before the last presentation or before the activation pact',
+    },
+  },
+  RecordPresentationExemption: {
+    summary: 'Record that the person is exempt from the presentation obligation (art. 6 D.L. 48/2023)',
+    description:
+      'Issue 15: a member exempt from the obligations (art. 6 c.4–5: pensioner, 60 or over, disabled, oncological illness, care duties, protection from gender violence, in education, employed) ' +
+      'carries no presentation clock (`nextPresentationDueAt` null) and forfeits nothing for a missed convocation. Recorded after a missed presentation, it resumes the benefit it suspended.',
+    answer: 'The journey with its `presentation.exemption`',
+    refusals: {
+      PRESENTATION_NOT_REQUIRED: "no presentation obligation binds the journey's benefit",
+      PRESENTATION_EXEMPTION_ALREADY_RECORDED: 'the person is exempt already: withdraw it first',
+    },
+  },
+  WithdrawPresentationExemption: {
+    summary: 'Withdraw the exemption from the presentation obligation',
+    description: "Issue 15: the exemption no longer applies; the presentation clock restarts from now (the catalogue's `presentation.every`).",
+    answer: 'The journey with no exemption',
+    refusals: {
+      PRESENTATION_NOT_REQUIRED: "no presentation obligation binds the journey's benefit",
+      PRESENTATION_EXEMPTION_NOT_RECORDED: 'the person is not exempt',
     },
   },
 };

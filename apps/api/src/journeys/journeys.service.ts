@@ -128,8 +128,11 @@ export class JourneysService {
         offerSuitability: catalogue.offerSuitability ?? null,
         ...(catalogue.rollForwardClocks ? { rollForwardClocks: catalogue.rollForwardClocks } : {}),
         ...(catalogue.absenceReasons ? { absenceReasons: catalogue.absenceReasons } : {}),
+        ...(catalogue.presentation ? { presentation: catalogue.presentation } : {}),
         ...(office ? { office } : {}),
-        benefit: dto.benefit ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate } : null,
+        benefit: dto.benefit
+          ? { kind: dto.benefit.kind, applicationDate: dto.benefit.applicationDate, ...(dto.benefit.activationPactDate ? { activationPactDate: dto.benefit.activationPactDate } : {}) }
+          : null,
         ...(assessment ? { assessment } : {}),
         ...(dto.monitoring ? { monitoring: monitoringOf(dto.monitoring) } : {}),
         personRef,

@@ -1,4 +1,5 @@
-import { CLOCK_NAMES, LEGAL_CLOCK_NAMES, suitabilityThresholds, type JourneyClocks, type ProgrammeCatalogue, type RollForwardClocks, scopeOf } from '@sal/domain';
+
+import { CLOCK_NAMES, LEGAL_CLOCK_NAMES, suitabilityThresholds, type JourneyClocks, type ProgrammeCatalogue, type RollForwardClocks, scopeOf, type PresentationObligation } from '@sal/domain';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
 
 /**
@@ -40,6 +41,20 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     ...(rollForwardClocks && Object.keys(rollForwardClocks).length > 0 ? { rollForwardClocks: rollForwardInOrder(rollForwardClocks) } : {}),
     ...(catalogue.absenceReasons ? { absenceReasons: [...catalogue.absenceReasons] } : {}),
     ...(catalogue.assessmentAreas ? { assessmentAreas: [...catalogue.assessmentAreas] } : {}),
+    ...(catalogue.presentation ? { presentation: presentationInOrder(catalogue.presentation) } : {}),
+  };
+}
+
+/** The presentation obligation in its documented key order (PostgreSQL's jsonb keeps its own). */
+export function presentationInOrder(p: PresentationObligation): PresentationObligation {
+  const { benefit, kind, first, every, decadenzaOnMissedConvocation, duration } = p;
+  return {
+    benefit,
+    kind,
+    first,
+    every,
+    decadenzaOnMissedConvocation,
+    duration: duration ? { length: duration.length, extension: duration.extension, updateWindow: duration.updateWindow, updateGrace: duration.updateGrace } : null,
   };
 }
 

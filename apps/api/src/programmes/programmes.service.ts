@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { NATIONAL, OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type RegionKey, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason } from '@sal/domain';
-import { clocksInOrder, inClockOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
+import { NATIONAL, OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type RegionKey, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason, type PresentationObligation } from '@sal/domain';
+import { clocksInOrder, inClockOrder, presentationInOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
@@ -63,6 +63,7 @@ export class ProgrammesService {
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: dto.rollForwardClocks } : {}),
       ...(dto.absenceReasons !== undefined ? { absenceReasons: dto.absenceReasons } : {}),
       ...(dto.assessmentAreas !== undefined ? { assessmentAreas: dto.assessmentAreas } : {}),
+      ...(dto.presentation !== undefined ? { presentation: dto.presentation } : {}),
     });
     // Issue 15: a body read from GET names its scope; the query chooses it.
     const scope = region ?? NATIONAL;
@@ -78,6 +79,7 @@ export class ProgrammesService {
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: rollForwardInOrder(dto.rollForwardClocks as RollForwardClocks) } : {}),
       ...(dto.absenceReasons ? { absenceReasons: [...(dto.absenceReasons as AbsenceReason[])] } : {}),
       ...(Array.isArray(dto.assessmentAreas) ? { assessmentAreas: [...(dto.assessmentAreas as string[])] } : {}),
+      ...(dto.presentation ? { presentation: presentationInOrder(dto.presentation as PresentationObligation) } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition, scope)));
   }

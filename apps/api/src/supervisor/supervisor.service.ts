@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BENEFIT_STATUSES, GOL_PATHS, JOURNEY_STAGES, SERVICE_CODES, STALL_REASONS } from '@sal/domain';
+import { BENEFIT_KINDS, BENEFIT_STATUSES, GOL_PATHS, JOURNEY_STAGES, SERVICE_CODES, STALL_REASONS } from '@sal/domain';
 import type { OfficeScope } from '@sal/persistence';
 import { ReadModelService } from '../database/read-model.service';
 import type { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
@@ -59,6 +59,7 @@ export class SupervisorService {
       stalledByReason: { ...zeros(STALL_REASONS), ...kpis.stalledByReason },
       serviceHours: { ...zeros(SERVICE_CODES), ...kpis.serviceHours },
       journeysByBenefitStatus: { ...zeros(['none', ...BENEFIT_STATUSES] as const), ...kpis.journeysByBenefitStatus },
+      journeysByBenefitKind: Object.fromEntries(BENEFIT_KINDS.map((k) => [k, { ...zeros(BENEFIT_STATUSES), ...kpis.journeysByBenefitKind[k] }])) as unknown as KpisDto['journeysByBenefitKind'],
       journeysByGolPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...kpis.journeysByGolPath },
       gol: {
         ...kpis.gol,

@@ -18,8 +18,8 @@ describe('the command table', () => {
     const routes = Object.values(JOURNEY_COMMANDS).map((c) => c.path);
     expect(new Set(routes).size).toBe(routes.length);
     // 24 before issue 14; + 4 of the pauses, + 6 of the benefit's lifecycle, + 3 of the GOL assessment, + the transfer;
-    // issue 15: + RecordMonitoringData.
-    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(24 + 4 + 6 + 3 + 1 + 1);
+    // issue 15: + RecordMonitoringData, + the 3 of the ADI/SFL presentation.
+    expect(Object.keys(JOURNEY_COMMANDS)).toHaveLength(24 + 4 + 6 + 3 + 1 + 1 + 3);
     for (const [type, c] of Object.entries(JOURNEY_COMMANDS)) {
       // Every path id the route names is a field of the command, and nothing else is.
       expect([type, (c.path.match(/:(\w+)/g) ?? []).map((p) => p.slice(1))]).toEqual([type, Object.keys(c.params)]);

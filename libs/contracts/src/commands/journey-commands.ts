@@ -8,6 +8,7 @@ import {
   BENEFIT_END_REASONS,
   BENEFIT_KINDS,
   BENEFIT_SUSPENSION_REASONS,
+  PRESENTATION_EXEMPTION_REASONS,
   ASSESSMENT_FINDING_LEVELS,
   GOL_PATHS,
   PROFILING_SCORE_RANGE,
@@ -512,13 +513,22 @@ export const JOURNEY_COMMANDS = {
   }),
   // The benefit's lifecycle (issue 14): each change on its day, not in the future, not before the claim's last status.
   ClaimBenefit: define('benefit', {}, {
-    kind: oneOf(BENEFIT_KINDS, { description: 'The benefit claimed: `naspi` or `dis_coll`', example: 'naspi' }),
+    kind: oneOf(BENEFIT_KINDS, {
+      description:
+        'The benefit claimed: `naspi` or `dis_coll` (subject to conditionality, art. 21 D.lgs. 150/2015), `adi` (Assegno di inclusione) or `sfl` (Supporto per la formazione e il lavoro, D.L. 48/2023: ' +
+        "their own presentation obligation when the journey's catalogue sets one, no art. 21 conditionality)",
+      example: 'naspi',
+    }),
     applicationDate: calendarDate({
       description:
         'Day of the application to INPS, YYYY-MM-DD: not in the future, not before the DID (the application counts as the DID itself, art. 21 c.1 D.lgs. 150/2015) nor the end of a previous claim. ' +
-        "While the person waits for the presa in carico, the catalogue's `firstContactAfterBenefitClaim` clock runs from it",
+        "While the person waits for the presa in carico, the catalogue's `firstContactAfterBenefitClaim` clock runs from a NASpI or DIS-COLL application",
       example: '2026-03-10',
     }),
+    activationPactDate: calendarDate({
+      description: "ADI, SFL: the day of the digital activation pact (patto di attivazione digitale), YYYY-MM-DD, not in the future: the presentation clocks count from it (absent: from the application's day)",
+      example: '2026-03-12',
+    }).optional(),
     operatorId: staffId('Operator who records the claim'),
     note: note(2000, { description: 'Note', example: 'Application protocol INPS 2026-118822' }).optional(),
   }),
@@ -535,7 +545,9 @@ export const JOURNEY_COMMANDS = {
   SuspendBenefit: define('benefit/suspension', {}, {
     suspendedOn: calendarDate({ description: "First day of the suspension, YYYY-MM-DD: not in the future, not before the claim's last status", example: '2026-04-01' }),
     reason: oneOf(BENEFIT_SUSPENSION_REASONS, {
-      description: '`short_employment` (a subordinate job of up to six months, art. 9 D.lgs. 22/2015) or `other`',
+      description:
+        '`short_employment` (a subordinate job of up to six months, art. 9 D.lgs. 22/2015), `missed_presentation` (ADI/SFL: a presentation missed, art. 4 and 12 D.L. 48/2023), ' +
+        '`pact_not_updated` (SFL: its months ended without the pact updated), or `other`. The journey records the last two itself when its catalogue sets a presentation obligation',
       example: 'short_employment',
     }),
     operatorId: staffId('Operator who records it'),
@@ -611,6 +623,29 @@ export const JOURNEY_COMMANDS = {
     ...monitoringFields,
     operatorId: staffId('Operator who records the monitoring data'),
   }, 201),
+  // ADI and SFL (issue 15): the periodic presentation and its exemptions (art. 6 c.4–5 D.L. 48/2023).
+  RecordPresentation: define('presentations', {}, {
+    presentedAt: instant({
+      description: 'When the person presented to the services (ADI) or confirmed participation (SFL), an ISO-8601 date-time with offset: not in the future, not before the last one; absent: now',
+      example: '2026-05-10T09:00:00+02:00',
+    }).optional(),
+    operatorId: staffId('Operator who records the presentation'),
+    note: note(2000, { description: 'Note', example: 'Colloquio di aggiornamento presso i servizi sociali' }).optional(),
+  }, 201),
+  RecordPresentationExemption: define('presentation-exemption', {}, {
+    reason: oneOf(PRESENTATION_EXEMPTION_REASONS, {
+      description:
+        'Why the member is exempt (art. 6 c.4–5 D.L. 48/2023): `pensioner`, `aged_60_or_over`, `disabled`, `oncological_illness`, `care_duties` (a child under 3, three or more minors, ' +
+        'a member with severe disability or not self-sufficient), `gender_violence_protection`, `in_education`, `employed`, `other`',
+      example: 'aged_60_or_over',
+    }),
+    operatorId: staffId('Operator who records the exemption'),
+    note: note(2000, { description: 'Note (no health data)', example: 'Età pari a 61 anni' }).optional(),
+  }, 201),
+  WithdrawPresentationExemption: define('presentation-exemption/withdrawal', {}, {
+    operatorId: staffId('Operator who withdraws the exemption'),
+    note: note(2000, { description: 'Note', example: 'Cessato il carico di cura' }).optional(),
+  }),
 } as const satisfies Record<OperatorCommandType, CommandDefinition>;
 
 /** Whether `type` names an operator command. */

@@ -69,7 +69,7 @@ describe('ClaimBenefit: a benefit claimed after the DID', () => {
     expect(refuse(noBenefit(), claim('2026-03-01'), NOW)).toMatchObject({ code: 'INVALID_DATE', field: 'applicationDate' });
     expect(refuse(noBenefit(), claim('2026-03-06'), NOW)).toMatchObject({ code: 'INVALID_DATE', field: 'applicationDate', message: 'cannot be in the future' });
     expect(refuse(noBenefit(), claim('5 marzo'), NOW)).toMatchObject({ code: 'INVALID_DATE', field: 'applicationDate' });
-    expect(refuse(noBenefit(), { ...claim(DID), kind: 'adi' } as unknown as JourneyCommand, NOW)).toMatchObject({ code: 'INVALID_VALUE', field: 'kind' });
+    expect(refuse(noBenefit(), { ...claim(DID), kind: 'rdc' } as unknown as JourneyCommand, NOW)).toMatchObject({ code: 'INVALID_VALUE', field: 'kind' });
     expect(refuse(noBenefit(), { ...claim(DID), operatorId: '' } as JourneyCommand, NOW)).toMatchObject({ code: 'INVALID_VALUE', field: 'operatorId' });
   });
 

@@ -84,7 +84,14 @@ function claimBenefit(state: JourneyState, c: ClaimBenefitCommand, now: string):
       ? pastDay(c.applicationDate, now, 'applicationDate', previous, `the end of the previous claim`)
       : pastDay(c.applicationDate, now, 'applicationDate', state.didDate, 'the DID');
   if (typeof applicationDate !== 'string') return applicationDate;
-  return [{ type: 'BenefitClaimed', data: { kind: c.kind, applicationDate, operatorId: c.operatorId, note: c.note ?? null } }];
+  // Issue 15: the ADI/SFL digital activation pact's day starts their presentation clocks; not in the future.
+  let activationPactDate: string | undefined;
+  if (c.activationPactDate !== undefined && c.activationPactDate !== null) {
+    const day = pastDay(c.activationPactDate, now, 'activationPactDate', '0000-01-01', 'any day');
+    if (typeof day !== 'string') return day;
+    activationPactDate = day;
+  }
+  return [{ type: 'BenefitClaimed', data: { kind: c.kind, applicationDate, ...(activationPactDate ? { activationPactDate } : {}), operatorId: c.operatorId, note: c.note ?? null } }];
 }
 
 function recordGranted(state: JourneyState, c: RecordBenefitGrantedCommand, now: string): Outcome {
@@ -144,13 +151,34 @@ function changed(state: JourneyState, at: string, status: BenefitStatus, d: Bene
   return { ...state, benefit: { ...b, ...patch, status, history: [...b.history, change] } };
 }
 
+/**
+ * A change the journey decides itself (issue 15: a missed ADI/SFL presentation suspends the benefit, a presentation
+ * resumes it, a forfeiture or the SFL's end ends it), recorded by nobody, counting from the instant `from`.
+ */
+export function automaticBenefitChange(
+  state: JourneyState,
+  at: string,
+  from: string,
+  change: { status: 'suspended'; reason: BenefitSuspensionReason } | { status: 'resumed' } | { status: 'ended'; reason: BenefitEndReason },
+): JourneyState {
+  const b = state.benefit!;
+  const on = romeDateOf(from);
+  const record = (status: BenefitStatus, reason: BenefitSuspensionReason | BenefitEndReason | null, patch: Partial<BenefitState>): JourneyState => ({
+    ...state,
+    benefit: { ...b, ...patch, status, history: [...b.history, { status, on, from, reason, note: null, operatorId: null, recordedAt: at }] },
+  });
+  if (change.status === 'suspended') return record('suspended', change.reason, { suspendedOn: on });
+  if (change.status === 'resumed') return record(b.grantedOn !== null ? 'granted' : 'claimed', null, { suspendedOn: null });
+  return record('ended', change.reason, { endedOn: on, endReason: change.reason, suspendedOn: null });
+}
+
 const evolvers = {
   BenefitClaimed: (state: JourneyState, event: BenefitClaimed): JourneyState => {
-    const { kind, applicationDate, operatorId, note } = event.data;
+    const { kind, applicationDate, activationPactDate, operatorId, note } = event.data;
     return {
       ...state,
       earlierBenefits: state.benefit ? [...state.earlierBenefits, state.benefit] : state.earlierBenefits,
-      benefit: claimed({ kind, applicationDate }, 'claim', romeStartOfDay(applicationDate), operatorId, note, event.at),
+      benefit: claimed({ kind, applicationDate, ...(activationPactDate ? { activationPactDate } : {}) }, 'claim', romeStartOfDay(applicationDate), operatorId, note, event.at),
     };
   },
   BenefitGranted: (state: JourneyState, event: BenefitGranted): JourneyState => changed(state, event.at, 'granted', event.data, null, { grantedOn: event.data.on }),

@@ -2,7 +2,7 @@ import type { EventEnvelope } from '../journey/event';
 import type { BenefitClaim, BenefitKind } from '../intake/model';
 
 /**
- * The benefit's lifecycle (NASpI, DIS-COLL): claimed (at the start or later), granted or refused by INPS, suspended
+ * The benefit's lifecycle (NASpI, DIS-COLL; issue 15: ADI, SFL): claimed (at the start or later), granted or refused by INPS, suspended
  * and resumed, ended. Its recipients are subject to conditionality (art. 21 D.lgs. 150/2015) only while it runs.
  */
 
@@ -19,8 +19,12 @@ export type BenefitStatus = (typeof BENEFIT_STATUSES)[number];
 /** The statuses in which the benefit runs. */
 export const RUNNING_BENEFIT_STATUSES = ['claimed', 'granted'] as const satisfies readonly BenefitStatus[];
 
-/** Why INPS suspends it: a subordinate job of up to six months (art. 9 c.1 D.lgs. 22/2015, NASpI), or another cause. */
-export const BENEFIT_SUSPENSION_REASONS = ['short_employment', 'other'] as const;
+/**
+ * Why INPS suspends it: a subordinate job of up to six months (art. 9 c.1 D.lgs. 22/2015, NASpI); issue 15: a missed
+ * ADI/SFL presentation (art. 4 and art. 12 c.8 D.L. 48/2023) or the SFL's pact not updated at the end of its months
+ * (both decided by the journey itself, `obligations/`); or another cause.
+ */
+export const BENEFIT_SUSPENSION_REASONS = ['short_employment', 'missed_presentation', 'pact_not_updated', 'other'] as const;
 export type BenefitSuspensionReason = (typeof BENEFIT_SUSPENSION_REASONS)[number];
 
 /** Why it ends: its months exhausted, decadenza (art. 21 c.7), a job, renounced by the person, or another cause. */
@@ -67,6 +71,8 @@ export interface ClaimBenefitCommand {
   kind: BenefitKind;
   /** YYYY-MM-DD: not before the DID (a NASpI application counts as the DID itself, art. 21 c.1), not in the future. */
   applicationDate: string;
+  /** Issue 15, ADI/SFL: the day of the digital activation pact (YYYY-MM-DD, not in the future); absent: the application's. */
+  activationPactDate?: string;
   operatorId: string;
   note?: string;
 }
@@ -119,6 +125,8 @@ export type BenefitsCommand =
 export interface BenefitClaimedData {
   kind: BenefitKind;
   applicationDate: string;
+  /** Issue 15 (ADI/SFL), absent when not given. */
+  activationPactDate?: string;
   operatorId: string;
   note: string | null;
 }

@@ -7,8 +7,9 @@ import { nextId, optionalText, refusal, requireOneOf, requireText, type Draft, t
 import { silent } from '../journey/notice';
 import { progressed } from '../progress';
 import { edition } from '../journey/rules-edition';
-import { benefitRunning } from '../benefits/running';
+import { subjectToConditionality } from '../benefits/running';
 import { OFFER_JUSTIFICATION_REASONS } from '../offers/model';
+import { forfeitureOnLapse } from '../obligations/presentation';
 import { JUSTIFICATION_WINDOWS, nextStepOn } from './ladders';
 import { JUSTIFICATION_REASONS, type ConditionalityLadder, type JustifyLapseCommand, type LapseJustified, type LapseOpened, type LapseState, type LapseUnjustified } from './model';
 
@@ -41,12 +42,14 @@ function lapseDeadlines(state: JourneyState): ClockedDeadline[] {
  */
 function lapseExpired(state: JourneyState, lapseId: string): Draft[] {
   const lapse = state.lapses.find((l) => l.lapseId === lapseId)!;
-  const noStepBecause = !benefitRunning(state, lapse.occurredAt) ? 'not_benefit_recipient' : !lapse.convocationValid ? 'invalid_convocation' : null;
+  const noStepBecause = !subjectToConditionality(state, lapse.occurredAt) ? 'not_benefit_recipient' : !lapse.convocationValid ? 'invalid_convocation' : null;
   const drafts: Draft[] = [{ type: 'LapseUnjustified', data: { lapseId, noStepBecause } }];
   if (noStepBecause === null) {
     const stepId = nextId('S', state.conditionalitySteps.map((s) => s.stepId));
     drafts.push({ type: 'ConditionalityStepProposed', data: { stepId, lapseId, ladder: lapse.ladder, ...nextStepOn(state, lapse.ladder) } });
   }
+  // ADI and SFL (issue 15): their own sanction, decadenza for a convocation missed without an excuse (art. 8 c.6 D.L. 48/2023).
+  drafts.push(...forfeitureOnLapse(state, lapse));
   return drafts;
 }
 

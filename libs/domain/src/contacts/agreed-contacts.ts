@@ -7,7 +7,7 @@ import { notice, silent } from '../journey/notice';
 import { optionalString, refusal, requireOneOf, requireText, type Draft, type Outcome } from '../journey/rules';
 import { lapseFor, openLapse } from '../conditionality/lapses';
 import { edition } from '../journey/rules-edition';
-import { benefitRunning } from '../benefits/running';
+import { subjectToConditionality } from '../benefits/running';
 import { contactClockStart } from '../pact/versions';
 import { progressed } from '../progress';
 import { CONTACT_CHANNELS, type ContactMissed, type ContactMissedEscalated, type ContactRecorded, type ContactState, type RecordContactCommand, type CONTACT_DEADLINE_KINDS } from './model';
@@ -43,7 +43,7 @@ export function contactDueAt(state: JourneyState): string | null {
  * benefit does not run when the contact was due (refused, suspended, ended), are only escalated.
  */
 function contactMissed(state: JourneyState, dueAt: string): Draft[] {
-  const lapse = edition(state) >= 2 && benefitRunning(state, dueAt) ? lapseFor(state, 'appointments', dueAt, 'agreed_signed') : null;
+  const lapse = edition(state) >= 2 && subjectToConditionality(state, dueAt) ? lapseFor(state, 'appointments', dueAt, 'agreed_signed') : null;
   return [{ type: 'ContactMissed', data: lapse ? { dueAt, lapse } : { dueAt } }];
 }
 

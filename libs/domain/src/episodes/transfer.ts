@@ -78,7 +78,10 @@ export function nextEpisodeStart(state: JourneyState): (JourneyStartedData & Pic
     ...(state.office ? { office: state.office } : {}),
     // The claim as a start takes it, while it runs (it starts again as claimed at start); a suspended, refused or ended
     // one is not carried: the operator records the next change in the next episode.
-    benefit: state.benefit && benefitRunsNow(state) ? { kind: state.benefit.kind, applicationDate: state.benefit.applicationDate } : null,
+    benefit:
+      state.benefit && benefitRunsNow(state)
+        ? { kind: state.benefit.kind, applicationDate: state.benefit.applicationDate, ...(state.benefit.activationPactDate ? { activationPactDate: state.benefit.activationPactDate } : {}) }
+        : null,
     personRef: state.personRef ?? next.personRef,
     previousJourneyId: state.journeyId,
     ...(state.assessment ? { assessment: carriedAssessment(state.assessment, transfer) } : {}),

@@ -4,7 +4,7 @@ import type { ClockedDeadline, Deadline } from '../journey/deadlines';
 import type { JourneyState } from '../journey/model';
 import { notice } from '../journey/notice';
 import type { FirstContactMissed } from './model';
-import { benefitRunsNow } from '../benefits/running';
+import { conditionalityBenefitRunsNow } from '../benefits/running';
 
 /** The first contact the law expects before the presa in carico (art. 20 c.1, art. 21 c.2). */
 
@@ -22,7 +22,7 @@ export function awaitingPresaInCarico(state: Pick<JourneyState, 'stage' | 'intak
  * and the DID's 30 days apply again. Null when none counts or the catalogue sets no such clock.
  */
 function countingClaim(state: JourneyState): { applicationDate: string; dueAt: string } | null {
-  if (!benefitRunsNow(state)) return null;
+  if (!conditionalityBenefitRunsNow(state)) return null;
   const dueAt = legalDeadline(state, 'firstContactAfterBenefitClaim', state.benefit!.applicationDate);
   return dueAt ? { applicationDate: state.benefit!.applicationDate, dueAt } : null;
 }

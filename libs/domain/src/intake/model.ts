@@ -8,17 +8,27 @@ import type { OfferSuitabilityThresholds } from '../offers/model';
 import type { GolAssessmentState } from '../assessment/model';
 import type { AbsenceReason } from '../pauses/model';
 import type { MonitoringData } from '../monitoring/model';
+import type { PresentationObligation } from '../obligations/model';
 
 /** The start of a journey from the DID, the first contact the law expects, and the presa in carico. */
 
-/** The unemployment benefit a person claims: its recipients are subject to conditionality (art. 21). */
-export const BENEFIT_KINDS = ['naspi', 'dis_coll'] as const;
+/**
+ * The benefit a person claims: the unemployment benefits NASpI and DIS-COLL, whose recipients are subject to
+ * conditionality (art. 21 D.lgs. 150/2015, `CONDITIONALITY_BENEFIT_KINDS`); issue 15: the Assegno di inclusione and
+ * the Supporto per la formazione e il lavoro (D.L. 48/2023), with their own presentation clocks and sanctions instead.
+ */
+export const BENEFIT_KINDS = ['naspi', 'dis_coll', 'adi', 'sfl'] as const;
 export type BenefitKind = (typeof BENEFIT_KINDS)[number];
+
+/** The benefits subject to the conditionality of art. 21 D.lgs. 150/2015 (not ADI and SFL: art. 8 D.L. 48/2023). */
+export const CONDITIONALITY_BENEFIT_KINDS = ['naspi', 'dis_coll'] as const satisfies readonly BenefitKind[];
 
 export interface BenefitClaim {
   kind: BenefitKind;
   /** YYYY-MM-DD: the 15-day clock of art. 21 c.2 starts from it. */
   applicationDate: string;
+  /** Issue 15, ADI/SFL: the digital activation pact's day, which starts their presentation clocks (absent: the application's). */
+  activationPactDate?: string;
 }
 
 /** The person taken in charge. Personal data: it lives in encrypted payloads and the read model, never in ids. */
@@ -68,6 +78,8 @@ export interface JourneyStartedData {
   absenceReasons?: AbsenceReason[] | null;
   /** Issue 15: the GOL monitoring data, when given at the start (absent or null: not given; `RecordMonitoringData` later). */
   monitoring?: MonitoringData | null;
+  /** Issue 15: the pinned catalogue's presentation obligation (ADI, SFL; absent or null: none). */
+  presentation?: PresentationObligation | null;
 }
 
 export interface IntakeRecordedData {

@@ -71,6 +71,9 @@ const COMMANDS: Record<string, JourneyCommand> = {
   RecordQualitativeAssessment: { type: 'RecordQualitativeAssessment', findings: [{ area: 'job_search_autonomy', level: 'to_strengthen' }], summary: 's', operatorId: OP },
   ChooseGolPath: { type: 'ChooseGolPath', path: 1, reason: 'r', operatorId: OP, catalogue: { code: 'GOL-1', version: 5, clocks: { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null }, services: null, workingDayClocks: [] } },
   // GOL monitoring (issue 15)
+  RecordPresentation: { type: 'RecordPresentation', operatorId: OP },
+  RecordPresentationExemption: { type: 'RecordPresentationExemption', reason: 'aged_60_or_over', operatorId: OP },
+  WithdrawPresentationExemption: { type: 'WithdrawPresentationExemption', operatorId: OP },
   RecordMonitoringData: { type: 'RecordMonitoringData', birthDate: '1990-04-02', sex: 'F', disabled: false, longTermUnemployed: true, neet: false, socialServicesReferral: false, operatorId: OP },
 };
 
@@ -121,6 +124,10 @@ const EXPECTED: Record<keyof typeof COMMANDS, Row> = {
   RecordAbsence: ['ok', 'ok', 'ok', C],
   EndAbsence: ['ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND', C],
   RecordMonitoringData: ['ok', 'ok', 'ok', C],
+  // Issue 15: the fixture's GOL-1 catalogue and NASpI set no presentation obligation (ADI, SFL: obligations.spec.ts).
+  RecordPresentation: ['PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED', C],
+  RecordPresentationExemption: ['PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED', C],
+  WithdrawPresentationExemption: ['PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED', C],
 };
 
 /** Issue 14: a journey suspended by a job takes only the end of the suspension, a closure, a placement and its timer. */
@@ -248,6 +255,10 @@ const IN_ASSESSMENT: Record<keyof typeof COMMANDS, [before_intake: string, after
   EndAbsence: ['ABSENCE_NOT_FOUND', 'ABSENCE_NOT_FOUND'],
   TransferJourney: [G, G],
   RecordMonitoringData: ['ok', 'ok'],
+  // issue 15: the GOL catalogue sets no presentation obligation
+  RecordPresentation: ['PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED'],
+  RecordPresentationExemption: ['PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED'],
+  WithdrawPresentationExemption: ['PRESENTATION_NOT_REQUIRED', 'PRESENTATION_NOT_REQUIRED'],
 };
 
 describe('every command in the assessment stage (issue 14)', () => {

@@ -12,6 +12,7 @@ import type { ReferralsCommand } from '../referrals/model';
 import type { ServicesCommand } from '../services/model';
 import type { BenefitsCommand } from '../benefits/model';
 import type { MonitoringCommand } from '../monitoring/model';
+import type { ObligationsCommand } from '../obligations/model';
 
 /**
  * Raised by the journey's own timer: every deadline that has passed is processed (reminders, overdue actions, missed
@@ -36,7 +37,8 @@ export type OperatorCommand =
   | BenefitsCommand
   | AssessmentCommand
   | EpisodesCommand
-  | MonitoringCommand;
+  | MonitoringCommand
+  | ObligationsCommand;
 
 /** The operator commands sent through the one generic `journeyCommand` update (those added with the six services). */
 export const JOURNEY_COMMAND_TYPES = [
@@ -77,6 +79,10 @@ export const JOURNEY_COMMAND_TYPES = [
   'TransferJourney',
   // GOL monitoring (issue 15).
   'RecordMonitoringData',
+  // ADI and SFL: the periodic presentation and its exemptions (issue 15).
+  'RecordPresentation',
+  'RecordPresentationExemption',
+  'WithdrawPresentationExemption',
 ] as const satisfies readonly OperatorCommand['type'][];
 export type GenericJourneyCommand = Extract<OperatorCommand, { type: (typeof JOURNEY_COMMAND_TYPES)[number] }>;
 export type JourneyCommand = OperatorCommand | ProcessDeadlinesCommand;

@@ -194,6 +194,8 @@ describe('toView', () => {
       proposedStepCount: 0,
       benefitRunning: false, // no benefit claimed
       profilingReviewDueAt: null, // no GOL assessment
+      nextPresentationDueAt: null, // no ADI/SFL obligation
+      participationEndsAt: null,
     });
   });
 

@@ -7,6 +7,7 @@ import { INTAKE_DEADLINE_KINDS } from '../intake/model';
 import { PACT_ACCEPTANCE_DEADLINE_KINDS, PACT_ACTION_DEADLINE_KINDS, PACT_SIGNING_DEADLINE_KINDS } from '../pact/model';
 import { PROGRESS_DEADLINE_KINDS } from '../progress/model';
 import { PAUSE_DEADLINE_KINDS } from '../pauses/model';
+import { OBLIGATION_DEADLINE_KINDS } from '../obligations/model';
 import { appealDeadlines, journeyFinished } from '../conditionality/appeals';
 import { JOURNEY } from './features';
 import { pausedDeadline } from '../pauses/clock';
@@ -29,6 +30,7 @@ export const DEADLINE_KINDS = [
   ...PACT_ACCEPTANCE_DEADLINE_KINDS,
   ...PAUSE_DEADLINE_KINDS,
   ...ASSESSMENT_DEADLINE_KINDS,
+  ...OBLIGATION_DEADLINE_KINDS,
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

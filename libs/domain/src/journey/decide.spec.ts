@@ -644,6 +644,9 @@ describe('refusalKind', () => {
     GOL_PATH_PARTY_REQUIRED: 'invalid',
     // GOL monitoring (issue 15)
     MONITORING_DATA_ALREADY_RECORDED: 'conflict',
+    PRESENTATION_NOT_REQUIRED: 'conflict',
+    PRESENTATION_EXEMPTION_ALREADY_RECORDED: 'conflict',
+    PRESENTATION_EXEMPTION_NOT_RECORDED: 'conflict',
   };
 
   it.each(Object.entries(expected) as [RefusalCode, string][])('%s → %s', (code, kind) => {

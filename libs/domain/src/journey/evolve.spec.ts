@@ -185,6 +185,7 @@ describe('evolve', () => {
       transfer: null,
       // no GOL monitoring data given (issue 15)
       monitoring: null,
+      presentation: null,
     });
   });
 

@@ -6,6 +6,7 @@ import { contacts } from '../contacts';
 import { episodes } from '../episodes';
 import { intake } from '../intake';
 import { monitoring } from '../monitoring';
+import { obligations } from '../obligations';
 import { offers } from '../offers';
 import { outcomes } from '../outcomes';
 import { pact } from '../pact';
@@ -19,4 +20,4 @@ import { feature } from './feature';
  * The journey: every feature, in the order their deadlines are processed when they fall due at the same instant.
  * The core's total records (deciders, folds, notices, drafters, stall causes) are checked against this one list.
  */
-export const JOURNEY = feature(pact, contacts, intake, services, appointments, offers, conditionality, referrals, outcomes, progress, assessment, benefits, pauses, episodes, monitoring);
+export const JOURNEY = feature(pact, contacts, intake, services, appointments, offers, conditionality, referrals, outcomes, progress, assessment, benefits, pauses, episodes, monitoring, obligations);

@@ -18,6 +18,7 @@ import type { ReferralsEvent, ReferralsSlice } from '../referrals/model';
 import type { ServicesEvent, ServicesSlice } from '../services/model';
 import type { BenefitsEvent, BenefitsSlice } from '../benefits/model';
 import type { MonitoringEvent, MonitoringSlice } from '../monitoring/model';
+import type { ObligationsEvent, ObligationsSlice } from '../obligations/model';
 
 /**
  * The journey's vocabulary: each feature's events and state slice, composed. Everything is plain JSON (dates as
@@ -38,6 +39,7 @@ export * from '../referrals/model';
 export * from '../services/model';
 export * from '../benefits/model';
 export * from '../monitoring/model';
+export * from '../obligations/model';
 
 /**
  * Where a journey stands.
@@ -77,7 +79,8 @@ export type JourneyEvent =
   | BenefitsEvent
   | AssessmentEvent
   | EpisodesEvent
-  | MonitoringEvent;
+  | MonitoringEvent
+  | ObligationsEvent;
 export type JourneyEventType = JourneyEvent['type'];
 
 /** What the journey started with: who, where, under which catalogue version. */
@@ -134,4 +137,5 @@ export interface JourneyState
     AssessmentSlice,
     BenefitsSlice,
     EpisodesSlice,
-    MonitoringSlice {}
+    MonitoringSlice,
+    ObligationsSlice {}

@@ -85,6 +85,10 @@ export const REFUSAL_KINDS = {
   ABSENCE_ALREADY_RUNNING: 'conflict',
   /** GOL monitoring (issue 15): recorded once, at the start or by `RecordMonitoringData`. */
   MONITORING_DATA_ALREADY_RECORDED: 'conflict',
+  /** ADI and SFL (issue 15): no presentation obligation binds the journey's benefit; an exemption recorded twice or withdrawn without one. */
+  PRESENTATION_NOT_REQUIRED: 'conflict',
+  PRESENTATION_EXEMPTION_ALREADY_RECORDED: 'conflict',
+  PRESENTATION_EXEMPTION_NOT_RECORDED: 'conflict',
   /** A command reached Temporal without the product's encryption (not through the API or a worker). */
   UNENCRYPTED_PAYLOAD: 'invalid',
 } as const;

@@ -5,6 +5,7 @@ import { NO_CONTACT } from '../contacts/agreed-contacts';
 import type { JourneyStartedData } from '../intake/model';
 import { emptyServiceProgress } from '../services/progress';
 import { claimedAtStart } from '../benefits/running';
+import { startingPresentation } from '../obligations/rule';
 import type { JourneyState } from './model';
 
 /** The parts of the state added with the six services, empty: what a journey that never used them has. */
@@ -34,6 +35,7 @@ export function emptyExtensions(): Pick<
   | 'earlierBenefits'
   | 'transfer'
   | 'monitoring'
+  | 'presentation'
 > {
   return {
     services: null,
@@ -60,12 +62,13 @@ export function emptyExtensions(): Pick<
     earlierBenefits: [],
     transfer: null,
     monitoring: null,
+    presentation: null,
   };
 }
 
 /** Every feature's slice, empty, under what the journey started with. */
 export function initialState(data: JourneyStartedData, at: string): JourneyState {
-  const { catalogueVersion, catalogueScope, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, monitoring, ...start } = data;
+  const { catalogueVersion, catalogueScope, clocks, services, workingDayClocks, rollForwardClocks, benefit, rules, office, offerSuitability, personRef, previousJourneyId, assessment, absenceReasons, monitoring, presentation, ...start } = data;
   return {
     ...start,
     ...emptyExtensions(),
@@ -93,6 +96,7 @@ export function initialState(data: JourneyStartedData, at: string): JourneyState
     assessment: assessment ?? null,
     absenceReasons: absenceReasons ?? null,
     monitoring: monitoring ?? null,
+    presentation: startingPresentation(presentation),
     contact: { ...NO_CONTACT },
     pactDeadlineMissedAt: null,
     pactDeadlineEscalatedAt: null,

@@ -4,6 +4,7 @@ import { servicesPending } from '../services/availability';
 import type { ServiceCode } from '../services/service-table';
 import { versionAwaitingAcceptance } from '../pact/versions';
 import { benefitRunsNow } from '../benefits/running';
+import { boundBenefit, participationEndsAt } from '../obligations/rule';
 import { awaitingPresaInCarico, firstContactClockStart, firstContactDueAt } from '../intake/first-contact';
 import { pactAcceptanceDueAt } from '../pact/acceptance';
 import { pactDeadlineAt } from '../pact/pact-deadline';
@@ -58,6 +59,14 @@ export interface JourneyView extends JourneyState {
   benefitRunning: boolean;
   /** When the last GOL profiling is (or was) due for review: the catalogue's `profilingReview` after it, moved by pauses; or null. */
   profilingReviewDueAt: string | null;
+  /**
+   * Issue 15 (ADI, SFL): when the next presentation (a meeting, a confirmation of participation) is due, moved by the
+   * pauses; once missed, the instant it was due (the benefit suspended until the person presents); null when no
+   * obligation binds the journey's benefit or the person is exempt.
+   */
+  nextPresentationDueAt: string | null;
+  /** Issue 15 (SFL): when the benefit's months end (extended once the pact was updated), or null. */
+  participationEndsAt: string | null;
 }
 
 export function toView(state: JourneyState): JourneyView {
@@ -86,6 +95,8 @@ export function toView(state: JourneyState): JourneyView {
     benefitRunning: benefitRunsNow(state),
     // Where the journey's pauses put it; once it fell due, when it did (null while a pause holds it).
     profilingReviewDueAt: state.assessment?.profilingReviewDueAt ?? dueOf('profiling_review'),
+    nextPresentationDueAt: dueOf('presentation_due') ?? (boundBenefit(state) ? state.presentation!.missedDueAt : null),
+    participationEndsAt: participationEndsAt(state),
   };
 }
 

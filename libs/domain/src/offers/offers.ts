@@ -3,7 +3,7 @@ import { lapseFor, openLapse } from '../conditionality/lapses';
 import { romeStartOfDay } from '../dates';
 import type { Evolvers } from '../journey/handlers';
 import type { JourneyState } from '../journey/model';
-import { benefitRunning } from '../benefits/running';
+import { subjectToConditionality } from '../benefits/running';
 import { silent } from '../journey/notice';
 import { edition } from '../journey/rules-edition';
 import { nextId, pastInstant, refusal, requireBoolean, requireOneOf, requireText, type Draft, type Outcome, type Refused } from '../journey/rules';
@@ -72,7 +72,7 @@ function suitabilityOf(
   }
   const facts = suitabilityFacts(state, c.suitability, proposedAt);
   if ('refusal' in facts) return facts;
-  const verdict = assessSuitability(facts, suitabilityThresholds(state), benefitRunning(state, proposedAt));
+  const verdict = assessSuitability(facts, suitabilityThresholds(state), subjectToConditionality(state, proposedAt));
   return { suitable: override ? override.congrua : verdict.congrua, proposedAt, facts, verdict, override };
 }
 

@@ -2,7 +2,7 @@ import { canonicalInstant, romeDateOf, romeStartOfDay, toMillis } from '../dates
 import { pausedMillis } from '../pauses/clock';
 import { CONTRACT_TYPES, type ContractType } from '../outcomes/model';
 import type { JourneyState } from '../journey/model';
-import { benefitRunning } from '../benefits/running';
+import { subjectToConditionality } from '../benefits/running';
 import { refusal, requireBoolean, requireOneOf, type Refused } from '../journey/rules';
 import {
   EXPERIENCE_MATCHES,
@@ -154,7 +154,7 @@ export function suitabilityFacts(state: JourneyState, input: OfferSuitabilityInp
   if (FIXED_LENGTH.includes(input.contractType) && input.contractMonths === undefined) {
     return refusal('INVALID_VALUE', `a ${input.contractType} contract states its length in months (art. 5 c.1 lett. a D.M. 10 aprile 2018)`, `${f}.contractMonths`);
   }
-  if (benefitRunning(state, proposedAt) && input.benefitMonthlyAmount === undefined) {
+  if (subjectToConditionality(state, proposedAt) && input.benefitMonthlyAmount === undefined) {
     return refusal('INVALID_VALUE', "the person receives a benefit: state its monthly amount, the pay is compared with it (art. 7 D.M. 10 aprile 2018)", `${f}.benefitMonthlyAmount`);
   }
   return {

@@ -1,6 +1,6 @@
 import { isPositiveDuration } from '../dates';
 import type { JourneyState } from '../journey/model';
-import { benefitRunning } from '../benefits/running';
+import { subjectToConditionality } from '../benefits/running';
 import { silent } from '../journey/notice';
 import { nextId, optionalText, refusal, requireOneOf, requireText, type Outcome, type Refused } from '../journey/rules';
 import { progressed } from '../progress';
@@ -31,7 +31,7 @@ function amendPact(state: JourneyState, c: AmendPactCommand, now: string): Outco
     (c.availability === undefined ? null : requireAvailability(c.availability));
   if (invalid) return invalid;
   // Edition 2: as at the signing, a benefit recipient stays available for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015).
-  if (edition(state) >= 2 && benefitRunning(state, now) && c.availability?.suitableOffers === false) {
+  if (edition(state) >= 2 && subjectToConditionality(state, now) && c.availability?.suitableOffers === false) {
     return refusal('SUITABLE_OFFERS_AVAILABILITY_REQUIRED', `a ${state.benefit!.kind} recipient declares availability for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015)`, 'availability.suitableOffers');
   }
   for (const [name, list] of [['changeActions', c.changeActions], ['addActions', c.addActions], ['withdrawActionIds', c.withdrawActionIds]] as const) {

@@ -1,7 +1,7 @@
 import { isPositiveDuration } from '../dates';
 import { NO_CONTACT } from '../contacts/agreed-contacts';
 import type { JourneyState } from '../journey/model';
-import { benefitRunning } from '../benefits/running';
+import { subjectToConditionality } from '../benefits/running';
 import { silent } from '../journey/notice';
 import { optionalString, refusal, requireOneOf, requireText, type Outcome } from '../journey/rules';
 import { progressed } from '../progress';
@@ -30,7 +30,7 @@ function signPact(state: JourneyState, c: SignPactCommand, now: string): Outcome
     (edition2 ? requireText(c.jobSearchProof, 'jobSearchProof', 1000) : optionalString(c.jobSearchProof, 'jobSearchProof'));
   if (invalid) return invalid;
   // Edition 2: the benefit is conditional on availability for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015).
-  if (edition(state) >= 2 && benefitRunning(state, now) && c.availability.suitableOffers === false) {
+  if (edition(state) >= 2 && subjectToConditionality(state, now) && c.availability.suitableOffers === false) {
     return refusal('SUITABLE_OFFERS_AVAILABILITY_REQUIRED', `a ${state.benefit!.kind} recipient declares availability for suitable offers (art. 20 c.3, art. 21 D.lgs. 150/2015)`, 'availability.suitableOffers');
   }
   if (!Array.isArray(c.actions) || c.actions.length === 0) {

@@ -18,6 +18,8 @@ import { ABSENCE_REASONS, type AbsenceReason } from '../pauses/model';
 import { validateOfferSuitability } from '../offers/suitability';
 import { DEFAULT_ASSESSMENT_AREAS } from '../assessment/model';
 import type { CatalogueScope } from '../regions/regions';
+import type { PresentationObligation } from '../obligations/model';
+import { ADI_PRESENTATION, SFL_PRESENTATION, validatePresentationObligation } from '../obligations/rule';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -68,6 +70,12 @@ export interface ProgrammeCatalogue {
    * region that published it (`REGION_KEYS`); versions are numbered per scope and code. Absent: national.
    */
   scope?: CatalogueScope;
+  /**
+   * Issue 15: the periodic presentation the programme's benefit asks (ADI: a meeting `first` P120D after the digital
+   * activation pact, then `every` P90D; SFL: a confirmation every P90D and the benefit's months), whether a convocation
+   * missed without an excuse ends the benefit, the SFL's duration and extension. Absent or null: none. Journeys pin it.
+   */
+  presentation?: PresentationObligation | null;
 }
 
 export interface ServiceStep {
@@ -114,6 +122,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
   problems.push(...validateRollForwardClocks(c.rollForwardClocks));
   problems.push(...validateAssessmentAreas(c.assessmentAreas));
   problems.push(...validateAbsenceReasons(c.absenceReasons));
+  problems.push(...validatePresentationObligation(c.presentation));
   return problems;
 }
 
@@ -309,3 +318,31 @@ export const GOL_ASSESSMENT_CATALOGUE: CatalogueDefinition = {
   rollForwardClocks: golRollForwardClocks(),
   assessmentAreas: [...DEFAULT_ASSESSMENT_AREAS],
 };
+
+/**
+ * Issue 15: the national benefits of D.L. 48/2023 with their own clocks, next to the GOL paths. Their clocks are the
+ * GOL defaults for what the journey shares (reception, the pact, stall, escalation; the first-contact clocks of
+ * D.lgs. 150/2015 too, as every DID), their presentation obligation the decree's: ADI (art. 4) a meeting within 120
+ * days of the digital activation pact, then every 90 days; SFL (art. 12 c.7–8) a confirmation every 90 days, 12
+ * months extended by 12 with the pact updated. Their services: reception, then the interview and tutoring.
+ */
+export const BENEFIT_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
+  {
+    code: 'ADI',
+    title: 'Assegno di inclusione (D.L. 48/2023) – Percorso di attivazione lavorativa',
+    clocks: GOL_CLOCKS,
+    services: [step('reception'), step('second_level_interview', 'reception'), step('tutoring', 'second_level_interview')],
+    workingDayClocks: golWorkingDayClocks(),
+    rollForwardClocks: golRollForwardClocks(),
+    presentation: ADI_PRESENTATION,
+  },
+  {
+    code: 'SFL',
+    title: 'Supporto per la formazione e il lavoro (art. 12 D.L. 48/2023)',
+    clocks: GOL_CLOCKS,
+    services: [step('reception'), step('second_level_interview', 'reception'), step('path_definition', 'second_level_interview'), step('tutoring', 'path_definition')],
+    workingDayClocks: golWorkingDayClocks(),
+    rollForwardClocks: golRollForwardClocks(),
+    presentation: SFL_PRESENTATION,
+  },
+];

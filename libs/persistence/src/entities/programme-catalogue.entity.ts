@@ -1,5 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import type { CatalogueScope, JourneyClocks, LegalClockName, OfferSuitabilityThresholds, RollForwardClocks, ServiceStep, AbsenceReason } from '@sal/domain';
+import type { CatalogueScope, JourneyClocks, LegalClockName, OfferSuitabilityThresholds, RollForwardClocks, ServiceStep, AbsenceReason, PresentationObligation } from '@sal/domain';
 
 /**
  * One version of a programme catalogue. Versions are never changed: a new definition is a new version of its scope
@@ -44,6 +44,10 @@ export class ProgrammeCatalogueRecord {
   /** The areas of GOL's qualitative assessment (issue 14; null: the default list, or not an assessment catalogue). */
   @Column({ name: 'assessment_areas', type: 'jsonb', nullable: true })
   assessmentAreas!: string[] | null;
+
+  /** The presentation obligation of the programme's benefit (issue 15: ADI, SFL); null: none. */
+  @Column({ type: 'jsonb', nullable: true })
+  presentation!: PresentationObligation | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

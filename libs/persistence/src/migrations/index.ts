@@ -23,6 +23,7 @@ import { BenefitLifecycle1764280300000 } from './1764280300000-benefit-lifecycle
 import { Pauses1764280400000 } from './1764280400000-pauses';
 import { AuditPersonRef1764290100000 } from './1764290100000-audit-person-ref';
 import { GolMonitoring1764290200000 } from './1764290200000-gol-monitoring';
+import { BenefitCatalogues1764300100000 } from './1764300100000-benefit-catalogues';
 import { RegionalCatalogues1764300200000 } from './1764300200000-regional-catalogues';
 
 /**
@@ -57,5 +58,6 @@ export const MIGRATIONS = [
   Pauses1764280400000,
   AuditPersonRef1764290100000,
   GolMonitoring1764290200000,
+  BenefitCatalogues1764300100000,
   RegionalCatalogues1764300200000,
 ];

@@ -52,7 +52,7 @@ export class BeneficiaryInputDto implements Beneficiary {
 
 /** The unemployment benefit the person claims: it makes them subject to conditionality (art. 21 D.lgs. 150/2015). */
 export class BenefitInputDto implements BenefitClaim {
-  @ApiProperty({ description: '`naspi` or `dis_coll`', enum: BENEFIT_KINDS, example: 'naspi' })
+  @ApiProperty({ description: '`naspi` or `dis_coll` (conditionality, art. 21 D.lgs. 150/2015); `adi` or `sfl` (D.L. 48/2023: the presentation obligation of the programmes `ADI` and `SFL`)', enum: BENEFIT_KINDS, example: 'naspi' })
   @IsIn(BENEFIT_KINDS, { message: `must be one of ${BENEFIT_KINDS.join(', ')}` })
   kind!: BenefitKind;
 
@@ -63,6 +63,15 @@ export class BenefitInputDto implements BenefitClaim {
   })
   @IsIsoDate({ notInFuture: true })
   applicationDate!: string;
+
+  @ApiPropertyOptional({
+    description: 'ADI, SFL: the day of the digital activation pact, YYYY-MM-DD, not in the future: the presentation clocks count from it (absent: from `applicationDate`)',
+    example: '2026-01-12',
+    format: 'date',
+  })
+  @IsOptional()
+  @IsIsoDate({ notInFuture: true })
+  activationPactDate?: string;
 }
 
 /** Issue 15: what GOL's monitoring counts of the person, with the least data needed (as `RecordMonitoringData` takes them). */

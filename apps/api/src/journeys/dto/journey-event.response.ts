@@ -71,13 +71,20 @@ export const EVENT_DESCRIPTIONS: Record<JourneyEventType, string> = {
   SuspensionLimitReached: 'the suspension ran six months after the job started: the unemployed status is lost (a JourneyClosed with reason `status_lost` follows; the operator is told): { pauseId, limitAt }',
   AbsenceRecorded: "a justified long absence from the catalogue's list pauses every clock: { pauseId, reason, fromDate, toDate, from, expectedEnd, operatorId }",
   AbsenceEnded: 'the absence ended (early, by the operator; or after its last day, operatorId null): { pauseId, endedAt, operatorId }',
-  BenefitClaimed: 'a NASpI or DIS-COLL claim recorded after the start; it runs from its application day: { kind, applicationDate, operatorId, note }',
+  BenefitClaimed: 'a claim (NASpI, DIS-COLL, ADI, SFL) recorded after the start; it runs from its application day: { kind, applicationDate, activationPactDate?, operatorId, note }',
   BenefitGranted: 'INPS granted the benefit: { on, operatorId, note }',
   BenefitRefused: 'INPS refused the claim; conditionality no longer applies from that day: { on, operatorId, note }',
-  BenefitSuspended: 'the benefit is suspended from that day (it does not run): { on, reason (`short_employment`, `other`), operatorId, note }',
+  BenefitSuspended: 'the benefit is suspended from that day (it does not run): { on, reason (`short_employment`, `missed_presentation`, `pact_not_updated`, `other`), operatorId, note }',
   BenefitResumed: 'the suspended benefit runs again from that day: { on, operatorId, note }',
   BenefitEnded: 'the benefit ended on that day; conditionality no longer applies: { on, reason (`exhausted`, `decadenza`, `employment`, `renounced`, `other`), operatorId, note }',
   MonitoringDataRecorded: 'issue 15: the GOL monitoring data recorded: { birthDate, sex, disabled, longTermUnemployed, neet, socialServicesReferral, operatorId }',
+  PresentationRecorded: 'issue 15 (ADI, SFL): a presentation to the services or a confirmation of participation; it restarts the clock and resumes a benefit suspended for a missed one: { presentedAt, operatorId, note, resumesBenefit }',
+  PresentationMissed: "issue 15: the presentation's due instant passed; the benefit is suspended (reason `missed_presentation`, the operator is told) unless it was already: { dueAt, suspendsBenefit }",
+  PresentationExemptionRecorded: 'issue 15: the member is exempt (art. 6 D.L. 48/2023): no presentation clock: { reason, operatorId, note, resumesBenefit }',
+  PresentationExemptionWithdrawn: 'issue 15: the exemption withdrawn; the clock restarts: { operatorId, note }',
+  ParticipationTermReached:
+    "issue 15 (SFL): the benefit's months ended: `extended` (the pact updated in their last month, or while waiting), `awaiting_pact_update` (suspended, reason `pact_not_updated`), `ended` (reason `exhausted`): { outcome, dueAt }",
+  BenefitForfeited: 'issue 15 (ADI, SFL): a convocation missed without an excuse ended the benefit (decadenza, art. 8 c.6 lett. a D.L. 48/2023): { lapseId }',
 };
 const EVENT_TYPES = Object.keys(EVENT_DESCRIPTIONS) as JourneyEventType[];
 

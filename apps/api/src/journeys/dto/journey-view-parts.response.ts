@@ -120,6 +120,9 @@ export class BenefitViewDto implements BenefitState {
   @ApiProperty({ description: 'Date of the application, YYYY-MM-DD', example: '2026-01-10', format: 'date' })
   applicationDate!: string;
 
+  @ApiPropertyOptional({ description: 'ADI, SFL: the day of the digital activation pact, which starts the presentation clocks (absent: the application\'s)', example: '2026-01-12', format: 'date' })
+  activationPactDate?: string;
+
   @ApiProperty({ description: '`start`: claimed with the start (the DID); `claim`: recorded later (`POST /journeys/{journeyId}/benefit`)', enum: ['start', 'claim'], example: 'start' })
   source!: 'start' | 'claim';
 

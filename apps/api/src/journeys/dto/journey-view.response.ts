@@ -76,6 +76,7 @@ import {
   ServiceProgressViewDto,
 } from './journey-view-parts.response';
 import { PactAvailabilityDto } from './pact-availability.response';
+import { PresentationViewDto } from './presentation-view.response';
 
 /** Where a journey's state came from. */
 export const VIEW_SOURCES = ['workflow', 'read-model'] as const;
@@ -583,6 +584,23 @@ export class JourneyViewDto implements JourneyView {
 
   @ApiProperty({ description: 'Issue 15: the GOL monitoring data (given at the start or with `POST /journeys/{journeyId}/monitoring`), or null', type: () => MonitoringViewDto, nullable: true })
   monitoring!: MonitoringViewDto | null;
+
+  @ApiProperty({ description: "Issue 15 (ADI, SFL): the presentation obligation the journey pinned from its catalogue and where it stands, or null (the catalogue sets none)", type: () => PresentationViewDto, nullable: true })
+  presentation!: PresentationViewDto | null;
+
+  @ApiProperty({
+    description:
+      'Issue 15 (ADI, SFL): when the next presentation (a meeting with the services, a confirmation of participation) is due, moved by the pauses; once missed, the instant it was due ' +
+      "(the benefit suspended until the person presents); null when no obligation binds the journey's benefit, the person is exempt, or a running pause holds it",
+    example: '2026-06-30T21:59:59.999Z',
+    nullable: true,
+    type: String,
+    format: 'date-time',
+  })
+  nextPresentationDueAt!: string | null;
+
+  @ApiProperty({ description: "Issue 15 (SFL): when the benefit's months end (extended once the pact was updated), or null", example: null, nullable: true, type: String, format: 'date-time' })
+  participationEndsAt!: string | null;
 
   @ApiProperty({ description: 'Employment office in charge', example: 'CPI-MI-01' })
   officeId!: string;

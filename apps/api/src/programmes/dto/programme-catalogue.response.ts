@@ -1,3 +1,5 @@
+import { PresentationObligationDto } from '../../journeys/dto/presentation-view.response';
+import type { PresentationObligation } from '@sal/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LEGAL_CLOCK_NAMES, type LegalClockName, type RollForwardClocks, type AbsenceReason } from '@sal/domain';
 import { JourneyClocksDto } from './journey-clocks.dto';
@@ -87,4 +89,12 @@ export class ProgrammeCatalogueDto {
     example: ['education_and_training', 'work_experience_and_skills', 'job_search_autonomy'],
   })
   assessmentAreas?: string[];
+
+  @ApiPropertyOptional({
+    description:
+      "Issue 15: the periodic presentation its benefit asks (the programmes `ADI` and `SFL`): ADI a meeting `first` P120D after the digital activation pact, then `every` P90D; " +
+      "SFL a confirmation every P90D and the benefit's 12 months, extended by 12 with the pact updated. Absent on versions without one.",
+    type: () => PresentationObligationDto,
+  })
+  presentation?: PresentationObligation;
 }

@@ -1,3 +1,4 @@
+import { PresentationObligationDto } from '../../journeys/dto/presentation-view.response';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow } from 'class-validator';
 import { LEGAL_CLOCK_NAMES } from '@sal/domain';
@@ -97,4 +98,16 @@ export class PublishCatalogueDto {
   })
   @Allow()
   scope?: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      'Issue 15: the periodic presentation its benefit asks (ADI, SFL; D.L. 48/2023): `{ benefit: adi|sfl, kind: meeting|confirmation, first, every, decadenzaOnMissedConvocation, duration }` — ' +
+      '`first` the first presentation\'s period from the digital activation pact (ADI: P120D; null: `every`), `every` the period from the last one (P90D), ' +
+      '`decadenzaOnMissedConvocation` whether a convocation missed without an excuse ends the benefit (art. 8 c.6 lett. a), `duration` the SFL\'s months ' +
+      '`{ length: P12M, extension: P12M, updateWindow: P1M, updateGrace: P90D }` or null. Absent or null: none. Journeys pin it at start.',
+    type: () => PresentationObligationDto,
+    nullable: true,
+  })
+  @Allow()
+  presentation?: unknown;
 }

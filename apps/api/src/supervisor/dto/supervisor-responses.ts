@@ -1,5 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import {
+  type BenefitKind,
   type BenefitStatus,
   JOURNEY_STAGES,
   PAUSE_KINDS,
@@ -237,6 +238,39 @@ export class JourneysByBenefitStatusDto implements Record<BenefitStatus | 'none'
   ended!: number;
 }
 
+/** Issue 15: the open journeys with a benefit of one kind, by its status now (every status is present). */
+export class BenefitStatusCountsDto implements Record<BenefitStatus, number> {
+  @ApiProperty({ description: 'Claimed, INPS not yet decided (it runs)', example: 3 })
+  claimed!: number;
+
+  @ApiProperty({ description: 'Granted (it runs)', example: 20 })
+  granted!: number;
+
+  @ApiProperty({ description: 'Refused by INPS', example: 1 })
+  refused!: number;
+
+  @ApiProperty({ description: 'Suspended (by INPS, or for ADI/SFL by a missed presentation or the SFL pact not updated)', example: 2 })
+  suspended!: number;
+
+  @ApiProperty({ description: 'Ended', example: 2 })
+  ended!: number;
+}
+
+/** Issue 15: the open journeys by their benefit's kind and status (every kind is present). */
+export class JourneysByBenefitKindDto implements Record<BenefitKind, BenefitStatusCountsDto> {
+  @ApiProperty({ description: 'NASpI (conditionality, art. 21 D.lgs. 150/2015)', type: () => BenefitStatusCountsDto })
+  naspi!: BenefitStatusCountsDto;
+
+  @ApiProperty({ description: 'DIS-COLL (conditionality, art. 21 D.lgs. 150/2015)', type: () => BenefitStatusCountsDto })
+  dis_coll!: BenefitStatusCountsDto;
+
+  @ApiProperty({ description: 'Assegno di inclusione (D.L. 48/2023): its presentation every 90 days', type: () => BenefitStatusCountsDto })
+  adi!: BenefitStatusCountsDto;
+
+  @ApiProperty({ description: 'Supporto per la formazione e il lavoro (art. 12 D.L. 48/2023): its confirmation every 90 days, its 12 months', type: () => BenefitStatusCountsDto })
+  sfl!: BenefitStatusCountsDto;
+}
+
 /** Stalled open journeys by reason (every reason is present; a journey with two reasons counts under both). */
 export class StalledByReasonDto implements Record<StallReason, number> {
   @ApiProperty({ description: 'With an overdue pact action', example: 3 })
@@ -413,6 +447,9 @@ export class KpisDto {
 
   @ApiProperty({ description: 'Open journeys by the status of their benefit now (`none`: no benefit claimed); conditionality applies to `claimed` and `granted`', type: () => JourneysByBenefitStatusDto })
   journeysByBenefitStatus!: JourneysByBenefitStatusDto;
+
+  @ApiProperty({ description: "Issue 15: open journeys by their benefit's kind and status now (ADI and SFL suspended for a missed presentation among `suspended`)", type: () => JourneysByBenefitKindDto })
+  journeysByBenefitKind!: JourneysByBenefitKindDto;
   @ApiProperty({ description: 'Journeys by GOL path now, any status (not limited to the period): the path chosen at the end of the assessment, or the GOL-n programme a journey started under', type: () => JourneysByGolPathDto })
   journeysByGolPath!: JourneysByGolPathDto;
 
