@@ -3,7 +3,7 @@ import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
 import { productForFile } from '../support/product';
-import type { HttpAnswer } from '../support/services';
+import { http, type HttpAnswer } from '../support/services';
 import { eventually } from '../support/wait';
 
 /**
@@ -168,7 +168,13 @@ describe('a regional catalogue version published in one region', () => {
     expect((await op('GET', '/programmes/GOL-1')).body).toMatchObject({ version: national.version, scope: 'national' });
   });
 
-  it('OpenAPI documents the region of the catalogue requests and the scope of catalogues and journeys', async () => {
+  it('lists the regions by key to any authenticated caller; OpenAPI documents the region of the catalogue requests and the scope of catalogues and journeys', async () => {
+    const regions = (await op('GET', '/regions')).body as { key: string; name: string; istat: string }[];
+    expect(regions).toHaveLength(21);
+    expect(regions[0]).toEqual({ key: 'piemonte', name: 'Piemonte', istat: '01' });
+    expect(regions.map((r) => r.key)).toEqual(expect.arrayContaining(['trento', 'bolzano', 'lazio']));
+    expect((await http(product.stack.baseUrl, 'GET', '/regions', undefined, null)).status).toBe(401);
+
     const doc = (await admin('GET', '/docs-json')).body;
     const params = (path: string, method: string) => (doc.paths[path][method].parameters as { name: string; in: string }[]).filter((p) => p.in === 'query').map((p) => p.name);
     expect(params('/programmes', 'get')).toContain('region');
