@@ -1,9 +1,10 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, journeyCommandUpdate, recordIntakeUpdate, type JourneyWorkflowInput } from '@sal/contracts';
+import { closeJourneyUpdate, getJourneyStateQuery, JOURNEY_WORKFLOW_TYPE, journeyCommandUpdate, recordIntakeUpdate, type JourneyWorkflowInput } from '@sal/contracts';
 import { ADI_PRESENTATION, romeDateOf, type GenericJourneyCommand, type JourneyClocks, type JourneyView, type PresentationObligation } from '@sal/domain';
 import { JourneyRecord, SupervisorReadModel } from '@sal/persistence';
 import { journeyIdFor } from '@sal/temporal';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
+import { recordHistory } from '../support/histories';
 import { randomFiscalCode } from '../support/journeys';
 import { NoticeLog } from '../support/notices';
 import { connectTestClient, startTestWorker, type RunningWorker, type TestTemporal } from '../support/temporal';
@@ -98,8 +99,12 @@ describe('an ADI journey missing its periodic meeting', () => {
     expect(Date.parse(resumed.nextPresentationDueAt!)).toBe(Date.parse(resumed.presentation!.lastPresentedAt!) + 8000);
     await eventually(() => row(handle.workflowId).then((r) => (r?.benefitStatus === 'claimed' ? r : undefined)), 'the resumption in the read model');
 
-    // Closed before the next clock runs out (an exemption would stop it too).
+    // An exemption stops the clock before it runs out again; the episode ends, and with RECORD_HISTORIES its history
+    // joins the replayed ones (an ADI journey's).
     await send(handle, { type: 'RecordPresentationExemption', reason: 'care_duties', operatorId: OP });
     expect((await view(handle)).nextPresentationDueAt).toBeNull();
+    await handle.executeUpdate(closeJourneyUpdate, { args: [{ reason: 'withdrawn', operatorId: OP }] });
+    await handle.result();
+    await recordHistory('adi-missed-presentation', handle);
   });
 });
