@@ -217,27 +217,6 @@ export class JourneysByStageDto implements Record<JourneyStage, number> {
   assessment!: number;
 }
 
-/** Open journeys by the status of their benefit (every status is present). */
-export class JourneysByBenefitStatusDto implements Record<BenefitStatus | 'none', number> {
-  @ApiProperty({ description: 'No benefit claimed', example: 12 })
-  none!: number;
-
-  @ApiProperty({ description: 'Claimed, INPS not yet decided (it runs)', example: 3 })
-  claimed!: number;
-
-  @ApiProperty({ description: 'Granted (it runs)', example: 20 })
-  granted!: number;
-
-  @ApiProperty({ description: 'Refused by INPS', example: 1 })
-  refused!: number;
-
-  @ApiProperty({ description: 'Suspended', example: 2 })
-  suspended!: number;
-
-  @ApiProperty({ description: 'Ended', example: 2 })
-  ended!: number;
-}
-
 /** Issue 15: the open journeys with a benefit of one kind, by its status now (every status is present). */
 export class BenefitStatusCountsDto implements Record<BenefitStatus, number> {
   @ApiProperty({ description: 'Claimed, INPS not yet decided (it runs)', example: 3 })
@@ -254,6 +233,12 @@ export class BenefitStatusCountsDto implements Record<BenefitStatus, number> {
 
   @ApiProperty({ description: 'Ended', example: 2 })
   ended!: number;
+}
+
+/** Open journeys by the status of their benefit, any kind (every status is present, and `none`). */
+export class JourneysByBenefitStatusDto extends BenefitStatusCountsDto implements Record<BenefitStatus | 'none', number> {
+  @ApiProperty({ description: 'No benefit claimed', example: 12 })
+  none!: number;
 }
 
 /** Issue 15: the open journeys by their benefit's kind and status (every kind is present). */
