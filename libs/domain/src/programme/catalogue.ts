@@ -17,6 +17,7 @@ import type { OfferSuitabilityThresholds } from '../offers/model';
 import { ABSENCE_REASONS, type AbsenceReason } from '../pauses/model';
 import { validateOfferSuitability } from '../offers/suitability';
 import { DEFAULT_ASSESSMENT_AREAS } from '../assessment/model';
+import { validatePersonalDataRetention } from '../retention/retention';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -62,6 +63,12 @@ export interface ProgrammeCatalogue {
    * (`GOL`): snake_case names, each at most 60 characters. Absent or null: `DEFAULT_ASSESSMENT_AREAS`.
    */
   assessmentAreas?: string[] | null;
+  /**
+   * How long a closed episode's personal data is kept (issue 15), an ISO-8601 duration from the closure: past it, the
+   * retention sweep erases it (read model minimised, the journey's payload key shredded). Absent or null:
+   * `DEFAULT_PERSONAL_DATA_RETENTION` (P10Y). Journeys pin it at start with the catalogue's version.
+   */
+  personalDataRetention?: string | null;
 }
 
 export interface ServiceStep {
@@ -108,6 +115,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
   problems.push(...validateRollForwardClocks(c.rollForwardClocks));
   problems.push(...validateAssessmentAreas(c.assessmentAreas));
   problems.push(...validateAbsenceReasons(c.absenceReasons));
+  problems.push(...validatePersonalDataRetention(c.personalDataRetention));
   return problems;
 }
 
