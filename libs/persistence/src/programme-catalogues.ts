@@ -45,6 +45,7 @@ export class ProgrammeCatalogues {
         rollForwardClocks: definition.rollForwardClocks ?? null,
         absenceReasons: definition.absenceReasons ?? null,
         assessmentAreas: definition.assessmentAreas ?? null,
+        personalDataRetention: definition.personalDataRetention ?? null,
       });
       return toCatalogue(await m.save(row));
     });
@@ -63,5 +64,6 @@ function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
     ...(r.rollForwardClocks ? { rollForwardClocks: r.rollForwardClocks } : {}),
     ...(r.absenceReasons ? { absenceReasons: r.absenceReasons } : {}),
     ...(r.assessmentAreas ? { assessmentAreas: r.assessmentAreas } : {}),
+    ...(r.personalDataRetention ? { personalDataRetention: r.personalDataRetention } : {}),
   };
 }
