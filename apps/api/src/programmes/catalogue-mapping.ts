@@ -39,6 +39,7 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     ...(rollForwardClocks && Object.keys(rollForwardClocks).length > 0 ? { rollForwardClocks: rollForwardInOrder(rollForwardClocks) } : {}),
     ...(catalogue.absenceReasons ? { absenceReasons: [...catalogue.absenceReasons] } : {}),
     ...(catalogue.assessmentAreas ? { assessmentAreas: [...catalogue.assessmentAreas] } : {}),
+    ...(catalogue.personalDataRetention ? { personalDataRetention: catalogue.personalDataRetention } : {}),
   };
 }
 

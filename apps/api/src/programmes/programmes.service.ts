@@ -50,6 +50,7 @@ export class ProgrammesService {
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: dto.rollForwardClocks } : {}),
       ...(dto.absenceReasons !== undefined ? { absenceReasons: dto.absenceReasons } : {}),
       ...(dto.assessmentAreas !== undefined ? { assessmentAreas: dto.assessmentAreas } : {}),
+      ...(dto.personalDataRetention !== undefined ? { personalDataRetention: dto.personalDataRetention } : {}),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
@@ -62,6 +63,7 @@ export class ProgrammesService {
       ...(dto.rollForwardClocks !== undefined ? { rollForwardClocks: rollForwardInOrder(dto.rollForwardClocks as RollForwardClocks) } : {}),
       ...(dto.absenceReasons ? { absenceReasons: [...(dto.absenceReasons as AbsenceReason[])] } : {}),
       ...(Array.isArray(dto.assessmentAreas) ? { assessmentAreas: [...(dto.assessmentAreas as string[])] } : {}),
+      ...(typeof dto.personalDataRetention === 'string' ? { personalDataRetention: dto.personalDataRetention } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition)));
   }

@@ -78,4 +78,11 @@ export class ProgrammeCatalogueDto {
     example: ['education_and_training', 'work_experience_and_skills', 'job_search_autonomy'],
   })
   assessmentAreas?: string[];
+
+  @ApiPropertyOptional({
+    description: "How long a closed episode's personal data is kept, from its closure (issue 15). Absent: the default, P10Y.",
+    type: String,
+    example: 'P10Y',
+  })
+  personalDataRetention?: string;
 }
