@@ -414,7 +414,7 @@ describe('fault drill: PostgreSQL stops and starts again', () => {
     product = await startProduct(pg.url);
     api = apiOf(product);
     await publishProgramme(api, programmeCode);
-    temporalClient = await connectTestClient();
+    temporalClient = await connectTestClient(dataSource);
   }, 300_000);
 
   afterAll(async () => {
