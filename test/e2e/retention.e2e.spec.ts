@@ -29,7 +29,8 @@ const today = () => romeDateOf(Date.now());
 const product = productForFile({}, async (p) => {
   // GOL-1's rules, with a retention of seconds.
   const gol1 = (await p.as()('GET', '/programmes/GOL-1')).body;
-  const { code: _code, version: _version, ...definition } = gol1;
+  // The body of a publish is the catalogue without its code and version (undefined is left out of the JSON).
+  const definition = { ...gol1, code: undefined, version: undefined };
   const published = await p.as()('PUT', `/programmes/${PROGRAMME}`, { ...definition, title: 'Retention test programme', personalDataRetention: 'PT5S' });
   if (published.status !== 200 && published.status !== 201) throw new Error(`publishing ${PROGRAMME}: ${published.status} ${JSON.stringify(published.body)}`);
 });
