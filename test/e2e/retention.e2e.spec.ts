@@ -171,6 +171,8 @@ describe('retention: a closed episode past its retention is erased, its history 
     expect((await admin('POST', '/people/export', { fiscalCode: kept.fiscalCode })).status).toBe(200);
     const view = await op('GET', `/journeys/${shreddedId}`);
     expect([view.status, codeOf(view)]).toEqual([410, 'PERSONAL_DATA_ERASED']);
+    const timeline = await op('GET', `/journeys/${shreddedId}/events`);
+    expect([timeline.status, codeOf(timeline)]).toEqual([410, 'PERSONAL_DATA_ERASED']);
     expect((await op('GET', `/journeys/${keptId}`)).status).toBe(200);
 
     const [row] = await product.db.dataSource.query('SELECT * FROM journeys WHERE journey_id = $1', [shreddedId]);

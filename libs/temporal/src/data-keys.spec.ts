@@ -136,6 +136,19 @@ describe('payloads sealed with their journey’s data key (envelope encryption)'
     await expect(keys.forOpening(JOURNEY)).rejects.toBeInstanceOf(PersonalDataErasedError);
   });
 
+  it('keep serving a key held in memory while the store cannot be reached, past its expiry, so running journeys go on', async () => {
+    const store = new MemoryStore();
+    let now = 0;
+    const keys = new JourneyDataKeys({ store, masterKeys: new Map([['m1', m1]]), currentMasterKeyId: 'm1', cache: { ttlMs: 1000 }, now: () => now });
+    const key = await keys.forSealing(JOURNEY);
+    now += 5000;
+    store.find = async () => Promise.reject(new Error('database down'));
+    expect(await keys.forOpening(JOURNEY)).toEqual(key);
+    expect(await keys.forSealing(JOURNEY)).toEqual(key);
+    // A key it never held cannot be had while the store is down.
+    await expect(keys.forOpening(OTHER_JOURNEY)).rejects.toThrow(/database down/);
+  });
+
   it('refuse "journey" as a master key id', () => {
     expect(() => codecWith(undefined, [[JOURNEY_KEY_SCHEME, m1]], JOURNEY_KEY_SCHEME)).toThrow(/journey/);
   });

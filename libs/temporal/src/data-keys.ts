@@ -82,6 +82,9 @@ export function unwrapDataKey(masterKey: Uint8Array, journeyId: string, wrapped:
   }
 }
 
+/** What `read` answers when the store is unreachable and an expired key is still held. */
+const STALE = Symbol('stale');
+
 /** How many unwrapped data keys a process keeps in memory, and for how long, unless told otherwise. */
 export const DATA_KEY_CACHE_DEFAULTS = { maxEntries: 10_000, ttlMs: 5 * 60_000 } as const;
 
@@ -92,7 +95,8 @@ export interface JourneyDataKeysOptions {
   currentMasterKeyId: string;
   /**
    * Unwrapped keys kept in memory: at most `maxEntries` (least recently used out first), each for `ttlMs` — so a key
-   * shredded by another process stops opening payloads here within `ttlMs` at the latest.
+   * shredded by another process stops opening payloads here within `ttlMs` at the latest. Past `ttlMs` a key is read
+   * again from the store; while the store cannot be reached, the key held is used still.
    */
   cache?: { maxEntries?: number; ttlMs?: number };
   /** The clock of the cache (tests). */
@@ -128,7 +132,8 @@ export class JourneyDataKeys {
   async forSealing(journeyId: string): Promise<Buffer> {
     const cached = this.cached(journeyId);
     if (cached) return cached;
-    let stored = await this.options.store.find(journeyId);
+    let stored = await this.read(journeyId);
+    if (stored === STALE) return this.stale(journeyId)!;
     if (!stored) {
       const fresh = randomBytes(DATA_KEY_BYTES);
       const masterKey = this.options.masterKeys.get(this.options.currentMasterKeyId)!;
@@ -144,7 +149,8 @@ export class JourneyDataKeys {
   async forOpening(journeyId: string): Promise<Buffer> {
     const cached = this.cached(journeyId);
     if (cached) return cached;
-    const stored = await this.options.store.find(journeyId);
+    const stored = await this.read(journeyId);
+    if (stored === STALE) return this.stale(journeyId)!;
     if (!stored) throw new DataKeyUnwrapError(journeyId, 'the key store holds no key for it');
     return this.remember(journeyId, this.unwrap(journeyId, stored));
   }
@@ -155,19 +161,39 @@ export class JourneyDataKeys {
   }
 
   private unwrap(journeyId: string, stored: StoredDataKey): Buffer {
-    if (stored.wrappedKey === null) throw new PersonalDataErasedError(journeyId);
+    if (stored.wrappedKey === null) {
+      this.cache.delete(journeyId);
+      throw new PersonalDataErasedError(journeyId);
+    }
     const masterKey = this.options.masterKeys.get(stored.masterKeyId);
     if (!masterKey) throw new DataKeyUnwrapError(journeyId, `it is wrapped under master key "${stored.masterKeyId}", which is not among PAYLOAD_ENCRYPTION_KEYS`);
     return unwrapDataKey(masterKey, journeyId, stored.wrappedKey);
   }
 
+  /**
+   * The stored key, or STALE when the store cannot be reached but this process still holds the key (expired): while
+   * the database is down, running journeys keep going on the keys their workers hold. A key the store says is
+   * shredded is never served from memory again.
+   */
+  private async read(journeyId: string): Promise<StoredDataKey | null | typeof STALE> {
+    try {
+      return await this.options.store.find(journeyId);
+    } catch (error) {
+      if (this.stale(journeyId)) return STALE;
+      throw error;
+    }
+  }
+
   private cached(journeyId: string): Buffer | null {
     const entry = this.cache.get(journeyId);
-    if (!entry) return null;
+    if (!entry || entry.until <= this.now()) return null;
     this.cache.delete(journeyId);
-    if (entry.until <= this.now()) return null;
     this.cache.set(journeyId, entry); // most recently used last
     return entry.key;
+  }
+
+  private stale(journeyId: string): Buffer | null {
+    return this.cache.get(journeyId)?.key ?? null;
   }
 
   private remember(journeyId: string, key: Buffer): Buffer {

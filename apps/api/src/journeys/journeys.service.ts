@@ -321,9 +321,12 @@ export class JourneysService {
 
   /**
    * The timeline from the read model. Empty while the first event is not yet projected (eventually consistent,
-   * usually within a second); 404 only when Temporal does not know the journey either.
+   * usually within a second); 404 only when Temporal does not know the journey either; 410 once its personal data was
+   * erased (issue 15).
    */
   async events(principal: Principal, journeyId: string): Promise<JourneyEvent[]> {
+    // An erased journey's events keep only their types and dates: 410, as its state.
+    await this.refuseErased(principal, journeyId);
     const events = await this.readModel.query((rm) => rm.events(journeyId));
     const started = events[0];
     if (started?.type === 'JourneyStarted') {
