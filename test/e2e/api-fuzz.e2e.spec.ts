@@ -104,7 +104,7 @@ function scaleRuns<K extends string>(runs: Record<K, number>): Record<K, number>
 beforeAll(async () => {
   db = await createThrowawayDatabase();
   product = await startProduct(db.url);
-  temporal = await connectTestClient();
+  temporal = await connectTestClient(db.dataSource);
   const start = async () => {
     const answer = await http(product.baseUrl, 'POST', '/journeys', {
       beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Sara', familyName: 'Galli' },

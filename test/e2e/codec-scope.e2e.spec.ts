@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, type Payload } from '@temporalio/common';
 import { JOURNEY_REFUSAL_FAILURE_TYPE } from '@sal/contracts';
+import { PayloadDataKeyStore } from '@sal/persistence';
 import { journeyPayloadCodec } from '@sal/temporal';
 import type { temporal } from '@temporalio/proto';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
@@ -137,7 +138,8 @@ describe('with real payload keys, unencrypted payloads refused', () => {
     const journeyId = await startJourney(product, A);
     // As `temporal workflow update execute … --input '{…}'` sends it: plain JSON. The codec here only reads the
     // refusal's details (sealed by the worker); it never encodes what is sent.
-    const codec = journeyPayloadCodec(env);
+    // With the product's key store: the worker seals the refusal with the journey's data key (issue 15).
+    const codec = journeyPayloadCodec(env, new PayloadDataKeyStore(db.dataSource));
     const attacker = new Client({
       connection,
       namespace: testStack().namespace,

@@ -1,10 +1,10 @@
 import { Worker } from '@temporalio/worker';
-import { episodeJourneyIdFor, journeyDataConverter, personRefFor } from '@sal/temporal';
+import { episodeJourneyIdFor, personRefFor } from '@sal/temporal';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
 import { productForFile } from '../support/product';
-import { connectTestClient } from '../support/temporal';
+import { connectTestClient, productDataConverter } from '../support/temporal';
 import { http, type HttpAnswer } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -152,7 +152,7 @@ describe('episodes: one open journey per person, re-entry after closure, transfe
   });
 
   it('the transferred journey started the next episode as an abandoned child, then ended; its history replays on the current code', async () => {
-    const temporal = await connectTestClient();
+    const temporal = await connectTestClient(product.db.dataSource);
     try {
       const handle = temporal.client.workflow.getHandle(second);
       await eventually(async () => (await handle.describe()).status.name === 'COMPLETED', 'the transferred journey, completed');
@@ -160,7 +160,7 @@ describe('episodes: one open journey per person, re-entry after closure, transfe
       const child = (history.events ?? []).find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
       expect(child?.startChildWorkflowExecutionInitiatedEventAttributes).toMatchObject({ workflowId: third, parentClosePolicy: 2 /* ABANDON */ });
       expect((history.events ?? []).some((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === third)).toBe(true);
-      await Worker.runReplayHistory({ workflowsPath: require.resolve('@sal/workflows'), replayName: 'episodes-replay', dataConverter: journeyDataConverter() }, history, second);
+      await Worker.runReplayHistory({ workflowsPath: require.resolve('@sal/workflows'), replayName: 'episodes-replay', dataConverter: productDataConverter(product.db.dataSource) }, history, second);
       expect((await temporal.client.workflow.getHandle(third).describe()).status.name).toBe('RUNNING');
     } finally {
       await temporal.close();

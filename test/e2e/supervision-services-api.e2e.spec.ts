@@ -27,7 +27,7 @@ let temporal: TestTemporal;
 beforeAll(async () => {
   db = await createThrowawayDatabase();
   product = await startProduct(db.url);
-  temporal = await connectTestClient();
+  temporal = await connectTestClient(db.dataSource);
 });
 
 afterAll(async () => {

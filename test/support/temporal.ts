@@ -2,7 +2,8 @@ import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import type { NoticeRecorder } from '@sal/activities';
-import { journeyDataConverter } from '@sal/temporal';
+import { PayloadDataKeyStore } from '@sal/persistence';
+import { journeyDataConverter, journeyPayloadCodec } from '@sal/temporal';
 import { createJourneyWorker } from '@sal/worker';
 import { testStack, uniqueSuffix } from './env';
 
@@ -12,12 +13,23 @@ export interface TestTemporal {
   close(): Promise<void>;
 }
 
-/** A client on the test server, encrypting payloads as the API does, and a task queue of this test file's own. */
-export async function connectTestClient(): Promise<TestTemporal> {
+/**
+ * The data converter of a test talking to journeys of the built product: its codec reads the journeys' data keys from
+ * the product's database (`payload_data_keys`), as the API and the worker do (issue 15).
+ */
+export function productDataConverter(dataSource: DataSource) {
+  return { payloadCodecs: [journeyPayloadCodec(process.env, new PayloadDataKeyStore(dataSource))] };
+}
+
+/**
+ * A client on the test server, encrypting payloads as the API does, and a task queue of this test file's own. Given
+ * the product's database, it opens the payloads the built worker and API seal with the journeys' data keys.
+ */
+export async function connectTestClient(dataSource?: DataSource): Promise<TestTemporal> {
   const { temporalAddress, namespace } = testStack();
   const connection = await Connection.connect({ address: temporalAddress });
   return {
-    client: new Client({ connection, namespace, dataConverter: journeyDataConverter() }),
+    client: new Client({ connection, namespace, dataConverter: dataSource ? productDataConverter(dataSource) : journeyDataConverter() }),
     taskQueue: `test-${uniqueSuffix()}`,
     close: () => connection.close(),
   };

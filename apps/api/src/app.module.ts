@@ -15,6 +15,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OfficesModule } from './offices/offices.module';
 import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
+import { RetentionModule } from './retention/retention.module';
 import { SideEffectsModule } from './side-effects/side-effects.module';
 import { StaffModule } from './staff/staff.module';
 import { SupervisorModule } from './supervisor/supervisor.module';
@@ -38,6 +39,7 @@ export class AppModule {
         StaffModule,
         OfficesModule,
         PeopleModule,
+        RetentionModule,
         NotificationsModule,
         CodecModule,
         HealthModule,

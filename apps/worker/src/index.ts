@@ -1,2 +1,3 @@
 export * from './journey-worker';
 export * from './settings';
+export * from './data-key-rotation';

@@ -1,6 +1,6 @@
 import { NativeConnection, Worker, type DataConverter, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
-import { createJourneyActivities, type NoticeRecorder } from '@sal/activities';
+import { createJourneyActivities, createRetentionActivities, type NoticeRecorder, type RetentionActivityDeps } from '@sal/activities';
 import { journeyDataConverter } from '@sal/temporal';
 import type { WorkflowSource } from './settings';
 
@@ -17,6 +17,11 @@ export interface JourneyWorkerOptions {
    * product's AES-256-GCM codec keyed by `PAYLOAD_ENCRYPTION_KEYS`; it must match the clients' keys.
    */
   dataConverter?: DataConverter;
+  /**
+   * The retention sweep's activity (issue 15) needs to ask Temporal whether a journey's workflow still runs; absent,
+   * the worker runs no sweep activity (tests of the journey alone).
+   */
+  retention?: Omit<RetentionActivityDeps, 'dataSource'>;
   /** Extra worker options (tuning, interceptors); they win over the defaults here. */
   tuning?: Partial<WorkerOptions>;
 }
@@ -32,7 +37,10 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
     namespace: o.namespace,
     taskQueue: o.taskQueue,
     dataConverter: o.dataConverter ?? journeyDataConverter(),
-    activities: createJourneyActivities({ dataSource: o.dataSource, notices: o.notices }),
+    activities: {
+      ...createJourneyActivities({ dataSource: o.dataSource, notices: o.notices }),
+      ...(o.retention ? createRetentionActivities({ dataSource: o.dataSource, ...o.retention }) : {}),
+    },
     // In-flight activities get this long to finish on shutdown; after it they are cancelled and retried elsewhere.
     shutdownGraceTime: '20 seconds',
     ...workflowOptions,

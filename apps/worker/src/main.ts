@@ -1,11 +1,13 @@
+import { Client } from '@temporalio/client';
 import { NativeConnection, type DataConverter } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { exitOnStartupFailure } from '@sal/config';
 import { NotificationService } from '@sal/notifications';
-import { createDataSource } from '@sal/persistence';
+import { createDataSource, PayloadDataKeyStore } from '@sal/persistence';
 import { AesGcmPayloadCodec } from '@sal/temporal';
 import { startNotificationDispatcher } from './dispatcher-process';
 import { createJourneyWorker } from './journey-worker';
+import { keepRetentionSchedule, workflowStatusOf } from './retention-schedule';
 import { loadWorkerSettings, type WorkerSettings } from './settings';
 
 /**
@@ -21,21 +23,28 @@ async function main(): Promise<void> {
   } catch (error) {
     exitOnStartupFailure('worker', error);
   }
-  const dataConverter: DataConverter = { payloadCodecs: [new AesGcmPayloadCodec(settings.payloadEncryption)] };
   const dataSource = await createDataSource(settings.database.url).initialize();
+  // Journeys' payloads are sealed with their own data keys, kept wrapped in payload_data_keys (issue 15).
+  const codec = new AesGcmPayloadCodec(settings.payloadEncryption, { dataKeys: new PayloadDataKeyStore(dataSource) });
   const dispatcher = startNotificationDispatcher(dataSource, settings.notifications);
   try {
-    await runWorker(settings, dataConverter, dataSource);
+    await runWorker(settings, codec, dataSource);
   } finally {
     await dispatcher.stop();
     await dataSource.destroy();
   }
 }
 
-async function runWorker(settings: WorkerSettings, dataConverter: DataConverter, dataSource: DataSource): Promise<void> {
+async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, dataSource: DataSource): Promise<void> {
   const { temporal } = settings;
+  const dataConverter: DataConverter = { payloadCodecs: [codec] };
   const connection = await NativeConnection.connect(temporal.connection);
   try {
+    const client = new Client({ connection, namespace: temporal.namespace, dataConverter });
+    // A schedule that cannot be kept now must not keep the journeys from running: said, and tried at the next start.
+    await keepRetentionSchedule(client, temporal.taskQueue, settings.retentionSweepEveryMinutes).catch((error: unknown) => {
+      console.warn(`worker: the retention sweep's schedule could not be created or updated: ${error instanceof Error ? error.message : String(error)}`);
+    });
     const worker = await createJourneyWorker({
       connection,
       namespace: temporal.namespace,
@@ -44,6 +53,7 @@ async function runWorker(settings: WorkerSettings, dataConverter: DataConverter,
       notices: new NotificationService(dataSource),
       workflows: settings.workflows,
       dataConverter,
+      retention: { workflowStatus: workflowStatusOf(client), onErased: (journeyId) => codec.dataKeys?.forget(journeyId) },
     });
     console.log(`worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})`);
     await worker.run();

@@ -9,6 +9,7 @@ import {
   RUNTIME_ENV,
   text,
   variable,
+  wholeNumber,
   type LoadOptions,
 } from '@sal/config';
 import { loadNotificationSettings, NOTIFICATIONS_ENV, type NotificationSettings } from '@sal/notifications';
@@ -28,6 +29,10 @@ export const WORKER_ENV = defineEnv({
     description: 'a prebuilt workflow bundle to load instead of bundling at start-up',
     defaultText: 'with `NODE_ENV=production`, `apps/worker/dist/workflow-bundle.js`',
   }),
+  RETENTION_SWEEP_EVERY_MINUTES: variable(wholeNumber(0, 525_600), {
+    description: 'how often the retention sweep runs (a Temporal Schedule the worker creates or updates at start); `0`: the worker leaves the schedule alone (an administrator still runs a sweep with `POST /admin/retention/run`)',
+    default: 1440,
+  }),
 });
 
 /** Every schema the worker process reads, in the order its problems are listed. */
@@ -40,6 +45,8 @@ export interface WorkerSettings {
   payloadEncryption: PayloadEncryptionSettings;
   notifications: NotificationSettings;
   workflows: WorkflowSource;
+  /** Minutes between retention sweeps; 0: no schedule. */
+  retentionSweepEveryMinutes: number;
 }
 
 /**
@@ -53,8 +60,16 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env, options
   const database = problems.take(() => databaseSettings(env, options));
   const payloadEncryption = problems.take(() => payloadEncryptionSettings(env, options.warn));
   const notifications = problems.take(() => loadNotificationSettings(env, options));
+  const worker = problems.take(() => loadEnv(WORKER_ENV, env, options));
   problems.throwIfAny();
-  return { temporal: temporal!, database: database!, payloadEncryption: payloadEncryption!, notifications: notifications!, workflows: workflows! };
+  return {
+    temporal: temporal!,
+    database: database!,
+    payloadEncryption: payloadEncryption!,
+    notifications: notifications!,
+    workflows: workflows!,
+    retentionSweepEveryMinutes: worker!.RETENTION_SWEEP_EVERY_MINUTES,
+  };
 }
 
 /** The prebuilt bundle in production (or when `WORKFLOW_BUNDLE_PATH` names one), the workflows package otherwise. */

@@ -30,6 +30,7 @@ import type {
 } from '@sal/domain';
 
 export * from './payload-policy';
+export * from './retention';
 
 /** The workflow type name registered by the worker. */
 export const JOURNEY_WORKFLOW_TYPE = 'journeyWorkflow';

@@ -11,3 +11,4 @@ export { absenceReasonsOf, COMMANDS_WHILE_SUSPENDED, currentPause, runningAbsenc
 export { golPathOf, nextEpisodeStart } from './episodes';
 export { ADI_PRESENTATION, SFL_PRESENTATION, participationEndsAt, presentationClock, validatePresentationObligation } from './obligations';
 export { ageOn, inTraining, monitoringOf, monitoringProblem, vulnerable, OVER_AGE, UNDER_AGE, type MonitoringProblem } from './monitoring';
+export * from './retention';

@@ -14,9 +14,11 @@ import { SideEffectFailureRecord } from './entities/side-effect-failure.entity';
 import { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import { OfficeRecord } from './entities/office.entity';
 import { PersonOpenJourneyRecord } from './entities/person-open-journey.entity';
+import { PayloadDataKeyRecord } from './entities/payload-data-key.entity';
+import { PersonalDataErasureRecord } from './entities/personal-data-erasure.entity';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord, AppointmentRecord, JourneyServiceRecord, ConditionalityStepRecord, SideEffectFailureRecord, OfficeRecord, PersonOpenJourneyRecord];
+export const ENTITIES = [JourneyEventRecord, JourneyRecord, PactActionRecord, StaffMemberRecord, OutboxMessageRecord, DeliveryAttemptRecord, ProgrammeCatalogueRecord, AuditEntryRecord, AppointmentRecord, JourneyServiceRecord, ConditionalityStepRecord, SideEffectFailureRecord, OfficeRecord, PersonOpenJourneyRecord, PayloadDataKeyRecord, PersonalDataErasureRecord];
 
 /** The TypeORM options every process uses (API, worker, CLI): the schema comes from migrations only. */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {

@@ -24,3 +24,6 @@ export * from './offices';
 export * from './entities/person-open-journey.entity';
 export * from './person-episodes';
 export * from './person-export';
+export * from './entities/payload-data-key.entity';
+export * from './entities/personal-data-erasure.entity';
+export * from './personal-data-erasure';

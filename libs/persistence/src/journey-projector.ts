@@ -46,14 +46,19 @@ export class JourneyProjector {
   async rebuild(onProgress: (done: number, total: number) => void = () => undefined, batchSize = 500): Promise<{ journeys: number; events: number }> {
     return this.dataSource.transaction(async (m) => {
       await m.query(`LOCK TABLE ${READ_MODEL_TABLES} IN EXCLUSIVE MODE`);
-      await m.query(`TRUNCATE ${READ_MODEL_TABLES}`);
-      const [{ count }] = await m.query('SELECT count(DISTINCT journey_id)::int AS count FROM journey_events');
+      // Journeys whose personal data was erased (issue 15) keep their minimised rows: their events no longer say more.
+      const [{ erased }] = await m.query('SELECT count(*)::int AS erased FROM personal_data_erasures');
+      if (erased === 0) await m.query(`TRUNCATE ${READ_MODEL_TABLES}`);
+      else for (const table of READ_MODEL_TABLES.split(', ')) await m.query(`DELETE FROM ${table} WHERE journey_id NOT IN (SELECT journey_id FROM personal_data_erasures)`);
+      const [{ count }] = await m.query(
+        'SELECT count(DISTINCT journey_id)::int AS count FROM journey_events WHERE journey_id NOT IN (SELECT journey_id FROM personal_data_erasures)',
+      );
       let done = 0;
       let events = 0;
       let after = '';
       for (;;) {
         const ids: { journey_id: string }[] = await m.query(
-          'SELECT DISTINCT journey_id FROM journey_events WHERE journey_id > $1 ORDER BY journey_id LIMIT $2',
+          'SELECT DISTINCT journey_id FROM journey_events WHERE journey_id > $1 AND journey_id NOT IN (SELECT journey_id FROM personal_data_erasures) ORDER BY journey_id LIMIT $2',
           [after, batchSize],
         );
         if (ids.length === 0) break;

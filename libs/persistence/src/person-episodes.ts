@@ -87,8 +87,9 @@ export async function backfillPersonRefs(dataSource: DataSource, personRefOf: (f
   let after = '';
   for (;;) {
     // In journey id order (the primary key), a batch at a time: each row is read once, whatever the table's size.
+    // A journey whose personal data was erased (issue 15: blank fiscal code) is linked to no one again.
     const rows: { journey_id: string; fiscal_code: string }[] = await dataSource.query(
-      'SELECT journey_id, fiscal_code FROM journeys WHERE journey_id > $1 AND person_ref IS NULL ORDER BY journey_id LIMIT $2',
+      "SELECT journey_id, fiscal_code FROM journeys WHERE journey_id > $1 AND person_ref IS NULL AND fiscal_code <> '' ORDER BY journey_id LIMIT $2",
       [after, batchSize],
     );
     if (rows.length === 0) break;

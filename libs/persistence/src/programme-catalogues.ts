@@ -71,6 +71,7 @@ export class ProgrammeCatalogues {
         absenceReasons: definition.absenceReasons ?? null,
         assessmentAreas: definition.assessmentAreas ?? null,
         presentation: definition.presentation ?? null,
+        personalDataRetention: definition.personalDataRetention ?? null,
       });
       return toCatalogue(await m.save(row));
     });
@@ -91,5 +92,6 @@ function toCatalogue(r: ProgrammeCatalogueRecord): ProgrammeCatalogue {
     ...(r.absenceReasons ? { absenceReasons: r.absenceReasons } : {}),
     ...(r.assessmentAreas ? { assessmentAreas: r.assessmentAreas } : {}),
     ...(r.presentation ? { presentation: r.presentation } : {}),
+    ...(r.personalDataRetention ? { personalDataRetention: r.personalDataRetention } : {}),
   };
 }

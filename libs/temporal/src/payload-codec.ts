@@ -3,6 +3,7 @@ import { METADATA_ENCODING_KEY, type DataConverter, type Payload, type PayloadCo
 import { temporal } from '@temporalio/proto';
 import { UNENCRYPTED_PAYLOAD_MARKER } from '@sal/contracts';
 import { JOURNEY_ID_PATTERN } from './journey-id';
+import { JourneyDataKeys, type DataKeyStore } from './data-keys';
 
 /** Encoding of a payload this codec encrypted: its data is the whole original payload, sealed. */
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
@@ -14,6 +15,16 @@ export const METADATA_ENCRYPTION_KEY_ID = 'encryption-key-id';
  * reads it to keep a supervisor to the payloads of their offices' journeys.
  */
 export const METADATA_JOURNEY_ID = 'journey-id';
+/**
+ * `encryption-key-id` of a payload sealed with its journey's own data key (envelope encryption, issue 15) rather than
+ * with a master key: the key is the journey's, found by its `journey-id`. Never a master key's id.
+ */
+export const JOURNEY_KEY_SCHEME = 'journey';
+/**
+ * Metadata of a payload sealed with its journey's data key: the master key that wrapped the data key when the payload
+ * was sealed (for information: after a rotation the key store says which master key wraps it now).
+ */
+export const METADATA_MASTER_KEY_ID = 'encryption-master-key-id';
 /** Encoding of what a refused unencrypted payload decodes to (see {@link UNENCRYPTED_PAYLOAD_MARKER}). */
 const JSON_ENCODING = 'json/plain';
 /** Payloads the SDK writes for `undefined`: nothing in them to refuse. */
@@ -84,11 +95,22 @@ export class AesGcmPayloadCodec implements PayloadCodec {
   private readonly encodedMetadata: Record<string, Uint8Array>;
   /** See {@link PayloadEncryptionSettings.refuseUnencrypted}. */
   readonly refuseUnencrypted: boolean;
+  /** The journeys' data keys; absent, every payload is sealed with the current master key (the scheme before issue 15). */
+  readonly dataKeys: JourneyDataKeys | null;
 
-  constructor(settings: Pick<PayloadEncryptionSettings, 'keys' | 'currentKeyId'> & Partial<Pick<PayloadEncryptionSettings, 'refuseUnencrypted'>>) {
+  /**
+   * @param options.dataKeys the store of the journeys' data keys (`payload_data_keys`): with it, a payload sealed for a
+   *   journey is sealed with that journey's data key; without it (tools, tests, replay of recorded histories) with the
+   *   current master key, and a payload sealed with a data key cannot be opened.
+   */
+  constructor(
+    settings: Pick<PayloadEncryptionSettings, 'keys' | 'currentKeyId'> & Partial<Pick<PayloadEncryptionSettings, 'refuseUnencrypted'>>,
+    options: { dataKeys?: DataKeyStore | JourneyDataKeys; dataKeyCache?: { maxEntries?: number; ttlMs?: number } } = {},
+  ) {
     const keys = new Map<string, Buffer>();
     for (const [id, key] of settings.keys) {
       if (key.length !== KEY_BYTES) throw new PayloadEncryptionConfigError(`key "${id}" must be ${KEY_BYTES} bytes, got ${key.length}`);
+      if (id === JOURNEY_KEY_SCHEME) throw new PayloadEncryptionConfigError(`"${JOURNEY_KEY_SCHEME}" names the journeys' data keys: it cannot be a master key's id`);
       keys.set(id, Buffer.from(key));
     }
     if (!keys.has(settings.currentKeyId)) throw new PayloadEncryptionConfigError(`the current key "${settings.currentKeyId}" is not among the keys`);
@@ -99,17 +121,37 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
       [METADATA_ENCRYPTION_KEY_ID]: Buffer.from(settings.currentKeyId),
     };
+    const dataKeys = options.dataKeys;
+    this.dataKeys =
+      dataKeys === undefined
+        ? null
+        : dataKeys instanceof JourneyDataKeys
+          ? dataKeys
+          : new JourneyDataKeys({ store: dataKeys, masterKeys: keys, currentMasterKeyId: settings.currentKeyId, cache: options.dataKeyCache });
   }
 
   /**
-   * Seals each payload with the current key. When the SDK says which journey the payloads belong to (its serialization
-   * context: the workflow, or the workflow that scheduled the activity), that journey id is written in the metadata and
-   * bound to the ciphertext.
+   * Seals each payload. When the SDK says which journey the payloads belong to (its serialization context: the
+   * workflow, or the workflow that scheduled the activity), that journey id is written in the metadata and bound to the
+   * ciphertext, and — with a key store — the payload is sealed with the journey's own data key (created on first use);
+   * otherwise with the current master key.
+   * @throws PersonalDataErasedError for a journey whose data key was shredded.
    */
   async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
-    const key = this.keys.get(this.currentKeyId)!;
     const journeyId = journeyOf(context);
-    const metadata = journeyId ? { ...this.encodedMetadata, [METADATA_JOURNEY_ID]: Buffer.from(journeyId) } : this.encodedMetadata;
+    let key = this.keys.get(this.currentKeyId)!;
+    let metadata: Record<string, Uint8Array> = this.encodedMetadata;
+    if (journeyId && this.dataKeys) {
+      key = await this.dataKeys.forSealing(journeyId);
+      metadata = {
+        [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
+        [METADATA_ENCRYPTION_KEY_ID]: Buffer.from(JOURNEY_KEY_SCHEME),
+        [METADATA_MASTER_KEY_ID]: Buffer.from(this.dataKeys.currentMasterKeyId),
+        [METADATA_JOURNEY_ID]: Buffer.from(journeyId),
+      };
+    } else if (journeyId) {
+      metadata = { ...this.encodedMetadata, [METADATA_JOURNEY_ID]: Buffer.from(journeyId) };
+    }
     return payloads.map((payload) => {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv(ALGORITHM, key, iv, { authTagLength: TAG_BYTES });
@@ -124,12 +166,15 @@ export class AesGcmPayloadCodec implements PayloadCodec {
    * unencrypted payloads are refused: then it becomes `{ "unencryptedPayloadRefused": true }`. Refusing by throwing
    * would fail the workflow task over and over (the journey would stop); the marker lets the update's validator refuse
    * the command and the journey go on. `binary/null` (the SDK's `undefined`) carries nothing and passes.
+   * @throws PersonalDataErasedError for a payload of a journey whose data key was shredded (past retention).
    */
   async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => {
-      if (isEncrypted(payload)) return this.open(payload);
-      return this.refuseUnencrypted && encodingOf(payload) !== NULL_ENCODING ? refusedPayload() : payload;
-    });
+    const opened: Payload[] = [];
+    for (const payload of payloads) {
+      if (isEncrypted(payload)) opened.push(await this.open(payload));
+      else opened.push(this.refuseUnencrypted && encodingOf(payload) !== NULL_ENCODING ? refusedPayload() : payload);
+    }
+    return opened;
   }
 
   /** The journey a sealed payload is bound to (metadata `journey-id`), or null when it names none. */
@@ -140,11 +185,11 @@ export class AesGcmPayloadCodec implements PayloadCodec {
     return JOURNEY_ID_PATTERN.test(id) ? id : null;
   }
 
-  private open(payload: Payload): Payload {
+  private async open(payload: Payload): Promise<Payload> {
     const keyIdBytes = payload.metadata?.[METADATA_ENCRYPTION_KEY_ID];
     if (!keyIdBytes) throw new PayloadDecryptionError(`no ${METADATA_ENCRYPTION_KEY_ID} in its metadata`);
     const keyId = Buffer.from(keyIdBytes).toString('utf8');
-    const key = this.keys.get(keyId);
+    const key = keyId === JOURNEY_KEY_SCHEME ? await this.journeyKeyOf(payload) : this.keys.get(keyId);
     if (!key) throw new UnknownEncryptionKeyError(keyId);
     const data = Buffer.from(payload.data ?? []);
     if (data.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError('too short to hold an IV and a tag');
@@ -159,6 +204,14 @@ export class AesGcmPayloadCodec implements PayloadCodec {
       throw new PayloadDecryptionError(`authentication failed under key "${keyId}" (altered or truncated)`);
     }
     return temporal.api.common.v1.Payload.decode(plain);
+  }
+
+  /** The data key of the journey a payload sealed with one names. */
+  private async journeyKeyOf(payload: Payload): Promise<Buffer> {
+    const journeyId = AesGcmPayloadCodec.journeyIdOf(payload);
+    if (!journeyId) throw new PayloadDecryptionError(`sealed with a journey's data key but names no valid ${METADATA_JOURNEY_ID}`);
+    if (!this.dataKeys) throw new PayloadDecryptionError(`sealed with the data key of journey ${journeyId}, and this process has no key store (payload_data_keys)`);
+    return this.dataKeys.forOpening(journeyId);
   }
 }
 
@@ -236,6 +289,7 @@ export function payloadEncryptionSettings(
       throw new PayloadEncryptionConfigError('PAYLOAD_ENCRYPTION_KEYS entries are keyId:base64key (id of 1-64 letters, digits, . _ -), separated by commas');
     }
     if (keys.has(id)) throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEYS names key "${id}" twice`);
+    if (id === JOURNEY_KEY_SCHEME) throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEYS: "${JOURNEY_KEY_SCHEME}" is reserved (it marks payloads sealed with a journey's data key)`);
     const key = BASE64.test(encoded) ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
     if (key.length !== KEY_BYTES) {
       throw new PayloadEncryptionConfigError(`PAYLOAD_ENCRYPTION_KEYS: key "${id}" must be ${KEY_BYTES} bytes in base64 (openssl rand -base64 32)`);
@@ -251,9 +305,12 @@ export function payloadEncryptionSettings(
   return { keys, currentKeyId, developmentKey: false, refuseUnencrypted: refuseUnencryptedPayloads(env) };
 }
 
-/** The payload codec of every Temporal client and worker of the product, keyed from the environment. */
-export function journeyPayloadCodec(env: NodeJS.ProcessEnv = process.env): AesGcmPayloadCodec {
-  return new AesGcmPayloadCodec(payloadEncryptionSettings(env));
+/**
+ * The payload codec of every Temporal client and worker of the product, keyed from the environment; with `dataKeys`
+ * (the `payload_data_keys` store) journeys' payloads are sealed with their own data keys.
+ */
+export function journeyPayloadCodec(env: NodeJS.ProcessEnv = process.env, dataKeys?: DataKeyStore): AesGcmPayloadCodec {
+  return new AesGcmPayloadCodec(payloadEncryptionSettings(env), { dataKeys });
 }
 
 /**

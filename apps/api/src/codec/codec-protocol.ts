@@ -1,5 +1,5 @@
 import type { Payload } from '@temporalio/client';
-import { PayloadDecryptionError, UnknownEncryptionKeyError, type AesGcmPayloadCodec } from '@sal/temporal';
+import { DataKeyUnwrapError, PayloadDecryptionError, PersonalDataErasedError, UnknownEncryptionKeyError, type AesGcmPayloadCodec } from '@sal/temporal';
 import { ValidationFailedError, type FieldProblem } from '../common/api-errors';
 import type { CodecPayloadDto, CodecPayloadsDto } from './dto/codec-payloads.dto';
 
@@ -12,6 +12,12 @@ export interface CodecTarget {
   namespace: string;
 }
 
+/**
+ * What a payload of a journey whose personal data was erased (its data key shredded, issue 15) decodes to through the
+ * endpoint: a plain marker, so the Web UI shows the history's shape and that its contents are gone, not an error.
+ */
+export const PERSONAL_DATA_ERASED_MARKER = 'personalDataErased';
+
 /** `POST /encode` of Temporal's remote codec protocol: seals each payload with the current key. */
 export async function encodePayloads(target: CodecTarget, body: CodecPayloadsDto, namespace: string | undefined): Promise<CodecPayloadsDto> {
   const payloads = readRequest(target, body, namespace);
@@ -20,7 +26,8 @@ export async function encodePayloads(target: CodecTarget, body: CodecPayloadsDto
 
 /**
  * `POST /decode` of Temporal's remote codec protocol: opens sealed payloads, returns the others as they were. A payload
- * that does not open (unknown key, altered) is a 400 naming it, as the protocol asks for a decoder error.
+ * that does not open (unknown key, altered) is a 400 naming it, as the protocol asks for a decoder error; a payload of
+ * a journey whose data key was shredded decodes to `{ "personalDataErased": true, "journeyId": … }`.
  */
 export async function decodePayloads(target: CodecTarget, body: CodecPayloadsDto, namespace: string | undefined): Promise<CodecPayloadsDto> {
   const payloads = readRequest(target, body, namespace);
@@ -31,12 +38,20 @@ export async function decodePayloads(target: CodecTarget, body: CodecPayloadsDto
     try {
       decoded.push(...(await target.codec.decode([payload])));
     } catch (error) {
-      if (!(error instanceof UnknownEncryptionKeyError || error instanceof PayloadDecryptionError)) throw error;
+      if (error instanceof PersonalDataErasedError) {
+        decoded.push(erasedPayload(error.journeyId));
+        continue;
+      }
+      if (!(error instanceof UnknownEncryptionKeyError || error instanceof PayloadDecryptionError || error instanceof DataKeyUnwrapError)) throw error;
       problems.push({ field: `payloads[${i}]`, message: error.message });
     }
   }
   if (problems.length > 0) throw new ValidationFailedError(problems, 'some payloads cannot be decoded');
   return { payloads: decoded.map(toJson) };
+}
+
+function erasedPayload(journeyId: string): Payload {
+  return { metadata: { encoding: Buffer.from('json/plain') }, data: Buffer.from(JSON.stringify({ [PERSONAL_DATA_ERASED_MARKER]: true, journeyId })) };
 }
 
 function readRequest(target: CodecTarget, body: CodecPayloadsDto, namespace: string | undefined): Payload[] {

@@ -8,7 +8,8 @@ import type { ApiSettings } from '../config/api-settings';
 import { API_SETTINGS } from '../config/config.module';
 import { ReadModelService } from '../database/read-model.service';
 import { TemporalGateway } from '../temporal/temporal-gateway';
-import { PAYLOAD_CODEC, TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
+import { ENDPOINT_CODEC } from './codec.tokens';
 import { ownerOf } from './codec-scope';
 import { decodePayloads, encodePayloads, type CodecTarget } from './codec-protocol';
 import type { CodecPayloadDto, CodecPayloadsDto } from './dto/codec-payloads.dto';
@@ -29,7 +30,7 @@ export class CodecService {
   private readonly target: CodecTarget;
 
   constructor(
-    @Inject(PAYLOAD_CODEC) codec: AesGcmPayloadCodec,
+    @Inject(ENDPOINT_CODEC) codec: AesGcmPayloadCodec,
     @Inject(API_SETTINGS) settings: ApiSettings,
     private readonly readModel: ReadModelService,
     private readonly temporal: TemporalGateway,

@@ -7,6 +7,7 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request',
   404: 'Not found',
   409: 'Conflict',
+  410: 'Gone',
   413: 'Payload too large',
   500: 'Internal error',
   503: 'A dependency is unavailable',

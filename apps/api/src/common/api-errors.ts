@@ -35,6 +35,8 @@ export const API_ERROR_STATUS = {
   OFFICE_NOT_FOUND: 404,
   NOTIFICATION_NOT_FOUND: 404,
   PERSON_NOT_FOUND: 404,
+  RETENTION_SWEEP_NOT_FOUND: 404,
+  PERSONAL_DATA_ERASED: 410,
   JOURNEY_ALREADY_EXISTS: 409,
   PERSON_FOLLOWED_ELSEWHERE: 409,
   NOTIFICATION_NOT_RETRYABLE: 409,
@@ -152,6 +154,24 @@ export class PersonNotFoundError extends ApiError {
   readonly status = API_ERROR_STATUS.PERSON_NOT_FOUND;
   constructor() {
     super('the product holds no journey of this person, so there is nothing to export');
+  }
+}
+
+/** 410: the journey's personal data was erased past its retention (issue 15): its state can no longer be read. */
+export class PersonalDataErasedApiError extends ApiError {
+  readonly code = 'PERSONAL_DATA_ERASED';
+  readonly status = API_ERROR_STATUS.PERSONAL_DATA_ERASED;
+  constructor(journeyId: string, erasedAt: Date) {
+    super(`the personal data of journey ${journeyId} was erased on ${erasedAt.toISOString()}, past its retention; its statistics stay in the KPIs`, { journeyId });
+  }
+}
+
+/** 404: no retention sweep has this id. */
+export class RetentionSweepNotFoundError extends ApiError {
+  readonly code = 'RETENTION_SWEEP_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.RETENTION_SWEEP_NOT_FOUND;
+  constructor(sweepId: string) {
+    super(`no retention sweep ${sweepId}`);
   }
 }
 

@@ -76,6 +76,7 @@ export class JourneysController {
   @ApiErrorResponses({
     VALIDATION_FAILED: 'the journey id is malformed',
     JOURNEY_NOT_FOUND: NOT_FOUND,
+    PERSONAL_DATA_ERASED: "the journey's personal data was erased past its catalogue's retention (issue 15); its statistics stay in the KPIs",
     TEMPORAL_UNAVAILABLE: TEMPORAL_DOWN,
     WORKER_UNAVAILABLE: "the journey's worker did not answer the query within the deadline",
     READ_MODEL_UNAVAILABLE: 'Temporal does not know the journey and PostgreSQL cannot be reached to look for it',
@@ -94,6 +95,7 @@ export class JourneysController {
   @ApiErrorResponses({
     VALIDATION_FAILED: 'the journey id is malformed',
     JOURNEY_NOT_FOUND: 'no event is recorded and Temporal does not know the journey',
+    PERSONAL_DATA_ERASED: "the journey's personal data was erased past its catalogue's retention: its events keep only their types and dates",
     READ_MODEL_UNAVAILABLE: DB_DOWN,
     TEMPORAL_UNAVAILABLE: 'no event is recorded yet and Temporal cannot be reached to tell whether the journey exists',
   })

@@ -18,13 +18,14 @@ import {
   type ProgrammeCatalogue,
   type TransferJourneyCommand,
 } from '@sal/domain';
-import { releaseReservation, replaceStaleReservation, reserveOpenJourney } from '@sal/persistence';
+import { PersonalDataEraser, releaseReservation, replaceStaleReservation, reserveOpenJourney } from '@sal/persistence';
 import { episodeJourneyIdFor, personRefFor, transferJourneyIdFor } from '@sal/temporal';
 import {
   IdempotencyKeyReusedError,
   JourneyAlreadyExistsError,
   JourneyNotFoundError,
   JourneyRefusedError,
+  PersonalDataErasedApiError,
   PersonFollowedElsewhereError,
   ReadModelUnavailableError,
   TemporalUnavailableError,
@@ -220,9 +221,29 @@ export class JourneysService {
    * the state is rebuilt from the events recorded in the read model.
    */
   async get(principal: Principal, journeyId: string): Promise<JourneyViewDto> {
+    await this.refuseErased(principal, journeyId);
     const { view, source } = await this.liveOrRecorded(journeyId);
     await this.assertReaches(principal, view.officeId);
     return toViewDto(view, source);
+  }
+
+  /**
+   * 410 for a journey whose personal data was erased past its retention (issue 15): its history no longer decodes and
+   * its events say nothing more. With the read model down, the live state is asked as before.
+   */
+  private async refuseErased(principal: Principal, journeyId: string): Promise<void> {
+    const erased = await this.readModel
+      .use(async ({ dataSource, journeys }) => {
+        const erasure = await new PersonalDataEraser(dataSource).erased(journeyId);
+        return erasure ? { erasure, row: await journeys.find(journeyId) } : null;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ReadModelUnavailableError) return null;
+        throw error;
+      });
+    if (!erased) return;
+    if (erased.row) await this.assertReaches(principal, erased.row.officeId);
+    throw new PersonalDataErasedApiError(journeyId, erased.erasure.erasedAt);
   }
 
   private async liveOrRecorded(journeyId: string): Promise<{ view: JourneyView; source: 'workflow' | 'read-model' }> {
@@ -307,9 +328,12 @@ export class JourneysService {
 
   /**
    * The timeline from the read model. Empty while the first event is not yet projected (eventually consistent,
-   * usually within a second); 404 only when Temporal does not know the journey either.
+   * usually within a second); 404 only when Temporal does not know the journey either; 410 once its personal data was
+   * erased (issue 15).
    */
   async events(principal: Principal, journeyId: string): Promise<JourneyEvent[]> {
+    // An erased journey's events keep only their types and dates: 410, as its state.
+    await this.refuseErased(principal, journeyId);
     const events = await this.readModel.query((rm) => rm.events(journeyId));
     const started = events[0];
     if (started?.type === 'JourneyStarted') {

@@ -42,6 +42,7 @@ export function toDto(catalogue: ProgrammeCatalogue): ProgrammeCatalogueDto {
     ...(catalogue.absenceReasons ? { absenceReasons: [...catalogue.absenceReasons] } : {}),
     ...(catalogue.assessmentAreas ? { assessmentAreas: [...catalogue.assessmentAreas] } : {}),
     ...(catalogue.presentation ? { presentation: presentationInOrder(catalogue.presentation) } : {}),
+    ...(catalogue.personalDataRetention ? { personalDataRetention: catalogue.personalDataRetention } : {}),
   };
 }
 

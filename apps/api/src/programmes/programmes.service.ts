@@ -64,6 +64,7 @@ export class ProgrammesService {
       ...(dto.absenceReasons !== undefined ? { absenceReasons: dto.absenceReasons } : {}),
       ...(dto.assessmentAreas !== undefined ? { assessmentAreas: dto.assessmentAreas } : {}),
       ...(dto.presentation !== undefined ? { presentation: dto.presentation } : {}),
+      ...(dto.personalDataRetention !== undefined ? { personalDataRetention: dto.personalDataRetention } : {}),
     });
     // Issue 15: a body read from GET names its scope; the query chooses it.
     const scope = region ?? NATIONAL;
@@ -80,6 +81,7 @@ export class ProgrammesService {
       ...(dto.absenceReasons ? { absenceReasons: [...(dto.absenceReasons as AbsenceReason[])] } : {}),
       ...(Array.isArray(dto.assessmentAreas) ? { assessmentAreas: [...(dto.assessmentAreas as string[])] } : {}),
       ...(dto.presentation ? { presentation: presentationInOrder(dto.presentation as PresentationObligation) } : {}),
+      ...(typeof dto.personalDataRetention === 'string' ? { personalDataRetention: dto.personalDataRetention } : {}),
     };
     return toDto(await this.readModel.use((m) => m.catalogues.publish(definition, scope)));
   }

@@ -1,10 +1,21 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
-import { AesGcmPayloadCodec } from '@sal/temporal';
+import { PayloadDataKeyStore } from '@sal/persistence';
+import { AesGcmPayloadCodec, type DataKeyStore } from '@sal/temporal';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
+import { DatabaseModule } from '../database/database.module';
+import { ReadModelService } from '../database/read-model.service';
 import { TemporalGateway } from './temporal-gateway';
-import { PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
+import { DATA_KEY_STORE, PAYLOAD_CODEC, TEMPORAL_CLIENT, TEMPORAL_CONNECTION } from './temporal.tokens';
+
+/** The key store of the API's codec, over the read model's lazily connected DataSource. */
+function dataKeyStoreOf(readModel: ReadModelService): DataKeyStore {
+  return {
+    find: (journeyId) => readModel.use(({ dataSource }) => new PayloadDataKeyStore(dataSource).find(journeyId)),
+    insertIfAbsent: (journeyId, masterKeyId, wrappedKey) => readModel.use(({ dataSource }) => new PayloadDataKeyStore(dataSource).insertIfAbsent(journeyId, masterKeyId, wrappedKey)),
+  };
+}
 
 /** Attempts of a failing gRPC call (UNAVAILABLE, RESOURCE_EXHAUSTED, …) before it fails. */
 const RETRY_ATTEMPTS = 4;
@@ -16,6 +27,7 @@ const RETRY_ATTEMPTS = 4;
  */
 @Global()
 @Module({
+  imports: [DatabaseModule],
   providers: [
     {
       provide: TEMPORAL_CONNECTION,
@@ -28,12 +40,14 @@ const RETRY_ATTEMPTS = 4;
           interceptors: [makeGrpcRetryInterceptor(defaultGrpcRetryOptions({ maxAttempts: RETRY_ATTEMPTS }))],
         }),
     },
+    { provide: DATA_KEY_STORE, inject: [ReadModelService], useFactory: dataKeyStoreOf },
     {
       provide: PAYLOAD_CODEC,
       // The keys were read and checked with the other settings (loadApiSettings): missing keys in production stop the
-      // API before Nest starts.
-      inject: [API_SETTINGS],
-      useFactory: (settings: ApiSettings) => new AesGcmPayloadCodec(settings.payloadEncryption),
+      // API before Nest starts. Journeys' payloads are sealed with their own data keys (payload_data_keys, issue 15),
+      // read through the read model's connection, which connects on first use.
+      inject: [API_SETTINGS, DATA_KEY_STORE],
+      useFactory: (settings: ApiSettings, dataKeys: DataKeyStore) => new AesGcmPayloadCodec(settings.payloadEncryption, { dataKeys }),
     },
     {
       provide: TEMPORAL_CLIENT,
@@ -43,7 +57,7 @@ const RETRY_ATTEMPTS = 4;
     },
     TemporalGateway,
   ],
-  exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, PAYLOAD_CODEC, TemporalGateway],
+  exports: [TEMPORAL_CLIENT, TEMPORAL_CONNECTION, PAYLOAD_CODEC, DATA_KEY_STORE, TemporalGateway],
 })
 export class TemporalModule implements OnApplicationShutdown {
   private readonly logger = new Logger('Temporal');

@@ -4,3 +4,5 @@ export const TEMPORAL_CONNECTION = Symbol('TEMPORAL_CONNECTION');
 export const TEMPORAL_CLIENT = Symbol('TEMPORAL_CLIENT');
 /** Injection token of the payload codec (AES-256-GCM) the client encrypts with and the codec endpoint serves. */
 export const PAYLOAD_CODEC = Symbol('PAYLOAD_CODEC');
+/** Injection token of the journeys' payload data key store (`payload_data_keys`, issue 15). */
+export const DATA_KEY_STORE = Symbol('DATA_KEY_STORE');

@@ -20,6 +20,7 @@ import { DEFAULT_ASSESSMENT_AREAS } from '../assessment/model';
 import type { CatalogueScope } from '../regions/regions';
 import type { PresentationObligation } from '../obligations/model';
 import { ADI_PRESENTATION, SFL_PRESENTATION, validatePresentationObligation } from '../obligations/rule';
+import { validatePersonalDataRetention } from '../retention/retention';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -76,6 +77,12 @@ export interface ProgrammeCatalogue {
    * missed without an excuse ends the benefit, the SFL's duration and extension. Absent or null: none. Journeys pin it.
    */
   presentation?: PresentationObligation | null;
+  /**
+   * How long a closed episode's personal data is kept (issue 15), an ISO-8601 duration from the closure: past it, the
+   * retention sweep erases it (read model minimised, the journey's payload key shredded). Absent or null:
+   * `DEFAULT_PERSONAL_DATA_RETENTION` (P10Y). Journeys pin it at start with the catalogue's version.
+   */
+  personalDataRetention?: string | null;
 }
 
 export interface ServiceStep {
@@ -123,6 +130,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
   problems.push(...validateAssessmentAreas(c.assessmentAreas));
   problems.push(...validateAbsenceReasons(c.absenceReasons));
   problems.push(...validatePresentationObligation(c.presentation));
+  problems.push(...validatePersonalDataRetention(c.personalDataRetention));
   return problems;
 }
 

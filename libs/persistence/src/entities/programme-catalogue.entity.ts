@@ -44,6 +44,9 @@ export class ProgrammeCatalogueRecord {
   /** The areas of GOL's qualitative assessment (issue 14; null: the default list, or not an assessment catalogue). */
   @Column({ name: 'assessment_areas', type: 'jsonb', nullable: true })
   assessmentAreas!: string[] | null;
+  /** How long a closed episode's personal data is kept (issue 15, ISO-8601 duration); null: `DEFAULT_PERSONAL_DATA_RETENTION`. */
+  @Column({ name: 'personal_data_retention', type: 'varchar', length: 32, nullable: true })
+  personalDataRetention!: string | null;
 
   /** The presentation obligation of the programme's benefit (issue 15: ADI, SFL); null: none. */
   @Column({ type: 'jsonb', nullable: true })

@@ -25,6 +25,7 @@ import { AuditPersonRef1764290100000 } from './1764290100000-audit-person-ref';
 import { GolMonitoring1764290200000 } from './1764290200000-gol-monitoring';
 import { BenefitCatalogues1764300100000 } from './1764300100000-benefit-catalogues';
 import { RegionalCatalogues1764300200000 } from './1764300200000-regional-catalogues';
+import { PersonalDataRetention1764300300000 } from './1764300300000-personal-data-retention';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -60,4 +61,5 @@ export const MIGRATIONS = [
   GolMonitoring1764290200000,
   BenefitCatalogues1764300100000,
   RegionalCatalogues1764300200000,
+  PersonalDataRetention1764300300000,
 ];

@@ -1,5 +1,6 @@
 import { Worker, type ReplayWorkerOptions } from '@temporalio/worker';
-import { journeyDataConverter } from '@sal/temporal';
+import { PayloadDataKeyStore } from '@sal/persistence';
+import { journeyPayloadCodec } from '@sal/temporal';
 import type { temporal } from '@temporalio/proto';
 import { BARE_UPDATE, BARE_UPDATE_WORKFLOW } from '../baseline-names';
 import { BENCH_OPERATOR, journeyInPact, setUp } from '../journeys';
@@ -48,7 +49,9 @@ export function makeFootprintScenario(): Scenario {
         () => cachedMemory(ctx, run, 'baseline'),
       );
       // The product's payloads are encrypted: its replay decodes them with the product's own data converter.
-      const replayP = await timeReplays({ workflowBundle: { codePath: ctx.stack.productBundlePath }, dataConverter: journeyDataConverter() }, histories!.product);
+      // Its journeys' payloads are sealed with their data keys (issue 15): the codec reads them from the product's database.
+      const dataConverter = { payloadCodecs: [journeyPayloadCodec(process.env, new PayloadDataKeyStore(ctx.stack.db))] };
+      const replayP = await timeReplays({ workflowBundle: { codePath: ctx.stack.productBundlePath }, dataConverter }, histories!.product);
       const replayB = await timeReplays({ workflowBundle: { codePath: ctx.stack.baselineBundlePath } }, histories!.baseline);
       const { productEvents, baselineEvents } = histories!;
       const m = (figure: string, unit: string, product: number, baseline: number): Measurement => ({ scenario: 'footprint', figure, unit, better: 'lower', product, baseline });

@@ -97,4 +97,11 @@ export class ProgrammeCatalogueDto {
     type: () => PresentationObligationDto,
   })
   presentation?: PresentationObligation;
+
+  @ApiPropertyOptional({
+    description: "How long a closed episode's personal data is kept, from its closure (issue 15). Absent: the default, P10Y.",
+    type: String,
+    example: 'P10Y',
+  })
+  personalDataRetention?: string;
 }

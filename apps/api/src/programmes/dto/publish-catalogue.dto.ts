@@ -110,4 +110,15 @@ export class PublishCatalogueDto {
   })
   @Allow()
   presentation?: unknown;
+
+  @ApiPropertyOptional({
+    description:
+      "How long a closed episode's personal data is kept (issue 15): an ISO-8601 duration from the closure (P10Y, P5Y6M), or null for the default P10Y. " +
+      'Past it the retention sweep erases the person\'s data: the read model is minimised and the journey\'s payload key shredded. Journeys pin it at start.',
+    type: String,
+    nullable: true,
+    example: 'P10Y',
+  })
+  @Allow()
+  personalDataRetention?: unknown;
 }

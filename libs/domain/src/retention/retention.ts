@@ -1,0 +1,43 @@
+import { addDuration, isPositiveDuration, toMillis } from '../dates';
+
+/**
+ * How long a closed episode's personal data is kept when its catalogue does not say (`personalDataRetention` absent or
+ * null): ten years from the closure. A default for the region to set, not a figure of law for every record: ten years
+ * is the ordinary prescription (art. 2946 c.c.) of the claims an episode can ground — recovery of a benefit paid
+ * unduly after a conditionality step, an appeal's follow-up — and the usual retention of administrative case files in
+ * the regions' record schedules (massimari di scarto); the EU funds behind GOL (PNRR, FSE+) ask for their audit trail
+ * for five years after the last payment, which ten years covers. A region with a shorter schedule publishes it in its
+ * catalogues.
+ */
+export const DEFAULT_PERSONAL_DATA_RETENTION = 'P10Y';
+
+/** Field of a catalogue problem about the retention. */
+export const PERSONAL_DATA_RETENTION_FIELD = 'personalDataRetention';
+
+/**
+ * A catalogue's `personalDataRetention`: absent or null (the default), or a positive ISO-8601 duration (`P10Y`, `P5Y6M`;
+ * `PT30S` in tests). An empty list means it is valid.
+ */
+export function validatePersonalDataRetention(value: unknown): { field: string; message: string }[] {
+  if (value === undefined || value === null) return [];
+  if (isPositiveDuration(value)) return [];
+  return [{ field: PERSONAL_DATA_RETENTION_FIELD, message: `must be a positive ISO-8601 duration such as P10Y (how long a closed episode's personal data is kept), or null for ${DEFAULT_PERSONAL_DATA_RETENTION}` }];
+}
+
+/** The retention a catalogue states, or the default. */
+export function personalDataRetentionOf(catalogue: { personalDataRetention?: string | null }): string {
+  return catalogue.personalDataRetention ?? DEFAULT_PERSONAL_DATA_RETENTION;
+}
+
+/**
+ * When a closed episode's personal data is to be erased: its closure plus the retention (calendar parts on the UTC
+ * calendar, as every catalogue duration, see `addDuration`).
+ */
+export function retentionEndsAt(closedAt: string, retention: string): string {
+  return addDuration(closedAt, retention);
+}
+
+/** Whether a closed episode is past its retention at `now`: its personal data must be erased. */
+export function pastRetention(closedAt: string, retention: string, now: string): boolean {
+  return toMillis(retentionEndsAt(closedAt, retention)) <= toMillis(now);
+}
