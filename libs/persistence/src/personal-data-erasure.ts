@@ -93,7 +93,7 @@ export class PersonalDataEraser {
     const rows: { journey_id: string; office_id: string; closed_at: Date; retention: string }[] = await this.dataSource.query(
       `SELECT j.journey_id, j.office_id, j.closed_at, coalesce(c.personal_data_retention, $2) AS retention
          FROM journeys j
-         LEFT JOIN programme_catalogues c ON c.code = j.programme_code AND c.version = j.catalogue_version
+         LEFT JOIN programme_catalogues c ON c.scope = j.catalogue_scope AND c.code = j.programme_code AND c.version = j.catalogue_version
         WHERE j.status = 'closed' AND j.closed_at IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM personal_data_erasures e WHERE e.journey_id = j.journey_id)
           AND ((j.closed_at AT TIME ZONE 'UTC') + coalesce(c.personal_data_retention, $2)::interval) <= ($1::timestamptz AT TIME ZONE 'UTC')
