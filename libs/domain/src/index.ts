@@ -9,3 +9,4 @@ export * from './offices';
 export { absenceReasonsOf, COMMANDS_WHILE_SUSPENDED, currentPause, runningAbsence, runningSuspension, suspended, suspensionLimitAt, SUSPENSION_LIMIT, type CurrentPause } from './pauses';
 export { golPathOf, nextEpisodeStart } from './episodes';
 export { ageOn, inTraining, monitoringOf, monitoringProblem, vulnerable, OVER_AGE, UNDER_AGE, type MonitoringProblem } from './monitoring';
+export * from './pact-document';
