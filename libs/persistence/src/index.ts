@@ -24,3 +24,4 @@ export * from './offices';
 export * from './entities/person-open-journey.entity';
 export * from './person-episodes';
 export * from './person-export';
+export * from './pact-documents';

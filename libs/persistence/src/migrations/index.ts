@@ -23,6 +23,7 @@ import { BenefitLifecycle1764280300000 } from './1764280300000-benefit-lifecycle
 import { Pauses1764280400000 } from './1764280400000-pauses';
 import { AuditPersonRef1764290100000 } from './1764290100000-audit-person-ref';
 import { GolMonitoring1764290200000 } from './1764290200000-gol-monitoring';
+import { PactDocuments1764300600000 } from './1764300600000-pact-documents';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -56,4 +57,5 @@ export const MIGRATIONS = [
   Pauses1764280400000,
   AuditPersonRef1764290100000,
   GolMonitoring1764290200000,
+  PactDocuments1764300600000,
 ];
