@@ -208,7 +208,7 @@ describe('the pact as a document', () => {
     expect(history).toContain(view.pactVersions[0].acceptance.signedCopy.documentId);
     expect(history).not.toContain(marker);
     expect(history).not.toContain(scan.toString('base64').slice(0, 40));
-    expect(history).not.toContain(sha256(pdf).slice(0, 0) + '%PDF-');
+    expect(history).not.toContain('%PDF-');
   });
 
   it('the OpenAPI description documents the three routes', async () => {
