@@ -9,7 +9,8 @@ import {
   type SideEffectStream,
 } from '@sal/contracts';
 import type { JourneyNotice } from '@sal/domain';
-import { describeSideEffectError, JourneyProjector, SideEffectFailures } from '@sal/persistence';
+import { describeSideEffectError, JourneyProjector, PactDocuments, SideEffectFailures } from '@sal/persistence';
+import { generatePactDocuments } from './pact-documents';
 
 /** Where notices go: the notification outbox in production. It must ignore a notice key it has already recorded. */
 export interface NoticeRecorder {
@@ -29,6 +30,7 @@ export interface JourneyActivityDeps {
 export function createJourneyActivities(deps: JourneyActivityDeps): JourneyActivities {
   const projector = new JourneyProjector(deps.dataSource);
   const failures = new SideEffectFailures(deps.dataSource);
+  const documents = new PactDocuments(deps.dataSource);
 
   /**
    * Runs one side effect. A failure leaves Temporal (and the worker's log) with a description that holds no personal
@@ -49,7 +51,12 @@ export function createJourneyActivities(deps: JourneyActivityDeps): JourneyActiv
 
   return {
     async projectJourney({ journeyId, events, state, afterFailure }: ProjectJourneyInput): Promise<void> {
-      await sideEffect('projection', journeyId, state.officeId, events[0]?.seq ?? null, afterFailure === true, () => projector.project(events, state));
+      // A version signed or amended in these events gets its document here, after its rows: retried and shown as the
+      // projection is, so the journey's clocks never wait on it (issue 19).
+      await sideEffect('projection', journeyId, state.officeId, events[0]?.seq ?? null, afterFailure === true, async () => {
+        await projector.project(events, state);
+        await generatePactDocuments(documents, events, state);
+      });
     },
     async notifyJourney({ journeyId, notices, afterFailure }: NotifyJourneyInput): Promise<void> {
       await sideEffect('notices', journeyId, notices[0]?.officeId ?? '', null, afterFailure === true, () => deps.notices.notify(notices));

@@ -13,6 +13,7 @@ import { JourneysModule } from './journeys/journeys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OfficesModule } from './offices/offices.module';
+import { PactDocumentsModule } from './pact-documents/pact-documents.module';
 import { PeopleModule } from './people/people.module';
 import { ProgrammesModule } from './programmes/programmes.module';
 import { RetentionModule } from './retention/retention.module';
@@ -34,6 +35,7 @@ export class AppModule {
         AuditModule,
         TemporalModule,
         JourneysModule,
+        PactDocumentsModule,
         ProgrammesModule,
         SupervisorModule,
         StaffModule,

@@ -12,3 +12,4 @@ export { golPathOf, nextEpisodeStart } from './episodes';
 export { ADI_PRESENTATION, SFL_PRESENTATION, participationEndsAt, presentationClock, validatePresentationObligation } from './obligations';
 export { ageOn, inTraining, monitoringOf, monitoringProblem, vulnerable, OVER_AGE, UNDER_AGE, type MonitoringProblem } from './monitoring';
 export * from './retention';
+export * from './pact-document';

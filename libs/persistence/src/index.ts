@@ -27,3 +27,4 @@ export * from './person-export';
 export * from './entities/payload-data-key.entity';
 export * from './entities/personal-data-erasure.entity';
 export * from './personal-data-erasure';
+export * from './pact-documents';

@@ -42,6 +42,8 @@ export const API_ERROR_STATUS = {
   NOTIFICATION_NOT_RETRYABLE: 409,
   JOURNEY_CLOSED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  PACT_DOCUMENT_NOT_FOUND: 404,
+  UNSUPPORTED_DOCUMENT_TYPE: 400,
   IDEMPOTENCY_KEY_REUSED: 422,
   INTERNAL: 500,
   TEMPORAL_UNAVAILABLE: 503,
@@ -258,6 +260,24 @@ export class PayloadTooLargeError extends ApiError {
   readonly status = API_ERROR_STATUS.PAYLOAD_TOO_LARGE;
   constructor(limit: string) {
     super(`the request body exceeds ${limit}`);
+  }
+}
+
+/** 404: the pact version has no such document (yet): its PDF is generated with the journey's projection. */
+export class PactDocumentNotFoundError extends ApiError {
+  readonly code = 'PACT_DOCUMENT_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.PACT_DOCUMENT_NOT_FOUND;
+  constructor(journeyId: string, message: string) {
+    super(message, { journeyId });
+  }
+}
+
+/** 400: an uploaded signed copy is not a PDF, JPEG or PNG, judged from its bytes (never from its name or header). */
+export class UnsupportedDocumentTypeError extends ApiError {
+  readonly code = 'UNSUPPORTED_DOCUMENT_TYPE';
+  readonly status = API_ERROR_STATUS.UNSUPPORTED_DOCUMENT_TYPE;
+  constructor() {
+    super('the signed copy must be a PDF, a JPEG or a PNG (judged from its content): send its bytes as the request body');
   }
 }
 

@@ -36,6 +36,8 @@ export interface ApiSettings {
   port: number;
   /** Largest JSON body accepted (`API_BODY_LIMIT`, a body-parser size such as `100kb`). */
   bodyLimit: string;
+  /** Largest signed copy of a pact accepted (`API_SIGNED_COPY_LIMIT`, such as `10mb`). */
+  signedCopyLimit: string;
   /** How long an operator command waits for the journey's worker before answering 503 (`API_UPDATE_TIMEOUT_MS`). */
   updateTimeoutMs: number;
   /** Deadline of every other Temporal call: start, query, describe (`API_TEMPORAL_TIMEOUT_MS`). */
@@ -83,6 +85,7 @@ export const API_ENV = defineEnv({
   API_TEMPORAL_TIMEOUT_MS: variable(wholeNumber(500, 120_000), { description: "deadline of the API's other Temporal calls (start, query, describe)", default: 10_000 }),
   API_HEALTH_TIMEOUT_MS: variable(wholeNumber(100, 30_000), { description: 'deadline of each `/health` probe', default: 2_000 }),
   API_BODY_LIMIT: variable(byteSize(), { description: 'largest request body (larger: 413 `PAYLOAD_TOO_LARGE`)', default: '100kb' }),
+  API_SIGNED_COPY_LIMIT: variable(byteSize(), { description: 'largest signed copy of a pact uploaded (a scan or a signed PDF; larger: 413 `PAYLOAD_TOO_LARGE`)', default: '10mb' }),
   API_RATE_LIMIT_PER_MINUTE: variable(wholeNumber(1, 1_000_000), { description: 'requests per client address per minute (then 429 `RATE_LIMITED`)', default: 600 }),
   API_AUDIT_BUFFER_DIR: variable(text(), {
     description: 'where audit entries PostgreSQL could not take wait (one JSON-lines file per API process)',
@@ -123,6 +126,7 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env, options: L
     host: listen!.API_HOST,
     port: listen!.API_PORT,
     bodyLimit: api!.API_BODY_LIMIT,
+    signedCopyLimit: api!.API_SIGNED_COPY_LIMIT,
     updateTimeoutMs: api!.API_UPDATE_TIMEOUT_MS,
     temporalTimeoutMs: api!.API_TEMPORAL_TIMEOUT_MS,
     healthTimeoutMs: api!.API_HEALTH_TIMEOUT_MS,

@@ -51,7 +51,7 @@ export function commandBodySchemas(): Record<string, Record<string, unknown>> {
 }
 
 /** Fields of a command the API sets itself, never a request body: a body naming one is refused (400). */
-const SERVER_SET_FIELDS = ['actingOffice', 'catalogue', 'nextEpisode'] as const;
+const SERVER_SET_FIELDS = ['actingOffice', 'catalogue', 'nextEpisode', 'signedCopy'] as const;
 
 /**
  * A command's body as the API takes it: the journey records as the actor the caller's token subject, never a value

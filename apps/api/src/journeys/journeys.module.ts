@@ -11,5 +11,6 @@ import { JourneysService } from './journeys.service';
   imports: [DatabaseModule, ProgrammesModule, OfficesModule, PeopleModule],
   controllers: [JourneysController, JourneyCommandsController],
   providers: [JourneysService],
+  exports: [JourneysService],
 })
 export class JourneysModule {}

@@ -118,7 +118,9 @@ const suitabilityOverride = z
   }, { error: 'must be an object' })
   .meta({ description: "The operator's verdict over the facts', with its reason (recorded): it decides whether refusing the offer counts on the suitable-offer ladder" });
 const ACCEPTANCE_METHOD = oneOf(PACT_ACCEPTANCE_METHODS, {
-  description: 'How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person)',
+  description:
+    'How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person), ' +
+    '`signed_copy` (the signed copy of the pact document uploaded back: recorded only by `POST /journeys/{journeyId}/pact/versions/{version}/signed`)',
   example: 'graphometric',
 });
 
@@ -453,6 +455,13 @@ export const JOURNEY_COMMANDS = {
     method: ACCEPTANCE_METHOD,
     acceptedAt: instant({ description: 'When the person accepted: ISO-8601 date-time with offset, not in the future, not before the version was signed; defaults to now', example: '2026-03-05T11:00:00+01:00' }).optional(),
     operatorId: staffId('Operator who records the acceptance'),
+    // Set by the API when it stores an uploaded signed copy (never a request body's): the journey keeps its id and hash only.
+    signedCopy: z
+      .strictObject({
+        documentId: z.uuid({ error: 'must be a UUID' }),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a SHA-256 in lower-case hex' }),
+      })
+      .optional(),
   }),
   MakeReferral: define('referrals', {}, {
     to: oneOf(REFERRAL_TARGETS, { description: 'Where the person is referred', example: 'training_body' }),

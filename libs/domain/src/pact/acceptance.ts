@@ -21,7 +21,7 @@ function acceptPactVersion(state: JourneyState, c: AcceptPactVersionCommand, now
   }
   const invalid = requireText(c.operatorId, 'operatorId', 100);
   if (invalid) return invalid;
-  const acceptance = acceptanceOf({ method: c.method, acceptedAt: c.acceptedAt }, now, version.proposedAt ?? version.signedAt, `the signing of version ${version.version}`, '');
+  const acceptance = acceptanceOf({ method: c.method, acceptedAt: c.acceptedAt, ...(c.signedCopy !== undefined ? { signedCopy: c.signedCopy } : {}) }, now, version.proposedAt ?? version.signedAt, `the signing of version ${version.version}`, '');
   if ('refusal' in acceptance) return acceptance;
   return [{ type: 'PactVersionAccepted', data: { version: version.version, acceptance, operatorId: c.operatorId } }];
 }

@@ -33,20 +33,32 @@ export interface PactAvailability {
 
 /**
  * How the person accepted a version of the pact (edition 2): signed on paper at the office, a graphometric signature
- * on a tablet, or a one-time password sent to the person. A version is in force from its acceptance.
+ * on a tablet, a one-time password sent to the person, or the signed copy of the pact's document uploaded back
+ * (`signed_copy`: a scan or a digitally signed PDF, stored outside the journey, which keeps only its id and hash).
+ * A version is in force from its acceptance.
  */
-export const PACT_ACCEPTANCE_METHODS = ['signed_in_person', 'graphometric', 'otp'] as const;
+export const PACT_ACCEPTANCE_METHODS = ['signed_in_person', 'graphometric', 'otp', 'signed_copy'] as const;
 export type PactAcceptanceMethod = (typeof PACT_ACCEPTANCE_METHODS)[number];
+
+/** The signed copy of a pact version's document, as the journey knows it: the stored document's id and SHA-256, never its bytes. */
+export interface SignedCopyRef {
+  documentId: string;
+  sha256: string;
+}
 
 export interface PactAcceptance {
   acceptedAt: string;
   method: PactAcceptanceMethod;
+  /** With `signed_copy`: the uploaded copy the acceptance rests on. */
+  signedCopy?: SignedCopyRef;
 }
 
 /** The person's acceptance as an operator records it: when (defaults to now) and how. */
 export interface PactAcceptanceInput {
   acceptedAt?: string;
   method: PactAcceptanceMethod;
+  /** Set by the API on upload of the signed copy (method `signed_copy`), never by a client. */
+  signedCopy?: SignedCopyRef;
 }
 
 /** A referral to another service that a version of the pact agrees (DOMAIN: the pact records any referral). */
@@ -173,6 +185,8 @@ export interface AcceptPactVersionCommand {
   /** When the person accepted; defaults to now. */
   acceptedAt?: string;
   operatorId: string;
+  /** Method `signed_copy`: the uploaded signed copy (set by the API, which stores it). */
+  signedCopy?: SignedCopyRef;
 }
 
 export interface CompletePactActionCommand {

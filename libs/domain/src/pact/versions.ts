@@ -13,6 +13,7 @@ import {
   type PactReferralInput,
   type PactState,
   type PactVersion,
+  type SignedCopyRef,
 } from './model';
 
 /**
@@ -36,9 +37,31 @@ export function acceptanceOf(input: unknown, now: string, notBefore: string, not
   const name = (f: string) => (field ? `${field}.${f}` : f);
   const bad = requireOneOf(a.method, PACT_ACCEPTANCE_METHODS, name('method'));
   if (bad) return bad;
+  const copy = signedCopyOf(a, name('signedCopy'));
+  if (copy && 'refusal' in copy) return copy;
   const at = pastInstant(a.acceptedAt, now, name('acceptedAt'), notBefore, notBeforeWhat);
   if (typeof at !== 'string') return at;
-  return { acceptedAt: at, method: a.method };
+  return copy ? { acceptedAt: at, method: a.method, signedCopy: copy } : { acceptedAt: at, method: a.method };
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const DOCUMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * An acceptance by `signed_copy` rests on the uploaded copy (its stored id and SHA-256, which the API sets when it
+ * stores the upload); any other method names none.
+ */
+function signedCopyOf(a: PactAcceptanceInput, field: string): SignedCopyRef | Refused | null {
+  if (a.method !== 'signed_copy') {
+    return a.signedCopy === undefined ? null : refusal('INVALID_VALUE', 'only an acceptance by signed_copy names a signed copy', field);
+  }
+  const c = a.signedCopy;
+  if (typeof c !== 'object' || c === null) {
+    return refusal('INVALID_VALUE', 'an acceptance by signed_copy is recorded by uploading the signed copy: POST /journeys/{journeyId}/pact/versions/{version}/signed', field);
+  }
+  if (typeof c.documentId !== 'string' || !DOCUMENT_ID.test(c.documentId)) return refusal('INVALID_VALUE', 'must be the stored document id (a UUID)', `${field}.documentId`);
+  if (typeof c.sha256 !== 'string' || !SHA256.test(c.sha256)) return refusal('INVALID_VALUE', 'must be a SHA-256 in lower-case hex', `${field}.sha256`);
+  return { documentId: c.documentId, sha256: c.sha256 };
 }
 
 /** The referrals a version agrees, numbered after the journey's referrals (and those of a version still waiting). */

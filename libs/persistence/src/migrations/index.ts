@@ -26,6 +26,7 @@ import { GolMonitoring1764290200000 } from './1764290200000-gol-monitoring';
 import { BenefitCatalogues1764300100000 } from './1764300100000-benefit-catalogues';
 import { RegionalCatalogues1764300200000 } from './1764300200000-regional-catalogues';
 import { PersonalDataRetention1764300300000 } from './1764300300000-personal-data-retention';
+import { PactDocuments1764300600000 } from './1764300600000-pact-documents';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   BenefitCatalogues1764300100000,
   RegionalCatalogues1764300200000,
   PersonalDataRetention1764300300000,
+  PactDocuments1764300600000,
 ];

@@ -163,14 +163,31 @@ export class PactActionPlanViewDto implements PactActionPlan {
   dueAt!: string;
 }
 
+/** The signed copy a `signed_copy` acceptance rests on. */
+export class SignedCopyViewDto {
+  @ApiProperty({ description: 'The stored document id', example: '0b3f8c1e-6a0d-4c1e-9f55-3d2a1b0c9e8f', format: 'uuid' })
+  documentId!: string;
+
+  @ApiProperty({ description: "SHA-256 of the copy's bytes (lower-case hex): the `ETag` of its download", example: 'a3f1c2…', pattern: '^[0-9a-f]{64}$' })
+  sha256!: string;
+}
+
 /** The person's acceptance of a version of the pact (rules edition 2). */
 export class PactAcceptanceViewDto implements PactAcceptance {
   @ApiProperty({ description: 'When the person accepted (UTC instant): the version is in force from it', example: '2026-01-27T10:15:00.000Z', ...INSTANT })
   acceptedAt!: string;
 
-  @ApiProperty({ description: 'How: `signed_in_person`, `graphometric` (signature on a tablet), `otp` (one-time password)', enum: PACT_ACCEPTANCE_METHODS, example: 'graphometric' })
+  @ApiProperty({
+    description: 'How: `signed_in_person`, `graphometric` (signature on a tablet), `otp` (one-time password), `signed_copy` (the signed copy uploaded: `POST …/pact/versions/{version}/signed`)',
+    enum: PACT_ACCEPTANCE_METHODS,
+    example: 'graphometric',
+  })
   method!: PactAcceptanceMethod;
+
+  @ApiPropertyOptional({ description: 'With `signed_copy`: the stored copy (`GET …/pact/versions/{version}/signed`), by id and SHA-256 — the journey keeps no more of it', type: () => SignedCopyViewDto })
+  signedCopy?: SignedCopyViewDto;
 }
+
 
 /** A referral a version of the pact contains. */
 export class PactReferralViewDto implements PactReferral {
