@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { PayloadDataKeyRecord } from './entities/payload-data-key.entity';
 import { PersonalDataErasureRecord } from './entities/personal-data-erasure.entity';
+import { erasePactDocuments } from './pact-documents';
 
 /** A journey's data key as `payload_data_keys` holds it (the shape `@sal/temporal`'s `DataKeyStore` reads). */
 export interface DataKeyRow {
@@ -163,6 +164,8 @@ async function minimiseReadModel(m: EntityManager, journeyId: string): Promise<v
   await m.query(`DELETE FROM side_effect_failures WHERE journey_id = $1`, [journeyId]);
   await m.query(`DELETE FROM idempotency_keys WHERE journey_id = $1`, [journeyId]);
   await m.query(`DELETE FROM person_open_journeys WHERE journey_id = $1`, [journeyId]);
+  // The pact's PDFs, generated and signed, carry the person's name and fiscal code.
+  await erasePactDocuments(m, journeyId);
   // The append-only tables, through the one function allowed to blank them (migration 1764300300000).
   await m.query(`SELECT erase_journey_history($1)`, [journeyId]);
 }
