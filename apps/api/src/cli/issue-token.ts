@@ -4,7 +4,6 @@ import { ConfigurationError, exitOnStartupFailure, loadEnv, RUNTIME_ENV } from '
 import { loadAuthSettings } from '../auth/auth-settings';
 import { ROLES, type Role } from '../auth/principal';
 import { OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '../common/input-rules';
-import { putClaim } from '../auth/token-claims';
 
 const USAGE = `Issues a bearer token for the API on the embedded defaults (signed with AUTH_JWT_SECRET, or the development secret).
 
@@ -39,11 +38,9 @@ async function main(): Promise<void> {
     if (!(error instanceof ConfigurationError)) throw error;
     exitOnStartupFailure('token', error);
   }
-  if (auth.secret === null) throw new Error('AUTH_OIDC_ISSUER or AUTH_JWKS_URL is set without AUTH_JWT_SECRET: tokens come from the identity provider');
+  if (auth.secret === null) throw new Error('AUTH_JWKS_URL is set without AUTH_JWT_SECRET: tokens come from the identity provider');
   const secret = new TextEncoder().encode(auth.secret);
-  // Where the API reads them (AUTH_ROLES_CLAIM, AUTH_OFFICES_CLAIM).
-  const claims = putClaim(putClaim({}, auth.claims.roles, role), auth.claims.offices, offices);
-  const token = await new SignJWT(claims)
+  const token = await new SignJWT({ role, offices })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
     .setIssuer(auth.issuer)
