@@ -1,3 +1,4 @@
+import { discoverJwksUrl } from '@sal/api';
 import { getFreePort } from '@sal/infra';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
@@ -127,5 +128,12 @@ describe('sign-in with the region’s OpenID provider', () => {
     }
     const development = await as(tokenFor('operator', [A], 'op-anna'))('GET', '/journeys');
     expect(development.status).toBe(401);
+  });
+
+  it('finds the provider’s keys from its discovery document, whose issuer must be exactly the one configured', async () => {
+    expect(await discoverJwksUrl(provider.issuer)).toBe(`${provider.issuer}/jwks`);
+    await expect(discoverJwksUrl(`${provider.issuer}/`)).rejects.toThrow(/names the issuer "http:\/\/127\.0\.0\.1:\d+", not http/);
+    const port = await getFreePort();
+    await expect(discoverJwksUrl(`http://127.0.0.1:${port}`)).rejects.toThrow();
   });
 });
