@@ -60,6 +60,12 @@ export function Layout() {
               <Link to="/" className="sal-nav-link" activeOptions={{ exact: true }}>
                 {t('nav.home')}
               </Link>
+              <Link to="/cases" className="sal-nav-link">
+                {t('nav.cases')}
+              </Link>
+              <Link to="/journeys/new" className="sal-nav-link">
+                {t('nav.newJourney')}
+              </Link>
             </div>
           </nav>
         )}

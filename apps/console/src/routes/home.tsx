@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router';
 import { usePageTitle } from '../components/page-title';
 import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
@@ -17,8 +18,16 @@ export function HomePage() {
       <h2 className="h4 mt-4">{t('home.next')}</h2>
       <div className="sal-tiles">
         <div className="sal-card sal-tile">
-          <h3 className="h5">{t('home.myCases')}</h3>
+          <h3 className="h5">
+            <Link to="/cases">{t('home.myCases')}</Link>
+          </h3>
           <p>{t('home.myCasesText')}</p>
+        </div>
+        <div className="sal-card sal-tile">
+          <h3 className="h5">
+            <Link to="/journeys/new">{t('home.newJourney')}</Link>
+          </h3>
+          <p>{t('home.newJourneyText')}</p>
         </div>
       </div>
     </>
