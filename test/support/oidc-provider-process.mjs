@@ -121,9 +121,9 @@ function loginPage(uid, clientId, error) {
     'Accesso',
     `<h1>Accesso</h1><p>Identity provider di prova per <strong>${escapeHtml(clientId)}</strong></p>
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/interaction/${escapeHtml(uid)}/login" autocomplete="off">
-<label for="login">Nome utente</label><input id="login" name="login" required autofocus>
-<label for="password">Password</label><input id="password" name="password" type="password" required>
+<form method="post" action="/interaction/${escapeHtml(uid)}/login">
+<label for="login">Nome utente</label><input id="login" name="login" autocomplete="username" required autofocus>
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password" required>
 <button type="submit">Accedi</button></form>`,
   );
 }
