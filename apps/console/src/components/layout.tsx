@@ -46,7 +46,7 @@ export function Layout() {
             </Link>
             {user && (
               <div className="sal-user" aria-label={t('user.menu')} role="group">
-                <span className="sal-user-name">{t('user.signedInAs', { sub: user.sub })}</span>
+                <span className="sal-user-name">{t('user.signedInAs', { sub: user.name ?? user.sub })}</span>
                 <Button className="btn btn-outline-light btn-sm" onPress={() => void session.signOut()}>
                   {t('signOut.button')}
                 </Button>
