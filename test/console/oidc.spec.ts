@@ -110,7 +110,7 @@ async function signInAtProvider(page: Page, provider: TestOidcProvider, account:
 const storageText = (name: string): string => JSON.stringify((globalThis as unknown as Record<string, unknown>)[name]);
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 

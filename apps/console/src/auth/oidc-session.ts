@@ -43,6 +43,8 @@ export function createOidcSession(config: ConsoleAuthConfig): AuthSession {
   /** The provider refused to renew: the session is over until the next sign-in. */
   let ended = false;
   let renewing: Promise<User | null> | null = null;
+  /** Signing out: the user is forgotten before the browser leaves for the provider; no sign-in may start meanwhile. */
+  let signingOut = false;
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
 
@@ -83,16 +85,19 @@ export function createOidcSession(config: ConsoleAuthConfig): AuthSession {
       return renewed && !ended ? renewed.access_token : null;
     },
     async signIn(returnTo) {
+      if (signingOut) return;
       // Where to come back to waits with the redirect's state in sessionStorage; the URL carries only its random id.
       await manager.signinRedirect({ state: returnTo });
     },
     async signOut() {
       if (!current) return;
+      signingOut = true;
       // The refresh token revoked first (a JWT access token dies by its expiry); a provider that refuses still ends
       // the session at its end-session endpoint, where the browser goes next.
       await manager.revokeTokens(['refresh_token']).catch(() => undefined);
       await manager.signoutRedirect().catch(async () => {
         // The provider cannot be reached: forget the tokens here at least.
+        signingOut = false;
         await manager.removeUser();
       });
     },
