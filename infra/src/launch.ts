@@ -313,6 +313,7 @@ async function main(): Promise<void> {
   const lines = [
     'SAL journey engine is running',
     `  API:              ${apiUrl}`,
+    `  Console:          ${apiUrl}/console/`,
     `  OpenAPI docs:     ${apiUrl}/docs`,
     ...(temporalUiUrl ? [`  Temporal Web UI:  ${temporalUiUrl}`] : []),
     `  Temporal:         ${temporalAddress} (namespace ${namespace})`,

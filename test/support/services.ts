@@ -68,7 +68,8 @@ export interface ProductStack {
  */
 export async function startProduct(databaseUrl: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<ProductStack> {
   const { temporalAddress, namespace } = testStack();
-  const port = await getFreePort();
+  // A caller that must know the API's address before it starts (an OpenID provider's redirect URI) chooses its port.
+  const port = extraEnv.API_PORT ? Number(extraEnv.API_PORT) : await getFreePort();
   const taskQueue = `e2e-${uniqueSuffix()}`;
   const env = {
     DATABASE_URL: databaseUrl,

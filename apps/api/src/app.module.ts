@@ -8,6 +8,7 @@ import { CodecModule } from './codec/codec.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import type { ApiSettings } from './config/api-settings';
 import { ConfigModule } from './config/config.module';
+import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MetricsModule } from './metrics/metrics.module';
@@ -47,6 +48,8 @@ export class AppModule {
         HealthModule,
         SideEffectsModule,
         MetricsModule,
+        // Last: its static files and index.html fallback come after every API route.
+        ConsoleModule.forRoot(settings),
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

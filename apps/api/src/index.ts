@@ -4,3 +4,4 @@
  */
 export { ALL_ERROR_STATUSES, API_ERROR_STATUS, REFUSAL_STATUS, type ApiErrorCode, type ErrorBody, type FieldProblem } from './common/api-errors';
 export { API_ENVIRONMENT, loadApiSettings, type ApiSettings } from './config/api-settings';
+export { discoverJwksUrl } from './auth/oidc-discovery';

@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import { exitOnStartupFailure } from '@sal/config';
 import { loadApiSettings, type ApiSettings } from './config/api-settings';
 import { setupApp } from './setup-app';
+import { consoleDistDir } from './console/console.module';
 
 /** The API process: settings are read and checked once, then the app listens until SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   await app.listen(settings.port, settings.host);
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`;
   new Logger('Api').log(
-    `listening on ${url} (docs ${url}/docs) — Temporal ${settings.temporal.address} namespace ${settings.temporal.namespace} task queue ${settings.temporal.taskQueue}`,
+    `listening on ${url} (docs ${url}/docs${consoleDistDir() ? `, console ${url}/console/` : ''}) — Temporal ${settings.temporal.address} namespace ${settings.temporal.namespace} task queue ${settings.temporal.taskQueue}`,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { commandBodySchemas } from './journeys/journey-commands.controller';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import { ErrorResponseDto } from './common/error-response.dto';
@@ -17,17 +17,21 @@ export function setupApp(app: NestExpressApplication, settings: ApiSettings): vo
   app.useBodyParser('json', { limit: settings.bodyLimit });
   app.useGlobalPipes(new RequestValidationPipe());
   app.enableShutdownHooks();
-  setupOpenApi(app);
+  SwaggerModule.setup('docs', app, openApiDocument(app), { jsonDocumentUrl: 'docs-json' });
 }
 
-/** `Cache-Control: no-store` on every answer but the OpenAPI UI's page and assets under `/docs/`. */
+/**
+ * `Cache-Control: no-store` on every answer but the OpenAPI UI's page and assets under `/docs/` and the console's
+ * built assets under `/console/assets/` (content-hashed file names, no data).
+ */
 export function noStore(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   const path = (req.url ?? '/').split('?')[0];
-  if (path !== '/docs' && !path.startsWith('/docs/')) res.setHeader('Cache-Control', 'no-store');
+  if (path !== '/docs' && !path.startsWith('/docs/') && !path.startsWith('/console/assets/')) res.setHeader('Cache-Control', 'no-store');
   next();
 }
 
-function setupOpenApi(app: INestApplication): void {
+/** The API's OpenAPI document (also written by `cli/openapi.ts` for the console's typed client). */
+export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Servizi al Lavoro – journey engine API')
     .setDescription(
@@ -48,10 +52,11 @@ function setupOpenApi(app: INestApplication): void {
     .addTag('codec', "Temporal's remote codec: decrypts payloads for the Web UI and CLI (administrators and supervisors)")
     .addTag('audit', 'Who read or did what, when, with what outcome (administrators)')
     .addTag('health', 'Liveness and dependencies')
+    .addTag('console', "How the console signs in, and its development sign-in")
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ErrorResponseDto] });
   // The commands' bodies come from their schemas (the command table), not from DTO classes.
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ...commandBodySchemas() } };
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return document;
 }

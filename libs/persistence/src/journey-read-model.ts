@@ -23,14 +23,27 @@ const JOURNEYS = new PagedQuery({
     stalled: either('j.stalled_since IS NOT NULL', 'j.stalled_since IS NULL'),
     /** The status of the benefit claimed last (issue 14; `journeys_office_benefit_status_idx`). */
     benefitStatus: equals<BenefitStatus>('j.benefit_status'),
+    /** The operator a journey is assigned to: responsible for its pact, or before one, who took the person in charge. */
+    assignedTo: equals<string>('COALESCE(j.responsible_operator_id, j.intake_operator_id)'),
   },
-  sorts: { newest: { 'j.started_at': 'DESC', 'j.journey_id': 'ASC' } },
+  sorts: {
+    newest: { 'j.started_at': 'DESC', 'j.journey_id': 'ASC' },
+    oldest: { 'j.started_at': 'ASC', 'j.journey_id': 'ASC' },
+    /** The earliest pending deadline first; journeys with none last. */
+    next_deadline: { 'j.next_deadline_at': { order: 'ASC', nulls: 'NULLS LAST' }, 'j.journey_id': 'ASC' },
+    /** The most recently changed first ("recently assigned" among a responsible operator's journeys). */
+    recently_updated: { 'j.updated_at': 'DESC', 'j.journey_id': 'ASC' },
+  },
   entities: true,
   item: (_row, entity) => entity as JourneyRecord,
 });
 
-/** A search of the journeys: office scope (every office when absent), filters and page. */
+/** A search of the journeys: office scope (every office when absent), filters, order and page. */
 export type JourneySearch = RequestOf<typeof JOURNEYS>;
+
+/** The orders of `GET /journeys`, the default (newest first) first. */
+export const JOURNEY_SORTS = JOURNEYS.sorts;
+export type JourneySort = (typeof JOURNEY_SORTS)[number];
 
 /** Read-side questions answered from PostgreSQL (lists and timelines; a single journey's live state comes from Temporal). */
 export class JourneyReadModel {

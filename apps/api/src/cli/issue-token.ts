@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import { ConfigurationError, exitOnStartupFailure, loadEnv, RUNTIME_ENV } from '@sal/config';
 import { loadAuthSettings } from '../auth/auth-settings';
+import { signDevelopmentToken } from '../auth/development-token';
 import { ROLES, type Role } from '../auth/principal';
 import { OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '../common/input-rules';
 
@@ -38,16 +38,7 @@ async function main(): Promise<void> {
     if (!(error instanceof ConfigurationError)) throw error;
     exitOnStartupFailure('token', error);
   }
-  if (auth.secret === null) throw new Error('AUTH_JWKS_URL is set without AUTH_JWT_SECRET: tokens come from the identity provider');
-  const secret = new TextEncoder().encode(auth.secret);
-  const token = await new SignJWT({ role, offices })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(sub)
-    .setIssuer(auth.issuer)
-    .setAudience(auth.audience)
-    .setIssuedAt()
-    .setExpirationTime(values.expires!)
-    .sign(secret);
+  const { token } = await signDevelopmentToken(auth, { role, offices, sub, expires: values.expires! });
   console.log(token);
 }
 

@@ -55,7 +55,7 @@ describe('loadApiSettings', () => {
   it('refuses to run in production without its secrets', () => {
     const problems = problemsOf(() => loadApiSettings({ NODE_ENV: 'production' }, quiet));
     expect(problems).toEqual([
-      'AUTH_JWKS_URL or AUTH_JWT_SECRET must be set in production',
+      'AUTH_OIDC_ISSUER, AUTH_JWKS_URL or AUTH_JWT_SECRET must be set in production',
       'JOURNEY_ID_KEY must be set in production',
       'PAYLOAD_ENCRYPTION_KEYS must be set in production',
     ]);

@@ -27,6 +27,7 @@ import {
 } from '@sal/temporal';
 import { AUTH_ENV, loadAuthSettings, type AuthSettings } from '../auth/auth-settings';
 import type { CodecSettings } from '../codec/codec-settings';
+import { CONSOLE_ENV, loadConsoleSettings, type ConsoleOidcSettings } from '../console/console-settings';
 
 /** Everything the API reads from its environment, once, at start-up. */
 export interface ApiSettings {
@@ -63,6 +64,8 @@ export interface ApiSettings {
    * on its sanctions), for test stacks whose offices are made up per test.
    */
   unlistedOffices: 'refuse' | 'national';
+  /** The OpenID provider the console signs in with (`CONSOLE_OIDC_*`), used unless the development secret is. */
+  console: ConsoleOidcSettings;
 }
 
 /** Where audit entries wait when PostgreSQL cannot take them, and how often they are replayed. */
@@ -103,7 +106,7 @@ export const API_ENV = defineEnv({
 });
 
 /** Every schema the API process reads, in the order its problems are listed. */
-export const API_ENVIRONMENT = [RUNTIME_ENV, API_LISTEN_ENV, API_ENV, AUTH_ENV, CODEC_ORIGINS_ENV, TEMPORAL_ENV, DATABASE_ENV, JOURNEY_ID_ENV, PAYLOAD_KEYS_ENV] as const;
+export const API_ENVIRONMENT = [RUNTIME_ENV, API_LISTEN_ENV, API_ENV, AUTH_ENV, CODEC_ORIGINS_ENV, TEMPORAL_ENV, DATABASE_ENV, JOURNEY_ID_ENV, PAYLOAD_KEYS_ENV, CONSOLE_ENV] as const;
 
 /**
  * Reads and validates the API's settings.
@@ -121,6 +124,7 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env, options: L
   const database = problems.take(() => databaseSettings(env, options));
   const key = problems.take(() => journeyIdKey(env));
   const payloadEncryption = problems.take(() => payloadEncryptionSettings(env, options.warn));
+  const consoleSettings = problems.take(() => loadConsoleSettings(env, options));
   problems.throwIfAny();
   return {
     host: listen!.API_HOST,
@@ -143,5 +147,6 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env, options: L
       replayIntervalMs: api!.API_AUDIT_REPLAY_MS,
     },
     unlistedOffices: api!.API_UNLISTED_OFFICES,
+    console: consoleSettings!,
   };
 }

@@ -319,6 +319,8 @@ export class JourneysService {
         overdue: q.overdue,
         stalled: q.stalled,
         benefitStatus: q.benefitStatus,
+        assignedTo: q.assignedTo,
+        sort: q.sort,
         page: q.page,
         pageSize: q.pageSize,
       }),

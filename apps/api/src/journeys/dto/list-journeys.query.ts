@@ -1,7 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { BENEFIT_STATUSES, JOURNEY_STAGES, JOURNEY_STATUSES, type BenefitStatus, type JourneyStage, type JourneyStatus } from '@sal/domain';
+import { JOURNEY_SORTS, type JourneySort } from '@sal/persistence';
 import { PageQuery } from '../../common/dto/page.query';
+import { OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '../../common/input-rules';
 import { BooleanQuery } from '../../common/dto/boolean-query';
 import { OFFICE_ID_PATTERN, PROGRAMME_CODE_PATTERN } from './input-rules';
 
@@ -51,4 +53,22 @@ export class ListJourneysQuery extends PageQuery {
   @IsOptional()
   @IsIn(BENEFIT_STATUSES, { message: `must be one of ${BENEFIT_STATUSES.join(', ')}` })
   benefitStatus?: BenefitStatus;
+
+  @ApiPropertyOptional({
+    description: 'Only journeys assigned to this operator: responsible for the pact, or before one, who took the person in charge (the console\'s "assigned to me")',
+    example: 'op-milano-017',
+  })
+  @IsOptional()
+  @Matches(OPERATOR_ID_PATTERN, { message: OPERATOR_ID_MESSAGE })
+  assignedTo?: string;
+
+  @ApiPropertyOptional({
+    description: '`newest` (started last first), `oldest`, `next_deadline` (the earliest pending deadline first, none last), `recently_updated` (changed last first)',
+    enum: JOURNEY_SORTS,
+    default: JOURNEY_SORTS[0],
+    example: 'next_deadline',
+  })
+  @IsOptional()
+  @IsIn(JOURNEY_SORTS, { message: `must be one of ${JOURNEY_SORTS.join(', ')}` })
+  sort: JourneySort = JOURNEY_SORTS[0];
 }

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Button, Form } from 'react-aria-components';
+import type { SubmitState } from '../api/commands';
+import { useT } from '../i18n/i18n';
+
+/**
+ * A command's form: its fields, the API's field messages beside them (through `validationErrors`, by field path) and
+ * listed at the top, the journey's refusal with its reason, and a submit button that a retry reuses.
+ */
+export function CommandForm({
+  id,
+  title,
+  state,
+  onSubmit,
+  submitLabel,
+  children,
+  note,
+}: {
+  id: string;
+  title: string;
+  state: SubmitState;
+  onSubmit(): void;
+  submitLabel?: string;
+  children: ReactNode;
+  note?: ReactNode;
+}) {
+  const t = useT();
+  const errors = state.kind === 'invalid' ? state.fields : {};
+  return (
+    <section className="sal-card sal-command" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="h5">
+        {title}
+      </h3>
+      <SubmitMessage state={state} />
+      <Form
+        validationErrors={errors}
+        className="sal-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onSubmit();
+        }}
+      >
+        {children}
+        {note && <p className="sal-help">{note}</p>}
+        <Button type="submit" className="btn btn-primary" isDisabled={state.kind === 'sending'}>
+          {state.kind === 'sending' ? t('form.sending') : (submitLabel ?? t('form.submit'))}
+        </Button>
+      </Form>
+    </section>
+  );
+}
+
+/** What became of the last submit, announced to screen readers. */
+export function SubmitMessage({ state }: { state: SubmitState }) {
+  const t = useT();
+  if (state.kind === 'invalid')
+    return (
+      <div className="alert alert-danger" role="alert">
+        <p className="mb-1">{t('form.invalid')}</p>
+        <ul className="mb-0">
+          {Object.entries(state.fields).map(([field, messages]) => (
+            <li key={field}>
+              <code>{field}</code>: {messages.join('; ')}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  if (state.kind === 'refused')
+    return (
+      <div className="alert alert-danger" role="alert" data-testid="refusal">
+        <p className="mb-0">{t('form.refused', { message: state.message })}</p>
+        <p className="mb-0 sal-help">{t('journey.refusalCode', { code: state.code })}</p>
+      </div>
+    );
+  if (state.kind === 'failed')
+    return (
+      <div className="alert alert-warning" role="alert">
+        {t('form.failed', { status: state.status })}
+      </div>
+    );
+  if (state.kind === 'done')
+    return (
+      <div className="alert alert-success" role="status">
+        {t('form.done')}
+      </div>
+    );
+  return null;
+}

@@ -1,0 +1,34 @@
+import { createRootRoute, createRoute, createRouter } from '@tanstack/react-router';
+import { Layout } from './components/layout';
+import { AccessibilityPage } from './routes/accessibility';
+import { CasesPage } from './routes/cases';
+import { JourneyPage } from './routes/journey';
+import { StartJourneyPage } from './routes/start-journey';
+import { CallbackPage } from './routes/callback';
+import { HomePage } from './routes/home';
+import { NotFoundPage } from './routes/not-found';
+import { SignInPage } from './routes/sign-in';
+
+/**
+ * The console's pages, under `/console/` (the API serves index.html for every path there). Paths carry no personal
+ * data: a journey id at most.
+ */
+const rootRoute = createRootRoute({ component: Layout, notFoundComponent: NotFoundPage });
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
+const signInRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sign-in', component: SignInPage });
+const callbackRoute = createRoute({ getParentRoute: () => rootRoute, path: '/auth/callback', component: CallbackPage });
+const accessibilityRoute = createRoute({ getParentRoute: () => rootRoute, path: '/accessibility', component: AccessibilityPage });
+
+const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesPage });
+const startJourneyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/new', component: StartJourneyPage });
+const journeyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/$journeyId', component: JourneyPage });
+
+const routeTree = rootRoute.addChildren([homeRoute, signInRoute, callbackRoute, accessibilityRoute, casesRoute, startJourneyRoute, journeyRoute]);
+
+export const router = createRouter({ routeTree, basepath: import.meta.env.BASE_URL.replace(/\/$/, '') });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

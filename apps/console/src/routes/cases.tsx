@@ -1,0 +1,314 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Button, Checkbox, Form, Label, Radio, RadioGroup } from 'react-aria-components';
+import { useApi } from '../api/api-context';
+import { fieldMessages, type ApiErrorBody } from '../api/client';
+import type { components, operations } from '../api/schema';
+import { Choice, TextInput } from '../components/fields';
+import { useFormat } from '../components/format';
+import { usePageTitle } from '../components/page-title';
+import type { MessageKey } from '../i18n/catalogue';
+import { useT } from '../i18n/i18n';
+import { useSession } from '../session';
+
+type ListQuery = NonNullable<operations['JourneysController_list']['parameters']['query']>;
+type Summary = components['schemas']['JourneySummaryDto'];
+type PersonJourneys = components['schemas']['PersonJourneysDto'];
+
+export const STAGES = ['assessment', 'awaiting_intake', 'awaiting_pact', 'pact_active', 'suspended', 'closed'] as const;
+const SORTS = ['newest', 'oldest', 'next_deadline', 'recently_updated'] as const;
+const PAGE_SIZE = 100;
+/** Above this many rows on a page, only the rows in view are rendered. */
+const VIRTUALISE_FROM = 40;
+const ROW_HEIGHT = 57;
+
+interface CaseFilters {
+  scope: 'office' | 'mine';
+  officeId: string;
+  stage: string;
+  programmeCode: string;
+  status: 'open' | 'closed' | 'any';
+  stalled: boolean;
+  overdue: boolean;
+  sort: (typeof SORTS)[number];
+  page: number;
+}
+
+const DEFAULT_FILTERS: CaseFilters = { scope: 'office', officeId: '', stage: '', programmeCode: '', status: 'open', stalled: false, overdue: false, sort: 'next_deadline', page: 1 };
+/** The filter last applied is kept in this browser (no personal data in it), so "My cases" opens as the user left it. */
+const FILTER_KEY = 'sal.console.cases.filter';
+
+function savedFilters(): CaseFilters {
+  try {
+    return { ...DEFAULT_FILTERS, ...(JSON.parse(localStorage.getItem(FILTER_KEY) ?? '{}') as Partial<CaseFilters>) };
+  } catch {
+    return DEFAULT_FILTERS;
+  }
+}
+
+/** "My cases": journeys of my offices, filtered, sorted and paged by the API (one call per page). */
+export function CasesPage() {
+  usePageTitle('cases.title');
+  const t = useT();
+  const api = useApi();
+  const { user } = useSession();
+  const [filters, setFilters] = useState<CaseFilters>(savedFilters);
+  const apply = (next: CaseFilters) => {
+    localStorage.setItem(FILTER_KEY, JSON.stringify(next));
+    setFilters(next);
+  };
+
+  const query: ListQuery = {
+    page: filters.page,
+    pageSize: PAGE_SIZE,
+    sort: filters.sort,
+    ...(filters.scope === 'mine' && user ? { assignedTo: user.sub } : {}),
+    ...(filters.officeId ? { officeId: filters.officeId } : {}),
+    ...(filters.stage ? { stage: filters.stage as ListQuery['stage'] } : {}),
+    ...(filters.programmeCode ? { programmeCode: filters.programmeCode } : {}),
+    ...(filters.status !== 'any' ? { status: filters.status } : {}),
+    ...(filters.stalled ? { stalled: 'true' as const } : {}),
+    ...(filters.overdue ? { overdue: 'true' as const } : {}),
+  };
+  const journeys = useQuery({
+    queryKey: ['journeys', query],
+    queryFn: async () => {
+      const { data, error } = await api.GET('/journeys', { params: { query } });
+      if (error) throw error;
+      return data;
+    },
+    placeholderData: keepPreviousData,
+  });
+  const offices = user && !user.offices.includes('*') ? user.offices : [];
+  const pages = journeys.data ? Math.max(1, Math.ceil(journeys.data.total / PAGE_SIZE)) : 1;
+
+  return (
+    <>
+      <h1>{t('cases.title')}</h1>
+      <PersonSearch />
+      <section aria-labelledby="filters-title" className="sal-card sal-filters">
+        <h2 id="filters-title" className="h5">
+          {t('cases.filters')}
+        </h2>
+        <FiltersForm initial={filters} offices={offices} onApply={(next) => apply({ ...next, page: 1 })} onReset={() => apply(DEFAULT_FILTERS)} />
+      </section>
+      <section aria-labelledby="results-title" className="mt-4">
+        <h2 id="results-title" className="h5" aria-live="polite">
+          {journeys.data ? t('cases.results', { total: journeys.data.total }) : t('app.loading')}
+        </h2>
+        {journeys.data && journeys.data.items.length === 0 && <p>{t('cases.none')}</p>}
+        {journeys.data && journeys.data.items.length > 0 && <CaseTable items={journeys.data.items} />}
+        {journeys.data && pages > 1 && (
+          <nav aria-label={t('cases.paging')} className="sal-paging">
+            <Button className="btn btn-outline-primary btn-sm" isDisabled={filters.page <= 1} onPress={() => apply({ ...filters, page: filters.page - 1 })}>
+              {t('cases.previous')}
+            </Button>
+            <span>{t('cases.page', { page: filters.page, pages })}</span>
+            <Button className="btn btn-outline-primary btn-sm" isDisabled={filters.page >= pages} onPress={() => apply({ ...filters, page: filters.page + 1 })}>
+              {t('cases.next')}
+            </Button>
+          </nav>
+        )}
+      </section>
+    </>
+  );
+}
+
+function FiltersForm({ initial, offices, onApply, onReset }: { initial: CaseFilters; offices: string[]; onApply(f: CaseFilters): void; onReset(): void }) {
+  const t = useT();
+  const api = useApi();
+  const [f, setF] = useState(initial);
+  const programmes = useQuery({
+    queryKey: ['programmes'],
+    queryFn: async () => {
+      const { data, error } = await api.GET('/programmes');
+      if (error) throw error;
+      return data;
+    },
+    staleTime: 10 * 60_000,
+  });
+  const programmeCodes = Array.isArray(programmes.data) ? programmes.data.map((p: { code: string }) => p.code) : [];
+  const set = <K extends keyof CaseFilters>(key: K, value: CaseFilters[K]) => setF((current) => ({ ...current, [key]: value }));
+  return (
+    <Form
+      className="sal-filter-grid"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onApply(f);
+      }}
+    >
+      <RadioGroup value={f.scope} onChange={(v) => set('scope', v as CaseFilters['scope'])} className="sal-field">
+        <Label className="sal-label">{t('cases.scope')}</Label>
+        <div className="sal-radios">
+          <Radio value="office" className="sal-radio">
+            {t('cases.scope.office')}
+          </Radio>
+          <Radio value="mine" className="sal-radio">
+            {t('cases.scope.mine')}
+          </Radio>
+        </div>
+      </RadioGroup>
+      {offices.length > 1 && (
+        <Choice label={t('cases.office')} value={f.officeId} onChange={(v) => set('officeId', v)} options={[['', t('cases.anyOffice')], ...offices.map((o): [string, string] => [o, o])]} />
+      )}
+      <Choice label={t('cases.stage')} value={f.stage} onChange={(v) => set('stage', v)} options={[['', t('cases.anyStage')], ...STAGES.map((s): [string, string] => [s, t(`stage.${s}`)])]} />
+      <Choice
+        label={t('cases.programme')}
+        value={f.programmeCode}
+        onChange={(v) => set('programmeCode', v)}
+        options={[['', t('cases.anyProgramme')], ...programmeCodes.map((c): [string, string] => [c, c])]}
+      />
+      <Choice
+        label={t('cases.status')}
+        value={f.status}
+        onChange={(v) => set('status', v as CaseFilters['status'])}
+        options={[
+          ['open', t('cases.status.open')],
+          ['closed', t('cases.status.closed')],
+          ['any', t('cases.status.any')],
+        ]}
+      />
+      <Choice label={t('cases.sort')} value={f.sort} onChange={(v) => set('sort', v as CaseFilters['sort'])} options={SORTS.map((s): [string, string] => [s, t(`cases.sort.${s}`)])} />
+      <div className="sal-checks">
+        <Checkbox isSelected={f.stalled} onChange={(v) => set('stalled', v)} className="sal-checkbox">
+          {t('cases.stalled')}
+        </Checkbox>
+        <Checkbox isSelected={f.overdue} onChange={(v) => set('overdue', v)} className="sal-checkbox">
+          {t('cases.overdue')}
+        </Checkbox>
+      </div>
+      <div className="sal-buttons">
+        <Button type="submit" className="btn btn-primary">
+          {t('cases.apply')}
+        </Button>
+        <Button
+          className="btn btn-outline-primary"
+          onPress={() => {
+            setF(DEFAULT_FILTERS);
+            onReset();
+          }}
+        >
+          {t('cases.reset')}
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+function CaseTable({ items }: { items: Summary[] }) {
+  const t = useT();
+  const format = useFormat();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = items.length > VIRTUALISE_FROM;
+  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, enabled: virtual });
+  const rows = virtual ? virtualizer.getVirtualItems() : items.map((_, index) => ({ index, start: index * ROW_HEIGHT, size: ROW_HEIGHT, key: index }));
+  const before = virtual && rows.length > 0 ? rows[0].start : 0;
+  const after = virtual && rows.length > 0 ? virtualizer.getTotalSize() - rows[rows.length - 1].start - rows[rows.length - 1].size : 0;
+  return (
+    <div ref={scroller} className={virtual ? 'sal-table-scroll sal-virtual' : 'sal-table-scroll'} tabIndex={0} role="region" aria-label={t('cases.listLabel')}>
+      <table className="table sal-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('cases.col.person')}</th>
+            <th scope="col">{t('cases.col.programme')}</th>
+            <th scope="col">{t('cases.col.office')}</th>
+            <th scope="col">{t('cases.col.stage')}</th>
+            <th scope="col">{t('cases.col.nextDeadline')}</th>
+            <th scope="col">{t('cases.col.alerts')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
+          {rows.map((row) => {
+            const j = items[row.index];
+            return (
+              <tr key={j.journeyId} style={{ height: ROW_HEIGHT }}>
+                <td>
+                  <Link to="/journeys/$journeyId" params={{ journeyId: j.journeyId }}>
+                    {j.familyName} {j.givenName}
+                  </Link>
+                </td>
+                <td>{j.programmeCode}</td>
+                <td>{j.officeId}</td>
+                <td>{t(`stage.${j.stage}`)}</td>
+                <td>{format.instant(j.nextDeadlineAt)}</td>
+                <td>
+                  {j.overdueActionCount > 0 && <span className="badge sal-badge-danger">{t('cases.overdueCount', { count: j.overdueActionCount })}</span>}{' '}
+                  {j.stalledSince && (
+                    <span className="badge sal-badge-warning" title={j.stallReasons.map((r) => t(`stall.${r}` as MessageKey)).join(', ')}>
+                      {t('cases.stalledSince', { date: format.day(j.stalledSince) })}
+                    </span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+          {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Search by fiscal code: sent in the body of `POST /people/search`, never in a URL. */
+function PersonSearch() {
+  const t = useT();
+  const api = useApi();
+  const format = useFormat();
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [failed, setFailed] = useState(false);
+  const [found, setFound] = useState<PersonJourneys | null>(null);
+  async function search(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const fiscalCode = String(new FormData(event.currentTarget).get('fiscalCode') ?? '').trim();
+    const { data, error } = await api.POST('/people/search', { body: { fiscalCode } });
+    if (error) {
+      setFailed(true);
+      setFound(null);
+      setErrors(fieldMessages(error as ApiErrorBody));
+      return;
+    }
+    setFailed(false);
+    setErrors({});
+    setFound(data);
+  }
+  return (
+    <section aria-labelledby="search-title" className="sal-card mb-4">
+      <h2 id="search-title" className="h5">
+        {t('search.title')}
+      </h2>
+      <Form onSubmit={(event) => void search(event)} validationErrors={errors} className="sal-search">
+        <TextInput name="fiscalCode" label={t('search.fiscalCode')} help={t('search.fiscalCodeHelp')} isRequired autoComplete="off" />
+        <Button type="submit" className="btn btn-primary">
+          {t('search.submit')}
+        </Button>
+      </Form>
+      {failed && (
+        <p className="sal-field-error" role="alert">
+          {t('search.failed')}
+        </p>
+      )}
+      {found && (
+        <div aria-live="polite">
+          <h3 className="h6 mt-3">{t('search.results')}</h3>
+          {found.journeys.length === 0 ? (
+            <p>{t('search.none')}</p>
+          ) : (
+            <ul>
+              {found.journeys.map((j) => (
+                <li key={j.journeyId}>
+                  <Link to="/journeys/$journeyId" params={{ journeyId: j.journeyId }}>
+                    {j.programmeCode} · {j.officeId} · {t(`stage.${j.stage}`)} · {format.day(j.didDate)}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+          {found.elsewhere.count > 0 && <p>{t('search.elsewhere', { count: found.elsewhere.count })}</p>}
+        </div>
+      )}
+    </section>
+  );
+}

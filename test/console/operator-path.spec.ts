@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { randomFiscalCode } from '../support/journeys';
+import { uniqueSuffix } from '../support/env';
+import { expect, expectAccessible, screenshots, test } from './support/fixtures';
+import { signInAsDeveloper } from './support/sign-in';
+
+/** YYYY-MM-DD, `days` from today (Rome's calendar is close enough at midday UTC). */
+function day(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test.describe("an operator's path", () => {
+  const office = `CPI-PW-${uniqueSuffix()}`;
+  const operator = `op-pw-${uniqueSuffix()}`;
+  const person = { givenName: 'Giulia', familyName: `Ferraris${uniqueSuffix().slice(-4)}`, fiscalCode: randomFiscalCode() };
+
+  test('start a journey, a refused command with its reason, intake by keyboard, the pact, an action completed, then find the case', async ({ page }) => {
+    await signInAsDeveloper(page, { offices: office, sub: operator });
+    await expect(page.getByRole('heading', { name: 'Benvenuto', level: 1 })).toBeVisible();
+
+    // Start: the form, and a field the API refuses with its own message beside it.
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'Nuovo percorso' }).click();
+    await expect(page.getByRole('heading', { name: 'Avvia un percorso', level: 1 })).toBeVisible();
+    await expectAccessible(page);
+    await screenshots(page, 'start-journey');
+    await page.getByRole('textbox', { name: 'Nome', exact: true }).fill(person.givenName);
+    await page.getByRole('textbox', { name: 'Cognome', exact: true }).fill(person.familyName);
+    await page.getByRole('textbox', { name: 'Codice fiscale', exact: true }).fill('RSSMRA85T10A562X');
+    await choose(page, 'Programma', 'GOL-1');
+    await page.getByRole('textbox', { name: 'Data della DID', exact: true }).fill(day(-10));
+    await page.getByRole('button', { name: 'Avvia il percorso' }).click();
+    await expect(page.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
+    const fiscalCode = page.getByRole('textbox', { name: 'Codice fiscale', exact: true });
+    await expect(fiscalCode).toHaveAttribute('aria-invalid', 'true');
+    await expectAccessible(page);
+    await screenshots(page, 'start-journey-invalid');
+    await fiscalCode.fill(person.fiscalCode);
+    await page.getByRole('button', { name: 'Avvia il percorso' }).click();
+
+    // The journey's page: only its id in the address, no name in the title.
+    await expect(page).toHaveURL(/\/console\/journeys\/jrn_[0-9a-f]{32}$/);
+    const journeyUrl = page.url();
+    expect(journeyUrl).not.toContain(person.fiscalCode);
+    await expect(page.getByRole('heading', { name: `${person.familyName} ${person.givenName}`, level: 1 })).toBeVisible();
+    await expect(page).toHaveTitle('Percorso – Servizi al Lavoro');
+    await expect(page.getByTestId('journey-stage')).toHaveText('In attesa di presa in carico');
+    await expectAccessible(page);
+    await screenshots(page, 'journey-awaiting-intake');
+
+    // The pact before the intake: the journey refuses it, and the page says why.
+    const pact = page.getByRole('region', { name: 'Firma il patto di servizio' });
+    await pact.getByRole('textbox', { name: 'Come la persona dimostra la ricerca attiva', exact: true }).fill('Report mensile delle candidature');
+    await pact.getByRole('textbox', { name: 'Descrizione', exact: true }).fill('Laboratorio di scrittura del CV');
+    await pact.getByRole('textbox', { name: 'Scadenza (AAAA-MM-GG)', exact: true }).fill(day(30));
+    await pact.getByRole('button', { name: 'Invia' }).click();
+    const refusal = pact.getByTestId('refusal');
+    await expect(refusal).toContainText('Il percorso ha rifiutato il comando');
+    await expect(refusal).toContainText('Codice:');
+    await expectAccessible(page);
+    await screenshots(page, 'journey-refused-command');
+
+    // The intake, with the keyboard alone.
+    const intake = page.getByRole('region', { name: 'Registra la presa in carico' });
+    await intake.getByRole('textbox', { name: 'Note del colloquio di accoglienza', exact: true }).focus();
+    await page.keyboard.type('Interessata alla logistica');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(intake.getByRole('button', { name: 'Invia' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('journey-stage')).toHaveText('In attesa del patto');
+
+    // The pact's draft survived the refusal: send it again, now that the person is taken in charge.
+    await expect(pact.getByRole('textbox', { name: 'Descrizione', exact: true })).toHaveValue('Laboratorio di scrittura del CV');
+    await pact.getByRole('button', { name: 'Invia' }).click();
+    await expect(page.getByTestId('journey-stage')).toHaveText('Patto attivo');
+    await expect(page.getByTestId('action-status-A1')).toHaveText('Da fare');
+    await expectAccessible(page);
+    await screenshots(page, 'journey-pact-active');
+
+    // The action completed.
+    await page.getByRole('region', { name: /Completa l’azione A1/ }).getByRole('button', { name: 'Segna come completata' }).click();
+    await expect(page.getByTestId('action-status-A1')).toHaveText('Completata');
+    await expect(page.getByRole('heading', { name: 'Cronologia' })).toBeVisible();
+    await expect(page.getByText('PactActionCompleted')).toBeVisible();
+    await screenshots(page, 'journey');
+
+    // My cases: the journey is there, also among those assigned to me; and the person is found by fiscal code.
+    await page.getByRole('navigation', { name: 'Navigazione principale' }).getByRole('link', { name: 'I miei casi' }).click();
+    await expect(page.getByRole('heading', { name: 'I miei casi', level: 1 })).toBeVisible();
+    const row = page.getByRole('link', { name: `${person.familyName} ${person.givenName}` });
+    await expect(async () => {
+      await page.reload();
+      await expect(row).toBeVisible({ timeout: 3_000 });
+    }).toPass({ timeout: 60_000 });
+    await page.getByRole('radio', { name: 'Assegnati a me' }).check();
+    await choose(page, 'Fase', 'Patto attivo');
+    await page.getByRole('button', { name: 'Applica i filtri' }).click();
+    await expect(row).toBeVisible();
+    await expect(page.getByRole('heading', { name: '1 percorsi' })).toBeVisible();
+    await expectAccessible(page);
+    await screenshots(page, 'cases');
+
+    await page.getByRole('textbox', { name: 'Codice fiscale', exact: true }).fill(person.fiscalCode);
+    await page.getByRole('button', { name: 'Cerca' }).click();
+    await expect(page.getByRole('heading', { name: 'Percorsi della persona' })).toBeVisible();
+    expect(page.url()).not.toContain(person.fiscalCode);
+    await page.getByRole('listitem').getByRole('link', { name: /GOL-1/ }).click();
+    await expect(page).toHaveURL(journeyUrl);
+  });
+});
