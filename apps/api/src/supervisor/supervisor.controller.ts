@@ -1,5 +1,6 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Controller, Get, Headers, Query, type StreamableFile, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { wantsCsv } from './csv-export';
 import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
@@ -19,6 +20,26 @@ const SCOPE =
   'From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), ' +
   "which must all be among the caller's offices; every access is recorded in the audit log.";
 
+const CSV =
+  'With `Accept: text/csv` the answer is the whole filtered set (every page, in the same order; `page` and `pageSize` are ignored) as CSV, ' +
+  'streamed page by page from the read model: a header line of the JSON property names, one line per item, the same columns the JSON items have ' +
+  '(a list of reasons space-separated), UTF-8 with a byte-order mark, as a download (`Content-Disposition: attachment`). Audited like the JSON form.';
+
+/** The JSON page, or with `Accept: text/csv` the whole filtered set as CSV. */
+function ApiPageOrCsv(description: string, type: Type<unknown>): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(type),
+    ApiHeader({ name: 'accept', required: false, description: '`text/csv`: the whole filtered set as CSV; JSON otherwise', schema: { type: 'string', enum: ['application/json', 'text/csv'] } }),
+    ApiOkResponse({
+      description: `${description}; with \`Accept: text/csv\`, the whole filtered set as CSV`,
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(type) } },
+        'text/csv': { schema: { type: 'string', example: 'journeyId,officeId,…\r\njrn_…,CPI-TO-01,…\r\n' } },
+      },
+    }),
+  );
+}
+
 @ApiTags('supervisor')
 @ApiBearerAuth()
 @Roles('supervisor', 'regional_supervisor', 'administrator')
@@ -32,13 +53,17 @@ export class SupervisorController {
     description:
       'Open journeys that are stalled — a business condition, not an engine fault: a pact action overdue, an agreed contact missed, the pact not ' +
       "signed by the catalogue's deadline, or no progress for the catalogue's stall period. A journey leaves the list as soon as progress clears " +
-      `its reasons. Longest stalled first unless \`sort=newest\`. ${SCOPE}`,
+      `its reasons. Longest stalled first unless \`sort=newest\`. ${SCOPE} ${CSV}`,
   })
-  @ApiOkResponse({ description: 'A page of stalled journeys', type: StalledCasePageDto })
+  @ApiPageOrCsv('A page of stalled journeys', StalledCasePageDto)
   @ApiErrorResponses(ERRORS)
-  stalledCases(@CurrentPrincipal() principal: Principal, @Query() query: StalledCasesQuery): Promise<StalledCasePageDto> {
+  stalledCases(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: StalledCasesQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<StalledCasePageDto | StreamableFile> {
     assertCovers(principal, ...query.officeId);
-    return this.supervisor.stalledCases(query);
+    return wantsCsv(accept) ? Promise.resolve(this.supervisor.stalledCasesCsv(query)) : this.supervisor.stalledCases(query);
   }
 
   @Get('overdue-actions')
@@ -46,13 +71,17 @@ export class SupervisorController {
     summary: 'Overdue pact actions',
     description:
       "Pact actions of open journeys that fell due without being completed, longest overdue first, with when each was escalated (the catalogue's " +
-      `\`escalationAfter\` after its due instant). Completing an action removes it. ${SCOPE}`,
+      `\`escalationAfter\` after its due instant). Completing an action removes it. ${SCOPE} ${CSV}`,
   })
-  @ApiOkResponse({ description: 'A page of overdue actions', type: OverdueActionPageDto })
+  @ApiPageOrCsv('A page of overdue actions', OverdueActionPageDto)
   @ApiErrorResponses(ERRORS)
-  overdueActions(@CurrentPrincipal() principal: Principal, @Query() query: OverdueActionsQuery): Promise<OverdueActionPageDto> {
+  overdueActions(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: OverdueActionsQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<OverdueActionPageDto | StreamableFile> {
     assertCovers(principal, ...query.officeId);
-    return this.supervisor.overdueActions(query);
+    return wantsCsv(accept) ? Promise.resolve(this.supervisor.overdueActionsCsv(query)) : this.supervisor.overdueActions(query);
   }
 
   @Get('pacts-awaiting-acceptance')
@@ -109,13 +138,17 @@ export class SupervisorController {
       "The offices' appointments for the six services — scheduled, held, missed (`no_show`) or cancelled — earliest first unless `sort=latest`, " +
       'with how the person was convened and whether that convocation allows a sanction (`convocationValid`: PEC, registered letter, or agreed ' +
       'and signed). `from`/`to` bound the appointment time: a bare date is a Rome calendar day (both ends included), an instant is taken as it ' +
-      `is (\`to\` exclusive). ${SCOPE}`,
+      `is (\`to\` exclusive). ${SCOPE} ${CSV}`,
   })
-  @ApiOkResponse({ description: 'A page of appointments', type: AppointmentPageDto })
+  @ApiPageOrCsv('A page of appointments', AppointmentPageDto)
   @ApiErrorResponses({ ...ERRORS, VALIDATION_FAILED: `${ERRORS.VALIDATION_FAILED}, or \`to\` is before \`from\`` })
-  appointments(@CurrentPrincipal() principal: Principal, @Query() query: AppointmentsQuery): Promise<AppointmentPageDto> {
+  appointments(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AppointmentsQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<AppointmentPageDto | StreamableFile> {
     assertCovers(principal, ...query.officeId);
-    return this.supervisor.appointments(query);
+    return wantsCsv(accept) ? Promise.resolve(this.supervisor.appointmentsCsv(query)) : this.supervisor.appointments(query);
   }
 
   @Get('conditionality-steps')
@@ -126,13 +159,17 @@ export class SupervisorController {
       "unjustified — only for benefit recipients convened validly — and the operators' decisions: `status=proposed` lists those waiting, " +
       'longest waiting first (unless `sort=newest`); a confirmed step carries its sanction, its notification and appeal deadline, and its appeal ' +
       '(`appealPending=true` lists the appeals waiting for an outcome; an `annulled` step counts on no ladder). `from`/`to` bound when the step ' +
-      `was proposed. ${SCOPE}`,
+      `was proposed. ${SCOPE} ${CSV}`,
   })
-  @ApiOkResponse({ description: 'A page of conditionality steps', type: ConditionalityStepPageDto })
+  @ApiPageOrCsv('A page of conditionality steps', ConditionalityStepPageDto)
   @ApiErrorResponses({ ...ERRORS, VALIDATION_FAILED: `${ERRORS.VALIDATION_FAILED}, or \`to\` is before \`from\`` })
-  conditionalitySteps(@CurrentPrincipal() principal: Principal, @Query() query: ConditionalityStepsQuery): Promise<ConditionalityStepPageDto> {
+  conditionalitySteps(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ConditionalityStepsQuery,
+    @Headers('accept') accept?: string,
+  ): Promise<ConditionalityStepPageDto | StreamableFile> {
     assertCovers(principal, ...query.officeId);
-    return this.supervisor.conditionalitySteps(query);
+    return wantsCsv(accept) ? Promise.resolve(this.supervisor.conditionalityStepsCsv(query)) : this.supervisor.conditionalitySteps(query);
   }
 
   @Get('services')

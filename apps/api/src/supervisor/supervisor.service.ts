@@ -1,7 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { BENEFIT_KINDS, BENEFIT_STATUSES, GOL_PATHS, JOURNEY_STAGES, SERVICE_CODES, STALL_REASONS } from '@sal/domain';
 import type { OfficeScope } from '@sal/persistence';
 import { ReadModelService } from '../database/read-model.service';
+import { APPOINTMENT_COLUMNS, CONDITIONALITY_STEP_COLUMNS, OVERDUE_ACTION_COLUMNS, STALLED_CASE_COLUMNS } from './csv-columns';
+import { csvLines, type CsvColumn } from './csv-export';
 import type { AppointmentsQuery, ConditionalityStepsQuery, ServicesQuery } from './dto/services-queries';
 import type { AppointmentPageDto, ConditionalityStepPageDto, ServiceFiguresPageDto } from './dto/services-responses';
 import type { KpisQuery, OverdueActionsQuery, PactsAwaitingAcceptanceQuery, PausedJourneysQuery, ProfilingReviewsQuery, StalledCasesQuery } from './dto/supervisor-queries';
@@ -45,6 +48,23 @@ export class SupervisorService {
     return this.readModel.use((m) => m.supervision.conditionalitySteps(scoped(q)));
   }
 
+  /** The CSV exports: the whole filtered set of a list, read page by page with the list's own query. */
+  stalledCasesCsv(q: StalledCasesQuery): StreamableFile {
+    return csvExport('stalled-cases', STALLED_CASE_COLUMNS, (page, pageSize) => this.stalledCases({ ...q, page, pageSize }));
+  }
+
+  overdueActionsCsv(q: OverdueActionsQuery): StreamableFile {
+    return csvExport('overdue-actions', OVERDUE_ACTION_COLUMNS, (page, pageSize) => this.overdueActions({ ...q, page, pageSize }));
+  }
+
+  appointmentsCsv(q: AppointmentsQuery): StreamableFile {
+    return csvExport('appointments', APPOINTMENT_COLUMNS, (page, pageSize) => this.appointments({ ...q, page, pageSize }));
+  }
+
+  conditionalityStepsCsv(q: ConditionalityStepsQuery): StreamableFile {
+    return csvExport('conditionality-steps', CONDITIONALITY_STEP_COLUMNS, (page, pageSize) => this.conditionalitySteps({ ...q, page, pageSize }));
+  }
+
   services(q: ServicesQuery): Promise<ServiceFiguresPageDto> {
     return this.readModel.use((m) => m.supervision.services(scoped(q)));
   }
@@ -70,6 +90,17 @@ export class SupervisorService {
       },
     };
   }
+}
+
+/**
+ * A list's CSV as a streamed download (`text/csv`, `<name>.csv`). A page failing halfway breaks the connection: a
+ * cut-off file must not pass for the whole set.
+ */
+function csvExport<T>(name: string, columns: readonly CsvColumn<T>[], readPage: (page: number, pageSize: number) => Promise<{ items: T[] }>): StreamableFile {
+  return new StreamableFile(Readable.from(csvLines(columns, readPage)), {
+    type: 'text/csv; charset=utf-8',
+    disposition: `attachment; filename="${name}.csv"`,
+  }).setErrorHandler((error, response: { destroy?: (error?: Error) => void }) => response.destroy?.(error));
 }
 
 /** A supervisor's query as the read model's filter: the query itself, its `officeId` the office scope. */
