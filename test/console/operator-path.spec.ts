@@ -10,7 +10,7 @@ function day(days: number): string {
 }
 
 async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByRole('button', { name: new RegExp(`^${label}`) }).click();
+  await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -97,11 +97,13 @@ test.describe("an operator's path", () => {
       await page.reload();
       await expect(row).toBeVisible({ timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
-    await page.getByRole('radio', { name: 'Assegnati a me' }).check();
+    // react-aria's radio is a visually hidden input inside its label: the person clicks the label.
+    await page.locator('label', { has: page.getByRole('radio', { name: 'Assegnati a me' }) }).click();
+    await expect(page.getByRole('radio', { name: 'Assegnati a me' })).toBeChecked();
     await choose(page, 'Fase', 'Patto attivo');
     await page.getByRole('button', { name: 'Applica i filtri' }).click();
     await expect(row).toBeVisible();
-    await expect(page.getByRole('heading', { name: '1 percorsi' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '1 percorso' })).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, 'cases');
 

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { SubmitState } from '../api/commands';
 import { useT } from '../i18n/i18n';
+import { ApiFieldErrors } from './fields';
+
+const NO_ERRORS: Record<string, string[]> = {};
 
 /**
  * A command's form: its fields, the API's field messages beside them (through `validationErrors`, by field path) and
@@ -25,22 +28,23 @@ export function CommandForm({
   note?: ReactNode;
 }) {
   const t = useT();
-  const errors = state.kind === 'invalid' ? state.fields : {};
+  const errors = state.kind === 'invalid' ? state.fields : NO_ERRORS;
   return (
     <section className="sal-card sal-command" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="h5">
         {title}
       </h3>
       <SubmitMessage state={state} />
+      {/* aria, not native: the API's messages are shown beside their fields and never block the next submit. */}
       <Form
-        validationErrors={errors}
+        validationBehavior="aria"
         className="sal-form"
         onSubmit={(event) => {
           event.preventDefault();
           onSubmit();
         }}
       >
-        {children}
+        <ApiFieldErrors errors={errors}>{children}</ApiFieldErrors>
         {note && <p className="sal-help">{note}</p>}
         <Button type="submit" className="btn btn-primary" isDisabled={state.kind === 'sending'}>
           {state.kind === 'sending' ? t('form.sending') : (submitLabel ?? t('form.submit'))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 const PREFIX = 'sal.console.draft.';
 
@@ -23,10 +23,12 @@ export function useDraft<T>(key: string, initial: () => T): [T, (update: T | ((c
   useEffect(() => {
     sessionStorage.setItem(storageKey, JSON.stringify(value));
   }, [storageKey, value]);
+  // The latest `initial` (a new function each render), without making `clear` change with it.
+  const initialRef = useRef(initial);
+  initialRef.current = initial;
   const clear = useCallback(() => {
     sessionStorage.removeItem(storageKey);
-    setValue(initial());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    setValue(initialRef.current());
   }, [storageKey]);
   return [value, setValue, clear];
 }

@@ -1,13 +1,35 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextArea as RacTextArea, TextField, type TextFieldProps } from 'react-aria-components';
+
+/** The API's messages of the last 400, by field path (`beneficiary.fiscalCode`, `actions[0].dueDate`). */
+const ApiFieldErrorsContext = createContext<Record<string, string[]>>({});
+
+/**
+ * Gives the fields inside the API's messages of the last refused submit, each shown beside the field of its name until
+ * the person changes that field. (Not react-aria's `validationErrors`: those clear when the field loses focus, so the
+ * form moved under the pointer between pressing and releasing the submit button and the click was lost.)
+ */
+export function ApiFieldErrors({ errors, children }: { errors: Record<string, string[]>; children: ReactNode }) {
+  return <ApiFieldErrorsContext.Provider value={errors}>{children}</ApiFieldErrorsContext.Provider>;
+}
+
+/** The API's messages for the field `name`, until it changes; and the change handler that hides them. */
+function useApiFieldError(name: string | undefined): { messages: string[] | undefined; changed(): void } {
+  const errors = useContext(ApiFieldErrorsContext);
+  // The errors object the person has changed the field since (a new submit brings a new object).
+  const [changedSince, setChangedSince] = useState<Record<string, string[]> | null>(null);
+  const messages = name && changedSince !== errors ? errors[name] : undefined;
+  return { messages: messages && messages.length > 0 ? messages : undefined, changed: () => setChangedSince(errors) };
+}
 
 /**
  * A labelled text input with its help text and its error (the browser's own validation or, through the enclosing
- * `<Form validationErrors>`, the API's message for this field's name).
+ * {@link ApiFieldErrors}, the API's message for this field's name).
  */
 export function TextInput({ label, help, ...props }: TextFieldProps & { label: ReactNode; help?: ReactNode }) {
+  const api = useApiFieldError(props.name);
   return (
-    <TextField {...props} className="sal-field">
+    <TextField {...props} {...apiErrorProps(api, props)} className="sal-field">
       <Label className="sal-label">{label}</Label>
       <Input className="form-control sal-input" />
       {help && (
@@ -15,15 +37,16 @@ export function TextInput({ label, help, ...props }: TextFieldProps & { label: R
           {help}
         </Text>
       )}
-      <FieldError className="sal-field-error" />
+      <FieldError className="sal-field-error">{api.messages?.join('; ')}</FieldError>
     </TextField>
   );
 }
 
 /** A labelled multi-line text input, like {@link TextInput}. */
 export function TextArea({ label, help, ...props }: TextFieldProps & { label: ReactNode; help?: ReactNode }) {
+  const api = useApiFieldError(props.name);
   return (
-    <TextField {...props} className="sal-field">
+    <TextField {...props} {...apiErrorProps(api, props)} className="sal-field">
       <Label className="sal-label">{label}</Label>
       <RacTextArea className="form-control sal-input" rows={3} />
       {help && (
@@ -31,7 +54,7 @@ export function TextArea({ label, help, ...props }: TextFieldProps & { label: Re
           {help}
         </Text>
       )}
-      <FieldError className="sal-field-error" />
+      <FieldError className="sal-field-error">{api.messages?.join('; ')}</FieldError>
     </TextField>
   );
 }
@@ -41,8 +64,18 @@ const NONE = '__none__';
 
 /** A labelled single choice (react-aria Select: a button and a list box, usable with the keyboard); `''` is a choice too. */
 export function Choice({ label, value, onChange, options, name }: { label: string; value: string; onChange(value: string): void; options: [string, string][]; name?: string }) {
+  const api = useApiFieldError(name);
   return (
-    <Select selectedKey={value || NONE} onSelectionChange={(key) => onChange(key === NONE || key === null ? '' : String(key))} className="sal-field sal-select" name={name}>
+    <Select
+      selectedKey={value || NONE}
+      onSelectionChange={(key) => {
+        api.changed();
+        onChange(key === NONE || key === null ? '' : String(key));
+      }}
+      isInvalid={api.messages !== undefined}
+      className="sal-field sal-select"
+      name={name}
+    >
       <Label className="sal-label">{label}</Label>
       <Button className="form-control sal-input sal-select-button">
         <SelectValue />
@@ -57,8 +90,19 @@ export function Choice({ label, value, onChange, options, name }: { label: strin
           ))}
         </ListBox>
       </Popover>
-      <FieldError className="sal-field-error" />
+      <FieldError className="sal-field-error">{api.messages?.join('; ')}</FieldError>
     </Select>
   );
 }
 
+
+/** A text field's props for the API's messages: invalid while they show, hidden once the person types. */
+function apiErrorProps(api: { messages: string[] | undefined; changed(): void }, props: TextFieldProps): Partial<TextFieldProps> {
+  return {
+    ...(api.messages !== undefined ? { isInvalid: true } : {}),
+    onChange: (value: string) => {
+      api.changed();
+      props.onChange?.(value);
+    },
+  };
+}

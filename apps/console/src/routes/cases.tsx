@@ -6,7 +6,7 @@ import { Button, Checkbox, Form, Label, Radio, RadioGroup } from 'react-aria-com
 import { useApi } from '../api/api-context';
 import { fieldMessages, type ApiErrorBody } from '../api/client';
 import type { components, operations } from '../api/schema';
-import { Choice, TextInput } from '../components/fields';
+import { ApiFieldErrors, Choice, TextInput } from '../components/fields';
 import { useFormat } from '../components/format';
 import { usePageTitle } from '../components/page-title';
 import type { MessageKey } from '../i18n/catalogue';
@@ -96,7 +96,7 @@ export function CasesPage() {
       </section>
       <section aria-labelledby="results-title" className="mt-4">
         <h2 id="results-title" className="h5" aria-live="polite">
-          {journeys.data ? t('cases.results', { total: journeys.data.total }) : t('app.loading')}
+          {journeys.data ? (journeys.data.total === 1 ? t('cases.resultsOne') : t('cases.results', { total: journeys.data.total })) : t('app.loading')}
         </h2>
         {journeys.data && journeys.data.items.length === 0 && <p>{t('cases.none')}</p>}
         {journeys.data && journeys.data.items.length > 0 && <CaseTable items={journeys.data.items} />}
@@ -279,8 +279,10 @@ function PersonSearch() {
       <h2 id="search-title" className="h5">
         {t('search.title')}
       </h2>
-      <Form onSubmit={(event) => void search(event)} validationErrors={errors} className="sal-search">
-        <TextInput name="fiscalCode" label={t('search.fiscalCode')} help={t('search.fiscalCodeHelp')} isRequired autoComplete="off" />
+      <Form onSubmit={(event) => void search(event)} className="sal-search">
+        <ApiFieldErrors errors={errors}>
+          <TextInput name="fiscalCode" label={t('search.fiscalCode')} help={t('search.fiscalCodeHelp')} isRequired autoComplete="off" />
+        </ApiFieldErrors>
         <Button type="submit" className="btn btn-primary">
           {t('search.submit')}
         </Button>

@@ -1,4 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link, useParams } from '@tanstack/react-router';
 import { useApi } from '../api/api-context';
 import type { components } from '../api/schema';
@@ -13,6 +14,9 @@ export type JourneyView = components['schemas']['JourneyViewDto'];
 /**
  * A journey's page: `/console/journeys/$journeyId` (the journey id is the only identifier in the path; the title
  * names no one). Two calls: the live state (`GET /journeys/{id}`) and the timeline (`GET /journeys/{id}/events`).
+ * The timeline is the read model's, written after the journey decides: after a command, and while the live state says
+ * events are still to be written (`sideEffects.projection.pending`), the page reads the state again every second, and
+ * the timeline once they are all written.
  */
 export function JourneyPage() {
   usePageTitle('journey.title');
@@ -28,7 +32,9 @@ export function JourneyPage() {
       if (error) throw error;
       return data;
     },
+    refetchInterval: (query) => ((query.state.data?.sideEffects?.projection.pending ?? 0) > 0 ? 1000 : false),
   });
+  const projectionPending = journey.data?.sideEffects?.projection.pending ?? 0;
   const events = useQuery({
     queryKey: ['journey-events', journeyId],
     queryFn: async () => {
@@ -37,9 +43,16 @@ export function JourneyPage() {
       return data;
     },
   });
+  // The live state read (a command's answer carries no `sideEffects`) says every event is written: read the timeline.
+  const projectionKnown = journey.data?.sideEffects !== undefined;
+  useEffect(() => {
+    if (projectionKnown && projectionPending === 0) void queryClient.invalidateQueries({ queryKey: ['journey-events', journeyId] });
+  }, [journey.dataUpdatedAt, projectionKnown, projectionPending, journeyId, queryClient]);
   /** A command answered the journey's new state: show it, and fetch the timeline again. */
   const onChanged = (view: unknown) => {
     queryClient.setQueryData(['journey', journeyId], view);
+    // Read the live state again: it says whether the read model has written the command's events yet.
+    void queryClient.invalidateQueries({ queryKey: ['journey', journeyId] });
     void queryClient.invalidateQueries({ queryKey: ['journey-events', journeyId] });
     void queryClient.invalidateQueries({ queryKey: ['journeys'] });
   };

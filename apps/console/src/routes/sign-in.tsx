@@ -3,7 +3,7 @@ import { useNavigate } from '@tanstack/react-router';
 import { Button, FieldError, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { isDevelopmentSession, type DevelopmentSession } from '../auth';
 import { DevSignInError } from '../auth/dev-session';
-import { TextInput } from '../components/fields';
+import { ApiFieldErrors, TextInput } from '../components/fields';
 import { usePageTitle } from '../components/page-title';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
@@ -70,7 +70,7 @@ function DevelopmentSignIn({ session }: { session: DevelopmentSession }) {
           {t('signIn.failed')}
         </div>
       )}
-      <Form onSubmit={(event) => void submit(event)} validationErrors={errors} className="sal-form">
+      <Form onSubmit={(event) => void submit(event)} className="sal-form">
         <RadioGroup name="role" value={role} onChange={setRole} className="sal-field" isInvalid={Boolean(errors.role)}>
           <Label className="sal-label">{t('signIn.role')}</Label>
           <div className="sal-radios">
@@ -82,8 +82,10 @@ function DevelopmentSignIn({ session }: { session: DevelopmentSession }) {
           </div>
           <FieldError className="sal-field-error">{errors.role?.join(' ')}</FieldError>
         </RadioGroup>
-        <TextInput name="offices" label={t('signIn.offices')} help={t('signIn.officesHelp')} defaultValue="CPI-TO-01" isRequired={role !== 'administrator'} />
-        <TextInput name="sub" label={t('signIn.sub')} help={t('signIn.subHelp')} defaultValue="op-torino-001" isRequired />
+        <ApiFieldErrors errors={errors}>
+          <TextInput name="offices" label={t('signIn.offices')} help={t('signIn.officesHelp')} defaultValue="CPI-TO-01" isRequired={role !== 'administrator'} />
+          <TextInput name="sub" label={t('signIn.sub')} help={t('signIn.subHelp')} defaultValue="op-torino-001" isRequired />
+        </ApiFieldErrors>
         <Button type="submit" className="btn btn-primary" isDisabled={busy}>
           {t('signIn.submit')}
         </Button>
