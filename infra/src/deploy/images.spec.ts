@@ -131,6 +131,13 @@ describe('infra/images/Dockerfile', () => {
     const needed = new Set([...runtimeWorkspaces('@sal/api'), ...runtimeWorkspaces('@sal/worker')]);
     expect([...shipped].sort()).toEqual([...needed].sort());
     expect(shipped.has('apps/console')).toBe(true);
+    // The runtime takes the whole install, the workspaces' nested node_modules included (npm puts a workspace's own
+    // version of a package there, e.g. libs/notifications/node_modules/nodemailer), then the builds over it.
+    const runtimeCopies = stage('runtime').instructions.filter((i) => i.keyword === 'COPY').map(copyOf);
+    expect(runtimeCopies.map((c) => [c.from, c.sources.join(' '), c.destination])).toEqual([
+      ['deps', '/app/', './'],
+      ['build', '/out/', './'],
+    ]);
     // The API serves the console from apps/console/dist, beside its own dist (apps/api/src/console/console.module.ts).
     expect(fs.readFileSync(path.join(root, 'apps/api/src/console/console.module.ts'), 'utf8')).toContain("'..', '..', '..', 'console', 'dist'");
     // The worker loads the bundle `build:bundle` writes beside its build (apps/worker/dist/workflow-bundle.js).
