@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findRepoRoot } from '../repo-root';
+import { parseAllDocuments } from 'yaml';
 import { kubeconform } from './kubeconform';
+import { kustomizeBuild, KUSTOMIZE_VERSION } from './kustomize';
 import { KUBERNETES_VERSION } from './kubernetes-schemas';
 import { kubernetesResources, manifestFiles, readManifests } from './manifests';
 
@@ -45,6 +47,25 @@ describe(`the manifests in infra/k8s, against Kubernetes ${KUBERNETES_VERSION}`,
       expect(report.exitCode).not.toBe(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each(['base', 'migrate'])(`render with kustomize ${KUSTOMIZE_VERSION} (infra/k8s/%s) into valid resources with the release's images`, async (dir) => {
+    const rendered = await kustomizeBuild(path.join(root, 'infra/k8s', dir));
+    const documents = parseAllDocuments(rendered).map((d) => d.toJS() as { kind: string; metadata: { labels?: Record<string, string> }; spec?: any });
+    expect(documents.length).toBe(dir === 'base' ? 6 : 1);
+    for (const d of documents) expect(d.metadata.labels?.['app.kubernetes.io/part-of']).toBe('sal-journeys');
+    const images = documents.flatMap((d) => (d.spec?.template?.spec?.containers ?? []).map((c: { image: string }) => c.image));
+    expect(images.length).toBeGreaterThan(0);
+    for (const image of images) expect(image).toMatch(/^registry\.example\.org\/sal\/sal-journeys-(api|worker):\d+\.\d+\.\d+$/);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'kustomize-'));
+    try {
+      fs.writeFileSync(path.join(scratch, `${dir}.yaml`), rendered);
+      const report = await kubeconform([path.join(scratch, `${dir}.yaml`)]);
+      expect(report.resources.filter((r) => r.status !== 'statusValid')).toEqual([]);
+      expect(report.resources.length).toBe(documents.length);
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
     }
   });
 
