@@ -21,3 +21,4 @@ export {
 } from './temporal-dev-server';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { startSmtpSink, type SinkMessage, type SmtpSink, type SmtpSinkOptions } from './smtp-sink';
+export { K8S_DIR, kubernetesResources, manifestFiles, readManifests, type Manifest } from './deploy/manifests';

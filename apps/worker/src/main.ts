@@ -6,6 +6,7 @@ import { NotificationService } from '@sal/notifications';
 import { createDataSource, PayloadDataKeyStore } from '@sal/persistence';
 import { AesGcmPayloadCodec } from '@sal/temporal';
 import { startNotificationDispatcher } from './dispatcher-process';
+import { startWorkerHealthServer, type WorkerHealthServer, type WorkerHealthSource } from './health-server';
 import { createJourneyWorker } from './journey-worker';
 import { keepRetentionSchedule, workflowStatusOf } from './retention-schedule';
 import { loadWorkerSettings, type WorkerSettings } from './settings';
@@ -15,6 +16,8 @@ import { loadWorkerSettings, type WorkerSettings } from './settings';
  * anything, with every problem named. The Temporal runtime stops it on SIGINT/SIGTERM: polling stops, in-flight tasks
  * finish (or are retried by another worker after the grace time), then the notification dispatcher finishes the
  * messages in hand, then connections close. Nothing is lost: the state is in Temporal, unsent notices in the outbox.
+ * With `WORKER_HEALTH_PORT` set, probes answer there: live from the start, ready only while the worker polls (a pod
+ * that drains after SIGTERM stops being ready at once).
  */
 async function main(): Promise<void> {
   let settings: WorkerSettings;
@@ -23,19 +26,33 @@ async function main(): Promise<void> {
   } catch (error) {
     exitOnStartupFailure('worker', error);
   }
+  const probe: WorkerHealthSource = { state: () => 'STARTING' };
+  let health: WorkerHealthServer | undefined;
+  if (settings.health) {
+    health = await startWorkerHealthServer(settings.health.port, settings.health.host, probe);
+    console.log(`worker: probes on port ${health.port} (/health/live, /health/ready)`);
+  }
+  try {
+    await runProcess(settings, probe);
+  } finally {
+    await health?.close();
+  }
+}
+
+async function runProcess(settings: WorkerSettings, probe: WorkerHealthSource): Promise<void> {
   const dataSource = await createDataSource(settings.database.url).initialize();
   // Journeys' payloads are sealed with their own data keys, kept wrapped in payload_data_keys (issue 15).
   const codec = new AesGcmPayloadCodec(settings.payloadEncryption, { dataKeys: new PayloadDataKeyStore(dataSource) });
   const dispatcher = startNotificationDispatcher(dataSource, settings.notifications);
   try {
-    await runWorker(settings, codec, dataSource);
+    await runWorker(settings, codec, dataSource, probe);
   } finally {
     await dispatcher.stop();
     await dataSource.destroy();
   }
 }
 
-async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, dataSource: DataSource): Promise<void> {
+async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, dataSource: DataSource, probe: WorkerHealthSource): Promise<void> {
   const { temporal } = settings;
   const dataConverter: DataConverter = { payloadCodecs: [codec] };
   const connection = await NativeConnection.connect(temporal.connection);
@@ -56,6 +73,8 @@ async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, da
       retention: { workflowStatus: workflowStatusOf(client), onErased: (journeyId) => codec.dataKeys?.forget(journeyId) },
     });
     console.log(`worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})`);
+    // The SDK's state (RUNNING, STOPPING on SIGTERM, DRAINING, STOPPED…), read by the readiness probe.
+    probe.state = () => worker.getState();
     await worker.run();
     console.log('worker: stopped');
   } finally {

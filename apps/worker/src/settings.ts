@@ -3,9 +3,11 @@ import type { WorkerOptions } from '@temporalio/worker';
 import {
   ConfigurationProblems,
   DATABASE_ENV,
+  host,
   defineEnv,
   loadEnv,
   MAIL_SERVER_ENV,
+  port,
   RUNTIME_ENV,
   text,
   variable,
@@ -33,6 +35,11 @@ export const WORKER_ENV = defineEnv({
     description: 'how often the retention sweep runs (a Temporal Schedule the worker creates or updates at start); `0`: the worker leaves the schedule alone (an administrator still runs a sweep with `POST /admin/retention/run`)',
     default: 1440,
   }),
+  WORKER_HEALTH_PORT: variable(port(), {
+    description: "port of the worker's probes (`GET /health/live`, `GET /health/ready`: 200 while the worker polls, 503 once it drains)",
+    defaultText: 'unset: no probe server',
+  }),
+  WORKER_HEALTH_HOST: variable(host(), { description: "interface of the worker's probe server", default: '0.0.0.0' }),
 });
 
 /** Every schema the worker process reads, in the order its problems are listed. */
@@ -47,6 +54,8 @@ export interface WorkerSettings {
   workflows: WorkflowSource;
   /** Minutes between retention sweeps; 0: no schedule. */
   retentionSweepEveryMinutes: number;
+  /** Where the probe server listens; null: none. */
+  health: { port: number; host: string } | null;
 }
 
 /**
@@ -69,6 +78,7 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env, options
     notifications: notifications!,
     workflows: workflows!,
     retentionSweepEveryMinutes: worker!.RETENTION_SWEEP_EVERY_MINUTES,
+    health: worker!.WORKER_HEALTH_PORT === undefined ? null : { port: worker!.WORKER_HEALTH_PORT, host: worker!.WORKER_HEALTH_HOST },
   };
 }
 
