@@ -134,13 +134,14 @@ export async function tellStory(ctx: StoryContext, j: PlannedJourney, today: str
 
   const gol = j.route.kind === 'gol';
   // The second-level interview, delivered in the weeks after the intake (not for the stories that book it).
+  let interviewDone = false;
   if (gol && !['appointment_held', 'appointment_missed'].includes(j.story) && r.chance(0.6)) {
-    await send('interview', 'services/second_level_interview/deliveries', {
+    interviewDone = await send('interview', 'services/second_level_interview/deliveries', {
       hours: r.pick([1, 1.5, 2]),
       outputs: { developmentAreasSheet: `Scheda aree di sviluppo prot. ${r.int(1000, 9999)}`, cv: `CV Europass v${r.int(1, 3)}` },
       deliveredAt: romeAt(minDate(addCalendarDays(j.intakeDate!, r.int(1, 10)), addCalendarDays(today, -1)), '11:00'),
       completesService: true,
-    });
+    }) !== null;
   }
   if (j.story === 'awaiting_pact') return done();
   if (j.story === 'transferred') {
@@ -187,7 +188,7 @@ export async function tellStory(ctx: StoryContext, j: PlannedJourney, today: str
     case 'appointment_missed': {
       const at = new Date(Date.now() + ctx.appointmentLeadMs).toISOString();
       const booked = await send('appointment', 'appointments', {
-        service: gol ? 'second_level_interview' : 'second_level_interview',
+        service: 'second_level_interview',
         purpose: 'interview',
         at,
         channel: 'in_person',
@@ -254,7 +255,8 @@ export async function tellStory(ctx: StoryContext, j: PlannedJourney, today: str
   if (gol && r.chance(0.4)) {
     const day = nextWeekday(addCalendarDays(today, r.int(3, 30)));
     await send('agenda', 'appointments', {
-      service: r.pick(['skills_assessment', 'job_search', 'second_level_interview']),
+      // A completed service takes no more bookings.
+      service: r.pick(interviewDone ? ['skills_assessment', 'job_search'] : ['skills_assessment', 'job_search', 'second_level_interview']),
       purpose: r.pick(['interview', 'workshop']),
       at: romeAt(day, r.pick(['09:00', '09:30', '10:30', '11:00', '14:30'])),
       channel: r.weighted({ in_person: 3, video: 1 }),
