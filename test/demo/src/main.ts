@@ -1,0 +1,235 @@
+import { parseArgs } from 'node:util';
+import { romeDateOf } from '@sal/domain';
+import { Random } from '../../bench/src/seed/random';
+import { DemoApi, describe } from './api';
+import { DEMO_OFFICES, makeStaff, officeBody } from './offices';
+import { expectedCounts, makePlan } from './plan';
+import { recordOutcome, tellStory, type PendingOutcome, type StoryContext } from './stories';
+
+const USAGE = `npm run demo -- [--api URL] [--journeys N] [--seed N] [--concurrency N] [--progress-every N]
+
+Fills the running product (npm start) with a realistic region through its own HTTP API: offices of Piemonte and
+Lazio with their closures, their staff, and N journeys (default 300) in every stage and GOL path, ADI and SFL.
+Deterministic with --seed (default 19); safe to run twice (journeys already there are left as they are).
+Tokens come from the API's development sign-in (POST /console/dev-token): the embedded defaults.
+
+  --api URL            the API (default $SAL_API_URL or http://127.0.0.1:3000)
+  --journeys N         how many journeys (default 300)
+  --seed N             the seed of the plan (default 19)
+  --concurrency N      journeys told at once (default 6)
+  --progress-every N   a progress line every N journeys (default 25)`;
+
+interface Options {
+  api: string;
+  journeys: number;
+  seed: number;
+  concurrency: number;
+  progressEvery: number;
+}
+
+function options(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      api: { type: 'string', default: process.env.SAL_API_URL ?? 'http://127.0.0.1:3000' },
+      journeys: { type: 'string', default: '300' },
+      seed: { type: 'string', default: '19' },
+      concurrency: { type: 'string', default: '6' },
+      'progress-every': { type: 'string', default: '25' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const whole = (name: string, text: string, min: number, max: number) => {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}\n\n${USAGE}`);
+    return n;
+  };
+  return {
+    api: values.api!.replace(/\/+$/, ''),
+    journeys: whole('journeys', values.journeys!, 1, 100_000),
+    seed: whole('seed', values.seed!, 0, 2 ** 31 - 1),
+    concurrency: whole('concurrency', values.concurrency!, 1, 32),
+    progressEvery: whole('progress-every', values['progress-every']!, 1, 100_000),
+  };
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const started = Date.now();
+  const log = (line: string) => console.log(line);
+  const api = new DemoApi(opts.api, log);
+  const today = romeDateOf(Date.now());
+  log(`[demo] ${opts.journeys} journeys, seed ${opts.seed}, on ${opts.api} (today ${today} in Rome)`);
+
+  const health = await api.call('GET', '/health').catch((error: Error) => ({ status: 0, body: error.message }));
+  if (health.status !== 200) throw new Error(`the API at ${opts.api} does not answer /health (${health.status || health.body}): start it with npm start, or name it with --api`);
+
+  const signIn = async (role: string, offices: string[], sub: string): Promise<string> => {
+    const answer = await api.call<{ accessToken: string }>('POST', '/console/dev-token', { body: { role, offices, sub } });
+    if (answer.status === 404) throw new Error('the API has no development sign-in (POST /console/dev-token): the demo runs on the embedded defaults (npm start), whose development secret signs its tokens');
+    if (answer.status !== 200) throw new Error(`development sign-in as ${sub} refused: ${describe(answer)}`);
+    return answer.body.accessToken;
+  };
+  const admin = await signIn('administrator', [], 'admin-demo');
+
+  // The offices: those the directory lists stay as they are; the others are added, with their one-off closures.
+  let officesAdded = 0;
+  for (const office of DEMO_OFFICES) {
+    const known = await api.call('GET', `/offices/${office.officeId}`, { token: admin });
+    if (known.status === 404) {
+      const put = await api.call('PUT', `/offices/${office.officeId}`, { token: admin, body: officeBody(office) });
+      if (put.status !== 200 && put.status !== 201) throw new Error(`PUT /offices/${office.officeId} refused: ${describe(put)}`);
+      officesAdded++;
+    } else if (known.status !== 200) throw new Error(`GET /offices/${office.officeId}: ${describe(known)}`);
+    if (office.closure) {
+      const closure = await api.call('POST', `/offices/${office.officeId}/closures`, { token: admin, body: { date: `${today.slice(0, 4)}-${office.closure.monthDay}`, name: office.closure.name } });
+      if (closure.status >= 300) throw new Error(`POST /offices/${office.officeId}/closures refused: ${describe(closure)}`);
+    }
+  }
+  log(`[demo] offices: ${DEMO_OFFICES.length} (${officesAdded} added), ${DEMO_OFFICES.filter((o) => o.closure).length} one-off closures`);
+
+  // The staff directory (PUT is idempotent), and a token for each operator.
+  const staff = makeStaff(new Random(opts.seed ^ 0x5a17), DEMO_OFFICES);
+  const tokens = new Map<string, string>();
+  for (const member of staff) {
+    const put = await api.call('PUT', `/staff/${member.staffId}`, {
+      token: admin,
+      body: { officeId: member.officeId, role: member.role, email: member.email, displayName: member.displayName, active: true },
+    });
+    if (put.status !== 200 && put.status !== 201) throw new Error(`PUT /staff/${member.staffId} refused: ${describe(put)}`);
+    if (member.role === 'operator') tokens.set(member.staffId, await signIn('operator', [member.officeId], member.staffId));
+  }
+  log(`[demo] staff: ${staff.length} (${staff.filter((s) => s.role === 'operator').length} operators, ${staff.filter((s) => s.role === 'supervisor').length} supervisors)`);
+
+  const plan = makePlan(opts.seed, opts.journeys, today, staff);
+  const ctx: StoryContext = { api, seed: opts.seed, tokens, appointmentLeadMs: 20_000, overdueLeadMs: 45_000 };
+  const tally = { started: 0, existing: 0, refused: 0, commands: 0 };
+  const refusals: string[] = [];
+  const pending: PendingOutcome[] = [];
+  const overdueDue: number[] = [];
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < plan.journeys.length) {
+      const j = plan.journeys[next++];
+      const story = await tellStory(ctx, j, today);
+      tally[story.outcome]++;
+      tally.commands += story.commands;
+      refusals.push(...story.refusals.map((line) => `#${j.index} ${j.programmeCode} ${j.story}: ${line}`));
+      if (story.pending) pending.push(story.pending);
+      if (story.outcome === 'started' && j.story === 'overdue_action') overdueDue.push(Date.now() + ctx.overdueLeadMs);
+      done++;
+      if (done % opts.progressEvery === 0 || done === plan.journeys.length) {
+        log(`[demo] ${done}/${plan.journeys.length} journeys: ${tally.started} started, ${tally.existing} already there, ${tally.refused} refused; ${tally.commands} commands (${elapsed(started)})`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: opts.concurrency }, worker));
+
+  // The appointments booked a few seconds ahead: held or missed once their time has come.
+  if (pending.length > 0) {
+    log(`[demo] recording ${pending.length} appointment outcomes once their time has come`);
+    const outcomes = { held: 0, no_show: 0 };
+    let p = 0;
+    await Promise.all(
+      Array.from({ length: opts.concurrency }, async () => {
+        while (p < pending.length) {
+          const item = pending[p++];
+          const recorded = await recordOutcome(ctx, item);
+          if (recorded.ok) outcomes[item.outcome]++;
+          tally.commands += recorded.commands;
+          refusals.push(...recorded.refusals.map((line) => `#${item.journey.index} ${item.journey.story}: ${line}`));
+        }
+      }),
+    );
+    log(`[demo] appointments: ${outcomes.held} held, ${outcomes.no_show} missed`);
+  }
+
+  // The overdue story's actions fall due shortly after their signing: let the journeys' timers fire first.
+  const lastDue = Math.max(0, ...overdueDue);
+  if (lastDue > Date.now()) {
+    log(`[demo] waiting ${Math.ceil((lastDue - Date.now()) / 1000)} s for the last overdue action to fall due`);
+    await new Promise((resolve) => setTimeout(resolve, lastDue - Date.now() + 3000));
+  }
+
+  // What the API now says, for the demo's offices (the read model follows the journeys within moments).
+  const expected = expectedCounts(plan);
+  const counts = await countJourneys(api, admin, tally.started + tally.existing);
+  log(`[demo] done in ${elapsed(started)}: ${tally.started} journeys started, ${tally.existing} already there, ${tally.refused} refused; ${tally.commands} commands; ${api.stats.requests} requests (${api.stats.rateLimited} waited for the rate limit)`);
+  log(`[demo] journeys of the demo's offices: ${counts.total} (${counts.open} open)`);
+  log(`[demo]   by stage:     ${format(counts.byStage)}`);
+  log(`[demo]   by programme: ${format(counts.byProgramme)}`);
+  log(`[demo]   overdue: ${counts.overdue}, stalled: ${counts.stalled}, awaiting acceptance: ${counts.awaitingAcceptance}, placed: ${counts.placed}`);
+  log(`[demo]   planned stories: ${format(expected.byStory)}`);
+  if (refusals.length > 0) {
+    log(`[demo] ${refusals.length} commands refused by the journeys' rules (the story stopped there):`);
+    for (const line of refusals.slice(0, 30)) log(`[demo]   ${line}`);
+    if (refusals.length > 30) log(`[demo]   … and ${refusals.length - 30} more`);
+  }
+  // A machine-readable last line, for scripts and the demo's test.
+  log(`DEMO_RESULT ${JSON.stringify({ ...tally, refusals: refusals.length, counts, expected })}`);
+}
+
+interface Counts {
+  total: number;
+  open: number;
+  overdue: number;
+  stalled: number;
+  awaitingAcceptance: number;
+  placed: number;
+  byStage: Record<string, number>;
+  byProgramme: Record<string, number>;
+}
+
+/** Every journey of the demo's offices, page by page, counted; polled until at least `wanted` are listed (or 60 s). */
+async function countJourneys(api: DemoApi, token: string, wanted: number): Promise<Counts> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const counts: Counts = { total: 0, open: 0, overdue: 0, stalled: 0, awaitingAcceptance: 0, placed: 0, byStage: {}, byProgramme: {} };
+    for (const office of DEMO_OFFICES) {
+      for (let page = 1; ; page++) {
+        const answer = await api.call('GET', `/journeys?officeId=${office.officeId}&page=${page}&pageSize=100`, { token });
+        if (answer.status !== 200) throw new Error(`GET /journeys?officeId=${office.officeId}: ${describe(answer)}`);
+        const items = answer.body.items as {
+          stage: string;
+          status: string;
+          programmeCode: string;
+          overdueActionCount: number;
+          stalledSince: string | null;
+          pactVersionAwaitingAcceptance: number | null;
+          closureReason: string | null;
+        }[];
+        for (const j of items) {
+          counts.total++;
+          if (j.status === 'open') counts.open++;
+          if (j.overdueActionCount > 0) counts.overdue++;
+          if (j.stalledSince) counts.stalled++;
+          if (j.pactVersionAwaitingAcceptance !== null) counts.awaitingAcceptance++;
+          if (j.closureReason === 'placed') counts.placed++;
+          counts.byStage[j.stage] = (counts.byStage[j.stage] ?? 0) + 1;
+          counts.byProgramme[j.programmeCode] = (counts.byProgramme[j.programmeCode] ?? 0) + 1;
+        }
+        if (items.length < 100) break;
+      }
+    }
+    if (counts.total >= wanted || Date.now() > until) return counts;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+const format = (counts: Record<string, number>) =>
+  Object.entries(counts)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
+const elapsed = (since: number) => `${Math.round((Date.now() - since) / 1000)} s`;
+
+main().catch((error: unknown) => {
+  console.error(`[demo] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

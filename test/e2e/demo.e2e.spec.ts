@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { productForFile } from '../support/product';
+import type { HttpAnswer } from '../support/services';
+import { eventually } from '../support/wait';
+
+/**
+ * `npm run demo` (test/demo) against the built API and worker on a real Temporal dev server and PostgreSQL, with
+ * journeys refused at offices the directory does not list (the production default): a small region (30 journeys) is
+ * filled through the API, its journeys are where the plan says (by stage and by programme, read back through the
+ * API), and a second run with the same seed starts none and changes no count.
+ */
+
+const product = productForFile({ API_UNLISTED_OFFICES: 'refuse' });
+const admin = product.as();
+const ROOT = join(__dirname, '..', '..');
+const JOURNEYS = 30;
+const SEED = 7;
+const OFFICE_IDS = ['CPI-TO-01', 'CPI-TO-03', 'CPI-NO-01', 'CPI-CN-01', 'CPI-AL-01', 'ACC-TO-01', 'CPI-RM-01', 'CPI-RM-02', 'CPI-LT-01', 'CPI-FR-01', 'CPI-VT-01'];
+
+interface DemoResult {
+  started: number;
+  existing: number;
+  refused: number;
+  commands: number;
+  refusals: number;
+  counts: { total: number; overdue: number; placed: number; awaitingAcceptance: number; byStage: Record<string, number>; byProgramme: Record<string, number> };
+  expected: { byStage: Record<string, number>; byProgramme: Record<string, number>; byStory: Record<string, number> };
+}
+
+/** Runs `npm run demo` (its script: build, then the generator) and answers its last line's result and its output. */
+function runDemo(): Promise<{ result: DemoResult; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/demo.cjs'), '--api', product.stack.baseUrl, '--journeys', String(JOURNEYS), '--seed', String(SEED), '--concurrency', '3', '--progress-every', '10'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const line = output.split('\n').find((l) => l.startsWith('DEMO_RESULT '));
+      if (code !== 0 || !line) return reject(new Error(`npm run demo exited with ${code}:\n${output}`));
+      resolve({ result: JSON.parse(line.slice('DEMO_RESULT '.length)) as DemoResult, output });
+    });
+  });
+}
+
+function ok(answer: HttpAnswer): any {
+  expect([answer.status, answer.status === 200 ? undefined : answer.body]).toEqual([200, undefined]);
+  return answer.body;
+}
+
+const total = async (query: string): Promise<number> => ok(await admin('GET', `/journeys?${query}&pageSize=1`)).total as number;
+
+describe('npm run demo: a lived-in region through the API', () => {
+  let first: DemoResult;
+
+  it('fills offices, staff and journeys in every stage and GOL path, as planned', async () => {
+    const run = await runDemo();
+    first = run.result;
+    expect(run.output).toMatch(/\[demo\] 10\/30 journeys/);
+    // Every planned journey started and no command was refused: the stories follow the domain's rules.
+    expect([first.started, first.existing, first.refused, first.refusals, run.output.includes('refused by the journeys') ? run.output : '']).toEqual([JOURNEYS, 0, 0, 0, '']);
+
+    // Read back through the API: the journeys by stage and by programme are the plan's.
+    const stages = ['awaiting_intake', 'assessment', 'awaiting_pact', 'pact_active', 'suspended', 'closed'];
+    const byStage: Record<string, number> = {};
+    for (const stage of stages) byStage[stage] = await total(`stage=${stage}`);
+    expect(Object.fromEntries(Object.entries(byStage).filter(([, n]) => n > 0))).toEqual(first.expected.byStage);
+    for (const stage of stages) expect(byStage[stage]).toBeGreaterThan(0);
+    const programmes = ['GOL', 'GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5', 'ADI', 'SFL'];
+    const byProgramme: Record<string, number> = {};
+    for (const code of programmes) byProgramme[code] = await total(`programmeCode=${code}`);
+    expect(Object.fromEntries(Object.entries(byProgramme).filter(([, n]) => n > 0))).toEqual(first.expected.byProgramme);
+    for (const code of programmes) expect(byProgramme[code]).toBeGreaterThan(0);
+    expect(first.counts.byStage).toEqual(first.expected.byStage);
+
+    // Overdue actions, placements, pacts awaiting acceptance, held and missed appointments (with an excuse or not).
+    await eventually(async () => (await total('overdue=true')) >= first.expected.byStory.overdue_action, 'the overdue actions to show', { timeoutMs: 60_000, intervalMs: 1000 });
+    const placed = ok(await admin('GET', '/journeys?stage=closed&pageSize=100')).items.filter((j: any) => j.closureReason === 'placed');
+    expect(placed.length).toBe(first.expected.byStory.placed);
+    const offices = OFFICE_IDS.map((id) => `officeId=${id}`).join('&');
+    const held = ok(await admin('GET', `/supervisor/appointments?${offices}&status=held&pageSize=100`)).items;
+    const missed = ok(await admin('GET', `/supervisor/appointments?${offices}&status=no_show&pageSize=100`)).items;
+    expect([held.length, missed.length]).toEqual([first.expected.byStory.appointment_held, first.expected.byStory.appointment_missed]);
+
+    // The directory: the offices of both regions (with a calendar) and their staff.
+    const list = ok(await admin('GET', '/offices')) as { officeId: string; region: string; calendar: { annual: unknown[] } }[];
+    expect(list.filter((o) => o.region === 'piemonte').length).toBeGreaterThanOrEqual(5);
+    expect(list.filter((o) => o.region === 'lazio').length).toBeGreaterThanOrEqual(5);
+    expect(list.find((o) => o.officeId === 'CPI-VT-01')?.calendar.annual).toEqual([{ monthDay: '09-04', name: 'Santa Rosa da Viterbo' }]);
+    const staff = ok(await admin('GET', '/staff?officeId=CPI-NO-01')) as { role: string }[];
+    expect(staff.map((s) => s.role).sort()).toEqual(['operator', 'operator', 'operator', 'operator', 'supervisor']);
+  }, 900_000);
+
+  it('run again with the same seed, starts nothing and changes no count', async () => {
+    expect(first).toBeDefined();
+    const { result: second } = await runDemo();
+    expect([second.started, second.existing, second.refused, second.refusals]).toEqual([0, JOURNEYS, 0, 0]);
+    expect(second.counts.total).toBe(first.counts.total);
+    expect(second.counts.byStage).toEqual(first.counts.byStage);
+    expect(second.counts.byProgramme).toEqual(first.counts.byProgramme);
+  }, 600_000);
+});
