@@ -128,7 +128,7 @@ function Tile({ label, value, testId, children }: { label: MessageKey; value: nu
     <li className="sal-card sal-tile sal-kpi-tile" data-testid={testId}>
       {children(
         <>
-          <span className="sal-kpi-value">{value ?? '…'}</span>
+          <span className="sal-kpi-value">{value ?? '…'}</span>{' '}
           <span className="sal-kpi-label">{t(label)}</span>
         </>,
       )}
