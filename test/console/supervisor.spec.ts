@@ -122,7 +122,7 @@ test.describe("a supervisor's screens", () => {
     expect(rows.every((cells) => cells[1] === office && cells[3] === 'awaiting_pact' && cells[9] === 'pact_not_signed')).toBe(true);
 
     // A filter from the form: the journeys stalled at another stage are none.
-    await list.page().getByRole('button', { name: /^Fase/ }).click();
+    await page.getByRole('button', { name: /Fase$/ }).click();
     await page.getByRole('option', { name: 'Patto attivo', exact: true }).click();
     await page.getByRole('button', { name: 'Applica i filtri' }).click();
     await expect(page).toHaveURL(/stage=pact_active/);

@@ -145,7 +145,9 @@ function FiltersForm({
   onReset(): void;
 }) {
   const t = useT();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(['office', ...filters.map((f) => f.name)].map((name) => [name, text(search, name)])));
+  // A choice without "any" (the sort) shows the API's default, its first value, until another is chosen.
+  const initial = (f: FilterSpec) => text(search, f.name) || (f.kind === 'choice' && !f.options.some(([key]) => key === '') ? (f.options[0]?.[0] ?? '') : '');
+  const [values, setValues] = useState<Record<string, string>>(() => ({ office: text(search, 'office'), ...Object.fromEntries(filters.map((f) => [f.name, initial(f)])) }));
   const set = (name: string, value: string) => setValues((current) => ({ ...current, [name]: value }));
   return (
     <Form

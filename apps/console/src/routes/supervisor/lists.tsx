@@ -36,6 +36,9 @@ function choice(name: string, label: MessageKey, any: MessageKey | null, values:
 }
 const yesNo = (name: string, label: MessageKey, t: Translate): FilterSpec => choice(name, label, 'sup.any', ['true', 'false'], (v) => t(v === 'true' ? 'sup.yes' : 'sup.no'), t);
 
+/** The catalogue's stall reasons are written to follow other words ("fermo per: patto non firmato…"): alone, capitalised. */
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 function Person({ journeyId, familyName, givenName }: { journeyId: string; familyName: string; givenName: string }) {
   return (
     <Link to="/journeys/$journeyId" params={{ journeyId }}>
@@ -58,7 +61,7 @@ export function StalledCasesPage() {
       search={search}
       path="/supervisor/stalled-cases"
       filters={[
-        choice('reason', 'sup.reason', 'sup.anyReason', STALL_REASONS, (r) => t(`stall.${r}` as MessageKey), t),
+        choice('reason', 'sup.reason', 'sup.anyReason', STALL_REASONS, (r) => capitalised(t(`stall.${r}` as MessageKey)), t),
         choice('stage', 'cases.stage', 'cases.anyStage', OPEN_STAGES, (s) => t(`stage.${s}` as MessageKey), t),
         { name: 'minDays', label: 'sup.minDays', kind: 'number' },
         { name: 'operatorId', label: 'sup.operator', kind: 'text' },
@@ -87,7 +90,7 @@ export function StalledCasesPage() {
           <td>{c.officeId}</td>
           <td>{c.programmeCode}</td>
           <td>{t(`stage.${c.stage}`)}</td>
-          <td>{c.reasons.map((r) => t(`stall.${r}` as MessageKey)).join(', ')}</td>
+          <td>{capitalised(c.reasons.map((r) => t(`stall.${r}` as MessageKey)).join(', '))}</td>
           <td>
             {format.day(c.stalledSince)} · {t('sup.days', { days: c.daysStalled })}
           </td>
