@@ -178,10 +178,10 @@ test.describe("a supervisor's screens", () => {
     await screenshots(page, 'supervisor-kpis');
 
     // A period that ends before it starts: the API's message beside the field.
-    await page.getByRole('textbox', { name: 'Dal giorno' }).fill('2026-03-10');
-    await page.getByRole('textbox', { name: 'Al giorno' }).fill('2026-03-01');
+    await page.getByRole('textbox', { name: 'Dal giorno', exact: true }).fill('2026-03-10');
+    await page.getByRole('textbox', { name: 'Al giorno', exact: true }).fill('2026-03-01');
     await page.getByRole('button', { name: 'Applica i filtri' }).click();
-    await expect(page.getByRole('textbox', { name: 'Al giorno' })).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('textbox', { name: 'Al giorno', exact: true })).toHaveAttribute('aria-invalid', 'true');
   });
 
   test('an operator has no supervision link, and the screens say they are for supervisors', async ({ page }) => {

@@ -166,7 +166,7 @@ function Figure({
         {t(title)}
       </h2>
       <p className="sal-help">{t(note)}</p>
-      {data.length > 0 ? (
+      {data.some((d) => d.value > 0) ? (
         <Suspense fallback={<div className="sal-chart" aria-hidden="true" />}>
           <KpiBarChart data={data} />
         </Suspense>

@@ -90,7 +90,7 @@ export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, f
         <section aria-labelledby="results-title" className="mt-4" data-testid={testId}>
           <div className="sal-results-head">
             <h2 id="results-title" className="h5" aria-live="polite">
-              {list.data ? t('sup.results', { total: list.data.total }) : list.isError ? t('sup.failed') : t('app.loading')}
+              {list.data ? (list.data.total === 1 ? t('sup.results.one') : t('sup.results', { total: list.data.total })) : list.isError ? t('sup.failed') : t('app.loading')}
             </h2>
             {list.data && list.data.total > 0 && <ExportCsvButton path={path} offices={offices} query={filterQuery} />}
           </div>
