@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { Fragment, useState, type ReactNode } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { Button, Form } from 'react-aria-components';
@@ -37,6 +37,8 @@ interface ListScreenProps<T> {
   rowKey: (item: T) => string;
   /** Above the filters: a screen's own controls (the agenda's day and week). */
   toolbar?: ReactNode;
+  /** Rows grouped under a heading row when the group changes (the week's agenda, by day), spanning `columns`. */
+  group?: { of: (item: T) => string; columns: number };
   testId: string;
 }
 
@@ -44,7 +46,7 @@ interface ListScreenProps<T> {
  * A supervisors' list: office scope, filters, sort and page in the URL (office ids and filter values only), one API
  * call per page, paging, and "Export CSV" of the whole filtered set.
  */
-export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, fetchPage, head, row, rowKey, toolbar, testId }: ListScreenProps<T>) {
+export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, fetchPage, head, row, rowKey, toolbar, group, testId }: ListScreenProps<T>) {
   usePageTitle(title);
   const t = useT();
   const navigate = useNavigate();
@@ -105,9 +107,21 @@ export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, f
               <table className="table sal-table">
                 <thead>{head}</thead>
                 <tbody>
-                  {list.data.items.map((item) => (
-                    <tr key={rowKey(item)}>{row(item)}</tr>
-                  ))}
+                  {list.data.items.map((item, index, items) => {
+                    const heading = group && (index === 0 || group.of(items[index - 1]) !== group.of(item)) ? group.of(item) : null;
+                    return (
+                      <Fragment key={rowKey(item)}>
+                        {heading && (
+                          <tr className="sal-group-row">
+                            <th scope="colgroup" colSpan={group?.columns}>
+                              {heading}
+                            </th>
+                          </tr>
+                        )}
+                        <tr>{row(item)}</tr>
+                      </Fragment>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

@@ -4,7 +4,7 @@ import { useApi } from '../../api/api-context';
 import type { components, operations } from '../../api/schema';
 import { useFormat } from '../../components/format';
 import type { MessageKey } from '../../i18n/catalogue';
-import { useT, type Translate } from '../../i18n/i18n';
+import { useI18n, useT, type Translate } from '../../i18n/i18n';
 import { ListScreen, type FilterSpec, type PageAnswer } from './list-screen';
 import { addDays, compact, isDay, mondayOf, romeToday, text } from './scope';
 
@@ -161,6 +161,9 @@ export function AgendaPage() {
   const format = useFormat();
   const navigate = useNavigate();
   const search = useSearch({ from: '/supervisor/agenda' });
+  const { locale } = useI18n();
+  const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'Europe/Rome' });
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone: 'Europe/Rome' });
   const view = search.view === 'week' ? 'week' : 'day';
   const day = isDay(text(search, 'day')) ? text(search, 'day') : romeToday();
   const from = view === 'week' ? mondayOf(day) : day;
@@ -206,6 +209,7 @@ export function AgendaPage() {
       search={search}
       path="/supervisor/appointments"
       toolbar={toolbar}
+      group={view === 'week' ? { of: (a) => weekday.format(new Date(a.at)), columns: 6 } : undefined}
       filters={filters}
       apiQuery={(s) => ({ ...Object.fromEntries(filters.map((f) => [f.name, s[f.name]]).filter(([, v]) => v !== undefined && v !== '')), from, to })}
       fetchPage={(officeId, query) =>
@@ -224,7 +228,7 @@ export function AgendaPage() {
       }
       row={(a) => (
         <>
-          <td>{format.instant(a.at)}</td>
+          <td>{view === 'week' ? time.format(new Date(a.at)) : format.instant(a.at)}</td>
           <td>
             <Person {...a} />
           </td>
