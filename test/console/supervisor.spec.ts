@@ -177,6 +177,13 @@ test.describe("a supervisor's screens", () => {
     await expectAccessible(page);
     await screenshots(page, 'supervisor-kpis');
 
+    // In English, the same figures under the English catalogue's headings.
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByRole('heading', { name: 'Figures', level: 1 })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Journeys by stage' }).getByRole('row', { name: /Awaiting the pact/ }).getByRole('cell')).toHaveText('2');
+    await page.getByRole('button', { name: 'Italiano' }).click();
+    await expect(page.getByRole('heading', { name: 'Indicatori', level: 1 })).toBeVisible();
+
     // A period that ends before it starts: the API's message beside the field.
     await page.getByRole('textbox', { name: 'Dal giorno', exact: true }).fill('2026-03-10');
     await page.getByRole('textbox', { name: 'Al giorno', exact: true }).fill('2026-03-01');
