@@ -8,6 +8,11 @@ import { CallbackPage } from './routes/callback';
 import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
 import { SignInPage } from './routes/sign-in';
+// supervisors
+import { SupervisorDashboardPage } from './routes/supervisor/dashboard';
+import { KpisPage } from './routes/supervisor/kpis';
+import { AgendaPage, OverdueActionsPage, StalledCasesPage, StepsPage } from './routes/supervisor/lists';
+import { validateScreenSearch } from './routes/supervisor/scope';
 
 /**
  * The console's pages, under `/console/` (the API serves index.html for every path there). Paths carry no personal
@@ -23,7 +28,30 @@ const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases'
 const startJourneyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/new', component: StartJourneyPage });
 const journeyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/$journeyId', component: JourneyPage });
 
-const routeTree = rootRoute.addChildren([homeRoute, signInRoute, callbackRoute, accessibilityRoute, casesRoute, startJourneyRoute, journeyRoute]);
+// supervisors: the dashboard, the lists and the KPIs; filters in the search (office ids and filter values, never personal data)
+const supervisorRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor', component: SupervisorDashboardPage, validateSearch: validateScreenSearch });
+const stalledRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor/stalled', component: StalledCasesPage, validateSearch: validateScreenSearch });
+const overdueRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor/overdue', component: OverdueActionsPage, validateSearch: validateScreenSearch });
+const agendaRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor/agenda', component: AgendaPage, validateSearch: validateScreenSearch });
+const stepsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor/steps', component: StepsPage, validateSearch: validateScreenSearch });
+const kpisRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor/kpis', component: KpisPage, validateSearch: validateScreenSearch });
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  signInRoute,
+  callbackRoute,
+  accessibilityRoute,
+  casesRoute,
+  startJourneyRoute,
+  journeyRoute,
+  // supervisors
+  supervisorRoute,
+  stalledRoute,
+  overdueRoute,
+  agendaRoute,
+  stepsRoute,
+  kpisRoute,
+]);
 
 export const router = createRouter({ routeTree, basepath: import.meta.env.BASE_URL.replace(/\/$/, '') });
 

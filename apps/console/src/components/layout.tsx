@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { ExpiredPage } from '../routes/expired';
 import { RequireUser } from './require-user';
+// supervisors
+import { isSupervisor } from '../routes/supervisor/scope';
 
 /** Paths anyone may open without signing in. */
 const PUBLIC_PATHS = ['/sign-in', '/auth/callback', '/accessibility'];
@@ -66,6 +68,12 @@ export function Layout() {
               <Link to="/journeys/new" className="sal-nav-link">
                 {t('nav.newJourney')}
               </Link>
+              {/* supervisors */}
+              {isSupervisor(user) && (
+                <Link to="/supervisor" className="sal-nav-link">
+                  {t('nav.supervisor')}
+                </Link>
+              )}
             </div>
           </nav>
         )}
