@@ -21,3 +21,15 @@ export {
 } from './temporal-dev-server';
 export { waitFor, type WaitForOptions } from './wait-for';
 export { startSmtpSink, type SinkMessage, type SmtpSink, type SmtpSinkOptions } from './smtp-sink';
+export {
+  checkVisibilityLimits,
+  clusterPortsFrom,
+  findOrBuildTemporalServer,
+  POSTGRES_VISIBILITY_LIMITS,
+  startTemporalCluster,
+  temporalServerCacheDir,
+  TEMPORAL_SERVER_VERSION,
+  type TemporalCluster,
+  type TemporalClusterOptions,
+  type TemporalClusterPorts,
+} from './temporal-cluster';
