@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { undocumentedVariables } from '@sal/config';
 import { journeySearchAttributeTypes } from '@sal/temporal';
+import { CLUSTER_ENV } from './cluster-settings';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 import { withDatabase, withPgClient } from './pg';
 import { isPortFree } from './ports';
@@ -83,4 +85,12 @@ describe('startTemporalCluster', () => {
     },
     TIMEOUT,
   );
+});
+
+describe('npm run cluster settings', () => {
+  it('are documented in the README and .env.example', () => {
+    const root = path.join(__dirname, '..', '..');
+    const docs = { readme: fs.readFileSync(path.join(root, 'README.md'), 'utf8'), envExample: fs.readFileSync(path.join(root, '.env.example'), 'utf8') };
+    expect(undocumentedVariables([CLUSTER_ENV], docs)).toEqual([]);
+  });
 });
