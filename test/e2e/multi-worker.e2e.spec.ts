@@ -9,7 +9,9 @@ import { eventually } from '../support/wait';
  * Drill: two worker processes on one task queue (on the cluster with `npm run test:cluster`, on the dev server in
  * `npm test`), a timer storm of journeys whose pact actions fall due seconds apart, and one worker killed with SIGKILL
  * while the deadlines fire. The other worker carries on alone: every journey's overdue notices (person and operator)
- * are in the outbox once and reach the mailboxes once, none lost, none twice.
+ * are in the outbox once and reach the mailboxes once by Message-ID, none lost; a send the killed worker had in flight
+ * (accepted by the SMTP server, not yet committed `sent`) may arrive a second time with the same Message-ID, the
+ * dispatcher's documented at-least-once window, and nothing else may.
  */
 
 const JOURNEYS = 30;
@@ -153,13 +155,29 @@ describe('two workers on one task queue, one killed (SIGKILL) in a timer storm',
     for (const journeyId of journeyIds) {
       expect(rows.filter((r) => r.journeyId === journeyId).map((r) => `${r.kind}/${r.audience}`).sort()).toEqual(['action_overdue/beneficiary', 'action_overdue/operator']);
     }
-    const received = (predicate: (m: SinkMessage) => boolean) => sink.messages().filter(predicate).length;
+    // Each notice reaches its mailbox once, as Message-ID counts it. The one repeat the dispatcher allows: the killed
+    // worker's SMTP send accepted but its `sent` not committed, sent again after the lease by the survivor with the
+    // same Message-ID `<outbox id@sal-journeys>` (README, Notifications), so the mail system can recognise the copy.
+    const copies = (predicate: (m: SinkMessage) => boolean) => sink.messages().filter(predicate);
+    const distinct = (messages: SinkMessage[]) => new Set(messages.map((m) => m.messageId)).size;
+    let repeats = 0;
     for (const [i, email] of emails.entries()) {
-      expect([email, received((m) => m.to.includes(email))]).toEqual([email, 1]);
       const journeyId = journeyIds[i]!;
-      expect([journeyId, received((m) => m.to.includes(operatorEmail) && m.text.includes(journeyId))]).toEqual([journeyId, 1]);
+      for (const [who, messages] of [
+        [email, copies((m) => m.to.includes(email))],
+        [`operator about ${journeyId}`, copies((m) => m.to.includes(operatorEmail) && m.text.includes(journeyId))],
+      ] as const) {
+        expect(messages.every((m) => m.messageId?.endsWith('@sal-journeys>'))).toBe(true);
+        expect([who, distinct(messages)]).toEqual([who, 1]);
+        repeats += messages.length - 1;
+      }
     }
-    expect(received((m) => m.to.includes(operatorEmail))).toBe(JOURNEYS);
-    console.log(`multi-worker drill: ${JOURNEYS} journeys, ${expected} notices, first worker killed after ${sentAtKill} had been delivered`);
+    expect(distinct(copies((m) => m.to.includes(operatorEmail)))).toBe(JOURNEYS);
+    // Only sends in flight when the worker died can repeat: at most the dispatcher's batch, never the whole storm.
+    expect(repeats).toBeLessThan(expected / 2);
+    console.log(
+      `multi-worker drill: ${JOURNEYS} journeys, ${expected} notices, first worker killed after ${sentAtKill} had been delivered; ` +
+        `${repeats} repeated with the same Message-ID (in flight at the kill)`,
+    );
   }, 420_000);
 });
