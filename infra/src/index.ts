@@ -22,3 +22,15 @@ export {
 export { waitFor, type WaitForOptions } from './wait-for';
 export { startSmtpSink, type SinkMessage, type SmtpSink, type SmtpSinkOptions } from './smtp-sink';
 export { K8S_DIR, kubernetesResources, manifestFiles, readManifests, type Manifest } from './deploy/manifests';
+export {
+  checkVisibilityLimits,
+  clusterPortsFrom,
+  findOrBuildTemporalServer,
+  POSTGRES_VISIBILITY_LIMITS,
+  startTemporalCluster,
+  temporalServerCacheDir,
+  TEMPORAL_SERVER_VERSION,
+  type TemporalCluster,
+  type TemporalClusterOptions,
+  type TemporalClusterPorts,
+} from './temporal-cluster';

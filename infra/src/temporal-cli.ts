@@ -45,19 +45,18 @@ export async function findOrBuildTemporalCli(log: Logger = console.log): Promise
   const cached = path.join(cacheDir, BINARY_NAME);
   if (isExecutableFile(cached)) return cached;
 
-  fs.mkdirSync(cacheDir, { recursive: true });
-  const releaseLock = await acquireBuildLock(cacheDir, log);
-  try {
-    // Another process may have finished the build while we waited for the lock.
-    if (isExecutableFile(cached)) return cached;
-    await goInstall(cacheDir, cached, log);
-    return cached;
-  } finally {
-    releaseLock();
-  }
+  await buildOnce({
+    cacheDir,
+    what: 'the Temporal CLI',
+    packages: [`${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`],
+    binaries: { [BINARY_NAME]: cached },
+    duration: 'about 4 minutes on 2 cores',
+    log,
+  });
+  return cached;
 }
 
-function isExecutableFile(file: string): boolean {
+export function isExecutableFile(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();
@@ -79,7 +78,7 @@ function findOnPath(binary: string): string | undefined {
  * An O_EXCL lock file holding our pid. A lock whose owner is gone (killed
  * mid-build) is taken over rather than waited on forever.
  */
-async function acquireBuildLock(cacheDir: string, log: Logger): Promise<() => void> {
+async function acquireBuildLock(cacheDir: string, what: string, log: Logger): Promise<() => void> {
   const lockFile = path.join(cacheDir, '.build.lock');
   let announced = false;
   await waitFor(
@@ -97,12 +96,12 @@ async function acquireBuildLock(cacheDir: string, log: Logger): Promise<() => vo
       }
       if (!announced) {
         announced = true;
-        log(`Another process (pid ${owner}) is building the Temporal CLI; waiting for it to finish…`);
+        log(`Another process (pid ${owner}) is building ${what}; waiting for it to finish…`);
       }
       return false;
     },
     // A cold build takes ~4 minutes on 2 cores; allow for slow networks.
-    { timeoutMs: 30 * 60_000, intervalMs: 2_000, description: `the Temporal CLI build lock ${lockFile}` },
+    { timeoutMs: 30 * 60_000, intervalMs: 2_000, description: `the build lock ${lockFile}` },
   );
   return () => fs.rmSync(lockFile, { force: true });
 }
@@ -115,41 +114,82 @@ function readOrEmpty(file: string): string {
   }
 }
 
-async function goInstall(cacheDir: string, target: string, log: Logger): Promise<void> {
+export interface GoBuild {
+  /** Where the binaries are cached (the lock file and the temporary build folder live there too). */
+  cacheDir: string;
+  /** What is built, for messages: "the Temporal CLI". */
+  what: string;
+  /** `go install` arguments: `module/cmd/x@version`, all of one module version. */
+  packages: string[];
+  /** Binary `go install` writes (its package's last path element) → the path to cache it at. */
+  binaries: Record<string, string>;
+  /** How long a cold build takes, for the message. */
+  duration: string;
+  log: Logger;
+}
+
+/**
+ * Builds Go binaries with `go install` into `cacheDir`, once per machine: under a lock (another process building the
+ * same waits for it), into a private folder renamed into place, so nobody ever sees a half-written binary.
+ */
+export async function buildOnce(build: GoBuild): Promise<void> {
+  const ready = () => Object.values(build.binaries).every(isExecutableFile);
+  if (ready()) return;
+  fs.mkdirSync(build.cacheDir, { recursive: true });
+  const releaseLock = await acquireBuildLock(build.cacheDir, build.what, build.log);
+  try {
+    // Another process may have finished the build while we waited for the lock.
+    if (ready()) return;
+    await goInstall(build);
+  } finally {
+    releaseLock();
+  }
+}
+
+async function goInstall({ cacheDir, what, packages, binaries, duration, log }: GoBuild): Promise<void> {
   const goCheck = spawnSync('go', ['version'], { encoding: 'utf8' });
   if (goCheck.error || goCheck.status !== 0) {
     throw new Error(
-      'No Temporal CLI found and Go is not available to build one: ' +
-        'install Go (https://go.dev/dl/) or put a temporal CLI on the PATH or set TEMPORAL_CLI',
+      `${what} is not built yet and Go is not available to build it: install Go (https://go.dev/dl/)` +
+        (what === 'the Temporal CLI' ? ' or put a temporal CLI on the PATH or set TEMPORAL_CLI' : ''),
     );
   }
 
-  // Build into a private directory and rename, so nobody ever sees a half-written binary.
   const buildDir = fs.mkdtempSync(path.join(cacheDir, '.build-'));
-  const spec = `${TEMPORAL_CLI_MODULE}@${TEMPORAL_CLI_VERSION}`;
-  log(`No Temporal CLI found: building ${spec} with ${goCheck.stdout.trim()}`);
-  log(`into ${target}. This is done once per machine and takes about 4 minutes on 2 cores`);
-  log('(downloads and compiles ~250 MB of Go modules).');
+  const spec = packages.join(' ');
+  log(`Building ${what} (${spec}) with ${goCheck.stdout.trim()}`);
+  log(`into ${cacheDir}. This is done once per machine and takes ${duration}`);
+  log('(downloads and compiles the Go modules it needs; -v lists each package as it is compiled).');
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = spawn('go', ['install', spec], {
+      const child = spawn('go', ['install', '-v', ...packages], {
         env: { ...process.env, GOBIN: buildDir },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-      forEachLine(child.stdout, (line) => log(`[go] ${line}`));
-      forEachLine(child.stderr, (line) => log(`[go] ${line}`));
+      let compiled = 0;
+      const onLine = (line: string): void => {
+        // `go install -v` names every package it compiles: show a count now and then rather than hundreds of lines.
+        if (/^[\w.-]+(\/[\w.~+-]+)+$/.test(line)) {
+          compiled += 1;
+          if (compiled % 50 === 0) log(`[go] ${compiled} packages compiled (last: ${line})`);
+          return;
+        }
+        log(`[go] ${line}`);
+      };
+      forEachLine(child.stdout, onLine);
+      forEachLine(child.stderr, onLine);
       child.once('error', reject);
       child.once('exit', (code, signal) => {
         if (code === 0) resolve();
         else reject(new Error(`go install ${spec} failed (${signal ? `signal ${signal}` : `exit code ${code}`}); see the [go] output above`));
       });
     });
-    const built = path.join(buildDir, BINARY_NAME);
-    if (!isExecutableFile(built)) {
-      throw new Error(`go install ${spec} succeeded but produced no ${built}`);
+    for (const [name, target] of Object.entries(binaries)) {
+      const built = path.join(buildDir, name);
+      if (!isExecutableFile(built)) throw new Error(`go install ${spec} succeeded but produced no ${built}`);
+      fs.renameSync(built, target);
     }
-    fs.renameSync(built, target);
-    log(`Temporal CLI ready at ${target}`);
+    log(`${what} ready in ${cacheDir}`);
   } finally {
     fs.rmSync(buildDir, { recursive: true, force: true });
   }

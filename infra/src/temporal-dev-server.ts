@@ -216,7 +216,7 @@ async function probe(address: string, namespace: string): Promise<Connection> {
  * `--search-attribute` only takes effect when the namespace is created, so a
  * SQLite file from before an attribute was added lacks it: register it here.
  */
-async function ensureSearchAttributes(
+export async function ensureSearchAttributes(
   connection: Connection,
   namespace: string,
   wanted: Record<string, SearchAttributeTypeName>,

@@ -59,6 +59,8 @@ export interface ProductStack {
   worker: ServiceProcess;
   baseUrl: string;
   taskQueue: string;
+  /** The environment the API and the worker run with (its own task queue, database, SMTP…): for more workers. */
+  env: NodeJS.ProcessEnv;
   stop(): Promise<void>;
 }
 
@@ -95,6 +97,7 @@ export async function startProduct(databaseUrl: string, extraEnv: NodeJS.Process
     worker,
     baseUrl,
     taskQueue,
+    env,
     async stop() {
       await api.stop();
       await worker.stop();
