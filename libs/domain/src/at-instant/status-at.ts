@@ -1,0 +1,128 @@
+import { canonicalInstant, toMillis } from '../dates';
+import { awaitingPresaInCarico } from '../intake/first-contact';
+import { pendingDeadlines, type Deadline, type DeadlineKind } from '../journey/deadlines';
+import { stallOf, type Stall } from '../journey/stall';
+import { STALL_REASONS, type JourneyState, type StallReason } from '../journey/model';
+
+/**
+ * Issue 17: every time-derived status of a journey, exact at the instant it is asked. The workflow's timers decide
+ * what must happen when a deadline falls due (notices, escalations, lapses) and its history records when; until a
+ * timer has fired — the worker busy with a storm, or down — the deadline has still passed. So a status is what the
+ * state says was decided, plus every deadline still pending in the state whose instant is at or before `now`, as if
+ * it had fallen due at that instant. The same rule runs in SQL (`libs/persistence/src/at-instant.ts`) on the
+ * read model's deadline columns; its tests check the two agree.
+ */
+
+/** The deadlines whose passing makes a status, by the status. */
+export const STATUS_DEADLINE_KINDS = {
+  overdue_action: 'action_due',
+  missed_contact: 'contact_due',
+  pact_not_signed: 'pact_deadline',
+  first_contact_missed: 'first_contact',
+  no_progress: 'no_progress',
+} as const satisfies Record<StallReason, DeadlineKind>;
+
+/** One pact action at the instant. */
+export interface ActionAtInstant {
+  actionId: string;
+  /** Overdue now: marked overdue by the journey, or pending with its due instant (moved by pauses) passed. */
+  overdue: boolean;
+  /** Since when: when the journey marked it, or the instant it fell due when not marked yet; null when not overdue. */
+  overdueSince: string | null;
+  /** Whole days since the date agreed in the pact (`dueAt`), when overdue; else null. */
+  daysOverdue: number | null;
+}
+
+/** A deadline that has passed, and since when it counts. */
+export interface Missed {
+  /** When the journey decided it, or the instant it fell due while its timer has not fired yet. */
+  since: string;
+  /** Whether the journey has decided it (its timer fired, its notices on their way). */
+  decided: boolean;
+}
+
+export interface StatusAtInstant {
+  /** The instant the statuses are for. */
+  at: string;
+  actions: ActionAtInstant[];
+  overdueActionCount: number;
+  /** The next agreed contact, due and not recorded (pact in force), or null. */
+  contactMissed: Missed | null;
+  /** The pact not signed by the catalogue's deadline, or null. */
+  pactDeadlineMissed: Missed | null;
+  /** No first contact within the legal days before the presa in carico, or null. */
+  firstContactMissed: Missed | null;
+  /** Whether, why and since when the journey is stalled now. */
+  stalled: Stall | null;
+  /** Whole days stalled (from `stalled.since`), or null. */
+  daysStalled: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days from an instant to another (negative when before), as the SQL's `floor(epoch / 86400)`. */
+export function wholeDaysBetween(from: string, to: string): number {
+  return Math.floor((toMillis(to) - toMillis(from)) / DAY_MS);
+}
+
+/** The deadlines pending in the state that have passed at `now` (due at or before it). */
+export function passedDeadlines(state: JourneyState, now: string): Deadline[] {
+  const t = toMillis(now);
+  return pendingDeadlines(state).filter((d) => toMillis(d.at) <= t);
+}
+
+/** The journey's time-derived statuses at the instant `now` (ISO-8601). Pure: the same answer for the same state and instant. */
+export function statusAt(state: JourneyState, now: string): StatusAtInstant {
+  const open = state.status === 'open';
+  // A closed journey keeps only its appeal window; nothing of it falls overdue any more.
+  const passed = open ? passedDeadlines(state, now) : [];
+  const passedOf = (kind: DeadlineKind) => passed.filter((d) => d.kind === kind);
+  const actionPassed = new Map(passedOf('action_due').map((d) => [d.actionId!, d.at]));
+
+  const actions = state.actions.map((a): ActionAtInstant => {
+    const since = a.status === 'overdue' ? (a.overdueSince ?? a.dueAt) : a.status === 'pending' ? (actionPassed.get(a.actionId) ?? null) : null;
+    return { actionId: a.actionId, overdue: since !== null, overdueSince: since, daysOverdue: since === null ? null : wholeDaysBetween(a.dueAt, now) };
+  });
+
+  const missed = (kind: DeadlineKind, decidedAt: string | null): Missed | null => {
+    if (decidedAt) return { since: decidedAt, decided: true };
+    const d = passedOf(kind)[0];
+    return d ? { since: d.at, decided: false } : null;
+  };
+  const contactMissed = missed('contact_due', state.stage === 'pact_active' ? state.contact.missedSince : null);
+  const pactDeadlineMissed = missed('pact_deadline', state.stage === 'awaiting_pact' ? state.pactDeadlineMissedAt : null);
+  const firstContactMissed = missed('first_contact', awaitingPresaInCarico(state) ? state.firstContactMissedAt : null);
+
+  const stalled = stallAt(state, passed);
+  return {
+    at: now,
+    actions,
+    overdueActionCount: actions.filter((a) => a.overdue).length,
+    contactMissed: open ? contactMissed : null,
+    pactDeadlineMissed: open ? pactDeadlineMissed : null,
+    firstContactMissed: open ? firstContactMissed : null,
+    stalled,
+    daysStalled: stalled ? wholeDaysBetween(stalled.since, now) : null,
+  };
+}
+
+/**
+ * The stall at the instant: the one the journey decided (`stallOf`), joined by each reason whose deadline has passed
+ * without its timer having fired yet, since that deadline's instant (the earliest, for several actions).
+ */
+function stallAt(state: JourneyState, passed: readonly Deadline[]): Stall | null {
+  const decided = stallOf(state);
+  if (state.status === 'closed') return decided;
+  const reasons = new Set<StallReason>(decided?.reasons ?? []);
+  let earliest = decided ? toMillis(decided.since) : Infinity;
+  for (const reason of STALL_REASONS) {
+    for (const d of passed) {
+      if (d.kind !== STATUS_DEADLINE_KINDS[reason]) continue;
+      reasons.add(reason);
+      earliest = Math.min(earliest, toMillis(d.at));
+    }
+  }
+  if (reasons.size === 0) return null;
+  const since = decided && toMillis(decided.since) === earliest ? decided.since : canonicalInstant(earliest);
+  return { since, reasons: STALL_REASONS.filter((r) => reasons.has(r)) };
+}
