@@ -50,7 +50,7 @@ export const AT_INSTANT_CASES: AtInstantCase[] = [
   {
     name: 'taken in charge, pact not signed (deadline 30 days after the presa in carico)',
     state: awaitingPactJourney({ clocks: CLOCKS }),
-    instants: ['2026-03-20T00:00:00.000Z', '2026-04-02T08:59:59.999Z', '2026-04-02T09:00:00.000Z', '2026-05-10T00:00:00.000Z'],
+    instants: ['2026-03-20T00:00:00.000Z', '2026-04-02T07:59:59.999Z', '2026-04-02T08:00:00.000Z', '2026-05-10T00:00:00.000Z'],
   },
   {
     name: 'waiting for the first contact (30 days from the DID, 15 from the NASpI claim)',

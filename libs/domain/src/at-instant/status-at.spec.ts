@@ -44,7 +44,7 @@ describe('statusAt: the time-derived statuses at the instant asked', () => {
     const fired = firedUpTo(signed, '2026-04-04T09:00:00.000Z');
     expect(statusAt(fired, '2026-04-04T09:00:00.000Z').contactMissed).toEqual({ since: '2026-04-03T08:00:00.000Z', decided: true });
     const [pactCase, firstContactCase] = [AT_INSTANT_CASES[2].state, AT_INSTANT_CASES[3].state];
-    expect(statusAt(pactCase, '2026-04-02T09:00:00.000Z')).toMatchObject({ pactDeadlineMissed: { since: '2026-04-02T09:00:00.000Z' }, stalled: { reasons: ['pact_not_signed'] } });
+    expect(statusAt(pactCase, '2026-04-02T09:00:00.000Z')).toMatchObject({ pactDeadlineMissed: { since: '2026-04-02T08:00:00.000Z' }, stalled: { reasons: ['pact_not_signed'] } });
     expect(statusAt(firstContactCase, '2026-04-10T00:00:00.000Z').firstContactMissed).toMatchObject({ decided: false });
     expect(statusAt(firstContactCase, '2026-04-10T00:00:00.000Z').stalled?.reasons).toEqual(['first_contact_missed']);
   });
