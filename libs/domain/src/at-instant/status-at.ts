@@ -1,5 +1,6 @@
 import { canonicalInstant, toMillis } from '../dates';
 import { awaitingPresaInCarico } from '../intake/first-contact';
+import { suspended } from '../pauses';
 import { pendingDeadlines, type Deadline, type DeadlineKind } from '../journey/deadlines';
 import { stallOf, type Stall } from '../journey/stall';
 import { STALL_REASONS, type JourneyState, type StallReason } from '../journey/model';
@@ -71,6 +72,38 @@ export function passedDeadlines(state: JourneyState, now: string): Deadline[] {
   return pendingDeadlines(state).filter((d) => toMillis(d.at) <= t);
 }
 
+/**
+ * The pending deadlines whose passing makes a status, where the pauses put them: what the read model keeps so that
+ * SQL can ask the same question of any instant (`journeys.*_due_at`, `stalls_at`, `pact_actions.falls_due_at`).
+ */
+export interface StatusDeadlines {
+  /** Each pending action's due instant (absent while a running pause holds it). */
+  actions: Map<string, string>;
+  nextActionDueAt: string | null;
+  contactDueAt: string | null;
+  pactDeadlineDueAt: string | null;
+  firstContactDueAt: string | null;
+  noProgressDueAt: string | null;
+  /** The earliest of them: from then on the journey is stalled (unless suspended). */
+  stallsAt: string | null;
+}
+
+export function statusDeadlines(state: JourneyState): StatusDeadlines {
+  const pending = state.status === 'open' ? pendingDeadlines(state) : [];
+  const earliest = (kind: DeadlineKind) => pending.filter((d) => d.kind === kind).reduce<string | null>((e, d) => (e === null || toMillis(d.at) < toMillis(e) ? d.at : e), null);
+  const actions = new Map(pending.filter((d) => d.kind === 'action_due').map((d) => [d.actionId!, d.at]));
+  const byReason = STALL_REASONS.map((r) => earliest(STATUS_DEADLINE_KINDS[r])).filter((at): at is string => at !== null);
+  return {
+    actions,
+    nextActionDueAt: earliest('action_due'),
+    contactDueAt: earliest('contact_due'),
+    pactDeadlineDueAt: earliest('pact_deadline'),
+    firstContactDueAt: earliest('first_contact'),
+    noProgressDueAt: earliest('no_progress'),
+    stallsAt: byReason.reduce<string | null>((e, at) => (e === null || toMillis(at) < toMillis(e) ? at : e), null),
+  };
+}
+
 /** The journey's time-derived statuses at the instant `now` (ISO-8601). Pure: the same answer for the same state and instant. */
 export function statusAt(state: JourneyState, now: string): StatusAtInstant {
   const open = state.status === 'open';
@@ -112,7 +145,8 @@ export function statusAt(state: JourneyState, now: string): StatusAtInstant {
  */
 function stallAt(state: JourneyState, passed: readonly Deadline[]): Stall | null {
   const decided = stallOf(state);
-  if (state.status === 'closed') return decided;
+  // A suspended journey waits on the person's job (`stallOf`): its passed deadlines stall it no more than decided ones.
+  if (state.status === 'closed' || suspended(state)) return decided;
   const reasons = new Set<StallReason>(decided?.reasons ?? []);
   let earliest = decided ? toMillis(decided.since) : Infinity;
   for (const reason of STALL_REASONS) {
