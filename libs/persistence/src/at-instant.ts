@@ -17,9 +17,6 @@ export const daysSince = (column: string) => `floor(extract(epoch FROM ${NOW} - 
 /** A pact action (alias `a`) overdue now: marked by the journey, or pending with its due instant passed. */
 export const actionOverdueAt = (a = 'a') => `(${a}.status = 'overdue' OR (${a}.status = 'pending' AND ${a}.falls_due_at <= ${NOW}))`;
 
-/** Since when the action (already known overdue) is: when the journey marked it, else when it fell due. */
-export const actionOverdueSince = (a = 'a') => `CASE WHEN ${a}.status = 'overdue' THEN coalesce(${a}.overdue_since, ${a}.due_at) ELSE ${a}.falls_due_at END`;
-
 /** How many of a journey's (alias `j`) actions are overdue now. */
 export const overdueActionCountAt = (j = 'j') => `(SELECT count(*)::int FROM pact_actions oa WHERE oa.journey_id = ${j}.journey_id AND ${actionOverdueAt('oa')})`;
 

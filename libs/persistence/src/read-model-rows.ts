@@ -1,4 +1,4 @@
-import { ageOn, golPathOf, statusDeadlines, inTraining, toView, vulnerable, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
+import { ageOn, decidedStall, golPathOf, statusDeadlines, inTraining, toView, vulnerable, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
 import type { AppointmentRecord } from './entities/appointment.entity';
 import type { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import type { JourneyServiceRecord } from './entities/journey-service.entity';
@@ -23,6 +23,8 @@ export function readModelRows(given: JourneyState): ReadModelRows {
   const state = upgradeState(given);
   const view = toView(state);
   const due = statusDeadlines(state);
+  // Issue 17: since when its reasons fell due, not when the timers deciding them fired (`decidedStall`).
+  const stall = decidedStall(state);
   const journey: JourneyRecord = {
     journeyId: state.journeyId,
     programmeCode: state.programmeCode,
@@ -50,8 +52,8 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     nextDeadlineAt: date(view.nextDeadline?.at),
     catalogueVersion: state.catalogueVersion,
     catalogueScope: state.catalogueScope ?? 'national',
-    stalledSince: date(view.stalled?.since),
-    stallReasons: view.stalled?.reasons ?? [],
+    stalledSince: date(stall?.since),
+    stallReasons: stall?.reasons ?? [],
     lastProgressAt: date(state.lastProgressAt),
     nextContactDueAt: date(view.nextContactDueAt),
     pactDeadlineAt: date(view.pactDeadlineAt),

@@ -1,4 +1,6 @@
 import { toView } from '../journey/view';
+import { asEvents, processDeadlines } from '../journey/deadline-round';
+import { applyEvents } from '../journey/evolve';
 import { activeJourney } from '../journey/journey.test-fixture';
 import { AT_INSTANT_CASES, CLOCKS, firedUpTo } from './at-instant.test-fixture';
 import { statusAt } from './status-at';
@@ -55,6 +57,16 @@ describe('statusAt: the time-derived statuses at the instant asked', () => {
       expect(s.stalled).toBeNull();
       expect(s.overdueActionCount).toBe(0);
     }
+  });
+
+  it('a deadline decided late (the worker behind) counts from when it fell due, as before it was decided', () => {
+    const firedAt = '2026-07-01T03:00:00.000Z';
+    const late = applyEvents(signed, asEvents(signed, processDeadlines(signed, firedAt), firedAt));
+    expect(late.contact.missedSince).toBe(firedAt);
+    expect(late.actions[0]).toMatchObject({ status: 'overdue', overdueSince: firedAt });
+    for (const now of [firedAt, '2026-07-20T00:00:00.000Z']) expect(told(statusAt(late, now))).toEqual(told(statusAt(signed, now)));
+    expect(statusAt(late, firedAt).stalled).toEqual({ since: '2026-04-03T08:00:00.000Z', reasons: ['overdue_action', 'missed_contact', 'no_progress'] });
+    expect(statusAt(late, firedAt).actions[0].overdueSince).toBe(a1Due);
   });
 
   it('viewAt shows the live view as of the instant: the action overdue, its count and the stall', () => {

@@ -1,6 +1,10 @@
 import { canonicalInstant, toMillis } from '../dates';
 import { awaitingPresaInCarico } from '../intake/first-contact';
 import { suspended } from '../pauses';
+import { pausedDeadline } from '../pauses/clock';
+import { addClockDuration } from '../clocks/clock-durations';
+import { agreedAt } from '../pact/actions';
+import { toView } from '../journey/view';
 import { pendingDeadlines, type Deadline, type DeadlineKind } from '../journey/deadlines';
 import { stallOf, type Stall } from '../journey/stall';
 import { STALL_REASONS, type JourneyState, type StallReason } from '../journey/model';
@@ -28,7 +32,7 @@ export interface ActionAtInstant {
   actionId: string;
   /** Overdue now: marked overdue by the journey, or pending with its due instant (moved by pauses) passed. */
   overdue: boolean;
-  /** Since when: when the journey marked it, or the instant it fell due when not marked yet; null when not overdue. */
+  /** Since when: the instant it fell due (moved by pauses), whether or not the journey has marked it yet; null when not overdue. */
   overdueSince: string | null;
   /** Whole days since the date agreed in the pact (`dueAt`), when overdue; else null. */
   daysOverdue: number | null;
@@ -36,7 +40,7 @@ export interface ActionAtInstant {
 
 /** A deadline that has passed, and since when it counts. */
 export interface Missed {
-  /** When the journey decided it, or the instant it fell due while its timer has not fired yet. */
+  /** The instant it fell due (where the pauses put it), whether or not the journey has decided it yet. */
   since: string;
   /** Whether the journey has decided it (its timer fired, its notices on their way). */
   decided: boolean;
@@ -113,12 +117,13 @@ export function statusAt(state: JourneyState, now: string): StatusAtInstant {
   const actionPassed = new Map(passedOf('action_due').map((d) => [d.actionId!, d.at]));
 
   const actions = state.actions.map((a): ActionAtInstant => {
-    const since = a.status === 'overdue' ? (a.overdueSince ?? a.dueAt) : a.status === 'pending' ? (actionPassed.get(a.actionId) ?? null) : null;
+    const since = a.status === 'overdue' ? actionFellDueAt(state, a) : a.status === 'pending' ? (actionPassed.get(a.actionId) ?? null) : null;
     return { actionId: a.actionId, overdue: since !== null, overdueSince: since, daysOverdue: since === null ? null : wholeDaysBetween(a.dueAt, now) };
   });
 
   const missed = (kind: DeadlineKind, decidedAt: string | null): Missed | null => {
-    if (decidedAt) return { since: decidedAt, decided: true };
+    const reason = (Object.keys(STATUS_DEADLINE_KINDS) as StallReason[]).find((r) => STATUS_DEADLINE_KINDS[r] === kind)!;
+    if (decidedAt) return { since: fellDueAt(state, reason) ?? decidedAt, decided: true };
     const d = passedOf(kind)[0];
     return d ? { since: d.at, decided: false } : null;
   };
@@ -144,7 +149,7 @@ export function statusAt(state: JourneyState, now: string): StatusAtInstant {
  * without its timer having fired yet, since that deadline's instant (the earliest, for several actions).
  */
 function stallAt(state: JourneyState, passed: readonly Deadline[]): Stall | null {
-  const decided = stallOf(state);
+  const decided = decidedStall(state);
   // A suspended journey waits on the person's job (`stallOf`): its passed deadlines stall it no more than decided ones.
   if (state.status === 'closed' || suspended(state)) return decided;
   const reasons = new Set<StallReason>(decided?.reasons ?? []);
@@ -159,4 +164,46 @@ function stallAt(state: JourneyState, passed: readonly Deadline[]): Stall | null
   if (reasons.size === 0) return null;
   const since = decided && toMillis(decided.since) === earliest ? decided.since : canonicalInstant(earliest);
   return { since, reasons: STALL_REASONS.filter((r) => reasons.has(r)) };
+}
+
+/**
+ * The stall the journey has decided (`stallOf`: its reasons), since the instant its earliest reason fell due rather
+ * than when the timer that decided it fired: so the answer is the same before and after the worker gets to it. The
+ * read model's `stalled_since` is this.
+ */
+export function decidedStall(state: JourneyState): Stall | null {
+  const decided = stallOf(state);
+  if (!decided) return null;
+  let earliest = toMillis(decided.since);
+  for (const reason of decided.reasons) {
+    const at = fellDueAt(state, reason);
+    if (at !== null) earliest = Math.min(earliest, toMillis(at));
+  }
+  return { since: earliest === toMillis(decided.since) ? decided.since : canonicalInstant(earliest), reasons: decided.reasons };
+}
+
+/** When a decided stall's reason fell due: where the pauses had put its deadline then (null when unknown). */
+function fellDueAt(state: JourneyState, reason: StallReason): string | null {
+  switch (reason) {
+    case 'overdue_action': {
+      const due = state.actions
+        .filter((a) => a.status === 'overdue')
+        .map((a) => actionFellDueAt(state, a))
+        .sort((a, b) => toMillis(a) - toMillis(b));
+      return due[0] ?? null;
+    }
+    case 'missed_contact':
+      return state.contact.missedDueAt;
+    case 'pact_not_signed':
+      return toView(state).pactDeadlineAt;
+    case 'first_contact_missed':
+      return toView(state).firstContactDueAt;
+    case 'no_progress':
+      return state.clocks.stallAfter ? pausedDeadline(state.pauses, state.lastProgressAt, addClockDuration(state, state.lastProgressAt, state.clocks.stallAfter)) : null;
+  }
+}
+
+/** When an action the journey marked overdue fell due: its agreed date, moved by the pauses of its clock. */
+function actionFellDueAt(state: JourneyState, a: JourneyState['actions'][number]): string {
+  return pausedDeadline(state.pauses, agreedAt(state, a.actionId), a.dueAt) ?? a.overdueSince ?? a.dueAt;
 }
