@@ -13,3 +13,4 @@ export { ADI_PRESENTATION, SFL_PRESENTATION, participationEndsAt, presentationCl
 export { ageOn, inTraining, monitoringOf, monitoringProblem, vulnerable, OVER_AGE, UNDER_AGE, type MonitoringProblem } from './monitoring';
 export * from './retention';
 export * from './pact-document';
+export * from './at-instant';

@@ -1,4 +1,5 @@
 import type { EntityManager, ObjectLiteral, OrderByCondition, SelectQueryBuilder } from 'typeorm';
+import { NOW } from './at-instant';
 import { periodBound } from './period';
 
 /** A page of a list, with how many items match in all. */
@@ -51,7 +52,7 @@ export const contains = <V extends string>(column: string): Filter<V> => ({ wher
 export const among = (column: string): Filter<string[]> => ({ where: () => `${column} = ANY(:value)` });
 
 /** The instant in `column` is at least this many whole days ago. */
-export const daysAgo = (column: string): Filter<number> => ({ where: () => `${column} <= now() - make_interval(days => :value)` });
+export const daysAgo = (column: string): Filter<number> => ({ where: () => `${column} <= ${NOW} - make_interval(days => :value)` });
 
 /** `true`: the first condition; `false`: the second. */
 export const either = (whenTrue: string, whenFalse: string): Filter<boolean> => ({ where: (value) => (value ? whenTrue : whenFalse) });
@@ -99,8 +100,16 @@ export interface ListSpec<S extends Filters, K extends string, T, X> {
   readonly item: (row: Record<string, unknown>, entity: ObjectLiteral) => T;
 }
 
+/**
+ * The instant a list answers for (issue 17): its time-derived statuses are exact at it (`at-instant.ts`, bound as
+ * `:now`); the moment of the query when not given.
+ */
+export interface AsOf {
+  now?: string;
+}
+
 /** What a list is asked: the office scope, its filters, its order and the page (and what its shape depends on, `X`). */
-export type ListRequest<S extends Filters, K extends string, X> = OfficeScope & FilterValues<S> & PageRequest & { sort?: K } & X;
+export type ListRequest<S extends Filters, K extends string, X> = OfficeScope & FilterValues<S> & PageRequest & AsOf & { sort?: K } & X;
 
 /** What a {@link PagedQuery} is asked. */
 export type RequestOf<L> = L extends PagedQuery<infer S, infer K, unknown, infer X> ? ListRequest<S, K, X> : never;
@@ -115,7 +124,8 @@ export class PagedQuery<S extends Filters, K extends string, T, X extends object
 
   async page(manager: EntityManager, request: ListRequest<S, K, X>): Promise<Page<T>> {
     const filters: Filters = { officeIds: among(this.spec.office), ...this.spec.filters };
-    const filtered = applyFilters(this.spec.rows(manager.createQueryBuilder(), request), filters, request as FilterValues<Filters>);
+    const rows = this.spec.rows(manager.createQueryBuilder(), request).setParameter('now', request.now ?? new Date().toISOString());
+    const filtered = applyFilters(rows, filters, request as FilterValues<Filters>);
     const order = this.spec.sorts[request.sort ?? this.sorts[0]];
     const query = filtered
       .clone()

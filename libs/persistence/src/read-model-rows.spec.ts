@@ -99,7 +99,8 @@ describe('read-model rows', () => {
     expect(row.nextDeadlineAt?.toISOString()).toBe('2026-10-04T08:00:00.000Z');
     expect(row.nextContactDueAt?.toISOString()).toBe('2026-10-04T08:00:00.000Z');
     expect(row.stallReasons).toEqual(['overdue_action']);
-    expect(row.stalledSince?.toISOString()).toBe('2026-09-11T08:00:00.000Z');
+    // Issue 17: stalled since the workshop fell due (the end of 10 September, Rome), not since the late timer decided it.
+    expect(row.stalledSince?.toISOString()).toBe('2026-09-10T21:59:59.999Z');
     expect(actions.map((a) => [a.actionId, a.status, a.officeId])).toEqual([
       ['A1', 'overdue', 'CPI-FI-02'],
       ['A2', 'pending', 'CPI-FI-02'],

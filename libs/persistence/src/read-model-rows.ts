@@ -1,4 +1,4 @@
-import { ageOn, golPathOf, inTraining, toView, vulnerable, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
+import { ageOn, decidedStall, golPathOf, statusDeadlines, inTraining, toView, vulnerable, upgradeState, VALID_CONVOCATION_METHODS, type JourneyState } from '@sal/domain';
 import type { AppointmentRecord } from './entities/appointment.entity';
 import type { ConditionalityStepRecord } from './entities/conditionality-step.entity';
 import type { JourneyServiceRecord } from './entities/journey-service.entity';
@@ -22,6 +22,9 @@ export interface ReadModelRows {
 export function readModelRows(given: JourneyState): ReadModelRows {
   const state = upgradeState(given);
   const view = toView(state);
+  const due = statusDeadlines(state);
+  // Issue 17: since when its reasons fell due, not when the timers deciding them fired (`decidedStall`).
+  const stall = decidedStall(state);
   const journey: JourneyRecord = {
     journeyId: state.journeyId,
     programmeCode: state.programmeCode,
@@ -49,11 +52,16 @@ export function readModelRows(given: JourneyState): ReadModelRows {
     nextDeadlineAt: date(view.nextDeadline?.at),
     catalogueVersion: state.catalogueVersion,
     catalogueScope: state.catalogueScope ?? 'national',
-    stalledSince: date(view.stalled?.since),
-    stallReasons: view.stalled?.reasons ?? [],
+    stalledSince: date(stall?.since),
+    stallReasons: stall?.reasons ?? [],
     lastProgressAt: date(state.lastProgressAt),
     nextContactDueAt: date(view.nextContactDueAt),
     pactDeadlineAt: date(view.pactDeadlineAt),
+    nextActionDueAt: date(due.nextActionDueAt),
+    pactDeadlineDueAt: date(due.pactDeadlineDueAt),
+    firstContactDueAt: date(due.firstContactDueAt),
+    noProgressDueAt: date(due.noProgressDueAt),
+    stallsAt: date(due.stallsAt),
     benefitKind: state.benefit?.kind ?? null,
     benefitApplicationDate: state.benefit?.applicationDate ?? null,
     benefitStatus: state.benefit?.status ?? null,
@@ -104,6 +112,7 @@ export function readModelRows(given: JourneyState): ReadModelRows {
       kind: a.kind,
       description: a.description,
       dueAt: new Date(a.dueAt),
+      fallsDueAt: date(due.actions.get(a.actionId)),
       status: a.status,
       overdueSince: date(a.overdueSince),
       completedAt: date(a.completedAt),

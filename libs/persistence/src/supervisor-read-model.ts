@@ -27,14 +27,13 @@ import { ConditionalityStepRecord } from './entities/conditionality-step.entity'
 import { JourneyServiceRecord } from './entities/journey-service.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { PactActionRecord } from './entities/pact-action.entity';
-import { among, applyFilters, contains, daysAgo, either, equals, PagedQuery, since, until, type Filters, type FilterValues, type OfficeScope, type Page, type RequestOf } from './paged-query';
+import { actionOverdueAt, daysSince, NOW, overdueActionCountAt, stalledAt, stalledSinceAt, stallReasonAt, stallReasonsAt } from './at-instant';
+import { among, applyFilters, daysAgo, either, equals, PagedQuery, since, until, type AsOf, type Filters, type FilterValues, type OfficeScope, type Page, type RequestOf } from './paged-query';
 
 export { periodBound } from './period';
 
 /** The operator a journey is with: the one responsible for its pact, or who took the person in charge. */
 const JOURNEY_OPERATOR = 'coalesce(j.responsible_operator_id, j.intake_operator_id)';
-/** Whole days since an instant. */
-const daysSince = (column: string) => `floor(extract(epoch FROM now() - ${column}) / 86400)::int`;
 
 /** The journey's own columns a supervisor's list of journeys shows (aliases as {@link supervisedJourney} reads them). */
 const SUPERVISED_JOURNEY_COLUMNS = `j.journey_id, j.office_id, j.programme_code, j.stage, ${JOURNEY_OPERATOR} AS operator_id, j.given_name, j.family_name`;
@@ -52,30 +51,31 @@ function supervisedJourney(r: Record<string, unknown>): SupervisedJourney {
 }
 
 /**
- * Open journeys that are stalled, longest stalled first (the partial index `journeys_stalled_idx`).
+ * Open journeys stalled now (issue 17: the stall decided, or a stalling deadline passed since; the partial indexes
+ * `journeys_stalled_idx` and `journeys_stalls_at_idx`), longest stalled first.
  */
 const STALLED_CASES = new PagedQuery({
   rows: (q) =>
     q
       .select(
         `j.journey_id, j.office_id, j.programme_code, j.stage, ${JOURNEY_OPERATOR} AS operator_id, j.given_name, j.family_name, ` +
-          `j.stalled_since, j.stall_reasons, j.overdue_action_count, ${daysSince('j.stalled_since')} AS days_stalled`,
+          `${stalledSinceAt()} AS stalled_since, ${stallReasonsAt()} AS stall_reasons, ${overdueActionCountAt()} AS overdue_action_count, ${daysSince(stalledSinceAt())} AS days_stalled`,
       )
       .from(JourneyRecord, 'j')
-      .where("j.status = 'open' AND j.stalled_since IS NOT NULL"),
+      .where(stalledAt()),
   office: 'j.office_id',
   filters: {
     /** The operator responsible for the pact, or who took the person in charge. */
     operatorId: equals<string>(JOURNEY_OPERATOR),
     stage: equals<JourneyStage>('j.stage'),
     /** Stalled for this reason, among others. */
-    reason: contains<StallReason>('j.stall_reasons'),
+    reason: { where: (reason: StallReason) => stallReasonAt(reason) },
     /** Stalled for at least this many whole days. */
-    minDays: daysAgo('j.stalled_since'),
+    minDays: daysAgo(stalledSinceAt()),
   },
   sorts: {
-    longest: { 'j.stalled_since': 'ASC', 'j.journey_id': 'ASC' },
-    newest: { 'j.stalled_since': 'DESC', 'j.journey_id': 'ASC' },
+    longest: { [stalledSinceAt()]: 'ASC', 'j.journey_id': 'ASC' },
+    newest: { [stalledSinceAt()]: 'DESC', 'j.journey_id': 'ASC' },
   },
   item: (r): StalledCase => ({
     ...supervisedJourney(r),
@@ -106,7 +106,7 @@ const PACTS_AWAITING_ACCEPTANCE = new PagedQuery({
     /** Waiting for at least this many whole days. */
     minDays: daysAgo('j.pact_awaiting_acceptance_since'),
     /** true: only those past the acceptance window (the supervisors were told); false: only those within it. */
-    overdue: either('j.pact_acceptance_due_at <= now()', '(j.pact_acceptance_due_at IS NULL OR j.pact_acceptance_due_at > now())'),
+    overdue: either(`j.pact_acceptance_due_at <= ${NOW}`, `(j.pact_acceptance_due_at IS NULL OR j.pact_acceptance_due_at > ${NOW})`),
   },
   sorts: { longest: { 'j.pact_awaiting_acceptance_since': 'ASC', 'j.journey_id': 'ASC' } },
   item: (r): PactAwaitingAcceptance => ({
@@ -136,7 +136,7 @@ const PAUSED_JOURNEYS = new PagedQuery({
     /** `job` (suspended) or `absence`. */
     kind: equals<PauseKind>('j.pause_kind'),
     /** true: only those past their expected end (a job's end not recorded yet); false: only those within it. */
-    pastExpectedEnd: either('j.pause_expected_end <= now()', '(j.pause_expected_end IS NULL OR j.pause_expected_end > now())'),
+    pastExpectedEnd: either(`j.pause_expected_end <= ${NOW}`, `(j.pause_expected_end IS NULL OR j.pause_expected_end > ${NOW})`),
   },
   sorts: { longest: { 'j.paused_since': 'ASC', 'j.journey_id': 'ASC' } },
   item: (r): PausedJourney => ({
@@ -157,7 +157,7 @@ const PROFILING_REVIEWS_DUE = new PagedQuery({
     q
       .select(`${SUPERVISED_JOURNEY_COLUMNS}, j.gol_path, j.gol_profiling_class, to_char(j.profiled_on, 'YYYY-MM-DD') AS profiled_day, j.profiling_review_due_at, ${daysSince('j.profiling_review_due_at')} AS days_overdue`)
       .from(JourneyRecord, 'j')
-      .where("j.status = 'open' AND j.profiling_review_due_at <= now()"),
+      .where(`j.status = 'open' AND j.profiling_review_due_at <= ${NOW}`),
   office: 'j.office_id',
   filters: {
     /** The operator responsible for the pact, or who took the person in charge. */
@@ -175,7 +175,10 @@ const PROFILING_REVIEWS_DUE = new PagedQuery({
 });
 
 
-/** Overdue pact actions of open journeys, longest overdue first (the partial index `pact_actions_overdue_idx`). */
+/**
+ * Pact actions of open journeys overdue now (issue 17: marked by the journey, or pending and past due before its timer
+ * fired; the partial indexes `pact_actions_overdue_idx` and `pact_actions_falls_due_idx`), longest overdue first.
+ */
 const OVERDUE_ACTIONS = new PagedQuery({
   rows: (q) =>
     q
@@ -185,7 +188,7 @@ const OVERDUE_ACTIONS = new PagedQuery({
       )
       .from(PactActionRecord, 'a')
       .innerJoin(JourneyRecord, 'j', 'j.journey_id = a.journey_id')
-      .where("a.status = 'overdue' AND j.status = 'open'"),
+      .where(`${actionOverdueAt()} AND j.status = 'open'`),
   office: 'a.office_id',
   filters: {
     /** The operator responsible for the action's pact. */
@@ -386,7 +389,7 @@ export const STEP_SORTS = CONDITIONALITY_STEPS.sorts;
 /** The period of the KPIs that count what happened: on the instant it happened, a Rome day or an instant each end. */
 const periodOn = (column: string): Filters => ({ from: since(column), to: until(column) });
 
-export interface KpiFilter extends OfficeScope {
+export interface KpiFilter extends OfficeScope, AsOf {
   /** The period's first Rome calendar day (or instant, inclusive); open-ended when absent. */
   from?: string;
   /** Its last Rome calendar day (included; or an instant, exclusive); open-ended when absent. */
@@ -654,26 +657,32 @@ export class SupervisorReadModel {
   /** Every figure from one snapshot (REPEATABLE READ), so they agree with each other while projections go on. */
   kpis(f: KpiFilter): Promise<Kpis> {
     return this.dataSource.transaction('REPEATABLE READ', async (m) => {
-      const scoped = (entity: typeof JourneyRecord | typeof JourneyServiceRecord | typeof ConditionalityStepRecord) =>
-        applyFilters(m.createQueryBuilder().from(entity, 't'), { officeIds: among('t.office_id') }, f);
+      const now = f.now ?? new Date().toISOString();
+      const scoped = (entity: typeof JourneyRecord | typeof JourneyServiceRecord | typeof ConditionalityStepRecord | typeof PactActionRecord) =>
+        applyFilters(m.createQueryBuilder().from(entity, 't').setParameter('now', now), { officeIds: among('t.office_id') }, f);
       const inPeriod = (entity: typeof JourneyRecord | typeof ConditionalityStepRecord, column: string) =>
         applyFilters(scoped(entity).andWhere(`${column} IS NOT NULL`), periodOn(column), f as FilterValues<Filters>);
       const byStage: { stage: string; n: number }[] = await scoped(JourneyRecord).select('t.stage', 'stage').addSelect('count(*)::int', 'n').groupBy('t.stage').getRawMany();
       const stalled: { reason: string; n: number }[] = await scoped(JourneyRecord)
-        .select('unnest(t.stall_reasons)', 'reason')
+        .select(`unnest(${stallReasonsAt('t')})`, 'reason')
         .addSelect('count(*)::int', 'n')
-        .andWhere("t.status = 'open' AND t.stalled_since IS NOT NULL")
+        .andWhere(stalledAt('t'))
         .groupBy('1')
         .getRawMany();
       const totals = await scoped(JourneyRecord)
         .select("count(*) FILTER (WHERE t.status = 'open')::int", 'open')
-        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stalled_since IS NOT NULL)::int", 'stalled')
-        .addSelect("coalesce(sum(t.overdue_action_count) FILTER (WHERE t.status = 'open'), 0)::int", 'overdue')
+        .addSelect(`count(*) FILTER (WHERE ${stalledAt('t')})::int`, 'stalled')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pact_version_awaiting_acceptance IS NOT NULL)::int", 'awaiting_acceptance')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pause_kind = 'job')::int", 'suspended')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.pause_kind = 'absence')::int", 'absent')
         .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.stage = 'assessment')::int", 'in_assessment')
-        .addSelect("count(*) FILTER (WHERE t.status = 'open' AND t.profiling_review_due_at <= now())::int", 'reviews_due')
+        .addSelect(`count(*) FILTER (WHERE t.status = 'open' AND t.profiling_review_due_at <= ${NOW})::int`, 'reviews_due')
+        .getRawOne();
+      // Issue 17: overdue at the request's instant, whether or not the journeys' timers have fired.
+      const overdue = await scoped(PactActionRecord)
+        .select('count(*)::int', 'n')
+        .innerJoin(JourneyRecord, 'oj', "oj.journey_id = t.journey_id AND oj.status = 'open'")
+        .andWhere(actionOverdueAt('t'))
         .getRawOne();
       const byPath: { path: number; n: number }[] = await scoped(JourneyRecord)
         .select('t.gol_path', 'path')
@@ -728,7 +737,7 @@ export class SupervisorReadModel {
         openJourneys: totals.open,
         stalledJourneys: totals.stalled,
         stalledByReason: Object.fromEntries(stalled.map((r) => [r.reason, r.n])),
-        overdueActions: totals.overdue,
+        overdueActions: overdue.n,
         medianDaysIntakeToPact: median.days === null ? null : Math.round(Number(median.days) * 10) / 10,
         pactsInForce: median.n,
         pactsAwaitingAcceptance: totals.awaiting_acceptance,

@@ -1,4 +1,4 @@
-import type { Beneficiary, JourneyView } from '@sal/domain';
+import { viewAt, type Beneficiary, type JourneyView } from '@sal/domain';
 import type { JourneyRecord } from '@sal/persistence';
 import type { BeneficiaryInputDto } from './dto/create-journey.dto';
 import type { JourneySummaryDto } from './dto/journey-page.response';
@@ -15,8 +15,9 @@ export function toBeneficiary(dto: BeneficiaryInputDto): Beneficiary {
   };
 }
 
-export function toViewDto(view: JourneyView, source: ViewSource): JourneyViewDto {
-  return { source, ...view };
+/** The view as the API answers it: its time-derived statuses exact at the request's instant (issue 17, `viewAt`). */
+export function toViewDto(view: JourneyView, source: ViewSource, now: string = new Date().toISOString()): JourneyViewDto {
+  return { source, ...viewAt(view, now) };
 }
 
 /** A read-model row as JSON: instants as ISO-8601 strings, the DID as YYYY-MM-DD. */

@@ -30,6 +30,7 @@ import {
   ReadModelUnavailableError,
   TemporalUnavailableError,
   ValidationFailedError,
+  WorkerUnavailableError,
 } from '../common/api-errors';
 import { assertCovers, coversOffice, type Principal } from '../auth/principal';
 import { API_SETTINGS } from '../config/config.module';
@@ -250,8 +251,13 @@ export class JourneysService {
     try {
       return { view: await this.temporal.call('query', journeyId, () => this.client.workflow.getHandle(journeyId).query(getJourneyStateQuery)), source: 'workflow' };
     } catch (error) {
-      if (!(error instanceof JourneyNotFoundError)) throw error;
-      const events = await this.readModel.query((rm) => rm.events(journeyId));
+      // Issue 17: with the worker down (or Temporal no longer retaining the journey) the state is rebuilt from the
+      // events the read model recorded; its statuses are then made exact for the request's instant like the live one.
+      if (!(error instanceof JourneyNotFoundError) && !(error instanceof WorkerUnavailableError)) throw error;
+      const events = await this.readModel.query((rm) => rm.events(journeyId)).catch((cause: unknown) => {
+        if (error instanceof WorkerUnavailableError && cause instanceof ReadModelUnavailableError) throw error;
+        throw cause;
+      });
       if (events.length === 0) throw error;
       return { view: toView(replay(events)), source: 'read-model' };
     }

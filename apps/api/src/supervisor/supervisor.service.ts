@@ -20,11 +20,11 @@ import type { KpisDto, OverdueActionPageDto, PactAwaitingAcceptancePageDto, Paus
 export class SupervisorService {
   constructor(private readonly readModel: ReadModelService) {}
 
-  stalledCases(q: StalledCasesQuery): Promise<StalledCasePageDto> {
+  stalledCases(q: AsOf<StalledCasesQuery>): Promise<StalledCasePageDto> {
     return this.readModel.use((m) => m.supervision.stalledCases(scoped(q)));
   }
 
-  overdueActions(q: OverdueActionsQuery): Promise<OverdueActionPageDto> {
+  overdueActions(q: AsOf<OverdueActionsQuery>): Promise<OverdueActionPageDto> {
     return this.readModel.use((m) => m.supervision.overdueActions(scoped(q)));
   }
 
@@ -40,29 +40,36 @@ export class SupervisorService {
     return this.readModel.use((m) => m.supervision.profilingReviewsDue(scoped(q)));
   }
 
-  appointments(q: AppointmentsQuery): Promise<AppointmentPageDto> {
+  appointments(q: AsOf<AppointmentsQuery>): Promise<AppointmentPageDto> {
     return this.readModel.use((m) => m.supervision.appointments(scoped(q)));
   }
 
-  conditionalitySteps(q: ConditionalityStepsQuery): Promise<ConditionalityStepPageDto> {
+  conditionalitySteps(q: AsOf<ConditionalityStepsQuery>): Promise<ConditionalityStepPageDto> {
     return this.readModel.use((m) => m.supervision.conditionalitySteps(scoped(q)));
   }
 
-  /** The CSV exports: the whole filtered set of a list, read page by page with the list's own query. */
+  /**
+   * The CSV exports: the whole filtered set of a list, read page by page with the list's own query, every page exact
+   * for the instant of the request (issue 17).
+   */
   stalledCasesCsv(q: StalledCasesQuery): StreamableFile {
-    return csvExport('stalled-cases', STALLED_CASE_COLUMNS, (page, pageSize) => this.stalledCases({ ...q, page, pageSize }));
+    const now = new Date().toISOString();
+    return csvExport('stalled-cases', STALLED_CASE_COLUMNS, (page, pageSize) => this.stalledCases({ ...q, page, pageSize, now }));
   }
 
   overdueActionsCsv(q: OverdueActionsQuery): StreamableFile {
-    return csvExport('overdue-actions', OVERDUE_ACTION_COLUMNS, (page, pageSize) => this.overdueActions({ ...q, page, pageSize }));
+    const now = new Date().toISOString();
+    return csvExport('overdue-actions', OVERDUE_ACTION_COLUMNS, (page, pageSize) => this.overdueActions({ ...q, page, pageSize, now }));
   }
 
   appointmentsCsv(q: AppointmentsQuery): StreamableFile {
-    return csvExport('appointments', APPOINTMENT_COLUMNS, (page, pageSize) => this.appointments({ ...q, page, pageSize }));
+    const now = new Date().toISOString();
+    return csvExport('appointments', APPOINTMENT_COLUMNS, (page, pageSize) => this.appointments({ ...q, page, pageSize, now }));
   }
 
   conditionalityStepsCsv(q: ConditionalityStepsQuery): StreamableFile {
-    return csvExport('conditionality-steps', CONDITIONALITY_STEP_COLUMNS, (page, pageSize) => this.conditionalitySteps({ ...q, page, pageSize }));
+    const now = new Date().toISOString();
+    return csvExport('conditionality-steps', CONDITIONALITY_STEP_COLUMNS, (page, pageSize) => this.conditionalitySteps({ ...q, page, pageSize, now }));
   }
 
   services(q: ServicesQuery): Promise<ServiceFiguresPageDto> {
@@ -104,6 +111,9 @@ function csvExport<T>(name: string, columns: readonly CsvColumn<T>[], readPage: 
 }
 
 /** A supervisor's query as the read model's filter: the query itself, its `officeId` the office scope. */
-function scoped<Q extends { officeId: string[] }>(q: Q): Q & Required<OfficeScope> {
-  return { ...q, officeIds: q.officeId };
+function scoped<Q extends { officeId: string[]; now?: string }>(q: Q): Q & Required<OfficeScope> & { now: string } {
+  return { ...q, officeIds: q.officeId, now: q.now ?? new Date().toISOString() };
 }
+
+/** A query with the instant its answer is exact for (issue 17): an export's pages all answer for the same one. */
+type AsOf<Q> = Q & { now?: string };

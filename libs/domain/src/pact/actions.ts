@@ -42,7 +42,7 @@ function actionDeadlines(state: JourneyState): ClockedDeadline[] {
 }
 
 /** When an action's clock started: the signing of the first pact version that has it. */
-function agreedAt(state: JourneyState, actionId: string): string {
+export function agreedAt(state: JourneyState, actionId: string): string {
   const first = state.pactVersions.find((v) => v.actions.some((a) => a.actionId === actionId));
   return first?.signedAt ?? state.pact?.signedAt ?? state.startedAt;
 }

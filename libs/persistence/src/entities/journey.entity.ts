@@ -8,6 +8,8 @@ import { NUMERIC } from './numeric';
 @Index('journeys_office_stage_status_idx', ['officeId', 'stage', 'status', 'startedAt'])
 @Index('journeys_overdue_idx', ['officeId', 'startedAt'], { where: 'overdue_action_count > 0' })
 @Index('journeys_stalled_idx', ['officeId', 'stalledSince'], { where: 'stalled_since IS NOT NULL' })
+@Index('journeys_stalls_at_idx', ['officeId', 'stallsAt'], { where: "status = 'open' AND stalls_at IS NOT NULL" })
+@Index('journeys_next_action_due_idx', ['officeId', 'nextActionDueAt'], { where: 'next_action_due_at IS NOT NULL' })
 @Index('journeys_office_closed_idx', ['officeId', 'closedAt'], { where: 'closed_at IS NOT NULL' })
 @Index('journeys_office_placement_idx', ['officeId', 'placementRecordedAt'], { where: 'placement_recorded_at IS NOT NULL' })
 @Index('journeys_office_benefit_status_idx', ['officeId', 'benefitStatus'], { where: 'benefit_status IS NOT NULL' })
@@ -115,6 +117,27 @@ export class JourneyRecord {
 
   @Column({ name: 'pact_deadline_at', type: 'timestamptz', nullable: true })
   pactDeadlineAt!: Date | null;
+
+  /**
+   * Issue 17: the deadlines still pending whose passing makes a status (`STATUS_DEADLINE_KINDS`), where the pauses put
+   * them: the earliest pending action's (`next_action_due_at`), the pact's signing deadline, the first contact's and
+   * the stall for no progress (the agreed contact's is `next_contact_due_at`); `stalls_at` the earliest of them all.
+   * A view compares them with the request's instant (`at-instant.ts`).
+   */
+  @Column({ name: 'next_action_due_at', type: 'timestamptz', nullable: true })
+  nextActionDueAt!: Date | null;
+
+  @Column({ name: 'pact_deadline_due_at', type: 'timestamptz', nullable: true })
+  pactDeadlineDueAt!: Date | null;
+
+  @Column({ name: 'first_contact_due_at', type: 'timestamptz', nullable: true })
+  firstContactDueAt!: Date | null;
+
+  @Column({ name: 'no_progress_due_at', type: 'timestamptz', nullable: true })
+  noProgressDueAt!: Date | null;
+
+  @Column({ name: 'stalls_at', type: 'timestamptz', nullable: true })
+  stallsAt!: Date | null;
 
   /** The NASpI / DIS-COLL claimed last, when the person has one (it makes them subject to conditionality while it runs). */
   @Column({ name: 'benefit_kind', type: 'varchar', length: 16, nullable: true })

@@ -6,6 +6,7 @@ import { JourneyRecord } from './journey.entity';
 @Entity({ name: 'pact_actions' })
 @Index('pact_actions_office_status_due_idx', ['officeId', 'status', 'dueAt'])
 @Index('pact_actions_overdue_idx', ['officeId', 'dueAt'], { where: "status = 'overdue'" })
+@Index('pact_actions_falls_due_idx', ['officeId', 'fallsDueAt'], { where: "status = 'pending' AND falls_due_at IS NOT NULL" })
 export class PactActionRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   @ForeignKey(() => JourneyRecord, { name: 'pact_actions_journey_id_fkey', onDelete: 'CASCADE' })
@@ -28,6 +29,13 @@ export class PactActionRecord {
 
   @Column({ name: 'due_at', type: 'timestamptz' })
   dueAt!: Date;
+
+  /**
+   * Issue 17: when a pending action falls due, moved by the journey's pauses (null while a running pause holds it, and
+   * once it is no longer pending): overdue at an instant from then on, whether or not the journey's timer has fired.
+   */
+  @Column({ name: 'falls_due_at', type: 'timestamptz', nullable: true })
+  fallsDueAt!: Date | null;
 
   @Column({ type: 'varchar', length: 16 })
   status!: PactActionStatus;

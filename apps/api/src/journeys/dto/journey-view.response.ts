@@ -543,8 +543,21 @@ export class GolAssessmentViewDto implements GolAssessmentState {
 export class MonitoringViewDto extends MonitoringInputDto {}
 
 export class JourneyViewDto implements JourneyView {
-  @ApiProperty({ description: 'Where this answer comes from: `workflow` (live state from Temporal) or `read-model` (the workflow is no longer retained by Temporal; state rebuilt from the recorded events)', enum: VIEW_SOURCES, example: 'workflow' })
+  @ApiProperty({
+    description:
+      'Where this answer comes from: `workflow` (live state from Temporal) or `read-model` (the workflow is no longer retained by Temporal, or its worker did not answer in time: state rebuilt from the recorded events)',
+    enum: VIEW_SOURCES,
+    example: 'workflow',
+  })
   source!: ViewSource;
+
+  @ApiProperty({
+    description:
+      "The instant the time-derived statuses are exact for (the request's): an action past its due instant is `overdue` (since that instant), and counted and stalling, even before the journey's timer has marked it and its notices gone out",
+    example: '2026-07-03T12:00:00.000Z',
+    format: 'date-time',
+  })
+  asOf!: string;
 
   @ApiPropertyOptional({
     type: () => SideEffectsViewDto,
