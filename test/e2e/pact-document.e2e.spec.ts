@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
 import { romeDateOf } from '@sal/domain';
+import { PayloadDataKeyStore } from '@sal/persistence';
 import { journeyPayloadCodec } from '@sal/temporal';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
@@ -58,7 +59,7 @@ const normalised = (text: string) => text.replace(/\s+/g, ' ');
 
 /** Every payload in a history, opened with the journey's codec, as one text. */
 async function openedHistory(journeyId: string): Promise<string> {
-  const temporal = await connectTestClient();
+  const temporal = await connectTestClient(product.db.dataSource);
   try {
     const history = await temporal.client.workflow.getHandle(journeyId).fetchHistory();
     const payloads: Payload[] = [];
@@ -73,7 +74,8 @@ async function openedHistory(journeyId: string): Promise<string> {
       for (const k of Object.keys(v)) walk((v as Record<string, unknown>)[k]);
     };
     walk(history.events ?? []);
-    const opened = await journeyPayloadCodec().decode(payloads);
+    // The product seals each journey's payloads with its own data key, kept in its database.
+    const opened = await journeyPayloadCodec(process.env, new PayloadDataKeyStore(product.db.dataSource)).decode(payloads);
     return opened.map((p) => Buffer.from(p.data ?? new Uint8Array()).toString('utf8')).join('\n');
   } finally {
     await temporal.close();

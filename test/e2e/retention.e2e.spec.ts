@@ -1,6 +1,6 @@
 import type { Payload } from '@temporalio/common';
 import { romeDateOf } from '@sal/domain';
-import { PayloadDataKeyStore } from '@sal/persistence';
+import { PactDocuments, PayloadDataKeyStore } from '@sal/persistence';
 import { journeyPayloadCodec, PersonalDataErasedError } from '@sal/temporal';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
@@ -135,6 +135,8 @@ describe('retention: a closed episode past its retention is erased, its history 
       async () => (await product.db.dataSource.query(`SELECT closed_at + interval '5 seconds' < now() AS past FROM journeys WHERE journey_id = $1`, [shreddedId]))[0]?.past === true,
       'five seconds since the closure',
     );
+    // A signed copy of the pact as the upload route stores it (bytes with the person's data): the eraser removes it.
+    await new PactDocuments(product.db.dataSource).storeSigned(shreddedId, 1, Buffer.from(`%PDF-1.7 signed by ${shredded.familyName}`), 'application/pdf', 'op-retention');
     const run = await admin('POST', '/admin/retention/run');
     expect(run.status).toBe(202);
     const sweepId: string = run.body.sweepId;
@@ -185,6 +187,7 @@ describe('retention: a closed episode past its retention is erased, its history 
     expect(events.length).toBeGreaterThan(2);
     expect(events.every((e) => JSON.stringify(e.data) === '{"personalDataErased":true}')).toBe(true);
     expect((await product.db.dataSource.query('SELECT count(*)::int AS n FROM notification_outbox WHERE journey_id = $1', [shreddedId]))[0].n).toBe(0);
+    expect((await product.db.dataSource.query('SELECT count(*)::int AS n FROM pact_documents WHERE journey_id = $1', [shreddedId]))[0].n).toBe(0);
     expect((await product.db.dataSource.query('SELECT count(*)::int AS n FROM audit_log WHERE journey_id = $1 AND person_ref IS NOT NULL', [shreddedId]))[0].n).toBe(0);
     const [key] = await product.db.dataSource.query('SELECT wrapped_key, shredded_at FROM payload_data_keys WHERE journey_id = $1', [shreddedId]);
     expect(key.wrapped_key).toBeNull();
