@@ -8,20 +8,6 @@ import { expect, expectAccessible, screenshots, test } from './support/fixtures'
 import { signInAsDeveloper } from './support/sign-in';
 
 /**
- * The development sign-in as an office head. (support/sign-in.ts `check()`s the role's radio, which works only for the
- * role already selected: react-aria's label intercepts the click, so a person's click on the label is made here.)
- */
-async function signInAsSupervisor(page: Page, offices: string, sub: string): Promise<void> {
-  await page.goto('/console/');
-  await expect(page.getByRole('heading', { name: 'Accesso di sviluppo', level: 1 })).toBeVisible();
-  await page.locator('label.sal-radio', { hasText: 'Responsabile di ufficio' }).click();
-  await expect(page.getByRole('radio', { name: 'Responsabile di ufficio' })).toBeChecked();
-  await page.getByRole('textbox', { name: 'Uffici' }).fill(offices);
-  await page.getByRole('textbox', { name: 'Codice operatore' }).fill(sub);
-  await page.getByRole('button', { name: 'Entra' }).click();
-}
-
-/**
  * A supervisor in the console: the dashboard's tiles, the lists behind them, a CSV export of the whole filtered set,
  * and the KPIs with their tables. The data is made through the API with a catalogue whose clocks are seconds, so the
  * journeys taken in charge stall (`pact_not_signed`) and a pact action falls due while the test watches.
@@ -79,7 +65,7 @@ test.describe("a supervisor's screens", () => {
     });
     const appointmentToday = appointment.status === 201 && romeDateOf(Date.now() + 15 * 60_000) === romeDateOf(Date.now());
 
-    await signInAsSupervisor(page, office, supervisor);
+    await signInAsDeveloper(page, { role: 'Responsabile di ufficio', offices: office, sub: supervisor });
     await expect(page.getByRole('heading', { name: 'Benvenuto', level: 1 })).toBeVisible();
     const nav = page.getByRole('navigation', { name: 'Navigazione principale' });
     await nav.getByRole('link', { name: 'Supervisione' }).click();

@@ -11,7 +11,10 @@ export interface DevelopmentUser {
 export async function signInAsDeveloper(page: Page, user: DevelopmentUser, path = '/console/'): Promise<void> {
   await page.goto(path);
   await expect(page.getByRole('heading', { name: 'Accesso di sviluppo', level: 1 })).toBeVisible();
-  await page.getByRole('radio', { name: user.role ?? 'Operatore' }).check();
+  // react-aria's radio is a visually hidden input inside its label: a person clicks the label.
+  const role = page.getByRole('radio', { name: user.role ?? 'Operatore' });
+  await page.locator('label', { has: role }).click();
+  await expect(role).toBeChecked();
   await page.getByRole('textbox', { name: 'Uffici' }).fill(user.offices);
   await page.getByRole('textbox', { name: 'Codice operatore' }).fill(user.sub);
   await page.getByRole('button', { name: 'Entra' }).click();
