@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { romeDateOf } from '@sal/domain';
 import { uniqueSuffix } from '../support/env';
 import { inSeconds, randomFiscalCode } from '../support/journeys';
