@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useApi } from '../../api/api-context';
+import type { components } from '../../api/schema';
 import { usePageTitle } from '../../components/page-title';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useT } from '../../i18n/i18n';
@@ -40,7 +41,8 @@ export function SupervisorDashboardPage() {
     queryFn: async () => {
       const { data, error } = await api.GET('/supervisor/appointments', { params: { query: { officeId: offices, from: today, to: today, status: 'scheduled', pageSize: 1 } } });
       if (error) throw error;
-      return data;
+      // Asked without `Accept: text/csv`: the JSON page.
+      return data as components['schemas']['AppointmentPageDto'];
     },
   });
   const k = kpis.data;
