@@ -1,0 +1,4 @@
+export * from './settings';
+export * from './request-id';
+export * from './logger';
+export * from './tracing';
