@@ -71,10 +71,10 @@ async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, da
       tracing,
     });
     logger.info(
-      `polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})${settings.metricsAddress ? `; metrics on http://${settings.metricsAddress}/metrics` : ''}${settings.observability.otlpTracesUrl ? `; traces to ${settings.observability.otlpTracesUrl}` : ''}`,
+      `worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})${settings.metricsAddress ? `; metrics on http://${settings.metricsAddress}/metrics` : ''}${settings.observability.otlpTracesUrl ? `; traces to ${settings.observability.otlpTracesUrl}` : ''}`,
     );
     await worker.run();
-    logger.info('stopped');
+    logger.info('worker: stopped');
   } finally {
     await connection.close();
   }
