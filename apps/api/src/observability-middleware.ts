@@ -4,7 +4,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 /** What the middleware reads of Express's request and answer. */
 type Request = IncomingMessage & { method: string; path: string; baseUrl?: string; route?: { path?: unknown } };
 type Response = ServerResponse & { locals: Record<string, unknown> };
-import { trace } from '@opentelemetry/api';
 import { REQUEST_ID_HEADER, requestIdFor, withRequestId, type Logger } from '@sal/temporal';
 import { recordHttpRequest, routeLabel } from './metrics/api-metrics';
 
@@ -53,16 +52,11 @@ export function requestObservability(logger: Logger) {
     const requestId = requestIdFor(req.headers[REQUEST_ID_HEADER]);
     res.setHeader(REQUEST_ID_HEADER, requestId);
     const started = process.hrtime.bigint();
-    const span = trace.getActiveSpan();
     res.on('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = routeLabel(req);
       const errorCode = typeof res.locals.errorCode === 'string' ? res.locals.errorCode : undefined;
       recordHttpRequest(req.method, route, res.statusCode, seconds, errorCode);
-      if (span) {
-        span.setAttribute('http.route', route);
-        span.updateName(`${req.method} ${route}`);
-      }
       if (!QUIET.test(req.path)) {
         const line = { requestId, method: req.method, route, status: res.statusCode, durationMs: Math.round(seconds * 1000), ...(errorCode ? { code: errorCode } : {}) };
         if (res.statusCode >= 500) logger.warn(line, 'request answered');

@@ -1,4 +1,5 @@
 import { createLogger, observabilitySettings, startTracing, type Logger, type ObservabilitySettings, type Tracing } from '@sal/temporal';
+import { routeLabel } from './metrics/api-metrics';
 export { PinoNestLogger } from './observability-middleware';
 
 /**
@@ -16,5 +17,5 @@ function settingsOrDefaults(): ObservabilitySettings {
 
 const settings = settingsOrDefaults();
 export const apiLogger: Logger = createLogger('sal-api', settings);
-export const apiTracing: Tracing = startTracing('sal-api', settings.otlpTracesUrl, { http: true });
+export const apiTracing: Tracing = startTracing('sal-api', settings.otlpTracesUrl, { http: true, routeOf: (req) => routeLabel(req as Parameters<typeof routeLabel>[0]) });
 

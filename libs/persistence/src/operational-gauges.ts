@@ -19,7 +19,7 @@ export interface OperationalCounts {
 export async function operationalCounts(dataSource: DataSource): Promise<OperationalCounts> {
   const [outbox, stalled, overdue] = await Promise.all([
     dataSource.query(
-      `SELECT status, count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)) FILTER (WHERE status IN ('pending', 'sending')), 0)::float8 AS oldest
+      `SELECT status, count(*)::int AS n, COALESCE(EXTRACT(EPOCH FROM now() - min(created_at) FILTER (WHERE status IN ('pending', 'sending'))), 0)::float8 AS oldest
        FROM notification_outbox WHERE status <> 'sent' GROUP BY status`,
     ) as Promise<{ status: string; n: number; oldest: number }[]>,
     dataSource.query(`SELECT office_id, count(*)::int AS n FROM journeys WHERE stalled_since IS NOT NULL AND status = 'open' GROUP BY office_id`) as Promise<

@@ -9,7 +9,9 @@ import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor, OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { WorkflowClientInterceptor } from '@temporalio/client';
 import type { ActivityInterceptorsFactory, WorkerOptions } from '@temporalio/worker';
-import { currentRequestId } from './request-id';
+import { extractContextFromHeaders } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+import { propagation } from '@opentelemetry/api';
+import { currentRequestId, REQUEST_ID_BAGGAGE } from './request-id';
 
 export interface Tracing {
   readonly resource: Resource;
@@ -27,7 +29,11 @@ const UNTRACED = /^\/(metrics|health)(\/|$|\?)/;
  * without one the context still flows (the request id rides in its baggage) but no span leaves the process.
  * Call it before the HTTP server is created.
  */
-export function startTracing(service: string, otlpTracesUrl: string | null, options: { http?: boolean } = {}): Tracing {
+export function startTracing(
+  service: string,
+  otlpTracesUrl: string | null,
+  options: { http?: boolean; /** The route pattern of a request the server answered (its span's name), never its path. */ routeOf?: (req: unknown) => string } = {},
+): Tracing {
   const resource = new Resource({ [ATTR_SERVICE_NAME]: service });
   const spanProcessor: SpanProcessor = otlpTracesUrl ? new BatchSpanProcessor(new OTLPTraceExporter({ url: otlpTracesUrl }), { scheduledDelayMillis: 1000 }) : new NoopSpanProcessor();
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
@@ -38,6 +44,13 @@ export function startTracing(service: string, otlpTracesUrl: string | null, opti
         instrumentations: [
           new HttpInstrumentation({
             ignoreIncomingRequestHook: (req) => UNTRACED.test(req.url ?? '/'),
+            // Called as the answer finishes, before the span ends: named by the route pattern, not the path.
+            applyCustomAttributesOnSpan: (span, req) => {
+              if (!options.routeOf || !('method' in req)) return;
+              const route = options.routeOf(req);
+              span.setAttribute('http.route', route);
+              span.updateName(`${req.method ?? ''} ${route}`);
+            },
             // Only the Temporal, OIDC and SMTP clients' own calls; never a URL's query string.
             ignoreOutgoingRequestHook: () => false,
           }),
@@ -70,15 +83,26 @@ export function tracingWorkerOptions(tracing: Pick<Tracing, 'resource' | 'spanPr
         inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
         outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
       }),
-      // The request id of the workflow's call, in every line the activity's context logger writes.
-      () => ({
-        outbound: {
-          getLogAttributes: (input, next) => {
-            const requestId = currentRequestId();
-            return next(requestId ? { ...input, requestId } : input);
+      // The request id of the workflow's call (from the activity's headers), in every line the activity's context
+      // logger writes, the SDK's "Activity completed" included (written outside the activity's trace context).
+      () => {
+        let fromHeaders: string | undefined;
+        return {
+          inbound: {
+            execute: (input, next) => {
+              const carried = extractContextFromHeaders(input.headers);
+              fromHeaders = carried ? propagation.getBaggage(carried)?.getEntry(REQUEST_ID_BAGGAGE)?.value : undefined;
+              return next(input);
+            },
           },
-        },
-      }),
+          outbound: {
+            getLogAttributes: (input, next) => {
+              const requestId = currentRequestId() ?? fromHeaders;
+              return next(requestId ? { ...input, requestId } : input);
+            },
+          },
+        };
+      },
     ],
   };
 }
