@@ -49,11 +49,6 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  if (process.env.OBS_DEBUG) {
-    require('node:fs').writeFileSync('/tmp/obs-worker.log', product.worker.output());
-    require('node:fs').writeFileSync('/tmp/obs-api.log', product.api.output());
-    require('node:fs').writeFileSync('/tmp/obs-spans.json', JSON.stringify(receiver.spans, null, 1));
-  }
   await product?.stop();
   await db?.drop();
   await receiver.stop();

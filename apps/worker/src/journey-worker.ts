@@ -60,11 +60,8 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
 }
 
 /**
- * The workflow interceptors of a traced worker, in order: the SDK's OpenTelemetry ones (a span per run, update,
- * signal and activity scheduled; the context from the headers), then the product's (the request id in log lines).
+ * The workflow interceptors of a traced worker: the SDK's OpenTelemetry ones for runs started with a trace context
+ * (journeys started before tracing replay without them), and the request id in log lines (workflows/src/interceptors.ts).
  * `build:bundle` puts them in the prebuilt bundle.
  */
-export const WORKFLOW_INTERCEPTOR_MODULES: readonly string[] = [
-  require.resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors'),
-  require.resolve('@sal/workflows/dist/interceptors'),
-];
+export const WORKFLOW_INTERCEPTOR_MODULES: readonly string[] = [require.resolve('@sal/workflows/dist/interceptors')];
