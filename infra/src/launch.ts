@@ -242,6 +242,8 @@ async function main(): Promise<void> {
     ...(temporalUiUrl && !settings.uiOriginsSet
       ? { TEMPORAL_UI_ORIGINS: `${temporalUiUrl},${temporalUiUrl.replace('//127.0.0.1:', '//localhost:')}` }
       : {}),
+    // The apps write through our pipe, not to the terminal: on a terminal they keep readable lines (LOG_FORMAT wins).
+    ...(process.stdout.isTTY && !process.env['LOG_FORMAT'] ? { LOG_FORMAT: 'pretty' } : {}),
   };
 
   // --- Migrations

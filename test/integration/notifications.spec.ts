@@ -7,6 +7,7 @@ import {
   NotificationService,
   SmtpTransport,
   StaffDirectory,
+  type DeliveryAttemptOutcome,
   type DispatcherTuning,
   type MailTransport,
   type OutboxEntry,
@@ -52,9 +53,9 @@ async function sinkOn(smtpPort = 0): Promise<SmtpSink> {
 }
 
 /** A dispatcher sending to 127.0.0.1:`smtpPort`, stopped at the end of the test. */
-function dispatcherTo(smtpPort: number, tuning: Partial<DispatcherTuning> = {}): Dispatcher {
+function dispatcherTo(smtpPort: number, tuning: Partial<DispatcherTuning> = {}, onAttempt?: (a: DeliveryAttemptOutcome) => void): Dispatcher {
   const transport = new SmtpTransport({ url: `smtp://127.0.0.1:${smtpPort}`, timeoutMs: 2_000 });
-  const dispatcher = new Dispatcher({ dataSource: db.dataSource, transport, mailFrom: FROM, tuning: { ...FAST, ...tuning }, log: quietLog });
+  const dispatcher = new Dispatcher({ dataSource: db.dataSource, transport, mailFrom: FROM, tuning: { ...FAST, ...tuning }, log: quietLog, onAttempt });
   cleanups.push(async () => {
     await dispatcher.stop();
     transport.close();
@@ -173,7 +174,9 @@ describe('notifications: outbox, dispatcher and SMTP delivery', () => {
     const port = await getFreePort();
     const n = notice({ audience: 'beneficiary' });
     await new NotificationService(db.dataSource).notify([n]);
-    const dispatcher = dispatcherTo(port);
+    // What the worker's metrics are told (issue 18): each attempt's outcome and its delay since the notice was recorded.
+    const told: DeliveryAttemptOutcome[] = [];
+    const dispatcher = dispatcherTo(port, {}, (a) => told.push(a));
     dispatcher.start();
 
     const failing = await eventually(async () => {
@@ -199,6 +202,8 @@ describe('notifications: outbox, dispatcher and SMTP delivery', () => {
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
     expect(outcomes.length).toBeGreaterThanOrEqual(4);
     expect(sent.message).toMatchObject({ attempts: outcomes.length, lastError: null });
+    expect(told.map((t) => t.outcome)).toEqual([...outcomes.slice(0, -1).map(() => 'retry'), 'sent']);
+    expect(told.every((t, i) => t.secondsSinceRecorded >= 0 && (i === 0 || t.secondsSinceRecorded >= told[i - 1].secondsSinceRecorded))).toBe(true);
   });
 
   it('shows a notice without an address as undeliverable, with the reason, and never sends it', async () => {

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
+import { Resource } from '@opentelemetry/resources';
+import { NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Worker } from '@temporalio/worker';
-import { journeyDataConverter } from '@sal/temporal';
+import { journeyDataConverter, tracingWorkerOptions } from '@sal/temporal';
 import { recordedHistories } from '../support/histories';
 
 /**
@@ -20,6 +23,26 @@ describe('recorded journey histories replay on the current workflow code', () =>
     const outcomes: { workflowId: string; error: unknown }[] = [];
     for await (const result of Worker.runReplayHistories(
       { workflowsPath: require.resolve('@sal/workflows'), replayName: 'journey-replay', dataConverter: journeyDataConverter() },
+      histories,
+    )) {
+      outcomes.push({ workflowId: result.workflowId, error: result.error });
+    }
+    expect(outcomes.map((o) => o.workflowId)).toEqual(histories.map((h) => h.workflowId));
+    expect(outcomes.filter((o) => o.error !== undefined)).toEqual([]);
+  });
+
+  // The production bundle holds the tracing and request-id workflow interceptors (issue 18): journeys recorded
+  // without them must replay with them.
+  it('replays every recorded history on the prebuilt bundle, its tracing interceptors included', async () => {
+    const { sinks } = tracingWorkerOptions({ resource: new Resource({}), spanProcessor: new NoopSpanProcessor() });
+    const outcomes: { workflowId: string; error: unknown }[] = [];
+    for await (const result of Worker.runReplayHistories(
+      {
+        workflowBundle: { codePath: join(__dirname, '../../apps/worker/dist/workflow-bundle.js') },
+        replayName: 'journey-replay-bundle',
+        dataConverter: journeyDataConverter(),
+        sinks,
+      },
       histories,
     )) {
       outcomes.push({ workflowId: result.workflowId, error: result.error });

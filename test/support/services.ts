@@ -58,6 +58,8 @@ export interface ProductStack {
   api: ServiceProcess;
   worker: ServiceProcess;
   baseUrl: string;
+  /** The worker's Prometheus endpoint (`/metrics`), on its own free port. */
+  workerMetricsUrl: string;
   taskQueue: string;
   /** The environment the API and the worker run with (its own task queue, database, SMTP…): for more workers. */
   env: NodeJS.ProcessEnv;
@@ -73,7 +75,9 @@ export async function startProduct(databaseUrl: string, extraEnv: NodeJS.Process
   // A caller that must know the API's address before it starts (an OpenID provider's redirect URI) chooses its port.
   const port = extraEnv.API_PORT ? Number(extraEnv.API_PORT) : await getFreePort();
   const taskQueue = `e2e-${uniqueSuffix()}`;
+  const workerMetricsPort = extraEnv.WORKER_METRICS_PORT ? Number(extraEnv.WORKER_METRICS_PORT) : await getFreePort();
   const env = {
+    WORKER_METRICS_PORT: String(workerMetricsPort),
     DATABASE_URL: databaseUrl,
     TEMPORAL_ADDRESS: temporalAddress,
     TEMPORAL_NAMESPACE: namespace,
@@ -96,6 +100,7 @@ export async function startProduct(databaseUrl: string, extraEnv: NodeJS.Process
     api,
     worker,
     baseUrl,
+    workerMetricsUrl: `http://127.0.0.1:${workerMetricsPort}/metrics`,
     taskQueue,
     env,
     async stop() {

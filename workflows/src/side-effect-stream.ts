@@ -1,3 +1,4 @@
+import { context as traceContext, type Context } from '@opentelemetry/api';
 import { ApplicationFailure, ActivityFailure, condition } from '@temporalio/workflow';
 import { SIDE_EFFECT_UNAVAILABLE_TYPE, type SideEffectFailure, type SideEffectStreamStatus } from '@sal/contracts';
 
@@ -18,6 +19,8 @@ export function retryDelayMs(attempts: number): number {
  */
 export class SideEffectQueue<T> {
   private readonly queue: T[];
+  /** The trace context (and request id) of the call that pushed each waiting batch: its activity continues that trace. */
+  private readonly contexts: Context[] = [];
   private inFlight = false;
   private failing: SideEffectFailure | null = null;
   private retries = 0;
@@ -31,6 +34,7 @@ export class SideEffectQueue<T> {
 
   push(items: readonly T[]): void {
     this.queue.push(...items);
+    if (items.length > 0) this.contexts.push(traceContext.active());
   }
 
   /** What is still to be sent, for continue-as-new. */
@@ -62,10 +66,14 @@ export class SideEffectQueue<T> {
     for (;;) {
       await condition(() => this.queue.length > 0);
       const batch = this.queue.slice();
+      // Sent in the context of the request that made the oldest item waiting (tracing only: no command depends on it).
+      const sentIn = this.contexts[0] ?? traceContext.active();
+      const contexts = this.contexts.length;
       this.inFlight = true;
       try {
-        await this.send(batch, this.failing !== null);
+        await traceContext.with(sentIn, () => this.send(batch, this.failing !== null));
         this.queue.splice(0, batch.length);
+        this.contexts.splice(0, contexts);
         this.failing = null;
       } catch (error) {
         const attempts = (this.failing?.attempts ?? 0) + 1;

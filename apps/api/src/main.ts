@@ -1,3 +1,5 @@
+// First: the tracer and the HTTP instrumentation before Express loads, and the logger.
+import { apiLogger, apiTracing, PinoNestLogger } from './observability';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -12,12 +14,17 @@ import { consoleDistDir } from './console/console.module';
 async function main(): Promise<void> {
   let settings: ApiSettings;
   try {
-    settings = loadApiSettings(process.env, { warn: (warning) => new Logger('Config').warn(warning) });
+    settings = loadApiSettings(process.env, { warn: (warning) => apiLogger.warn({ context: 'Config' }, warning) });
   } catch (error) {
     exitOnStartupFailure('api', error);
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), { bodyParser: false, abortOnError: false });
-  setupApp(app, settings);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(settings), {
+    bodyParser: false,
+    abortOnError: false,
+    logger: new PinoNestLogger(apiLogger),
+  });
+  process.once('beforeExit', () => void apiTracing.shutdown());
+  setupApp(app, settings, apiLogger);
   await app.listen(settings.port, settings.host);
   const url = `http://${settings.host.includes(':') ? `[${settings.host}]` : settings.host}:${settings.port}`;
   new Logger('Api').log(

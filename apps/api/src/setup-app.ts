@@ -6,9 +6,13 @@ import { commandBodySchemas } from './journeys/journey-commands.controller';
 import { RequestValidationPipe } from './common/pipes/request-validation.pipe';
 import { ErrorResponseDto } from './common/error-response.dto';
 import type { ApiSettings } from './config/api-settings';
+import type { Logger } from '@sal/temporal';
+import { requestObservability } from './observability-middleware';
 
 /** Everything `main` sets on the app besides the modules: body parsing, validation, shutdown hooks, OpenAPI. */
-export function setupApp(app: NestExpressApplication, settings: ApiSettings): void {
+export function setupApp(app: NestExpressApplication, settings: ApiSettings, logger?: Logger): void {
+  // First: every request gets its id, its log line and its metrics, whatever answers it.
+  if (logger) app.use(requestObservability(logger));
   // Nothing says what runs the API, and no answer is kept by a browser or proxy: lists, journeys, staff and
   // notifications carry personal data, and errors name journeys. Only the OpenAPI page and its assets may be cached.
   app.disable('x-powered-by');

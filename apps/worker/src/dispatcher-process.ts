@@ -1,5 +1,11 @@
 import type { DataSource } from 'typeorm';
-import { Dispatcher, redactSmtpUrl, SmtpTransport, type NotificationSettings } from '@sal/notifications';
+import { Dispatcher, redactSmtpUrl, SmtpTransport, type DeliveryAttemptOutcome, type DispatcherLog, type NotificationSettings } from '@sal/notifications';
+
+export interface DispatcherHooks {
+  log?: DispatcherLog & { info(message: string): void };
+  /** Records each delivery attempt (the worker's metrics). */
+  metrics?: { onAttempt(attempt: DeliveryAttemptOutcome): void };
+}
 
 export interface RunningDispatcher {
   /** Lets the messages in hand finish, then closes the SMTP transport. */
@@ -10,24 +16,25 @@ export interface RunningDispatcher {
  * Starts the notification dispatcher of this worker process, unless `NOTIFICATIONS_DISPATCHER=off` or no SMTP server is
  * configured: then notices wait in the outbox until a process that sends runs.
  */
-export function startNotificationDispatcher(dataSource: DataSource, settings: NotificationSettings): RunningDispatcher {
+export function startNotificationDispatcher(dataSource: DataSource, settings: NotificationSettings, hooks: DispatcherHooks = {}): RunningDispatcher {
+  const log = hooks.log ?? { info: (m: string) => console.log(`notifications: ${m}`), warn: (m: string) => console.warn(`notifications: ${m}`) };
   if (!settings.dispatcher.enabled) {
-    console.log('notifications: dispatcher off (NOTIFICATIONS_DISPATCHER=off)');
+    log.info('dispatcher off (NOTIFICATIONS_DISPATCHER=off)');
     return { stop: async () => undefined };
   }
   if (settings.smtp === null) {
-    console.warn('notifications: SMTP_URL is not set, so nothing is sent; notices wait in the outbox');
+    log.warn('SMTP_URL is not set, so nothing is sent; notices wait in the outbox');
     return { stop: async () => undefined };
   }
   const transport = new SmtpTransport(settings.smtp);
-  const dispatcher = new Dispatcher({ dataSource, transport, mailFrom: settings.mailFrom, tuning: settings.dispatcher });
+  const dispatcher = new Dispatcher({ dataSource, transport, mailFrom: settings.mailFrom, tuning: settings.dispatcher, log, onAttempt: hooks.metrics?.onAttempt });
   dispatcher.start();
-  console.log(`notifications: dispatcher sending through ${redactSmtpUrl(settings.smtp.url)}`);
+  log.info(`dispatcher sending through ${redactSmtpUrl(settings.smtp.url)}`);
   return {
     async stop() {
       await dispatcher.stop();
       transport.close();
-      console.log('notifications: dispatcher stopped');
+      log.info('dispatcher stopped');
     },
   };
 }

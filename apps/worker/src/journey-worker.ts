@@ -1,7 +1,7 @@
 import { NativeConnection, Worker, type DataConverter, type WorkerOptions } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createJourneyActivities, createRetentionActivities, type NoticeRecorder, type RetentionActivityDeps } from '@sal/activities';
-import { journeyDataConverter } from '@sal/temporal';
+import { journeyDataConverter, tracingWorkerOptions, type Tracing } from '@sal/temporal';
 import type { WorkflowSource } from './settings';
 
 export interface JourneyWorkerOptions {
@@ -22,16 +22,26 @@ export interface JourneyWorkerOptions {
    * the worker runs no sweep activity (tests of the journey alone).
    */
   retention?: Omit<RetentionActivityDeps, 'dataSource'>;
+  /**
+   * Traces workflows and activities (the SDK's OpenTelemetry interceptors; workflows' spans leave through a sink) and
+   * puts the request id in their log lines. The prebuilt bundle holds the workflow interceptors: a worker loading it
+   * must be given this.
+   */
+  tracing?: Pick<Tracing, 'resource' | 'spanProcessor'>;
   /** Extra worker options (tuning, interceptors); they win over the defaults here. */
   tuning?: Partial<WorkerOptions>;
 }
 
 /** Creates the worker that runs journey workflows and their activities on one task queue. */
 export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
+  const traced = o.tracing ? tracingWorkerOptions(o.tracing) : null;
   const workflowOptions: Partial<WorkerOptions> =
     'bundlePath' in o.workflows
       ? { workflowBundle: { codePath: o.workflows.bundlePath } }
       : { workflowsPath: o.workflows.workflowsPath, bundlerOptions: o.workflows.bundlerOptions };
+  const interceptors: WorkerOptions['interceptors'] = traced
+    ? { activity: traced.activityInterceptors, ...('bundlePath' in o.workflows ? {} : { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] }) }
+    : undefined;
   return Worker.create({
     connection: o.connection,
     namespace: o.namespace,
@@ -43,7 +53,15 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
     },
     // In-flight activities get this long to finish on shutdown; after it they are cancelled and retried elsewhere.
     shutdownGraceTime: '20 seconds',
+    ...(traced ? { sinks: traced.sinks, interceptors } : {}),
     ...workflowOptions,
     ...o.tuning,
   });
 }
+
+/**
+ * The workflow interceptors of a traced worker: the SDK's OpenTelemetry ones for runs started with a trace context
+ * (journeys started before tracing replay without them), and the request id in log lines (workflows/src/interceptors.ts).
+ * `build:bundle` puts them in the prebuilt bundle.
+ */
+export const WORKFLOW_INTERCEPTOR_MODULES: readonly string[] = [require.resolve('@sal/workflows/dist/interceptors')];

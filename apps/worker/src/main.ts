@@ -1,12 +1,13 @@
 import { Client } from '@temporalio/client';
-import { NativeConnection, type DataConverter } from '@temporalio/worker';
+import { makeTelemetryFilterString, NativeConnection, Runtime, type DataConverter } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { exitOnStartupFailure } from '@sal/config';
 import { NotificationService } from '@sal/notifications';
 import { createDataSource, PayloadDataKeyStore } from '@sal/persistence';
-import { AesGcmPayloadCodec } from '@sal/temporal';
+import { AesGcmPayloadCodec, coreLogLevel, createLogger, startTracing, temporalLogger, type Logger, type Tracing } from '@sal/temporal';
 import { startNotificationDispatcher } from './dispatcher-process';
 import { startWorkerHealthServer, type WorkerHealthServer, type WorkerHealthSource } from './health-server';
+import { workerProductMetrics } from './worker-metrics';
 import { createJourneyWorker } from './journey-worker';
 import { keepRetentionSchedule, workflowStatusOf } from './retention-schedule';
 import { loadWorkerSettings, type WorkerSettings } from './settings';
@@ -26,33 +27,46 @@ async function main(): Promise<void> {
   } catch (error) {
     exitOnStartupFailure('worker', error);
   }
+  const logger = createLogger('sal-worker', settings.observability);
+  // Before any connection: the SDK's logs go to pino; its metrics (and the product's) to the Prometheus endpoint.
+  Runtime.install({
+    logger: temporalLogger(logger),
+    telemetryOptions: {
+      logging: { forward: {}, filter: makeTelemetryFilterString({ core: coreLogLevel(settings.observability.logLevel) === 'TRACE' ? 'TRACE' : 'WARN' }) },
+      ...(settings.metricsAddress
+        ? { metrics: { prometheus: { bindAddress: settings.metricsAddress, countersTotalSuffix: true, unitSuffix: true, useSecondsForDurations: true } } }
+        : {}),
+    },
+  });
+  const tracing = startTracing('sal-worker', settings.observability.otlpTracesUrl);
   const probe: WorkerHealthSource = { state: () => 'STARTING' };
   let health: WorkerHealthServer | undefined;
   if (settings.health) {
     health = await startWorkerHealthServer(settings.health.port, settings.health.host, probe);
-    console.log(`worker: probes on port ${health.port} (/health/live, /health/ready)`);
+    logger.info(`worker: probes on port ${health.port} (/health/live, /health/ready)`);
   }
   try {
-    await runProcess(settings, probe);
+    await runProcess(settings, probe, logger, tracing);
   } finally {
     await health?.close();
   }
 }
 
-async function runProcess(settings: WorkerSettings, probe: WorkerHealthSource): Promise<void> {
+async function runProcess(settings: WorkerSettings, probe: WorkerHealthSource, logger: Logger, tracing: Tracing): Promise<void> {
   const dataSource = await createDataSource(settings.database.url).initialize();
   // Journeys' payloads are sealed with their own data keys, kept wrapped in payload_data_keys (issue 15).
   const codec = new AesGcmPayloadCodec(settings.payloadEncryption, { dataKeys: new PayloadDataKeyStore(dataSource) });
-  const dispatcher = startNotificationDispatcher(dataSource, settings.notifications);
+  const dispatcher = startNotificationDispatcher(dataSource, settings.notifications, { log: logger.child({ component: 'notifications' }), metrics: workerProductMetrics() });
   try {
-    await runWorker(settings, codec, dataSource, probe);
+    await runWorker(settings, codec, dataSource, probe, logger, tracing);
   } finally {
     await dispatcher.stop();
     await dataSource.destroy();
+    await tracing.shutdown();
   }
 }
 
-async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, dataSource: DataSource, probe: WorkerHealthSource): Promise<void> {
+async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, dataSource: DataSource, probe: WorkerHealthSource, logger: Logger, tracing: Tracing): Promise<void> {
   const { temporal } = settings;
   const dataConverter: DataConverter = { payloadCodecs: [codec] };
   const connection = await NativeConnection.connect(temporal.connection);
@@ -60,7 +74,7 @@ async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, da
     const client = new Client({ connection, namespace: temporal.namespace, dataConverter });
     // A schedule that cannot be kept now must not keep the journeys from running: said, and tried at the next start.
     await keepRetentionSchedule(client, temporal.taskQueue, settings.retentionSweepEveryMinutes).catch((error: unknown) => {
-      console.warn(`worker: the retention sweep's schedule could not be created or updated: ${error instanceof Error ? error.message : String(error)}`);
+      logger.warn(`the retention sweep's schedule could not be created or updated: ${error instanceof Error ? error.message : String(error)}`);
     });
     const worker = await createJourneyWorker({
       connection,
@@ -71,12 +85,15 @@ async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, da
       workflows: settings.workflows,
       dataConverter,
       retention: { workflowStatus: workflowStatusOf(client), onErased: (journeyId) => codec.dataKeys?.forget(journeyId) },
+      tracing,
     });
-    console.log(`worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})`);
+    logger.info(
+      `worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})${settings.metricsAddress ? `; metrics on http://${settings.metricsAddress}/metrics` : ''}${settings.observability.otlpTracesUrl ? `; traces to ${settings.observability.otlpTracesUrl}` : ''}`,
+    );
     // The SDK's state (RUNNING, STOPPING on SIGTERM, DRAINING, STOPPED…), read by the readiness probe.
     probe.state = () => worker.getState();
     await worker.run();
-    console.log('worker: stopped');
+    logger.info('worker: stopped');
   } finally {
     await connection.close();
   }

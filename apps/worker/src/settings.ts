@@ -5,6 +5,8 @@ import {
   DATABASE_ENV,
   host,
   defineEnv,
+  host,
+
   loadEnv,
   MAIL_SERVER_ENV,
   port,
@@ -16,7 +18,17 @@ import {
 } from '@sal/config';
 import { loadNotificationSettings, NOTIFICATIONS_ENV, type NotificationSettings } from '@sal/notifications';
 import { databaseSettings, type DatabaseSettings } from '@sal/persistence';
-import { PAYLOAD_KEYS_ENV, payloadEncryptionSettings, TEMPORAL_ENV, temporalSettings, type PayloadEncryptionSettings, type TemporalSettings } from '@sal/temporal';
+import {
+  OBSERVABILITY_ENV,
+  observabilitySettings,
+  PAYLOAD_KEYS_ENV,
+  payloadEncryptionSettings,
+  TEMPORAL_ENV,
+  temporalSettings,
+  type ObservabilitySettings,
+  type PayloadEncryptionSettings,
+  type TemporalSettings,
+} from '@sal/temporal';
 
 /** Where the worker takes its workflow code from. */
 export type WorkflowSource =
@@ -40,10 +52,18 @@ export const WORKER_ENV = defineEnv({
     defaultText: 'unset: no probe server',
   }),
   WORKER_HEALTH_HOST: variable(host(), { description: "interface of the worker's probe server", default: '0.0.0.0' }),
+  WORKER_METRICS_PORT: variable(wholeNumber(0, 65_535), {
+    description: "port of the worker's Prometheus endpoint (`/metrics`: the Temporal SDK's metrics and the notification dispatcher's); `0`: none",
+    default: 9464,
+  }),
+  WORKER_METRICS_HOST: variable(host(), {
+    description: "address the worker's Prometheus endpoint listens on (`0.0.0.0` in a container)",
+    default: '127.0.0.1',
+  }),
 });
 
 /** Every schema the worker process reads, in the order its problems are listed. */
-export const WORKER_ENVIRONMENT = [RUNTIME_ENV, WORKER_ENV, TEMPORAL_ENV, DATABASE_ENV, PAYLOAD_KEYS_ENV, MAIL_SERVER_ENV, NOTIFICATIONS_ENV] as const;
+export const WORKER_ENVIRONMENT = [RUNTIME_ENV, WORKER_ENV, TEMPORAL_ENV, DATABASE_ENV, PAYLOAD_KEYS_ENV, MAIL_SERVER_ENV, NOTIFICATIONS_ENV, OBSERVABILITY_ENV] as const;
 
 /** Everything the worker reads from its environment, once, at start-up. */
 export interface WorkerSettings {
@@ -56,6 +76,9 @@ export interface WorkerSettings {
   retentionSweepEveryMinutes: number;
   /** Where the probe server listens; null: none. */
   health: { port: number; host: string } | null;
+  observability: ObservabilitySettings;
+  /** `host:port` of the Prometheus endpoint, or none. */
+  metricsAddress: string | null;
 }
 
 /**
@@ -70,8 +93,12 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env, options
   const payloadEncryption = problems.take(() => payloadEncryptionSettings(env, options.warn));
   const notifications = problems.take(() => loadNotificationSettings(env, options));
   const worker = problems.take(() => loadEnv(WORKER_ENV, env, options));
+  const observability = problems.take(() => observabilitySettings(env, options));
   problems.throwIfAny();
+  const metricsHost = worker!.WORKER_METRICS_HOST.includes(':') ? `[${worker!.WORKER_METRICS_HOST}]` : worker!.WORKER_METRICS_HOST;
   return {
+    observability: observability!,
+    metricsAddress: worker!.WORKER_METRICS_PORT === 0 ? null : `${metricsHost}:${worker!.WORKER_METRICS_PORT}`,
     temporal: temporal!,
     database: database!,
     payloadEncryption: payloadEncryption!,

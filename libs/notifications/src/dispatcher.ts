@@ -26,8 +26,18 @@ export interface DispatcherOptions {
   mailFrom: string;
   tuning?: Partial<DispatcherTuning>;
   log?: DispatcherLog;
+  /** Told each recorded attempt's outcome and how long after the notice was recorded it was (metrics). */
+  onAttempt?: (attempt: DeliveryAttemptOutcome) => void;
   /** For tests of the jitter; `Math.random` otherwise. */
   random?: () => number;
+}
+
+/** One delivery attempt, for metrics: no address, no content. */
+export interface DeliveryAttemptOutcome {
+  /** `sent`; `retry`: failed, to be tried again; `failed`: given up. */
+  outcome: 'sent' | 'retry' | 'failed';
+  /** Seconds from the notice's recording to this attempt's end. */
+  secondsSinceRecorded: number;
 }
 
 /** A message this dispatcher holds until `leaseUntil`. */
@@ -39,6 +49,7 @@ interface ClaimedMessage {
   attempts: number;
   lease_until: Date;
   previous_status: OutboxStatus;
+  created_at: Date;
 }
 
 type Outcome = { outcome: 'sent'; response: string } | { outcome: 'failed'; error: string; response: string | null; permanent: boolean };
@@ -140,7 +151,7 @@ export class Dispatcher {
          SET status = 'sending', attempts = o.attempts + 1,
              lease_until = date_trunc('milliseconds', now() + make_interval(secs => $1::double precision / 1000))
          FROM due WHERE o.id = due.id
-         RETURNING o.id, o.to_address, o.subject, o.body, o.attempts, o.lease_until, due.status AS previous_status`,
+         RETURNING o.id, o.to_address, o.subject, o.body, o.attempts, o.lease_until, due.status AS previous_status, o.created_at`,
         [this.tuning.leaseMs, this.tuning.batchSize],
       );
       const interrupted = claimed.filter((c) => c.previous_status === 'sending');
@@ -209,6 +220,13 @@ export class Dispatcher {
           [message.id, message.lease_until, giveUp ? 'failed' : 'pending', outcome.error, delayMs],
         );
       });
+      if (kept && attempted) {
+        const giveUp = outcome.outcome === 'failed' && (outcome.permanent || message.attempts >= this.tuning.maxAttempts);
+        this.options.onAttempt?.({
+          outcome: outcome.outcome === 'sent' ? 'sent' : giveUp ? 'failed' : 'retry',
+          secondsSinceRecorded: Math.max(0, (Date.now() - new Date(message.created_at).getTime()) / 1000),
+        });
+      }
       if (!kept) this.log.warn(`message ${message.id}: its lease expired before the outcome was recorded; another dispatcher has it`);
     } catch (error) {
       // The lease runs out and the message is tried again: the at-least-once window (same Message-ID).

@@ -29,3 +29,4 @@ export * from './entities/personal-data-erasure.entity';
 export * from './personal-data-erasure';
 export * from './pact-documents';
 export * as atInstantSql from './at-instant';
+export * from './operational-gauges';

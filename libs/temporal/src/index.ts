@@ -4,3 +4,4 @@ export * from './search-attributes';
 export * from './payload-codec';
 export * from './data-keys';
 export * from './keys-env';
+export * from './telemetry';

@@ -147,6 +147,8 @@ async function start(o: StackOptions, stops: (() => Promise<void>)[], stopAll: (
     DATABASE_URL: dbUrl,
     TEMPORAL_ADDRESS: temporal.address,
     TEMPORAL_NAMESPACE: temporal.namespace,
+    // Several workers may run at once: none binds a metrics port (and none pays for an exporter the baseline lacks).
+    WORKER_METRICS_PORT: '0',
     TEMPORAL_TASK_QUEUE: productTaskQueue,
     API_HOST: '127.0.0.1',
     API_PORT: String(apiPort),

@@ -31,6 +31,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<unknown>();
     const error = this.toApiError(exception, adapter.getRequestMethod(request), adapter.getRequestUrl(request));
     this.log(error, exception);
+    // For the request's metrics (commands refused by code) and its log line.
+    const response = http.getResponse<{ locals?: Record<string, unknown> }>();
+    if (response.locals) response.locals.errorCode = error.code;
     adapter.reply(http.getResponse<unknown>(), error.toBody(), error.status);
   }
 

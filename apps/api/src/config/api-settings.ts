@@ -17,6 +17,8 @@ import {
 import { databaseSettings } from '@sal/persistence';
 import {
   JOURNEY_ID_ENV,
+  OBSERVABILITY_ENV,
+  observabilitySettings,
   journeyIdKey,
   PAYLOAD_KEYS_ENV,
   payloadEncryptionSettings,
@@ -106,7 +108,7 @@ export const API_ENV = defineEnv({
 });
 
 /** Every schema the API process reads, in the order its problems are listed. */
-export const API_ENVIRONMENT = [RUNTIME_ENV, API_LISTEN_ENV, API_ENV, AUTH_ENV, CODEC_ORIGINS_ENV, TEMPORAL_ENV, DATABASE_ENV, JOURNEY_ID_ENV, PAYLOAD_KEYS_ENV, CONSOLE_ENV] as const;
+export const API_ENVIRONMENT = [RUNTIME_ENV, API_LISTEN_ENV, API_ENV, AUTH_ENV, CODEC_ORIGINS_ENV, TEMPORAL_ENV, DATABASE_ENV, JOURNEY_ID_ENV, PAYLOAD_KEYS_ENV, CONSOLE_ENV, OBSERVABILITY_ENV] as const;
 
 /**
  * Reads and validates the API's settings.
@@ -125,6 +127,8 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env, options: L
   const key = problems.take(() => journeyIdKey(env));
   const payloadEncryption = problems.take(() => payloadEncryptionSettings(env, options.warn));
   const consoleSettings = problems.take(() => loadConsoleSettings(env, options));
+  // Read first by `observability.ts` (before the HTTP server exists); checked here with the rest.
+  problems.take(() => observabilitySettings(env, options));
   problems.throwIfAny();
   return {
     host: listen!.API_HOST,

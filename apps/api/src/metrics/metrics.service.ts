@@ -1,32 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { Gauge, Registry } from 'prom-client';
 import { SIDE_EFFECT_STREAMS } from '@sal/contracts';
-import { SideEffectFailures } from '@sal/persistence';
+import { operationalCounts, SideEffectFailures } from '@sal/persistence';
 import { ReadModelService } from '../database/read-model.service';
+import {
+  apiRegistry,
+  notificationsByStatus,
+  oldestPendingNotification,
+  overdueActions,
+  readModelUp,
+  scrapeDuration,
+  sideEffectFailing,
+  stalledJourneys,
+} from './api-metrics';
 
-/** The API's Prometheus registry. Gauges that come from the read model are read at scrape time. */
+const OUTBOX_STATUSES = ['pending', 'sending', 'failed', 'undeliverable'] as const;
+
+/** The API's Prometheus metrics. Gauges that come from the read model are read at scrape time (a few grouped counts). */
 @Injectable()
 export class MetricsService {
-  private readonly registry = new Registry();
-  private readonly up = new Gauge({ name: 'sal_read_model_up', help: 'Whether this scrape could read PostgreSQL (1) or not (0)', registers: [this.registry] });
-  private readonly failing = new Gauge({
-    name: 'sal_side_effect_failing_journeys',
-    help: 'Journeys whose side effect keeps failing, by stream (projection: the read model is behind; notices: the outbox is). Their clocks go on.',
-    labelNames: ['stream'],
-    registers: [this.registry],
-  });
-
   constructor(private readonly readModel: ReadModelService) {}
 
   /** Reads what the gauges show from PostgreSQL, then writes the registry out (a collect per gauge would race). */
   async scrape(): Promise<string> {
+    const started = process.hrtime.bigint();
     try {
-      const counts = await this.readModel.use(({ dataSource }) => new SideEffectFailures(dataSource).countByStream());
-      for (const stream of SIDE_EFFECT_STREAMS) this.failing.set({ stream }, counts[stream] ?? 0);
-      this.up.set(1);
+      const { failing, counts } = await this.readModel.use(async ({ dataSource }) => ({
+        failing: await new SideEffectFailures(dataSource).countByStream(),
+        counts: await operationalCounts(dataSource),
+      }));
+      for (const stream of SIDE_EFFECT_STREAMS) sideEffectFailing.set({ stream }, failing[stream] ?? 0);
+      for (const status of OUTBOX_STATUSES) notificationsByStatus.set({ status }, counts.notifications[status] ?? 0);
+      oldestPendingNotification.set(counts.oldestPendingSeconds);
+      // Offices come and go from these: the series of an office with none left disappears.
+      stalledJourneys.reset();
+      for (const [office, n] of Object.entries(counts.stalledByOffice)) stalledJourneys.set({ office }, n);
+      overdueActions.reset();
+      for (const [office, n] of Object.entries(counts.overdueByOffice)) overdueActions.set({ office }, n);
+      readModelUp.set(1);
     } catch {
-      this.up.set(0);
+      readModelUp.set(0);
     }
-    return this.registry.metrics();
+    scrapeDuration.set(Number(process.hrtime.bigint() - started) / 1e9);
+    return apiRegistry.metrics();
   }
 }

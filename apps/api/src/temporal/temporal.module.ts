@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, defaultGrpcRetryOptions, makeGrpcRetryInterceptor } from '@temporalio/client';
 import { PayloadDataKeyStore } from '@sal/persistence';
-import { AesGcmPayloadCodec, type DataKeyStore } from '@sal/temporal';
+import { AesGcmPayloadCodec, tracingClientInterceptors, type DataKeyStore } from '@sal/temporal';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
 import { DatabaseModule } from '../database/database.module';
@@ -53,7 +53,7 @@ const RETRY_ATTEMPTS = 4;
       provide: TEMPORAL_CLIENT,
       inject: [TEMPORAL_CONNECTION, API_SETTINGS, PAYLOAD_CODEC],
       useFactory: (connection: Connection, settings: ApiSettings, codec: AesGcmPayloadCodec) =>
-        new Client({ connection, namespace: settings.temporal.namespace, dataConverter: { payloadCodecs: [codec] } }),
+        new Client({ connection, namespace: settings.temporal.namespace, dataConverter: { payloadCodecs: [codec] }, interceptors: { workflow: tracingClientInterceptors() } }),
     },
     TemporalGateway,
   ],
