@@ -28,3 +28,4 @@ export * from './entities/payload-data-key.entity';
 export * from './entities/personal-data-erasure.entity';
 export * from './personal-data-erasure';
 export * from './pact-documents';
+export * from './imports';

@@ -27,6 +27,7 @@ import { BenefitCatalogues1764300100000 } from './1764300100000-benefit-catalogu
 import { RegionalCatalogues1764300200000 } from './1764300200000-regional-catalogues';
 import { PersonalDataRetention1764300300000 } from './1764300300000-personal-data-retention';
 import { PactDocuments1764300600000 } from './1764300600000-pact-documents';
+import { Imports1764300700000 } from './1764300700000-imports';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -64,4 +65,5 @@ export const MIGRATIONS = [
   RegionalCatalogues1764300200000,
   PersonalDataRetention1764300300000,
   PactDocuments1764300600000,
+  Imports1764300700000,
 ];
