@@ -5,7 +5,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { IMPORT_WORKFLOW_TYPE, importActivityTaskQueue, importWorkflowIdFor, type ImportWorkflowInput } from '@sal/contracts';
 import { ImportBatches, knownJourneys, openJourneysOf, type ImportBatch, type ImportRow, type ImportRowFilter, type StagedRow } from '@sal/persistence';
 import { episodeJourneyIdFor, personRefFor } from '@sal/temporal';
-import { ImportNotFoundError, UnsupportedImportFileError, ValidationFailedError } from '../common/api-errors';
+import { ImportNotFoundError, JourneyAlreadyExistsError, UnsupportedImportFileError, ValidationFailedError } from '../common/api-errors';
 import { RequestValidationPipe } from '../common/pipes/request-validation.pipe';
 import { coversOffice, type Principal, type Role } from '../auth/principal';
 import { API_SETTINGS } from '../config/config.module';
@@ -148,8 +148,8 @@ export class ImportsService {
         }),
       );
     } catch (error) {
-      // A run that finished already: running the batch again starts nothing.
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError) && !(error instanceof Error && error.cause instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      // A run that finished already (the gateway names it as an existing workflow): running the batch again starts nothing.
+      if (!(error instanceof JourneyAlreadyExistsError) && !(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
     }
     await this.readModel.use(({ dataSource }) => new ImportBatches(dataSource).markRunning(batchId));
     return this.get(principal, batchId);
