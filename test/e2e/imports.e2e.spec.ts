@@ -21,7 +21,8 @@ const OFFICE = `CPI-IMP-${suffix}`;
 const OTHER_OFFICE = `CPI-ALTRO-${suffix}`;
 const CLOCKS = { reminderBeforeDue: null, escalationAfter: null, pactDeadline: null, stallAfter: null, defaultContactFrequency: 'P30D' };
 
-const product = productForFile({ API_IMPORT_LIMIT: LIMIT }, async (started) => {
+// Small pages, continuing as new every two, one start at a time: a run of a few dozen rows crosses several runs and can be stopped half-way.
+const product = productForFile({ API_IMPORT_LIMIT: LIMIT, API_IMPORT_PAGE_SIZE: '5', API_IMPORT_PAGES_PER_RUN: '2', API_IMPORT_CONCURRENCY: '1' }, async (started) => {
   expect((await started.as()('PUT', `/programmes/${PROGRAMME}`, { title: 'Test bulk intake', clocks: CLOCKS })).status).toBe(200);
 });
 const opToken = tokenFor('operator', [OFFICE], 'op-liste');
@@ -188,6 +189,43 @@ describe('bulk intake (issue 19)', () => {
     expect((await finished(batch.batchId)).counts).toMatchObject({ started: 2 });
     await eventually(async () => (await journeysOfOffice()).length === 4, 'four journeys in the read model');
   });
+
+  it('a run stopped by the API crashing resumes where it was, across continue-as-new, starting each row once', async () => {
+    const office = `CPI-CRASH-${suffix}`;
+    const token = tokenFor('operator', [office], 'op-crash');
+    const crashOp = product.as(token);
+    const rows = Array.from({ length: 40 }, (_, i) => [randomFiscalCode(), 'Nome', `Cognome${i}`, '', '', '2026-03-02', '', '', PROGRAMME, office].join(','));
+    const body = Buffer.from([HEADER.join(','), ...rows].join('\n') + '\n');
+    const upload = await fetch(`${product.stack.baseUrl}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
+    expect(upload.status).toBe(201);
+    const batch = await upload.json();
+    expect(batch.counts).toMatchObject({ rows: 40, ok: 40 });
+    expect((await crashOp('POST', `/imports/${batch.batchId}/run`)).status).toBe(202);
+    const progressed = async () => Number((await product.db.dataSource.query(`SELECT count(*) AS n FROM import_rows WHERE batch_id = $1 AND outcome IS NOT NULL`, [batch.batchId]))[0].n);
+    await eventually(async () => (await progressed()) >= 3, 'the run to have started a few journeys', { timeoutMs: 120_000 });
+    await product.stack.api.stop('SIGKILL');
+    const atCrash = await progressed();
+    product.stack.api.start();
+    await eventually(async () => (await fetch(`${product.stack.baseUrl}/health`).catch(() => null))?.status === 200, 'the restarted API to be healthy', { timeoutMs: 120_000 });
+    const done = await eventually(
+      async () => {
+        const b = await crashOp('GET', `/imports/${batch.batchId}`);
+        return b.body?.status === 'finished' ? b.body : undefined;
+      },
+      'the resumed run to finish',
+      { timeoutMs: 240_000, intervalMs: 1000 },
+    );
+    expect(atCrash).toBeLessThan(40);
+    expect(done.counts).toMatchObject({ processed: 40, started: 40, refusedAtRun: 0, pending: 0 });
+    const journeys = await eventually(async () => {
+      const answer = await crashOp('GET', `/journeys?officeId=${office}&pageSize=100`);
+      return answer.body.items?.length === 40 ? answer.body.items : undefined;
+    }, 'forty journeys in the read model', { timeoutMs: 120_000 });
+    expect(new Set(journeys.map((j: { journeyId: string }) => j.journeyId)).size).toBe(40);
+    // Eight pages of five, two per run: the workflow continued as new.
+    const runs: { n: string }[] = await product.db.dataSource.query(`SELECT count(DISTINCT journey_id) AS n FROM import_rows WHERE batch_id = $1`, [batch.batchId]);
+    expect(Number(runs[0].n)).toBe(40);
+  }, 600_000);
 
   it('keeps a batch to its uploader’s offices', async () => {
     const stranger = product.as(tokenFor('operator', [OTHER_OFFICE], 'op-altrove'));

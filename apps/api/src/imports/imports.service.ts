@@ -135,7 +135,12 @@ export class ImportsService {
   /** Starts the batch's run (or meets the one already started: the workflow id is the batch's). */
   async run(principal: Principal, batchId: string): Promise<ImportBatchDto> {
     await this.visibleBatch(principal, batchId);
-    const input: ImportWorkflowInput = { batchId, activityTaskQueue: importActivityTaskQueue(this.settings.temporal.taskQueue) };
+    const input: ImportWorkflowInput = {
+      batchId,
+      activityTaskQueue: importActivityTaskQueue(this.settings.temporal.taskQueue),
+      pageSize: this.settings.imports.pageSize,
+      pagesPerRun: this.settings.imports.pagesPerRun,
+    };
     const workflowId = importWorkflowIdFor(batchId);
     try {
       await this.temporal.call('start', workflowId, () =>
