@@ -5,6 +5,7 @@ import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
 import { randomFiscalCode } from '../support/journeys';
 import { productForFile } from '../support/product';
+import { connectTestClient } from '../support/temporal';
 import { eventually } from '../support/wait';
 
 /**
@@ -222,9 +223,18 @@ describe('bulk intake (issue 19)', () => {
       return answer.body.items?.length === 40 ? answer.body.items : undefined;
     }, 'forty journeys in the read model', { timeoutMs: 120_000 });
     expect(new Set(journeys.map((j: { journeyId: string }) => j.journeyId)).size).toBe(40);
-    // Eight pages of five, two per run: the workflow continued as new.
-    const runs: { n: string }[] = await product.db.dataSource.query(`SELECT count(DISTINCT journey_id) AS n FROM import_rows WHERE batch_id = $1`, [batch.batchId]);
-    expect(Number(runs[0].n)).toBe(40);
+    const distinct: { n: string }[] = await product.db.dataSource.query(`SELECT count(DISTINCT journey_id) AS n FROM import_rows WHERE batch_id = $1`, [batch.batchId]);
+    expect(Number(distinct[0].n)).toBe(40);
+    // Eight pages of five, two per run: the workflow continued as new (its last run is not its first).
+    const temporal = await connectTestClient();
+    try {
+      const description = await temporal.client.workflow.getHandle(importWorkflowIdFor(batch.batchId)).describe();
+      expect(description.status.name).toBe('COMPLETED');
+      expect(description.raw.workflowExecutionInfo?.firstRunId).toBeTruthy();
+      expect(description.runId).not.toBe(description.raw.workflowExecutionInfo?.firstRunId);
+    } finally {
+      await temporal.close();
+    }
   }, 600_000);
 
   it('keeps a batch to its uploader’s offices', async () => {
