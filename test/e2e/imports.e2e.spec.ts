@@ -122,10 +122,13 @@ describe('bulk intake (issue 19)', () => {
     expect(verdicts[5].reason).toContain('beneficiary.fiscalCode');
     expect(verdicts[6]).toMatchObject({ verdict: 'refused', reason: `FORBIDDEN: office ${OTHER_OFFICE} is outside your offices` });
 
-    const refused = await op('GET', `/imports/${csvBatch}/rows?verdict=refused&pageSize=2`);
+    const refused = await op('GET', `/imports/${csvBatch}/rows?verdict=refused&limit=2`);
     expect(refused.status).toBe(200);
-    expect(refused.body).toMatchObject({ total: 3, page: 1, pageSize: 2 });
+    expect(refused.body).toMatchObject({ total: 3, nextAfterLine: 5 });
     expect(refused.body.items.map((r: { line: number }) => r.line)).toEqual([4, 5]);
+    const rest = await op('GET', `/imports/${csvBatch}/rows?verdict=refused&limit=2&afterLine=5`);
+    expect(rest.body).toMatchObject({ total: 3, nextAfterLine: null });
+    expect(rest.body.items.map((r: { line: number }) => r.line)).toEqual([6]);
     // Nothing is started by a preview.
     expect(await journeysOfOffice()).toEqual([]);
   });
@@ -239,7 +242,9 @@ describe('bulk intake (issue 19)', () => {
 
   it('keeps a batch to its uploader’s offices', async () => {
     const stranger = product.as(tokenFor('operator', [OTHER_OFFICE], 'op-altrove'));
-    expect((await stranger('GET', `/imports/${csvBatch}`)).status).toBe(404);
-    expect((await stranger('POST', `/imports/${csvBatch}/run`)).status).toBe(404);
+    expect((await stranger('GET', `/imports/${csvBatch}`)).body.error.code).toBe('FORBIDDEN');
+    expect((await stranger('GET', `/imports/${csvBatch}/report`)).status).toBe(403);
+    expect((await stranger('POST', `/imports/${csvBatch}/run`)).status).toBe(403);
+    expect((await stranger('GET', '/imports/0b5c3f0e-8a4e-4c43-9a53-0d1f4f0c2a11')).body.error.code).toBe('IMPORT_NOT_FOUND');
   });
 });

@@ -160,10 +160,10 @@ export class ImportBatches {
     return { rows: +c.rows, ok: +c.ok, refused: +c.refused, processed: +c.processed, started: +c.started, refusedAtRun: +c.refused_at_run };
   }
 
-  /** A page of the batch's rows in line order, optionally filtered, with how many match. */
-  async rows(batchId: string, filter: ImportRowFilter | undefined, page: { page: number; pageSize: number }): Promise<{ items: ImportRow[]; total: number }> {
+  /** The batch's rows after `afterLine` in line order, optionally filtered, with how many match in all. */
+  async rows(batchId: string, filter: ImportRowFilter | undefined, window: { afterLine: number; limit: number }): Promise<{ items: ImportRow[]; total: number }> {
     const where = `batch_id = $1${filter ? ` AND ${FILTER_SQL[filter]}` : ''}`;
-    const items: RowRecord[] = await this.db.query(`SELECT * FROM import_rows WHERE ${where} ORDER BY line LIMIT $2 OFFSET $3`, [batchId, page.pageSize, (page.page - 1) * page.pageSize]);
+    const items: RowRecord[] = await this.db.query(`SELECT * FROM import_rows WHERE ${where} AND line > $2 ORDER BY line LIMIT $3`, [batchId, window.afterLine, window.limit]);
     const [{ total }]: { total: string }[] = await this.db.query(`SELECT count(*) AS total FROM import_rows WHERE ${where}`, [batchId]);
     return { items: items.map(toRow), total: Number(total) };
   }

@@ -22,10 +22,11 @@ class BatchIdPipe implements PipeTransform<unknown, string> {
   }
 }
 
-const BATCH_PARAM = ApiParam({ name: 'batchId', description: 'The batch id answered by `POST /imports`', format: 'uuid' });
+const BATCH_PARAM = ApiParam({ name: 'batchId', description: 'The batch id answered by `POST /imports`', schema: { type: 'string', format: 'uuid', example: '0b5c3f0e-8a4e-4c43-9a53-0d1f4f0c2a11' } });
 const READ_ERRORS = {
   VALIDATION_FAILED: 'the batch id is malformed',
-  IMPORT_NOT_FOUND: 'no such batch, or not one of your offices',
+  IMPORT_NOT_FOUND: 'no such batch',
+  FORBIDDEN: 'the batch was uploaded for offices outside yours',
   READ_MODEL_UNAVAILABLE: 'PostgreSQL, which stages the rows, is unavailable',
 };
 const COLUMN_DOCS = IMPORT_COLUMNS.map((c) => `\`${c.name}\`${c.required ? ' (required)' : ''} → \`${c.field}\``).join(', ');
@@ -90,11 +91,11 @@ export class ImportsController {
 
   @Get(':batchId/rows')
   @BATCH_PARAM
-  @ApiOperation({ summary: "A batch's rows with their verdicts and outcomes, in line order, paged" })
+  @ApiOperation({ summary: "A batch's rows with their verdicts and outcomes, in line order, `limit` at a time after `afterLine`" })
   @ApiOkResponse({ type: ImportRowPageDto })
-  @ApiErrorResponses({ ...READ_ERRORS, VALIDATION_FAILED: 'the batch id, `verdict`, `page` or `pageSize` is malformed' })
+  @ApiErrorResponses({ ...READ_ERRORS, VALIDATION_FAILED: 'the batch id, `verdict`, `afterLine` or `limit` is malformed' })
   rows(@CurrentPrincipal() principal: Principal, @Param('batchId', BatchIdPipe) batchId: string, @Query() q: ImportRowsQuery): Promise<ImportRowPageDto> {
-    return this.imports.rows(principal, batchId, q.verdict, { page: q.page, pageSize: q.pageSize });
+    return this.imports.rows(principal, batchId, q.verdict, { afterLine: q.afterLine, limit: q.limit });
   }
 
   @Post(':batchId/run')

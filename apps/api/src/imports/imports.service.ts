@@ -5,7 +5,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { IMPORT_WORKFLOW_TYPE, importActivityTaskQueue, importWorkflowIdFor, type ImportWorkflowInput } from '@sal/contracts';
 import { ImportBatches, knownJourneys, openJourneysOf, type ImportBatch, type ImportRow, type ImportRowFilter, type StagedRow } from '@sal/persistence';
 import { episodeJourneyIdFor, personRefFor } from '@sal/temporal';
-import { ImportNotFoundError, JourneyAlreadyExistsError, UnsupportedImportFileError, ValidationFailedError } from '../common/api-errors';
+import { ForbiddenError, ImportNotFoundError, JourneyAlreadyExistsError, UnsupportedImportFileError, ValidationFailedError } from '../common/api-errors';
 import { RequestValidationPipe } from '../common/pipes/request-validation.pipe';
 import { coversOffice, type Principal, type Role } from '../auth/principal';
 import { API_SETTINGS } from '../config/config.module';
@@ -122,14 +122,15 @@ export class ImportsService {
       finishedAt: batch.finishedAt?.toISOString() ?? null,
       counts: { ...counts, pending: counts.ok - counts.processed },
     };
-    if (withRows) dto.rows = (await this.rows(principal, batchId, undefined, { page: 1, pageSize: PREVIEW_ROWS })).items;
+    if (withRows) dto.rows = (await this.rows(principal, batchId, undefined, { afterLine: 0, limit: PREVIEW_ROWS })).items;
     return dto;
   }
 
-  async rows(principal: Principal, batchId: string, filter: ImportRowFilter | undefined, page: { page: number; pageSize: number }): Promise<ImportRowPageDto> {
+  async rows(principal: Principal, batchId: string, filter: ImportRowFilter | undefined, window: { afterLine: number; limit: number }): Promise<ImportRowPageDto> {
     await this.visibleBatch(principal, batchId);
-    const { items, total } = await this.readModel.use(({ dataSource }) => new ImportBatches(dataSource).rows(batchId, filter, page));
-    return { items: items.map(toRowDto), page: page.page, pageSize: page.pageSize, total };
+    const { items, total } = await this.readModel.use(({ dataSource }) => new ImportBatches(dataSource).rows(batchId, filter, window));
+    const nextAfterLine = items.length === window.limit ? items[items.length - 1].line : null;
+    return { items: items.map(toRowDto), nextAfterLine, total };
   }
 
   /** Starts the batch's run (or meets the one already started: the workflow id is the batch's). */
@@ -178,13 +179,16 @@ export class ImportsService {
     return Readable.from(lines());
   }
 
-  /** The batch if the caller may see it: its uploader, an administrator, or staff whose offices cover the uploader's. */
+  /**
+   * The batch if the caller may see it: its uploader, an administrator, or staff whose offices cover all the
+   * uploader's; 403 for others (as a journey of another office is), 404 when there is no such batch.
+   */
   private async visibleBatch(principal: Principal, batchId: string): Promise<ImportBatch> {
     const batch = await this.readModel.use(({ dataSource }) => new ImportBatches(dataSource).find(batchId));
     if (!batch) throw new ImportNotFoundError(batchId);
-    const visible = principal.offices === 'all' || batch.createdBy === principal.subject || (batch.callerOffices ?? []).every((o) => coversOffice(principal, o));
-    if (!visible || (batch.callerOffices === null && principal.offices !== 'all' && batch.createdBy !== principal.subject)) throw new ImportNotFoundError(batchId);
-    return batch;
+    if (principal.offices === 'all' || batch.createdBy === principal.subject) return batch;
+    if (batch.callerOffices !== null && batch.callerOffices.every((o) => coversOffice(principal, o))) return batch;
+    throw new ForbiddenError('this import was uploaded for offices outside yours');
   }
 }
 

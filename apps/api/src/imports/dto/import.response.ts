@@ -39,10 +39,8 @@ export class ImportRowDto {
 export class ImportRowPageDto {
   @ApiProperty({ type: () => [ImportRowDto] })
   items!: ImportRowDto[];
-  @ApiProperty({ example: 1 })
-  page!: number;
-  @ApiProperty({ example: 50 })
-  pageSize!: number;
+  @ApiProperty({ description: 'The `afterLine` of the next answer; null: no more rows', nullable: true, type: 'integer', example: 101 })
+  nextAfterLine!: number | null;
   @ApiProperty({ description: 'Rows that match in all', example: 120 })
   total!: number;
 }
