@@ -170,6 +170,8 @@ const BODY_OVERRIDES: Record<string, unknown> = {
 const IMPORT_HEADER = 'codice_fiscale;nome;cognome;data_did;programma;ufficio\r\n';
 const RAW_BODIES: Record<string, { type: string; text: string }> = {
   'POST /imports': { type: 'text/csv', text: IMPORT_HEADER },
+  // A signed copy of A's pact: its type passes the sniffing, so the answer is the journey's scope check.
+  'POST /journeys/{journeyId}/pact/versions/{version}/signed': { type: 'application/pdf', text: '%PDF-1.7\n% walk\n' },
 };
 
 interface WalkRequest {
@@ -207,7 +209,8 @@ function requestsFor(route: string, method: string, op: Operation): WalkRequest[
   }
   const key = `${method.toUpperCase()} ${route}`;
   const raw = RAW_BODIES[key];
-  const body = op.requestBody && !raw ? (BODY_OVERRIDES[key] ?? exampleOf(op.requestBody.content['application/json'].schema)) : undefined;
+  const json = op.requestBody?.content['application/json'];
+  const body = json && !raw ? (BODY_OVERRIDES[key] ?? exampleOf(json.schema)) : undefined;
   const unique = [...new Map(queries.map((q) => [new URLSearchParams(q).toString(), q])).values()];
   return unique.map((q) => {
     const qs = new URLSearchParams(q).toString();
