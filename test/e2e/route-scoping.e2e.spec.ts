@@ -30,7 +30,7 @@ const callersOfB = {
 const person = { fiscalCode: randomFiscalCode(), givenName: 'Ottavia', familyName: `Scopelliti${suffix.slice(-4)}`, email: `ottavia.${suffix}@example.org` };
 
 /** What of office A must never reach a caller of office B. */
-const fixture = { journeyId: '', notificationId: '' };
+const fixture = { journeyId: '', notificationId: '', batchId: '' };
 let markers: string[] = [];
 let doc: { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, Schema> } };
 
@@ -113,6 +113,11 @@ beforeAll(async () => {
   await eventually(async () => (await admin('GET', `/supervisor/appointments?officeId=${A}`)).body?.total === 1 || undefined, "office A's appointment projected");
   await eventually(async () => (await admin('GET', `/journeys?officeId=${A}`)).body?.items?.[0]?.stage === 'pact_active' || undefined, "office A's journey projected");
 
+  // An intake list office A's operator uploaded (issue 19): its batch is A's.
+  const upload = await fetch(`${product.baseUrl}/imports`, { method: 'POST', headers: { authorization: `Bearer ${operatorA}`, 'content-type': 'text/csv' }, body: IMPORT_HEADER });
+  expect(upload.status).toBe(201);
+  fixture.batchId = (await upload.json()).batchId;
+
   markers = [fixture.journeyId, fixture.notificationId, person.fiscalCode, person.familyName, person.email, staffA.operator, staffA.supervisor, A];
   doc = (await admin('GET', '/docs-json')).body;
 }, 300_000);
@@ -124,7 +129,7 @@ afterAll(async () => {
 
 /** A's value for each path parameter; the documented example for the ids A does not have (they are refused first). */
 function pathValue(name: string, schema: Schema | undefined): string {
-  const known: Record<string, string> = { journeyId: fixture.journeyId, id: fixture.notificationId, staffId: staffA.operator, code: 'GOL-1', appointmentId: 'AP1', actionId: 'A1' };
+  const known: Record<string, string> = { batchId: fixture.batchId, journeyId: fixture.journeyId, id: fixture.notificationId, staffId: staffA.operator, code: 'GOL-1', appointmentId: 'AP1', actionId: 'A1' };
   return known[name] ?? String(schema?.example ?? schema?.enum?.[0] ?? 'x');
 }
 
@@ -161,11 +166,20 @@ const BODY_OVERRIDES: Record<string, unknown> = {
   'POST /people/export': { fiscalCode: person.fiscalCode },
 };
 
+/** Bodies that are files, not JSON (issue 19's intake lists): sent raw, with their type. */
+const IMPORT_HEADER = 'codice_fiscale;nome;cognome;data_did;programma;ufficio\r\n';
+const RAW_BODIES: Record<string, { type: string; text: string }> = {
+  'POST /imports': { type: 'text/csv', text: IMPORT_HEADER },
+  // A signed copy of A's pact: its type passes the sniffing, so the answer is the journey's scope check.
+  'POST /journeys/{journeyId}/pact/versions/{version}/signed': { type: 'application/pdf', text: '%PDF-1.7\n% walk\n' },
+};
+
 interface WalkRequest {
   method: string;
   path: string;
   headers: Record<string, string>;
   body?: unknown;
+  raw?: { type: string; text: string };
 }
 
 /** Every request of the walk for one operation: A's ids everywhere; lists also with B's office and with no office. */
@@ -194,18 +208,22 @@ function requestsFor(route: string, method: string, op: Operation): WalkRequest[
     }
   }
   const key = `${method.toUpperCase()} ${route}`;
-  const body = op.requestBody ? (BODY_OVERRIDES[key] ?? exampleOf(op.requestBody.content['application/json'].schema)) : undefined;
+  const raw = RAW_BODIES[key];
+  const json = op.requestBody?.content['application/json'];
+  const body = json && !raw ? (BODY_OVERRIDES[key] ?? exampleOf(json.schema)) : undefined;
   const unique = [...new Map(queries.map((q) => [new URLSearchParams(q).toString(), q])).values()];
   return unique.map((q) => {
     const qs = new URLSearchParams(q).toString();
-    return { method: method.toUpperCase(), path: qs ? `${path}?${qs}` : path, headers, body };
+    return { method: method.toUpperCase(), path: qs ? `${path}?${qs}` : path, headers, body, ...(raw ? { raw } : {}) };
   });
 }
 
 async function send(request: WalkRequest, token: string): Promise<HttpAnswer> {
   const headers: Record<string, string> = { ...request.headers, authorization: `Bearer ${token}` };
   if (request.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${product.baseUrl}${request.path}`, { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body) });
+  if (request.raw) headers['content-type'] = request.raw.type;
+  const payload = request.raw ? request.raw.text : request.body === undefined ? undefined : JSON.stringify(request.body);
+  const response = await fetch(`${product.baseUrl}${request.path}`, { method: request.method, headers, body: payload });
   const text = await response.text();
   let body: unknown = text;
   try {

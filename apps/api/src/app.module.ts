@@ -10,6 +10,7 @@ import type { ApiSettings } from './config/api-settings';
 import { ConfigModule } from './config/config.module';
 import { ConsoleModule } from './console/console.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { JourneysModule } from './journeys/journeys.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -37,6 +38,7 @@ export class AppModule {
         TemporalModule,
         JourneysModule,
         PactDocumentsModule,
+        ImportsModule,
         ProgrammesModule,
         SupervisorModule,
         StaffModule,

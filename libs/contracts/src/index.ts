@@ -31,6 +31,7 @@ import type {
 
 export * from './payload-policy';
 export * from './retention';
+export * from './imports';
 
 /** The workflow type name registered by the worker. */
 export const JOURNEY_WORKFLOW_TYPE = 'journeyWorkflow';

@@ -30,3 +30,4 @@ export * from './personal-data-erasure';
 export * from './pact-documents';
 export * as atInstantSql from './at-instant';
 export * from './operational-gauges';
+export * from './imports';

@@ -44,6 +44,8 @@ export const API_ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   PACT_DOCUMENT_NOT_FOUND: 404,
   UNSUPPORTED_DOCUMENT_TYPE: 400,
+  UNSUPPORTED_IMPORT_FILE: 400,
+  IMPORT_NOT_FOUND: 404,
   IDEMPOTENCY_KEY_REUSED: 422,
   INTERNAL: 500,
   TEMPORAL_UNAVAILABLE: 503,
@@ -278,6 +280,24 @@ export class UnsupportedDocumentTypeError extends ApiError {
   readonly status = API_ERROR_STATUS.UNSUPPORTED_DOCUMENT_TYPE;
   constructor() {
     super('the signed copy must be a PDF, a JPEG or a PNG (judged from its content): send its bytes as the request body');
+  }
+}
+
+/** 400: an uploaded intake list is not a CSV or an XLSX workbook (judged from its bytes), or cannot be read; nothing was staged. */
+export class UnsupportedImportFileError extends ApiError {
+  readonly code = 'UNSUPPORTED_IMPORT_FILE';
+  readonly status = API_ERROR_STATUS.UNSUPPORTED_IMPORT_FILE;
+  constructor(reason: string) {
+    super(`the intake list must be a CSV (UTF-8 or Windows-1252, ; or , separated) or an XLSX workbook: ${reason}`);
+  }
+}
+
+/** 404: no import batch with this id, or not one the caller may see. */
+export class ImportNotFoundError extends ApiError {
+  readonly code = 'IMPORT_NOT_FOUND';
+  readonly status = API_ERROR_STATUS.IMPORT_NOT_FOUND;
+  constructor(batchId: string) {
+    super(`no import ${batchId}`);
   }
 }
 

@@ -41,6 +41,8 @@ export interface ApiSettings {
   bodyLimit: string;
   /** Largest signed copy of a pact accepted (`API_SIGNED_COPY_LIMIT`, such as `10mb`). */
   signedCopyLimit: string;
+  /** Bulk intake (issue 19): the largest list uploaded (`API_IMPORT_LIMIT`) and the journeys an import starts at once (`API_IMPORT_CONCURRENCY`). */
+  imports: { limit: string; concurrency: number; pageSize: number; pagesPerRun: number };
   /** How long an operator command waits for the journey's worker before answering 503 (`API_UPDATE_TIMEOUT_MS`). */
   updateTimeoutMs: number;
   /** Deadline of every other Temporal call: start, query, describe (`API_TEMPORAL_TIMEOUT_MS`). */
@@ -91,6 +93,10 @@ export const API_ENV = defineEnv({
   API_HEALTH_TIMEOUT_MS: variable(wholeNumber(100, 30_000), { description: 'deadline of each `/health` probe', default: 2_000 }),
   API_BODY_LIMIT: variable(byteSize(), { description: 'largest request body (larger: 413 `PAYLOAD_TOO_LARGE`)', default: '100kb' }),
   API_SIGNED_COPY_LIMIT: variable(byteSize(), { description: 'largest signed copy of a pact uploaded (a scan or a signed PDF; larger: 413 `PAYLOAD_TOO_LARGE`)', default: '10mb' }),
+  API_IMPORT_LIMIT: variable(byteSize(), { description: 'largest intake list uploaded to `POST /imports` (CSV or XLSX; larger: 413 `PAYLOAD_TOO_LARGE`)', default: '20mb' }),
+  API_IMPORT_CONCURRENCY: variable(wholeNumber(1, 64), { description: 'journeys an import run starts at once, per page of staged rows', default: 8 }),
+  API_IMPORT_PAGE_SIZE: variable(wholeNumber(1, 1000), { description: 'staged rows an import run processes per activity (page)', default: 100 }),
+  API_IMPORT_PAGES_PER_RUN: variable(wholeNumber(1, 10_000), { description: 'pages an import workflow processes before it continues as new', default: 50 }),
   API_RATE_LIMIT_PER_MINUTE: variable(wholeNumber(1, 1_000_000), { description: 'requests per client address per minute (then 429 `RATE_LIMITED`)', default: 600 }),
   API_AUDIT_BUFFER_DIR: variable(text(), {
     description: 'where audit entries PostgreSQL could not take wait (one JSON-lines file per API process)',
@@ -135,6 +141,12 @@ export function loadApiSettings(env: NodeJS.ProcessEnv = process.env, options: L
     port: listen!.API_PORT,
     bodyLimit: api!.API_BODY_LIMIT,
     signedCopyLimit: api!.API_SIGNED_COPY_LIMIT,
+    imports: {
+      limit: api!.API_IMPORT_LIMIT,
+      concurrency: api!.API_IMPORT_CONCURRENCY,
+      pageSize: api!.API_IMPORT_PAGE_SIZE,
+      pagesPerRun: api!.API_IMPORT_PAGES_PER_RUN,
+    },
     updateTimeoutMs: api!.API_UPDATE_TIMEOUT_MS,
     temporalTimeoutMs: api!.API_TEMPORAL_TIMEOUT_MS,
     healthTimeoutMs: api!.API_HEALTH_TIMEOUT_MS,

@@ -27,6 +27,7 @@ import { BenefitCatalogues1764300100000 } from './1764300100000-benefit-catalogu
 import { RegionalCatalogues1764300200000 } from './1764300200000-regional-catalogues';
 import { PersonalDataRetention1764300300000 } from './1764300300000-personal-data-retention';
 import { PactDocuments1764300600000 } from './1764300600000-pact-documents';
+import { Imports1764300700000 } from './1764300700000-imports';
 import { DeadlinesAtInstant1764300800000 } from './1764300800000-deadlines-at-instant';
 
 /**
@@ -65,5 +66,6 @@ export const MIGRATIONS = [
   RegionalCatalogues1764300200000,
   PersonalDataRetention1764300300000,
   PactDocuments1764300600000,
+  Imports1764300700000,
   DeadlinesAtInstant1764300800000,
 ];

@@ -1,0 +1,67 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ImportCountsDto {
+  @ApiProperty({ description: 'Rows of the list (the header not counted)', example: 120 })
+  rows!: number;
+  @ApiProperty({ description: 'Rows the preview accepted: the run starts their journeys', example: 112 })
+  ok!: number;
+  @ApiProperty({ description: 'Rows the preview refused (with their reason): the run leaves them', example: 8 })
+  refused!: number;
+  @ApiProperty({ description: 'Accepted rows the run has processed so far', example: 60 })
+  processed!: number;
+  @ApiProperty({ description: 'Journeys the run started', example: 59 })
+  started!: number;
+  @ApiProperty({ description: 'Accepted rows whose start the journey refused at the run (e.g. started elsewhere meanwhile)', example: 1 })
+  refusedAtRun!: number;
+  @ApiProperty({ description: 'Accepted rows not processed yet', example: 52 })
+  pending!: number;
+}
+
+export class ImportRowDto {
+  @ApiProperty({ description: "The row's line in the file (CSV) or its row number (XLSX); the header is line 1", example: 2 })
+  line!: number;
+  @ApiProperty({ description: 'The preview\'s verdict: `ok` (the run starts it) or `refused`', enum: ['ok', 'refused'], example: 'ok' })
+  verdict!: 'ok' | 'refused';
+  @ApiProperty({ description: 'Why the preview refused it (the start command\'s field and message, or the rule), else null', nullable: true, type: String, example: 'beneficiary.fiscalCode: wrong check character' })
+  reason!: string | null;
+  @ApiProperty({ description: 'The fiscal code as the file gives it', example: 'RSSMRA85T10A562S' })
+  fiscalCode!: string;
+  @ApiProperty({ description: 'The office the row names', nullable: true, type: String, example: 'CPI-MI-01' })
+  officeId!: string | null;
+  @ApiProperty({ description: 'What the run did: `started`, `refused`, or null (not processed yet, or refused by the preview)', enum: ['started', 'refused'], nullable: true, example: 'started' })
+  outcome!: 'started' | 'refused' | null;
+  @ApiProperty({ description: 'Why the run refused it (the start\'s error code and message), else null', nullable: true, type: String, example: null })
+  outcomeReason!: string | null;
+  @ApiProperty({ description: 'The journey started for it, else null', nullable: true, type: String, example: null })
+  journeyId!: string | null;
+}
+
+export class ImportRowPageDto {
+  @ApiProperty({ type: () => [ImportRowDto] })
+  items!: ImportRowDto[];
+  @ApiProperty({ description: 'The `afterLine` of the next answer; null: no more rows', nullable: true, type: 'integer', example: 101 })
+  nextAfterLine!: number | null;
+  @ApiProperty({ description: 'Rows that match in all', example: 120 })
+  total!: number;
+}
+
+export class ImportBatchDto {
+  @ApiProperty({ description: 'The batch id (a UUID)', format: 'uuid' })
+  batchId!: string;
+  @ApiProperty({ description: 'The type the file was judged to be from its bytes', enum: ['csv', 'xlsx'] })
+  fileType!: 'csv' | 'xlsx';
+  @ApiProperty({ description: '`previewed` (staged, not run), `running`, `finished`', enum: ['previewed', 'running', 'finished'] })
+  status!: 'previewed' | 'running' | 'finished';
+  @ApiProperty({ description: 'Who uploaded it (token subject)', example: 'op-rossi' })
+  createdBy!: string;
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  startedAt!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  finishedAt!: string | null;
+  @ApiProperty({ type: () => ImportCountsDto })
+  counts!: ImportCountsDto;
+  @ApiPropertyOptional({ description: 'The upload\'s answer only: the first 100 rows with their verdicts (the rest: `GET /imports/{batchId}/rows`)', type: () => [ImportRowDto] })
+  rows?: ImportRowDto[];
+}
