@@ -202,7 +202,7 @@ describe('bulk intake (issue 19)', () => {
     const body = Buffer.from([HEADER.join(','), ...rows].join('\n') + '\n');
     const upload = await fetch(`${product.stack.baseUrl}/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body });
     expect(upload.status).toBe(201);
-    const batch = await upload.json();
+    const batch = (await upload.json()) as { batchId: string; counts: Record<string, number> };
     expect(batch.counts).toMatchObject({ rows: 40, ok: 40 });
     expect((await crashOp('POST', `/imports/${batch.batchId}/run`)).status).toBe(202);
     const progressed = async () => Number((await product.db.dataSource.query(`SELECT count(*) AS n FROM import_rows WHERE batch_id = $1 AND outcome IS NOT NULL`, [batch.batchId]))[0].n);

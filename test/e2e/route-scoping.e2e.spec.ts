@@ -116,7 +116,7 @@ beforeAll(async () => {
   // An intake list office A's operator uploaded (issue 19): its batch is A's.
   const upload = await fetch(`${product.baseUrl}/imports`, { method: 'POST', headers: { authorization: `Bearer ${operatorA}`, 'content-type': 'text/csv' }, body: IMPORT_HEADER });
   expect(upload.status).toBe(201);
-  fixture.batchId = (await upload.json()).batchId;
+  fixture.batchId = ((await upload.json()) as { batchId: string }).batchId;
 
   markers = [fixture.journeyId, fixture.notificationId, person.fiscalCode, person.familyName, person.email, staffA.operator, staffA.supervisor, A];
   doc = (await admin('GET', '/docs-json')).body;

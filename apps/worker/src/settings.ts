@@ -3,10 +3,8 @@ import type { WorkerOptions } from '@temporalio/worker';
 import {
   ConfigurationProblems,
   DATABASE_ENV,
-  host,
   defineEnv,
   host,
-
   loadEnv,
   MAIL_SERVER_ENV,
   port,
