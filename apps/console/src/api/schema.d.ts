@@ -728,7 +728,7 @@ export interface paths {
         put?: never;
         /**
          * Record the suspension of the benefit
-         * @description INPS suspended the benefit (a job of up to six months, art. 9 D.lgs. 22/2015, or another cause): from `suspendedOn` it does not run and lapses lead to no conditionality step until it is resumed. This is the benefit's suspension, not the person's unemployed status. The responsible operator is told (`benefit_suspended`). Operators of the journey's office and administrators (403 `FORBIDDEN` otherwise; a refused request writes nothing).
+         * @description INPS suspended the benefit (a job of up to six months, art. 9 D.lgs. 22/2015, or another cause; an ADI/SFL journey records a missed presentation itself): from `suspendedOn` it does not run and lapses lead to no conditionality step until it is resumed. This is the benefit's suspension, not the person's unemployed status. The responsible operator is told (`benefit_suspended`). Operators of the journey's office and administrators (403 `FORBIDDEN` otherwise; a refused request writes nothing).
          */
         post: operations["JourneyCommandsController_suspendBenefit"];
         delete?: never;
@@ -877,6 +877,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/journeys/{journeyId}/presentations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a presentation (ADI meeting, SFL confirmation of participation)
+         * @description Issue 15: the person presented to the services (ADI, art. 4 D.L. 48/2023) or confirmed their participation (SFL, art. 12 c.8), on a journey whose catalogue sets a presentation obligation (`presentation`, the programmes `ADI` and `SFL`) and whose benefit is of its kind. The next one is due the catalogue's `presentation.every` (P90D) after it (`nextPresentationDueAt`); the first one `presentation.first` (ADI: P120D) after the digital activation pact. Past it the journey suspends the benefit itself (reason `missed_presentation`, the operator is told); this presentation then resumes it. Justified absences pause the clock. Operators of the journey's office and administrators (403 `FORBIDDEN` otherwise; a refused request writes nothing).
+         */
+        post: operations["JourneyCommandsController_recordPresentation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/journeys/{journeyId}/presentation-exemption": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record that the person is exempt from the presentation obligation (art. 6 D.L. 48/2023)
+         * @description Issue 15: a member exempt from the obligations (art. 6 c.4–5: pensioner, 60 or over, disabled, oncological illness, care duties, protection from gender violence, in education, employed) carries no presentation clock (`nextPresentationDueAt` null) and forfeits nothing for a missed convocation. Recorded after a missed presentation, it resumes the benefit it suspended. Operators of the journey's office and administrators (403 `FORBIDDEN` otherwise; a refused request writes nothing).
+         */
+        post: operations["JourneyCommandsController_recordPresentationExemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/journeys/{journeyId}/presentation-exemption/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw the exemption from the presentation obligation
+         * @description Issue 15: the exemption no longer applies; the presentation clock restarts from now (the catalogue's `presentation.every`). Operators of the journey's office and administrators (403 `FORBIDDEN` otherwise; a refused request writes nothing).
+         */
+        post: operations["JourneyCommandsController_withdrawPresentationExemption"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/journeys/{journeyId}/pact/versions/{version}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pact version's document (PDF)
+         * @description The Patto di servizio personalizzato of that version as a PDF/A-2b (A4, fonts embedded, in Italian): the parties and the office, the minimum content of art. 20 c.2–3 D.lgs. 150/2015 (responsible operator, profiling class, actions with their due dates, contact frequency, how job search is proven, availability for workshops, training and suitable offers), the referrals, the conditionality rules of art. 21 that apply to the person (the sanctions ladder only for a NASpI / DIS-COLL recipient) and how to appeal, and a space for the signatures. Generated once, when the version is signed or amended, by the journey's projection activity (a failing generation is retried and shown in `sideEffects.projection`; 404 until it is written). `ETag` is its SHA-256; `If-None-Match` answers 304. Readable by whoever reads the journey (its offices, the competent CPI's staff).
+         */
+        get: operations["PactDocumentsController_document"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/journeys/{journeyId}/pact/versions/{version}/signed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A pact version's signed copy
+         * @description The signed copy uploaded for that version, as it was uploaded (PDF, JPEG or PNG, its sniffed type as `Content-Type`); `ETag` is its SHA-256, the one the journey records.
+         */
+        get: operations["PactDocumentsController_signed"];
+        put?: never;
+        /**
+         * Upload the signed copy of a pact version (the person accepts it)
+         * @description The body is the signed copy itself — a scan (JPEG, PNG) or a PDF signed digitally or on paper and scanned — sent raw (not multipart); its type is judged from its bytes, never from a name or the `Content-Type`. At most `API_SIGNED_COPY_LIMIT` (default 10mb: 413 beyond). The copy is stored in PostgreSQL with its SHA-256 and linked to the version; recording it is the person's acceptance of the version (`AcceptPactVersion` with method `signed_copy`, now): the journey's history keeps only the copy's id and hash (`pactVersions[n].acceptance.signedCopy`), never its bytes. Refused like an acceptance (a version already in force, edition 1 journeys): the copy is then not kept. Operators of the journey's office, or administrators.
+         */
+        post: operations["PactDocumentsController_uploadSigned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programmes": {
         parameters: {
             query?: never;
@@ -886,9 +990,33 @@ export interface paths {
         };
         /**
          * Programme catalogues
-         * @description The latest version of every programme, by code. A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ends: publishing a new version changes only journeys started afterwards.
+         * @description The latest version of every programme, by code: the national ones, or with `region` the one each code resolves to in that region (its own, else the national one; `scope` says which). A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ends: publishing a new version changes only journeys started afterwards.
+         *
+         *     Issue 15: a catalogue is national (`scope` `national`: the defaults, for every region) or a region's own (`scope` the region's key, published with `?region=`); a journey pins the latest version its office's region published of the code, else the latest national one — when it starts, when its GOL path is chosen and when it is transferred — so a regional version changes neither running journeys nor those of other regions. Versions are numbered per scope and code.
          */
         get: operations["ProgrammesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a programme catalogue
+         * @description Every version of the code, oldest first: the national ones, or with `region` the region's own (not the national ones it falls back to). Versions never change, so two of them can be compared field by field. A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ends: publishing a new version changes only journeys started afterwards.
+         *
+         *     Issue 15: a catalogue is national (`scope` `national`: the defaults, for every region) or a region's own (`scope` the region's key, published with `?region=`); a journey pins the latest version its office's region published of the code, else the latest national one — when it starts, when its GOL path is chosen and when it is transferred — so a regional version changes neither running journeys nor those of other regions. Versions are numbered per scope and code.
+         */
+        get: operations["ProgrammesController_versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -906,18 +1034,42 @@ export interface paths {
         };
         /**
          * A programme catalogue
-         * @description The latest version, or the one `version` asks for. A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ends: publishing a new version changes only journeys started afterwards.
+         * @description The latest national version — with `region`, the one the region's journeys pin (its own latest, else the national one) —, or the version `version` asks for (of the region's own versions with `region`, else of the national ones). A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ends: publishing a new version changes only journeys started afterwards.
+         *
+         *     Issue 15: a catalogue is national (`scope` `national`: the defaults, for every region) or a region's own (`scope` the region's key, published with `?region=`); a journey pins the latest version its office's region published of the code, else the latest national one — when it starts, when its GOL path is chosen and when it is transferred — so a regional version changes neither running journeys nor those of other regions. Versions are numbered per scope and code.
          */
         get: operations["ProgrammesController_get"];
         /**
          * Publish a new version of a programme catalogue
          * @description Stores the definition as the programme's next version (version 1 for a new code) and answers it. A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ends: publishing a new version changes only journeys started afterwards. Versions are never changed or deleted.
          *
+         *     With `?region=` (a region's key) the version is the region's own, numbered on its own: it applies to the journeys of that region's offices started, choosing their GOL path or transferred afterwards, and to no other region's. A region may so publish its own version of a national programme (e.g. GOL-1) or a programme of its own. Issue 15: a catalogue is national (`scope` `national`: the defaults, for every region) or a region's own (`scope` the region's key, published with `?region=`); a journey pins the latest version its office's region published of the code, else the latest national one — when it starts, when its GOL path is chosen and when it is transferred — so a regional version changes neither running journeys nor those of other regions. Versions are numbered per scope and code.
+         *
          *     A definition states the title, the clocks (the four core ones required, the seven legal and appointment clocks optional), optionally the services the path requires in order (`services`: `{ service, after }`, starting with `reception`) and the legal clocks that count working days (`workingDayClocks`, whole days only), the legal clocks whose last day moves off the office's closed days (`rollForwardClocks`, each with `saturdaysClosed`), and optionally the thresholds of a congrua offer (`offerSuitability`, any left out: the D.M. 10 aprile 2018's), and optionally the justified long absences that pause the clocks (`absenceReasons`; absent: the GOL list). It is checked with the same rules the journeys rely on; every problem is named by its field.
          *
-         *     For administrators only (403 `FORBIDDEN` otherwise).
+         *     For administrators only (403 `FORBIDDEN` otherwise), national and regional versions alike: tokens tie operators and supervisors to offices, administrators to none (a per-region administrator is not modelled).
          */
         put: operations["ProgrammesController_publish"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The regions
+         * @description The 19 regions and the autonomous provinces of Trento and Bolzano, which run their own employment services (Trentino-Alto Adige does not): the keys an office's `region`, a catalogue's `scope` and the `region` of `GET`/`PUT /programmes` take. Any authenticated role.
+         */
+        get: operations["RegionsController_list"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -934,7 +1086,7 @@ export interface paths {
         };
         /**
          * Stalled cases
-         * @description Open journeys that are stalled — a business condition, not an engine fault: a pact action overdue, an agreed contact missed, the pact not signed by the catalogue's deadline, or no progress for the catalogue's stall period. A journey leaves the list as soon as progress clears its reasons. Longest stalled first unless `sort=newest`. From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log.
+         * @description Open journeys that are stalled — a business condition, not an engine fault: a pact action overdue, an agreed contact missed, the pact not signed by the catalogue's deadline, or no progress for the catalogue's stall period. A journey leaves the list as soon as progress clears its reasons. Longest stalled first unless `sort=newest`. From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log. With `Accept: text/csv` the answer is the whole filtered set (every page, in the same order; `page` and `pageSize` are ignored) as CSV, streamed page by page from the read model: a header line of the JSON property names, one line per item, the same columns the JSON items have (a list of reasons space-separated), UTF-8 with a byte-order mark, as a download (`Content-Disposition: attachment`). Audited like the JSON form.
          */
         get: operations["SupervisorController_stalledCases"];
         put?: never;
@@ -954,7 +1106,7 @@ export interface paths {
         };
         /**
          * Overdue pact actions
-         * @description Pact actions of open journeys that fell due without being completed, longest overdue first, with when each was escalated (the catalogue's `escalationAfter` after its due instant). Completing an action removes it. From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log.
+         * @description Pact actions of open journeys that fell due without being completed, longest overdue first, with when each was escalated (the catalogue's `escalationAfter` after its due instant). Completing an action removes it. From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log. With `Accept: text/csv` the answer is the whole filtered set (every page, in the same order; `page` and `pageSize` are ignored) as CSV, streamed page by page from the read model: a header line of the JSON property names, one line per item, the same columns the JSON items have (a list of reasons space-separated), UTF-8 with a byte-order mark, as a download (`Content-Disposition: attachment`). Audited like the JSON form.
          */
         get: operations["SupervisorController_overdueActions"];
         put?: never;
@@ -1034,7 +1186,7 @@ export interface paths {
         };
         /**
          * Appointments
-         * @description The offices' appointments for the six services — scheduled, held, missed (`no_show`) or cancelled — earliest first unless `sort=latest`, with how the person was convened and whether that convocation allows a sanction (`convocationValid`: PEC, registered letter, or agreed and signed). `from`/`to` bound the appointment time: a bare date is a Rome calendar day (both ends included), an instant is taken as it is (`to` exclusive). From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log.
+         * @description The offices' appointments for the six services — scheduled, held, missed (`no_show`) or cancelled — earliest first unless `sort=latest`, with how the person was convened and whether that convocation allows a sanction (`convocationValid`: PEC, registered letter, or agreed and signed). `from`/`to` bound the appointment time: a bare date is a Rome calendar day (both ends included), an instant is taken as it is (`to` exclusive). From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log. With `Accept: text/csv` the answer is the whole filtered set (every page, in the same order; `page` and `pageSize` are ignored) as CSV, streamed page by page from the read model: a header line of the JSON property names, one line per item, the same columns the JSON items have (a list of reasons space-separated), UTF-8 with a byte-order mark, as a download (`Content-Disposition: attachment`). Audited like the JSON form.
          */
         get: operations["SupervisorController_appointments"];
         put?: never;
@@ -1054,7 +1206,7 @@ export interface paths {
         };
         /**
          * Conditionality steps
-         * @description Steps of the conditionality ladders (art. 21 c.7 D.lgs. 150/2015) the journeys proposed when a no-show or a refused suitable offer went unjustified — only for benefit recipients convened validly — and the operators' decisions: `status=proposed` lists those waiting, longest waiting first (unless `sort=newest`); a confirmed step carries its sanction, its notification and appeal deadline, and its appeal (`appealPending=true` lists the appeals waiting for an outcome; an `annulled` step counts on no ladder). `from`/`to` bound when the step was proposed. From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log.
+         * @description Steps of the conditionality ladders (art. 21 c.7 D.lgs. 150/2015) the journeys proposed when a no-show or a refused suitable offer went unjustified — only for benefit recipients convened validly — and the operators' decisions: `status=proposed` lists those waiting, longest waiting first (unless `sort=newest`); a confirmed step carries its sanction, its notification and appeal deadline, and its appeal (`appealPending=true` lists the appeals waiting for an outcome; an `annulled` step counts on no ladder). `from`/`to` bound when the step was proposed. From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log. With `Accept: text/csv` the answer is the whole filtered set (every page, in the same order; `page` and `pageSize` are ignored) as CSV, streamed page by page from the read model: a header line of the JSON property names, one line per item, the same columns the JSON items have (a list of reasons space-separated), UTF-8 with a byte-order mark, as a download (`Content-Disposition: attachment`). Audited like the JSON form.
          */
         get: operations["SupervisorController_conditionalitySteps"];
         put?: never;
@@ -1289,6 +1441,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/admin/retention/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a retention sweep now
+         * @description Erases the personal data of every closed journey past its catalogue's `personalDataRetention` (default P10Y) whose workflow has finished: the read model is minimised (what the KPIs count stays, with no link to the person), the journey's payload key is shredded so its Temporal history no longer decodes, and each erasure is audited. The worker runs the same sweep on a schedule (`RETENTION_SWEEP_EVERY_MINUTES`). Idempotent. Answers at once with the sweep's id; `GET /admin/retention/runs/{sweepId}` says when it is done and what it erased.
+         */
+        post: operations["RetentionController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/admin/retention/runs/{sweepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A retention sweep
+         * @description Its status and, once completed, the journeys it erased and those it left for later (ids only).
+         */
+        get: operations["RetentionController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1377,10 +1569,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and dependencies
+         * Dependencies
          * @description Probes Temporal (GetSystemInfo) and PostgreSQL (SELECT 1) with a short deadline. Needs no authentication.
          */
         get: operations["HealthController_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness
+         * @description Answers 200 while the process serves HTTP; probes no dependency (use it as the liveness probe). Needs no authentication.
+         */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Probes Temporal and PostgreSQL like `GET /health`: 200 when both answer, 503 while either is unreachable (use it as the readiness probe). Needs no authentication.
+         */
+        get: operations["HealthController_ready"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1521,11 +1753,11 @@ export interface components {
         };
         ErrorDetailDto: {
             /**
-             * @description Stable machine-readable code: the API's own codes and the journey's refusal codes, with their HTTP status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), FORBIDDEN (403), RATE_LIMITED (429), NOT_FOUND (404), JOURNEY_NOT_FOUND (404), PROGRAMME_NOT_FOUND (404), OFFICE_NOT_FOUND (404), NOTIFICATION_NOT_FOUND (404), PERSON_NOT_FOUND (404), JOURNEY_ALREADY_EXISTS (409), PERSON_FOLLOWED_ELSEWHERE (409), NOTIFICATION_NOT_RETRYABLE (409), JOURNEY_CLOSED (409), PAYLOAD_TOO_LARGE (413), IDEMPOTENCY_KEY_REUSED (422), INTERNAL (500), TEMPORAL_UNAVAILABLE (503), WORKER_UNAVAILABLE (503), READ_MODEL_UNAVAILABLE (503), INTAKE_ALREADY_RECORDED (409), INTAKE_REQUIRED (409), PACT_ALREADY_SIGNED (409), PACT_NOT_SIGNED (409), PACT_ACTION_ALREADY_COMPLETED (409), PACT_ACTION_NOT_FOUND (404), PACT_ACTION_WITHDRAWN (409), PACT_AWAITING_ACCEPTANCE (409), PACT_VERSION_NOT_FOUND (404), PACT_VERSION_ALREADY_ACCEPTED (409), SERVICE_NOT_IN_PROGRAMME (409), SERVICE_PREREQUISITE_PENDING (409), SERVICE_ALREADY_COMPLETED (409), SERVICE_OUTPUTS_MISSING (400), APPOINTMENT_NOT_FOUND (404), APPOINTMENT_NOT_SCHEDULED (409), APPOINTMENT_NOT_YET_HELD (409), OFFER_NOT_FOUND (404), OFFER_ALREADY_ANSWERED (409), OFFER_HAS_NO_LAPSE (409), HEARING_ALREADY_RECORDED (409), HEARING_NOT_RECORDED (409), JUSTIFICATION_REASON_NOT_APPLICABLE (400), SUITABLE_OFFERS_AVAILABILITY_REQUIRED (409), LAPSE_NOT_FOUND (404), LAPSE_NOT_OPEN (409), JUSTIFICATION_WINDOW_CLOSED (409), STEP_NOT_FOUND (404), STEP_ALREADY_DECIDED (409), STEP_NOT_CONFIRMED (409), STEP_ALREADY_NOTIFIED (409), NOTIFICATION_METHOD_NOT_VALID (400), APPEAL_ALREADY_LODGED (409), APPEAL_WINDOW_CLOSED (409), APPEAL_NOT_LODGED (409), APPEAL_ALREADY_DECIDED (409), SANCTION_NOT_CPI (403), REFERRAL_NOT_FOUND (404), REFERRAL_OUTCOME_RECORDED (409), PATH_NOT_COMPLETED (409), BENEFIT_NOT_CLAIMED (409), BENEFIT_ALREADY_CLAIMED (409), BENEFIT_CLOSED (409), BENEFIT_ALREADY_GRANTED (409), BENEFIT_ALREADY_SUSPENDED (409), BENEFIT_NOT_SUSPENDED (409), TRANSFER_SAME_PROGRAMME (409), CONDITIONALITY_STEP_PENDING (409), CLOSURE_NOT_ALLOWED (409), GOL_PATH_NOT_CHOSEN (409), GOL_PATH_ALREADY_CHOSEN (409), NOT_IN_ASSESSMENT (409), PROFILING_REQUIRED (409), QUALITATIVE_ASSESSMENT_REQUIRED (409), GOL_PATH_PARTY_REQUIRED (400), INVALID_DATE (400), INVALID_DURATION (400), INVALID_VALUE (400), JOURNEY_SUSPENDED (409), JOURNEY_NOT_SUSPENDED (409), JOB_TOO_LONG_FOR_SUSPENSION (409), ABSENCE_REASON_NOT_APPLICABLE (400), ABSENCE_NOT_FOUND (404), ABSENCE_ALREADY_ENDED (409), ABSENCE_ALREADY_RUNNING (409), MONITORING_DATA_ALREADY_RECORDED (409), UNENCRYPTED_PAYLOAD (400)
+             * @description Stable machine-readable code: the API's own codes and the journey's refusal codes, with their HTTP status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), FORBIDDEN (403), RATE_LIMITED (429), NOT_FOUND (404), JOURNEY_NOT_FOUND (404), PROGRAMME_NOT_FOUND (404), OFFICE_NOT_FOUND (404), NOTIFICATION_NOT_FOUND (404), PERSON_NOT_FOUND (404), RETENTION_SWEEP_NOT_FOUND (404), PERSONAL_DATA_ERASED (410), JOURNEY_ALREADY_EXISTS (409), PERSON_FOLLOWED_ELSEWHERE (409), NOTIFICATION_NOT_RETRYABLE (409), JOURNEY_CLOSED (409), PAYLOAD_TOO_LARGE (413), PACT_DOCUMENT_NOT_FOUND (404), UNSUPPORTED_DOCUMENT_TYPE (400), IDEMPOTENCY_KEY_REUSED (422), INTERNAL (500), TEMPORAL_UNAVAILABLE (503), WORKER_UNAVAILABLE (503), READ_MODEL_UNAVAILABLE (503), INTAKE_ALREADY_RECORDED (409), INTAKE_REQUIRED (409), PACT_ALREADY_SIGNED (409), PACT_NOT_SIGNED (409), PACT_ACTION_ALREADY_COMPLETED (409), PACT_ACTION_NOT_FOUND (404), PACT_ACTION_WITHDRAWN (409), PACT_AWAITING_ACCEPTANCE (409), PACT_VERSION_NOT_FOUND (404), PACT_VERSION_ALREADY_ACCEPTED (409), SERVICE_NOT_IN_PROGRAMME (409), SERVICE_PREREQUISITE_PENDING (409), SERVICE_ALREADY_COMPLETED (409), SERVICE_OUTPUTS_MISSING (400), APPOINTMENT_NOT_FOUND (404), APPOINTMENT_NOT_SCHEDULED (409), APPOINTMENT_NOT_YET_HELD (409), OFFER_NOT_FOUND (404), OFFER_ALREADY_ANSWERED (409), OFFER_HAS_NO_LAPSE (409), HEARING_ALREADY_RECORDED (409), HEARING_NOT_RECORDED (409), JUSTIFICATION_REASON_NOT_APPLICABLE (400), SUITABLE_OFFERS_AVAILABILITY_REQUIRED (409), LAPSE_NOT_FOUND (404), LAPSE_NOT_OPEN (409), JUSTIFICATION_WINDOW_CLOSED (409), STEP_NOT_FOUND (404), STEP_ALREADY_DECIDED (409), STEP_NOT_CONFIRMED (409), STEP_ALREADY_NOTIFIED (409), NOTIFICATION_METHOD_NOT_VALID (400), APPEAL_ALREADY_LODGED (409), APPEAL_WINDOW_CLOSED (409), APPEAL_NOT_LODGED (409), APPEAL_ALREADY_DECIDED (409), SANCTION_NOT_CPI (403), REFERRAL_NOT_FOUND (404), REFERRAL_OUTCOME_RECORDED (409), PATH_NOT_COMPLETED (409), BENEFIT_NOT_CLAIMED (409), BENEFIT_ALREADY_CLAIMED (409), BENEFIT_CLOSED (409), BENEFIT_ALREADY_GRANTED (409), BENEFIT_ALREADY_SUSPENDED (409), BENEFIT_NOT_SUSPENDED (409), TRANSFER_SAME_PROGRAMME (409), CONDITIONALITY_STEP_PENDING (409), CLOSURE_NOT_ALLOWED (409), GOL_PATH_NOT_CHOSEN (409), GOL_PATH_ALREADY_CHOSEN (409), NOT_IN_ASSESSMENT (409), PROFILING_REQUIRED (409), QUALITATIVE_ASSESSMENT_REQUIRED (409), GOL_PATH_PARTY_REQUIRED (400), INVALID_DATE (400), INVALID_DURATION (400), INVALID_VALUE (400), JOURNEY_SUSPENDED (409), JOURNEY_NOT_SUSPENDED (409), JOB_TOO_LONG_FOR_SUSPENSION (409), ABSENCE_REASON_NOT_APPLICABLE (400), ABSENCE_NOT_FOUND (404), ABSENCE_ALREADY_ENDED (409), ABSENCE_ALREADY_RUNNING (409), MONITORING_DATA_ALREADY_RECORDED (409), PRESENTATION_NOT_REQUIRED (409), PRESENTATION_EXEMPTION_ALREADY_RECORDED (409), PRESENTATION_EXEMPTION_NOT_RECORDED (409), UNENCRYPTED_PAYLOAD (400)
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "NOT_FOUND" | "JOURNEY_NOT_FOUND" | "PROGRAMME_NOT_FOUND" | "OFFICE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "PERSON_NOT_FOUND" | "JOURNEY_ALREADY_EXISTS" | "PERSON_FOLLOWED_ELSEWHERE" | "NOTIFICATION_NOT_RETRYABLE" | "JOURNEY_CLOSED" | "PAYLOAD_TOO_LARGE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "TEMPORAL_UNAVAILABLE" | "WORKER_UNAVAILABLE" | "READ_MODEL_UNAVAILABLE" | "INTAKE_ALREADY_RECORDED" | "INTAKE_REQUIRED" | "PACT_ALREADY_SIGNED" | "PACT_NOT_SIGNED" | "PACT_ACTION_ALREADY_COMPLETED" | "PACT_ACTION_NOT_FOUND" | "PACT_ACTION_WITHDRAWN" | "PACT_AWAITING_ACCEPTANCE" | "PACT_VERSION_NOT_FOUND" | "PACT_VERSION_ALREADY_ACCEPTED" | "SERVICE_NOT_IN_PROGRAMME" | "SERVICE_PREREQUISITE_PENDING" | "SERVICE_ALREADY_COMPLETED" | "SERVICE_OUTPUTS_MISSING" | "APPOINTMENT_NOT_FOUND" | "APPOINTMENT_NOT_SCHEDULED" | "APPOINTMENT_NOT_YET_HELD" | "OFFER_NOT_FOUND" | "OFFER_ALREADY_ANSWERED" | "OFFER_HAS_NO_LAPSE" | "HEARING_ALREADY_RECORDED" | "HEARING_NOT_RECORDED" | "JUSTIFICATION_REASON_NOT_APPLICABLE" | "SUITABLE_OFFERS_AVAILABILITY_REQUIRED" | "LAPSE_NOT_FOUND" | "LAPSE_NOT_OPEN" | "JUSTIFICATION_WINDOW_CLOSED" | "STEP_NOT_FOUND" | "STEP_ALREADY_DECIDED" | "STEP_NOT_CONFIRMED" | "STEP_ALREADY_NOTIFIED" | "NOTIFICATION_METHOD_NOT_VALID" | "APPEAL_ALREADY_LODGED" | "APPEAL_WINDOW_CLOSED" | "APPEAL_NOT_LODGED" | "APPEAL_ALREADY_DECIDED" | "SANCTION_NOT_CPI" | "REFERRAL_NOT_FOUND" | "REFERRAL_OUTCOME_RECORDED" | "PATH_NOT_COMPLETED" | "BENEFIT_NOT_CLAIMED" | "BENEFIT_ALREADY_CLAIMED" | "BENEFIT_CLOSED" | "BENEFIT_ALREADY_GRANTED" | "BENEFIT_ALREADY_SUSPENDED" | "BENEFIT_NOT_SUSPENDED" | "TRANSFER_SAME_PROGRAMME" | "CONDITIONALITY_STEP_PENDING" | "CLOSURE_NOT_ALLOWED" | "GOL_PATH_NOT_CHOSEN" | "GOL_PATH_ALREADY_CHOSEN" | "NOT_IN_ASSESSMENT" | "PROFILING_REQUIRED" | "QUALITATIVE_ASSESSMENT_REQUIRED" | "GOL_PATH_PARTY_REQUIRED" | "INVALID_DATE" | "INVALID_DURATION" | "INVALID_VALUE" | "JOURNEY_SUSPENDED" | "JOURNEY_NOT_SUSPENDED" | "JOB_TOO_LONG_FOR_SUSPENSION" | "ABSENCE_REASON_NOT_APPLICABLE" | "ABSENCE_NOT_FOUND" | "ABSENCE_ALREADY_ENDED" | "ABSENCE_ALREADY_RUNNING" | "MONITORING_DATA_ALREADY_RECORDED" | "UNENCRYPTED_PAYLOAD";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "NOT_FOUND" | "JOURNEY_NOT_FOUND" | "PROGRAMME_NOT_FOUND" | "OFFICE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "PERSON_NOT_FOUND" | "RETENTION_SWEEP_NOT_FOUND" | "PERSONAL_DATA_ERASED" | "JOURNEY_ALREADY_EXISTS" | "PERSON_FOLLOWED_ELSEWHERE" | "NOTIFICATION_NOT_RETRYABLE" | "JOURNEY_CLOSED" | "PAYLOAD_TOO_LARGE" | "PACT_DOCUMENT_NOT_FOUND" | "UNSUPPORTED_DOCUMENT_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "TEMPORAL_UNAVAILABLE" | "WORKER_UNAVAILABLE" | "READ_MODEL_UNAVAILABLE" | "INTAKE_ALREADY_RECORDED" | "INTAKE_REQUIRED" | "PACT_ALREADY_SIGNED" | "PACT_NOT_SIGNED" | "PACT_ACTION_ALREADY_COMPLETED" | "PACT_ACTION_NOT_FOUND" | "PACT_ACTION_WITHDRAWN" | "PACT_AWAITING_ACCEPTANCE" | "PACT_VERSION_NOT_FOUND" | "PACT_VERSION_ALREADY_ACCEPTED" | "SERVICE_NOT_IN_PROGRAMME" | "SERVICE_PREREQUISITE_PENDING" | "SERVICE_ALREADY_COMPLETED" | "SERVICE_OUTPUTS_MISSING" | "APPOINTMENT_NOT_FOUND" | "APPOINTMENT_NOT_SCHEDULED" | "APPOINTMENT_NOT_YET_HELD" | "OFFER_NOT_FOUND" | "OFFER_ALREADY_ANSWERED" | "OFFER_HAS_NO_LAPSE" | "HEARING_ALREADY_RECORDED" | "HEARING_NOT_RECORDED" | "JUSTIFICATION_REASON_NOT_APPLICABLE" | "SUITABLE_OFFERS_AVAILABILITY_REQUIRED" | "LAPSE_NOT_FOUND" | "LAPSE_NOT_OPEN" | "JUSTIFICATION_WINDOW_CLOSED" | "STEP_NOT_FOUND" | "STEP_ALREADY_DECIDED" | "STEP_NOT_CONFIRMED" | "STEP_ALREADY_NOTIFIED" | "NOTIFICATION_METHOD_NOT_VALID" | "APPEAL_ALREADY_LODGED" | "APPEAL_WINDOW_CLOSED" | "APPEAL_NOT_LODGED" | "APPEAL_ALREADY_DECIDED" | "SANCTION_NOT_CPI" | "REFERRAL_NOT_FOUND" | "REFERRAL_OUTCOME_RECORDED" | "PATH_NOT_COMPLETED" | "BENEFIT_NOT_CLAIMED" | "BENEFIT_ALREADY_CLAIMED" | "BENEFIT_CLOSED" | "BENEFIT_ALREADY_GRANTED" | "BENEFIT_ALREADY_SUSPENDED" | "BENEFIT_NOT_SUSPENDED" | "TRANSFER_SAME_PROGRAMME" | "CONDITIONALITY_STEP_PENDING" | "CLOSURE_NOT_ALLOWED" | "GOL_PATH_NOT_CHOSEN" | "GOL_PATH_ALREADY_CHOSEN" | "NOT_IN_ASSESSMENT" | "PROFILING_REQUIRED" | "QUALITATIVE_ASSESSMENT_REQUIRED" | "GOL_PATH_PARTY_REQUIRED" | "INVALID_DATE" | "INVALID_DURATION" | "INVALID_VALUE" | "JOURNEY_SUSPENDED" | "JOURNEY_NOT_SUSPENDED" | "JOB_TOO_LONG_FOR_SUSPENSION" | "ABSENCE_REASON_NOT_APPLICABLE" | "ABSENCE_NOT_FOUND" | "ABSENCE_ALREADY_ENDED" | "ABSENCE_ALREADY_RUNNING" | "MONITORING_DATA_ALREADY_RECORDED" | "PRESENTATION_NOT_REQUIRED" | "PRESENTATION_EXEMPTION_ALREADY_RECORDED" | "PRESENTATION_EXEMPTION_NOT_RECORDED" | "UNENCRYPTED_PAYLOAD";
             /**
              * @description Human-readable explanation (English)
              * @example the request is not valid
@@ -1572,17 +1804,23 @@ export interface components {
         };
         BenefitInputDto: {
             /**
-             * @description `naspi` or `dis_coll`
+             * @description `naspi` or `dis_coll` (conditionality, art. 21 D.lgs. 150/2015); `adi` or `sfl` (D.L. 48/2023: the presentation obligation of the programmes `ADI` and `SFL`)
              * @example naspi
              * @enum {string}
              */
-            kind: "naspi" | "dis_coll";
+            kind: "naspi" | "dis_coll" | "adi" | "sfl";
             /**
              * Format: date
              * @description Date of the benefit application, YYYY-MM-DD, not in the future (Rome calendar): the catalogue's `firstContactAfterBenefitClaim` clock starts from it
              * @example 2026-01-10
              */
             applicationDate: string;
+            /**
+             * Format: date
+             * @description ADI, SFL: the day of the digital activation pact, YYYY-MM-DD, not in the future: the presentation clocks count from it (absent: from `applicationDate`)
+             * @example 2026-01-12
+             */
+            activationPactDate?: string;
         };
         MonitoringInputDto: {
             /**
@@ -1800,6 +2038,11 @@ export interface components {
              */
             catalogueVersion: number | null;
             /**
+             * @description Issue 15: whose catalogue that version is: `national`, or the key of the region whose own version the journey's office pinned (e.g. `piemonte`)
+             * @example national
+             */
+            catalogueScope: string;
+            /**
              * Format: date-time
              * @description Since when the journey is stalled; null when it is not
              * @example null
@@ -1833,7 +2076,7 @@ export interface components {
              * @example naspi
              * @enum {string|null}
              */
-            benefitKind: "naspi" | "dis_coll" | null;
+            benefitKind: "naspi" | "dis_coll" | "adi" | "sfl" | null;
             /**
              * @description Its status now: it runs (conditionality applies) while `claimed` or `granted`; null: no benefit
              * @example granted
@@ -2110,6 +2353,11 @@ export interface components {
              * @example 3
              */
             catalogueVersion?: number | null;
+            /**
+             * @description Issue 15: whose catalogue that version is: `national` or the region's key (absent: national)
+             * @example piemonte
+             */
+            catalogueScope?: string;
             /** @description Path 4: the social services the path runs with (null on the other paths) */
             socialServices?: components["schemas"]["SocialServicesPartyViewDto"] | null;
             /** @description Path 5: the employer in crisis and the agreement (null on the other paths) */
@@ -2246,6 +2494,119 @@ export interface components {
              * @example false
              */
             socialServicesReferral: boolean;
+        };
+        ParticipationDurationDto: {
+            /**
+             * @description The benefit's months from the activation pact (SFL: P12M, art. 12 c.7 D.L. 48/2023)
+             * @example P12M
+             */
+            length: string;
+            /**
+             * @description How much longer with the pact updated (P12M, once)
+             * @example P12M
+             */
+            extension: string;
+            /**
+             * @description How long before the end an update of the pact counts for the extension (P1M: the last month)
+             * @example P1M
+             */
+            updateWindow: string;
+            /**
+             * @description How long a benefit suspended at its end waits for the update before it ends (P90D)
+             * @example P90D
+             */
+            updateGrace: string;
+        };
+        PresentationObligationDto: {
+            /**
+             * @description The benefit it binds: the clock runs while the journey's benefit is of this kind, neither refused nor ended
+             * @example adi
+             * @enum {string}
+             */
+            benefit: "adi" | "sfl";
+            /**
+             * @description `meeting` (ADI: present to the social services or the CPI) or `confirmation` (SFL: confirm participation)
+             * @example meeting
+             * @enum {string}
+             */
+            kind: "meeting" | "confirmation";
+            /**
+             * @description The first presentation's period from the digital activation pact (ADI: P120D); null: the first falls `every` after it
+             * @example P120D
+             */
+            first: string | null;
+            /**
+             * @description Then one every, from the last presentation (P90D)
+             * @example P90D
+             */
+            every: string;
+            /**
+             * @description Whether a convocation missed without an excuse ends the benefit (decadenza, art. 8 c.6 lett. a D.L. 48/2023)
+             * @example true
+             */
+            decadenzaOnMissedConvocation: boolean;
+            /** @description The benefit's months and their extension (SFL), or null */
+            duration: components["schemas"]["ParticipationDurationDto"] | null;
+        };
+        PresentationExemptionDto: {
+            /**
+             * @description Why the member is exempt (art. 6 c.4–5 D.L. 48/2023)
+             * @example aged_60_or_over
+             * @enum {string}
+             */
+            reason: "pensioner" | "aged_60_or_over" | "disabled" | "oncological_illness" | "care_duties" | "gender_violence_protection" | "in_education" | "employed" | "other";
+            /**
+             * @description Note
+             * @example null
+             */
+            note: string | null;
+            /**
+             * @description Who recorded it
+             * @example op-anna
+             */
+            operatorId: string;
+            /**
+             * Format: date-time
+             * @description When it was recorded
+             * @example 2026-03-02T09:00:00.000Z
+             */
+            since: string;
+        };
+        PresentationViewDto: {
+            /** @description The obligation the journey pinned from its catalogue */
+            rule: components["schemas"]["PresentationObligationDto"];
+            /**
+             * Format: date-time
+             * @description The last presentation recorded, or null
+             * @example 2026-05-10T09:00:00.000Z
+             */
+            lastPresentedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The due instant missed while the suspension it caused waits for a presentation, else null
+             * @example null
+             */
+            missedDueAt: string | null;
+            /** @description The exemption (no clock), or null */
+            exemption: components["schemas"]["PresentationExemptionDto"] | null;
+            /**
+             * Format: date-time
+             * @description When the last exemption was withdrawn (the clock restarted), or null
+             * @example null
+             */
+            exemptionWithdrawnAt: string | null;
+            /**
+             * Format: date-time
+             * @description SFL: when the benefit was extended (the pact updated), or null
+             * @example null
+             */
+            extendedAt: string | null;
+            /**
+             * Format: date-time
+             * @description SFL: since when the benefit, suspended at its months' end, waits for the pact's update, or null
+             * @example null
+             */
+            awaitingPactUpdateSince: string | null;
         };
         BeneficiaryViewDto: {
             /**
@@ -2450,7 +2811,7 @@ export interface components {
              * @example action_due
              * @enum {string}
              */
-            kind: "action_reminder" | "action_due" | "action_escalation" | "contact_due" | "contact_escalation" | "pact_deadline" | "pact_escalation" | "no_progress" | "first_contact" | "appointment_reminder" | "justification_due" | "appeal_window" | "pact_acceptance_due" | "suspension_limit" | "absence_end" | "profiling_review";
+            kind: "action_reminder" | "action_due" | "action_escalation" | "contact_due" | "contact_escalation" | "pact_deadline" | "pact_escalation" | "no_progress" | "first_contact" | "appointment_reminder" | "justification_due" | "appeal_window" | "pact_acceptance_due" | "suspension_limit" | "absence_end" | "profiling_review" | "presentation_due" | "participation_term";
             /**
              * @description The pact action concerned (kinds `action_*` only)
              * @example A1
@@ -2619,7 +2980,7 @@ export interface components {
              * @example short_employment
              * @enum {string|null}
              */
-            reason: "short_employment" | "other" | "exhausted" | "decadenza" | "employment" | "renounced" | "other" | null;
+            reason: "short_employment" | "missed_presentation" | "pact_not_updated" | "other" | "exhausted" | "decadenza" | "employment" | "renounced" | "other" | null;
             /**
              * @description Note
              * @example null
@@ -2643,13 +3004,19 @@ export interface components {
              * @example naspi
              * @enum {string}
              */
-            kind: "naspi" | "dis_coll";
+            kind: "naspi" | "dis_coll" | "adi" | "sfl";
             /**
              * Format: date
              * @description Date of the application, YYYY-MM-DD
              * @example 2026-01-10
              */
             applicationDate: string;
+            /**
+             * Format: date
+             * @description ADI, SFL: the day of the digital activation pact, which starts the presentation clocks (absent: the application's)
+             * @example 2026-01-12
+             */
+            activationPactDate?: string;
             /**
              * @description `start`: claimed with the start (the DID); `claim`: recorded later (`POST /journeys/{journeyId}/benefit`)
              * @example start
@@ -2775,6 +3142,19 @@ export interface components {
              */
             dueAt: string;
         };
+        SignedCopyViewDto: {
+            /**
+             * Format: uuid
+             * @description The stored document id
+             * @example 0b3f8c1e-6a0d-4c1e-9f55-3d2a1b0c9e8f
+             */
+            documentId: string;
+            /**
+             * @description SHA-256 of the copy's bytes (lower-case hex): the `ETag` of its download
+             * @example a3f1c2…
+             */
+            sha256: string;
+        };
         PactAcceptanceViewDto: {
             /**
              * Format: date-time
@@ -2783,11 +3163,13 @@ export interface components {
              */
             acceptedAt: string;
             /**
-             * @description How: `signed_in_person`, `graphometric` (signature on a tablet), `otp` (one-time password)
+             * @description How: `signed_in_person`, `graphometric` (signature on a tablet), `otp` (one-time password), `signed_copy` (the signed copy uploaded: `POST …/pact/versions/{version}/signed`)
              * @example graphometric
              * @enum {string}
              */
-            method: "signed_in_person" | "graphometric" | "otp";
+            method: "signed_in_person" | "graphometric" | "otp" | "signed_copy";
+            /** @description With `signed_copy`: the stored copy (`GET …/pact/versions/{version}/signed`), by id and SHA-256 — the journey keeps no more of it */
+            signedCopy?: components["schemas"]["SignedCopyViewDto"];
         };
         PactReferralViewDto: {
             /**
@@ -3675,6 +4057,20 @@ export interface components {
             transfer: components["schemas"]["TransferViewDto"] | null;
             /** @description Issue 15: the GOL monitoring data (given at the start or with `POST /journeys/{journeyId}/monitoring`), or null */
             monitoring: components["schemas"]["MonitoringViewDto"] | null;
+            /** @description Issue 15 (ADI, SFL): the presentation obligation the journey pinned from its catalogue and where it stands, or null (the catalogue sets none) */
+            presentation: components["schemas"]["PresentationViewDto"] | null;
+            /**
+             * Format: date-time
+             * @description Issue 15 (ADI, SFL): when the next presentation (a meeting with the services, a confirmation of participation) is due, moved by the pauses; once missed, the instant it was due (the benefit suspended until the person presents); null when no obligation binds the journey's benefit, the person is exempt, or a running pause holds it
+             * @example 2026-06-30T21:59:59.999Z
+             */
+            nextPresentationDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description Issue 15 (SFL): when the benefit's months end (extended once the pact was updated), or null
+             * @example null
+             */
+            participationEndsAt: string | null;
             /**
              * @description Employment office in charge
              * @example CPI-MI-01
@@ -3737,6 +4133,16 @@ export interface components {
              * @example 2
              */
             catalogueVersion: number | null;
+            /**
+             * @description Issue 15: whose catalogue that version is: `national` (the defaults), or the key of the region whose own version the journey's office resolved to when it started, chose its GOL path or was transferred (`GET /programmes?region=…`)
+             * @example piemonte
+             */
+            catalogueScope: string;
+            /**
+             * @description Issue 15: the pinned catalogue as readers see it: code, version and scope
+             * @example GOL-1 v2 (Piemonte)
+             */
+            catalogueLabel: string;
             /** @description The clocks of that catalogue version, which the journey runs with (all null for journeys started before catalogues) */
             clocks: components["schemas"]["JourneyClocksDto"];
             /** @description The agreed contacts */
@@ -3909,7 +4315,7 @@ export interface components {
              * @example JourneyStarted
              * @enum {string}
              */
-            type: "JourneyStarted" | "IntakeRecorded" | "PactSigned" | "PactVersionAccepted" | "PactAcceptanceOverdue" | "PactActionCompleted" | "PactActionReminderDue" | "PactActionOverdue" | "PactActionEscalated" | "ContactRecorded" | "ContactMissed" | "ContactMissedEscalated" | "PactDeadlineMissed" | "PactDeadlineEscalated" | "NoProgressDetected" | "JourneyClosed" | "JourneyTransferred" | "FirstContactMissed" | "ServiceDelivered" | "AppointmentScheduled" | "AppointmentRescheduled" | "AppointmentCancelled" | "AppointmentReminderDue" | "AppointmentHeld" | "AppointmentMissed" | "JobOfferRecorded" | "OfferAccepted" | "OfferRefused" | "OfferHearingRecorded" | "LapseJustified" | "LapseUnjustified" | "ConditionalityStepProposed" | "ConditionalityStepConfirmed" | "ConditionalityStepNotified" | "AppealLodged" | "AppealDecided" | "AppealWindowClosed" | "JourneyReopened" | "ConditionalityStepDismissed" | "PactAmended" | "ReferralMade" | "ReferralOutcomeRecorded" | "ProfilingRecorded" | "ProfilingClassChanged" | "QualitativeAssessmentRecorded" | "GolPathChosen" | "ProfilingReviewDue" | "PlacementRecorded" | "JourneySuspended" | "SuspensionEnded" | "SuspensionLimitReached" | "AbsenceRecorded" | "AbsenceEnded" | "BenefitClaimed" | "BenefitGranted" | "BenefitRefused" | "BenefitSuspended" | "BenefitResumed" | "BenefitEnded" | "MonitoringDataRecorded";
+            type: "JourneyStarted" | "IntakeRecorded" | "PactSigned" | "PactVersionAccepted" | "PactAcceptanceOverdue" | "PactActionCompleted" | "PactActionReminderDue" | "PactActionOverdue" | "PactActionEscalated" | "ContactRecorded" | "ContactMissed" | "ContactMissedEscalated" | "PactDeadlineMissed" | "PactDeadlineEscalated" | "NoProgressDetected" | "JourneyClosed" | "JourneyTransferred" | "FirstContactMissed" | "ServiceDelivered" | "AppointmentScheduled" | "AppointmentRescheduled" | "AppointmentCancelled" | "AppointmentReminderDue" | "AppointmentHeld" | "AppointmentMissed" | "JobOfferRecorded" | "OfferAccepted" | "OfferRefused" | "OfferHearingRecorded" | "LapseJustified" | "LapseUnjustified" | "ConditionalityStepProposed" | "ConditionalityStepConfirmed" | "ConditionalityStepNotified" | "AppealLodged" | "AppealDecided" | "AppealWindowClosed" | "JourneyReopened" | "ConditionalityStepDismissed" | "PactAmended" | "ReferralMade" | "ReferralOutcomeRecorded" | "ProfilingRecorded" | "ProfilingClassChanged" | "QualitativeAssessmentRecorded" | "GolPathChosen" | "ProfilingReviewDue" | "PlacementRecorded" | "JourneySuspended" | "SuspensionEnded" | "SuspensionLimitReached" | "AbsenceRecorded" | "AbsenceEnded" | "BenefitClaimed" | "BenefitGranted" | "BenefitRefused" | "BenefitSuspended" | "BenefitResumed" | "BenefitEnded" | "MonitoringDataRecorded" | "PresentationRecorded" | "PresentationMissed" | "PresentationExemptionRecorded" | "PresentationExemptionWithdrawn" | "ParticipationTermReached" | "BenefitForfeited";
             /**
              * Format: date-time
              * @description When the engine recorded it (UTC instant)
@@ -3919,7 +4325,7 @@ export interface components {
             /**
              * @description What happened; its shape depends on `type`:
              *
-             *     - `JourneyStarted`: the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, clocks, services, workingDayClocks, rollForwardClocks?, benefit, rules?, office? } (the catalogue version it pinned, with its clocks, services, working-day and roll-forward clocks; the NASpI/DIS-COLL claim or null; the rules' edition; the office's profile from the directory of offices)
+             *     - `JourneyStarted`: the journey started from the DID: { journeyId, programmeCode, officeId, didDate, beneficiary, catalogueVersion, catalogueScope?, clocks, services, workingDayClocks, rollForwardClocks?, benefit, rules?, office? } (the catalogue version it pinned — national, or its office's region's own: `catalogueScope`, absent on journeys started before issue 15: national —, with its clocks, services, working-day and roll-forward clocks; the NASpI/DIS-COLL claim or null; the rules' edition; the office's profile from the directory of offices)
              *     - `IntakeRecorded`: the presa in carico: { operatorId, takenInChargeAt, notes }
              *     - `PactSigned`: the pact was signed: { version, responsibleOperatorId, profilingClass, contactFrequency, jobSearchProof, availability, actions[{ actionId, kind, description, dueAt }], signedAt, acceptance: { acceptedAt, method } | null, referrals[{ referralId, to, organisation, reason }] } (`acceptance` and `referrals` in journeys of rules edition 2 only: with `acceptance` null the version waits for the person's acceptance)
              *     - `PactVersionAccepted`: the person accepted a version of the pact that waited for it; it is in force from `acceptance.acceptedAt`: { version, acceptance: { acceptedAt, method }, operatorId }
@@ -3935,7 +4341,7 @@ export interface components {
              *     - `PactDeadlineEscalated`: the pact was still unsigned the catalogue's escalation period after its deadline: { deadlineAt }
              *     - `NoProgressDetected`: nothing moved the journey on for the catalogue's stall period: { lastProgressAt }
              *     - `JourneyClosed`: the journey ended: { reason, operatorId, details, closedAt, nextJourneyId? } (`placed` after a placement, `decadenza` after a confirmed decadenza step, `transferred` with `nextJourneyId` after a transfer)
-             *     - `JourneyTransferred`: the person moved to another path (a JourneyClosed with reason `transferred` follows): { toProgrammeCode, reason, operatorId, nextJourneyId, nextEpisode } (`nextEpisode`: the next episode's id, person reference and target catalogue)
+             *     - `JourneyTransferred`: the person moved to another path (a JourneyClosed with reason `transferred` follows): { toProgrammeCode, reason, operatorId, nextJourneyId, nextEpisode } (`nextEpisode`: the next episode's id, person reference and target catalogue, with its `scope` as the office's region resolved it, issue 15)
              *     - `FirstContactMissed`: the person did not contact the office within the legal period after the DID or the benefit claim: { dueAt }
              *     - `ServiceDelivered`: a session of a service: { deliveryId, service, operatorId, deliveredAt, hours, outputs, completesService }
              *     - `AppointmentScheduled`: an appointment was scheduled: { appointmentId, service, purpose, at, channel, location, convocation, operatorId }
@@ -3964,7 +4370,7 @@ export interface components {
              *     - `ProfilingRecorded`: the national model's profiling, as given (GOL): { score, profilingClass, profiledOn, operatorId, review } (`review`: not the first)
              *     - `ProfilingClassChanged`: a review changed the profiling class (the operator is told): { from, to, profiledOn, operatorId }
              *     - `QualitativeAssessmentRecorded`: the operator's qualitative assessment: { findings[{ area, level, note }], summary, assessedOn, operatorId }
-             *     - `GolPathChosen`: the GOL path was chosen; from it the journey runs under the path's catalogue: { path, reason, operatorId, socialServices: { organisation, reference } | null, collectiveReallocation: { employer, agreementReference } | null, catalogue: { code, version, clocks, services, workingDayClocks, offerSuitability?, rollForwardClocks? } }
+             *     - `GolPathChosen`: the GOL path was chosen; from it the journey runs under the path's catalogue: { path, reason, operatorId, socialServices: { organisation, reference } | null, collectiveReallocation: { employer, agreementReference } | null, catalogue: { code, version, scope?, clocks, services, workingDayClocks, offerSuitability?, rollForwardClocks? } } (`scope`: national, or the region whose own version the office resolved to; issue 15)
              *     - `ProfilingReviewDue`: the catalogue's `profilingReview` period passed since the last profiling (the operator is told): { dueAt, profiledOn }
              *     - `PlacementRecorded`: the placement (a JourneyClosed with reason `placed` follows): { employer, contractType, startDate, hoursPerWeek, operatorId, offerId }
              *     - `JourneySuspended`: a job of up to six months suspends the unemployed status (art. 19 c.3 D.lgs. 150/2015): stage `suspended`, every clock paused: { pauseId, employer, contractType, startDate, expectedEndDate, hoursPerWeek, from, expectedEnd, limitAt, resumeStage, operatorId } (AppointmentCancelled for each appointment it covers comes before it)
@@ -3972,13 +4378,19 @@ export interface components {
              *     - `SuspensionLimitReached`: the suspension ran six months after the job started: the unemployed status is lost (a JourneyClosed with reason `status_lost` follows; the operator is told): { pauseId, limitAt }
              *     - `AbsenceRecorded`: a justified long absence from the catalogue's list pauses every clock: { pauseId, reason, fromDate, toDate, from, expectedEnd, operatorId }
              *     - `AbsenceEnded`: the absence ended (early, by the operator; or after its last day, operatorId null): { pauseId, endedAt, operatorId }
-             *     - `BenefitClaimed`: a NASpI or DIS-COLL claim recorded after the start; it runs from its application day: { kind, applicationDate, operatorId, note }
+             *     - `BenefitClaimed`: a claim (NASpI, DIS-COLL, ADI, SFL) recorded after the start; it runs from its application day: { kind, applicationDate, activationPactDate?, operatorId, note }
              *     - `BenefitGranted`: INPS granted the benefit: { on, operatorId, note }
              *     - `BenefitRefused`: INPS refused the claim; conditionality no longer applies from that day: { on, operatorId, note }
-             *     - `BenefitSuspended`: the benefit is suspended from that day (it does not run): { on, reason (`short_employment`, `other`), operatorId, note }
+             *     - `BenefitSuspended`: the benefit is suspended from that day (it does not run): { on, reason (`short_employment`, `missed_presentation`, `pact_not_updated`, `other`), operatorId, note }
              *     - `BenefitResumed`: the suspended benefit runs again from that day: { on, operatorId, note }
              *     - `BenefitEnded`: the benefit ended on that day; conditionality no longer applies: { on, reason (`exhausted`, `decadenza`, `employment`, `renounced`, `other`), operatorId, note }
              *     - `MonitoringDataRecorded`: issue 15: the GOL monitoring data recorded: { birthDate, sex, disabled, longTermUnemployed, neet, socialServicesReferral, operatorId }
+             *     - `PresentationRecorded`: issue 15 (ADI, SFL): a presentation to the services or a confirmation of participation; it restarts the clock and resumes a benefit suspended for a missed one: { presentedAt, operatorId, note, resumesBenefit }
+             *     - `PresentationMissed`: issue 15: the presentation's due instant passed; the benefit is suspended (reason `missed_presentation`, the operator is told) unless it was already: { dueAt, suspendsBenefit }
+             *     - `PresentationExemptionRecorded`: issue 15: the member is exempt (art. 6 D.L. 48/2023): no presentation clock: { reason, operatorId, note, resumesBenefit }
+             *     - `PresentationExemptionWithdrawn`: issue 15: the exemption withdrawn; the clock restarts: { operatorId, note }
+             *     - `ParticipationTermReached`: issue 15 (SFL): the benefit's months ended: `extended` (the pact updated in their last month, or while waiting), `awaiting_pact_update` (suspended, reason `pact_not_updated`), `ended` (reason `exhausted`): { outcome, dueAt }
+             *     - `BenefitForfeited`: issue 15 (ADI, SFL): a convocation missed without an excuse ended the benefit (decadenza, art. 8 c.6 lett. a D.L. 48/2023): { lapseId }
              * @example {
              *       "operatorId": "op-milano-017",
              *       "takenInChargeAt": "2026-01-20T09:30:00.000Z",
@@ -3996,10 +4408,15 @@ export interface components {
              */
             code: string;
             /**
-             * @description Version: 1 for the first definition, then one more for each `PUT`
+             * @description Version: 1 for the first definition, then one more for each `PUT` (of the same scope and code)
              * @example 2
              */
             version: number;
+            /**
+             * @description Issue 15: `national` (the defaults, which apply in every region that has not published its own version of the code) or the key of the region that published it (e.g. `piemonte`), whose journeys — of that region's offices — pin it instead
+             * @example national
+             */
+            scope: string;
             /**
              * @description Title
              * @example GOL percorso 1 – Reinserimento lavorativo
@@ -4074,6 +4491,13 @@ export interface components {
              *     ]
              */
             assessmentAreas?: string[];
+            /** @description Issue 15: the periodic presentation its benefit asks (the programmes `ADI` and `SFL`): ADI a meeting `first` P120D after the digital activation pact, then `every` P90D; SFL a confirmation every P90D and the benefit's 12 months, extended by 12 with the pact updated. Absent on versions without one. */
+            presentation?: components["schemas"]["PresentationObligationDto"];
+            /**
+             * @description How long a closed episode's personal data is kept, from its closure (issue 15). Absent: the default, P10Y.
+             * @example P10Y
+             */
+            personalDataRetention?: string;
         };
         PublishCatalogueDto: {
             /**
@@ -4125,6 +4549,35 @@ export interface components {
              *     ]
              */
             assessmentAreas?: string[] | null;
+            /**
+             * @description Issue 15: the scope, as `GET /programmes/{code}` answers it (so a version read can be published again): it must be the one the request publishes in — the `region` query's key, `national` without it — else 400 naming `scope`. The scope is the query's to choose.
+             * @example national
+             */
+            scope?: string;
+            /** @description Issue 15: the periodic presentation its benefit asks (ADI, SFL; D.L. 48/2023): `{ benefit: adi|sfl, kind: meeting|confirmation, first, every, decadenzaOnMissedConvocation, duration }` — `first` the first presentation's period from the digital activation pact (ADI: P120D; null: `every`), `every` the period from the last one (P90D), `decadenzaOnMissedConvocation` whether a convocation missed without an excuse ends the benefit (art. 8 c.6 lett. a), `duration` the SFL's months `{ length: P12M, extension: P12M, updateWindow: P1M, updateGrace: P90D }` or null. Absent or null: none. Journeys pin it at start. */
+            presentation?: components["schemas"]["PresentationObligationDto"] | null;
+            /**
+             * @description How long a closed episode's personal data is kept (issue 15): an ISO-8601 duration from the closure (P10Y, P5Y6M), or null for the default P10Y. Past it the retention sweep erases the person's data: the read model is minimised and the journey's payload key shredded. Journeys pin it at start.
+             * @example P10Y
+             */
+            personalDataRetention?: string | null;
+        };
+        RegionDto: {
+            /**
+             * @description The key offices, catalogues (`scope`) and `?region=` name it by
+             * @example piemonte
+             */
+            key: string;
+            /**
+             * @description Its name
+             * @example Piemonte
+             */
+            name: string;
+            /**
+             * @description ISTAT code: the region's, the province's for Trento (022) and Bolzano (021)
+             * @example 01
+             */
+            istat: string;
         };
         StalledCaseDto: {
             /**
@@ -4811,7 +5264,7 @@ export interface components {
              * @example naspi
              * @enum {string|null}
              */
-            benefitKind: "naspi" | "dis_coll" | null;
+            benefitKind: "naspi" | "dis_coll" | "adi" | "sfl" | null;
             /**
              * @description Operator in charge of the journey
              * @example op-bianchi
@@ -5108,10 +5561,37 @@ export interface components {
         };
         JourneysByBenefitStatusDto: {
             /**
+             * @description Claimed, INPS not yet decided (it runs)
+             * @example 3
+             */
+            claimed: number;
+            /**
+             * @description Granted (it runs)
+             * @example 20
+             */
+            granted: number;
+            /**
+             * @description Refused by INPS
+             * @example 1
+             */
+            refused: number;
+            /**
+             * @description Suspended (by INPS, or for ADI/SFL by a missed presentation or the SFL pact not updated)
+             * @example 2
+             */
+            suspended: number;
+            /**
+             * @description Ended
+             * @example 2
+             */
+            ended: number;
+            /**
              * @description No benefit claimed
              * @example 12
              */
             none: number;
+        };
+        BenefitStatusCountsDto: {
             /**
              * @description Claimed, INPS not yet decided (it runs)
              * @example 3
@@ -5128,7 +5608,7 @@ export interface components {
              */
             refused: number;
             /**
-             * @description Suspended
+             * @description Suspended (by INPS, or for ADI/SFL by a missed presentation or the SFL pact not updated)
              * @example 2
              */
             suspended: number;
@@ -5137,6 +5617,16 @@ export interface components {
              * @example 2
              */
             ended: number;
+        };
+        JourneysByBenefitKindDto: {
+            /** @description NASpI (conditionality, art. 21 D.lgs. 150/2015) */
+            naspi: components["schemas"]["BenefitStatusCountsDto"];
+            /** @description DIS-COLL (conditionality, art. 21 D.lgs. 150/2015) */
+            dis_coll: components["schemas"]["BenefitStatusCountsDto"];
+            /** @description Assegno di inclusione (D.L. 48/2023): its presentation every 90 days */
+            adi: components["schemas"]["BenefitStatusCountsDto"];
+            /** @description Supporto per la formazione e il lavoro (art. 12 D.L. 48/2023): its confirmation every 90 days, its 12 months */
+            sfl: components["schemas"]["BenefitStatusCountsDto"];
         };
         GolMonitoringKpisDto: {
             /**
@@ -5212,9 +5702,9 @@ export interface components {
              */
             medianDaysDidToPact: number | null;
             /**
-             * @description The same figures per region of the journeys' offices (the directory's `region`; `unassigned` for an office not in it), only regions with a journey counted
+             * @description The same figures per region of the journeys' offices (the directory's `region`, by the region's key since issue 15; `unassigned` for an office not in it), only regions with a journey counted
              * @example {
-             *       "Piemonte": {
+             *       "piemonte": {
              *         "takenInCharge": 3
              *       }
              *     }
@@ -5311,6 +5801,8 @@ export interface components {
             stepsAwaitingNotification: number;
             /** @description Open journeys by the status of their benefit now (`none`: no benefit claimed); conditionality applies to `claimed` and `granted` */
             journeysByBenefitStatus: components["schemas"]["JourneysByBenefitStatusDto"];
+            /** @description Issue 15: open journeys by their benefit's kind and status now (ADI and SFL suspended for a missed presentation among `suspended`) */
+            journeysByBenefitKind: components["schemas"]["JourneysByBenefitKindDto"];
             /** @description Journeys by GOL path now, any status (not limited to the period): the path chosen at the end of the assessment, or the GOL-n programme a journey started under */
             journeysByGolPath: components["schemas"]["JourneysByGolPathDto"];
             /**
@@ -5417,8 +5909,8 @@ export interface components {
              */
             competentCpiId: string;
             /**
-             * @description Region
-             * @example Lombardia
+             * @description The region's key (issue 15), e.g. `lombardia`; an office kept from before may hold a text that names no region (its journeys pin national catalogues)
+             * @example lombardia
              */
             region: string;
             /**
@@ -5447,8 +5939,8 @@ export interface components {
              */
             competentCpiId?: string;
             /**
-             * @description Region, 1-100 characters
-             * @example Lombardia
+             * @description The region (issue 15): its key — `piemonte`, `valle-d-aosta`, `lombardia`, `trento`, `bolzano`, `veneto`, `friuli-venezia-giulia`, `liguria`, `emilia-romagna`, `toscana`, `umbria`, `marche`, `lazio`, `abruzzo`, `molise`, `campania`, `puglia`, `basilicata`, `calabria`, `sicilia`, `sardegna` — or its name in any case, accents optional (`Emilia Romagna`); stored and answered as the key. `Trentino-Alto Adige` is refused: name the autonomous province. It decides the regional catalogues the office's journeys pin
+             * @example lombardia
              */
             region: string;
             /**
@@ -5820,6 +6312,74 @@ export interface components {
              */
             notHeld: string[];
         };
+        RetentionSkipDto: {
+            /**
+             * @description Journey id
+             * @example jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3
+             */
+            journeyId: string;
+            /**
+             * @description `workflow_running`: its workflow has not finished (e.g. an appeal window still open)
+             * @enum {string}
+             */
+            reason: "workflow_running";
+        };
+        RetentionSweepOutcomeDto: {
+            /**
+             * Format: date-time
+             * @description The instant retention was measured at (when the sweep started)
+             * @example 2036-06-01T03:00:00.000Z
+             */
+            now: string;
+            /**
+             * @description Journeys whose personal data it erased
+             * @example 2
+             */
+            erasedCount: number;
+            /**
+             * @description Journeys past retention it left for a later sweep
+             * @example 0
+             */
+            skippedCount: number;
+            /**
+             * @description The first 1000 journeys erased (ids only: keyed hashes)
+             * @example [
+             *       "jrn_3f2a9c0e5b7d41e8a6c2f0b1d4e7a9c3"
+             *     ]
+             */
+            erased: string[];
+            /** @description The first 1000 journeys skipped */
+            skipped: components["schemas"]["RetentionSkipDto"][];
+            /**
+             * @description Pages of journeys it went through
+             * @example 1
+             */
+            pages: number;
+        };
+        RetentionSweepDto: {
+            /**
+             * @description The sweep's id (its workflow id)
+             * @example retention-sweep-run-6f1c2b3a-0d4e-4f5a-9b8c-7d6e5f4a3b2c
+             */
+            sweepId: string;
+            /**
+             * @description `running`, `completed`, or `failed` (failed, terminated, cancelled or timed out)
+             * @enum {string}
+             */
+            status: "running" | "completed" | "failed";
+            /**
+             * Format: date-time
+             * @description When it started (UTC instant)
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When it ended, or null while running
+             */
+            closedAt: string | null;
+            /** @description What it did, once completed; null before */
+            outcome: components["schemas"]["RetentionSweepOutcomeDto"] | null;
+        };
         NotificationDto: {
             /**
              * Format: uuid
@@ -5987,6 +6547,14 @@ export interface components {
             temporal: components["schemas"]["TemporalHealthDto"];
             /** @description PostgreSQL (read model: lists and timelines) */
             database: components["schemas"]["DatabaseHealthDto"];
+        };
+        LivenessDto: {
+            /**
+             * @description Always `ok`: the process answers
+             * @example ok
+             * @enum {string}
+             */
+            status: "ok";
         };
         SideEffectFailureDto: {
             /** @example jrn_3f1c… */
@@ -6168,11 +6736,11 @@ export interface components {
             /** @description The person's acceptance of this version of the pact, when given now (journeys of rules edition 2): the version is in force from `acceptedAt`. Left out, the version waits for it (`POST /journeys/{journeyId}/pact/versions/{version}/acceptance`) and none of its deadlines start; journeys of edition 1 refuse it (their pact is in force at signing). */
             acceptance?: {
                 /**
-                 * @description How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person)
+                 * @description How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person), `signed_copy` (the signed copy of the pact document uploaded back: recorded only by `POST /journeys/{journeyId}/pact/versions/{version}/signed`)
                  * @example graphometric
                  * @enum {string}
                  */
-                method: "signed_in_person" | "graphometric" | "otp";
+                method: "signed_in_person" | "graphometric" | "otp" | "signed_copy";
                 /**
                  * Format: date-time
                  * @description When the person accepted: ISO-8601 date-time with offset, not in the future; defaults to now
@@ -6842,11 +7410,11 @@ export interface components {
             /** @description The person's acceptance of this version of the pact, when given now (journeys of rules edition 2): the version is in force from `acceptedAt`. Left out, the version waits for it (`POST /journeys/{journeyId}/pact/versions/{version}/acceptance`) and none of its deadlines start; journeys of edition 1 refuse it (their pact is in force at signing). */
             acceptance?: {
                 /**
-                 * @description How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person)
+                 * @description How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person), `signed_copy` (the signed copy of the pact document uploaded back: recorded only by `POST /journeys/{journeyId}/pact/versions/{version}/signed`)
                  * @example graphometric
                  * @enum {string}
                  */
-                method: "signed_in_person" | "graphometric" | "otp";
+                method: "signed_in_person" | "graphometric" | "otp" | "signed_copy";
                 /**
                  * Format: date-time
                  * @description When the person accepted: ISO-8601 date-time with offset, not in the future; defaults to now
@@ -6881,11 +7449,11 @@ export interface components {
         };
         AcceptPactVersionBody: {
             /**
-             * @description How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person)
+             * @description How the person accepted: `signed_in_person` (signed on paper at the office), `graphometric` (graphometric signature on a tablet), `otp` (a one-time password sent to the person), `signed_copy` (the signed copy of the pact document uploaded back: recorded only by `POST /journeys/{journeyId}/pact/versions/{version}/signed`)
              * @example graphometric
              * @enum {string}
              */
-            method: "signed_in_person" | "graphometric" | "otp";
+            method: "signed_in_person" | "graphometric" | "otp" | "signed_copy";
             /**
              * Format: date-time
              * @description When the person accepted: ISO-8601 date-time with offset, not in the future, not before the version was signed; defaults to now
@@ -7101,17 +7669,23 @@ export interface components {
         };
         ClaimBenefitBody: {
             /**
-             * @description The benefit claimed: `naspi` or `dis_coll`
+             * @description The benefit claimed: `naspi` or `dis_coll` (subject to conditionality, art. 21 D.lgs. 150/2015), `adi` (Assegno di inclusione) or `sfl` (Supporto per la formazione e il lavoro, D.L. 48/2023: their own presentation obligation when the journey's catalogue sets one, no art. 21 conditionality)
              * @example naspi
              * @enum {string}
              */
-            kind: "naspi" | "dis_coll";
+            kind: "naspi" | "dis_coll" | "adi" | "sfl";
             /**
              * Format: date
-             * @description Day of the application to INPS, YYYY-MM-DD: not in the future, not before the DID (the application counts as the DID itself, art. 21 c.1 D.lgs. 150/2015) nor the end of a previous claim. While the person waits for the presa in carico, the catalogue's `firstContactAfterBenefitClaim` clock runs from it
+             * @description Day of the application to INPS, YYYY-MM-DD: not in the future, not before the DID (the application counts as the DID itself, art. 21 c.1 D.lgs. 150/2015) nor the end of a previous claim. While the person waits for the presa in carico, the catalogue's `firstContactAfterBenefitClaim` clock runs from a NASpI or DIS-COLL application
              * @example 2026-03-10
              */
             applicationDate: string;
+            /**
+             * Format: date
+             * @description ADI, SFL: the day of the digital activation pact (patto di attivazione digitale), YYYY-MM-DD, not in the future: the presentation clocks count from it (absent: from the application's day)
+             * @example 2026-03-12
+             */
+            activationPactDate?: string;
             /**
              * @description Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)
              * @example op-milano-017
@@ -7182,11 +7756,11 @@ export interface components {
              */
             suspendedOn: string;
             /**
-             * @description `short_employment` (a subordinate job of up to six months, art. 9 D.lgs. 22/2015) or `other`
+             * @description `short_employment` (a subordinate job of up to six months, art. 9 D.lgs. 22/2015), `missed_presentation` (ADI/SFL: a presentation missed, art. 4 and 12 D.L. 48/2023), `pact_not_updated` (SFL: its months ended without the pact updated), or `other`. The journey records the last two itself when its catalogue sets a presentation obligation
              * @example short_employment
              * @enum {string}
              */
-            reason: "short_employment" | "other";
+            reason: "short_employment" | "missed_presentation" | "pact_not_updated" | "other";
             /**
              * @description Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)
              * @example op-milano-017
@@ -7434,6 +8008,69 @@ export interface components {
              * @example op-milano-017
              */
             operatorId?: string;
+            /**
+             * @description Administrators only: the member of staff the administrator acts for; the journey records them, the audit log the administrator
+             * @example op-milano-017
+             */
+            onBehalfOf?: string;
+        };
+        RecordPresentationBody: {
+            /**
+             * Format: date-time
+             * @description When the person presented to the services (ADI) or confirmed participation (SFL), an ISO-8601 date-time with offset: not in the future, not before the last one; absent: now
+             * @example 2026-05-10T09:00:00+02:00
+             */
+            presentedAt?: string;
+            /**
+             * @description Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)
+             * @example op-milano-017
+             */
+            operatorId?: string;
+            /**
+             * @description Note (at most 2000 characters)
+             * @example Colloquio di aggiornamento presso i servizi sociali
+             */
+            note?: string;
+            /**
+             * @description Administrators only: the member of staff the administrator acts for; the journey records them, the audit log the administrator
+             * @example op-milano-017
+             */
+            onBehalfOf?: string;
+        };
+        RecordPresentationExemptionBody: {
+            /**
+             * @description Why the member is exempt (art. 6 c.4–5 D.L. 48/2023): `pensioner`, `aged_60_or_over`, `disabled`, `oncological_illness`, `care_duties` (a child under 3, three or more minors, a member with severe disability or not self-sufficient), `gender_violence_protection`, `in_education`, `employed`, `other`
+             * @example aged_60_or_over
+             * @enum {string}
+             */
+            reason: "pensioner" | "aged_60_or_over" | "disabled" | "oncological_illness" | "care_duties" | "gender_violence_protection" | "in_education" | "employed" | "other";
+            /**
+             * @description Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)
+             * @example op-milano-017
+             */
+            operatorId?: string;
+            /**
+             * @description Note (no health data) (at most 2000 characters)
+             * @example Età pari a 61 anni
+             */
+            note?: string;
+            /**
+             * @description Administrators only: the member of staff the administrator acts for; the journey records them, the audit log the administrator
+             * @example op-milano-017
+             */
+            onBehalfOf?: string;
+        };
+        WithdrawPresentationExemptionBody: {
+            /**
+             * @description Deprecated and ignored (accepted until the next release): the journey records the caller of the request (its token subject)
+             * @example op-milano-017
+             */
+            operatorId?: string;
+            /**
+             * @description Note (at most 2000 characters)
+             * @example Cessato il carico di cura
+             */
+            note?: string;
             /**
              * @description Administrators only: the member of staff the administrator acts for; the journey records them, the audit log the administrator
              * @example op-milano-017
@@ -7792,6 +8429,19 @@ export interface operations {
                 };
             };
             /**
+             * @description Gone. Codes:
+             *
+             *     - `PERSONAL_DATA_ERASED`: the journey's personal data was erased past its catalogue's retention (issue 15); its statistics stay in the KPIs
+             */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
              * @description Internal error. Codes:
              *
              *     - `INTERNAL`: unexpected failure (details are logged, not returned)
@@ -7861,6 +8511,19 @@ export interface operations {
              *     - `JOURNEY_NOT_FOUND`: no event is recorded and Temporal does not know the journey
              */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Gone. Codes:
+             *
+             *     - `PERSONAL_DATA_ERASED`: the journey's personal data was erased past its catalogue's retention: its events keep only their types and dates
+             */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13962,22 +14625,856 @@ export interface operations {
             };
         };
     };
-    ProgrammesController_list: {
+    JourneyCommandsController_recordPresentation: {
         parameters: {
             query?: never;
+            header?: {
+                /** @description Optional. A key of your choosing (e.g. a UUID), 1–128 letters, digits, `.`, `:`, `-` or `_`, naming one command. Sending the same command again with the same key and body (a retry after a timeout or a 503) applies it once: the retry answers the first outcome. The same key with another command or body is refused (422 `IDEMPOTENCY_KEY_REUSED`) and nothing is sent. Keys are per caller and per journey; the retry answers the first outcome while the journey runs on the same workflow run (a long journey that continued as new applies a retry again). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Journey id: jrn_ and 32 lowercase hex characters */
+                journeyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPresentationBody"];
+            };
+        };
+        responses: {
+            /** @description The journey with its `presentation` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyViewDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: a body field, query parameter or path parameter breaks a rule (`fields` lists them)
+             *     - `MALFORMED_JSON`: the body is not well-formed JSON
+             *     - `INVALID_VALUE`: the journey refused a value (`fields` names it)
+             *     - `INVALID_DATE`: `presentedAt` is in the future, before the last presentation or before the activation pact
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `UNAUTHENTICATED`: no valid bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: not an operator or administrator, the journey's office is outside your offices, or `onBehalfOf` from someone not an administrator (nothing is written)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `JOURNEY_NOT_FOUND`: Temporal does not know the journey (and, for reads, the read model has no trace of it)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *
+             *     - `JOURNEY_CLOSED`: the journey is closed (its workflow has ended, or it refuses commands since its closure)
+             *     - `PRESENTATION_NOT_REQUIRED`: no presentation obligation binds the journey's benefit (another catalogue, no ADI/SFL claim, or the claim refused or ended)
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Payload too large. Codes:
+             *
+             *     - `PAYLOAD_TOO_LARGE`: the body exceeds the size limit (100kb by default)
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unprocessable. Codes:
+             *
+             *     - `IDEMPOTENCY_KEY_REUSED`: the `Idempotency-Key` was already used by you on this journey for another command or body; nothing was sent (a new command needs a new key)
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
+             *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    JourneyCommandsController_recordPresentationExemption: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A key of your choosing (e.g. a UUID), 1–128 letters, digits, `.`, `:`, `-` or `_`, naming one command. Sending the same command again with the same key and body (a retry after a timeout or a 503) applies it once: the retry answers the first outcome. The same key with another command or body is refused (422 `IDEMPOTENCY_KEY_REUSED`) and nothing is sent. Keys are per caller and per journey; the retry answers the first outcome while the journey runs on the same workflow run (a long journey that continued as new applies a retry again). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Journey id: jrn_ and 32 lowercase hex characters */
+                journeyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPresentationExemptionBody"];
+            };
+        };
+        responses: {
+            /** @description The journey with its `presentation.exemption` */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyViewDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: a body field, query parameter or path parameter breaks a rule (`fields` lists them)
+             *     - `MALFORMED_JSON`: the body is not well-formed JSON
+             *     - `INVALID_VALUE`: the journey refused a value (`fields` names it)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `UNAUTHENTICATED`: no valid bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: not an operator or administrator, the journey's office is outside your offices, or `onBehalfOf` from someone not an administrator (nothing is written)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `JOURNEY_NOT_FOUND`: Temporal does not know the journey (and, for reads, the read model has no trace of it)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *
+             *     - `JOURNEY_CLOSED`: the journey is closed (its workflow has ended, or it refuses commands since its closure)
+             *     - `PRESENTATION_NOT_REQUIRED`: no presentation obligation binds the journey's benefit
+             *     - `PRESENTATION_EXEMPTION_ALREADY_RECORDED`: the person is exempt already: withdraw it first
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Payload too large. Codes:
+             *
+             *     - `PAYLOAD_TOO_LARGE`: the body exceeds the size limit (100kb by default)
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unprocessable. Codes:
+             *
+             *     - `IDEMPOTENCY_KEY_REUSED`: the `Idempotency-Key` was already used by you on this journey for another command or body; nothing was sent (a new command needs a new key)
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
+             *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    JourneyCommandsController_withdrawPresentationExemption: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A key of your choosing (e.g. a UUID), 1–128 letters, digits, `.`, `:`, `-` or `_`, naming one command. Sending the same command again with the same key and body (a retry after a timeout or a 503) applies it once: the retry answers the first outcome. The same key with another command or body is refused (422 `IDEMPOTENCY_KEY_REUSED`) and nothing is sent. Keys are per caller and per journey; the retry answers the first outcome while the journey runs on the same workflow run (a long journey that continued as new applies a retry again). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Journey id: jrn_ and 32 lowercase hex characters */
+                journeyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WithdrawPresentationExemptionBody"];
+            };
+        };
+        responses: {
+            /** @description The journey with no exemption */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyViewDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: a body field, query parameter or path parameter breaks a rule (`fields` lists them)
+             *     - `MALFORMED_JSON`: the body is not well-formed JSON
+             *     - `INVALID_VALUE`: the journey refused a value (`fields` names it)
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `UNAUTHENTICATED`: no valid bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: not an operator or administrator, the journey's office is outside your offices, or `onBehalfOf` from someone not an administrator (nothing is written)
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `JOURNEY_NOT_FOUND`: Temporal does not know the journey (and, for reads, the read model has no trace of it)
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *
+             *     - `JOURNEY_CLOSED`: the journey is closed (its workflow has ended, or it refuses commands since its closure)
+             *     - `PRESENTATION_NOT_REQUIRED`: no presentation obligation binds the journey's benefit
+             *     - `PRESENTATION_EXEMPTION_NOT_RECORDED`: the person is not exempt
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Payload too large. Codes:
+             *
+             *     - `PAYLOAD_TOO_LARGE`: the body exceeds the size limit (100kb by default)
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Unprocessable. Codes:
+             *
+             *     - `IDEMPOTENCY_KEY_REUSED`: the `Idempotency-Key` was already used by you on this journey for another command or body; nothing was sent (a new command needs a new key)
+             */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
+             *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PactDocumentsController_document: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Journey id: jrn_ and 32 lowercase hex characters */
+                journeyId: string;
+                /** @description The pact version (`pactVersions[n].version`) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the journey id or the version is malformed
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `JOURNEY_NOT_FOUND`: Temporal does not know the journey (and, for reads, the read model has no trace of it)
+             *     - `PACT_DOCUMENT_NOT_FOUND`: the pact has no such version, or its document is not generated yet
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which keeps the documents, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PactDocumentsController_signed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Journey id: jrn_ and 32 lowercase hex characters */
+                journeyId: string;
+                /** @description The pact version (`pactVersions[n].version`) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed copy */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the journey id or the version is malformed
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "image/jpeg": components["schemas"]["ErrorResponseDto"];
+                    "image/png": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `JOURNEY_NOT_FOUND`: Temporal does not know the journey (and, for reads, the read model has no trace of it)
+             *     - `PACT_DOCUMENT_NOT_FOUND`: the pact has no such version, or no signed copy of it was uploaded
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "image/jpeg": components["schemas"]["ErrorResponseDto"];
+                    "image/png": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "image/jpeg": components["schemas"]["ErrorResponseDto"];
+                    "image/png": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which keeps the documents, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": components["schemas"]["ErrorResponseDto"];
+                    "image/jpeg": components["schemas"]["ErrorResponseDto"];
+                    "image/png": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PactDocumentsController_uploadSigned: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Journey id: jrn_ and 32 lowercase hex characters */
+                journeyId: string;
+                /** @description The pact version (`pactVersions[n].version`) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        /** @description The signed copy: PDF, JPEG or PNG bytes */
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            /** @description The journey with the version accepted (`pactVersions[n].acceptance.method: signed_copy`, `signedCopy: { documentId, sha256 }`) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JourneyViewDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the journey id or the version is malformed
+             *     - `UNSUPPORTED_DOCUMENT_TYPE`: the body is not a PDF, JPEG or PNG (judged from its bytes), or is empty
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `JOURNEY_NOT_FOUND`: Temporal does not know the journey (and, for reads, the read model has no trace of it)
+             *     - `PACT_DOCUMENT_NOT_FOUND`: the pact has no such version
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Conflict. Codes:
+             *
+             *     - `PACT_VERSION_ALREADY_ACCEPTED`: the version is in force already, or was superseded (edition 1 pacts are in force at signing)
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Payload too large. Codes:
+             *
+             *     - `PAYLOAD_TOO_LARGE`: the copy exceeds `API_SIGNED_COPY_LIMIT`
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which keeps the documents, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProgrammesController_list: {
+        parameters: {
+            query?: {
+                /** @description A region's key (`piemonte`, `lombardia`, `trento`, `bolzano`, …): its catalogues — for a read, the region's own version of each code, else the national one (what its offices' journeys pin); for a publish, a version of the region's own. Absent: the national catalogues. */
+                region?: "piemonte" | "valle-d-aosta" | "lombardia" | "bolzano" | "trento" | "veneto" | "friuli-venezia-giulia" | "liguria" | "emilia-romagna" | "toscana" | "umbria" | "marche" | "lazio" | "abruzzo" | "molise" | "campania" | "puglia" | "basilicata" | "calabria" | "sicilia" | "sardegna";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The latest version of each programme */
+            /** @description The latest (effective) version of each programme */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgrammeCatalogueDto"][];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: `region` is not a region key
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProgrammesController_versions: {
+        parameters: {
+            query?: {
+                /** @description A region's key (`piemonte`, `lombardia`, `trento`, `bolzano`, …): its catalogues — for a read, the region's own version of each code, else the national one (what its offices' journeys pin); for a publish, a version of the region's own. Absent: the national catalogues. */
+                region?: "piemonte" | "valle-d-aosta" | "lombardia" | "bolzano" | "trento" | "veneto" | "friuli-venezia-giulia" | "liguria" | "emilia-romagna" | "toscana" | "umbria" | "marche" | "lazio" | "abruzzo" | "molise" | "campania" | "puglia" | "basilicata" | "calabria" | "sicilia" | "sardegna";
+            };
+            header?: never;
+            path: {
+                /** @description Programme code: 2-32 of A-Z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeCatalogueDto"][];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the code is malformed, or `region` is not a region key
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `PROGRAMME_NOT_FOUND`: no version of this code in the scope asked
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
             /**
@@ -14011,7 +15508,9 @@ export interface operations {
     ProgrammesController_get: {
         parameters: {
             query?: {
-                /** @description A given version (from 1); the latest when absent */
+                /** @description A region's key (`piemonte`, `lombardia`, `trento`, `bolzano`, …): its catalogues — for a read, the region's own version of each code, else the national one (what its offices' journeys pin); for a publish, a version of the region's own. Absent: the national catalogues. */
+                region?: "piemonte" | "valle-d-aosta" | "lombardia" | "bolzano" | "trento" | "veneto" | "friuli-venezia-giulia" | "liguria" | "emilia-romagna" | "toscana" | "umbria" | "marche" | "lazio" | "abruzzo" | "molise" | "campania" | "puglia" | "basilicata" | "calabria" | "sicilia" | "sardegna";
+                /** @description A given version (from 1), of the region's own versions when `region` is given, else of the national ones; the latest (the effective one in `region`) when absent */
                 version?: number;
             };
             header?: never;
@@ -14035,7 +15534,7 @@ export interface operations {
             /**
              * @description Bad request. Codes:
              *
-             *     - `VALIDATION_FAILED`: the code or the version is malformed
+             *     - `VALIDATION_FAILED`: the code or the version is malformed, or `region` is not a region key
              */
             400: {
                 headers: {
@@ -14048,7 +15547,7 @@ export interface operations {
             /**
              * @description Not found. Codes:
              *
-             *     - `PROGRAMME_NOT_FOUND`: no programme has this code, or it has no such version
+             *     - `PROGRAMME_NOT_FOUND`: no programme has this code (in the region, nor nationally), or it has no such version
              */
             404: {
                 headers: {
@@ -14088,7 +15587,10 @@ export interface operations {
     };
     ProgrammesController_publish: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description A region's key (`piemonte`, `lombardia`, `trento`, `bolzano`, …): its catalogues — for a read, the region's own version of each code, else the national one (what its offices' journeys pin); for a publish, a version of the region's own. Absent: the national catalogues. */
+                region?: "piemonte" | "valle-d-aosta" | "lombardia" | "bolzano" | "trento" | "veneto" | "friuli-venezia-giulia" | "liguria" | "emilia-romagna" | "toscana" | "umbria" | "marche" | "lazio" | "abruzzo" | "molise" | "campania" | "puglia" | "basilicata" | "calabria" | "sicilia" | "sardegna";
+            };
             header?: never;
             path: {
                 /** @description Programme code: 2-32 of A-Z 0-9 _ - */
@@ -14114,7 +15616,7 @@ export interface operations {
             /**
              * @description Bad request. Codes:
              *
-             *     - `VALIDATION_FAILED`: the code is malformed, the title is missing or too long, a clock is missing (core ones), unknown, or not a positive ISO-8601 duration or null, a service is unknown, listed twice, not first `reception` or after a service not listed before it, or a working-day clock is not a legal clock or not whole days, or a roll-forward setting is not a legal clock's `{ saturdaysClosed }`, or a threshold of `offerSuitability` is unknown or not a number from 0 to 100000, or an absence reason is unknown or listed twice (`fields` names each, e.g. `clocks.stallAfter`, `services[2].after`, `workingDayClocks[0]`, `rollForwardClocks.appealWindow.saturdaysClosed`, `offerSuitability.maxDistanceKm`, `absenceReasons[1]`)
+             *     - `VALIDATION_FAILED`: the code is malformed, the title is missing or too long, a clock is missing (core ones), unknown, or not a positive ISO-8601 duration or null, a service is unknown, listed twice, not first `reception` or after a service not listed before it, or a working-day clock is not a legal clock or not whole days, or a roll-forward setting is not a legal clock's `{ saturdaysClosed }`, or a threshold of `offerSuitability` is unknown or not a number from 0 to 100000, or an absence reason is unknown or listed twice or `region` is not a region key (`fields` names each, e.g. `clocks.stallAfter`, `services[2].after`, `workingDayClocks[0]`, `rollForwardClocks.appealWindow.saturdaysClosed`, `offerSuitability.maxDistanceKm`, `absenceReasons[1]`)
              *     - `MALFORMED_JSON`: the body is not well-formed JSON
              */
             400: {
@@ -14192,6 +15694,52 @@ export interface operations {
             };
         };
     };
+    RegionsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every region, in ISTAT order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"][];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `UNAUTHENTICATED`: no valid bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     SupervisorController_stalledCases: {
         parameters: {
             query: {
@@ -14212,19 +15760,23 @@ export interface operations {
                 /** @description `longest`: stalled longest first; `newest`: most recently stalled first */
                 sort?: "longest" | "newest";
             };
-            header?: never;
+            header?: {
+                /** @description `text/csv`: the whole filtered set as CSV; JSON otherwise */
+                accept?: "application/json" | "text/csv";
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of stalled journeys */
+            /** @description A page of stalled journeys; with `Accept: text/csv`, the whole filtered set as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["StalledCasePageDto"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -14312,19 +15864,23 @@ export interface operations {
                 /** @description `true`: only actions already escalated to the office's supervisors; `false`: only those not yet */
                 escalated?: "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description `text/csv`: the whole filtered set as CSV; JSON otherwise */
+                accept?: "application/json" | "text/csv";
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of overdue actions */
+            /** @description A page of overdue actions; with `Accept: text/csv`, the whole filtered set as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OverdueActionPageDto"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -14712,19 +16268,23 @@ export interface operations {
                 /** @description `earliest`: earliest first; `latest`: latest first */
                 sort?: "earliest" | "latest";
             };
-            header?: never;
+            header?: {
+                /** @description `text/csv`: the whole filtered set as CSV; JSON otherwise */
+                accept?: "application/json" | "text/csv";
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of appointments */
+            /** @description A page of appointments; with `Accept: text/csv`, the whole filtered set as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AppointmentPageDto"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -14820,19 +16380,23 @@ export interface operations {
                 /** @description `oldest`: proposed longest ago first; `newest`: most recent first */
                 sort?: "oldest" | "newest";
             };
-            header?: never;
+            header?: {
+                /** @description `text/csv`: the whole filtered set as CSV; JSON otherwise */
+                accept?: "application/json" | "text/csv";
+            };
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description A page of conditionality steps */
+            /** @description A page of conditionality steps; with `Accept: text/csv`, the whole filtered set as CSV */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConditionalityStepPageDto"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -16009,6 +17573,179 @@ export interface operations {
             };
         };
     };
+    RetentionController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sweep, started */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSweepDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `UNAUTHENTICATED`: no valid bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: not an administrator
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal does not answer
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RetentionController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id `POST /admin/retention/run` answered, or a scheduled sweep's workflow id */
+                sweepId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sweep */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSweepDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: not a sweep id
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `UNAUTHENTICATED`: no valid bearer token
+             */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: not an administrator
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `RETENTION_SWEEP_NOT_FOUND`: no sweep has this id
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal does not answer
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -16426,6 +18163,55 @@ export interface operations {
                 };
             };
             /** @description At least one dependency is down (same body, `status: degraded`) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready: every dependency is up */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            /** @description Not ready: at least one dependency is down (same body, `status: degraded`) */
             503: {
                 headers: {
                     [name: string]: unknown;
