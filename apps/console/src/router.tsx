@@ -8,6 +8,11 @@ import { CallbackPage } from './routes/callback';
 import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
 import { SignInPage } from './routes/sign-in';
+// administrators
+import { AuditAdminPage } from './routes/admin/audit';
+import { NotificationsAdminPage } from './routes/admin/notifications';
+import { ProgrammesAdminPage } from './routes/admin/programmes';
+import { StaffAdminPage } from './routes/admin/staff';
 
 /**
  * The console's pages, under `/console/` (the API serves index.html for every path there). Paths carry no personal
@@ -23,7 +28,14 @@ const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases'
 const startJourneyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/new', component: StartJourneyPage });
 const journeyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/$journeyId', component: JourneyPage });
 
-const routeTree = rootRoute.addChildren([homeRoute, signInRoute, callbackRoute, accessibilityRoute, casesRoute, startJourneyRoute, journeyRoute]);
+// administrators
+const adminProgrammesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/programmes', component: ProgrammesAdminPage });
+const adminStaffRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/staff', component: StaffAdminPage });
+const adminAuditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/audit', component: AuditAdminPage });
+const adminNotificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/notifications', component: NotificationsAdminPage });
+const adminRoutes = [adminProgrammesRoute, adminStaffRoute, adminAuditRoute, adminNotificationsRoute];
+
+const routeTree = rootRoute.addChildren([homeRoute, signInRoute, callbackRoute, accessibilityRoute, casesRoute, startJourneyRoute, journeyRoute, ...adminRoutes]);
 
 export const router = createRouter({ routeTree, basepath: import.meta.env.BASE_URL.replace(/\/$/, '') });
 

@@ -1705,7 +1705,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         AuditEntryDto: {
             /** @example 42 */
             id: string;
@@ -5845,7 +5844,7 @@ export interface components {
              * @default true
              * @example true
              */
-            active: Record<string, never>;
+            active: boolean;
         };
         StaffMemberDto: {
             /**
@@ -8098,7 +8097,7 @@ export interface operations {
                 /** @description Page, from 1 to 100000 */
                 page?: number;
                 /** @description Entries per page */
-                pageSize?: components["schemas"]["Object"];
+                pageSize?: number;
             };
             header?: never;
             path?: never;
