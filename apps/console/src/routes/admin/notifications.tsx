@@ -36,6 +36,7 @@ function Messages() {
   const [officeId, setOfficeId] = useState('');
   const [page, setPage] = useState(1);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [retried, setRetried] = useState(false);
   const query = { page, pageSize: PAGE_SIZE, ...(status ? { status: status as Status } : {}), ...(officeId ? { officeId } : {}) };
   const messages = useQuery({
     queryKey: ['notifications', query],
@@ -65,6 +66,7 @@ function Messages() {
             setOfficeId(String(new FormData(event.currentTarget).get('officeId') ?? '').trim());
             setStatus(draftStatus);
             setPage(1);
+            setRetried(false);
           }}
         >
           <Choice
@@ -84,12 +86,17 @@ function Messages() {
       <h3 className="h5 mt-3" aria-live="polite">
         {messages.data ? t('notifications.results', { total: messages.data.total }) : messages.isError ? t('admin.loadFailed') : t('app.loading')}
       </h3>
+      {retried && (
+        <div className="alert alert-success" role="status">
+          {t('notifications.retried')}
+        </div>
+      )}
       {messages.isError && Object.keys(errors).length === 0 && <LoadFailed />}
       {messages.data && messages.data.items.length === 0 && <p>{t('notifications.none')}</p>}
       {messages.data && (
         <ul className="sal-admin-cards">
           {messages.data.items.map((m) => (
-            <MessageCard key={m.id} message={m} />
+            <MessageCard key={m.id} message={m} onRetried={() => setRetried(true)} />
           ))}
         </ul>
       )}
@@ -98,7 +105,7 @@ function Messages() {
   );
 }
 
-function MessageCard({ message: m }: { message: Message }) {
+function MessageCard({ message: m, onRetried }: { message: Message; onRetried(): void }) {
   const t = useT();
   const api = useApi();
   const format = useFormat();
@@ -109,7 +116,10 @@ function MessageCard({ message: m }: { message: Message }) {
       if (error) throw new Error(errorMessage(error) ?? '');
       return data;
     },
-    onSuccess: () => queries.invalidateQueries({ queryKey: ['notifications'] }),
+    onSuccess: async () => {
+      onRetried();
+      await queries.invalidateQueries({ queryKey: ['notifications'] });
+    },
   });
   const titleId = `message-${m.id}`;
   return (
@@ -172,11 +182,6 @@ function MessageCard({ message: m }: { message: Message }) {
             </li>
           ))}
         </ol>
-      )}
-      {retry.isSuccess && (
-        <div className="alert alert-success" role="status">
-          {t('notifications.retried')}
-        </div>
       )}
       {retry.isError && (
         <div className="alert alert-danger" role="alert">
