@@ -294,7 +294,8 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
       )}
       <Form className="sal-form" validationErrors={codeErrors} onSubmit={(event) => void publish(event)}>
         <TextInput name="code" label={t('programmes.code')} help={t('programmes.codeHelp')} defaultValue={latest?.code ?? ''} isRequired autoComplete="off" />
-        <TextField value={text} onChange={setText} isInvalid={problems.length > 0} className="sal-field" name="definition">
+        {/* `aria`: the API's messages mark the editor invalid without the browser blocking the next submit. */}
+        <TextField value={text} onChange={setText} isInvalid={problems.length > 0} validationBehavior="aria" className="sal-field" name="definition">
           <Label className="sal-label">{t('programmes.definition')}</Label>
           <TextArea className="form-control sal-input sal-json" rows={18} spellCheck={false} />
           <Text slot="description" className="sal-help">
