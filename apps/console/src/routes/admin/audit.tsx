@@ -68,6 +68,7 @@ function Audit() {
         <Form
           className="sal-filter-grid"
           validationErrors={errors}
+          validationBehavior="aria"
           onSubmit={(event) => {
             event.preventDefault();
             const form = new FormData(event.currentTarget);

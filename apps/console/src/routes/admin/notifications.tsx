@@ -61,6 +61,7 @@ function Messages() {
         <Form
           className="sal-filter-grid"
           validationErrors={errors}
+          validationBehavior="aria"
           onSubmit={(event) => {
             event.preventDefault();
             setOfficeId(String(new FormData(event.currentTarget).get('officeId') ?? '').trim());
@@ -234,6 +235,7 @@ function SideEffectFailures() {
         <Form
           className="sal-search"
           validationErrors={errors}
+          validationBehavior="aria"
           onSubmit={(event) => {
             event.preventDefault();
             const text = String(new FormData(event.currentTarget).get('officeId') ?? '');

@@ -292,7 +292,7 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
           {refusal}
         </div>
       )}
-      <Form className="sal-form" validationErrors={codeErrors} onSubmit={(event) => void publish(event)}>
+      <Form className="sal-form" validationErrors={codeErrors} validationBehavior="aria" onSubmit={(event) => void publish(event)}>
         <TextInput name="code" label={t('programmes.code')} help={t('programmes.codeHelp')} defaultValue={latest?.code ?? ''} isRequired autoComplete="off" />
         {/* `aria`: the API's messages mark the editor invalid without the browser blocking the next submit. */}
         <TextField value={text} onChange={setText} isInvalid={problems.length > 0} validationBehavior="aria" className="sal-field" name="definition">

@@ -57,6 +57,7 @@ function Staff() {
         <Form
           className="sal-filter-grid"
           validationErrors={filterErrors}
+          validationBehavior="aria"
           onSubmit={(event) => {
             event.preventDefault();
             setFilters({ officeId: String(new FormData(event.currentTarget).get('officeId') ?? '').trim(), role: draftRole });
@@ -151,7 +152,11 @@ function Staff() {
   );
 }
 
-/** Adds or replaces a member (`PUT /staff/{staffId}`), with the API's message beside each field it refuses. */
+/**
+ * Adds or replaces a member (`PUT /staff/{staffId}`), with the API's message beside each field it refuses. The admin
+ * forms validate with `aria` behaviour: the API's messages mark the fields invalid without the browser blocking the
+ * corrected submit (natively, a field keeps its custom validity until React re-renders after the blur).
+ */
 function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSaved(member: Member): void; onCancel(): void }) {
   const t = useT();
   const api = useApi();
@@ -199,7 +204,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
           {refusal}
         </div>
       )}
-      <Form className="sal-form" validationErrors={errors} onSubmit={(event) => void save(event)}>
+      <Form className="sal-form" validationErrors={errors} validationBehavior="aria" onSubmit={(event) => void save(event)}>
         {!member && <TextInput name="staffId" label={t('staff.staffId')} help={t('staff.staffIdHelp')} isRequired autoComplete="off" />}
         <TextInput name="officeId" label={t('staff.office')} defaultValue={member?.officeId ?? ''} isRequired autoComplete="off" />
         <Choice name="role" label={t('staff.role')} value={role} onChange={(v) => setRole((v || 'operator') as Role)} options={ROLES.map((r): [string, string] => [r, t(`staff.role.${r}`)])} />
