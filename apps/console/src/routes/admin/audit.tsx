@@ -66,7 +66,7 @@ function Audit() {
           {t('admin.filters')}
         </h2>
         <Form
-          className="sal-filter-grid"
+          className="sal-filter-grid sal-admin-filters"
           validationErrors={errors}
           validationBehavior="aria"
           onSubmit={(event) => {

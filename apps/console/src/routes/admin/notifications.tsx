@@ -59,7 +59,7 @@ function Messages() {
       </h2>
       <div className="sal-card sal-filters">
         <Form
-          className="sal-filter-grid"
+          className="sal-filter-grid sal-admin-filters"
           validationErrors={errors}
           validationBehavior="aria"
           onSubmit={(event) => {

@@ -55,7 +55,7 @@ function Staff() {
           {t('admin.filters')}
         </h2>
         <Form
-          className="sal-filter-grid"
+          className="sal-filter-grid sal-admin-filters"
           validationErrors={filterErrors}
           validationBehavior="aria"
           onSubmit={(event) => {
@@ -168,6 +168,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
   const [sending, setSending] = useState(false);
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (sending) return;
     const form = new FormData(event.currentTarget);
     const value = (name: string) => String(form.get(name) ?? '');
     const staffId = member?.staffId ?? value('staffId').trim();
@@ -214,7 +215,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
           {t('staff.active')}
         </Checkbox>
         <div className="sal-buttons">
-          <Button type="submit" className="btn btn-primary" isDisabled={sending}>
+          <Button type="submit" className="btn btn-primary">
             {sending ? t('form.sending') : t('staff.save')}
           </Button>
           <Button className="btn btn-outline-primary" onPress={onCancel}>
