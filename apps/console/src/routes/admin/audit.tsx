@@ -4,11 +4,10 @@ import { Link } from '@tanstack/react-router';
 import { Button, Form } from 'react-aria-components';
 import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
-import { LoadFailed, Paging, RequireAdministrator } from '../../components/admin';
+import { LoadFailed, Paging, RequireAdministrator, useLabel } from '../../components/admin';
 import { TextInput } from '../../components/fields';
 import { useFormat } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
-import type { MessageKey } from '../../i18n/catalogue';
 import { useT } from '../../i18n/i18n';
 
 const PAGE_SIZE = 50;
@@ -33,6 +32,7 @@ function Audit() {
   const t = useT();
   const api = useApi();
   const format = useFormat();
+  const label = useLabel();
   // The filters live in the page, never in the URL: a person reference is not personal data, but a path carries a journey id at most.
   const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [page, setPage] = useState(1);
@@ -124,7 +124,7 @@ function Audit() {
                     <td>
                       <code>{entry.subject}</code>
                     </td>
-                    <td>{t(`role.${entry.role}` as MessageKey)}</td>
+                    <td>{label('role', entry.role)}</td>
                     <td>
                       <code>
                         {entry.method} {entry.route}
@@ -141,7 +141,7 @@ function Audit() {
                     </td>
                     <td>{entry.officeId ?? '–'}</td>
                     <td>
-                      {entry.status} · {t(`audit.outcome.${entry.outcome}` as MessageKey)}
+                      {entry.status} · {label('audit.outcome', entry.outcome)}
                     </td>
                   </tr>
                 ))}

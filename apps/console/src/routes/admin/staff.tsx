@@ -4,7 +4,7 @@ import { Button, Checkbox, Form } from 'react-aria-components';
 import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
 import type { components } from '../../api/schema';
-import { errorMessage, LoadFailed, RequireAdministrator } from '../../components/admin';
+import { ApiTextInput, errorMessage, LoadFailed, RequireAdministrator } from '../../components/admin';
 import { Choice, TextInput } from '../../components/fields';
 import { useFormat } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
@@ -153,9 +153,8 @@ function Staff() {
 }
 
 /**
- * Adds or replaces a member (`PUT /staff/{staffId}`), with the API's message beside each field it refuses. The admin
- * forms validate with `aria` behaviour: the API's messages mark the fields invalid without the browser blocking the
- * corrected submit (natively, a field keeps its custom validity until React re-renders after the blur).
+ * Adds or replaces a member (`PUT /staff/{staffId}`), with the API's message beside each field it refuses, kept
+ * until the next answer ({@link ApiTextInput}); `aria` validation, so the browser never blocks the corrected submit.
  */
 function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSaved(member: Member): void; onCancel(): void }) {
   const t = useT();
@@ -197,7 +196,14 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
       </h2>
       {Object.keys(errors).length > 0 && (
         <div className="alert alert-danger" role="alert">
-          {t('form.invalid')}
+          <p className="mb-1">{t('form.invalid')}</p>
+          <ul className="mb-0">
+            {Object.entries(errors).map(([field, messages]) => (
+              <li key={field}>
+                <code>{field}</code>: {messages.join('; ')}
+              </li>
+            ))}
+          </ul>
         </div>
       )}
       {refusal !== null && (
@@ -205,12 +211,12 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
           {refusal}
         </div>
       )}
-      <Form className="sal-form" validationErrors={errors} validationBehavior="aria" onSubmit={(event) => void save(event)}>
-        {!member && <TextInput name="staffId" label={t('staff.staffId')} help={t('staff.staffIdHelp')} isRequired autoComplete="off" />}
-        <TextInput name="officeId" label={t('staff.office')} defaultValue={member?.officeId ?? ''} isRequired autoComplete="off" />
+      <Form className="sal-form" validationBehavior="aria" onSubmit={(event) => void save(event)}>
+        {!member && <ApiTextInput errors={errors} name="staffId" label={t('staff.staffId')} help={t('staff.staffIdHelp')} isRequired autoComplete="off" />}
+        <ApiTextInput errors={errors} name="officeId" label={t('staff.office')} defaultValue={member?.officeId ?? ''} isRequired autoComplete="off" />
         <Choice name="role" label={t('staff.role')} value={role} onChange={(v) => setRole((v || 'operator') as Role)} options={ROLES.map((r): [string, string] => [r, t(`staff.role.${r}`)])} />
-        <TextInput name="email" type="email" label={t('staff.email')} defaultValue={member?.email ?? ''} isRequired autoComplete="off" />
-        <TextInput name="displayName" label={t('staff.displayName')} defaultValue={member?.displayName ?? ''} isRequired autoComplete="off" />
+        <ApiTextInput errors={errors} name="email" type="email" label={t('staff.email')} defaultValue={member?.email ?? ''} isRequired autoComplete="off" />
+        <ApiTextInput errors={errors} name="displayName" label={t('staff.displayName')} defaultValue={member?.displayName ?? ''} isRequired autoComplete="off" />
         <Checkbox isSelected={active} onChange={setActive} className="sal-checkbox" name="active">
           {t('staff.active')}
         </Checkbox>
