@@ -133,12 +133,13 @@ function Staff() {
                     <td>
                       <Button
                         className="btn btn-outline-primary btn-sm"
+                        aria-label={t('staff.edit', { staffId: m.staffId })}
                         onPress={() => {
                           setEditing(m);
                           setSaved(null);
                         }}
                       >
-                        {t('staff.edit', { staffId: m.staffId })}
+                        {t('staff.editShort')}
                       </Button>
                     </td>
                   </tr>
