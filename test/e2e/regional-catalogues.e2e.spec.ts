@@ -108,6 +108,18 @@ describe('a regional catalogue version published in one region', () => {
     expect([badClock.status, fieldsOf(badClock)]).toEqual([400, ['clocks.stallAfter']]);
     expect((await op('PUT', '/programmes/GOL-1?region=piemonte', definition)).status).toBe(403);
     expect((await op('GET', '/programmes/GOL-1?region=piemonte')).body.version).toBe(2);
+
+    // Every version of a scope, oldest first (what the administrators' console compares): the region's own only.
+    const versions = (await op('GET', '/programmes/GOL-1/versions?region=piemonte')).body as { version: number; scope: string; clocks: { stallAfter: string } }[];
+    expect(versions.map((v) => [v.version, v.scope, v.clocks.stallAfter])).toEqual([
+      [1, 'piemonte', 'P50D'],
+      [2, 'piemonte', PIEMONTE_STALL],
+    ]);
+    const nationalVersions = (await op('GET', '/programmes/GOL-1/versions')).body as { version: number; scope: string }[];
+    expect(nationalVersions.map((v) => v.version)).toEqual(Array.from({ length: national.version }, (_, i) => i + 1));
+    expect(nationalVersions.every((v) => v.scope === 'national')).toBe(true);
+    expect((await op('GET', '/programmes/GOL-1/versions?region=lazio')).status).toBe(404);
+    expect(fieldsOf(await op('GET', '/programmes/GOL-1/versions?region=Padania'))).toEqual(['region']);
   });
 
   it("leaves the journeys already running — in Piemonte too — on the version they pinned", async () => {

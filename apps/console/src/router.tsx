@@ -13,6 +13,11 @@ import { SupervisorDashboardPage } from './routes/supervisor/dashboard';
 import { KpisPage } from './routes/supervisor/kpis';
 import { AgendaPage, OverdueActionsPage, StalledCasesPage, StepsPage } from './routes/supervisor/lists';
 import { validateScreenSearch } from './routes/supervisor/scope';
+// administrators
+import { AuditAdminPage } from './routes/admin/audit';
+import { NotificationsAdminPage } from './routes/admin/notifications';
+import { ProgrammesAdminPage } from './routes/admin/programmes';
+import { StaffAdminPage } from './routes/admin/staff';
 
 /**
  * The console's pages, under `/console/` (the API serves index.html for every path there). Paths carry no personal
@@ -36,6 +41,13 @@ const agendaRoute = createRoute({ getParentRoute: () => rootRoute, path: '/super
 const stepsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor/steps', component: StepsPage, validateSearch: validateScreenSearch });
 const kpisRoute = createRoute({ getParentRoute: () => rootRoute, path: '/supervisor/kpis', component: KpisPage, validateSearch: validateScreenSearch });
 
+// administrators
+const adminProgrammesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/programmes', component: ProgrammesAdminPage });
+const adminStaffRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/staff', component: StaffAdminPage });
+const adminAuditRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/audit', component: AuditAdminPage });
+const adminNotificationsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/admin/notifications', component: NotificationsAdminPage });
+const adminRoutes = [adminProgrammesRoute, adminStaffRoute, adminAuditRoute, adminNotificationsRoute];
+
 const routeTree = rootRoute.addChildren([
   homeRoute,
   signInRoute,
@@ -51,6 +63,8 @@ const routeTree = rootRoute.addChildren([
   agendaRoute,
   stepsRoute,
   kpisRoute,
+  // administrators
+  ...adminRoutes,
 ]);
 
 export const router = createRouter({ routeTree, basepath: import.meta.env.BASE_URL.replace(/\/$/, '') });

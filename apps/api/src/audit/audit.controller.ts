@@ -31,7 +31,7 @@ class AuditQueryDto {
   @Max(PAGE_MAX)
   page = 1;
 
-  @ApiPropertyOptional({ description: 'Entries per page', default: 50, minimum: 1, maximum: 200 })
+  @ApiPropertyOptional({ description: 'Entries per page', type: 'integer', default: 50, minimum: 1, maximum: 200 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -37,6 +37,24 @@ export class ProgrammesController {
     return this.programmes.list(query.region as RegionKey | undefined);
   }
 
+  @Get(':code/versions')
+  @CODE_PARAM
+  @ApiOperation({
+    summary: "Every version of a programme catalogue",
+    description:
+      "Every version of the code, oldest first: the national ones, or with `region` the region's own (not the national ones it falls back to). " +
+      `Versions never change, so two of them can be compared field by field. ${PINNED}\n\n${REGIONS}`,
+  })
+  @ApiOkResponse({ description: 'The versions, oldest first', type: ProgrammeCatalogueDto, isArray: true })
+  @ApiErrorResponses({
+    VALIDATION_FAILED: 'the code is malformed, or `region` is not a region key',
+    PROGRAMME_NOT_FOUND: 'no version of this code in the scope asked',
+    READ_MODEL_UNAVAILABLE: DB_DOWN,
+  })
+  versions(@Param('code', ProgrammeCodePipe) code: string, @Query() query: ProgrammeRegionQuery): Promise<ProgrammeCatalogueDto[]> {
+    return this.programmes.versions(code, query.region as RegionKey | undefined);
+  }
+
   @Get(':code')
   @CODE_PARAM
   @ApiOperation({

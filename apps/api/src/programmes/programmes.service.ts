@@ -49,6 +49,16 @@ export class ProgrammesService {
   }
 
   /**
+   * Every version of a programme in one scope (`region`'s own, else the national ones), oldest first: what the
+   * administrators' console lists and compares. @throws ProgrammeNotFoundError when the scope has none
+   */
+  async versions(code: string, region?: RegionKey): Promise<ProgrammeCatalogueDto[]> {
+    const versions = await this.readModel.use((m) => m.catalogues.versions(code, region ?? NATIONAL));
+    if (versions.length === 0) throw new ProgrammeNotFoundError(code);
+    return versions.map((c) => toDto(inClockOrder(c)));
+  }
+
+  /**
    * Checks the definition with the domain's rules and stores it as the programme's next version (version 1 for a new
    * code) — national, or `region`'s own (numbered on its own). @throws ValidationFailedError naming each offending field
    */

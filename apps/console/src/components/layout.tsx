@@ -74,6 +74,23 @@ export function Layout() {
                   {t('nav.supervisor')}
                 </Link>
               )}
+              {/* administrators */}
+              {user.roles.includes('administrator') && (
+                <>
+                  <Link to="/admin/programmes" className="sal-nav-link">
+                    {t('nav.admin.programmes')}
+                  </Link>
+                  <Link to="/admin/staff" className="sal-nav-link">
+                    {t('nav.admin.staff')}
+                  </Link>
+                  <Link to="/admin/audit" className="sal-nav-link">
+                    {t('nav.admin.audit')}
+                  </Link>
+                  <Link to="/admin/notifications" className="sal-nav-link">
+                    {t('nav.admin.notifications')}
+                  </Link>
+                </>
+              )}
             </div>
           </nav>
         )}

@@ -26,7 +26,7 @@ export class UpsertStaffMemberDto {
   @MaxLength(200)
   displayName!: string;
 
-  @ApiPropertyOptional({ description: 'Inactive members keep their row but receive no notices', default: true, example: true })
+  @ApiPropertyOptional({ description: 'Inactive members keep their row but receive no notices', type: Boolean, default: true, example: true })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   active = true;
