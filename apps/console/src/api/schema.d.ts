@@ -981,6 +981,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CSV template of an intake list
+         * @description A header line and one example row, `;`-separated, UTF-8. The columns (header names case-insensitive; the English names in brackets accepted too): `codice_fiscale` (required) → `beneficiary.fiscalCode`, `nome` (required) → `beneficiary.givenName`, `cognome` (required) → `beneficiary.familyName`, `email` → `beneficiary.email`, `telefono` → `beneficiary.phone`, `data_did` (required) → `didDate`, `prestazione` → `benefit.kind`, `data_domanda_prestazione` → `benefit.applicationDate`, `programma` (required) → `programmeCode`, `ufficio` (required) → `officeId`. Dates YYYY-MM-DD or DD/MM/YYYY; `programma` a programme code (`GOL` for the GOL assessment); `prestazione` `naspi`, `dis_coll`, `adi` or `sfl`, with its application date.
+         */
+        get: operations["ImportsController_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an intake list: stage and preview it
+         * @description The body is the file itself, sent raw (not multipart): a CSV (`;` or `,` separated, told from the header line; UTF-8 or Windows-1252, with or without a BOM) or an XLSX workbook (its first sheet), its type judged from its bytes, never from a name or the `Content-Type`. At most `API_IMPORT_LIMIT` (default 20mb: 413 beyond). The first line is the header: `codice_fiscale` (required) → `beneficiary.fiscalCode`, `nome` (required) → `beneficiary.givenName`, `cognome` (required) → `beneficiary.familyName`, `email` → `beneficiary.email`, `telefono` → `beneficiary.phone`, `data_did` (required) → `didDate`, `prestazione` → `benefit.kind`, `data_domanda_prestazione` → `benefit.applicationDate`, `programma` (required) → `programmeCode`, `ufficio` (required) → `officeId`; unknown, repeated or missing columns answer 400 naming them, and nothing is staged. Every row is checked as `POST /journeys` would check it (the same validators: fiscal code and its check character, dates not in the future, e-mail, phone), and then: the office in your offices and in the directory, the programme known in its region, the same person twice in the file (the later line refused), a person with an open journey or the same episode (person and DID) already started. The rows are staged in PostgreSQL with their verdict; nothing is started until `POST /imports/{batchId}/run`.
+         */
+        post: operations["ImportsController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{batchId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A batch's status and counts
+         * @description While it runs, `counts.processed`, `started` and `refusedAtRun` grow; `status` becomes `finished` when every accepted row is processed.
+         */
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{batchId}/rows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A batch's rows with their verdicts and outcomes, in line order, `limit` at a time after `afterLine` */
+        get: operations["ImportsController_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{batchId}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a batch: start the journeys of its accepted rows
+         * @description Starts the batch's Temporal workflow (id `import-{batchId}`; it carries no personal data): a page of staged rows at a time, each accepted row's journey started by the start command as the uploader, its outcome recorded; it continues as new every few pages and resumes where it was after a crash or a restart. Running a batch again meets the same run; a person already started (by this batch or another) is not started twice. Answers at once: follow `GET /imports/{batchId}`.
+         */
+        post: operations["ImportsController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{batchId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The refused rows of a batch, as CSV
+         * @description Columns `riga` (the line in the file), `codice_fiscale`, `esito` (refused at the preview or at the run) and `motivo`; `;`-separated, UTF-8 with a BOM (Excel opens it as is).
+         */
+        get: operations["ImportsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/programmes": {
         parameters: {
             query?: never;
@@ -995,6 +1112,28 @@ export interface paths {
          *     Issue 15: a catalogue is national (`scope` `national`: the defaults, for every region) or a region's own (`scope` the region's key, published with `?region=`); a journey pins the latest version its office's region published of the code, else the latest national one — when it starts, when its GOL path is chosen and when it is transferred — so a regional version changes neither running journeys nor those of other regions. Versions are numbered per scope and code.
          */
         get: operations["ProgrammesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/programmes/{code}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every version of a programme catalogue
+         * @description Every version of the code, oldest first: the national ones, or with `region` the region's own (not the national ones it falls back to). Versions never change, so two of them can be compared field by field. A journey pins the latest version of its programme when it starts and keeps that version, with its clocks, until it ends: publishing a new version changes only journeys started afterwards.
+         *
+         *     Issue 15: a catalogue is national (`scope` `national`: the defaults, for every region) or a region's own (`scope` the region's key, published with `?region=`); a journey pins the latest version its office's region published of the code, else the latest national one — when it starts, when its GOL path is chosen and when it is transferred — so a regional version changes neither running journeys nor those of other regions. Versions are numbered per scope and code.
+         */
+        get: operations["ProgrammesController_versions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1683,7 +1822,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        Object: Record<string, never>;
         AuditEntryDto: {
             /** @example 42 */
             id: string;
@@ -1731,11 +1869,11 @@ export interface components {
         };
         ErrorDetailDto: {
             /**
-             * @description Stable machine-readable code: the API's own codes and the journey's refusal codes, with their HTTP status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), FORBIDDEN (403), RATE_LIMITED (429), NOT_FOUND (404), JOURNEY_NOT_FOUND (404), PROGRAMME_NOT_FOUND (404), OFFICE_NOT_FOUND (404), NOTIFICATION_NOT_FOUND (404), PERSON_NOT_FOUND (404), RETENTION_SWEEP_NOT_FOUND (404), PERSONAL_DATA_ERASED (410), JOURNEY_ALREADY_EXISTS (409), PERSON_FOLLOWED_ELSEWHERE (409), NOTIFICATION_NOT_RETRYABLE (409), JOURNEY_CLOSED (409), PAYLOAD_TOO_LARGE (413), PACT_DOCUMENT_NOT_FOUND (404), UNSUPPORTED_DOCUMENT_TYPE (400), IDEMPOTENCY_KEY_REUSED (422), INTERNAL (500), TEMPORAL_UNAVAILABLE (503), WORKER_UNAVAILABLE (503), READ_MODEL_UNAVAILABLE (503), INTAKE_ALREADY_RECORDED (409), INTAKE_REQUIRED (409), PACT_ALREADY_SIGNED (409), PACT_NOT_SIGNED (409), PACT_ACTION_ALREADY_COMPLETED (409), PACT_ACTION_NOT_FOUND (404), PACT_ACTION_WITHDRAWN (409), PACT_AWAITING_ACCEPTANCE (409), PACT_VERSION_NOT_FOUND (404), PACT_VERSION_ALREADY_ACCEPTED (409), SERVICE_NOT_IN_PROGRAMME (409), SERVICE_PREREQUISITE_PENDING (409), SERVICE_ALREADY_COMPLETED (409), SERVICE_OUTPUTS_MISSING (400), APPOINTMENT_NOT_FOUND (404), APPOINTMENT_NOT_SCHEDULED (409), APPOINTMENT_NOT_YET_HELD (409), OFFER_NOT_FOUND (404), OFFER_ALREADY_ANSWERED (409), OFFER_HAS_NO_LAPSE (409), HEARING_ALREADY_RECORDED (409), HEARING_NOT_RECORDED (409), JUSTIFICATION_REASON_NOT_APPLICABLE (400), SUITABLE_OFFERS_AVAILABILITY_REQUIRED (409), LAPSE_NOT_FOUND (404), LAPSE_NOT_OPEN (409), JUSTIFICATION_WINDOW_CLOSED (409), STEP_NOT_FOUND (404), STEP_ALREADY_DECIDED (409), STEP_NOT_CONFIRMED (409), STEP_ALREADY_NOTIFIED (409), NOTIFICATION_METHOD_NOT_VALID (400), APPEAL_ALREADY_LODGED (409), APPEAL_WINDOW_CLOSED (409), APPEAL_NOT_LODGED (409), APPEAL_ALREADY_DECIDED (409), SANCTION_NOT_CPI (403), REFERRAL_NOT_FOUND (404), REFERRAL_OUTCOME_RECORDED (409), PATH_NOT_COMPLETED (409), BENEFIT_NOT_CLAIMED (409), BENEFIT_ALREADY_CLAIMED (409), BENEFIT_CLOSED (409), BENEFIT_ALREADY_GRANTED (409), BENEFIT_ALREADY_SUSPENDED (409), BENEFIT_NOT_SUSPENDED (409), TRANSFER_SAME_PROGRAMME (409), CONDITIONALITY_STEP_PENDING (409), CLOSURE_NOT_ALLOWED (409), GOL_PATH_NOT_CHOSEN (409), GOL_PATH_ALREADY_CHOSEN (409), NOT_IN_ASSESSMENT (409), PROFILING_REQUIRED (409), QUALITATIVE_ASSESSMENT_REQUIRED (409), GOL_PATH_PARTY_REQUIRED (400), INVALID_DATE (400), INVALID_DURATION (400), INVALID_VALUE (400), JOURNEY_SUSPENDED (409), JOURNEY_NOT_SUSPENDED (409), JOB_TOO_LONG_FOR_SUSPENSION (409), ABSENCE_REASON_NOT_APPLICABLE (400), ABSENCE_NOT_FOUND (404), ABSENCE_ALREADY_ENDED (409), ABSENCE_ALREADY_RUNNING (409), MONITORING_DATA_ALREADY_RECORDED (409), PRESENTATION_NOT_REQUIRED (409), PRESENTATION_EXEMPTION_ALREADY_RECORDED (409), PRESENTATION_EXEMPTION_NOT_RECORDED (409), UNENCRYPTED_PAYLOAD (400)
+             * @description Stable machine-readable code: the API's own codes and the journey's refusal codes, with their HTTP status: VALIDATION_FAILED (400), MALFORMED_JSON (400), UNAUTHENTICATED (401), FORBIDDEN (403), RATE_LIMITED (429), NOT_FOUND (404), JOURNEY_NOT_FOUND (404), PROGRAMME_NOT_FOUND (404), OFFICE_NOT_FOUND (404), NOTIFICATION_NOT_FOUND (404), PERSON_NOT_FOUND (404), RETENTION_SWEEP_NOT_FOUND (404), PERSONAL_DATA_ERASED (410), JOURNEY_ALREADY_EXISTS (409), PERSON_FOLLOWED_ELSEWHERE (409), NOTIFICATION_NOT_RETRYABLE (409), JOURNEY_CLOSED (409), PAYLOAD_TOO_LARGE (413), PACT_DOCUMENT_NOT_FOUND (404), UNSUPPORTED_DOCUMENT_TYPE (400), UNSUPPORTED_IMPORT_FILE (400), IMPORT_NOT_FOUND (404), IDEMPOTENCY_KEY_REUSED (422), INTERNAL (500), TEMPORAL_UNAVAILABLE (503), WORKER_UNAVAILABLE (503), READ_MODEL_UNAVAILABLE (503), INTAKE_ALREADY_RECORDED (409), INTAKE_REQUIRED (409), PACT_ALREADY_SIGNED (409), PACT_NOT_SIGNED (409), PACT_ACTION_ALREADY_COMPLETED (409), PACT_ACTION_NOT_FOUND (404), PACT_ACTION_WITHDRAWN (409), PACT_AWAITING_ACCEPTANCE (409), PACT_VERSION_NOT_FOUND (404), PACT_VERSION_ALREADY_ACCEPTED (409), SERVICE_NOT_IN_PROGRAMME (409), SERVICE_PREREQUISITE_PENDING (409), SERVICE_ALREADY_COMPLETED (409), SERVICE_OUTPUTS_MISSING (400), APPOINTMENT_NOT_FOUND (404), APPOINTMENT_NOT_SCHEDULED (409), APPOINTMENT_NOT_YET_HELD (409), OFFER_NOT_FOUND (404), OFFER_ALREADY_ANSWERED (409), OFFER_HAS_NO_LAPSE (409), HEARING_ALREADY_RECORDED (409), HEARING_NOT_RECORDED (409), JUSTIFICATION_REASON_NOT_APPLICABLE (400), SUITABLE_OFFERS_AVAILABILITY_REQUIRED (409), LAPSE_NOT_FOUND (404), LAPSE_NOT_OPEN (409), JUSTIFICATION_WINDOW_CLOSED (409), STEP_NOT_FOUND (404), STEP_ALREADY_DECIDED (409), STEP_NOT_CONFIRMED (409), STEP_ALREADY_NOTIFIED (409), NOTIFICATION_METHOD_NOT_VALID (400), APPEAL_ALREADY_LODGED (409), APPEAL_WINDOW_CLOSED (409), APPEAL_NOT_LODGED (409), APPEAL_ALREADY_DECIDED (409), SANCTION_NOT_CPI (403), REFERRAL_NOT_FOUND (404), REFERRAL_OUTCOME_RECORDED (409), PATH_NOT_COMPLETED (409), BENEFIT_NOT_CLAIMED (409), BENEFIT_ALREADY_CLAIMED (409), BENEFIT_CLOSED (409), BENEFIT_ALREADY_GRANTED (409), BENEFIT_ALREADY_SUSPENDED (409), BENEFIT_NOT_SUSPENDED (409), TRANSFER_SAME_PROGRAMME (409), CONDITIONALITY_STEP_PENDING (409), CLOSURE_NOT_ALLOWED (409), GOL_PATH_NOT_CHOSEN (409), GOL_PATH_ALREADY_CHOSEN (409), NOT_IN_ASSESSMENT (409), PROFILING_REQUIRED (409), QUALITATIVE_ASSESSMENT_REQUIRED (409), GOL_PATH_PARTY_REQUIRED (400), INVALID_DATE (400), INVALID_DURATION (400), INVALID_VALUE (400), JOURNEY_SUSPENDED (409), JOURNEY_NOT_SUSPENDED (409), JOB_TOO_LONG_FOR_SUSPENSION (409), ABSENCE_REASON_NOT_APPLICABLE (400), ABSENCE_NOT_FOUND (404), ABSENCE_ALREADY_ENDED (409), ABSENCE_ALREADY_RUNNING (409), MONITORING_DATA_ALREADY_RECORDED (409), PRESENTATION_NOT_REQUIRED (409), PRESENTATION_EXEMPTION_ALREADY_RECORDED (409), PRESENTATION_EXEMPTION_NOT_RECORDED (409), UNENCRYPTED_PAYLOAD (400)
              * @example VALIDATION_FAILED
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "NOT_FOUND" | "JOURNEY_NOT_FOUND" | "PROGRAMME_NOT_FOUND" | "OFFICE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "PERSON_NOT_FOUND" | "RETENTION_SWEEP_NOT_FOUND" | "PERSONAL_DATA_ERASED" | "JOURNEY_ALREADY_EXISTS" | "PERSON_FOLLOWED_ELSEWHERE" | "NOTIFICATION_NOT_RETRYABLE" | "JOURNEY_CLOSED" | "PAYLOAD_TOO_LARGE" | "PACT_DOCUMENT_NOT_FOUND" | "UNSUPPORTED_DOCUMENT_TYPE" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "TEMPORAL_UNAVAILABLE" | "WORKER_UNAVAILABLE" | "READ_MODEL_UNAVAILABLE" | "INTAKE_ALREADY_RECORDED" | "INTAKE_REQUIRED" | "PACT_ALREADY_SIGNED" | "PACT_NOT_SIGNED" | "PACT_ACTION_ALREADY_COMPLETED" | "PACT_ACTION_NOT_FOUND" | "PACT_ACTION_WITHDRAWN" | "PACT_AWAITING_ACCEPTANCE" | "PACT_VERSION_NOT_FOUND" | "PACT_VERSION_ALREADY_ACCEPTED" | "SERVICE_NOT_IN_PROGRAMME" | "SERVICE_PREREQUISITE_PENDING" | "SERVICE_ALREADY_COMPLETED" | "SERVICE_OUTPUTS_MISSING" | "APPOINTMENT_NOT_FOUND" | "APPOINTMENT_NOT_SCHEDULED" | "APPOINTMENT_NOT_YET_HELD" | "OFFER_NOT_FOUND" | "OFFER_ALREADY_ANSWERED" | "OFFER_HAS_NO_LAPSE" | "HEARING_ALREADY_RECORDED" | "HEARING_NOT_RECORDED" | "JUSTIFICATION_REASON_NOT_APPLICABLE" | "SUITABLE_OFFERS_AVAILABILITY_REQUIRED" | "LAPSE_NOT_FOUND" | "LAPSE_NOT_OPEN" | "JUSTIFICATION_WINDOW_CLOSED" | "STEP_NOT_FOUND" | "STEP_ALREADY_DECIDED" | "STEP_NOT_CONFIRMED" | "STEP_ALREADY_NOTIFIED" | "NOTIFICATION_METHOD_NOT_VALID" | "APPEAL_ALREADY_LODGED" | "APPEAL_WINDOW_CLOSED" | "APPEAL_NOT_LODGED" | "APPEAL_ALREADY_DECIDED" | "SANCTION_NOT_CPI" | "REFERRAL_NOT_FOUND" | "REFERRAL_OUTCOME_RECORDED" | "PATH_NOT_COMPLETED" | "BENEFIT_NOT_CLAIMED" | "BENEFIT_ALREADY_CLAIMED" | "BENEFIT_CLOSED" | "BENEFIT_ALREADY_GRANTED" | "BENEFIT_ALREADY_SUSPENDED" | "BENEFIT_NOT_SUSPENDED" | "TRANSFER_SAME_PROGRAMME" | "CONDITIONALITY_STEP_PENDING" | "CLOSURE_NOT_ALLOWED" | "GOL_PATH_NOT_CHOSEN" | "GOL_PATH_ALREADY_CHOSEN" | "NOT_IN_ASSESSMENT" | "PROFILING_REQUIRED" | "QUALITATIVE_ASSESSMENT_REQUIRED" | "GOL_PATH_PARTY_REQUIRED" | "INVALID_DATE" | "INVALID_DURATION" | "INVALID_VALUE" | "JOURNEY_SUSPENDED" | "JOURNEY_NOT_SUSPENDED" | "JOB_TOO_LONG_FOR_SUSPENSION" | "ABSENCE_REASON_NOT_APPLICABLE" | "ABSENCE_NOT_FOUND" | "ABSENCE_ALREADY_ENDED" | "ABSENCE_ALREADY_RUNNING" | "MONITORING_DATA_ALREADY_RECORDED" | "PRESENTATION_NOT_REQUIRED" | "PRESENTATION_EXEMPTION_ALREADY_RECORDED" | "PRESENTATION_EXEMPTION_NOT_RECORDED" | "UNENCRYPTED_PAYLOAD";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED" | "NOT_FOUND" | "JOURNEY_NOT_FOUND" | "PROGRAMME_NOT_FOUND" | "OFFICE_NOT_FOUND" | "NOTIFICATION_NOT_FOUND" | "PERSON_NOT_FOUND" | "RETENTION_SWEEP_NOT_FOUND" | "PERSONAL_DATA_ERASED" | "JOURNEY_ALREADY_EXISTS" | "PERSON_FOLLOWED_ELSEWHERE" | "NOTIFICATION_NOT_RETRYABLE" | "JOURNEY_CLOSED" | "PAYLOAD_TOO_LARGE" | "PACT_DOCUMENT_NOT_FOUND" | "UNSUPPORTED_DOCUMENT_TYPE" | "UNSUPPORTED_IMPORT_FILE" | "IMPORT_NOT_FOUND" | "IDEMPOTENCY_KEY_REUSED" | "INTERNAL" | "TEMPORAL_UNAVAILABLE" | "WORKER_UNAVAILABLE" | "READ_MODEL_UNAVAILABLE" | "INTAKE_ALREADY_RECORDED" | "INTAKE_REQUIRED" | "PACT_ALREADY_SIGNED" | "PACT_NOT_SIGNED" | "PACT_ACTION_ALREADY_COMPLETED" | "PACT_ACTION_NOT_FOUND" | "PACT_ACTION_WITHDRAWN" | "PACT_AWAITING_ACCEPTANCE" | "PACT_VERSION_NOT_FOUND" | "PACT_VERSION_ALREADY_ACCEPTED" | "SERVICE_NOT_IN_PROGRAMME" | "SERVICE_PREREQUISITE_PENDING" | "SERVICE_ALREADY_COMPLETED" | "SERVICE_OUTPUTS_MISSING" | "APPOINTMENT_NOT_FOUND" | "APPOINTMENT_NOT_SCHEDULED" | "APPOINTMENT_NOT_YET_HELD" | "OFFER_NOT_FOUND" | "OFFER_ALREADY_ANSWERED" | "OFFER_HAS_NO_LAPSE" | "HEARING_ALREADY_RECORDED" | "HEARING_NOT_RECORDED" | "JUSTIFICATION_REASON_NOT_APPLICABLE" | "SUITABLE_OFFERS_AVAILABILITY_REQUIRED" | "LAPSE_NOT_FOUND" | "LAPSE_NOT_OPEN" | "JUSTIFICATION_WINDOW_CLOSED" | "STEP_NOT_FOUND" | "STEP_ALREADY_DECIDED" | "STEP_NOT_CONFIRMED" | "STEP_ALREADY_NOTIFIED" | "NOTIFICATION_METHOD_NOT_VALID" | "APPEAL_ALREADY_LODGED" | "APPEAL_WINDOW_CLOSED" | "APPEAL_NOT_LODGED" | "APPEAL_ALREADY_DECIDED" | "SANCTION_NOT_CPI" | "REFERRAL_NOT_FOUND" | "REFERRAL_OUTCOME_RECORDED" | "PATH_NOT_COMPLETED" | "BENEFIT_NOT_CLAIMED" | "BENEFIT_ALREADY_CLAIMED" | "BENEFIT_CLOSED" | "BENEFIT_ALREADY_GRANTED" | "BENEFIT_ALREADY_SUSPENDED" | "BENEFIT_NOT_SUSPENDED" | "TRANSFER_SAME_PROGRAMME" | "CONDITIONALITY_STEP_PENDING" | "CLOSURE_NOT_ALLOWED" | "GOL_PATH_NOT_CHOSEN" | "GOL_PATH_ALREADY_CHOSEN" | "NOT_IN_ASSESSMENT" | "PROFILING_REQUIRED" | "QUALITATIVE_ASSESSMENT_REQUIRED" | "GOL_PATH_PARTY_REQUIRED" | "INVALID_DATE" | "INVALID_DURATION" | "INVALID_VALUE" | "JOURNEY_SUSPENDED" | "JOURNEY_NOT_SUSPENDED" | "JOB_TOO_LONG_FOR_SUSPENSION" | "ABSENCE_REASON_NOT_APPLICABLE" | "ABSENCE_NOT_FOUND" | "ABSENCE_ALREADY_ENDED" | "ABSENCE_ALREADY_RUNNING" | "MONITORING_DATA_ALREADY_RECORDED" | "PRESENTATION_NOT_REQUIRED" | "PRESENTATION_EXEMPTION_ALREADY_RECORDED" | "PRESENTATION_EXEMPTION_NOT_RECORDED" | "UNENCRYPTED_PAYLOAD";
             /**
              * @description Human-readable explanation (English)
              * @example the request is not valid
@@ -4385,6 +4523,131 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        ImportCountsDto: {
+            /**
+             * @description Rows of the list (the header not counted)
+             * @example 120
+             */
+            rows: number;
+            /**
+             * @description Rows the preview accepted: the run starts their journeys
+             * @example 112
+             */
+            ok: number;
+            /**
+             * @description Rows the preview refused (with their reason): the run leaves them
+             * @example 8
+             */
+            refused: number;
+            /**
+             * @description Accepted rows the run has processed so far
+             * @example 60
+             */
+            processed: number;
+            /**
+             * @description Journeys the run started
+             * @example 59
+             */
+            started: number;
+            /**
+             * @description Accepted rows whose start the journey refused at the run (e.g. started elsewhere meanwhile)
+             * @example 1
+             */
+            refusedAtRun: number;
+            /**
+             * @description Accepted rows not processed yet
+             * @example 52
+             */
+            pending: number;
+        };
+        ImportRowDto: {
+            /**
+             * @description The row's line in the file (CSV) or its row number (XLSX); the header is line 1
+             * @example 2
+             */
+            line: number;
+            /**
+             * @description The preview's verdict: `ok` (the run starts it) or `refused`
+             * @example ok
+             * @enum {string}
+             */
+            verdict: "ok" | "refused";
+            /**
+             * @description Why the preview refused it (the start command's field and message, or the rule), else null
+             * @example beneficiary.fiscalCode: wrong check character
+             */
+            reason: string | null;
+            /**
+             * @description The fiscal code as the file gives it
+             * @example RSSMRA85T10A562S
+             */
+            fiscalCode: string;
+            /**
+             * @description The office the row names
+             * @example CPI-MI-01
+             */
+            officeId: string | null;
+            /**
+             * @description What the run did: `started`, `refused`, or null (not processed yet, or refused by the preview)
+             * @example started
+             * @enum {string|null}
+             */
+            outcome: "started" | "refused" | null;
+            /**
+             * @description Why the run refused it (the start's error code and message), else null
+             * @example null
+             */
+            outcomeReason: string | null;
+            /**
+             * @description The journey started for it, else null
+             * @example null
+             */
+            journeyId: string | null;
+        };
+        ImportBatchDto: {
+            /**
+             * Format: uuid
+             * @description The batch id (a UUID)
+             */
+            batchId: string;
+            /**
+             * @description The type the file was judged to be from its bytes
+             * @enum {string}
+             */
+            fileType: "csv" | "xlsx";
+            /**
+             * @description `previewed` (staged, not run), `running`, `finished`
+             * @enum {string}
+             */
+            status: "previewed" | "running" | "finished";
+            /**
+             * @description Who uploaded it (token subject)
+             * @example op-rossi
+             */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            counts: components["schemas"]["ImportCountsDto"];
+            /** @description The upload's answer only: the first 100 rows with their verdicts (the rest: `GET /imports/{batchId}/rows`) */
+            rows?: components["schemas"]["ImportRowDto"][];
+        };
+        ImportRowPageDto: {
+            items: components["schemas"]["ImportRowDto"][];
+            /**
+             * @description The `afterLine` of the next answer; null: no more rows
+             * @example 101
+             */
+            nextAfterLine: number | null;
+            /**
+             * @description Rows that match in all
+             * @example 120
+             */
+            total: number;
+        };
         ProgrammeCatalogueDto: {
             /**
              * @description Programme code
@@ -5829,7 +6092,7 @@ export interface components {
              * @default true
              * @example true
              */
-            active: Record<string, never>;
+            active: boolean;
         };
         StaffMemberDto: {
             /**
@@ -8082,7 +8345,7 @@ export interface operations {
                 /** @description Page, from 1 to 100000 */
                 page?: number;
                 /** @description Entries per page */
-                pageSize?: components["schemas"]["Object"];
+                pageSize?: number;
             };
             header?: never;
             path?: never;
@@ -15349,6 +15612,464 @@ export interface operations {
             };
         };
     };
+    ImportsController_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+        };
+    };
+    ImportsController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The CSV or XLSX bytes */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description The staged batch: counts and the first rows with their verdicts */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the header lacks a required column, names an unknown one or repeats one (`fields[].field` is `columns`)
+             *     - `UNSUPPORTED_IMPORT_FILE`: the body is neither a CSV nor an XLSX workbook (judged from its bytes), is empty, or cannot be parsed
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Payload too large. Codes:
+             *
+             *     - `PAYLOAD_TOO_LARGE`: the file exceeds `API_IMPORT_LIMIT`
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which stages the rows, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch id answered by `POST /imports` */
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the batch id is malformed
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: the batch was uploaded for offices outside yours
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `IMPORT_NOT_FOUND`: no such batch
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which stages the rows, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_rows: {
+        parameters: {
+            query?: {
+                /** @description `ok` / `refused`: the preview's verdict (`refused` also counts rows the run refused); `started`, `refused_at_run`, `pending`: what the run did */
+                verdict?: "ok" | "refused" | "started" | "refused_at_run" | "pending";
+                /** @description Only rows after this line (the previous answer's `nextAfterLine`); 0: from the first */
+                afterLine?: number;
+                /** @description Rows per answer, 1-1000 */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The batch id answered by `POST /imports` */
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRowPageDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the batch id, `verdict`, `afterLine` or `limit` is malformed
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: the batch was uploaded for offices outside yours
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `IMPORT_NOT_FOUND`: no such batch
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which stages the rows, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_run: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch id answered by `POST /imports` */
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The batch, now `running` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the batch id is malformed
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: the batch was uploaded for offices outside yours
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `IMPORT_NOT_FOUND`: no such batch
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which stages the rows, is unavailable
+             *     - `TEMPORAL_UNAVAILABLE`: Temporal is unreachable; nothing was started
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ImportsController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The batch id answered by `POST /imports` */
+                batchId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the batch id is malformed
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Error. Codes:
+             *
+             *     - `FORBIDDEN`: the batch was uploaded for offices outside yours
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `IMPORT_NOT_FOUND`: no such batch
+             */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which stages the rows, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     ProgrammesController_list: {
         parameters: {
             query?: {
@@ -15376,6 +16097,84 @@ export interface operations {
              *     - `VALIDATION_FAILED`: `region` is not a region key
              */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    ProgrammesController_versions: {
+        parameters: {
+            query?: {
+                /** @description A region's key (`piemonte`, `lombardia`, `trento`, `bolzano`, …): its catalogues — for a read, the region's own version of each code, else the national one (what its offices' journeys pin); for a publish, a version of the region's own. Absent: the national catalogues. */
+                region?: "piemonte" | "valle-d-aosta" | "lombardia" | "bolzano" | "trento" | "veneto" | "friuli-venezia-giulia" | "liguria" | "emilia-romagna" | "toscana" | "umbria" | "marche" | "lazio" | "abruzzo" | "molise" | "campania" | "puglia" | "basilicata" | "calabria" | "sicilia" | "sardegna";
+            };
+            header?: never;
+            path: {
+                /** @description Programme code: 2-32 of A-Z 0-9 _ - */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeCatalogueDto"][];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: the code is malformed, or `region` is not a region key
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Not found. Codes:
+             *
+             *     - `PROGRAMME_NOT_FOUND`: no version of this code in the scope asked
+             */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
