@@ -1,4 +1,13 @@
-import { checkFiscalCode, fiscalCodeCheckCharacter, numericCheckDigit, type FiscalCodeCheck } from './fiscal-code';
+import {
+  checkFiscalCode,
+  fiscalCodeAscii,
+  fiscalCodeCheckCharacter,
+  fiscalCodeFor,
+  fiscalCodeNameLetters,
+  fiscalCodeSurnameLetters,
+  numericCheckDigit,
+  type FiscalCodeCheck,
+} from './fiscal-code';
 
 /** The 15 first characters plus their check character. */
 function withCheck(first15: string): string {
@@ -229,5 +238,25 @@ describe('checkFiscalCode', () => {
       expect(checkFiscalCode('1234567890').valid).toBe(false);
       expect(checkFiscalCode('123456789030').valid).toBe(false);
     });
+  });
+});
+
+describe('fiscalCodeFor: the code computed from a person’s data', () => {
+  it('takes the surname’s and the name’s letters by the rule', () => {
+    expect(fiscalCodeSurnameLetters('Rossi')).toBe('RSS');
+    expect(fiscalCodeSurnameLetters('Fo')).toBe('FOX');
+    expect(fiscalCodeSurnameLetters("D'Angelo")).toBe('DNG');
+    expect(fiscalCodeNameLetters('Mario')).toBe('MRA');
+    expect(fiscalCodeNameLetters('Gianfranco')).toBe('GFR'); // four or more consonants: first, third, fourth
+    expect(fiscalCodeAscii('Niccolò')).toBe('NICCOLO');
+  });
+
+  it('composes a code the check accepts, with the birth data it was made from', () => {
+    const mario = fiscalCodeFor({ givenName: 'Mario', familyName: 'Rossi', sex: 'M', birthDate: '1985-04-09', place: 'H501' });
+    expect(mario.slice(0, 15)).toBe('RSSMRA85D09H501');
+    const giulia = fiscalCodeFor({ givenName: 'Giulia', familyName: 'Bianchi', sex: 'F', birthDate: '1990-12-03', place: 'L219' });
+    expect(giulia.slice(0, 15)).toBe('BNCGLI90T43L219');
+    const checked = checkFiscalCode(giulia);
+    expect(checked).toMatchObject({ valid: true, birth: { yearOfCentury: 90, month: 12, day: 3, sex: 'F', placeCode: 'L219' } });
   });
 });

@@ -104,3 +104,59 @@ export function numericCheckDigit(first10: string): string {
   }
   return String((10 - (sum % 10)) % 10);
 }
+
+/** What a fiscal code is computed from (D.M. 23/12/1976): names, sex, date of birth and the birth place's Belfiore code. */
+export interface FiscalCodeParts {
+  givenName: string;
+  familyName: string;
+  sex: 'M' | 'F';
+  /** YYYY-MM-DD. */
+  birthDate: string;
+  /** Belfiore code: a municipality (A–M…) or a foreign country (Z…). */
+  place: string;
+}
+
+/**
+ * The 16-character fiscal code computed from a person's data, as the Agenzia delle Entrate computes it before any
+ * omocodia: surname letters, name letters, year, month letter, day (+ 40 for women), place code, check character.
+ * For generated test and demo people; a real person's code is the one the Agenzia issued, checked by
+ * {@link checkFiscalCode}.
+ */
+export function fiscalCodeFor(p: FiscalCodeParts): string {
+  const month = Number(p.birthDate.slice(5, 7));
+  const day = Number(p.birthDate.slice(8, 10));
+  const first15 =
+    fiscalCodeSurnameLetters(p.familyName) +
+    fiscalCodeNameLetters(p.givenName) +
+    p.birthDate.slice(2, 4) +
+    MONTH_LETTERS[month - 1] +
+    String(p.sex === 'F' ? day + 40 : day).padStart(2, '0') +
+    p.place;
+  return first15 + fiscalCodeCheckCharacter(first15);
+}
+
+/** Upper-case A–Z only, as the code's letters are taken: accents dropped (Niccolò → NICCOLO), apostrophes and spaces removed. */
+export function fiscalCodeAscii(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toUpperCase();
+}
+
+function consonantsAndVowels(text: string): { consonants: string; vowels: string } {
+  const letters = fiscalCodeAscii(text);
+  return { consonants: letters.replace(/[AEIOU]/g, ''), vowels: letters.replace(/[^AEIOU]/g, '') };
+}
+
+/** The surname's three letters: its consonants, then its vowels, then X. */
+export function fiscalCodeSurnameLetters(surname: string): string {
+  const { consonants, vowels } = consonantsAndVowels(surname);
+  return `${consonants}${vowels}XXX`.slice(0, 3);
+}
+
+/** The name's three letters: with four or more consonants the first, third and fourth; else as the surname's. */
+export function fiscalCodeNameLetters(name: string): string {
+  const { consonants, vowels } = consonantsAndVowels(name);
+  if (consonants.length >= 4) return consonants[0] + consonants[2] + consonants[3];
+  return `${consonants}${vowels}XXX`.slice(0, 3);
+}

@@ -1,4 +1,4 @@
-import { addCalendarDays, fiscalCodeCheckCharacter } from '@sal/domain';
+import { addCalendarDays, fiscalCodeAscii, fiscalCodeFor } from '@sal/domain';
 import type { Random } from '../../bench/src/seed/random';
 
 /**
@@ -33,7 +33,6 @@ export const SURNAMES = [
 ];
 /** Belfiore codes of a few foreign countries of birth (Albania, Romania, Morocco, China, Ukraine, Peru). */
 export const FOREIGN_BIRTH_PLACES = ['Z100', 'Z129', 'Z330', 'Z210', 'Z138', 'Z611'];
-const MONTH_LETTERS = 'ABCDEHLMPRST';
 
 export interface DemoPerson {
   fiscalCode: string;
@@ -55,43 +54,12 @@ export function makePerson(r: Random, homePlace: string, otherPlaces: readonly s
   // `age` years and some days before today (365.25 days a year).
   const birthDate = addCalendarDays(today, -Math.floor(age * 365.25) - r.int(1, 364));
   const place = r.chance(0.1) ? r.pick(FOREIGN_BIRTH_PLACES) : r.chance(0.15) ? r.pick(otherPlaces) : homePlace;
-  const fiscalCode = fiscalCodeOf({ givenName, familyName, sex, birthDate, place });
+  const fiscalCode = fiscalCodeFor({ givenName, familyName, sex, birthDate, place });
   const person: DemoPerson = { fiscalCode, givenName, familyName, sex, birthDate };
   if (r.chance(0.8)) person.email = `${ascii(givenName)}.${ascii(familyName)}${r.int(1, 99)}@example.it`.toLowerCase();
   if (r.chance(0.6)) person.phone = `+39 3${r.int(20, 99)} ${r.int(1_000_000, 9_999_999)}`;
   return person;
 }
 
-/** The 16-character fiscal code of a person born on `birthDate` in the place with Belfiore code `place`. */
-export function fiscalCodeOf(p: { givenName: string; familyName: string; sex: 'M' | 'F'; birthDate: string; place: string }): string {
-  const year = p.birthDate.slice(2, 4);
-  const month = Number(p.birthDate.slice(5, 7));
-  const day = Number(p.birthDate.slice(8, 10));
-  const first15 = surnameLetters(p.familyName) + nameLetters(p.givenName) + year + MONTH_LETTERS[month - 1] + String(p.sex === 'F' ? day + 40 : day).padStart(2, '0') + p.place;
-  return first15 + fiscalCodeCheckCharacter(first15);
-}
-
-/** Upper-case A-Z only: accents dropped (Niccolò → NICCOLO), apostrophes and spaces removed. */
-export function ascii(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[^A-Za-z]/g, '')
-    .toUpperCase();
-}
-
-function split(text: string): { consonants: string; vowels: string } {
-  const letters = ascii(text);
-  return { consonants: letters.replace(/[AEIOU]/g, ''), vowels: letters.replace(/[^AEIOU]/g, '') };
-}
-
-export function surnameLetters(surname: string): string {
-  const { consonants, vowels } = split(surname);
-  return `${consonants}${vowels}XXX`.slice(0, 3);
-}
-
-export function nameLetters(name: string): string {
-  const { consonants, vowels } = split(name);
-  // With four or more consonants the name takes the first, third and fourth.
-  if (consonants.length >= 4) return consonants[0] + consonants[2] + consonants[3];
-  return `${consonants}${vowels}XXX`.slice(0, 3);
-}
+/** Upper-case A–Z only (the fiscal code's letters; also e-mail and host names). */
+export const ascii = fiscalCodeAscii;

@@ -1,4 +1,4 @@
-import { fiscalCodeCheckCharacter, type Beneficiary } from '@sal/domain';
+import { fiscalCodeAscii as ascii, fiscalCodeFor, type Beneficiary } from '@sal/domain';
 import type { Random } from './random';
 
 /**
@@ -33,7 +33,6 @@ const SURNAMES = [
 ];
 /** Belfiore codes of a few foreign countries of birth (Albania, Romania, Morocco, China, Ukraine). */
 const FOREIGN_BIRTH_PLACES = ['Z100', 'Z129', 'Z330', 'Z210', 'Z138'];
-const MONTH_LETTERS = 'ABCDEHLMPRST';
 
 export interface Person {
   beneficiary: Beneficiary;
@@ -51,40 +50,10 @@ export function makePerson(r: Random, homePlace: string, otherPlaces: readonly s
   const month = r.int(1, 12);
   const day = r.int(1, new Date(Date.UTC(year, month, 0)).getUTCDate());
   const place = r.chance(0.1) ? r.pick(FOREIGN_BIRTH_PLACES) : r.chance(0.15) ? r.pick(otherPlaces) : homePlace;
-  const first15 =
-    surnameLetters(familyName) +
-    nameLetters(givenName) +
-    String(year % 100).padStart(2, '0') +
-    MONTH_LETTERS[month - 1] +
-    String(sex === 'F' ? day + 40 : day).padStart(2, '0') +
-    place;
-  const fiscalCode = first15 + fiscalCodeCheckCharacter(first15);
+  const birthDate = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const fiscalCode = fiscalCodeFor({ givenName, familyName, sex, birthDate, place });
   const beneficiary: Beneficiary = { fiscalCode, givenName, familyName };
   if (r.chance(0.8)) beneficiary.email = `${ascii(givenName)}.${ascii(familyName)}${r.int(1, 99)}@example.it`.toLowerCase();
   if (r.chance(0.6)) beneficiary.phone = `+39 3${r.int(20, 99)} ${r.int(1_000_000, 9_999_999)}`;
   return { beneficiary, sex };
-}
-
-function ascii(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[^A-Za-z]/g, '')
-    .toUpperCase();
-}
-
-function split(text: string): { consonants: string; vowels: string } {
-  const letters = ascii(text);
-  return { consonants: letters.replace(/[AEIOU]/g, ''), vowels: letters.replace(/[^AEIOU]/g, '') };
-}
-
-function surnameLetters(surname: string): string {
-  const { consonants, vowels } = split(surname);
-  return `${consonants}${vowels}XXX`.slice(0, 3);
-}
-
-function nameLetters(name: string): string {
-  const { consonants, vowels } = split(name);
-  // With four or more consonants the name takes the first, third and fourth.
-  if (consonants.length >= 4) return consonants[0] + consonants[2] + consonants[3];
-  return `${consonants}${vowels}XXX`.slice(0, 3);
 }
