@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
 import { episodeJourneyIdFor, personRefFor } from '@sal/temporal';
 import { tokenFor } from '../support/auth';
@@ -160,7 +161,9 @@ describe('episodes: one open journey per person, re-entry after closure, transfe
       const child = (history.events ?? []).find((e) => e.startChildWorkflowExecutionInitiatedEventAttributes);
       expect(child?.startChildWorkflowExecutionInitiatedEventAttributes).toMatchObject({ workflowId: third, parentClosePolicy: 2 /* ABANDON */ });
       expect((history.events ?? []).some((e) => e.childWorkflowExecutionStartedEventAttributes?.workflowExecution?.workflowId === third)).toBe(true);
-      await Worker.runReplayHistory({ workflowsPath: require.resolve('@sal/workflows'), replayName: 'episodes-replay', dataConverter: productDataConverter(product.db.dataSource) }, history, second);
+      // The product's prebuilt bundle, with its workflow interceptors (tracing joins runs started with a trace context).
+      const workflowBundle = { codePath: join(__dirname, '../../apps/worker/dist/workflow-bundle.js') };
+      await Worker.runReplayHistory({ workflowBundle, replayName: 'episodes-replay', dataConverter: productDataConverter(product.db.dataSource) }, history, second);
       expect((await temporal.client.workflow.getHandle(third).describe()).status.name).toBe('RUNNING');
     } finally {
       await temporal.close();

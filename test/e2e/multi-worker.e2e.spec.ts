@@ -43,7 +43,8 @@ beforeAll(async () => {
     API_TEMPORAL_TIMEOUT_MS: '30000',
   });
   // The second worker: the same built worker, environment and task queue as the first.
-  second = new ServiceProcess('worker', 'apps/worker/dist/main.js', product.env);
+  // Its own metrics port: the first worker holds the stack's (WORKER_METRICS_PORT); 0 = no endpoint.
+  second = new ServiceProcess('worker', 'apps/worker/dist/main.js', { ...product.env, WORKER_METRICS_PORT: '0' });
   second.start();
   await waitForWorker(second);
   expect((await api('PUT', `/staff/${operatorId}`, { officeId: office, role: 'operator', email: operatorEmail, displayName: 'Paolo Sala' })).status).toBe(200);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { replay, toView, type JourneyEvent } from '@sal/domain';
+import { replay, toView, viewAt, type JourneyEvent } from '@sal/domain';
 import { http, type ServiceProcess } from './services';
 import { eventually } from './wait';
 
@@ -141,7 +141,7 @@ export function sameCounts(a: DrillCounts, b: DrillCounts): boolean {
 
 /**
  * Asks each journey's workflow for its state (`GET /journeys/{id}`) and compares it with the fold of its recorded
- * events: every field of the folded view must be the same. Returns the mismatches (empty when all agree).
+ * events seen at the answer's instant (`viewAt`): every field of the folded view must be the same. Returns the mismatches (empty when all agree).
  */
 export async function stateMismatches(baseUrl: string, audit: DrillAudit): Promise<string[]> {
   const mismatches: string[] = [];
@@ -151,7 +151,9 @@ export async function stateMismatches(baseUrl: string, audit: DrillAudit): Promi
       mismatches.push(`${journeyId}: GET answered ${answer.status} ${JSON.stringify(answer.body)}`);
       continue;
     }
-    const expected = JSON.parse(JSON.stringify(toView(replay(history)))) as Record<string, unknown>;
+    // The API answers the view as of the request's instant (`asOf`, issue 17): the fold, seen at that same instant.
+    const asOf = typeof answer.body.asOf === 'string' ? answer.body.asOf : new Date().toISOString();
+    const expected = JSON.parse(JSON.stringify(viewAt(toView(replay(history)), asOf))) as Record<string, unknown>;
     for (const [key, value] of Object.entries(expected)) {
       if (JSON.stringify(canonical(answer.body[key])) !== JSON.stringify(canonical(value))) {
         mismatches.push(`${journeyId}.${key}: GET says ${JSON.stringify(answer.body[key])}, the events say ${JSON.stringify(value)}`);

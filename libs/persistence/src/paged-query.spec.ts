@@ -17,7 +17,7 @@ describe('the filters of a read-model list', () => {
   it('add the condition of each filter given, in the order the list defines them, each value bound', () => {
     const [sql, params] = applyFilters(journeys(), filters, { minDays: 3, stalled: false, officeIds: ['CPI-A', 'CPI-B'], reason: 'overdue_action' }).getQueryAndParameters();
     expect(sql).toBe(
-      'SELECT 1 FROM "journeys" "j" WHERE j.office_id = ANY($1) AND $2 = ANY(j.stall_reasons) AND j.stalled_since <= now() - make_interval(days => $3) AND j.stalled_since IS NULL',
+      'SELECT 1 FROM "journeys" "j" WHERE j.office_id = ANY($1) AND $2 = ANY(j.stall_reasons) AND j.stalled_since <= CAST(:now AS timestamptz) - make_interval(days => $3) AND j.stalled_since IS NULL',
     );
     expect(params).toEqual([['CPI-A', 'CPI-B'], 'overdue_action', 3]);
   });
