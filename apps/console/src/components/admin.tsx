@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Button, FieldError, Input, Label, Text, TextField, type TextFieldProps } from 'react-aria-components';
+import { Button } from 'react-aria-components';
 import type { ApiErrorBody } from '../api/client';
 import { it as ITALIAN, type MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
@@ -48,27 +48,6 @@ export function LoadFailed() {
     <div className="alert alert-warning" role="alert">
       {t('admin.loadFailed')}
     </div>
-  );
-}
-
-/**
- * A labelled text input showing the API's message for its `name` (from `errors`, by field path) until the next answer.
- * Unlike `<Form validationErrors>`, whose messages go when the field loses focus, the message stays put: a form that
- * grew shorter under the pointer on blur would move its submit button away before the click is released.
- */
-export function ApiTextInput({ label, help, errors, name, ...props }: TextFieldProps & { name: string; label: ReactNode; help?: ReactNode; errors: Record<string, string[]> }) {
-  const messages = errors[name] ?? [];
-  return (
-    <TextField {...props} name={name} isInvalid={messages.length > 0} validationBehavior="aria" className="sal-field">
-      <Label className="sal-label">{label}</Label>
-      <Input className="form-control sal-input" />
-      {help && (
-        <Text slot="description" className="sal-help">
-          {help}
-        </Text>
-      )}
-      <FieldError className="sal-field-error">{messages.join('; ')}</FieldError>
-    </TextField>
   );
 }
 

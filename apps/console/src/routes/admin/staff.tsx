@@ -4,8 +4,8 @@ import { Button, Checkbox, Form } from 'react-aria-components';
 import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
 import type { components } from '../../api/schema';
-import { ApiTextInput, errorMessage, LoadFailed, RequireAdministrator } from '../../components/admin';
-import { Choice, TextInput } from '../../components/fields';
+import { errorMessage, LoadFailed, RequireAdministrator } from '../../components/admin';
+import { ApiFieldErrors, Choice, TextInput } from '../../components/fields';
 import { useFormat } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n/i18n';
@@ -155,7 +155,7 @@ function Staff() {
 
 /**
  * Adds or replaces a member (`PUT /staff/{staffId}`), with the API's message beside each field it refuses, kept
- * until the next answer ({@link ApiTextInput}); `aria` validation, so the browser never blocks the corrected submit.
+ * until the person changes that field ({@link ApiFieldErrors}, as every form); `aria` validation, so the browser never blocks the corrected submit.
  */
 function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSaved(member: Member): void; onCancel(): void }) {
   const t = useT();
@@ -213,11 +213,13 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
         </div>
       )}
       <Form className="sal-form" validationBehavior="aria" onSubmit={(event) => void save(event)}>
-        {!member && <ApiTextInput errors={errors} name="staffId" label={t('staff.staffId')} help={t('staff.staffIdHelp')} isRequired autoComplete="off" />}
-        <ApiTextInput errors={errors} name="officeId" label={t('staff.office')} defaultValue={member?.officeId ?? ''} isRequired autoComplete="off" />
+        <ApiFieldErrors errors={errors}>
+        {!member && <TextInput name="staffId" label={t('staff.staffId')} help={t('staff.staffIdHelp')} isRequired autoComplete="off" />}
+        <TextInput name="officeId" label={t('staff.office')} defaultValue={member?.officeId ?? ''} isRequired autoComplete="off" />
         <Choice name="role" label={t('staff.role')} value={role} onChange={(v) => setRole((v || 'operator') as Role)} options={ROLES.map((r): [string, string] => [r, t(`staff.role.${r}`)])} />
-        <ApiTextInput errors={errors} name="email" type="email" label={t('staff.email')} defaultValue={member?.email ?? ''} isRequired autoComplete="off" />
-        <ApiTextInput errors={errors} name="displayName" label={t('staff.displayName')} defaultValue={member?.displayName ?? ''} isRequired autoComplete="off" />
+        <TextInput name="email" type="email" label={t('staff.email')} defaultValue={member?.email ?? ''} isRequired autoComplete="off" />
+        <TextInput name="displayName" label={t('staff.displayName')} defaultValue={member?.displayName ?? ''} isRequired autoComplete="off" />
+        </ApiFieldErrors>
         <Checkbox isSelected={active} onChange={setActive} className="sal-checkbox" name="active">
           {t('staff.active')}
         </Checkbox>
