@@ -173,17 +173,21 @@ describe('GOL monitoring', () => {
       medianDaysDidToPact: 0,
       // By the regions' keys (issue 15), whichever name the office was written with.
       byRegion: { campania, piemonte },
+      // And per office, in the same answer (the console's per-office charts make no call per office).
+      byOffice: { [NAPLES]: campania, [TURIN]: piemonte },
     });
 
     // One office: name only that office.
     const turinOnly = (await supervisor('GET', `/supervisor/kpis?officeId=${TURIN}&from=${today()}&to=${today()}`)).body.gol;
-    expect(turinOnly).toEqual({ ...piemonte, byRegion: { piemonte } });
+    expect(turinOnly).toEqual({ ...piemonte, byRegion: { piemonte }, byOffice: { [TURIN]: piemonte } });
 
     // The office moves region in the directory: its journeys count in the new one.
     expect((await admin('PUT', `/offices/${NAPLES}`, officeBody('Basilicata', 'Potenza'))).status).toBe(200);
     const moved = (await kpis()).gol;
     expect(Object.keys(moved.byRegion)).toEqual(['basilicata', 'piemonte']);
     expect(moved.byRegion.basilicata).toEqual(campania);
+    // An office's own figures do not depend on its region.
+    expect(moved.byOffice).toEqual({ [NAPLES]: campania, [TURIN]: piemonte });
   });
 
   it('OpenAPI describes the start\'s monitoring, the command, the view and the KPIs per region', async () => {
@@ -197,6 +201,7 @@ describe('GOL monitoring', () => {
     expect(Object.values(command.responses).map((r: any) => r.description).join('\n')).toContain('`MONITORING_DATA_ALREADY_RECORDED`');
     expect(ref(schemas.KpisDto.properties.gol)).toBe('GolMonitoringKpisDto');
     expect(schemas.GolMonitoringKpisDto.properties.byRegion.additionalProperties.$ref).toBe('#/components/schemas/GolMonitoringFiguresDto');
+    expect(schemas.GolMonitoringKpisDto.properties.byOffice.additionalProperties.$ref).toBe('#/components/schemas/GolMonitoringFiguresDto');
     expect(Object.keys(schemas.GolMonitoringFiguresDto.properties)).toEqual(expect.arrayContaining(['vulnerableShare', 'vulnerableTarget', 'medianDaysDidToPact', 'inTraining']));
   });
 });

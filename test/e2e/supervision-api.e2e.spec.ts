@@ -277,7 +277,7 @@ describe('programme catalogues and supervision over HTTP', () => {
       journeysInAssessment: 0,
       profilingReviewsDue: 0,
       // Issue 15: two taken in charge in the period, none with monitoring data (no share); the office is not in the directory.
-      gol: { ...NO_MONITORING, byRegion: { unassigned: NO_MONITORING } },
+      gol: { ...NO_MONITORING, byRegion: { unassigned: NO_MONITORING }, byOffice: { [office]: NO_MONITORING } },
     });
     // Another office sees none of it.
     const { body: elsewhere } = await api('GET', `/supervisor/kpis?officeId=CPI-ELSEWHERE-${suffix}`);

@@ -613,6 +613,8 @@ export interface GolMonitoringFigures {
 export interface GolMonitoringKpis extends GolMonitoringFigures {
   /** The same figures per region of the journeys' offices (only regions with at least one journey in scope). */
   byRegion: Record<string, GolMonitoringFigures>;
+  /** The same figures per office (only offices with at least one journey in scope). */
+  byOffice: Record<string, GolMonitoringFigures>;
 }
 
 /** The region of journeys whose office is not in the directory of offices. */
@@ -765,11 +767,32 @@ export class SupervisorReadModel {
 type Scoped = (entity: typeof JourneyRecord) => SelectQueryBuilder<ObjectLiteral>;
 type InPeriod = (entity: typeof JourneyRecord, column: string) => SelectQueryBuilder<ObjectLiteral>;
 
-/** Issue 15: GOL's monitoring figures over the scope and per region, from the journeys' rows (one snapshot). */
+/** Issue 15: GOL's monitoring figures over the scope, per region and per office, from the journeys' rows (one snapshot). */
 async function golMonitoring(scoped: Scoped, inPeriod: InPeriod): Promise<GolMonitoringKpis> {
-  const region = `coalesce(t.region, '${NO_REGION}')`;
+  const byRegion = await golFiguresBy(scoped, inPeriod, `coalesce(t.region, '${NO_REGION}')`);
+  const byOffice = await golFiguresBy(scoped, inPeriod, 't.office_id');
+  const didToPact = "percentile_cont(0.5) WITHIN GROUP (ORDER BY ((t.pact_in_force_since AT TIME ZONE 'Europe/Rome')::date - t.did_date))";
+  const overall = await inPeriod(JourneyRecord, 't.pact_in_force_since').select(didToPact, 'days').getRawOne();
+  const sum = (key: keyof GolMonitoringFigures) => Object.values(byRegion).reduce((s, f) => s + (f[key] as number), 0);
+  const paths: Record<string, number> = {};
+  for (const f of Object.values(byRegion)) for (const [p, n] of Object.entries(f.takenInChargeByPath)) paths[p] = (paths[p] ?? 0) + n;
+  return {
+    ...figures(
+      { taken: sum('takenInCharge'), withData: sum('withMonitoringData'), vulnerable: sum('vulnerable'), women: sum('women'), longTermUnemployed: sum('longTermUnemployed'), disabled: sum('disabled'), under30: sum('under30'), over55: sum('over55') },
+      paths,
+      sum('inTraining'),
+      sum('placed'),
+      overall?.days ?? null,
+    ),
+    byRegion,
+    byOffice,
+  };
+}
+
+/** The figures grouped by one SQL expression of the journey's row (its region, its office): only groups with a journey counted. */
+async function golFiguresBy(scoped: Scoped, inPeriod: InPeriod, key: string): Promise<Record<string, GolMonitoringFigures>> {
   const taken: Record<string, number | string>[] = await inPeriod(JourneyRecord, 't.taken_in_charge_at')
-    .select(region, 'region')
+    .select(key, 'k')
     .addSelect('count(*)::int', 'taken')
     .addSelect('count(*) FILTER (WHERE t.vulnerable IS NOT NULL)::int', 'with_data')
     .addSelect('count(*) FILTER (WHERE t.vulnerable)::int', 'vulnerable')
@@ -780,56 +803,43 @@ async function golMonitoring(scoped: Scoped, inPeriod: InPeriod): Promise<GolMon
     .addSelect(`count(*) FILTER (WHERE t.age_at_did >= ${OVER_AGE})::int`, 'over55')
     .groupBy('1')
     .getRawMany();
-  const byPath: { region: string; path: number; n: number }[] = await inPeriod(JourneyRecord, 't.taken_in_charge_at')
-    .select(region, 'region')
+  const byPath: { k: string; path: number; n: number }[] = await inPeriod(JourneyRecord, 't.taken_in_charge_at')
+    .select(key, 'k')
     .addSelect('t.gol_path', 'path')
     .addSelect('count(*)::int', 'n')
     .andWhere('t.gol_path IS NOT NULL')
     .groupBy('1, 2')
     .getRawMany();
-  const training: { region: string; n: number }[] = await scoped(JourneyRecord)
-    .select(region, 'region')
+  const training: { k: string; n: number }[] = await scoped(JourneyRecord)
+    .select(key, 'k')
     .addSelect('count(*)::int', 'n')
     .andWhere("t.status = 'open' AND t.in_training")
     .groupBy('1')
     .getRawMany();
-  const placed: { region: string; n: number }[] = await inPeriod(JourneyRecord, 't.closed_at')
-    .select(region, 'region')
+  const placed: { k: string; n: number }[] = await inPeriod(JourneyRecord, 't.closed_at')
+    .select(key, 'k')
     .addSelect('count(*)::int', 'n')
     .andWhere("t.closure_reason = 'placed'")
     .groupBy('1')
     .getRawMany();
   // Whole days from the DID to the Rome day the pact came into force (acceptance in edition 2, signing in edition 1).
   const didToPact = "percentile_cont(0.5) WITHIN GROUP (ORDER BY ((t.pact_in_force_since AT TIME ZONE 'Europe/Rome')::date - t.did_date))";
-  const medians: { region: string; days: number | null }[] = await inPeriod(JourneyRecord, 't.pact_in_force_since').select(region, 'region').addSelect(didToPact, 'days').groupBy('1').getRawMany();
-  const overall = await inPeriod(JourneyRecord, 't.pact_in_force_since').select(didToPact, 'days').getRawOne();
+  const medians: { k: string; days: number | null }[] = await inPeriod(JourneyRecord, 't.pact_in_force_since').select(key, 'k').addSelect(didToPact, 'days').groupBy('1').getRawMany();
 
-  const regions = [...new Set([...taken, ...byPath, ...training, ...placed, ...medians].map((r) => r.region as string))].sort();
-  const n = (rows: { region: string; n: number }[], r: string) => rows.find((x) => x.region === r)?.n ?? 0;
-  const byRegion: Record<string, GolMonitoringFigures> = {};
-  for (const r of regions) {
-    const t = taken.find((x) => x.region === r);
-    byRegion[r] = figures(
+  const keys = [...new Set([...taken, ...byPath, ...training, ...placed, ...medians].map((r) => r.k as string))].sort();
+  const n = (rows: { k: string; n: number }[], k: string) => rows.find((x) => x.k === k)?.n ?? 0;
+  const out: Record<string, GolMonitoringFigures> = {};
+  for (const k of keys) {
+    const t = taken.find((x) => x.k === k);
+    out[k] = figures(
       { taken: num(t?.taken), withData: num(t?.with_data), vulnerable: num(t?.vulnerable), women: num(t?.women), longTermUnemployed: num(t?.long_term_unemployed), disabled: num(t?.disabled), under30: num(t?.under30), over55: num(t?.over55) },
-      Object.fromEntries(byPath.filter((x) => x.region === r).map((x) => [String(x.path), x.n])),
-      n(training, r),
-      n(placed, r),
-      medians.find((x) => x.region === r)?.days ?? null,
+      Object.fromEntries(byPath.filter((x) => x.k === k).map((x) => [String(x.path), x.n])),
+      n(training, k),
+      n(placed, k),
+      medians.find((x) => x.k === k)?.days ?? null,
     );
   }
-  const sum = (key: keyof GolMonitoringFigures) => Object.values(byRegion).reduce((s, f) => s + (f[key] as number), 0);
-  const paths: Record<string, number> = {};
-  for (const x of byPath) paths[String(x.path)] = (paths[String(x.path)] ?? 0) + x.n;
-  return {
-    ...figures(
-      { taken: sum('takenInCharge'), withData: sum('withMonitoringData'), vulnerable: sum('vulnerable'), women: sum('women'), longTermUnemployed: sum('longTermUnemployed'), disabled: sum('disabled'), under30: sum('under30'), over55: sum('over55') },
-      paths,
-      sum('inTraining'),
-      sum('placed'),
-      overall?.days ?? null,
-    ),
-    byRegion,
-  };
+  return out;
 }
 
 function figures(

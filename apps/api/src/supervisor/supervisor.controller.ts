@@ -198,7 +198,7 @@ export class SupervisorController {
       'to pact count what happened in the period `from`–`to` (Rome calendar days, both included; open-ended when absent). ' +
       "`gol` (issue 15) counts what GOL's monitoring counts — people taken in charge in the period (by path), the vulnerable share among those " +
       'with monitoring data against the 75% target, people in training now, people placed and the median days from DID to pact in the period — ' +
-      "over the offices in scope and per region of their offices (`gol.byRegion`); one office's figures: name only that office. " +
+      "over the offices in scope and per region of their offices (`gol.byRegion`) and per office (`gol.byOffice`). " +
       SCOPE,
   })
   @ApiOkResponse({ description: 'The figures', type: KpisDto })

@@ -80,6 +80,8 @@ export class SupervisorService {
   async kpis(q: KpisQuery): Promise<KpisDto> {
     const kpis = await this.readModel.use((m) => m.supervision.kpis(scoped(q)));
     const zeros = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+    const eachWithAllPaths = <F extends { takenInChargeByPath: Record<string, number> }>(groups: Record<string, F>) =>
+      Object.fromEntries(Object.entries(groups).map(([key, f]) => [key, { ...f, takenInChargeByPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...f.takenInChargeByPath } }]));
     return {
       ...kpis,
       journeysByStage: { ...zeros(JOURNEY_STAGES), ...kpis.journeysByStage },
@@ -91,9 +93,8 @@ export class SupervisorService {
       gol: {
         ...kpis.gol,
         takenInChargeByPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...kpis.gol.takenInChargeByPath },
-        byRegion: Object.fromEntries(
-          Object.entries(kpis.gol.byRegion).map(([region, f]) => [region, { ...f, takenInChargeByPath: { ...zeros(GOL_PATHS.map((p) => String(p) as `${typeof p}`)), ...f.takenInChargeByPath } }]),
-        ),
+        byRegion: eachWithAllPaths(kpis.gol.byRegion),
+        byOffice: eachWithAllPaths(kpis.gol.byOffice),
       },
     };
   }

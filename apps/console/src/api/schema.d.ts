@@ -1363,7 +1363,7 @@ export interface paths {
         };
         /**
          * The offices' figures
-         * @description Journeys by stage, open, stalled (by reason), overdue actions, hours delivered per service and conditionality steps waiting for a decision are a snapshot of now, as are appeals pending and confirmed steps not yet notified; placements (also by programme), confirmed conditionality steps still in force and those annulled on appeal (by the day they were confirmed), and the median days from presa in carico to pact count what happened in the period `from`–`to` (Rome calendar days, both included; open-ended when absent). `gol` (issue 15) counts what GOL's monitoring counts — people taken in charge in the period (by path), the vulnerable share among those with monitoring data against the 75% target, people in training now, people placed and the median days from DID to pact in the period — over the offices in scope and per region of their offices (`gol.byRegion`); one office's figures: name only that office. From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log.
+         * @description Journeys by stage, open, stalled (by reason), overdue actions, hours delivered per service and conditionality steps waiting for a decision are a snapshot of now, as are appeals pending and confirmed steps not yet notified; placements (also by programme), confirmed conditionality steps still in force and those annulled on appeal (by the day they were confirmed), and the median days from presa in carico to pact count what happened in the period `from`–`to` (Rome calendar days, both included; open-ended when absent). `gol` (issue 15) counts what GOL's monitoring counts — people taken in charge in the period (by path), the vulnerable share among those with monitoring data against the 75% target, people in training now, people placed and the median days from DID to pact in the period — over the offices in scope and per region of their offices (`gol.byRegion`) and per office (`gol.byOffice`). From the read model (usually within a second of the journeys). Scoped to the offices named by `officeId` (required, repeatable), which must all be among the caller's offices; every access is recorded in the audit log.
          */
         get: operations["SupervisorController_kpis"];
         put?: never;
@@ -5957,6 +5957,17 @@ export interface components {
              *     }
              */
             byRegion: {
+                [key: string]: components["schemas"]["GolMonitoringFiguresDto"];
+            };
+            /**
+             * @description The same figures per office in scope (by office id), only offices with a journey counted: the console's per-office charts come from this one answer
+             * @example {
+             *       "cpi-torino": {
+             *         "takenInCharge": 3
+             *       }
+             *     }
+             */
+            byOffice: {
                 [key: string]: components["schemas"]["GolMonitoringFiguresDto"];
             };
         };

@@ -362,6 +362,14 @@ export class GolMonitoringKpisDto extends GolMonitoringFiguresDto {
     example: { piemonte: { takenInCharge: 3 } },
   })
   byRegion!: Record<string, GolMonitoringFiguresDto>;
+
+  @ApiProperty({
+    description: "The same figures per office in scope (by office id), only offices with a journey counted: the console's per-office charts come from this one answer",
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/GolMonitoringFiguresDto' },
+    example: { 'cpi-torino': { takenInCharge: 3 } },
+  })
+  byOffice!: Record<string, GolMonitoringFiguresDto>;
 }
 
 export class KpisDto {

@@ -8,6 +8,7 @@ import { TextInput } from '../../components/fields';
 import { usePageTitle } from '../../components/page-title';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useI18n, useT } from '../../i18n/i18n';
+import { GolMonitoring } from './gol-monitoring';
 import type { ChartDatum } from './kpi-chart';
 import { compact, OfficeChooser, SupervisorGate, text, useOfficeScope, type ScreenSearch } from './scope';
 
@@ -21,7 +22,7 @@ const GOL_PATHS = ['1', '2', '3', '4', '5'] as const;
 /**
  * The offices' figures over a period (`GET /supervisor/kpis`, one call): journeys per stage, time from the presa in
  * carico to the pact, placements, hours of services delivered, each as a chart and, for screen readers, as a table of
- * the same numbers.
+ * the same numbers; then GOL's monitoring per region and per office from the same answer (`gol-monitoring.tsx`).
  */
 export function KpisPage() {
   usePageTitle('sup.kpis.title');
@@ -134,6 +135,7 @@ export function KpisPage() {
             />
           </div>
         )}
+        {k && <GolMonitoring gol={k.gol} />}
       </SupervisorGate>
     </>
   );
