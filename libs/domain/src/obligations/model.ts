@@ -10,11 +10,13 @@ import type { EventEnvelope } from '../journey/event';
  *   every 90 days to update one's position; a missed one suspends the benefit until the person presents (the payment
  *   is then restored). A member who does not present to a convocation without a giustificato motivo loses it
  *   (decadenza, art. 8 c.6 lett. a).
- * - SFL (art. 12 c.8; D.M. 8 agosto 2023 art. 5 c.1): participation confirmed to the services at least every 90 days,
- *   else INPS suspends it; the benefit lasts at most 12 months (art. 12 c.7), extended by up to 12 more when the pact
+ * - SFL (art. 12 and D.M. 8 agosto 2023; commas not confirmed): participation confirmed to the services at least
+ *   every 90 days, else INPS suspends it; the benefit lasts at most 12 months, extended by up to 12 more when the pact
  *   is updated (L. 207/2024; INPS messaggi 595/2025 and 765/2025: the update by the last of the 12 months, else the
- *   benefit is suspended waiting for it for 90 days, then ended).
- * - Members exempt from the obligations (art. 6 c.4–5) carry no presentation clock.
+ *   benefit is suspended waiting for it for 90 days, then ended). The extension is only for a person attending a
+ *   training course not finished at the twelfth month, and lasts at most until the course ends: not modelled here.
+ * - Members exempt from the obligations (art. 6 c.4–5) carry no presentation clock (the Ministry's FAQ, as reported,
+ *   keeps a 90-day confirmation for some exempt members: unconfirmed, see docs/adi-sfl-legal-check.md).
  */
 
 /** The benefits with an obligation of periodic presentation (ADI, SFL): not subject to art. 21 D.lgs. 150/2015. */
@@ -49,7 +51,7 @@ export const PRESENTATION_EXEMPTION_REASONS = [
 ] as const;
 export type PresentationExemptionReason = (typeof PRESENTATION_EXEMPTION_REASONS)[number];
 
-/** The SFL's duration and its extension with the pact updated (art. 12 c.7). */
+/** The SFL's duration and its extension with the pact updated (art. 12, as amended by L. 207/2024). */
 export interface ParticipationDuration {
   /** How long the benefit lasts from the activation pact: P12M. */
   length: string;
@@ -72,7 +74,7 @@ export interface PresentationObligation {
   every: string;
   /** Whether an unjustified no-show at a valid convocation ends the benefit (decadenza, art. 8 c.6 lett. a). */
   decadenzaOnMissedConvocation: boolean;
-  /** The benefit's duration (SFL), or null: it lasts as long as its own rules say (ADI's 18 months are INPS's). */
+  /** The benefit's duration (SFL), or null: it lasts as its own rules say (the ADI's 18 months, renewable by 12, art. 3 c.2: not modelled). */
   duration: ParticipationDuration | null;
 }
 

@@ -254,6 +254,20 @@ describe('the catalogue: ADI and SFL ship as defaults; the validator names every
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], presentation: null })).toEqual([]);
   });
 
+  it('encodes exactly the values checked in docs/adi-sfl-legal-check.md (a change of any is a change of that check)', () => {
+    // ADI: 120 days from the PAD (D.M. ADI art. 7 c.1 lett. d; art. 4 c.4), then 90 (art. 4), decadenza (art. 8 c.6 lett. a); no duration kept.
+    expect(BENEFIT_DEFAULT_CATALOGUES[0].presentation).toEqual({ benefit: 'adi', kind: 'meeting', first: 'P120D', every: 'P90D', decadenzaOnMissedConvocation: true, duration: null });
+    // SFL: 90-day confirmation; 12 months, at most 12 more with the pact updated in the last month, else 90 days suspended (INPS 765/2025).
+    expect(BENEFIT_DEFAULT_CATALOGUES[1].presentation).toEqual({
+      benefit: 'sfl',
+      kind: 'confirmation',
+      first: null,
+      every: 'P90D',
+      decadenzaOnMissedConvocation: true,
+      duration: { length: 'P12M', extension: 'P12M', updateWindow: 'P1M', updateGrace: 'P90D' },
+    });
+  });
+
   it('messages for a wrong obligation', () => {
     const bad = { benefit: 'naspi', kind: 'visit', first: 'P0D', every: '90 days', decadenzaOnMissedConvocation: 'yes', duration: { length: 'P12M', extension: 'x', updateWindow: 'P1M', updateGrace: 'P90D', more: 1 }, extra: true };
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], presentation: bad })).toEqual([

@@ -8,9 +8,10 @@ import type { ParticipationTermReached } from './model';
 import { activationStart, boundBenefit, pactUpdatedSince, participationEndsAt, periodEnd, suspendedByObligation } from './rule';
 
 /**
- * The SFL's months (art. 12 c.7 D.L. 48/2023, as amended by L. 207/2024): the benefit lasts `duration.length` from the
- * activation pact; when it ends, a pact signed or amended in its last `updateWindow` extends it once by
- * `extension` (INPS extends it d'ufficio, messaggio 765/2025); without the update it is suspended, waiting
+ * The SFL's months (art. 12 D.L. 48/2023, as amended by L. 207/2024; comma not confirmed): the benefit lasts
+ * `duration.length` from the activation pact; when it ends, a pact signed or amended in its last `updateWindow` extends
+ * it once by `extension`, the maximum (INPS extends it d'ufficio, messaggio 765/2025; only while a training course
+ * runs, and up to its end, messaggio 595/2025: not known here); without the update it is suspended, waiting
  * `updateGrace` for it: the update in time resumes and extends it, otherwise it ends. The extended months' end ends it.
  * The months are the benefit's, not the person's availability: pauses do not move them.
  */

@@ -330,9 +330,10 @@ export const GOL_ASSESSMENT_CATALOGUE: CatalogueDefinition = {
 /**
  * Issue 15: the national benefits of D.L. 48/2023 with their own clocks, next to the GOL paths. Their clocks are the
  * GOL defaults for what the journey shares (reception, the pact, stall, escalation; the first-contact clocks of
- * D.lgs. 150/2015 too, as every DID), their presentation obligation the decree's: ADI (art. 4) a meeting within 120
- * days of the digital activation pact, then every 90 days; SFL (art. 12 c.7–8) a confirmation every 90 days, 12
- * months extended by 12 with the pact updated. Their services: reception, then the interview and tutoring.
+ * D.lgs. 150/2015 too, as every DID), their presentation obligation the decree's: ADI (art. 4 cc. 4–5) a meeting
+ * within 120 days of the digital activation pact, then every 90 days; SFL (art. 12) a confirmation every 90 days, 12
+ * months extended by at most 12 with the pact updated (docs/adi-sfl-legal-check.md). Their services: reception, then
+ * the interview and tutoring.
  */
 export const BENEFIT_DEFAULT_CATALOGUES: CatalogueDefinition[] = [
   {
