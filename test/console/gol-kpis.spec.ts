@@ -71,32 +71,40 @@ test.describe('GOL monitoring by region and office', () => {
 
     const cells = (table: string, row: string) => page.getByRole('table', { name: table, exact: true }).getByRole('row', { name: new RegExp(`^${row}\\b`) }).getByRole('cell');
     // Per region: Piemonte 2 of 3 (not met), Campania 3 of 4 (met: on the exact fraction).
-    await expect(cells('Quota di vulnerabili per regione', 'piemonte')).toHaveText(['3', '2', '66,7%', 'non raggiunto']);
-    await expect(cells('Quota di vulnerabili per regione', 'campania')).toHaveText(['4', '3', '75%', 'raggiunto']);
+    await expect(cells('Quota di vulnerabili per regione', 'Piemonte')).toHaveText(['3', '2', '66,7%', 'non raggiunto']);
+    await expect(cells('Quota di vulnerabili per regione', 'Campania')).toHaveText(['4', '3', '75%', 'raggiunto']);
     // Per office, from the same answer.
     await expect(cells('Quota di vulnerabili per ufficio', TURIN_1)).toHaveText(['2', '1', '50%', 'non raggiunto']);
     await expect(cells('Quota di vulnerabili per ufficio', TURIN_2)).toHaveText(['1', '1', '100%', 'raggiunto']);
     await expect(cells('Quota di vulnerabili per ufficio', NAPLES)).toHaveText(['4', '3', '75%', 'raggiunto']);
     // The target line is in the header of the tables and in the chart's label.
     await expect(page.getByRole('table', { name: 'Quota di vulnerabili per regione' }).getByRole('columnheader', { name: 'Obiettivo 75%' })).toBeVisible();
-    await expect(page.getByTestId('gol-region-share').locator('.recharts-reference-line')).toBeVisible();
-    await expect(page.getByTestId('gol-office-share').locator('.recharts-reference-line')).toContainText('Obiettivo 75%');
+    // (A vertical line has no width, so Playwright calls it hidden: its presence, and its label seen.)
+    for (const chart of ['gol-region-share', 'gol-office-share']) {
+      await expect(page.getByTestId(chart).locator('.recharts-reference-line-line')).toHaveCount(1);
+      await expect(page.getByTestId(chart).locator('.sal-chart svg text', { hasText: 'Obiettivo 75%' })).toBeVisible();
+    }
     // Intakes by path, in training, placed, days DID–pact (no pact yet: none).
-    await expect(cells('Prese in carico GOL per regione', 'piemonte')).toHaveText(['3', '3', '0', '0', '0', '0', '0', '0', '–']);
-    await expect(cells('Prese in carico GOL per regione', 'campania')).toHaveText(['4', '4', '0', '0', '0', '0', '0', '0', '–']);
+    await expect(cells('Prese in carico GOL per regione', 'Piemonte')).toHaveText(['3', '3', '0', '0', '0', '0', '0', '0', '–']);
+    await expect(cells('Prese in carico GOL per regione', 'Campania')).toHaveText(['4', '4', '0', '0', '0', '0', '0', '0', '–']);
     await expect(cells('Prese in carico GOL per ufficio', TURIN_2)).toHaveText(['1', '1', '0', '0', '0', '0', '0', '0', '–']);
     await expect(page.getByTestId('gol-office-figures').locator('.recharts-surface')).toBeVisible();
     for (const name of ['Ferri', 'Lucia']) expect(page.url()).not.toContain(name);
     await page.getByRole('heading', { name: 'Monitoraggio GOL per regione e ufficio' }).scrollIntoViewIfNeeded();
     await expectAccessible(page);
     await screenshots(page, 'supervisor-gol-kpis');
+    // The GOL section alone at a phone's width, to look at it closely (the full page is long).
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByTestId('kpi-gol').screenshot({ path: `${__dirname}/screenshots/supervisor-gol-kpis-section-375.png` });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('kpi-gol').screenshot({ path: `${__dirname}/screenshots/supervisor-gol-kpis-section-desktop.png` });
 
     // One office chosen with the page's chooser: only its figures, and its region's.
     await page.getByRole('button', { name: /Ufficio$/ }).click();
     await page.getByRole('option', { name: TURIN_2, exact: true }).click();
     await page.getByRole('button', { name: 'Applica i filtri' }).click();
     await expect(summary).toHaveText('Tutti gli uffici scelti: quota di vulnerabili 100% (1 su 1), obiettivo 75%: raggiunto.');
-    await expect(cells('Quota di vulnerabili per regione', 'piemonte')).toHaveText(['1', '1', '100%', 'raggiunto']);
+    await expect(cells('Quota di vulnerabili per regione', 'Piemonte')).toHaveText(['1', '1', '100%', 'raggiunto']);
     await expect(page.getByRole('table', { name: 'Quota di vulnerabili per ufficio' }).getByRole('row')).toHaveCount(2);
 
     // In English, the same figures under the English catalogue's words.

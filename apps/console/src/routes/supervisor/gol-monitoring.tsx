@@ -26,7 +26,8 @@ export function GolMonitoring({ gol }: { gol: GolKpis }) {
   const { locale } = useI18n();
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const target = percent.format(gol.vulnerableTarget);
-  const regionLabel = (key: string) => (key === NO_REGION ? t('sup.kpis.gol.unassigned') : key);
+  // The API keys regions by their lower-case key (`piemonte`): shown with a capital.
+  const regionLabel = (key: string) => (key === NO_REGION ? t('sup.kpis.gol.unassigned') : key.charAt(0).toLocaleUpperCase(locale) + key.slice(1));
   return (
     <section aria-labelledby="gol-title" className="mt-4" data-testid="kpi-gol">
       <h2 id="gol-title" className="h4">
@@ -36,7 +37,7 @@ export function GolMonitoring({ gol }: { gol: GolKpis }) {
       <p data-testid="gol-summary">
         <strong>{summary(t, percent, t('sup.kpis.gol.overall'), gol, target)}</strong>
       </p>
-      <div className="sal-kpi-grid">
+      <div className="sal-kpi-grid sal-gol-grid">
         <GolGroup id="gol-region" groups={gol.byRegion} label={regionLabel} keyHeader="sup.kpis.gol.region" shareTitle="sup.kpis.gol.shareByRegion" figuresTitle="sup.kpis.gol.figuresByRegion" tableLabel="sup.kpis.gol.tableRegion" target={gol.vulnerableTarget} />
         <GolGroup id="gol-office" groups={gol.byOffice} label={(k) => k} keyHeader="sup.kpis.gol.office" shareTitle="sup.kpis.gol.shareByOffice" figuresTitle="sup.kpis.gol.figuresByOffice" tableLabel="sup.kpis.gol.tableOffice" target={gol.vulnerableTarget} />
       </div>
@@ -117,9 +118,7 @@ function GolGroup({
             <tbody>
               {rows.map(([k, f]) => (
                 <tr key={k}>
-                  <th scope="row" className="sal-kpi-label">
-                    {label(k)}
-                  </th>
+                  <th scope="row">{label(k)}</th>
                   <td>{number.format(f.withMonitoringData)}</td>
                   <td>{number.format(f.vulnerable)}</td>
                   <td>{f.vulnerableShare === null ? '–' : percent.format(f.vulnerableShare)}</td>
@@ -162,9 +161,7 @@ function GolGroup({
             <tbody>
               {rows.map(([k, f]) => (
                 <tr key={k}>
-                  <th scope="row" className="sal-kpi-label">
-                    {label(k)}
-                  </th>
+                  <th scope="row">{label(k)}</th>
                   <td>{number.format(f.takenInCharge)}</td>
                   {PATHS.map((p) => (
                     <td key={p}>{number.format(f.takenInChargeByPath[p])}</td>
