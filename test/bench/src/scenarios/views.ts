@@ -45,6 +45,23 @@ export const VIEWS: View[] = [
   { name: 'KPIs of a region over a year', scope: 'region', ask: (m, officeIds, now) => m.kpis({ officeIds, now, ...lastYear(now) }) },
 ];
 
+/** The seeded offices' regions (by province), largest first: Lombardia, then Lazio, … */
+const REGION_OF_PROVINCE: Record<string, string> = {
+  MI: 'lombardia', BS: 'lombardia', BG: 'lombardia', RM: 'lazio', NA: 'campania', SA: 'campania', TO: 'piemonte', PA: 'sicilia', CT: 'sicilia', ME: 'sicilia',
+  BA: 'puglia', LE: 'puglia', BO: 'emilia-romagna', FI: 'toscana', GE: 'liguria', VE: 'veneto', VR: 'veneto', PD: 'veneto', CA: 'sardegna',
+  TS: 'friuli-venezia-giulia', PG: 'umbria', AN: 'marche', RC: 'calabria', PE: 'abruzzo', TN: 'trento', BZ: 'bolzano', AO: 'valle-d-aosta',
+};
+
+/** The offices of each region, in the order of the regions' first office. */
+export function regionsOf(offices: string[]): string[][] {
+  const regions = new Map<string, string[]>();
+  for (const office of offices) {
+    const region = REGION_OF_PROVINCE[office.split('-')[1]] ?? 'other';
+    regions.set(region, [...(regions.get(region) ?? []), office]);
+  }
+  return [...regions.values()];
+}
+
 export interface ViewTiming {
   view: string;
   p50: number;
