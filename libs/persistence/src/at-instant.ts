@@ -17,6 +17,9 @@ export const daysSince = (column: string) => `floor(extract(epoch FROM ${NOW} - 
 /** A pact action (alias `a`) overdue now: marked by the journey, or pending with its due instant passed. */
 export const actionOverdueAt = (a = 'a') => `(${a}.status = 'overdue' OR (${a}.status = 'pending' AND ${a}.falls_due_at <= ${NOW}))`;
 
+/** A pact action (alias `a`) of an open journey overdue now: what the overdue-actions view lists. */
+export const openActionOverdueAt = (a = 'a') => `(${a}.journey_open AND ${a}.status IN ('overdue', 'pending') AND ${actionOverdueAt(a)})`;
+
 /** How many of a journey's (alias `j`) actions are overdue now. */
 export const overdueActionCountAt = (j = 'j') => `(SELECT count(*)::int FROM pact_actions oa WHERE oa.journey_id = ${j}.journey_id AND ${actionOverdueAt('oa')})`;
 
@@ -43,6 +46,16 @@ export const stalledAt = (j = 'j') => `(${j}.status = 'open' AND (${j}.stalled_s
 
 /** Since when a journey (known stalled now) is: the earliest of its decided stall and its passed deadlines. */
 export const stalledSinceAt = (j = 'j') => `LEAST(${j}.stalled_since, CASE WHEN ${stallsNow(j)} THEN ${j}.stalls_at END)`;
+
+/**
+ * The order of stalled journeys, longest stalled first: the earliest of the decided stall and the stalling deadline,
+ * an expression of the row alone, so that an index (`journeys_stalled_order_idx`) holds it and an office's first page
+ * is read off the index. Over the journeys stalled at an instant it equals {@link stalledSinceAt} at that instant
+ * whenever the journey's decided stall is not later than the instant (every live request: the row holds what was
+ * decided up to now); only for an instant asked before a stall the row already records can a journey whose next
+ * stalling deadline is still ahead sort by that deadline instead of its decided stall.
+ */
+export const stalledOrderAt = (j = 'j') => `LEAST(${j}.stalled_since, CASE WHEN ${notSuspended(j)} THEN ${j}.stalls_at END)`;
 
 /** The journey stalled for this reason now (among others). */
 export const stallReasonAt = (reason: StallReason, j = 'j') =>

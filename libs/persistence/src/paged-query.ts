@@ -48,8 +48,15 @@ export const equals = <V extends string | number | boolean>(column: string): Fil
 /** The array in `column` holds the value. */
 export const contains = <V extends string>(column: string): Filter<V> => ({ where: () => `:value = ANY(${column})` });
 
-/** `column` equals one of the values (an index on the column serves it as it serves `=`). */
-export const among = (column: string): Filter<string[]> => ({ where: () => `${column} = ANY(:value)` });
+/**
+ * `column` equals one of the values (an index on the column serves it as it serves `=`). One value is asked as `=`:
+ * then an index on `(column, order…)` also gives the rows in the list's order, and a first page stops after its rows
+ * (`= ANY` of an array gives no order to rely on).
+ */
+export const among = (column: string): Filter<string[]> => ({
+  where: (values) => (values.length === 1 ? `${column} = :value` : `${column} = ANY(:value)`),
+  bind: (values) => (values.length === 1 ? values[0] : values),
+});
 
 /** The instant in `column` is at least this many whole days ago. */
 export const daysAgo = (column: string): Filter<number> => ({ where: () => `${column} <= ${NOW} - make_interval(days => :value)` });
@@ -124,21 +131,29 @@ export class PagedQuery<S extends Filters, K extends string, T, X extends object
 
   async page(manager: EntityManager, request: ListRequest<S, K, X>): Promise<Page<T>> {
     const filters: Filters = { officeIds: among(this.spec.office), ...this.spec.filters };
-    const rows = this.spec.rows(manager.createQueryBuilder(), request).setParameter('now', request.now ?? new Date().toISOString());
-    const filtered = applyFilters(rows, filters, request as FilterValues<Filters>);
     const order = this.spec.sorts[request.sort ?? this.sorts[0]];
-    const query = filtered
-      .clone()
-      .addSelect('count(*) OVER ()', 'total')
-      .orderBy(typeof order === 'function' ? order(request) : order)
-      .limit(request.pageSize)
-      .offset((request.page - 1) * request.pageSize);
-    const { raw, entities }: { raw: Record<string, unknown>[]; entities: ObjectLiteral[] } = this.spec.entities
-      ? await query.getRawAndEntities()
-      : { raw: await query.getRawMany(), entities: [] };
-    const total = raw.length > 0 ? Number(raw[0].total) : request.page === 1 ? 0 : await countOf(manager, filtered);
-    return { items: raw.map((row, i) => this.spec.item(row, entities[i])), page: request.page, pageSize: request.pageSize, total };
+    // Page and total from one snapshot, so they agree while projections go on.
+    return inSnapshot(manager, async (m) => {
+      const rows = this.spec.rows(m.createQueryBuilder(), request).setParameter('now', request.now ?? new Date().toISOString());
+      const filtered = applyFilters(rows, filters, request as FilterValues<Filters>);
+      const query = filtered
+        .clone()
+        .orderBy(typeof order === 'function' ? order(request) : order)
+        .limit(request.pageSize)
+        .offset((request.page - 1) * request.pageSize);
+      const { raw, entities }: { raw: Record<string, unknown>[]; entities: ObjectLiteral[] } = this.spec.entities
+        ? await query.getRawAndEntities()
+        : { raw: await query.getRawMany(), entities: [] };
+      // A first page that is not full is the whole list; otherwise the total is counted on its own.
+      const total = request.page === 1 && raw.length < request.pageSize ? raw.length : await countOf(m, filtered);
+      return { items: raw.map((row, i) => this.spec.item(row, entities[i])), page: request.page, pageSize: request.pageSize, total };
+    });
   }
+}
+
+/** Runs the reads in one REPEATABLE READ snapshot: the caller's transaction if it has one, else a read-only one of their own. */
+function inSnapshot<R>(manager: EntityManager, work: (m: EntityManager) => Promise<R>): Promise<R> {
+  return manager.queryRunner?.isTransactionActive ? work(manager) : manager.transaction('REPEATABLE READ', work);
 }
 
 /** How many rows (or groups) a query returns, without reading them. */

@@ -114,6 +114,7 @@ export function readModelRows(given: JourneyState): ReadModelRows {
       dueAt: new Date(a.dueAt),
       fallsDueAt: date(due.actions.get(a.actionId)),
       status: a.status,
+      journeyOpen: state.status === 'open',
       overdueSince: date(a.overdueSince),
       completedAt: date(a.completedAt),
       completedBy: a.completedBy,

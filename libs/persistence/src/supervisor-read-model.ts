@@ -27,7 +27,7 @@ import { ConditionalityStepRecord } from './entities/conditionality-step.entity'
 import { JourneyServiceRecord } from './entities/journey-service.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { PactActionRecord } from './entities/pact-action.entity';
-import { actionOverdueAt, daysSince, NOW, overdueActionCountAt, stalledAt, stalledSinceAt, stallReasonAt, stallReasonsAt } from './at-instant';
+import { daysSince, NOW, openActionOverdueAt, overdueActionCountAt, stalledAt, stalledOrderAt, stalledSinceAt, stallReasonAt, stallReasonsAt } from './at-instant';
 import { among, applyFilters, daysAgo, either, equals, PagedQuery, since, until, type AsOf, type Filters, type FilterValues, type OfficeScope, type Page, type RequestOf } from './paged-query';
 
 export { periodBound } from './period';
@@ -74,8 +74,8 @@ const STALLED_CASES = new PagedQuery({
     minDays: daysAgo(stalledSinceAt()),
   },
   sorts: {
-    longest: { [stalledSinceAt()]: 'ASC', 'j.journey_id': 'ASC' },
-    newest: { [stalledSinceAt()]: 'DESC', 'j.journey_id': 'ASC' },
+    longest: { [stalledOrderAt()]: 'ASC', 'j.journey_id': 'ASC' },
+    newest: { [stalledOrderAt()]: 'DESC', 'j.journey_id': 'ASC' },
   },
   item: (r): StalledCase => ({
     ...supervisedJourney(r),
@@ -187,8 +187,9 @@ const OVERDUE_ACTIONS = new PagedQuery({
           `j.given_name, j.family_name, ${daysSince('a.due_at')} AS days_overdue`,
       )
       .from(PactActionRecord, 'a')
-      .innerJoin(JourneyRecord, 'j', 'j.journey_id = a.journey_id')
-      .where(`${actionOverdueAt()} AND j.status = 'open'`),
+      // Every action has its journey (a foreign key): left-joined for the names, so the count leaves the join out.
+      .leftJoin(JourneyRecord, 'j', 'j.journey_id = a.journey_id')
+      .where(openActionOverdueAt()),
   office: 'a.office_id',
   filters: {
     /** The operator responsible for the action's pact. */
@@ -216,7 +217,8 @@ const OVERDUE_ACTIONS = new PagedQuery({
 
 /** The offices' appointments in a period, with their outcome: the agenda, no-shows, convocations that allow no sanction. */
 const APPOINTMENTS = new PagedQuery({
-  rows: (q) => q.select('a.*, j.given_name, j.family_name').from(AppointmentRecord, 'a').innerJoin(JourneyRecord, 'j', 'j.journey_id = a.journey_id'),
+  // Left-joined for the names (every appointment has its journey), so the count leaves the join out.
+  rows: (q) => q.select('a.*, j.given_name, j.family_name').from(AppointmentRecord, 'a').leftJoin(JourneyRecord, 'j', 'j.journey_id = a.journey_id'),
   office: 'a.office_id',
   filters: {
     /** Appointments from this Rome calendar day or instant (inclusive) … */
@@ -269,7 +271,8 @@ const CONDITIONALITY_STEPS = new PagedQuery({
           `to_char(s.appeal_lodged_on, 'YYYY-MM-DD') AS appeal_lodged_day, to_char(s.appeal_decided_on, 'YYYY-MM-DD') AS appeal_decided_day`,
       )
       .from(ConditionalityStepRecord, 's')
-      .innerJoin(JourneyRecord, 'j', 'j.journey_id = s.journey_id'),
+      // Left-joined (every step has its journey), so the count leaves the join out.
+      .leftJoin(JourneyRecord, 'j', 'j.journey_id = s.journey_id'),
   office: 's.office_id',
   filters: {
     status: equals<StepStatus>('s.status'),
@@ -681,11 +684,7 @@ export class SupervisorReadModel {
         .addSelect(`count(*) FILTER (WHERE t.status = 'open' AND t.profiling_review_due_at <= ${NOW})::int`, 'reviews_due')
         .getRawOne();
       // Issue 17: overdue at the request's instant, whether or not the journeys' timers have fired.
-      const overdue = await scoped(PactActionRecord)
-        .select('count(*)::int', 'n')
-        .innerJoin(JourneyRecord, 'oj', "oj.journey_id = t.journey_id AND oj.status = 'open'")
-        .andWhere(actionOverdueAt('t'))
-        .getRawOne();
+      const overdue = await scoped(PactActionRecord).select('count(*)::int', 'n').andWhere(openActionOverdueAt('t')).getRawOne();
       const byPath: { path: number; n: number }[] = await scoped(JourneyRecord)
         .select('t.gol_path', 'path')
         .addSelect('count(*)::int', 'n')

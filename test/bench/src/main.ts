@@ -172,7 +172,7 @@ async function runVariant(state: VariantState, round: number, options: BenchOpti
     state.temporal = stack.temporal.description;
     state.postgres = stack.postgres.description;
     await describeStack(stack, env.machine);
-    const ctx: BenchContext = { stack, sizes: options.sizes, concurrency: options.concurrency, tag, people: new People(Date.now()), results, log: (line) => say(`[bench] ${line}`) };
+    const ctx: BenchContext = { stack, sizes: options.sizes, concurrency: options.concurrency, tag, people: new People(Date.now()), results, log: (line) => say(`[bench] ${line}`), logsDir };
     for (const name of options.scenarios) {
       if (stopping) break;
       const scenario = makeScenario(name);

@@ -8,6 +8,9 @@ import { JourneyRecord } from './journey.entity';
  * delivered so far (services neither required nor started have no row).
  */
 @Entity({ name: 'journey_services' })
+// National scale (issue 17): the services' figures of an office summed index-only (INCLUDE columns, which TypeORM
+// cannot describe: the migration owns it).
+@Index('journey_services_office_figures_idx', { synchronize: false })
 @Index('journey_services_office_service_idx', ['officeId', 'service', 'programmeCode', 'status'])
 @Check('journey_services_status_check', "status IN ('not_started', 'in_progress', 'completed')")
 @Check('journey_services_hours_check', 'hours >= 0')

@@ -8,6 +8,9 @@ import { NUMERIC } from './numeric';
 @Index('journeys_office_stage_status_idx', ['officeId', 'stage', 'status', 'startedAt'])
 @Index('journeys_overdue_idx', ['officeId', 'startedAt'], { where: 'overdue_action_count > 0' })
 @Index('journeys_stalled_idx', ['officeId', 'stalledSince'], { where: 'stalled_since IS NOT NULL' })
+// National scale (issue 17): an office's stalled journeys in the view's order (`stalledOrderAt`), counted index-only;
+// an expression with INCLUDE columns, which TypeORM cannot describe: the migration owns it.
+@Index('journeys_stalled_order_idx', { synchronize: false })
 @Index('journeys_stalls_at_idx', ['officeId', 'stallsAt'], { where: "status = 'open' AND stalls_at IS NOT NULL" })
 @Index('journeys_next_action_due_idx', ['officeId', 'nextActionDueAt'], { where: 'next_action_due_at IS NOT NULL' })
 @Index('journeys_office_closed_idx', ['officeId', 'closedAt'], { where: 'closed_at IS NOT NULL' })

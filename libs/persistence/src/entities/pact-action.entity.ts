@@ -7,6 +7,9 @@ import { JourneyRecord } from './journey.entity';
 @Index('pact_actions_office_status_due_idx', ['officeId', 'status', 'dueAt'])
 @Index('pact_actions_overdue_idx', ['officeId', 'dueAt'], { where: "status = 'overdue'" })
 @Index('pact_actions_falls_due_idx', ['officeId', 'fallsDueAt'], { where: "status = 'pending' AND falls_due_at IS NOT NULL" })
+// National scale (issue 17): an office's overdue actions of open journeys in the view's order, counted index-only
+// (INCLUDE columns, which TypeORM cannot describe: the migration owns it).
+@Index('pact_actions_open_overdue_order_idx', { synchronize: false })
 export class PactActionRecord {
   @PrimaryColumn({ name: 'journey_id', type: 'varchar', length: 64 })
   @ForeignKey(() => JourneyRecord, { name: 'pact_actions_journey_id_fkey', onDelete: 'CASCADE' })
@@ -39,6 +42,10 @@ export class PactActionRecord {
 
   @Column({ type: 'varchar', length: 16 })
   status!: PactActionStatus;
+
+  /** Whether the action's journey is open: the overdue-actions view counts an office's actions without the journeys. */
+  @Column({ name: 'journey_open', type: 'boolean', default: true })
+  journeyOpen!: boolean;
 
   @Column({ name: 'overdue_since', type: 'timestamptz', nullable: true })
   overdueSince!: Date | null;

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { journeySearchAttributes as sa } from '@sal/contracts';
 import { JourneyGenerator } from '../seed/generator';
 import { seedReadModel } from '../seed/seeder';
@@ -5,6 +7,7 @@ import { seedVisibility } from '../seed/visibility';
 import type { Measurement } from '../results';
 import { msSince, quantile } from '../stats';
 import type { BenchContext, Scenario } from './scenario';
+import { explainView, regionsOf, timeViews, VIEWS } from './views';
 
 /** The same data every time: figures of two runs or two variants are comparable. */
 const SEED = 20_261_126;
@@ -78,6 +81,7 @@ const KINDS: QueryKind[] = [
  */
 export function makeQueriesScenario(): Scenario {
   let offices: string[] = [];
+  let seededAt = new Date().toISOString();
   return {
     name: 'queries',
     title: 'Supervisor queries',
@@ -85,10 +89,25 @@ export function makeQueriesScenario(): Scenario {
       const s = ctx.sizes;
       const generator = new JourneyGenerator(SEED, Date.now(), s.queryEvents / s.queryJourneys);
       ctx.log(`seeding the read model: ${s.queryJourneys} journeys, about ${s.queryEvents} events`);
-      const seeded = await seedReadModel(ctx.stack.db, generator, s.queryJourneys, s.visibilityJourneys, (done) => {
-        if (done % 10_000 === 0) ctx.log(`  ${done} journeys written`);
+      const step = Math.max(10_000, Math.round(s.queryJourneys / 20 / 10_000) * 10_000);
+      const seeded = await seedReadModel(ctx.stack.db, generator, s.queryJourneys, s.visibilityJourneys, (done, elapsed) => {
+        if (done % step === 0 || done === s.queryJourneys) {
+          const left = (elapsed / done) * (s.queryJourneys - done);
+          ctx.log(`  ${done} of ${s.queryJourneys} journeys written (COPY) in ${elapsed.toFixed(0)} s, about ${left.toFixed(0)} s to go`);
+        }
       });
+      ctx.log(`read model seeded in ${seeded.seconds.toFixed(0)} s: ${seeded.journeys} journeys, ${seeded.events} events, ${seeded.actions} pact actions`);
       offices = generator.offices.map((o) => o.officeId);
+      seededAt = new Date().toISOString();
+      // The plans of every view at this size, for an office (the largest) and a region, as the README quotes them.
+      const plans: string[] = [];
+      for (const view of VIEWS) {
+        const scope = view.scope === 'office' ? [offices[0]] : regionsOf(offices)[0];
+        for (const p of await explainView(ctx.stack.db, view, scope, seededAt)) plans.push(`### ${view.name} (${scope.join(', ')})\n\n${p.sql}\n\n${p.plan}\n`);
+      }
+      const planFile = path.join(ctx.logsDir, 'queries-explain.md');
+      fs.writeFileSync(planFile, plans.join('\n'));
+      ctx.results.note('queries', `EXPLAIN (ANALYZE, BUFFERS) of every supervisor view after seeding: ${planFile}`);
       ctx.results.note('queries', `read model seeded with ${seeded.journeys} journeys, ${seeded.events} events, ${seeded.actions} pact actions in ${seeded.seconds.toFixed(0)} s (50 offices, 500 operators, valid fiscal codes, GOL-like stage mix)`);
       const visQueue = `bench-visibility-${ctx.tag}`;
       ctx.stack.taskQueues.add(visQueue);
@@ -128,6 +147,12 @@ export function makeQueriesScenario(): Scenario {
             product: quantile(product, q),
             baseline: quantile(baseline, q),
           });
+        }
+      }
+      // Every supervisor view through the read model's own query code (no HTTP, no baseline: visibility has no such view).
+      for (const t of await timeViews(ctx.stack.db, offices, regionsOf(offices), ctx.sizes.querySamples, new Date().toISOString())) {
+        for (const [q, value] of [[50, t.p50], [95, t.p95]] as const) {
+          measurements.push({ scenario: 'queries', figure: `view ${t.view} (read model) p${q}`, unit: 'ms', better: 'lower', product: value });
         }
       }
       return measurements;

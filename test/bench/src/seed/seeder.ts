@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { JourneyEventRecord, JourneyRecord, PactActionRecord, readModelRows } from '@sal/persistence';
+import { AppointmentRecord, ConditionalityStepRecord, JourneyEventRecord, JourneyRecord, JourneyServiceRecord, PactActionRecord, readModelRows } from '@sal/persistence';
+import { CopyWriter } from './copy';
 import type { GeneratedJourney, JourneyGenerator } from './generator';
 
 /** What visibility needs of a journey: the search attributes its workflow would carry. */
@@ -23,9 +24,7 @@ export interface SeedResult {
   indexed: IndexedJourney[];
 }
 
-const JOURNEYS_PER_BATCH = 1_000;
-/** Rows per INSERT, below PostgreSQL's 65 535 bind parameters for the widest table. */
-const ROWS_PER_INSERT = 2_000;
+const JOURNEYS_PER_BATCH = 5_000;
 
 /**
  * Writes generated journeys straight into the read model, with the rows the projector itself would write
@@ -37,9 +36,10 @@ export async function seedReadModel(
   generator: JourneyGenerator,
   journeys: number,
   keepIndexed: number,
-  progress: (done: number) => void,
+  progress: (done: number, elapsedSeconds: number) => void,
 ): Promise<SeedResult> {
   const started = Date.now();
+  const writer = await CopyWriter.open(db);
   const indexed: IndexedJourney[] = [];
   let events = 0;
   let actions = 0;
@@ -49,10 +49,16 @@ export async function seedReadModel(
     const journeyRows: JourneyRecord[] = [];
     const actionRows: PactActionRecord[] = [];
     const eventRows: JourneyEventRecord[] = [];
+    const appointmentRows: AppointmentRecord[] = [];
+    const serviceRows: JourneyServiceRecord[] = [];
+    const stepRows: ConditionalityStepRecord[] = [];
     for (const g of batch) {
       const rows = readModelRows(g.state);
       journeyRows.push(rows.journey);
       actionRows.push(...rows.actions);
+      appointmentRows.push(...rows.appointments);
+      serviceRows.push(...rows.services);
+      stepRows.push(...rows.steps);
       for (const e of g.events) {
         const occurredAt = new Date(e.at);
         // The projection lands a fraction of a second after the event.
@@ -73,27 +79,19 @@ export async function seedReadModel(
         });
       }
     }
-    await insertAll(db, JourneyRecord, journeyRows);
-    await insertAll(db, PactActionRecord, actionRows);
-    await insertAll(db, JourneyEventRecord, eventRows);
+    await writer.copy(db, JourneyRecord, journeyRows);
+    await writer.copy(db, PactActionRecord, actionRows);
+    await writer.copy(db, AppointmentRecord, appointmentRows);
+    await writer.copy(db, JourneyServiceRecord, serviceRows);
+    await writer.copy(db, ConditionalityStepRecord, stepRows);
+    await writer.copy(db, JourneyEventRecord, eventRows);
     events += eventRows.length;
     actions += actionRows.length;
     done += batch.length;
-    progress(done);
+    progress(done, (Date.now() - started) / 1000);
   }
-  // Fresh statistics, as autovacuum would have them on a long-lived database.
-  await db.query('ANALYZE journeys, pact_actions, journey_events');
+  await writer.close();
+  // Fresh statistics and visibility map, as autovacuum would have them on a long-lived database.
+  await db.query('VACUUM ANALYZE journeys, pact_actions, appointments, journey_services, conditionality_steps, journey_events');
   return { journeys, events, actions, seconds: (Date.now() - started) / 1000, indexed };
-}
-
-async function insertAll<T extends object>(db: DataSource, entity: new () => T, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    await db
-      .createQueryBuilder()
-      .insert()
-      .into(entity)
-      .values(rows.slice(i, i + ROWS_PER_INSERT) as never)
-      .updateEntity(false)
-      .execute();
-  }
 }
