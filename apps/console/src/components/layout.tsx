@@ -68,6 +68,9 @@ export function Layout() {
               <Link to="/journeys/new" className="sal-nav-link">
                 {t('nav.newJourney')}
               </Link>
+              <Link to="/imports" className="sal-nav-link">
+                {t('nav.imports')}
+              </Link>
               {/* supervisors */}
               {isSupervisor(user) && (
                 <Link to="/supervisor" className="sal-nav-link">
