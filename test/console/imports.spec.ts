@@ -40,8 +40,14 @@ test.describe('the import screen', () => {
     expect(readFileSync((await template.path())!, 'utf8').split('\r\n')[0]).toBe(header);
 
     // A file that is not a CSV or XLSX (a PNG's bytes, named .csv): the API's 400 and its reason, nothing staged.
-    const file = page.getByLabel('File dell’elenco (CSV o XLSX)');
-    await file.setInputFiles({ name: 'elenco.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]) });
+    // The file is chosen with the catalogue's own button (the browser's file chooser behind it).
+    const choose = async (file: { name: string; mimeType: string; buffer: Buffer }) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('group', { name: 'File dell’elenco (CSV o XLSX)' }).getByRole('button', { name: 'Scegli il file…' }).click();
+      await (await chooser).setFiles(file);
+      await expect(page.getByTestId('import-chosen')).toHaveText(`File scelto: ${file.name}`);
+    };
+    await choose({ name: 'elenco.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]) });
     await page.getByRole('button', { name: 'Carica e mostra l’anteprima' }).click();
     const error = page.getByTestId('import-error');
     await expect(error).toContainText('Il file è stato rifiutato:');
@@ -51,7 +57,7 @@ test.describe('the import screen', () => {
     await screenshots(page, 'imports-bad-file');
 
     // The list: three good rows, a wrong check character, a person twice.
-    await file.setInputFiles({ name: 'elenco.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await choose({ name: 'elenco-naspi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     await page.getByRole('button', { name: 'Carica e mostra l’anteprima' }).click();
     await expect(page.getByTestId('count-rows')).toHaveText('5');
     await expect(page.getByTestId('count-ok')).toHaveText('3');

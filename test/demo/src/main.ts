@@ -163,9 +163,9 @@ async function main(): Promise<void> {
   }
 
   // What the API now says, for the demo's offices (the read model follows the journeys within moments).
-  // The import's people wait for their presa in carico under GOL, beside the plan's journeys.
+  // The import's people start under GOL, in its assessment (which chooses the path), beside the plan's journeys.
   const expected = expectedCounts(plan);
-  expected.byStage.awaiting_intake = (expected.byStage.awaiting_intake ?? 0) + imported.planned;
+  expected.byStage.assessment = (expected.byStage.assessment ?? 0) + imported.planned;
   expected.byProgramme[IMPORT_PROGRAMME] = (expected.byProgramme[IMPORT_PROGRAMME] ?? 0) + imported.planned;
   const counts = await countJourneys(api, admin, tally.started + tally.existing + imported.planned);
   log(`[demo] done in ${elapsed(started)}: ${tally.started} journeys started, ${tally.existing} already there, ${tally.refused} refused; ${tally.commands} commands; ${api.stats.requests} requests (${api.stats.rateLimited} waited for the rate limit)`);

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
-import { Button } from 'react-aria-components';
+import { Button, FileTrigger } from 'react-aria-components';
 import { useApi } from '../api/api-context';
 import type { ApiErrorBody } from '../api/client';
 import type { components } from '../api/schema';
@@ -58,7 +58,7 @@ export function ImportsPage() {
     queryKey: ['import', batchId],
     enabled: batchId !== null,
     queryFn: async (): Promise<Batch> => {
-      const { data, error } = await api.GET('/imports/{batchId}', { params: { path: { batchId: batchId! } } });
+      const { data, error } = await api.GET('/imports/{batchId}', { params: { path: { batchId: batchId ?? '' } } });
       if (error) throw error;
       return data;
     },
@@ -69,7 +69,7 @@ export function ImportsPage() {
     queryKey: ['import-rows', batchId, afterLine, batch.data?.status === 'finished'],
     enabled: batchId !== null,
     queryFn: async () => {
-      const { data, error } = await api.GET('/imports/{batchId}/rows', { params: { path: { batchId: batchId! }, query: { afterLine, limit: ROWS_PER_PAGE } } });
+      const { data, error } = await api.GET('/imports/{batchId}/rows', { params: { path: { batchId: batchId ?? '' }, query: { afterLine, limit: ROWS_PER_PAGE } } });
       if (error) throw error;
       return data;
     },
@@ -145,12 +145,23 @@ export function ImportsPage() {
             void upload();
           }}
         >
-          <div className="mb-3">
-            <label htmlFor={fileInput} className="form-label">
+          <div className="mb-3" role="group" aria-labelledby={`${fileInput}-label`}>
+            <p id={`${fileInput}-label`} className="form-label mb-1">
               {t('imports.file')}
-            </label>
-            <input id={fileInput} className="form-control" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-            <small className="form-text">{t('imports.fileHelp')}</small>
+            </p>
+            <div className="d-flex flex-wrap align-items-center gap-2">
+              <FileTrigger acceptedFileTypes={['.csv', '.xlsx', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']} onSelect={(files) => setFile(files?.[0] ?? null)}>
+                <Button className="btn btn-outline-primary btn-sm" aria-describedby={`${fileInput}-chosen ${fileInput}-help`}>
+                  {t('imports.choose')}
+                </Button>
+              </FileTrigger>
+              <span id={`${fileInput}-chosen`} data-testid="import-chosen">
+                {file ? t('imports.chosen', { name: file.name }) : t('imports.noFile')}
+              </span>
+            </div>
+            <small id={`${fileInput}-help`} className="form-text">
+              {t('imports.fileHelp')}
+            </small>
           </div>
           <Button type="submit" className="btn btn-primary" isDisabled={!file || uploading}>
             {uploading ? t('imports.uploading') : t('imports.preview')}
@@ -181,7 +192,7 @@ export function ImportsPage() {
             {b.status === 'running' && t('imports.progress', { processed: c.processed, ok: c.ok, started: c.started, refused: c.refusedAtRun })}
             {b.status === 'finished' && t('imports.finished', { processed: c.processed, started: c.started, refused: c.refusedAtRun })}
           </div>
-          {b.status !== 'previewed' && <progress className="sal-progress" max={Math.max(c.ok, 1)} value={c.processed} aria-label={t('imports.progressLabel')} />}
+          {b.status !== 'previewed' && <progress className="sal-progress w-100" max={Math.max(c.ok, 1)} value={c.processed} aria-label={t('imports.progressLabel')} />}
           <div className="d-flex flex-wrap gap-2 mt-3">
             {b.status === 'previewed' && (
               <Button className="btn btn-primary" isDisabled={running || c.ok === 0} onPress={() => void run()}>
@@ -248,7 +259,10 @@ export function ImportsPage() {
                     {t('cases.previous')}
                   </Button>
                   <span>{t('imports.page', { page: pages.length, total: rows.data.total })}</span>
-                  <Button className="btn btn-outline-primary btn-sm" isDisabled={rows.data.nextAfterLine === null} onPress={() => setPages((p) => [...p, rows.data!.nextAfterLine!])}>
+                  <Button className="btn btn-outline-primary btn-sm" isDisabled={rows.data.nextAfterLine === null} onPress={() => {
+                      const next = rows.data.nextAfterLine;
+                      if (next !== null) setPages((p) => [...p, next]);
+                    }}>
                     {t('cases.next')}
                   </Button>
                 </nav>
