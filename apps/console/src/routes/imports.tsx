@@ -4,12 +4,21 @@ import { useId, useState } from 'react';
 import { Button, FileTrigger } from 'react-aria-components';
 import { useApi } from '../api/api-context';
 import type { ApiErrorBody } from '../api/client';
+import type { SignedInUser } from '../auth/types';
 import type { components } from '../api/schema';
 import { usePageTitle } from '../components/page-title';
 import { useT } from '../i18n/i18n';
 
 type Batch = components['schemas']['ImportBatchDto'];
 type Row = components['schemas']['ImportRowDto'];
+
+/** The roles `POST /imports` admits (its `@Roles`): regional monitoring reads, it does not upload. */
+const IMPORT_ROLES = ['operator', 'supervisor', 'administrator'];
+
+/** Whether the user may upload a list (the navigation shows the screen only to them). */
+export function mayImport(user: SignedInUser | null): boolean {
+  return !!user && user.roles.some((role) => IMPORT_ROLES.includes(role));
+}
 
 /** Rows of the preview shown per page (`GET /imports/{batchId}/rows`, keyset paging by line). */
 const ROWS_PER_PAGE = 50;
