@@ -167,7 +167,8 @@ async function main(): Promise<void> {
   const expected = expectedCounts(plan);
   expected.byStage.assessment = (expected.byStage.assessment ?? 0) + imported.planned;
   expected.byProgramme[IMPORT_PROGRAMME] = (expected.byProgramme[IMPORT_PROGRAMME] ?? 0) + imported.planned;
-  const counts = await countJourneys(api, admin, tally.started + tally.existing + imported.planned);
+  // Every journey expected (the plan's, the episodes its transfers open, the import's) listed before counting.
+  const counts = await countJourneys(api, admin, Object.values(expected.byStage).reduce((sum, n) => sum + n, 0));
   log(`[demo] done in ${elapsed(started)}: ${tally.started} journeys started, ${tally.existing} already there, ${tally.refused} refused; ${tally.commands} commands; ${api.stats.requests} requests (${api.stats.rateLimited} waited for the rate limit)`);
   log(`[demo] journeys of the demo's offices: ${counts.total} (${counts.open} open)`);
   log(`[demo]   by stage:     ${format(counts.byStage)}`);
