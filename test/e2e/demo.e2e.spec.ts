@@ -8,7 +8,8 @@ import { eventually } from '../support/wait';
  * `npm run demo` (test/demo) against the built API and worker on a real Temporal dev server and PostgreSQL, with
  * journeys refused at offices the directory does not list (the production default): a small region (30 journeys) is
  * filled through the API, its journeys are where the plan says (by stage and by programme, read back through the
- * API), and a second run with the same seed starts none and changes no count.
+ * API), a finished import (the demo's CSV list uploaded, run to its end, its two refused rows in the report), and a
+ * second run with the same seed starts none, its import (the same file again) starts nothing twice, and no count changes.
  */
 
 const product = productForFile({ API_UNLISTED_OFFICES: 'refuse' });
@@ -26,7 +27,11 @@ interface DemoResult {
   refusals: number;
   counts: { total: number; overdue: number; placed: number; awaitingAcceptance: number; byStage: Record<string, number>; byProgramme: Record<string, number> };
   expected: { byStage: Record<string, number>; byProgramme: Record<string, number>; byStory: Record<string, number> };
+  import: { batchId: string; rows: number; ok: number; refused: number; started: number; refusedAtRun: number; reportLines: number[] };
 }
+
+/** The demo's list: 12 people of CPI-RM-01 on lines 2-13, line 14 the person of line 3 again, line 15 a wrong check character. */
+const IMPORT = { rows: 14, people: 12, office: 'CPI-RM-01' };
 
 /** Runs `npm run demo` (its script: build, then the generator) and answers its last line's result and its output. */
 function runDemo(): Promise<{ result: DemoResult; output: string }> {
@@ -93,6 +98,20 @@ describe('npm run demo: a lived-in region through the API', () => {
     expect(list.find((o) => o.officeId === 'CPI-VT-01')?.calendar.annual).toEqual([{ monthDay: '09-04', name: 'Santa Rosa da Viterbo' }]);
     const staff = ok(await admin('GET', '/staff?officeId=CPI-NO-01')) as { role: string }[];
     expect(staff.map((s) => s.role).sort()).toEqual(['operator', 'operator', 'operator', 'operator', 'supervisor']);
+
+    // The finished import: its people started under GOL, the two bad rows refused with their reasons and in the report.
+    expect(run.output).toMatch(/\[demo\] import finished: 12 journeys started/);
+    expect(first.import).toMatchObject({ rows: IMPORT.rows, ok: IMPORT.people, refused: 2, started: IMPORT.people, refusedAtRun: 0, reportLines: [14, 15] });
+    const batch = ok(await admin('GET', `/imports/${first.import.batchId}`));
+    expect([batch.status, batch.fileType, batch.counts.processed, batch.counts.started, batch.counts.pending]).toEqual(['finished', 'csv', IMPORT.people, IMPORT.people, 0]);
+    const refusedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=refused`)).items as { line: number; reason: string }[];
+    expect(refusedRows.map((r) => r.line)).toEqual([14, 15]);
+    expect(refusedRows[0].reason).toBe('the same person as line 3');
+    expect(refusedRows[1].reason).toContain('wrong check character');
+    const startedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=started&limit=100`)).items as { journeyId: string | null }[];
+    expect(startedRows).toHaveLength(IMPORT.people);
+    const imported = ok(await admin('GET', `/journeys/${startedRows[0].journeyId}`));
+    expect([imported.officeId, imported.programmeCode]).toEqual([IMPORT.office, 'GOL']);
   }, 900_000);
 
   it('run again with the same seed, starts nothing and changes no count', async () => {
@@ -100,6 +119,11 @@ describe('npm run demo: a lived-in region through the API', () => {
     const { result: second } = await runDemo();
     expect([second.started, second.existing, second.refused, second.refusals]).toEqual([0, JOURNEYS, 0, 0]);
     expect(second.counts.total).toBe(first.counts.total);
+    // The same list uploaded again: every row refused by the preview, the run finished, nothing started twice.
+    expect(second.import).toMatchObject({ rows: IMPORT.rows, ok: 0, refused: IMPORT.rows, started: 0, refusedAtRun: 0 });
+    expect(second.import.batchId).not.toBe(first.import.batchId);
+    expect(second.import.reportLines).toEqual(Array.from({ length: IMPORT.rows }, (_, i) => i + 2));
+    expect(ok(await admin('GET', `/imports/${second.import.batchId}`)).status).toBe('finished');
     expect(second.counts.byStage).toEqual(first.counts.byStage);
     expect(second.counts.byProgramme).toEqual(first.counts.byProgramme);
   }, 600_000);

@@ -4,6 +4,7 @@ import { AccessibilityPage } from './routes/accessibility';
 import { CasesPage } from './routes/cases';
 import { JourneyPage } from './routes/journey';
 import { StartJourneyPage } from './routes/start-journey';
+import { ImportsPage } from './routes/imports';
 import { CallbackPage } from './routes/callback';
 import { HomePage } from './routes/home';
 import { NotFoundPage } from './routes/not-found';
@@ -31,6 +32,8 @@ const accessibilityRoute = createRoute({ getParentRoute: () => rootRoute, path: 
 
 const casesRoute = createRoute({ getParentRoute: () => rootRoute, path: '/cases', component: CasesPage });
 const startJourneyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/new', component: StartJourneyPage });
+// bulk intake: the batch id stays in the page's state, never in the URL
+const importsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/imports', component: ImportsPage });
 const journeyRoute = createRoute({ getParentRoute: () => rootRoute, path: '/journeys/$journeyId', component: JourneyPage });
 
 // supervisors: the dashboard, the lists and the KPIs; filters in the search (office ids and filter values, never personal data)
@@ -56,6 +59,7 @@ const routeTree = rootRoute.addChildren([
   casesRoute,
   startJourneyRoute,
   journeyRoute,
+  importsRoute,
   // supervisors
   supervisorRoute,
   stalledRoute,

@@ -17,12 +17,14 @@ export class DemoApi {
     private readonly log: (line: string) => void = () => undefined,
   ) {}
 
-  async call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; idempotencyKey?: string } = {}): Promise<Answer<T>> {
+  /** `body` is sent as JSON; `file` as it is, with its type (an upload such as `POST /imports`). */
+  async call<T = any>(method: string, path: string, options: { token?: string; body?: unknown; file?: { content: string; type: string }; idempotencyKey?: string } = {}): Promise<Answer<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.file) headers['content-type'] = options.file.type;
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
-    const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const payload = options.file ? options.file.content : options.body === undefined ? undefined : JSON.stringify(options.body);
     for (let attempt = 1; ; attempt++) {
       this.stats.requests++;
       let response: Response;

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { romeDateOf } from '@sal/domain';
 import { Random } from '../../bench/src/seed/random';
 import { DemoApi, describe } from './api';
+import { IMPORT_OFFICE, IMPORT_PROGRAMME, makeImportList } from './import-list';
 import { DEMO_OFFICES, makeStaff, officeBody } from './offices';
 import { expectedCounts, makePlan } from './plan';
 import { recordOutcome, tellStory, type PendingOutcome, type StoryContext } from './stories';
@@ -9,8 +10,10 @@ import { recordOutcome, tellStory, type PendingOutcome, type StoryContext } from
 const USAGE = `npm run demo -- [--api URL] [--journeys N] [--seed N] [--concurrency N] [--progress-every N]
 
 Fills the running product (npm start) with a realistic region through its own HTTP API: offices of Piemonte and
-Lazio with their closures, their staff, and N journeys (default 300) in every stage and GOL path, ADI and SFL.
-Deterministic with --seed (default 19); safe to run twice (journeys already there are left as they are).
+Lazio with their closures, their staff, N journeys (default 300) in every stage and GOL path, ADI and SFL, and a
+finished import (a list of NASpI recipients uploaded as CSV to POST /imports, run, its report read).
+Deterministic with --seed (default 19); safe to run twice (journeys already there are left as they are; the list
+uploaded again starts nothing twice).
 Tokens come from the API's development sign-in (POST /console/dev-token): the embedded defaults.
 
   --api URL            the API (default $SAL_API_URL or http://127.0.0.1:3000)
@@ -149,6 +152,9 @@ async function main(): Promise<void> {
     log(`[demo] appointments: ${outcomes.held} held, ${outcomes.no_show} missed`);
   }
 
+  // A finished import: the list uploaded as a CSV, previewed, run, followed to its end and its report read.
+  const imported = await runImport(api, opts.seed, today, plan, staff, tokens, log);
+
   // The overdue story's actions fall due shortly after their signing: let the journeys' timers fire first.
   const lastDue = Math.max(0, ...overdueDue);
   if (lastDue > Date.now()) {
@@ -157,8 +163,12 @@ async function main(): Promise<void> {
   }
 
   // What the API now says, for the demo's offices (the read model follows the journeys within moments).
+  // The import's people start under GOL, in its assessment (which chooses the path), beside the plan's journeys.
   const expected = expectedCounts(plan);
-  const counts = await countJourneys(api, admin, tally.started + tally.existing);
+  expected.byStage.assessment = (expected.byStage.assessment ?? 0) + imported.planned;
+  expected.byProgramme[IMPORT_PROGRAMME] = (expected.byProgramme[IMPORT_PROGRAMME] ?? 0) + imported.planned;
+  // Every journey expected (the plan's, the episodes its transfers open, the import's) listed before counting.
+  const counts = await countJourneys(api, admin, Object.values(expected.byStage).reduce((sum, n) => sum + n, 0));
   log(`[demo] done in ${elapsed(started)}: ${tally.started} journeys started, ${tally.existing} already there, ${tally.refused} refused; ${tally.commands} commands; ${api.stats.requests} requests (${api.stats.rateLimited} waited for the rate limit)`);
   log(`[demo] journeys of the demo's offices: ${counts.total} (${counts.open} open)`);
   log(`[demo]   by stage:     ${format(counts.byStage)}`);
@@ -171,7 +181,68 @@ async function main(): Promise<void> {
     if (refusals.length > 30) log(`[demo]   … and ${refusals.length - 30} more`);
   }
   // A machine-readable last line, for scripts and the demo's test.
-  log(`DEMO_RESULT ${JSON.stringify({ ...tally, refusals: refusals.length, counts, expected })}`);
+  const { planned: _planned, ...importResult } = imported;
+  void _planned;
+  log(`DEMO_RESULT ${JSON.stringify({ ...tally, refusals: refusals.length, counts, expected, import: importResult })}`);
+}
+
+interface ImportResult {
+  batchId: string;
+  rows: number;
+  ok: number;
+  refused: number;
+  started: number;
+  refusedAtRun: number;
+  /** The report's refused lines (line numbers only: the report's fiscal codes stay out of the log). */
+  reportLines: number[];
+  /** The journeys the list takes in charge (started by this run or the first one). */
+  planned: number;
+}
+
+/**
+ * Uploads the demo's list (`POST /imports`, the CSV's bytes), runs it (`POST /imports/{id}/run`), waits for the end
+ * (`GET /imports/{id}`) and reads its report. A second demo run uploads the same file again: its rows are refused by
+ * the preview (the people have open journeys), so the run finishes starting nothing.
+ */
+async function runImport(
+  api: DemoApi,
+  seed: number,
+  today: string,
+  plan: ReturnType<typeof makePlan>,
+  staff: ReturnType<typeof makeStaff>,
+  tokens: Map<string, string>,
+  log: (line: string) => void,
+): Promise<ImportResult> {
+  const list = makeImportList(seed, today, new Set(plan.journeys.map((j) => j.person.fiscalCode)));
+  const uploader = staff.find((s) => s.officeId === IMPORT_OFFICE && s.role === 'operator');
+  const token = uploader && tokens.get(uploader.staffId);
+  if (!token) throw new Error(`no operator of ${IMPORT_OFFICE} to upload the demo's list`);
+  const upload = await api.call<{ batchId: string; counts: { rows: number; ok: number; refused: number } }>('POST', '/imports', { token, file: { content: list.csv, type: 'text/csv' } });
+  if (upload.status !== 201) throw new Error(`POST /imports refused the demo's list: ${describe(upload)}`);
+  const { batchId, counts } = upload.body;
+  log(`[demo] import: ${counts.rows} rows uploaded to ${IMPORT_OFFICE}, preview ${counts.ok} accepted, ${counts.refused} refused`);
+  const run = await api.call('POST', `/imports/${batchId}/run`, { token });
+  if (run.status !== 202) throw new Error(`POST /imports/${batchId}/run refused: ${describe(run)}`);
+  const until = Date.now() + 10 * 60_000;
+  let batch: { status: string; counts: { processed: number; started: number; refusedAtRun: number; ok: number } };
+  for (;;) {
+    const answer = await api.call('GET', `/imports/${batchId}`, { token });
+    if (answer.status !== 200) throw new Error(`GET /imports/${batchId}: ${describe(answer)}`);
+    batch = answer.body;
+    if (batch.status === 'finished') break;
+    if (Date.now() > until) throw new Error(`the import ${batchId} did not finish within 10 minutes (${batch.counts.processed}/${batch.counts.ok} rows)`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  const report = await fetch(`${api.baseUrl}/imports/${batchId}/report`, { headers: { authorization: `Bearer ${token}` } });
+  if (report.status !== 200) throw new Error(`GET /imports/${batchId}/report answered ${report.status}`);
+  const reportLines = (await report.text())
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => Number(line.split(';')[0]));
+  log(`[demo] import finished: ${batch.counts.started} journeys started, ${batch.counts.refusedAtRun} refused at the run; the report lists lines ${reportLines.join(', ') || 'none'}`);
+  return { batchId, rows: counts.rows, ok: counts.ok, refused: counts.refused, started: batch.counts.started, refusedAtRun: batch.counts.refusedAtRun, reportLines, planned: list.people.length };
 }
 
 interface Counts {

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session';
 import { ExpiredPage } from '../routes/expired';
 import { RequireUser } from './require-user';
+import { mayImport } from '../routes/imports';
 // supervisors
 import { isSupervisor } from '../routes/supervisor/scope';
 
@@ -68,6 +69,11 @@ export function Layout() {
               <Link to="/journeys/new" className="sal-nav-link">
                 {t('nav.newJourney')}
               </Link>
+              {mayImport(user) && (
+                <Link to="/imports" className="sal-nav-link">
+                  {t('nav.imports')}
+                </Link>
+              )}
               {/* supervisors */}
               {isSupervisor(user) && (
                 <Link to="/supervisor" className="sal-nav-link">

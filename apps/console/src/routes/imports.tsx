@@ -1,0 +1,285 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useId, useState } from 'react';
+import { Button, FileTrigger } from 'react-aria-components';
+import { useApi } from '../api/api-context';
+import type { ApiErrorBody } from '../api/client';
+import type { SignedInUser } from '../auth/types';
+import type { components } from '../api/schema';
+import { usePageTitle } from '../components/page-title';
+import { useT } from '../i18n/i18n';
+
+type Batch = components['schemas']['ImportBatchDto'];
+type Row = components['schemas']['ImportRowDto'];
+
+/** The roles `POST /imports` admits (its `@Roles`): regional monitoring reads, it does not upload. */
+const IMPORT_ROLES = ['operator', 'supervisor', 'administrator'];
+
+/** Whether the user may upload a list (the navigation shows the screen only to them). */
+export function mayImport(user: SignedInUser | null): boolean {
+  return !!user && user.roles.some((role) => IMPORT_ROLES.includes(role));
+}
+
+/** Rows of the preview shown per page (`GET /imports/{batchId}/rows`, keyset paging by line). */
+const ROWS_PER_PAGE = 50;
+/** How often the progress of a running import is asked for. */
+const POLL_MS = 1_500;
+
+/** Saves a Blob as a file, as a download link would (the API's files need the bearer token, which a plain link lacks). */
+function save(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** The API's reason for refusing a file: its message and the fields it names. */
+function reasonOf(error: unknown): string {
+  const body = (error as ApiErrorBody | undefined)?.error;
+  if (!body) return '';
+  const fields = (body.fields ?? []).map((f) => f.message);
+  return [body.message, ...fields].filter(Boolean).join(' — ');
+}
+
+/**
+ * Bulk intake (issue 19): download the template, upload a CSV or XLSX list, read the preview (counts and each row's
+ * verdict with its line and reason, paged), run it, follow its progress, download the report of refused rows. The
+ * batch id lives in this page's state only: nothing of the list reaches the URL.
+ */
+export function ImportsPage() {
+  usePageTitle('imports.title');
+  const t = useT();
+  const api = useApi();
+  const fileInput = useId();
+  const [file, setFile] = useState<File | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [batchId, setBatchId] = useState<string | null>(null);
+  const [pages, setPages] = useState<number[]>([0]);
+  const [runError, setRunError] = useState<string | null>(null);
+  const [running, setRunning] = useState(false);
+
+  const batch = useQuery({
+    queryKey: ['import', batchId],
+    enabled: batchId !== null,
+    queryFn: async (): Promise<Batch> => {
+      const { data, error } = await api.GET('/imports/{batchId}', { params: { path: { batchId: batchId ?? '' } } });
+      if (error) throw error;
+      return data;
+    },
+    refetchInterval: (query) => (query.state.data?.status === 'running' ? POLL_MS : false),
+  });
+  const afterLine = pages[pages.length - 1];
+  const rows = useQuery({
+    queryKey: ['import-rows', batchId, afterLine, batch.data?.status === 'finished'],
+    enabled: batchId !== null,
+    queryFn: async () => {
+      const { data, error } = await api.GET('/imports/{batchId}/rows', { params: { path: { batchId: batchId ?? '' }, query: { afterLine, limit: ROWS_PER_PAGE } } });
+      if (error) throw error;
+      return data;
+    },
+  });
+
+  async function downloadTemplate() {
+    const { data } = await api.GET('/imports/template', { parseAs: 'blob' });
+    if (data) save(data as Blob, 'modello-presa-in-carico.csv');
+  }
+
+  async function upload() {
+    if (!file) return;
+    setUploading(true);
+    setUploadError(null);
+    try {
+      const { data, error, response } = await api.POST('/imports', {
+        body: file as unknown as string,
+        bodySerializer: (body: unknown) => body as BodyInit,
+        headers: { 'content-type': 'application/octet-stream' },
+      });
+      if (error || !data) {
+        setUploadError(response.status === 413 ? t('imports.tooLarge') : t('imports.refusedFile', { reason: reasonOf(error) || String(response.status) }));
+        return;
+      }
+      setPages([0]);
+      setRunError(null);
+      setBatchId(data.batchId);
+    } catch {
+      setUploadError(t('imports.uploadFailed'));
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  async function run() {
+    if (!batchId) return;
+    setRunning(true);
+    setRunError(null);
+    try {
+      const { error } = await api.POST('/imports/{batchId}/run', { params: { path: { batchId } } });
+      if (error) setRunError(reasonOf(error));
+      await batch.refetch();
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  async function downloadReport() {
+    if (!batchId) return;
+    const { data } = await api.GET('/imports/{batchId}/report', { params: { path: { batchId } }, parseAs: 'blob' });
+    if (data) save(data as Blob, `scarti-${batchId}.csv`);
+  }
+
+  const b = batch.data;
+  const c = b?.counts;
+  return (
+    <>
+      <h1>{t('imports.title')}</h1>
+      <p>{t('imports.intro')}</p>
+      <section className="sal-card" aria-labelledby="imports-upload">
+        <h2 id="imports-upload" className="h4">
+          {t('imports.upload')}
+        </h2>
+        <p>{t('imports.columns')}</p>
+        <p>
+          <Button className="btn btn-outline-primary btn-sm" onPress={() => void downloadTemplate()}>
+            {t('imports.template')}
+          </Button>
+        </p>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void upload();
+          }}
+        >
+          <div className="mb-3" role="group" aria-labelledby={`${fileInput}-label`}>
+            <p id={`${fileInput}-label`} className="form-label mb-1">
+              {t('imports.file')}
+            </p>
+            <div className="d-flex flex-wrap align-items-center gap-2">
+              <FileTrigger acceptedFileTypes={['.csv', '.xlsx', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']} onSelect={(files) => setFile(files?.[0] ?? null)}>
+                <Button className="btn btn-outline-primary btn-sm" aria-describedby={`${fileInput}-chosen ${fileInput}-help`}>
+                  {t('imports.choose')}
+                </Button>
+              </FileTrigger>
+              <span id={`${fileInput}-chosen`} data-testid="import-chosen">
+                {file ? t('imports.chosen', { name: file.name }) : t('imports.noFile')}
+              </span>
+            </div>
+            <small id={`${fileInput}-help`} className="form-text">
+              {t('imports.fileHelp')}
+            </small>
+          </div>
+          <Button type="submit" className="btn btn-primary" isDisabled={!file || uploading}>
+            {uploading ? t('imports.uploading') : t('imports.preview')}
+          </Button>
+          {uploadError && (
+            <div className="alert alert-danger mt-3" role="alert" data-testid="import-error">
+              {uploadError}
+            </div>
+          )}
+        </form>
+      </section>
+
+      {b && c && (
+        <section className="sal-card" aria-labelledby="imports-batch">
+          <h2 id="imports-batch" className="h4">
+            {t('imports.batch')}
+          </h2>
+          <dl className="sal-facts" data-testid="import-counts">
+            <dt>{t('imports.count.rows')}</dt>
+            <dd data-testid="count-rows">{c.rows}</dd>
+            <dt>{t('imports.count.ok')}</dt>
+            <dd data-testid="count-ok">{c.ok}</dd>
+            <dt>{t('imports.count.refused')}</dt>
+            <dd data-testid="count-refused">{c.refused}</dd>
+          </dl>
+          <div role="status" aria-live="polite" data-testid="import-progress">
+            {b.status === 'previewed' && t('imports.status.previewed')}
+            {b.status === 'running' && t('imports.progress', { processed: c.processed, ok: c.ok, started: c.started, refused: c.refusedAtRun })}
+            {b.status === 'finished' && t('imports.finished', { processed: c.processed, started: c.started, refused: c.refusedAtRun })}
+          </div>
+          {b.status !== 'previewed' && <progress className="sal-progress w-100" max={Math.max(c.ok, 1)} value={c.processed} aria-label={t('imports.progressLabel')} />}
+          <div className="d-flex flex-wrap gap-2 mt-3">
+            {b.status === 'previewed' && (
+              <Button className="btn btn-primary" isDisabled={running || c.ok === 0} onPress={() => void run()}>
+                {t('imports.run', { ok: c.ok })}
+              </Button>
+            )}
+            {b.status === 'finished' && (
+              <>
+                <Button className="btn btn-outline-primary" onPress={() => void downloadReport()}>
+                  {t('imports.report')}
+                </Button>
+                <Link to="/cases" className="btn btn-outline-primary">
+                  {t('imports.openCases')}
+                </Link>
+              </>
+            )}
+          </div>
+          {runError && (
+            <div className="alert alert-danger mt-3" role="alert">
+              {runError}
+            </div>
+          )}
+
+          <h3 className="h5 mt-4">{t('imports.rows')}</h3>
+          {rows.data && (
+            <>
+              <div className="table-responsive">
+                <table className="table sal-table" data-testid="import-rows">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('imports.col.line')}</th>
+                      <th scope="col">{t('imports.col.verdict')}</th>
+                      <th scope="col">{t('imports.col.reason')}</th>
+                      <th scope="col">{t('imports.col.office')}</th>
+                      <th scope="col">{t('imports.col.outcome')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.data.items.map((row: Row) => (
+                      <tr key={row.line} data-testid={`import-row-${row.line}`}>
+                        <td>{row.line}</td>
+                        <td>{row.verdict === 'ok' ? t('imports.verdict.ok') : t('imports.verdict.refused')}</td>
+                        <td>{row.reason ?? row.outcomeReason ?? ''}</td>
+                        <td>{row.officeId ?? ''}</td>
+                        <td>
+                          {row.outcome === 'started' && row.journeyId ? (
+                            <Link to="/journeys/$journeyId" params={{ journeyId: row.journeyId }}>
+                              {t('imports.outcome.started')}
+                            </Link>
+                          ) : row.outcome === 'refused' ? (
+                            t('imports.outcome.refused')
+                          ) : (
+                            ''
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {(pages.length > 1 || rows.data.nextAfterLine !== null) && (
+                <nav aria-label={t('cases.paging')} className="sal-paging">
+                  <Button className="btn btn-outline-primary btn-sm" isDisabled={pages.length === 1} onPress={() => setPages((p) => p.slice(0, -1))}>
+                    {t('cases.previous')}
+                  </Button>
+                  <span>{t('imports.page', { page: pages.length, total: rows.data.total })}</span>
+                  <Button className="btn btn-outline-primary btn-sm" isDisabled={rows.data.nextAfterLine === null} onPress={() => {
+                      const next = rows.data.nextAfterLine;
+                      if (next !== null) setPages((p) => [...p, next]);
+                    }}>
+                    {t('cases.next')}
+                  </Button>
+                </nav>
+              )}
+            </>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
