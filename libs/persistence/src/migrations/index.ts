@@ -29,6 +29,7 @@ import { PersonalDataRetention1764300300000 } from './1764300300000-personal-dat
 import { PactDocuments1764300600000 } from './1764300600000-pact-documents';
 import { Imports1764300700000 } from './1764300700000-imports';
 import { DeadlinesAtInstant1764300800000 } from './1764300800000-deadlines-at-instant';
+import { ImportRetention1764300900000 } from './1764300900000-import-retention';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -68,4 +69,5 @@ export const MIGRATIONS = [
   PactDocuments1764300600000,
   Imports1764300700000,
   DeadlinesAtInstant1764300800000,
+  ImportRetention1764300900000,
 ];
