@@ -141,17 +141,16 @@ export class PersonalDataEraser {
   async eraseStagedImports(now: string, retention: string, sweepId: string): Promise<{ minimised: number; deleted: number }> {
     return this.dataSource.transaction(async (m) => {
       const past = `(($1::timestamptz AT TIME ZONE 'UTC') - $2::interval)`;
-      const minimised: { batch_id: string }[] = await m.query(
+      const minimised = returned<{ batch_id: string }>(await m.query(
         `UPDATE import_batches SET erased_at = now()
           WHERE status = 'finished' AND erased_at IS NULL AND (finished_at AT TIME ZONE 'UTC') <= ${past}
         RETURNING batch_id`,
         [now, retention],
-      );
+      ));
       const ids = minimised.map((b) => b.batch_id);
       if (ids.length > 0) await m.query(`UPDATE import_rows SET data = '{}'::jsonb, person_ref = NULL WHERE batch_id = ANY($1::uuid[])`, [ids]);
-      const deleted: { batch_id: string }[] = await m.query(
-        `DELETE FROM import_batches WHERE status = 'previewed' AND (created_at AT TIME ZONE 'UTC') <= ${past} RETURNING batch_id`,
-        [now, retention],
+      const deleted = returned<{ batch_id: string }>(
+        await m.query(`DELETE FROM import_batches WHERE status = 'previewed' AND (created_at AT TIME ZONE 'UTC') <= ${past} RETURNING batch_id`, [now, retention]),
       );
       for (const [batchId, what] of [...ids.map((id) => [id, 'minimised'] as const), ...deleted.map((b) => [b.batch_id, 'deleted'] as const)]) {
         await m.query(
@@ -173,6 +172,11 @@ export class PersonalDataEraser {
   bySweep(sweepId: string): Promise<PersonalDataErasureRecord[]> {
     return this.dataSource.getRepository(PersonalDataErasureRecord).find({ where: { sweepId }, order: { closedAt: 'ASC', journeyId: 'ASC' } });
   }
+}
+
+/** The rows an UPDATE or DELETE … RETURNING answered (TypeORM's PostgreSQL driver gives them as `[rows, count]`). */
+function returned<T>(result: unknown): T[] {
+  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
 }
 
 /** The journey's data key becomes null; a journey without one (sealed before data keys) gets a shredded row. */
