@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RetentionActivities, RetentionSkip, RetentionSweepPageInput, RetentionSweepPageResult } from '@sal/contracts';
-import { DEFAULT_PERSONAL_DATA_RETENTION, pastRetention } from '@sal/domain';
+import { DEFAULT_PERSONAL_DATA_RETENTION, IMPORT_STAGING_RETENTION, pastRetention } from '@sal/domain';
 import { PersonalDataEraser } from '@sal/persistence';
 
 /** Where a journey's workflow is: running, finished (completed, failed, terminated…), or no longer retained by Temporal. */
@@ -23,6 +23,8 @@ export function createRetentionActivities(deps: RetentionActivityDeps): Retentio
   const eraser = new PersonalDataEraser(deps.dataSource);
   return {
     async retentionSweepPage(input: RetentionSweepPageInput): Promise<RetentionSweepPageResult> {
+      // Once per sweep, on its first page: the intake lists past their staging retention (issue 19).
+      if (input.after === null) await eraser.eraseStagedImports(input.now, IMPORT_STAGING_RETENTION, input.sweepId);
       const candidates = await eraser.candidates(input.now, DEFAULT_PERSONAL_DATA_RETENTION, input.after, input.limit);
       const erased: string[] = [];
       const skipped: RetentionSkip[] = [];

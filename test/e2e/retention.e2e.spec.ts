@@ -1,6 +1,6 @@
 import type { Payload } from '@temporalio/common';
 import { romeDateOf } from '@sal/domain';
-import { PactDocuments, PayloadDataKeyStore } from '@sal/persistence';
+import { PactDocuments, PayloadDataKeyStore, PersonalDataEraser } from '@sal/persistence';
 import { journeyPayloadCodec, PersonalDataErasedError } from '@sal/temporal';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
@@ -17,7 +17,9 @@ import { eventually } from '../support/wait';
  * charge with its monitoring data and closed by a placement, another under GOL-1 (ten years) likewise. An
  * administrator runs the retention sweep and waits for it to finish: the first journey's Temporal history can no
  * longer be decoded (PersonalDataErasedError) while the second's still can, the person's export finds nobody, the
- * read model keeps nothing that names or links the person, and the KPIs are exactly what they were.
+ * read model keeps nothing that names or links the person, and the KPIs are exactly what they were. Intake lists
+ * (issue 19): the staged rows of the erased person lose their data with the journey; a finished import's rows lose
+ * theirs past the staging retention (its finish moved 91 days back), and an import never run is deleted.
  */
 
 const suffix = uniqueSuffix().toUpperCase();
@@ -43,6 +45,40 @@ const shredded = { fiscalCode: randomFiscalCode(), givenName: 'Ottavia', familyN
 const kept = { fiscalCode: randomFiscalCode(), givenName: 'Lorenzo', familyName: `Ricordato${suffix.slice(-4).toLowerCase()}`, email: `lorenzo.${suffix.toLowerCase()}@example.org` };
 const EMPLOYER = `Officine Riservate ${suffix} S.r.l.`;
 const monitoring = { birthDate: `${Number(today().slice(0, 4)) - 27}-01-01`, sex: 'F', disabled: false, longTermUnemployed: true, neet: false, socialServicesReferral: false };
+
+// Intake lists (issue 19) at an office of their own (the KPIs above are OFFICE's): their staged rows hold the file's
+// personal data, and are erased with the journey they started, or past the staging retention of their import.
+const IMP_OFFICE = `CPI-RETI-${suffix}`;
+const impOpToken = tokenFor('operator', [IMP_OFFICE], 'op-retention-imports');
+const impOp = product.as(impOpToken);
+const imported = { fiscalCode: randomFiscalCode(), givenName: 'Ines', familyName: `Importata${suffix.slice(-4).toLowerCase()}` };
+const listedKept = { fiscalCode: randomFiscalCode(), givenName: 'Bruno', familyName: `Elencato${suffix.slice(-4).toLowerCase()}` };
+const neverRun = { fiscalCode: randomFiscalCode(), givenName: 'Carla', familyName: `Dimenticata${suffix.slice(-4).toLowerCase()}` };
+const IMPORT_HEADER = 'codice_fiscale;nome;cognome;data_did;programma;ufficio';
+const listOf = (rows: { person: typeof imported; programme: string }[]) =>
+  Buffer.from([IMPORT_HEADER, ...rows.map(({ person, programme }) => [person.fiscalCode, person.givenName, person.familyName, today(), programme, IMP_OFFICE].join(';'))].join('\r\n') + '\r\n', 'utf8');
+const batches = { erasedWithJourney: '', pastStaging: '', neverRun: '' };
+let importedId = '';
+let listedKeptId = '';
+
+async function uploaded(list: Buffer): Promise<string> {
+  for (const person of [imported, listedKept, neverRun]) notePersonalData(person);
+  const response = await fetch(`${product.stack.baseUrl}/imports`, { method: 'POST', headers: { authorization: `Bearer ${impOpToken}`, 'content-type': 'text/csv' }, body: list });
+  const body = (await response.json()) as { batchId: string; counts?: { rows: number } };
+  expect([response.status, body.counts?.rows]).toEqual([201, expect.any(Number)]);
+  return body.batchId;
+}
+
+async function ranToTheEnd(batchId: string) {
+  expect((await impOp('POST', `/imports/${batchId}/run`)).status).toBe(202);
+  return eventually(async () => {
+    const batch = await impOp('GET', `/imports/${batchId}`);
+    return batch.body?.status === 'finished' ? batch.body : undefined;
+  }, `import ${batchId}, finished`, { timeoutMs: 120_000, intervalMs: 500 });
+}
+
+const stagedRows = (batchId: string): Promise<{ line: number; data: Record<string, unknown>; person_ref: string | null; verdict: string; outcome: string | null; journey_id: string | null }[]> =>
+  product.db.dataSource.query('SELECT line, data, person_ref, verdict, outcome, journey_id FROM import_rows WHERE batch_id = $1 ORDER BY line', [batchId]);
 
 let temporal: TestTemporal;
 let shreddedId = '';
@@ -81,12 +117,16 @@ async function placedJourney(beneficiary: typeof shredded, programmeCode: string
   notePersonalData(body);
   const started = await op('POST', '/journeys', body);
   expect(started.status).toBe(201);
-  const journeyId: string = started.body.journeyId;
-  expect((await op('POST', `/journeys/${journeyId}/intake`, {})).status).toBe(200);
+  return placed(started.body.journeyId, op);
+}
+
+/** Takes a started journey's person in charge and places them, until its workflow has finished. */
+async function placed(journeyId: string, as: typeof op): Promise<string> {
+  expect((await as('POST', `/journeys/${journeyId}/intake`, {})).status).toBe(200);
   const placement = { employer: EMPLOYER, contractType: 'permanent', startDate: today(), hoursPerWeek: 38 };
   notePersonalData(placement);
-  const placed = await op('POST', `/journeys/${journeyId}/placement`, placement);
-  expect([placed.status, placed.body.status]).toEqual([200, 'closed']);
+  const answer = await as('POST', `/journeys/${journeyId}/placement`, placement);
+  expect([answer.status, answer.body.status]).toEqual([200, 'closed']);
   await eventually(async () => (await temporal.client.workflow.getHandle(journeyId).describe()).status.name === 'COMPLETED', 'the journey workflow, completed');
   await eventually(
     async () => (await product.db.dataSource.query('SELECT status FROM journeys WHERE journey_id = $1', [journeyId]))[0]?.status === 'closed',
@@ -127,6 +167,31 @@ describe('retention: a closed episode past its retention is erased, its history 
     kpisBefore = await kpis();
     expect((kpisBefore as any).gol.placed).toBe(2);
     expect((kpisBefore as any).gol.takenInCharge).toBe(2);
+  });
+
+  it('imports lists: one under the five-second catalogue (its person twice), run and placed; one under GOL-1, run; one never run', async () => {
+    batches.erasedWithJourney = await uploaded(listOf([{ person: imported, programme: PROGRAMME }, { person: imported, programme: PROGRAMME }]));
+    const first = await ranToTheEnd(batches.erasedWithJourney);
+    expect([first.counts.started, first.counts.refused]).toEqual([1, 1]);
+    importedId = (await stagedRows(batches.erasedWithJourney))[0].journey_id!;
+    expect(importedId).toBeTruthy();
+    await placed(importedId, impOp);
+    batches.pastStaging = await uploaded(listOf([{ person: listedKept, programme: 'GOL-1' }]));
+    expect((await ranToTheEnd(batches.pastStaging)).counts.started).toBe(1);
+    listedKeptId = (await stagedRows(batches.pastStaging))[0].journey_id!;
+    batches.neverRun = await uploaded(listOf([{ person: neverRun, programme: 'GOL-1' }]));
+    // The staged rows hold the file's data until then.
+    for (const batchId of Object.values(batches)) {
+      const rows = await stagedRows(batchId);
+      expect(rows.every((r) => typeof (r.data.beneficiary as { fiscalCode?: unknown })?.fiscalCode === 'string' && r.person_ref !== null)).toBe(true);
+    }
+    // The second import finished, and the third was uploaded, longer ago than the staging retention (90 days).
+    await product.db.dataSource.query(`UPDATE import_batches SET finished_at = finished_at - interval '91 days' WHERE batch_id = $1`, [batches.pastStaging]);
+    await product.db.dataSource.query(`UPDATE import_batches SET created_at = created_at - interval '91 days' WHERE batch_id = $1`, [batches.neverRun]);
+    await eventually(
+      async () => (await product.db.dataSource.query(`SELECT closed_at + interval '5 seconds' < now() AS past FROM journeys WHERE journey_id = $1`, [importedId]))[0]?.past === true,
+      'five seconds since the imported journey closed',
+    );
   });
 
   it('runs the sweep on an administrator’s request and says what it erased', async () => {
@@ -198,6 +263,38 @@ describe('retention: a closed episode past its retention is erased, its history 
     const [other] = await product.db.dataSource.query('SELECT fiscal_code, person_ref FROM journeys WHERE journey_id = $1', [keptId]);
     expect(other.fiscal_code).toBe(kept.fiscalCode);
     expect(other.person_ref).toMatch(/^prs_/);
+  });
+
+  it("erases the staged rows with the journey they started and the person's other rows, and finished imports' rows past the staging retention; deletes an import never run", async () => {
+    expect(await new PersonalDataEraser(product.db.dataSource).erased(importedId)).not.toBeNull();
+    // The journey's own row and the row refused as the same person: line, verdict and outcome stay, the data goes.
+    const erased = await stagedRows(batches.erasedWithJourney);
+    expect(erased.map((r) => [r.line, r.verdict, r.outcome, r.data, r.person_ref])).toEqual([
+      [2, 'ok', 'started', {}, null],
+      [3, 'refused', null, {}, null],
+    ]);
+    const batch = await impOp('GET', `/imports/${batches.erasedWithJourney}`);
+    expect([batch.status, batch.body.counts.started, batch.body.counts.refused]).toEqual([200, 1, 1]);
+    const report = await fetch(`${product.stack.baseUrl}/imports/${batches.erasedWithJourney}/report`, { headers: { authorization: `Bearer ${impOpToken}` } });
+    const reportText = await report.text();
+    expect(report.status).toBe(200);
+    expect(reportText).toContain('the same person as line 2');
+    expect(reportText).not.toContain(imported.fiscalCode);
+    // The finished import past its staging retention: minimised, while the journey it started (GOL-1, ten years) keeps its data.
+    const minimised = await stagedRows(batches.pastStaging);
+    expect(minimised.map((r) => [r.verdict, r.outcome, r.journey_id, r.data, r.person_ref])).toEqual([['ok', 'started', listedKeptId, {}, null]]);
+    expect((await product.db.dataSource.query('SELECT erased_at FROM import_batches WHERE batch_id = $1', [batches.pastStaging]))[0].erased_at).not.toBeNull();
+    const [keptRow] = await product.db.dataSource.query('SELECT fiscal_code FROM journeys WHERE journey_id = $1', [listedKeptId]);
+    expect(keptRow.fiscal_code).toBe(listedKept.fiscalCode);
+    // The import never run: gone with its rows.
+    expect((await impOp('GET', `/imports/${batches.neverRun}`)).status).toBe(404);
+    expect(await stagedRows(batches.neverRun)).toEqual([]);
+    const text = JSON.stringify(await product.db.dataSource.query('SELECT * FROM import_rows WHERE batch_id = ANY($1::uuid[])', [Object.values(batches)]));
+    for (const person of [imported, listedKept, neverRun]) for (const value of [person.fiscalCode, person.familyName]) expect(text).not.toContain(value);
+    const audit: { route: string }[] = await product.db.dataSource.query("SELECT route FROM audit_log WHERE subject = 'retention-sweep' AND method = 'ERASE' AND journey_id IS NULL");
+    expect(audit.map((a) => a.route.replace(/^retention-sweep \S+: /, ''))).toEqual(
+      expect.arrayContaining([`import ${batches.pastStaging} minimised (retention P90D)`, `import ${batches.neverRun} deleted (retention P90D)`]),
+    );
   });
 
   it('keeps the KPIs exactly as they were, and a second sweep erases nothing more', async () => {

@@ -137,6 +137,16 @@ export class ImportBatches {
     );
   }
 
+  /** Of these people, the first line of this batch already staged for each (the same person twice in one file). */
+  async firstLinesOf(batchId: string, personRefs: readonly string[]): Promise<Map<string, number>> {
+    if (personRefs.length === 0) return new Map();
+    const rows: { person_ref: string; line: number }[] = await this.db.query(
+      `SELECT person_ref, min(line) AS line FROM import_rows WHERE batch_id = $1 AND person_ref = ANY($2) GROUP BY person_ref`,
+      [batchId, personRefs],
+    );
+    return new Map(rows.map((r) => [r.person_ref, Number(r.line)]));
+  }
+
   async setRowCount(batchId: string, rowCount: number): Promise<void> {
     await this.db.query(`UPDATE import_batches SET row_count = $2 WHERE batch_id = $1`, [batchId, rowCount]);
   }

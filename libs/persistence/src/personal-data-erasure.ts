@@ -132,6 +132,37 @@ export class PersonalDataEraser {
     });
   }
 
+  /**
+   * The intake lists past their staging retention at `now` (issue 19; `IMPORT_STAGING_RETENTION` of the domain): a
+   * finished import's rows lose the file's data and the person reference (line, verdict, reasons, outcome and journey
+   * id stay: its counts and report without names or codes), an import never run (still `previewed`) is deleted with
+   * its rows. A running import is left alone (its run reads the rows). One audit entry per batch. Idempotent.
+   */
+  async eraseStagedImports(now: string, retention: string, sweepId: string): Promise<{ minimised: number; deleted: number }> {
+    return this.dataSource.transaction(async (m) => {
+      const past = `(($1::timestamptz AT TIME ZONE 'UTC') - $2::interval)`;
+      const minimised = returned<{ batch_id: string }>(await m.query(
+        `UPDATE import_batches SET erased_at = now()
+          WHERE status = 'finished' AND erased_at IS NULL AND (finished_at AT TIME ZONE 'UTC') <= ${past}
+        RETURNING batch_id`,
+        [now, retention],
+      ));
+      const ids = minimised.map((b) => b.batch_id);
+      if (ids.length > 0) await m.query(`UPDATE import_rows SET data = '{}'::jsonb, person_ref = NULL WHERE batch_id = ANY($1::uuid[])`, [ids]);
+      const deleted = returned<{ batch_id: string }>(
+        await m.query(`DELETE FROM import_batches WHERE status = 'previewed' AND (created_at AT TIME ZONE 'UTC') <= ${past} RETURNING batch_id`, [now, retention]),
+      );
+      for (const [batchId, what] of [...ids.map((id) => [id, 'minimised'] as const), ...deleted.map((b) => [b.batch_id, 'deleted'] as const)]) {
+        await m.query(
+          `INSERT INTO audit_log (subject, role, offices, method, route, journey_id, office_id, status, outcome, entry_id)
+           VALUES ($1, 'system', '{}', 'ERASE', $2, NULL, NULL, 200, 'ok', $3)`,
+          [RETENTION_SWEEP_SUBJECT, `retention-sweep ${sweepId}: import ${batchId} ${what} (retention ${retention})`, randomUUID()],
+        );
+      }
+      return { minimised: ids.length, deleted: deleted.length };
+    });
+  }
+
   /** Whether the journey's personal data was erased. */
   async erased(journeyId: string): Promise<PersonalDataErasureRecord | null> {
     return this.dataSource.getRepository(PersonalDataErasureRecord).findOne({ where: { journeyId } });
@@ -141,6 +172,11 @@ export class PersonalDataEraser {
   bySweep(sweepId: string): Promise<PersonalDataErasureRecord[]> {
     return this.dataSource.getRepository(PersonalDataErasureRecord).find({ where: { sweepId }, order: { closedAt: 'ASC', journeyId: 'ASC' } });
   }
+}
+
+/** The rows an UPDATE or DELETE … RETURNING answered (TypeORM's PostgreSQL driver gives them as `[rows, count]`). */
+function returned<T>(result: unknown): T[] {
+  return (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number' ? result[0] : result) as T[];
 }
 
 /** The journey's data key becomes null; a journey without one (sealed before data keys) gets a shredded row. */
@@ -153,6 +189,15 @@ async function shredDataKey(m: EntityManager, journeyId: string): Promise<void> 
 }
 
 async function minimiseReadModel(m: EntityManager, journeyId: string): Promise<void> {
+  // The intake lists' rows of this person (issue 19): the one that started this journey, and any other that started
+  // none (refused rows of the same person, found by the person reference before it is cleared below). A row that
+  // started another episode of the person stays until that episode's own erasure or its import's staging retention.
+  await m.query(
+    `UPDATE import_rows SET data = '{}'::jsonb, person_ref = NULL
+      WHERE journey_id = $1
+         OR (journey_id IS NULL AND person_ref IS NOT NULL AND person_ref = (SELECT person_ref FROM journeys WHERE journey_id = $1))`,
+    [journeyId],
+  );
   await m.query(
     `UPDATE journeys SET fiscal_code = '', given_name = '', family_name = '', person_ref = NULL, placement_employer = NULL WHERE journey_id = $1`,
     [journeyId],

@@ -15,6 +15,7 @@ import { commandsScenario } from './scenarios/commands';
 import { makeFootprintScenario } from './scenarios/footprint';
 import { makeQueriesScenario } from './scenarios/queries';
 import type { BenchContext, Scenario, ScenarioName } from './scenarios/scenario';
+import { importsScenario } from './scenarios/imports';
 import { startsScenario } from './scenarios/starts';
 import { makeTimersScenario } from './scenarios/timers';
 import { startStack, type Stack } from './stack';
@@ -36,6 +37,8 @@ function makeScenario(name: ScenarioName): Scenario {
       return makeQueriesScenario();
     case 'footprint':
       return makeFootprintScenario();
+    case 'imports':
+      return importsScenario;
   }
 }
 

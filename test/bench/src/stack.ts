@@ -64,6 +64,8 @@ export interface Stack {
   client: Client;
   /** The API, authenticated as the bench's operator by default. */
   api: JsonHttpClient;
+  /** Its base URL, for requests that are not JSON (an uploaded file). */
+  apiUrl: string;
   tokens: Tokens;
   productTaskQueue: string;
   baselineTaskQueue: string;
@@ -228,6 +230,7 @@ async function start(o: StackOptions, stops: (() => Promise<void>)[], stopAll: (
     db,
     client,
     api,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
     tokens,
     productTaskQueue,
     baselineTaskQueue,

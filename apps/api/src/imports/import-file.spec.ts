@@ -1,8 +1,11 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { ValidationFailedError } from '../common/api-errors';
+import { PayloadTooLargeError, ValidationFailedError } from '../common/api-errors';
 import { columnIndexes, importTemplate, isoDateOf, startBodyOf } from './import-columns';
 import { csvDelimiterOf, csvEncodingOf, importRecords, NotAnImportFileError, sniffImportFile, type ImportRecord } from './import-file';
+import { spoolUpload } from './import-upload';
 
 async function all(records: AsyncIterable<ImportRecord>): Promise<ImportRecord[]> {
   const out: ImportRecord[] = [];
@@ -98,5 +101,42 @@ describe('the columns of an intake list', () => {
     });
     expect(isoDateOf('2026-01-15')).toBe('2026-01-15');
     expect(isoDateOf('1/2/2026')).toBe('2026-02-01');
+  });
+});
+
+describe('spooling an upload', () => {
+  /** A request whose body arrives in the given chunks. */
+  const request = (chunks: Buffer[], headers: Record<string, string> = {}) => Object.assign(Readable.from(chunks), { headers }) as unknown as IncomingMessage;
+
+  it('keeps only the ends of the body in memory, tells UTF-8 across chunk boundaries, and reads the rows back streaming', async () => {
+    const header = 'codice_fiscale;nome;cognome\r\n';
+    const lines = Array.from({ length: 5000 }, (_, i) => `RSSMRA85T10A562S;Niccolò${i};Città\r\n`).join('');
+    const bytes = Buffer.from(header + lines, 'utf8');
+    // Chunks of 7 bytes split the two-byte ò and à between chunks.
+    const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) => bytes.subarray(i * 7, i * 7 + 7));
+    const upload = await spoolUpload(request(chunks), '1mb');
+    try {
+      expect(upload.size).toBe(bytes.length);
+      expect(upload.utf8).toBe(true);
+      expect(upload.head.length).toBe(64 * 1024);
+      expect(upload.tail.equals(bytes.subarray(bytes.length - 64 * 1024))).toBe(true);
+      const records = await all(importRecords(upload, 'csv'));
+      expect(records).toHaveLength(5001);
+      expect(records[5000]).toEqual({ line: 5001, cells: ['RSSMRA85T10A562S', 'Niccolò4999', 'Città'] });
+    } finally {
+      await upload.dispose();
+    }
+  });
+
+  it('tells Windows-1252 from UTF-8 and refuses a body beyond the limit, declared or not', async () => {
+    const win = await spoolUpload(request([iconv.encode('codice_fiscale;nome\r\nX;Niccolò\r\n', 'win1252')]), '1kb');
+    try {
+      expect(win.utf8).toBe(false);
+      expect((await all(importRecords(win, 'csv')))[1].cells).toEqual(['X', 'Niccolò']);
+    } finally {
+      await win.dispose();
+    }
+    await expect(spoolUpload(request([Buffer.alloc(600), Buffer.alloc(600)]), '1kb')).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(spoolUpload(request([Buffer.alloc(10)], { 'content-length': '2048' }), '1kb')).rejects.toBeInstanceOf(PayloadTooLargeError);
   });
 });

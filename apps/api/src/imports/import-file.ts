@@ -28,11 +28,13 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
  * `xlsx` for a ZIP archive holding a workbook (`xl/` entries), `csv` for text (no NUL bytes, few control characters);
  * anything else (an image, a PDF, another archive, an empty body) is refused.
  */
-export function sniffImportFile(content: Buffer): ImportFileType {
+export function sniffImportFile(content: Buffer, tail: Buffer = content): ImportFileType {
   if (content.length === 0) throw new NotAnImportFileError('the file is empty');
   if (content.subarray(0, 4).equals(ZIP_MAGIC)) {
-    // The local headers name the entries: a workbook has `xl/workbook.xml` among its first few.
-    if (content.includes('xl/workbook.xml', 0, 'latin1') || content.includes('xl/worksheets/', 0, 'latin1')) return 'xlsx';
+    // The local headers name the entries (a workbook has `xl/workbook.xml` among its first few), and the central
+    // directory at the end names them all: of a large file only its first and last bytes are looked at.
+    const names = (b: Buffer) => b.includes('xl/workbook.xml', 0, 'latin1') || b.includes('xl/worksheets/', 0, 'latin1');
+    if (names(content) || names(tail)) return 'xlsx';
     throw new NotAnImportFileError('the file is a ZIP archive but not an XLSX workbook');
   }
   const sample = content.subarray(0, 64 * 1024);
@@ -69,17 +71,27 @@ export interface ImportRecord {
   cells: string[];
 }
 
-/** The rows of a list, header first, streaming. */
-export function importRecords(content: Buffer, type: ImportFileType): AsyncIterable<ImportRecord> {
-  return type === 'csv' ? csvRecords(content) : xlsxRecords(content);
+/**
+ * A list to read: its bytes in memory, or (an upload, see `spoolUpload`) its first bytes, whether it is all valid
+ * UTF-8, and a way to stream it from its start.
+ */
+export type ImportSource = Buffer | { head: Buffer; utf8: boolean; open(): Readable };
+
+/** The rows of a list, header first, streaming: only a row at a time (and the parser's buffers) is in memory. */
+export function importRecords(source: ImportSource, type: ImportFileType): AsyncIterable<ImportRecord> {
+  const { head, encoding, open } = Buffer.isBuffer(source)
+    ? { head: source, encoding: csvEncodingOf(source), open: () => Readable.from([source], { objectMode: false }) }
+    : { head: source.head, encoding: source.utf8 ? ('utf8' as const) : ('win1252' as const), open: source.open };
+  return type === 'csv' ? csvRecords(head, encoding, open) : xlsxRecords(open);
 }
 
-async function* csvRecords(content: Buffer): AsyncIterable<ImportRecord> {
-  const encoding = csvEncodingOf(content);
-  const body = content.subarray(0, 3).equals(UTF8_BOM) ? content.subarray(3) : content;
+async function* csvRecords(head: Buffer, encoding: 'utf8' | 'win1252', open: () => Readable): AsyncIterable<ImportRecord> {
+  const body = head.subarray(0, 3).equals(UTF8_BOM) ? head.subarray(3) : head;
   const end = body.indexOf(0x0a);
   const headerLine = iconv.decode(body.subarray(0, end < 0 ? Math.min(body.length, 64 * 1024) : end), encoding);
-  const parser = Readable.from([body], { objectMode: false })
+  // A UTF-8 BOM is dropped as bytes (a Windows-1252 file may start with one too).
+  const bytes = body === head ? open() : Readable.from(skipBytes(open(), 3), { objectMode: false });
+  const parser = bytes
     .pipe(iconv.decodeStream(encoding))
     .pipe(parse({ delimiter: csvDelimiterOf(headerLine), bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: 64 * 1024 }));
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -88,8 +100,21 @@ async function* csvRecords(content: Buffer): AsyncIterable<ImportRecord> {
   }
 }
 
-async function* xlsxRecords(content: Buffer): AsyncIterable<ImportRecord> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
+/** The stream's bytes after its first `count`. */
+async function* skipBytes(stream: Readable, count: number): AsyncIterable<Buffer> {
+  let left = count;
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
+}
+
+async function* xlsxRecords(open: () => Readable): AsyncIterable<ImportRecord> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(open(), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' });
   try {
     for await (const sheet of reader) {
       // The first worksheet is the list; the others (notes, lookups) are not read.

@@ -5,10 +5,10 @@ import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { ValidationFailedError } from '../common/api-errors';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { readUpload } from '../pact-documents/signed-copy';
 import { ImportBatchDto, ImportRowPageDto } from './dto/import.response';
 import { ImportRowsQuery } from './dto/import-rows.query';
 import { IMPORT_COLUMNS, importTemplate } from './import-columns';
+import { spoolUpload } from './import-upload';
 import { ImportsService } from './imports.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -76,8 +76,13 @@ export class ImportsController {
     READ_MODEL_UNAVAILABLE: 'PostgreSQL, which stages the rows, is unavailable',
   })
   async upload(@CurrentPrincipal() principal: Principal, @Req() req: IncomingMessage): Promise<ImportBatchDto> {
-    const content = await readUpload(req, this.imports.settings.imports.limit);
-    return this.imports.upload(principal, content);
+    // Spooled to a temporary file, then parsed streaming from it: memory does not grow with the file.
+    const upload = await spoolUpload(req, this.imports.settings.imports.limit);
+    try {
+      return await this.imports.upload(principal, upload);
+    } finally {
+      await upload.dispose();
+    }
   }
 
   @Get(':batchId')

@@ -18,6 +18,7 @@ import { TemporalGateway } from '../temporal/temporal-gateway';
 import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { columnIndexes, startBodyOf } from './import-columns';
 import { importRecords, NotAnImportFileError, sniffImportFile, type ImportRecord } from './import-file';
+import type { SpooledUpload } from './import-upload';
 import type { ImportBatchDto, ImportRowDto, ImportRowPageDto } from './dto/import.response';
 
 /** Rows staged per INSERT (and checked against open journeys per query). */
@@ -62,10 +63,10 @@ export class ImportsService {
   ) {}
 
   /** Stages the list (in one transaction: a file refused half-way stages nothing) and answers the preview. */
-  async upload(principal: Principal, content: Buffer): Promise<ImportBatchDto> {
+  async upload(principal: Principal, content: SpooledUpload): Promise<ImportBatchDto> {
     let fileType;
     try {
-      fileType = sniffImportFile(content);
+      fileType = sniffImportFile(content.head, content.tail);
     } catch (error) {
       if (error instanceof NotAnImportFileError) throw new UnsupportedImportFileError(error.message);
       throw error;
@@ -85,12 +86,12 @@ export class ImportsService {
         for (let next = await this.nextRecord(records); !next.done; next = await this.nextRecord(records)) {
           chunk.push(next.value);
           if (chunk.length === STAGE_CHUNK) {
-            await store.stage(batchId, await check.rows(m, chunk, indexes));
+            await store.stage(batchId, await check.rows(m, batchId, chunk, indexes));
             count += chunk.length;
             chunk = [];
           }
         }
-        await store.stage(batchId, await check.rows(m, chunk, indexes));
+        await store.stage(batchId, await check.rows(m, batchId, chunk, indexes));
         await store.setRowCount(batchId, count + chunk.length);
       }),
     );
@@ -219,10 +220,10 @@ function toRowDto(r: ImportRow): ImportRowDto {
 /**
  * The preview's checks of a chunk of rows: the start command's validation, the office in the caller's scope and in
  * the directory, the programme in the office's region, the same person twice in the file, a person with an open
- * journey or an episode (person and DID) already started. Remembers the people of earlier chunks.
+ * journey or an episode (person and DID) already started. The people of earlier chunks are found among the staged rows.
  */
 class RowChecker {
-  private readonly seen = new Map<string, number>();
+
   private readonly programmeKnown = new Map<string, Promise<boolean>>();
   private readonly officeKnown = new Map<string, Promise<boolean>>();
 
@@ -233,17 +234,21 @@ class RowChecker {
     private readonly offices: OfficesService,
   ) {}
 
-  async rows(m: Parameters<typeof openJourneysOf>[0], records: readonly ImportRecord[], indexes: Parameters<typeof startBodyOf>[1]): Promise<StagedRow[]> {
+  async rows(m: Parameters<typeof openJourneysOf>[0], batchId: string, records: readonly ImportRecord[], indexes: Parameters<typeof startBodyOf>[1]): Promise<StagedRow[]> {
     const checked = await Promise.all(records.map((r) => this.row(r, indexes)));
     const valid = checked.filter((c) => c.verdict === 'ok' && c.personRef);
     const open = await openJourneysOf(m, valid.map((c) => c.personRef!));
     const known = await knownJourneys(m, valid.map((c) => c.journeyId!));
+    // The people of earlier chunks are asked of the rows already staged (an index), not remembered: memory stays
+    // bounded by the chunk whatever the file's size.
+    const seen = await new ImportBatches(m).firstLinesOf(batchId, [...new Set(checked.flatMap((c) => (c.personRef ? [c.personRef] : [])))]);
     return checked.map((c) => {
       const { journeyId, ...row } = c;
-      if (row.verdict !== 'ok' || !row.personRef) return row;
-      const earlier = this.seen.get(row.personRef);
-      if (earlier !== undefined) return { ...row, verdict: 'refused', reason: `the same person as line ${earlier}` };
-      this.seen.set(row.personRef, row.line);
+      if (!row.personRef) return row;
+      const earlier = seen.get(row.personRef);
+      if (earlier !== undefined) return row.verdict === 'ok' ? { ...row, verdict: 'refused', reason: `the same person as line ${earlier}` } : row;
+      seen.set(row.personRef, row.line);
+      if (row.verdict !== 'ok') return row;
       const holder = open.get(row.personRef);
       if (holder) {
         const named = coversOffice(this.principal, holder.officeId) ? ` (${holder.journeyId})` : ' at another office';

@@ -11,6 +11,15 @@ import { addDuration, isPositiveDuration, toMillis } from '../dates';
  */
 export const DEFAULT_PERSONAL_DATA_RETENTION = 'P10Y';
 
+/**
+ * How long the rows of an intake list (issue 19) keep the personal data the file gave (fiscal code, names, contacts):
+ * 90 days after its import finished, or after its upload when it was never run. Long enough for an office to read the
+ * report of refused rows, correct them at the source and import them again; the journeys the import started hold
+ * their own copy of the data, kept for their own retention. Past it a finished import keeps its lines' verdicts,
+ * reasons, outcomes and journey ids (its counts and report, without names or codes); an import never run is deleted.
+ */
+export const IMPORT_STAGING_RETENTION = 'P90D';
+
 /** Field of a catalogue problem about the retention. */
 export const PERSONAL_DATA_RETENTION_FIELD = 'personalDataRetention';
 

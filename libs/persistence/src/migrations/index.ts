@@ -30,6 +30,7 @@ import { PactDocuments1764300600000 } from './1764300600000-pact-documents';
 import { Imports1764300700000 } from './1764300700000-imports';
 import { DeadlinesAtInstant1764300800000 } from './1764300800000-deadlines-at-instant';
 import { NationalScale1764300900000 } from './1764300900000-national-scale';
+import { ImportRetention1764301000000 } from './1764301000000-import-retention';
 
 /**
  * Every migration, oldest first. Never edit one that has been committed: add a new one (timestamped after the last,
@@ -70,4 +71,5 @@ export const MIGRATIONS = [
   Imports1764300700000,
   DeadlinesAtInstant1764300800000,
   NationalScale1764300900000,
+  ImportRetention1764301000000,
 ];

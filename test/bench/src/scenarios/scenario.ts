@@ -2,7 +2,7 @@ import type { People } from '../journeys';
 import type { Measurement, Results } from '../results';
 import type { Logger, Stack } from '../stack';
 
-export const SCENARIO_NAMES = ['starts', 'commands', 'timers', 'queries', 'footprint'] as const;
+export const SCENARIO_NAMES = ['starts', 'commands', 'timers', 'queries', 'footprint', 'imports'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** How big each scenario is. `--full` takes the issue's sizes; the default is small enough for a few minutes on 2 cores. */
@@ -26,6 +26,8 @@ export interface Sizes {
   footprintWorkflows: number;
   /** Actions of the pact of the long journey whose history is replayed. */
   replayActions: number;
+  /** Rows of the intake list uploaded and imported per run (and bare workflows started). */
+  importRows: number;
 }
 
 export const DEFAULT_SIZES: Sizes = {
@@ -39,6 +41,7 @@ export const DEFAULT_SIZES: Sizes = {
   querySamples: 40,
   footprintWorkflows: 90,
   replayActions: 50,
+  importRows: 500,
 };
 
 export const FULL_SIZES: Sizes = {
@@ -53,6 +56,7 @@ export const FULL_SIZES: Sizes = {
   querySamples: 200,
   footprintWorkflows: 2_000,
   replayActions: 50,
+  importRows: 100_000,
 };
 
 export interface BenchContext {

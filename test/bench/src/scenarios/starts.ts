@@ -7,7 +7,7 @@ import type { Measurement } from '../results';
 import { latencyPercentiles, msSince } from '../stats';
 import { inAlternatingOrder, type BenchContext, type Scenario } from './scenario';
 
-interface StartFigures {
+export interface StartFigures {
   acceptedPerSecond: number;
   settledPerSecond: number;
   latency: { p50: number; p95: number; p99: number };
@@ -80,15 +80,15 @@ async function productStarts(ctx: BenchContext, run: number): Promise<StartFigur
   return { acceptedPerSecond: ok / accepted, settledPerSecond: ok / ((lastProjected - t0) / 1000), latency: latencyPercentiles(latencies), failures };
 }
 
-async function bareStarts(ctx: BenchContext, run: number): Promise<StartFigures> {
-  const n = ctx.sizes.starts;
+/** N bare starts (default: the scenario's size and concurrency); the imports scenario uses it with its own. */
+export async function bareStarts(ctx: BenchContext, run: number, n = ctx.sizes.starts, concurrency = ctx.concurrency, label = 'S'): Promise<StartFigures> {
   const { client, baselineTaskQueue } = ctx.stack;
-  const marker = `BARE-S-${ctx.tag}-${run + 1}`;
+  const marker = `BARE-${label}-${ctx.tag}-${run + 1}`;
   const ids: string[] = [];
   const latencies: number[] = [];
   let failures = 0;
   const t0 = Date.now();
-  await forEachConcurrently(range(n), ctx.concurrency, async (i) => {
+  await forEachConcurrently(range(n), concurrency, async (i) => {
     const workflowId = `${marker}-${i}`;
     const started = process.hrtime.bigint();
     try {
