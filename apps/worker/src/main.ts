@@ -86,6 +86,7 @@ async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, da
       dataConverter,
       retention: { workflowStatus: workflowStatusOf(client), onErased: (journeyId) => codec.dataKeys?.forget(journeyId) },
       tracing,
+      ...(settings.maxCachedWorkflows === null ? {} : { tuning: { maxCachedWorkflows: settings.maxCachedWorkflows } }),
     });
     logger.info(
       `worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})${settings.metricsAddress ? `; metrics on http://${settings.metricsAddress}/metrics` : ''}${settings.observability.otlpTracesUrl ? `; traces to ${settings.observability.otlpTracesUrl}` : ''}`,

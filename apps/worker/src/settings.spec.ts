@@ -13,6 +13,12 @@ describe('loadWorkerSettings', () => {
     expect(s.payloadEncryption.developmentKey).toBe(true);
     expect(s.notifications.smtp).toBeNull();
     expect(s.workflows).toEqual({ workflowsPath: require.resolve('@sal/workflows') });
+    expect(s.maxCachedWorkflows).toBeNull();
+  });
+
+  it('bounds the journeys cached in memory when asked, and refuses a cache of none', () => {
+    expect(loadWorkerSettings({ WORKER_MAX_CACHED_WORKFLOWS: '250' }, quiet).maxCachedWorkflows).toBe(250);
+    expect(() => loadWorkerSettings({ WORKER_MAX_CACHED_WORKFLOWS: '0' }, quiet)).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
   });
 
   it('names every wrong variable of every part it reads, at once', () => {

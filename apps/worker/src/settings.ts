@@ -58,6 +58,11 @@ export const WORKER_ENV = defineEnv({
     description: "address the worker's Prometheus endpoint listens on (`0.0.0.0` in a container)",
     default: '127.0.0.1',
   }),
+  WORKER_MAX_CACHED_WORKFLOWS: variable(wholeNumber(1, 1_000_000), {
+    description:
+      "journeys the worker keeps in memory between their steps (the SDK's sticky cache; a journey not cached replays its history on its next step); each takes about 0.3–0.4 MiB",
+    defaultText: "the SDK's default, from the machine's memory",
+  }),
 });
 
 /** Every schema the worker process reads, in the order its problems are listed. */
@@ -77,6 +82,8 @@ export interface WorkerSettings {
   observability: ObservabilitySettings;
   /** `host:port` of the Prometheus endpoint, or none. */
   metricsAddress: string | null;
+  /** Journeys kept cached between steps; null: the SDK's default. */
+  maxCachedWorkflows: number | null;
 }
 
 /**
@@ -103,6 +110,7 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env, options
     notifications: notifications!,
     workflows: workflows!,
     retentionSweepEveryMinutes: worker!.RETENTION_SWEEP_EVERY_MINUTES,
+    maxCachedWorkflows: worker!.WORKER_MAX_CACHED_WORKFLOWS ?? null,
     health: worker!.WORKER_HEALTH_PORT === undefined ? null : { port: worker!.WORKER_HEALTH_PORT, host: worker!.WORKER_HEALTH_HOST },
   };
 }
