@@ -24,11 +24,12 @@ const CLUSTER_TESTS = [
 ];
 
 /**
- * What `.ci/run` runs on the cluster (`--ci`), within its time budget: what only the cluster shows or tests — TLS and
- * mTLS to its frontend, two workers on one task queue under a timer storm on several history shards — and the
- * journey's deadlines through the workflow (timers and their replay on PostgreSQL persistence).
+ * What `.ci/run` runs on the cluster (`--ci`), within its time budget (about 70 minutes on a fresh machine, the
+ * server's first build from the Go proxy included): what only the cluster shows or tests — TLS and mTLS to its
+ * frontend, two workers on one task queue under a timer storm on several history shards. The other files of
+ * CLUSTER_TESTS pass on the dev server in `npm test` and are run on the cluster by hand before a release.
  */
-const CI_CLUSTER_TESTS = ['integration/journey-deadlines.spec.ts', 'e2e/multi-worker.e2e.spec.ts', 'e2e/temporal-tls.e2e.spec.ts'];
+const CI_CLUSTER_TESTS = ['e2e/multi-worker.e2e.spec.ts', 'e2e/temporal-tls.e2e.spec.ts'];
 
 const root = path.resolve(__dirname, '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';

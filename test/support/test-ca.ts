@@ -17,7 +17,7 @@ export class TestCa {
   ) {
     this.keyFile = join(dir, `${name}-ca.key`);
     this.certFile = join(dir, `${name}-ca.pem`);
-    openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', this.keyFile]);
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', this.keyFile]);
     openssl(['req', '-x509', '-new', '-key', this.keyFile, '-sha256', '-days', '1', '-subj', `/CN=${name} test CA`, '-out', this.certFile]);
   }
 
@@ -28,9 +28,8 @@ export class TestCa {
     const certFile = `${base}.pem`;
     const csrFile = `${base}.csr`;
     const extFile = `${base}.ext`;
-    openssl(['ecparam', '-name', 'prime256v1', '-genkey', '-noout', '-out', keyFile]);
-    // PKCS#8: what every TLS stack here reads (Go, rustls in the SDK's core, Node).
-    openssl(['pkcs8', '-topk8', '-nocrypt', '-in', keyFile, '-out', keyFile]);
+    // genpkey writes PKCS#8, which every TLS stack here reads (Go, rustls in the SDK's core, Node).
+    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', keyFile]);
     openssl(['req', '-new', '-key', keyFile, '-subj', `/CN=${commonName}`, '-out', csrFile]);
     const ext = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', `extendedKeyUsage=${use === 'server' ? 'serverAuth' : 'clientAuth'}`];
     if (altNames.length > 0) ext.push(`subjectAltName=${altNames.join(',')}`);
