@@ -110,6 +110,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     }
   }
   const variants = (variantNames ?? (headroom ? VARIANTS.map((v) => v.name) : ['defaults'])).map(findVariant);
+  // The variants change the dev server's store and flags, which the cluster does not take.
+  if (cluster && variants.some((v) => v.name !== 'defaults')) throw new Error('--cluster runs the defaults variant only: the variants tune the dev server');
   const comparing = variants.length > 1;
   return {
     full,
