@@ -44,7 +44,8 @@ export interface GeneratedJourney {
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-const STAGE_MIX: Record<JourneyStage, number> = { awaiting_intake: 10, awaiting_pact: 10, pact_active: 55, closed: 25 };
+/** The stages seeded (the suspended and assessment stages of later features are not). */
+const STAGE_MIX = { awaiting_intake: 10, awaiting_pact: 10, pact_active: 55, closed: 25 } satisfies Partial<Record<JourneyStage, number>>;
 const PROGRAMME_MIX = { 'GOL-1': 60, 'GOL-2': 20, 'GOL-3': 12, 'GOL-4': 8 };
 const PROFILING_MIX: Record<ProfilingClass, number> = { low: 30, medium: 40, high: 20, very_high: 10 };
 /** The reasons an operator gives on a plain close (the domain's other reasons follow from its own procedures). */
