@@ -24,6 +24,7 @@ export { startSmtpSink, type SinkMessage, type SmtpSink, type SmtpSinkOptions } 
 export { K8S_DIR, kubernetesResources, manifestFiles, readManifests, type Manifest } from './deploy/manifests';
 export {
   checkVisibilityLimits,
+  clientTls,
   clusterPortsFrom,
   findOrBuildTemporalServer,
   POSTGRES_VISIBILITY_LIMITS,
@@ -33,4 +34,5 @@ export {
   type TemporalCluster,
   type TemporalClusterOptions,
   type TemporalClusterPorts,
+  type TemporalClusterTls,
 } from './temporal-cluster';

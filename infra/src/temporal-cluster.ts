@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import { Connection, type TLSConfig } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { parse, stringify } from 'yaml';
@@ -132,7 +132,25 @@ export interface TemporalClusterOptions {
   readyTimeoutMs?: number;
   /** See TemporalDevServerOptions.ownProcessGroup. Default false. */
   ownProcessGroup?: boolean;
+  /** TLS on the frontend (gRPC and HTTP), and mTLS with `clientAuth`; default plain TCP. */
+  tls?: TemporalClusterTls;
   log?: Logger;
+}
+
+/** PEM files for TLS on the cluster's frontend (the server's `global.tls.frontend` and `global.tls.systemWorker`). */
+export interface TemporalClusterTls {
+  /** The frontend's certificate (with 127.0.0.1 or `serverName` among its names) and its key. */
+  serverCertFile: string;
+  serverKeyFile: string;
+  /** The CA that signed the server certificate: the server's own system worker and the start-up probe trust it. */
+  serverCaFile: string;
+  /** The name to verify in the server certificate, when it is not the address host (127.0.0.1). */
+  serverName?: string;
+  /**
+   * mTLS: the frontend accepts only clients whose certificate `caFile` signed; `certFile`/`keyFile` are one such
+   * client certificate, for the server's own system worker (it calls the frontend) and the start-up probe.
+   */
+  clientAuth?: { caFile: string; certFile: string; keyFile: string };
 }
 
 export interface TemporalCluster {
@@ -142,6 +160,8 @@ export interface TemporalCluster {
   ports: TemporalClusterPorts;
   /** Prometheus metrics of the server. */
   metricsUrl: string;
+  /** Whether the frontend speaks TLS (and asks for a client certificate). */
+  tls: 'none' | 'tls' | 'mtls';
   configFile: string;
   pid: number;
   exited: Promise<ExitInfo>;
@@ -215,7 +235,7 @@ async function startOnce(options: TemporalClusterOptions): Promise<TemporalClust
   const configFile = path.join(configDir, 'cluster.yaml');
   fs.writeFileSync(
     configFile,
-    serverConfig(moduleDir, { ports, db, databases, numHistoryShards, dynamicConfigFile, logLevel: options.logLevel ?? 'warn' }),
+    serverConfig(moduleDir, { ports, db, databases, numHistoryShards, dynamicConfigFile, logLevel: options.logLevel ?? 'warn', tls: options.tls }),
     { mode: 0o600 },
   );
 
@@ -238,7 +258,7 @@ async function startOnce(options: TemporalClusterOptions): Promise<TemporalClust
   });
 
   try {
-    const connection = await waitFor(() => probeFrontend(address), {
+    const connection = await waitFor(() => probeFrontend(address, options.tls), {
       timeoutMs: options.readyTimeoutMs ?? 180_000,
       intervalMs: 500,
       description: `the Temporal server at ${address}`,
@@ -263,6 +283,7 @@ async function startOnce(options: TemporalClusterOptions): Promise<TemporalClust
     namespace,
     ports,
     metricsUrl: `http://127.0.0.1:${ports.metrics}/metrics`,
+    tls: options.tls ? (options.tls.clientAuth ? 'mtls' : 'tls') : 'none',
     configFile,
     pid: child.pid,
     exited: waitForExit(child),
@@ -335,6 +356,7 @@ interface ConfigInputs {
   numHistoryShards: number;
   dynamicConfigFile: string;
   logLevel: string;
+  tls?: TemporalClusterTls | undefined;
 }
 
 /** The module's development-postgres12.yaml with our ports, database, shards, log and dynamic config; archival as shipped. */
@@ -361,7 +383,31 @@ export function serverConfig(moduleDir: string, inputs: ConfigInputs): string {
   services.worker.rpc = { ...services.worker.rpc, grpcPort: ports.worker, membershipPort: ports.workerMembership };
   config.clusterMetadata.clusterInformation.active.rpcAddress = `127.0.0.1:${ports.frontend}`;
   config.dynamicConfigClient = { filepath: inputs.dynamicConfigFile, pollInterval: '10s' };
+  if (inputs.tls) config.global.tls = frontendTls(inputs.tls);
   return stringify(config);
+}
+
+/**
+ * The server's `global.tls` for TLS on the frontend only (the services inside the one process talk plain TCP on
+ * 127.0.0.1): the frontend's certificate, mTLS's client CA, and the system worker's client side (its own client
+ * certificate under mTLS), which the server uses for its own calls to the frontend.
+ */
+function frontendTls(tls: TemporalClusterTls): Record<string, unknown> {
+  const client = { rootCaFiles: [tls.serverCaFile], ...(tls.serverName ? { serverName: tls.serverName } : {}) };
+  return {
+    frontend: {
+      server: {
+        certFile: tls.serverCertFile,
+        keyFile: tls.serverKeyFile,
+        ...(tls.clientAuth ? { requireClientAuth: true, clientCaFiles: [tls.clientAuth.caFile] } : {}),
+      },
+      client,
+    },
+    systemWorker: {
+      ...(tls.clientAuth ? { certFile: tls.clientAuth.certFile, keyFile: tls.clientAuth.keyFile } : {}),
+      client: { ...client, forceTLS: true },
+    },
+  };
 }
 
 /**
@@ -384,8 +430,8 @@ function serverEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-async function probeFrontend(address: string): Promise<Connection> {
-  const connection = await Connection.connect({ address, connectTimeout: 3_000 });
+async function probeFrontend(address: string, tls: TemporalClusterTls | undefined): Promise<Connection> {
+  const connection = await Connection.connect({ address, connectTimeout: 3_000, ...(tls ? { tls: clientTls(tls) } : {}) });
   try {
     await connection.withDeadline(Date.now() + 5_000, () => connection.workflowService.getSystemInfo({}));
     return connection;
@@ -393,6 +439,15 @@ async function probeFrontend(address: string): Promise<Connection> {
     await connection.close().catch(() => undefined);
     throw err;
   }
+}
+
+/** The SDK's TLS settings for a client of a cluster started with `tls` (with the system worker's certificate under mTLS). */
+export function clientTls(tls: TemporalClusterTls): TLSConfig {
+  return {
+    serverRootCACertificate: fs.readFileSync(tls.serverCaFile),
+    ...(tls.serverName ? { serverNameOverride: tls.serverName } : {}),
+    ...(tls.clientAuth ? { clientCertPair: { crt: fs.readFileSync(tls.clientAuth.certFile), key: fs.readFileSync(tls.clientAuth.keyFile) } } : {}),
+  };
 }
 
 async function ensureNamespace(connection: Connection, namespace: string, signal: AbortSignal, log: Logger): Promise<void> {

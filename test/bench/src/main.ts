@@ -169,8 +169,8 @@ async function runVariant(state: VariantState, round: number, options: BenchOpti
   fs.mkdirSync(logsDir, { recursive: true });
   let stack: Stack | undefined;
   try {
-    say(`[bench] variant ${variant.name}${options.rounds > 1 ? `, round ${round + 1}/${options.rounds}` : ''}: starting the stack (${variant.description})`);
-    stack = await startStack({ root: env.root, variant, logsDir, baselineBundlePath: env.baselineBundlePath, tag, log: (line) => say(`[stack] ${line}`) });
+    say(`[bench] variant ${variant.name}${options.rounds > 1 ? `, round ${round + 1}/${options.rounds}` : ''}: starting the stack (${options.cluster ? 'the Go-built Temporal server on PostgreSQL (--cluster); apps as npm start' : variant.description})`);
+    stack = await startStack({ root: env.root, variant, logsDir, baselineBundlePath: env.baselineBundlePath, tag, cluster: options.cluster, log: (line) => say(`[stack] ${line}`) });
     current = stack;
     state.temporal = stack.temporal.description;
     state.postgres = stack.postgres.description;

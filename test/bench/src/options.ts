@@ -13,6 +13,8 @@ export interface BenchOptions {
   concurrency: number;
   sizes: Sizes;
   variants: Variant[];
+  /** Run on the Temporal server built from its Go module, on the bench's PostgreSQL, instead of the dev server. */
+  cluster: boolean;
   help: boolean;
 }
 
@@ -33,6 +35,9 @@ Markdown. Not part of the test suite.
   --variants a,b          the variants to run (implies --headroom when more than one; default: defaults)
   --rounds N              run the variants N times in turn (A B A B …), each with a fresh stack and --runs runs, so
                           a shared machine's changing load spreads over all variants (default 1)
+  --cluster               run on the Temporal server built from its Go module (infra/src/temporal-cluster.ts) on the
+                          bench's PostgreSQL, 4 history shards, instead of the dev server (the baseline too); a server
+                          given by TEMPORAL_ADDRESS is used as it is (a cluster elsewhere)
   --help                  this text`;
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -45,6 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions {
   let headroom = false;
   let variantNames: string[] | undefined;
   let help = false;
+  let cluster = false;
   const overrides: Partial<Record<keyof Sizes, number>> = {};
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -92,6 +98,9 @@ export function parseOptions(argv: string[]): BenchOptions {
       case '--variants':
         variantNames = value(i++, arg).split(',');
         break;
+      case '--cluster':
+        cluster = true;
+        break;
       case '--help':
       case '-h':
         help = true;
@@ -101,6 +110,8 @@ export function parseOptions(argv: string[]): BenchOptions {
     }
   }
   const variants = (variantNames ?? (headroom ? VARIANTS.map((v) => v.name) : ['defaults'])).map(findVariant);
+  // The variants change the dev server's store and flags, which the cluster does not take.
+  if (cluster && variants.some((v) => v.name !== 'defaults')) throw new Error('--cluster runs the defaults variant only: the variants tune the dev server');
   const comparing = variants.length > 1;
   return {
     full,
@@ -112,6 +123,7 @@ export function parseOptions(argv: string[]): BenchOptions {
     concurrency,
     sizes: { ...(full ? FULL_SIZES : DEFAULT_SIZES), ...overrides },
     variants,
+    cluster,
     help,
   };
 }

@@ -10,7 +10,9 @@ import {
   getFreePort,
   startEmbeddedPostgres,
   startSmtpSink,
+  startTemporalCluster,
   startTemporalDevServer,
+  TEMPORAL_SERVER_VERSION,
   type SmtpSink,
 } from '@sal/infra';
 import { createDataSource } from '@sal/persistence';
@@ -35,6 +37,8 @@ export interface StackOptions {
   baselineBundlePath: string;
   /** Unique per variant run: database, task queues and ids carry it. */
   tag: string;
+  /** The Go-built Temporal server on the bench's PostgreSQL instead of the dev server (`--cluster`). */
+  cluster?: boolean;
   log: Logger;
 }
 
@@ -116,11 +120,13 @@ async function start(o: StackOptions, stops: (() => Promise<void>)[], stopAll: (
   chmodSync(dataDir, 0o755);
   stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
 
-  const temporal = await startTemporal(o, dataDir, stops);
-  const postgres = await startPostgres(dataDir, stops);
+  // The cluster keeps its stores on the bench's PostgreSQL, so that one starts first then.
+  const postgres = o.cluster ? await startPostgres(dataDir, stops) : undefined;
+  const temporal = await startTemporal(o, dataDir, stops, postgres?.adminUrl);
+  const pg = postgres ?? (await startPostgres(dataDir, stops));
   const dbName = `sal_bench_${o.tag.replace(/[^a-z0-9]/g, '_')}`;
-  const dbUrl = await createDatabase(postgres.adminUrl, dbName);
-  stops.push(() => dropDatabase(postgres.adminUrl, dbName));
+  const dbUrl = await createDatabase(pg.adminUrl, dbName);
+  stops.push(() => dropDatabase(pg.adminUrl, dbName));
   const db = await createDataSource(dbUrl, { extra: { max: 8 } }).initialize();
   stops.push(() => db.destroy());
   await db.runMigrations({ transaction: 'each' });
@@ -226,7 +232,7 @@ async function start(o: StackOptions, stops: (() => Promise<void>)[], stopAll: (
 
   return {
     temporal,
-    postgres: { description: postgres.description },
+    postgres: { description: pg.description },
     db,
     client,
     api,
@@ -241,7 +247,7 @@ async function start(o: StackOptions, stops: (() => Promise<void>)[], stopAll: (
     dataDir,
     pids: () => ({
       'temporal server': temporal.pid,
-      postgresql: postgres.pid,
+      postgresql: pg.pid,
       'journey worker': workers.product.child.pid,
       api: apiChild.pid,
       'baseline worker': workers.baseline.child.pid,
@@ -265,12 +271,32 @@ interface TemporalEndpoint {
   pid?: number;
 }
 
-async function startTemporal(o: StackOptions, dataDir: string, stops: (() => Promise<void>)[]): Promise<TemporalEndpoint> {
+async function startTemporal(o: StackOptions, dataDir: string, stops: (() => Promise<void>)[], clusterPostgresUrl?: string): Promise<TemporalEndpoint> {
   const configured = process.env.TEMPORAL_ADDRESS;
   if (configured) {
     const namespace = process.env.TEMPORAL_NAMESPACE || 'default';
     await assertSearchAttributes(namespace);
     return { address: configured, namespace, external: true, description: `configured server ${configured} (TEMPORAL_ADDRESS), namespace ${namespace}` };
+  }
+  if (clusterPostgresUrl) {
+    const cluster = await startTemporalCluster({
+      postgresUrl: clusterPostgresUrl,
+      stateDir: path.join(dataDir, 'cluster'),
+      namespace: 'default',
+      numHistoryShards: 4,
+      searchAttributes: journeySearchAttributeTypes(),
+      logFile: path.join(o.logsDir, 'temporal.log'),
+      ownProcessGroup: true,
+      log: o.log,
+    });
+    stops.push(() => cluster.stop());
+    return {
+      address: cluster.address,
+      namespace: cluster.namespace,
+      external: false,
+      pid: cluster.pid,
+      description: `Temporal server ${TEMPORAL_SERVER_VERSION} built from its Go module, on the bench's PostgreSQL, 4 history shards`,
+    };
   }
   const cliPath = await findOrBuildTemporalCli(o.log);
   const dbFile = o.variant.temporalStore === 'file' ? path.join(dataDir, 'temporal.db') : undefined;
