@@ -59,9 +59,18 @@ export function toBody(schema: FieldSchema, value: Value, required: boolean): un
     const entries = Object.entries(schema.properties ?? {})
       .map(([name, p]) => [name, toBody(p, tree[name], schema.required?.includes(name) ?? false)] as const)
       .filter(([, v]) => v !== undefined);
-    return entries.length === 0 && !required ? undefined : Object.fromEntries(entries);
+    // An optional group whose fields are all blank (its boxes unchecked) is not given.
+    return !required && entries.every(([, v]) => v === false) ? undefined : Object.fromEntries(entries);
   }
-  if (schema.type === 'object') return undefined;
+  // A record (the outputs of a service, by name): one `name = value` a line.
+  if (schema.type === 'object') {
+    const lines = String(value ?? '')
+      .split('\n')
+      .map((line) => line.split('='))
+      .filter(([name]) => name.trim() !== '')
+      .map(([name, ...rest]) => [name.trim(), rest.join('=').trim()]);
+    return lines.length === 0 && !required ? undefined : Object.fromEntries(lines);
+  }
   if (schema.type === 'boolean') return value === true ? true : required ? false : undefined;
   if (schema.type === 'array') {
     const items = schema.items ?? {};
@@ -98,7 +107,7 @@ function Field({ name, path, schema, required, value, onChange }: { name: string
       </fieldset>
     );
   }
-  if (schema.type === 'object') return null;
+  if (schema.type === 'object') return <TextArea name={path} label={label} value={String(value ?? '')} onChange={onChange} help={t('commands.recordHelp')} isRequired={required} />;
   if (schema.type === 'boolean')
     return (
       <Checkbox name={path} isSelected={value === true} onChange={onChange} className="sal-checkbox">

@@ -13,6 +13,7 @@ const COMMAND_MESSAGES = [
   ['commands.removeItem', 'Rimuovi {n}', 'Remove {n}'],
   ['commands.item', '{n}', '{n}'],
   ['commands.listHelp', 'Valori separati da virgola', 'Values separated by commas'],
+  ['commands.recordHelp', 'Una voce per riga: nome = valore (per esempio cv = CV-2026-014)', 'One entry a line: name = value (for example cv = CV-2026-014)'],
   ['commands.choice.none', '(nessuno)', '(none)'],
   ['command.RecordIntake', 'Registra la presa in carico', 'Record the intake'],
   ['command.SignPact', 'Firma il patto di servizio', 'Sign the service pact'],
