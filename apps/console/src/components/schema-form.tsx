@@ -173,6 +173,11 @@ export function SchemaCommandForm({
     body: initial(spec.body, true),
   }));
   const missing = spec.params.find((p) => (targets[p.name] ?? []).length === 0);
+  // The draft's choice while the journey still has it, else the journey's first (a draft may predate its offers).
+  const param = (name: string) => {
+    const chosen = draft.params[name];
+    return (targets[name] ?? []).some(([key]) => key === chosen) ? chosen : (targets[name]?.[0]?.[0] ?? '');
+  };
   return (
     <CommandForm
       id={`command-${spec.type}`}
@@ -181,7 +186,7 @@ export function SchemaCommandForm({
       note={t('form.draftKept')}
       disabledReason={missing ? t('commands.noTarget', { what: fieldLabel(t, missing.name) }) : undefined}
       onSubmit={async () => {
-        const path = spec.path.replace('{journeyId}', journeyId).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(draft.params[name] ?? ''));
+        const path = spec.path.replace('{journeyId}', journeyId).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(param(name)));
         const result = await command.submit(path, toBody(spec.body, draft.body, true));
         if (result.kind === 'done') {
           clear();
@@ -194,7 +199,7 @@ export function SchemaCommandForm({
           key={p.name}
           name={p.name}
           label={fieldLabel(t, p.name)}
-          value={draft.params[p.name] ?? ''}
+          value={param(p.name)}
           onChange={(v) => setDraft((d) => ({ ...d, params: { ...d.params, [p.name]: v } }))}
           options={targets[p.name] ?? []}
         />
