@@ -18,6 +18,7 @@ export function CommandForm({
   submitLabel,
   children,
   note,
+  disabledReason,
 }: {
   id: string;
   title: string;
@@ -26,6 +27,8 @@ export function CommandForm({
   submitLabel?: string;
   children: ReactNode;
   note?: ReactNode;
+  /** Why the journey would refuse this command now: shown, and the submit disabled. */
+  disabledReason?: string;
 }) {
   const t = useT();
   const errors = state.kind === 'invalid' ? state.fields : NO_ERRORS;
@@ -35,6 +38,11 @@ export function CommandForm({
         {title}
       </h3>
       <SubmitMessage state={state} />
+      {disabledReason && (
+        <p className="alert alert-info" data-testid="disabled-reason">
+          {disabledReason}
+        </p>
+      )}
       {/* aria, not native: the API's messages are shown beside their fields and never block the next submit. */}
       <Form
         validationBehavior="aria"
@@ -46,7 +54,7 @@ export function CommandForm({
       >
         <ApiFieldErrors errors={errors}>{children}</ApiFieldErrors>
         {note && <p className="sal-help">{note}</p>}
-        <Button type="submit" className="btn btn-primary" isDisabled={state.kind === 'sending'}>
+        <Button type="submit" className="btn btn-primary" isDisabled={state.kind === 'sending' || disabledReason !== undefined}>
           {state.kind === 'sending' ? t('form.sending') : (submitLabel ?? t('form.submit'))}
         </Button>
       </Form>

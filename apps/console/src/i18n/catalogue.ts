@@ -1,8 +1,11 @@
+import { commandMessagesEn, commandMessagesIt } from './command-messages';
+
 /**
  * Every string the console shows, Italian first. A component never writes text of its own: it asks for a key, so a
  * missing translation is a type error. `{name}` placeholders are filled by `t(key, { name })`.
  */
 export const it = {
+  ...commandMessagesIt,
   'app.name': 'Servizi al Lavoro',
   'app.subtitle': 'Console degli operatori',
   'app.region': 'Regione',
@@ -609,6 +612,7 @@ export type MessageKey = keyof typeof it;
 export type Messages = Record<MessageKey, string>;
 
 export const en: Messages = {
+  ...commandMessagesEn,
   'app.name': 'Employment Services',
   'app.subtitle': "Operators' console",
   'app.region': 'Region',

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Checkbox, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useCommand } from '../api/commands';
 import type { components } from '../api/schema';
@@ -5,6 +6,8 @@ import { CommandForm } from '../components/command-form';
 import { useDraft } from '../components/drafts';
 import { Choice, TextArea, TextInput } from '../components/fields';
 import { useFormat } from '../components/format';
+import { COMMAND_SPECS, SchemaCommandForm } from '../components/schema-form';
+import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
 import type { JourneyView } from './journey';
@@ -239,5 +242,47 @@ export function JustifyLapseForm({ journeyId, lapse, onChanged }: { journeyId: s
       <Choice name="reason" label={t('cmd.justify.reason')} value={draft.reason} onChange={(reason) => setDraft((d) => ({ ...d, reason }))} options={JUSTIFICATIONS.map((r): [string, string] => [r, t(`justify.reason.${r}`)])} />
       <TextInput name="evidenceRef" label={t('cmd.justify.evidence')} value={draft.evidenceRef} onChange={(evidenceRef) => setDraft((d) => ({ ...d, evidenceRef }))} />
     </CommandForm>
+  );
+}
+
+/** The commands with a form of their own above (their UX needs it); every other one has the generic form. */
+const HAND_WRITTEN = new Set(['RecordIntake', 'SignPact', 'CompletePactAction', 'RecordAppointmentOutcome', 'JustifyLapse']);
+const OTHER_COMMANDS = COMMAND_SPECS.filter((spec) => !HAND_WRITTEN.has(spec.type));
+
+/**
+ * Every other command of the journey: the operator chooses one, and its form (components/schema-form.tsx) asks for
+ * what it names among the journey's own (its offers, appointments, lapses, …) and for its body.
+ */
+export function OtherCommands({ journey, onChanged }: { journey: JourneyView; onChanged: OnChanged }) {
+  const t = useT();
+  const format = useFormat();
+  const [chosen, setChosen] = useState('');
+  const spec = OTHER_COMMANDS.find((c) => c.type === chosen);
+  const targets: Record<string, [string, string][]> = {
+    actionId: journey.actions.map((a) => [a.actionId, `${a.actionId} · ${a.description}`]),
+    appointmentId: journey.appointments.map((a) => [a.appointmentId, `${a.appointmentId} · ${format.instant(a.at)} · ${t(`service.${a.service}`)}`]),
+    offerId: journey.offers.map((o) => [o.offerId, `${o.offerId} · ${o.position}`]),
+    lapseId: journey.lapses.map((l) => [l.lapseId, `${l.lapseId} · ${format.day(l.occurredAt)}`]),
+    stepId: journey.conditionalitySteps.map((s) => [s.stepId, `${s.stepId} · ${s.lapseId}`]),
+    referralId: journey.referrals.map((r) => [r.referralId, `${r.referralId} · ${t(`value.${r.to}` as MessageKey)}`]),
+    pauseId: journey.pauses.map((p) => [p.pauseId, `${p.pauseId} · ${format.day(p.from)}`]),
+    version: journey.pactVersions.map((v) => [String(v.version), t('journey.pactVersion', { version: v.version, date: format.day(v.signedAt) })]),
+    service: journey.serviceProgress.map((s) => [s.service, t(`service.${s.service}`)]),
+  };
+  return (
+    <section className="sal-card sal-command" aria-labelledby="other-commands-title">
+      <h3 id="other-commands-title" className="h5">
+        {t('commands.title')}
+      </h3>
+      <p className="sal-help">{t('commands.intro')}</p>
+      <Choice
+        name="command"
+        label={t('commands.choose')}
+        value={chosen}
+        onChange={setChosen}
+        options={[['', t('commands.choice.none')], ...OTHER_COMMANDS.map((c): [string, string] => [c.type, t(`command.${c.type}` as MessageKey)])]}
+      />
+      {spec && <SchemaCommandForm key={spec.type} spec={spec} journeyId={journey.journeyId} targets={targets} onChanged={onChanged} />}
+    </section>
   );
 }

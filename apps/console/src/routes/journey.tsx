@@ -7,7 +7,7 @@ import { useFormat } from '../components/format';
 import { usePageTitle } from '../components/page-title';
 import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
-import { CompleteActionForm, IntakeForm, JustifyLapseForm, OutcomeForm, PactForm } from './journey-commands';
+import { CompleteActionForm, IntakeForm, JustifyLapseForm, OtherCommands, OutcomeForm, PactForm } from './journey-commands';
 
 export type JourneyView = components['schemas']['JourneyViewDto'];
 
@@ -126,6 +126,7 @@ export function JourneyPage() {
             {openLapses.map((lapse) => (
               <JustifyLapseForm key={lapse.lapseId} journeyId={journeyId} lapse={lapse} onChanged={onChanged} />
             ))}
+            <OtherCommands journey={j} onChanged={onChanged} />
           </div>
         </section>
       )}
