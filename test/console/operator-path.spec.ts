@@ -37,6 +37,9 @@ test.describe("an operator's path", () => {
     await expect(page.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
     const fiscalCode = page.getByRole('textbox', { name: 'Codice fiscale', exact: true });
     await expect(fiscalCode).toHaveAttribute('aria-invalid', 'true');
+    // The API's field problem in Italian, from the console's catalogue by its stable code (isFiscalCode), not the API's English.
+    const fiscalCodeError = page.locator('.sal-field', { has: fiscalCode }).locator('.sal-field-error');
+    await expect(fiscalCodeError).toHaveText('codice fiscale non valido (16 caratteri con il carattere di controllo, oppure 11 cifre)');
     await expectAccessible(page);
     await screenshots(page, 'start-journey-invalid');
     await fiscalCode.fill(person.fiscalCode);
@@ -86,7 +89,13 @@ test.describe("an operator's path", () => {
     await page.getByRole('region', { name: /Completa l’azione A1/ }).getByRole('button', { name: 'Segna come completata' }).click();
     await expect(page.getByTestId('action-status-A1')).toHaveText('Completata');
     await expect(page.getByRole('heading', { name: 'Cronologia' })).toBeVisible();
-    await expect(page.getByText('PactActionCompleted')).toBeVisible();
+    // The timeline in Italian phrases, the contact frequency in words: no event type name nor ISO duration shown.
+    const timeline = page.locator('.sal-timeline');
+    await expect(timeline.getByText('Azione del patto completata', { exact: true })).toBeVisible();
+    await expect(timeline.getByText('Patto di servizio firmato', { exact: true })).toBeVisible();
+    await expect(timeline.getByText('Percorso avviato', { exact: true })).toBeVisible();
+    await expect(timeline).not.toContainText(/[A-Z][a-z]+[A-Z][a-z]+/);
+    await expect(page.getByText(/Frequenza dei contatti: ogni \d+ (giorni|giorno|settimane|settimana|mesi|mese)/)).toBeVisible();
     await screenshots(page, 'journey');
 
     // My cases: the journey is there, also among those assigned to me; and the person is found by fiscal code.

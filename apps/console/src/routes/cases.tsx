@@ -9,6 +9,7 @@ import type { components, operations } from '../api/schema';
 import { ApiFieldErrors, Choice, TextInput } from '../components/fields';
 import { useFormat } from '../components/format';
 import { usePageTitle } from '../components/page-title';
+import { deleteSavedFilter, readSavedFilters, saveFilter, type SavedFilter } from '../components/saved-filters';
 import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
@@ -39,6 +40,8 @@ interface CaseFilters {
 const DEFAULT_FILTERS: CaseFilters = { scope: 'office', officeId: '', stage: '', programmeCode: '', status: 'open', stalled: false, overdue: false, sort: 'next_deadline', page: 1 };
 /** The filter last applied is kept in this browser (no personal data in it), so "My cases" opens as the user left it. */
 const FILTER_KEY = 'sal.console.cases.filter';
+/** The list's name among the saved filters of this browser (components/saved-filters). */
+const SAVED_LIST = 'cases';
 
 function savedFilters(): CaseFilters {
   try {
@@ -55,6 +58,8 @@ export function CasesPage() {
   const api = useApi();
   const { user } = useSession();
   const [filters, setFilters] = useState<CaseFilters>(savedFilters);
+  // A saved filter applied from outside the form gives the form a new key, so it shows that filter's values.
+  const [formKey, setFormKey] = useState(0);
   const apply = (next: CaseFilters) => {
     localStorage.setItem(FILTER_KEY, JSON.stringify(next));
     setFilters(next);
@@ -92,7 +97,17 @@ export function CasesPage() {
         <h2 id="filters-title" className="h5">
           {t('cases.filters')}
         </h2>
-        <FiltersForm initial={filters} offices={offices} onApply={(next) => apply({ ...next, page: 1 })} onReset={() => apply(DEFAULT_FILTERS)} />
+        <FiltersForm key={formKey} initial={filters} offices={offices} onApply={(next) => apply({ ...next, page: 1 })} onReset={() => apply(DEFAULT_FILTERS)} />
+        {user && (
+          <SavedFilters
+            sub={user.sub}
+            current={filters}
+            onApply={(saved) => {
+              apply({ ...DEFAULT_FILTERS, ...saved, page: 1 });
+              setFormKey((k) => k + 1);
+            }}
+          />
+        )}
       </section>
       <section aria-labelledby="results-title" className="mt-4">
         <h2 id="results-title" className="h5" aria-live="polite">
@@ -197,6 +212,54 @@ function FiltersForm({ initial, offices, onApply, onReset }: { initial: CaseFilt
   );
 }
 
+/** The filters saved under a name (this browser, this user; filters only, no person), applied or deleted with a press. */
+function SavedFilters({ sub, current, onApply }: { sub: string; current: CaseFilters; onApply(filters: Omit<CaseFilters, 'page'>): void }) {
+  const t = useT();
+  const [saved, setSaved] = useState<SavedFilter<Omit<CaseFilters, 'page'>>[]>(() => readSavedFilters(SAVED_LIST, sub));
+  const [name, setName] = useState('');
+  return (
+    <div className="sal-saved-filters mt-3">
+      <h3 id="saved-filters-title" className="h6">
+        {t('cases.saved.title')}
+      </h3>
+      <Form
+        className="sal-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const trimmed = name.trim();
+          if (!trimmed) return;
+          const { page: _page, ...filters } = current;
+          void _page;
+          setSaved(saveFilter(SAVED_LIST, sub, trimmed, filters));
+          setName('');
+        }}
+      >
+        <TextInput label={t('cases.saved.name')} help={t('cases.saved.nameHelp')} value={name} onChange={setName} isRequired maxLength={60} autoComplete="off" />
+        <Button type="submit" className="btn btn-outline-primary">
+          {t('cases.saved.save')}
+        </Button>
+      </Form>
+      {saved.length === 0 ? (
+        <p className="mb-0">{t('cases.saved.none')}</p>
+      ) : (
+        <ul aria-labelledby="saved-filters-title" className="sal-saved-list">
+          {saved.map((s) => (
+            <li key={s.name}>
+              <span>{s.name}</span>{' '}
+              <Button className="btn btn-link btn-sm" aria-label={t('cases.saved.applyLabel', { name: s.name })} onPress={() => onApply(s.filters)}>
+                {t('cases.saved.apply')}
+              </Button>
+              <Button className="btn btn-link btn-sm" aria-label={t('cases.saved.deleteLabel', { name: s.name })} onPress={() => setSaved(deleteSavedFilter(SAVED_LIST, sub, s.name))}>
+                {t('cases.saved.delete')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function CaseTable({ items }: { items: Summary[] }) {
   const t = useT();
   const format = useFormat();
@@ -267,7 +330,7 @@ function PersonSearch() {
     if (error) {
       setFailed(true);
       setFound(null);
-      setErrors(fieldMessages(error as ApiErrorBody));
+      setErrors(fieldMessages(error as ApiErrorBody, t));
       return;
     }
     setFailed(false);
