@@ -116,10 +116,31 @@ test.describe("an operator's path", () => {
     await expectAccessible(page);
     await screenshots(page, 'cases');
 
+    // A saved filter: the filters applied now, under a name; reset, then reapplied with a press.
+    await page.getByRole('textbox', { name: 'Nome del filtro', exact: true }).fill('Miei patti attivi');
+    await page.getByRole('button', { name: 'Salva il filtro' }).click();
+    await expect(page.getByRole('button', { name: 'Applica il filtro Miei patti attivi' })).toBeVisible();
+    await page.getByRole('button', { name: 'Azzera i filtri' }).click();
+    await expect(page.getByRole('radio', { name: 'Tutti i casi dei miei uffici' })).toBeChecked();
+    await expect(page.getByRole('button', { name: /^Tutte le fasi.*Fase$/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Applica il filtro Miei patti attivi' }).click();
+    await expect(page.getByRole('radio', { name: 'Assegnati a me' })).toBeChecked();
+    await expect(page.getByRole('button', { name: /^Patto attivo.*Fase$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '1 percorso' })).toBeVisible();
+    await expect(row).toBeVisible();
+    await expectAccessible(page);
+    await screenshots(page, 'cases-saved-filter');
+
     await page.getByRole('textbox', { name: 'Codice fiscale', exact: true }).fill(person.fiscalCode);
     await page.getByRole('button', { name: 'Cerca' }).click();
     await expect(page.getByRole('heading', { name: 'Percorsi della persona' })).toBeVisible();
     expect(page.url()).not.toContain(person.fiscalCode);
+    // The saved filter kept in this browser, per user, holds filters only: not the searched fiscal code, nor a name.
+    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('sal.console.cases.saved.')));
+    expect(stored).toHaveLength(1);
+    expect(JSON.parse(stored[0][1])).toEqual([{ name: 'Miei patti attivi', filters: expect.objectContaining({ scope: 'mine', stage: 'pact_active' }) }]);
+    expect(stored[0][1]).not.toContain(person.fiscalCode);
+    expect(stored[0][1]).not.toContain(person.familyName);
     await page.getByRole('listitem').getByRole('link', { name: /GOL-1/ }).click();
     await expect(page).toHaveURL(journeyUrl);
   });

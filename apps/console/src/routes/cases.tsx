@@ -114,7 +114,7 @@ export function CasesPage() {
           {journeys.data ? (journeys.data.total === 1 ? t('cases.resultsOne') : t('cases.results', { total: journeys.data.total })) : t('app.loading')}
         </h2>
         {journeys.data && journeys.data.items.length === 0 && <p>{t('cases.none')}</p>}
-        {journeys.data && journeys.data.items.length > 0 && <CaseTable items={journeys.data.items} />}
+        {journeys.data && journeys.data.items.length > 0 && <CaseTable items={journeys.data.items} total={journeys.data.total} offset={(filters.page - 1) * PAGE_SIZE} />}
         {journeys.data && pages > 1 && (
           <nav aria-label={t('cases.paging')} className="sal-paging">
             <Button className="btn btn-outline-primary btn-sm" isDisabled={filters.page <= 1} onPress={() => apply({ ...filters, page: filters.page - 1 })}>
@@ -260,7 +260,12 @@ function SavedFilters({ sub, current, onApply }: { sub: string; current: CaseFil
   );
 }
 
-function CaseTable({ items }: { items: Summary[] }) {
+/**
+ * The page's rows; above {@link VIRTUALISE_FROM} rows only those in view are in the DOM, so the table says its size
+ * (`aria-rowcount`: every journey found, plus the header row) and each row its place (`aria-rowindex`) to assistive
+ * technology.
+ */
+function CaseTable({ items, total, offset }: { items: Summary[]; total: number; offset: number }) {
   const t = useT();
   const format = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
@@ -271,9 +276,9 @@ function CaseTable({ items }: { items: Summary[] }) {
   const after = virtual && rows.length > 0 ? virtualizer.getTotalSize() - rows[rows.length - 1].start - rows[rows.length - 1].size : 0;
   return (
     <div ref={scroller} className={virtual ? 'sal-table-scroll sal-virtual' : 'sal-table-scroll'} tabIndex={0} role="region" aria-label={t('cases.listLabel')}>
-      <table className="table sal-table">
+      <table className="table sal-table" aria-rowcount={total + 1}>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">{t('cases.col.person')}</th>
             <th scope="col">{t('cases.col.programme')}</th>
             <th scope="col">{t('cases.col.office')}</th>
@@ -287,7 +292,7 @@ function CaseTable({ items }: { items: Summary[] }) {
           {rows.map((row) => {
             const j = items[row.index];
             return (
-              <tr key={j.journeyId} style={{ height: ROW_HEIGHT }}>
+              <tr key={j.journeyId} style={{ height: ROW_HEIGHT }} aria-rowindex={offset + row.index + 2}>
                 <td>
                   <Link to="/journeys/$journeyId" params={{ journeyId: j.journeyId }}>
                     {j.familyName} {j.givenName}
