@@ -136,7 +136,10 @@ test.describe("an operator's path", () => {
     await expect(page.getByRole('heading', { name: 'Percorsi della persona' })).toBeVisible();
     expect(page.url()).not.toContain(person.fiscalCode);
     // The saved filter kept in this browser, per user, holds filters only: not the searched fiscal code, nor a name.
-    const stored = await page.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('sal.console.cases.saved.')));
+    // (The test's own code has no DOM types: the browser's localStorage read as the record of strings it is.)
+    const stored: [string, string][] = await page.evaluate(() =>
+      Object.entries((globalThis as unknown as { localStorage: Record<string, string> }).localStorage).filter(([key]) => key.startsWith('sal.console.cases.saved.')),
+    );
     expect(stored).toHaveLength(1);
     expect(JSON.parse(stored[0][1])).toEqual([{ name: 'Miei patti attivi', filters: expect.objectContaining({ scope: 'mine', stage: 'pact_active' }) }]);
     expect(stored[0][1]).not.toContain(person.fiscalCode);
