@@ -37,6 +37,9 @@ test.describe("an operator's path", () => {
     await expect(page.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
     const fiscalCode = page.getByRole('textbox', { name: 'Codice fiscale', exact: true });
     await expect(fiscalCode).toHaveAttribute('aria-invalid', 'true');
+    // The API's field problem in Italian, from the console's catalogue by its stable code (isFiscalCode), not the API's English.
+    const fiscalCodeError = page.locator('.sal-field', { has: fiscalCode }).locator('.sal-field-error');
+    await expect(fiscalCodeError).toHaveText('codice fiscale non valido (16 caratteri con il carattere di controllo, oppure 11 cifre)');
     await expectAccessible(page);
     await screenshots(page, 'start-journey-invalid');
     await fiscalCode.fill(person.fiscalCode);
@@ -86,7 +89,13 @@ test.describe("an operator's path", () => {
     await page.getByRole('region', { name: /Completa l’azione A1/ }).getByRole('button', { name: 'Segna come completata' }).click();
     await expect(page.getByTestId('action-status-A1')).toHaveText('Completata');
     await expect(page.getByRole('heading', { name: 'Cronologia' })).toBeVisible();
-    await expect(page.getByText('PactActionCompleted')).toBeVisible();
+    // The timeline in Italian phrases, the contact frequency in words: no event type name nor ISO duration shown.
+    const timeline = page.locator('.sal-timeline');
+    await expect(timeline.getByText('Azione del patto completata', { exact: true })).toBeVisible();
+    await expect(timeline.getByText('Patto di servizio firmato', { exact: true })).toBeVisible();
+    await expect(timeline.getByText('Percorso avviato', { exact: true })).toBeVisible();
+    await expect(timeline).not.toContainText(/[A-Z][a-z]+[A-Z][a-z]+/);
+    await expect(page.getByText(/Frequenza dei contatti: ogni \d+ (giorni|giorno|settimane|settimana|mesi|mese)/)).toBeVisible();
     await screenshots(page, 'journey');
 
     // My cases: the journey is there, also among those assigned to me; and the person is found by fiscal code.
@@ -107,10 +116,34 @@ test.describe("an operator's path", () => {
     await expectAccessible(page);
     await screenshots(page, 'cases');
 
+    // A saved filter: the filters applied now, under a name; reset, then reapplied with a press.
+    await page.getByRole('textbox', { name: 'Nome del filtro', exact: true }).fill('Miei patti attivi');
+    await page.getByRole('button', { name: 'Salva il filtro' }).click();
+    await expect(page.getByRole('button', { name: 'Applica il filtro Miei patti attivi' })).toBeVisible();
+    await page.getByRole('button', { name: 'Azzera i filtri' }).click();
+    await expect(page.getByRole('radio', { name: 'Tutti i casi dei miei uffici' })).toBeChecked();
+    await expect(page.getByRole('button', { name: /^Tutte le fasi.*Fase$/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Applica il filtro Miei patti attivi' }).click();
+    await expect(page.getByRole('radio', { name: 'Assegnati a me' })).toBeChecked();
+    await expect(page.getByRole('button', { name: /^Patto attivo.*Fase$/ })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '1 percorso' })).toBeVisible();
+    await expect(row).toBeVisible();
+    await expectAccessible(page);
+    await screenshots(page, 'cases-saved-filter');
+
     await page.getByRole('textbox', { name: 'Codice fiscale', exact: true }).fill(person.fiscalCode);
     await page.getByRole('button', { name: 'Cerca' }).click();
     await expect(page.getByRole('heading', { name: 'Percorsi della persona' })).toBeVisible();
     expect(page.url()).not.toContain(person.fiscalCode);
+    // The saved filter kept in this browser, per user, holds filters only: not the searched fiscal code, nor a name.
+    // (The test's own code has no DOM types: the browser's localStorage read as the record of strings it is.)
+    const stored: [string, string][] = await page.evaluate(() =>
+      Object.entries((globalThis as unknown as { localStorage: Record<string, string> }).localStorage).filter(([key]) => key.startsWith('sal.console.cases.saved.')),
+    );
+    expect(stored).toHaveLength(1);
+    expect(JSON.parse(stored[0][1])).toEqual([{ name: 'Miei patti attivi', filters: expect.objectContaining({ scope: 'mine', stage: 'pact_active' }) }]);
+    expect(stored[0][1]).not.toContain(person.fiscalCode);
+    expect(stored[0][1]).not.toContain(person.familyName);
     await page.getByRole('listitem').getByRole('link', { name: /GOL-1/ }).click();
     await expect(page).toHaveURL(journeyUrl);
   });

@@ -191,8 +191,9 @@ test.describe("an operator's whole path, on every command's form", () => {
     await placement.getByRole('button', { name: 'Invia' }).click();
     await expect(page.getByTestId('journey-stage')).toHaveText('Chiuso');
     await expect(page.getByRole('region', { name: 'Altri comandi' })).toHaveCount(0);
-    await expect(page.getByText('PlacementRecorded')).toBeVisible();
-    await expect(page.getByText('JourneyClosed')).toBeVisible();
+    const timeline = page.locator('.sal-timeline');
+    await expect(timeline.getByText('Inserimento lavorativo registrato', { exact: true })).toBeVisible();
+    await expect(timeline.getByText('Percorso chiuso', { exact: true })).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, 'journey-placed');
   });

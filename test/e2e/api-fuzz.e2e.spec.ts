@@ -785,7 +785,7 @@ describe('bugs the fuzzing found, pinned', () => {
     expect([start.status, start.body?.error?.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(start.body.error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['beneficiary.familyName', 'beneficiary.givenName']);
     const contact = await rawRequest(product.baseUrl, 'POST', `/journeys/${J.active}/contacts`, { body: JSON.stringify({ ...contactBase, note: 'Sentito\u0000' }) });
-    expect([contact.status, contact.body?.error?.code, contact.body?.error?.fields]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'note', message: expect.stringMatching(/control characters/) }]]);
+    expect([contact.status, contact.body?.error?.code, contact.body?.error?.fields]).toEqual([400, 'VALIDATION_FAILED', [{ field: 'note', message: expect.stringMatching(/control characters/), code: 'unstorable_text' }]]);
     const query = await rawRequest(product.baseUrl, 'GET', `/journeys?officeId=${BUG_OFFICE}%00`);
     expect([query.status, query.body?.error?.fields?.[0]?.field]).toEqual([400, 'officeId']);
   });

@@ -1,6 +1,6 @@
 import type { Payload } from '@temporalio/client';
 import { DataKeyUnwrapError, PayloadDecryptionError, PersonalDataErasedError, UnknownEncryptionKeyError, type AesGcmPayloadCodec } from '@sal/temporal';
-import { ValidationFailedError, type FieldProblem } from '../common/api-errors';
+import { ValidationFailedError, type GivenFieldProblem } from '../common/api-errors';
 import type { CodecPayloadDto, CodecPayloadsDto } from './dto/codec-payloads.dto';
 
 /** Standard or URL-safe base64, padded or not: what protobuf JSON parsers accept for bytes. */
@@ -31,7 +31,7 @@ export async function encodePayloads(target: CodecTarget, body: CodecPayloadsDto
  */
 export async function decodePayloads(target: CodecTarget, body: CodecPayloadsDto, namespace: string | undefined): Promise<CodecPayloadsDto> {
   const payloads = readRequest(target, body, namespace);
-  const problems: FieldProblem[] = [];
+  const problems: GivenFieldProblem[] = [];
   const decoded: Payload[] = [];
   // One at a time, so each payload that does not open is named rather than failing the lot anonymously.
   for (const [i, payload] of payloads.entries()) {
@@ -58,13 +58,13 @@ function readRequest(target: CodecTarget, body: CodecPayloadsDto, namespace: str
   if (namespace !== undefined && namespace !== '' && namespace !== target.namespace) {
     throw new ValidationFailedError([{ field: 'X-Namespace', message: `this codec serves namespace '${target.namespace}' only` }]);
   }
-  const problems: FieldProblem[] = [];
+  const problems: GivenFieldProblem[] = [];
   const payloads = body.payloads.map((p, i) => fromJson(p, `payloads[${i}]`, problems));
   if (problems.length > 0) throw new ValidationFailedError(problems);
   return payloads;
 }
 
-function fromJson(p: CodecPayloadDto, path: string, problems: FieldProblem[]): Payload {
+function fromJson(p: CodecPayloadDto, path: string, problems: GivenFieldProblem[]): Payload {
   const bytes = (value: unknown, field: string): Buffer => {
     if (typeof value === 'string' && BASE64.test(value)) return Buffer.from(value, 'base64');
     problems.push({ field, message: 'must be base64' });

@@ -6,11 +6,54 @@ import { REFUSAL_KINDS, type Refusal, type RefusalCode, type RefusalKind } from 
  * Nothing here depends on Nest, so the catalogue can be imported by tests and tools.
  */
 
-/** One offending input field: its path in the request (`beneficiary.fiscalCode`, `actions[0].dueDate`) and why. */
+/**
+ * One offending input field: its path in the request (`beneficiary.fiscalCode`, `actions[0].dueDate`), why (English),
+ * and the stable code of the broken rule with its parameters, so a client shows its own words ({@link FieldProblemCode}).
+ */
 export interface FieldProblem {
   field: string;
   message: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
+
+/**
+ * The stable codes a field problem may carry (one definition, documented in the OpenAPI): the validator's constraint
+ * names of the DTO decorators and the schemas' issue codes (`@sal/contracts` `inputProblems`), and the input checks
+ * every body gets. An unknown code may be added later: a client falls back to `message`.
+ */
+export const FIELD_PROBLEM_CODES = {
+  unknown_field: 'the field is not part of the request (`params.name`)',
+  forbidden_name: 'the field\'s name cannot be used (a member of Object.prototype)',
+  unstorable_text: 'the text holds characters the engine cannot store',
+  too_deep: 'nested deeper than the API reads (`params.maximum`)',
+  invalid_type: 'not of the expected type (`params.expected`)',
+  too_small: 'a number below its minimum, a text shorter, a list with fewer items (`params.minimum`, `params.origin`)',
+  too_big: 'a number above its maximum, a text longer, a list with more items (`params.maximum`, `params.origin`)',
+  invalid_format: 'a text not in its format (`params.format`: regex, date, email, …)',
+  invalid_value: 'not one of the allowed values (`params.values`)',
+  invalid_date: 'not a real calendar date written YYYY-MM-DD',
+  invalid_instant: 'not an ISO-8601 date-time with offset',
+  invalid_due_date: 'neither YYYY-MM-DD nor an ISO-8601 date-time with offset',
+  invalid_duration: 'not an ISO-8601 duration such as P30D',
+  invalid: 'any other rule of the field\'s schema',
+  other: 'a rule without a code of its own: read `message`',
+  isFiscalCode: 'not a valid Italian fiscal code',
+  isIn: 'not one of the allowed values',
+  matches: 'not in its format',
+  isString: 'not a string',
+  isInt: 'not a whole number',
+  isBoolean: 'not true or false',
+  isDateString: 'not a date',
+  min: 'below its minimum',
+  max: 'above its maximum',
+  maxLength: 'longer than allowed',
+  isNotEmpty: 'empty',
+} as const;
+export type FieldProblemCode = keyof typeof FIELD_PROBLEM_CODES;
+
+/** A field problem as a check writes it: one without a code of its own answers `other` (a client reads its `message`). */
+export type GivenFieldProblem = Omit<FieldProblem, 'code'> & { code?: string };
 
 /** The body of every error response. */
 export interface ErrorBody {
@@ -70,10 +113,10 @@ export abstract class ApiError extends Error {
   readonly fields?: FieldProblem[];
   readonly journeyId?: string;
 
-  protected constructor(message: string, extra: { fields?: FieldProblem[]; journeyId?: string; cause?: unknown } = {}) {
+  protected constructor(message: string, extra: { fields?: GivenFieldProblem[]; journeyId?: string; cause?: unknown } = {}) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = new.target.name;
-    if (extra.fields !== undefined) this.fields = extra.fields;
+    if (extra.fields !== undefined) this.fields = extra.fields.map((p) => ({ ...p, code: p.code ?? 'other' }));
     if (extra.journeyId !== undefined) this.journeyId = extra.journeyId;
   }
 
@@ -93,7 +136,7 @@ export abstract class ApiError extends Error {
 export class ValidationFailedError extends ApiError {
   readonly code = 'VALIDATION_FAILED';
   readonly status = API_ERROR_STATUS.VALIDATION_FAILED;
-  constructor(fields: FieldProblem[], message = 'the request is not valid') {
+  constructor(fields: GivenFieldProblem[], message = 'the request is not valid') {
     super(message, { fields });
   }
 }
@@ -249,7 +292,7 @@ export class JourneyRefusedError extends ApiError {
   constructor(refusal: Refusal, journeyId: string) {
     super(refusal.message, {
       journeyId,
-      ...(refusal.field !== undefined ? { fields: [{ field: refusal.field, message: refusal.message }] } : {}),
+      ...(refusal.field !== undefined ? { fields: [{ field: refusal.field, message: refusal.message, code: refusal.code }] } : {}),
     });
     this.code = refusal.code;
     this.status = REFUSAL_STATUS[REFUSAL_KINDS[refusal.code]];

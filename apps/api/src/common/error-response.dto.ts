@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ALL_ERROR_STATUSES, type ErrorBody, type FieldProblem } from './api-errors';
+import { ALL_ERROR_STATUSES, FIELD_PROBLEM_CODES, type ErrorBody, type FieldProblem } from './api-errors';
 
 /** An offending input field, in the OpenAPI document. */
 export class FieldProblemDto implements FieldProblem {
@@ -9,8 +9,26 @@ export class FieldProblemDto implements FieldProblem {
   })
   field!: string;
 
-  @ApiProperty({ description: 'What is wrong with it', example: 'fiscal code: wrong check character' })
+  @ApiProperty({ description: 'What is wrong with it (English; a client in another language shows its own words for `code`)', example: 'fiscal code: wrong check character' })
   message!: string;
+
+  @ApiProperty({
+    description:
+      'Stable code of the broken rule, for a client to phrase in its language (falling back to `message` for a code it does not know): ' +
+      Object.entries(FIELD_PROBLEM_CODES)
+        .map(([code, meaning]) => `\`${code}\` (${meaning})`)
+        .join('; '),
+    example: 'isFiscalCode',
+  })
+  code!: string;
+
+  @ApiPropertyOptional({
+    description: 'The rule\'s parameters its message names: `minimum`, `maximum`, `origin` (number, string, array), `expected`, `format`, `values`, `name`',
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    example: { minimum: 1, origin: 'number' },
+  })
+  params?: Record<string, string | number>;
 }
 
 export class ErrorDetailDto {

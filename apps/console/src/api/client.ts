@@ -1,6 +1,9 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { AuthSession } from '../auth';
-import type { paths } from './schema';
+import { isMessageKey } from '../i18n/catalogue';
+import { fieldProblemText } from '../i18n/field-problems';
+import type { Translate } from '../i18n/i18n';
+import type { components, paths } from './schema';
 
 /** No valid token: the session has expired (the console shows the session-expired page). */
 export class SessionExpiredError extends Error {
@@ -9,11 +12,8 @@ export class SessionExpiredError extends Error {
   }
 }
 
-/** One problem of a 400 answer: the field's path as the request wrote it and the API's own message. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
+/** One problem of a 400 answer: the field's path as the request wrote it, the API's own message, its rule's stable code and parameters. */
+export type FieldProblem = components['schemas']['FieldProblemDto'];
 
 /** The body of every error answer of the API. */
 export interface ApiErrorBody {
@@ -48,10 +48,10 @@ export function createApiClient(session: AuthSession, onExpired: () => void, bas
   return client;
 }
 
-/** The field messages of an error answer, by field path. */
-export function fieldMessages(error: unknown): Record<string, string[]> {
+/** The field messages of an error answer, by field path, in the user's language ({@link fieldProblemText}). */
+export function fieldMessages(error: unknown, t: Translate): Record<string, string[]> {
   const fields = (error as ApiErrorBody | undefined)?.error?.fields ?? [];
   const byField: Record<string, string[]> = {};
-  for (const { field, message } of fields) (byField[field] ??= []).push(message);
+  for (const problem of fields) (byField[problem.field] ??= []).push(fieldProblemText(problem, t, isMessageKey));
   return byField;
 }

@@ -1,4 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
+import { useT } from '../i18n/i18n';
 import { useApi } from './api-context';
 import { fieldMessages, SessionExpiredError, type ApiErrorBody } from './client';
 
@@ -20,6 +21,7 @@ export type SubmitState =
  */
 export function useCommand(method: 'POST' | 'PUT' = 'POST') {
   const api = useApi();
+  const t = useT();
   const [state, setState] = useState<SubmitState>({ kind: 'idle' });
   const last = useRef<{ signature: string; key: string } | null>(null);
 
@@ -41,7 +43,7 @@ export function useCommand(method: 'POST' | 'PUT' = 'POST') {
           next = { kind: 'done', body: data };
         } else {
           const err = (error as ApiErrorBody | undefined)?.error;
-          if (status === 400 && err) next = { kind: 'invalid', fields: fieldMessages(error), message: err.message };
+          if (status === 400 && err) next = { kind: 'invalid', fields: fieldMessages(error, t), message: err.message };
           else if (err && status < 500 && status !== 401) next = { kind: 'refused', code: err.code, message: err.message, ...(err.journeyId ? { journeyId: err.journeyId } : {}) };
           else next = { kind: 'failed', status };
         }
@@ -51,7 +53,7 @@ export function useCommand(method: 'POST' | 'PUT' = 'POST') {
       setState(next);
       return next;
     },
-    [api, method],
+    [api, method, t],
   );
   return { state, submit, reset: () => setState({ kind: 'idle' }) };
 }

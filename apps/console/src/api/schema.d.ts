@@ -1862,10 +1862,25 @@ export interface components {
              */
             field: string;
             /**
-             * @description What is wrong with it
+             * @description What is wrong with it (English; a client in another language shows its own words for `code`)
              * @example fiscal code: wrong check character
              */
             message: string;
+            /**
+             * @description Stable code of the broken rule, for a client to phrase in its language (falling back to `message` for a code it does not know): `unknown_field` (the field is not part of the request (`params.name`)); `forbidden_name` (the field's name cannot be used (a member of Object.prototype)); `unstorable_text` (the text holds characters the engine cannot store); `too_deep` (nested deeper than the API reads (`params.maximum`)); `invalid_type` (not of the expected type (`params.expected`)); `too_small` (a number below its minimum, a text shorter, a list with fewer items (`params.minimum`, `params.origin`)); `too_big` (a number above its maximum, a text longer, a list with more items (`params.maximum`, `params.origin`)); `invalid_format` (a text not in its format (`params.format`: regex, date, email, …)); `invalid_value` (not one of the allowed values (`params.values`)); `invalid` (any other rule of the field's schema); `other` (a rule without a code of its own: read `message`); `isFiscalCode` (not a valid Italian fiscal code); `isIn` (not one of the allowed values); `matches` (not in its format); `isString` (not a string); `isInt` (not a whole number); `isBoolean` (not true or false); `isDateString` (not a date); `min` (below its minimum); `max` (above its maximum); `maxLength` (longer than allowed); `isNotEmpty` (empty)
+             * @example isFiscalCode
+             */
+            code: string;
+            /**
+             * @description The rule's parameters its message names: `minimum`, `maximum`, `origin` (number, string, array), `expected`, `format`, `values`, `name`
+             * @example {
+             *       "minimum": 1,
+             *       "origin": "number"
+             *     }
+             */
+            params?: {
+                [key: string]: string | number;
+            };
         };
         ErrorDetailDto: {
             /**

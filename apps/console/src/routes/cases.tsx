@@ -9,6 +9,7 @@ import type { components, operations } from '../api/schema';
 import { ApiFieldErrors, Choice, TextInput } from '../components/fields';
 import { useFormat } from '../components/format';
 import { usePageTitle } from '../components/page-title';
+import { deleteSavedFilter, readSavedFilters, saveFilter, type SavedFilter } from '../components/saved-filters';
 import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
@@ -39,6 +40,8 @@ interface CaseFilters {
 const DEFAULT_FILTERS: CaseFilters = { scope: 'office', officeId: '', stage: '', programmeCode: '', status: 'open', stalled: false, overdue: false, sort: 'next_deadline', page: 1 };
 /** The filter last applied is kept in this browser (no personal data in it), so "My cases" opens as the user left it. */
 const FILTER_KEY = 'sal.console.cases.filter';
+/** The list's name among the saved filters of this browser (components/saved-filters). */
+const SAVED_LIST = 'cases';
 
 function savedFilters(): CaseFilters {
   try {
@@ -55,6 +58,8 @@ export function CasesPage() {
   const api = useApi();
   const { user } = useSession();
   const [filters, setFilters] = useState<CaseFilters>(savedFilters);
+  // A saved filter applied from outside the form gives the form a new key, so it shows that filter's values.
+  const [formKey, setFormKey] = useState(0);
   const apply = (next: CaseFilters) => {
     localStorage.setItem(FILTER_KEY, JSON.stringify(next));
     setFilters(next);
@@ -92,14 +97,24 @@ export function CasesPage() {
         <h2 id="filters-title" className="h5">
           {t('cases.filters')}
         </h2>
-        <FiltersForm initial={filters} offices={offices} onApply={(next) => apply({ ...next, page: 1 })} onReset={() => apply(DEFAULT_FILTERS)} />
+        <FiltersForm key={formKey} initial={filters} offices={offices} onApply={(next) => apply({ ...next, page: 1 })} onReset={() => apply(DEFAULT_FILTERS)} />
+        {user && (
+          <SavedFilters
+            sub={user.sub}
+            current={filters}
+            onApply={(saved) => {
+              apply({ ...DEFAULT_FILTERS, ...saved, page: 1 });
+              setFormKey((k) => k + 1);
+            }}
+          />
+        )}
       </section>
       <section aria-labelledby="results-title" className="mt-4">
         <h2 id="results-title" className="h5" aria-live="polite">
           {journeys.data ? (journeys.data.total === 1 ? t('cases.resultsOne') : t('cases.results', { total: journeys.data.total })) : t('app.loading')}
         </h2>
         {journeys.data && journeys.data.items.length === 0 && <p>{t('cases.none')}</p>}
-        {journeys.data && journeys.data.items.length > 0 && <CaseTable items={journeys.data.items} />}
+        {journeys.data && journeys.data.items.length > 0 && <CaseTable items={journeys.data.items} total={journeys.data.total} offset={(filters.page - 1) * PAGE_SIZE} />}
         {journeys.data && pages > 1 && (
           <nav aria-label={t('cases.paging')} className="sal-paging">
             <Button className="btn btn-outline-primary btn-sm" isDisabled={filters.page <= 1} onPress={() => apply({ ...filters, page: filters.page - 1 })}>
@@ -197,7 +212,60 @@ function FiltersForm({ initial, offices, onApply, onReset }: { initial: CaseFilt
   );
 }
 
-function CaseTable({ items }: { items: Summary[] }) {
+/** The filters saved under a name (this browser, this user; filters only, no person), applied or deleted with a press. */
+function SavedFilters({ sub, current, onApply }: { sub: string; current: CaseFilters; onApply(filters: Omit<CaseFilters, 'page'>): void }) {
+  const t = useT();
+  const [saved, setSaved] = useState<SavedFilter<Omit<CaseFilters, 'page'>>[]>(() => readSavedFilters(SAVED_LIST, sub));
+  const [name, setName] = useState('');
+  return (
+    <div className="sal-saved-filters mt-3">
+      <h3 id="saved-filters-title" className="h6">
+        {t('cases.saved.title')}
+      </h3>
+      <Form
+        className="sal-search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          const trimmed = name.trim();
+          if (!trimmed) return;
+          const { page: _page, ...filters } = current;
+          void _page;
+          setSaved(saveFilter(SAVED_LIST, sub, trimmed, filters));
+          setName('');
+        }}
+      >
+        <TextInput label={t('cases.saved.name')} help={t('cases.saved.nameHelp')} value={name} onChange={setName} isRequired maxLength={60} autoComplete="off" />
+        <Button type="submit" className="btn btn-outline-primary">
+          {t('cases.saved.save')}
+        </Button>
+      </Form>
+      {saved.length === 0 ? (
+        <p className="mb-0">{t('cases.saved.none')}</p>
+      ) : (
+        <ul aria-labelledby="saved-filters-title" className="sal-saved-list">
+          {saved.map((s) => (
+            <li key={s.name}>
+              <span>{s.name}</span>{' '}
+              <Button className="btn btn-link btn-sm" aria-label={t('cases.saved.applyLabel', { name: s.name })} onPress={() => onApply(s.filters)}>
+                {t('cases.saved.apply')}
+              </Button>
+              <Button className="btn btn-link btn-sm" aria-label={t('cases.saved.deleteLabel', { name: s.name })} onPress={() => setSaved(deleteSavedFilter(SAVED_LIST, sub, s.name))}>
+                {t('cases.saved.delete')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The page's rows; above {@link VIRTUALISE_FROM} rows only those in view are in the DOM, so the table says its size
+ * (`aria-rowcount`: every journey found, plus the header row) and each row its place (`aria-rowindex`) to assistive
+ * technology.
+ */
+function CaseTable({ items, total, offset }: { items: Summary[]; total: number; offset: number }) {
   const t = useT();
   const format = useFormat();
   const scroller = useRef<HTMLDivElement>(null);
@@ -208,9 +276,9 @@ function CaseTable({ items }: { items: Summary[] }) {
   const after = virtual && rows.length > 0 ? virtualizer.getTotalSize() - rows[rows.length - 1].start - rows[rows.length - 1].size : 0;
   return (
     <div ref={scroller} className={virtual ? 'sal-table-scroll sal-virtual' : 'sal-table-scroll'} tabIndex={0} role="region" aria-label={t('cases.listLabel')}>
-      <table className="table sal-table">
+      <table className="table sal-table" aria-rowcount={total + 1}>
         <thead>
-          <tr>
+          <tr aria-rowindex={1}>
             <th scope="col">{t('cases.col.person')}</th>
             <th scope="col">{t('cases.col.programme')}</th>
             <th scope="col">{t('cases.col.office')}</th>
@@ -224,7 +292,7 @@ function CaseTable({ items }: { items: Summary[] }) {
           {rows.map((row) => {
             const j = items[row.index];
             return (
-              <tr key={j.journeyId} style={{ height: ROW_HEIGHT }}>
+              <tr key={j.journeyId} style={{ height: ROW_HEIGHT }} aria-rowindex={offset + row.index + 2}>
                 <td>
                   <Link to="/journeys/$journeyId" params={{ journeyId: j.journeyId }}>
                     {j.familyName} {j.givenName}
@@ -267,7 +335,7 @@ function PersonSearch() {
     if (error) {
       setFailed(true);
       setFound(null);
-      setErrors(fieldMessages(error as ApiErrorBody));
+      setErrors(fieldMessages(error as ApiErrorBody, t));
       return;
     }
     setFailed(false);

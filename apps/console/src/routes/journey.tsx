@@ -5,6 +5,7 @@ import { useApi } from '../api/api-context';
 import type { components } from '../api/schema';
 import { useFormat } from '../components/format';
 import { usePageTitle } from '../components/page-title';
+import { EventPhrase, EveryDuration } from '../components/phrases';
 import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
 import { CompleteActionForm, IntakeForm, JustifyLapseForm, OtherCommands, OutcomeForm, PactForm } from './journey-commands';
@@ -141,7 +142,7 @@ export function JourneyPage() {
           <>
             <p>{t('journey.pactVersion', { version: j.pact.version, date: format.day(j.pact.signedAt) })}</p>
             <p>
-              {t('journey.profiling')}: {t(`profiling.${j.pact.profilingClass}`)} · {t('journey.contactFrequency')}: {j.pact.contactFrequency}
+              {t('journey.profiling')}: {t(`profiling.${j.pact.profilingClass}`)} · {t('journey.contactFrequency')}: <EveryDuration iso={j.pact.contactFrequency} />
             </p>
           </>
         )}
@@ -247,7 +248,7 @@ export function JourneyPage() {
           <ol className="sal-timeline">
             {events.data.map((e) => (
               <li key={e.seq}>
-                <span className="sal-timeline-at">{format.instant(e.at)}</span> <span>{e.type}</span>
+                <span className="sal-timeline-at">{format.instant(e.at)}</span> <EventPhrase type={e.type} />
               </li>
             ))}
           </ol>

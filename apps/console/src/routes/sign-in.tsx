@@ -55,7 +55,7 @@ function DevelopmentSignIn({ session }: { session: DevelopmentSession }) {
       await navigate({ to: returnTo.slice(import.meta.env.BASE_URL.length - 1) || '/' });
     } catch (error) {
       setFailed(true);
-      setErrors(error instanceof DevSignInError ? fieldMessages(error.body) : {});
+      setErrors(error instanceof DevSignInError ? fieldMessages(error.body, t) : {});
     } finally {
       setBusy(false);
     }

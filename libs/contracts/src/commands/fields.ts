@@ -43,7 +43,7 @@ export const text = (max: number, doc: Doc, kind: TextKind = 'multiline') =>
     .regex(/\S/, { error: 'must not be blank' })
     .superRefine((value, ctx) => {
       const problem = textProblem(value, kind);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'unstorable_text' } });
     })
     .meta({ ...doc, description: `${doc.description} (1-${max} characters)` });
 
@@ -54,7 +54,7 @@ export const note = (max: number, doc: Doc) =>
     .max(max, { error: `must be at most ${max} characters` })
     .superRefine((value, ctx) => {
       const problem = textProblem(value, 'multiline');
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { code: 'unstorable_text' } });
     })
     .meta({ ...doc, description: `${doc.description} (at most ${max} characters)` });
 
@@ -62,28 +62,28 @@ export const note = (max: number, doc: Doc) =>
 export const instant = (doc: Doc) =>
   z
     .string({ error: 'must be an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00+01:00' })
-    .refine(isIsoInstant, { error: 'must be an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00+01:00' })
+    .refine(isIsoInstant, { error: 'must be an ISO-8601 date-time with offset, e.g. 2026-03-01T09:30:00+01:00', params: { code: 'invalid_instant' } })
     .meta({ format: 'date-time', ...doc });
 
 /** A real calendar date, YYYY-MM-DD. */
 export const calendarDate = (doc: Doc) =>
   z
     .string({ error: 'must be a real calendar date written YYYY-MM-DD' })
-    .refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD' })
+    .refine(isIsoDate, { error: 'must be a real calendar date written YYYY-MM-DD', params: { code: 'invalid_date' } })
     .meta({ format: 'date', ...doc });
 
 /** A due date: YYYY-MM-DD (due at the end of that day in Rome) or an ISO-8601 date-time with offset. */
 export const dueDate = (doc: Doc) =>
   z
     .string({ error: 'must be YYYY-MM-DD or an ISO-8601 date-time with offset' })
-    .refine((v) => isIsoDate(v) || isIsoInstant(v), { error: 'must be YYYY-MM-DD or an ISO-8601 date-time with offset' })
+    .refine((v) => isIsoDate(v) || isIsoInstant(v), { error: 'must be YYYY-MM-DD or an ISO-8601 date-time with offset', params: { code: 'invalid_due_date' } })
     .meta(doc);
 
 /** An ISO-8601 duration such as P30D, P1M, P2W. */
 export const duration = (doc: Doc) =>
   z
     .string({ error: 'must be an ISO-8601 duration such as P30D or P1M' })
-    .refine(isIsoDuration, { error: 'must be an ISO-8601 duration such as P30D or P1M' })
+    .refine(isIsoDuration, { error: 'must be an ISO-8601 duration such as P30D or P1M', params: { code: 'invalid_duration' } })
     .meta(doc);
 
 /** true or false. */

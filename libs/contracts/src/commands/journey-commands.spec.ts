@@ -61,7 +61,7 @@ describe('the command table', () => {
   });
 
   it('holds a staff id to the 64 characters of the read model, as the API does (a longer one once passed the journey and failed its projection)', () => {
-    expect(problems('RecordContact', { operatorId: 'o'.repeat(65), channel: 'phone' })).toEqual([{ field: 'operatorId', message: expect.stringMatching(/1-64 characters/) }]);
+    expect(problems('RecordContact', { operatorId: 'o'.repeat(65), channel: 'phone' })).toEqual([{ field: 'operatorId', message: expect.stringMatching(/1-64 characters/), code: 'invalid_format', params: { format: 'regex' } }]);
     expect(problems('RecordContact', { operatorId: 'o'.repeat(64), channel: 'phone' })).toEqual([]);
   });
 
@@ -77,9 +77,9 @@ describe('the command table', () => {
   });
 
   it('refuses text the engine cannot store, and a line break where one line is asked', () => {
-    expect(problems('RecordContact', { operatorId: 'op-1', channel: 'phone', note: 'a\u0000b' })).toEqual([{ field: 'note', message: expect.stringMatching(/control characters/) }]);
+    expect(problems('RecordContact', { operatorId: 'op-1', channel: 'phone', note: 'a\u0000b' })).toEqual([{ field: 'note', message: expect.stringMatching(/control characters/), code: 'unstorable_text' }]);
     expect(problems('RecordJobOffer', { employer: 'ACME\nS.p.A.', position: 'Magazziniere', suitable: true, communicatedBy: 'pec', operatorId: 'op-1' })).toEqual([
-      { field: 'employer', message: expect.stringMatching(/line breaks/) },
+      { field: 'employer', message: expect.stringMatching(/line breaks/), code: 'unstorable_text' },
     ]);
   });
 

@@ -678,6 +678,10 @@ export function toJourneyCommand(type: OperatorCommandType, params: Record<strin
 export interface InputProblem {
   field: string;
   message: string;
+  /** The schema's issue code (`invalid_type`, `too_small`, `too_big`, `invalid_format`, `invalid_value`), `unknown_field`, or a refinement's own `params.code` (else `invalid`). */
+  code: string;
+  /** The rule's parameters a message names: `minimum`, `maximum`, `origin` (number, string, array), `expected`, `format`, `values`, `name`. */
+  params?: Record<string, string | number>;
 }
 
 /** The problems of a schema's failure, one per field (its first), in the order the schema found them. */
@@ -686,8 +690,30 @@ export function inputProblems(error: z.ZodError, prefix = ''): InputProblem[] {
     path.reduce<string>((acc, s) => (typeof s === 'number' || /^\d+$/.test(String(s)) ? `${acc}[${String(s)}]` : acc ? `${acc}.${String(s)}` : String(s)), prefix);
   const all = error.issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: `property ${key} should not exist` }))
-      : [{ field: name(issue.path) || '(body)', message: issue.message }],
+      ? issue.keys.map((key) => ({ field: name([...issue.path, key]), message: `property ${key} should not exist`, code: 'unknown_field', params: { name: key } }))
+      : [{ field: name(issue.path) || '(body)', message: issue.message, ...issueCode(issue) }],
   );
   return all.filter((p, i) => all.findIndex((q) => q.field === p.field) === i);
+}
+
+/** The stable code and parameters of one schema issue (see {@link InputProblem}). */
+function issueCode(issue: z.core.$ZodIssue): Pick<InputProblem, 'code' | 'params'> {
+  switch (issue.code) {
+    case 'invalid_type':
+      return { code: issue.code, params: { expected: issue.expected } };
+    case 'too_small':
+      return { code: issue.code, params: { minimum: Number(issue.minimum), origin: issue.origin } };
+    case 'too_big':
+      return { code: issue.code, params: { maximum: Number(issue.maximum), origin: issue.origin } };
+    case 'invalid_format':
+      return { code: issue.code, params: { format: issue.format } };
+    case 'invalid_value':
+      return { code: issue.code, params: { values: issue.values.map(String).join(', ') } };
+    case 'custom': {
+      const own = (issue.params as { code?: unknown } | undefined)?.code;
+      return { code: typeof own === 'string' ? own : 'invalid' };
+    }
+    default:
+      return { code: 'invalid' };
+  }
 }

@@ -13,10 +13,10 @@ describe('inspectPlainInput', () => {
     const { problems, tooDeep, rest } = inspectPlainInput(value);
     expect(tooDeep).toBe(false);
     expect(problems).toEqual([
-      { field: '__proto__', message: 'property __proto__ should not exist' },
-      { field: 'actions[0].kind.valueOf', message: 'property valueOf should not exist' },
-      { field: 'availability.constructor', message: 'property constructor should not exist' },
-      { field: 'prototype', message: 'property prototype should not exist' },
+      { field: '__proto__', message: 'property __proto__ should not exist', code: 'forbidden_name', params: { name: '__proto__' } },
+      { field: 'actions[0].kind.valueOf', message: 'property valueOf should not exist', code: 'forbidden_name', params: { name: 'valueOf' } },
+      { field: 'availability.constructor', message: 'property constructor should not exist', code: 'forbidden_name', params: { name: 'constructor' } },
+      { field: 'prototype', message: 'property prototype should not exist', code: 'forbidden_name', params: { name: 'prototype' } },
     ]);
     // What the validator then sees: the other broken parts (an object for `kind`, the unknown " ") are still there.
     expect(rest).toEqual({ actions: [{ kind: {}, description: 'd', ' ': null }], availability: { workshops: true } });
@@ -42,9 +42,9 @@ describe('inspectPlainInput', () => {
     const value = { beneficiary: { givenName: 'Ma\u0000rio', familyName: 'Rossi' }, note: 'a\ud800', list: ['ok', 'b\u0007'], tab: 'a\tb\nc' };
     const { problems, rest } = inspectPlainInput(value);
     expect(problems).toEqual([
-      { field: 'beneficiary.givenName', message: expect.stringMatching(/control characters/) },
-      { field: 'list[1]', message: expect.stringMatching(/control characters/) },
-      { field: 'note', message: expect.stringMatching(/unpaired surrogate/) },
+      { field: 'beneficiary.givenName', message: expect.stringMatching(/control characters/), code: 'unstorable_text' },
+      { field: 'list[1]', message: expect.stringMatching(/control characters/), code: 'unstorable_text' },
+      { field: 'note', message: expect.stringMatching(/unpaired surrogate/), code: 'unstorable_text' },
     ]);
     expect(rest).toEqual({ beneficiary: { familyName: 'Rossi' }, list: ['ok', 'b\u0007'], tab: 'a\tb\nc' });
   });
@@ -58,6 +58,6 @@ describe('inspectPlainInput', () => {
   });
 
   it('names a field whose name holds a control character, escaped', () => {
-    expect(inspectPlainInput({ 'a\u0000b': 1 }).problems).toEqual([{ field: 'a\\u0000b', message: expect.stringMatching(/^the field's name/) }]);
+    expect(inspectPlainInput({ 'a\u0000b': 1 }).problems).toEqual([{ field: 'a\\u0000b', message: expect.stringMatching(/^the field's name/), code: 'unstorable_text' }]);
   });
 });

@@ -32,24 +32,24 @@ export function inspectPlainInput(value: unknown): Inspected {
       const message = textProblem(node, 'multiline');
       if (message === null) continue;
       if (node.normalize('NFC') !== node && textProblem(node.normalize('NFC'), 'multiline') === null) denormalised = true;
-      else problems.push({ field: path || '(body)', message });
+      else problems.push({ field: path || '(body)', message, code: 'unstorable_text' });
       continue;
     }
     if (typeof node !== 'object' || node === null) continue;
     if (depth > MAX_DEPTH) {
-      problems.push({ field: path || '(body)', message: `is nested deeper than ${MAX_DEPTH} levels` });
+      problems.push({ field: path || '(body)', message: `is nested deeper than ${MAX_DEPTH} levels`, code: 'too_deep', params: { maximum: MAX_DEPTH } });
       tooDeep = true;
       continue;
     }
     for (const key of Object.keys(node)) {
       const field = Array.isArray(node) ? `${path}[${key}]` : path ? `${path}.${key}` : key;
       if (isPrototypeName(node, key)) {
-        problems.push({ field, message: `property ${key} should not exist` });
+        problems.push({ field, message: `property ${key} should not exist`, code: 'forbidden_name', params: { name: key } });
         continue;
       }
       const keyProblem = Array.isArray(node) ? null : textProblem(key, 'line');
       if (keyProblem !== null) {
-        problems.push({ field: JSON.stringify(field).slice(1, -1), message: `the field's name ${keyProblem}` });
+        problems.push({ field: JSON.stringify(field).slice(1, -1), message: `the field's name ${keyProblem}`, code: 'unstorable_text' });
         continue;
       }
       stack.push({ node: (node as Record<string, unknown>)[key], path: field, depth: depth + 1 });

@@ -24,5 +24,5 @@ export function undeclaredQueryParameters(ctx: ExecutionContext): FieldProblem[]
   if (typeof query !== 'object' || query === null) return [];
   const names = Object.keys(query);
   if (names.length === 0 || handlerDeclaresQuery(ctx.getClass(), ctx.getHandler().name)) return [];
-  return names.slice(0, MAX_PROBLEMS).map((name) => ({ field: name, message: `property ${name} should not exist` }));
+  return names.slice(0, MAX_PROBLEMS).map((name) => ({ field: name, message: `property ${name} should not exist`, code: 'unknown_field', params: { name } }));
 }

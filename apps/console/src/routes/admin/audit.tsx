@@ -49,7 +49,7 @@ function Audit() {
     queryFn: async () => {
       const { data, error } = await api.GET('/audit', { params: { query } });
       if (error) {
-        setErrors(fieldMessages(error));
+        setErrors(fieldMessages(error, t));
         throw error;
       }
       setErrors({});

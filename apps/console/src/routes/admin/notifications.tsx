@@ -43,7 +43,7 @@ function Messages() {
     queryFn: async () => {
       const { data, error } = await api.GET('/notifications', { params: { query } });
       if (error) {
-        setErrors(fieldMessages(error));
+        setErrors(fieldMessages(error, t));
         throw error;
       }
       setErrors({});
@@ -213,7 +213,7 @@ function SideEffectFailures() {
     queryFn: async () => {
       const { data, error } = await api.GET('/supervisor/side-effect-failures', { params: { query: { officeId: offices, page, pageSize: PAGE_SIZE } } });
       if (error) {
-        setErrors(fieldMessages(error));
+        setErrors(fieldMessages(error, t));
         throw error;
       }
       setErrors({});

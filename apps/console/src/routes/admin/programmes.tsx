@@ -260,7 +260,7 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
         body: definition as components['schemas']['PublishCatalogueDto'],
       });
       if (error) {
-        const fields = fieldMessages(error);
+        const fields = fieldMessages(error, t);
         const { code: forCode, ...rest } = fields;
         setCodeErrors(forCode ? { code: forCode } : {});
         setProblems(Object.entries(rest));

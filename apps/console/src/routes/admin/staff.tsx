@@ -39,7 +39,7 @@ function Staff() {
     queryFn: async () => {
       const { data, error } = await api.GET('/staff', { params: { query } });
       if (error) {
-        setFilterErrors(fieldMessages(error));
+        setFilterErrors(fieldMessages(error, t));
         throw error;
       }
       setFilterErrors({});
@@ -179,7 +179,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
         body: { officeId: value('officeId').trim(), role, email: value('email'), displayName: value('displayName'), active },
       });
       if (error) {
-        const fields = fieldMessages(error);
+        const fields = fieldMessages(error, t);
         setErrors(fields);
         setRefusal(Object.keys(fields).length === 0 ? (errorMessage(error) ?? '') : null);
         return;

@@ -46,7 +46,7 @@ export function KpisPage() {
   });
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const k = kpis.data;
-  const problems = kpis.isError ? fieldMessages(kpis.error) : {};
+  const problems = kpis.isError ? fieldMessages(kpis.error, t) : {};
 
   return (
     <>

@@ -67,7 +67,7 @@ export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, f
   });
   const go = (next: ScreenSearch) => void navigate({ to: '.', search: compact(next) as never });
   const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
-  const problems = list.isError ? fieldMessages(list.error) : {};
+  const problems = list.isError ? fieldMessages(list.error, t) : {};
 
   return (
     <>
