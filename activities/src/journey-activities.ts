@@ -1,8 +1,9 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import {
   SIDE_EFFECT_DATA_ERROR_TYPE,
   SIDE_EFFECT_UNAVAILABLE_TYPE,
+  type ApplySideEffectsInput,
   type JourneyActivities,
   type NotifyJourneyInput,
   type ProjectJourneyInput,
@@ -12,9 +13,12 @@ import type { JourneyNotice } from '@sal/domain';
 import { describeSideEffectError, JourneyProjector, PactDocuments, SideEffectFailures } from '@sal/persistence';
 import { generatePactDocuments } from './pact-documents';
 
-/** Where notices go: the notification outbox in production. It must ignore a notice key it has already recorded. */
+/**
+ * Where notices go: the notification outbox in production. It must ignore a notice key it has already recorded. Given
+ * `within`, it writes in that transaction (the side-effect batch's), so the notices commit with the read model.
+ */
 export interface NoticeRecorder {
-  notify(notices: JourneyNotice[]): Promise<unknown>;
+  notify(notices: JourneyNotice[], within?: EntityManager): Promise<unknown>;
 }
 
 /** What the journey activities need from the outside world; the worker wires real ones, tests a throwaway database. */
@@ -60,6 +64,14 @@ export function createJourneyActivities(deps: JourneyActivityDeps): JourneyActiv
     },
     async notifyJourney({ journeyId, notices, afterFailure }: NotifyJourneyInput): Promise<void> {
       await sideEffect('notices', journeyId, notices[0]?.officeId ?? '', null, afterFailure === true, () => deps.notices.notify(notices));
+    },
+    async applySideEffects({ journeyId, officeId, events, notices, afterFailure }: ApplySideEffectsInput): Promise<void> {
+      // One transaction for the read model and the outbox; its failure is recorded as the projection's (it holds both).
+      await sideEffect('projection', journeyId, officeId, events[0]?.seq ?? null, afterFailure === true, async () => {
+        const state = await projector.apply(journeyId, events, (m) => deps.notices.notify(notices, m));
+        // Documents after the rows, as projectJourney does: retried with the batch, idempotent per version.
+        if (state) await generatePactDocuments(documents, events, state);
+      });
     },
   };
 }

@@ -51,6 +51,7 @@ import {
   type JourneyActivities,
   type JourneyLiveView,
   type JourneyWorkflowInput,
+  type SideEffectsStatus,
 } from '@sal/contracts';
 import { SideEffectQueue } from './side-effect-stream';
 
@@ -64,6 +65,19 @@ const COMMAND_NOTICES_PATCH = 'journey-command-notices-v1';
  * notice that keeps failing no longer holds up deadlines. Runs recorded before it replay the single loop they ran.
  */
 const SIDE_EFFECTS_APART_PATCH = 'journey-side-effects-apart-v1';
+
+/**
+ * From this version on, a decision's side effects are one batch (its events and its notices) sent by one stream to one
+ * activity, `applySideEffects`, which writes the read model and the outbox in one transaction and folds the state
+ * itself: the state no longer travels. Runs recorded before it replay the two streams (or the single loop) they ran.
+ */
+const SIDE_EFFECTS_ONE_PATCH = 'journey-side-effects-one-v1';
+
+/** One decision's side effects, for the one stream. */
+interface SideEffectBatch {
+  events: JourneyEvent[];
+  notices: JourneyNotice[];
+}
 
 /**
  * Journeys started with this marker run under the current edition of the rules (`@sal/domain` `rules-edition.ts`),
@@ -96,6 +110,7 @@ const sideEffects = proxyActivities<JourneyActivities>({
 export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<JourneyView> {
   // Decided once, first thing: the mode a run was recorded in is the mode it replays in.
   const apart = patched(SIDE_EFFECTS_APART_PATCH);
+  const one = apart && patched(SIDE_EFFECTS_ONE_PATCH);
   let state: JourneyState;
   const unprojected: JourneyEvent[] = [];
   const unsentNotices: JourneyNotice[] = [];
@@ -110,6 +125,13 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     unprojected.push(...input.unprojected);
     unsentNotices.push(...(input.unsentNotices ?? []));
   }
+  // What a continued run was handed goes first, as one batch.
+  const carried: SideEffectBatch[] =
+    one && (unprojected.length > 0 || unsentNotices.length > 0) ? [{ events: unprojected.splice(0), notices: unsentNotices.splice(0) }] : [];
+  const batches = new SideEffectQueue<SideEffectBatch>((waiting, afterFailure) => {
+    const merged = { events: waiting.flatMap((b) => b.events), notices: waiting.flatMap((b) => b.notices) };
+    return sideEffects.applySideEffects({ journeyId: state.journeyId, officeId: state.officeId, ...merged, ...(afterFailure ? { afterFailure } : {}) });
+  }, carried);
   const projection = new SideEffectQueue<JourneyEvent>(
     (events, afterFailure) => sideEffects.projectJourney({ journeyId: state.journeyId, events, state, ...(afterFailure ? { afterFailure } : {}) }),
     apart ? unprojected.splice(0) : [],
@@ -118,8 +140,25 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     (batch, afterFailure) => sideEffects.notifyJourney({ journeyId: state.journeyId, notices: batch, ...(afterFailure ? { afterFailure } : {}) }),
     apart ? unsentNotices.splice(0) : [],
   );
+  /** The live view's `sideEffects`: with one stream, both parts show its failure and what of each kind waits. */
+  const sideEffectsStatus = (): SideEffectsStatus => {
+    if (!one) return { projection: projection.status(), notices: notices.status() };
+    const { failing } = batches.status();
+    const waiting = batches.pending;
+    return {
+      projection: { pending: waiting.reduce((n, b) => n + b.events.length, 0), failing },
+      notices: { pending: waiting.reduce((n, b) => n + b.notices.length, 0), failing },
+    };
+  };
+  /** Everything handed to the side effects is written / nothing is in flight. */
+  const sideEffectsDrained = () => batches.drained && projection.drained && notices.drained;
+  const sideEffectsSettled = () => batches.settled && projection.settled && notices.settled;
   /** Hands a decision's events (and, when sent, its notices) to the side effects. */
   const record = (events: JourneyEvent[], sendNotices: () => boolean): void => {
+    if (one) {
+      if (events.length > 0) batches.push([{ events, notices: noticesFor(events, state) }]);
+      return;
+    }
     if (apart) {
       projection.push(events);
       notices.push(noticesFor(events, state));
@@ -197,13 +236,18 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     validator: (c) => void decideOrRefuse(wellFormed(generic(admissible(c)))),
   });
   setHandler(getJourneyStateQuery, (): JourneyLiveView =>
-    apart ? { ...toView(state), sideEffects: { projection: projection.status(), notices: notices.status() } } : toView(state),
+    apart ? { ...toView(state), sideEffects: sideEffectsStatus() } : toView(state),
   );
   setHandler(retrySideEffectsSignal, () => {
+    batches.retryNow();
     projection.retryNow();
     notices.retryNow();
   });
 
+  if (one) {
+    void batches.run(now);
+    return await journeyLoop();
+  }
   if (apart) {
     void projection.run(now);
     void notices.run(now);
@@ -220,8 +264,14 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
 
       if (workflowInfo().continueAsNewSuggested) {
         // What is not yet written travels to the next run; nothing may be in flight when it goes.
-        await condition(() => allHandlersFinished() && projection.settled && notices.settled);
-        await continueAsNew<typeof journeyWorkflow>({ kind: 'continued', state, unprojected: projection.pending, unsentNotices: notices.pending });
+        await condition(() => allHandlersFinished() && sideEffectsSettled());
+        const waiting = batches.pending;
+        await continueAsNew<typeof journeyWorkflow>({
+          kind: 'continued',
+          state,
+          unprojected: [...waiting.flatMap((b) => b.events), ...projection.pending],
+          unsentNotices: [...waiting.flatMap((b) => b.notices), ...notices.pending],
+        });
       }
 
       const deadline = nextDeadline(state);
@@ -238,7 +288,7 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     indexSearchAttributes(state, indexed);
     await startNextEpisode(state);
     // A finished journey ends once its history is in the read model and its last notices are in the outbox.
-    await condition(() => allHandlersFinished() && projection.drained && notices.drained);
+    await condition(() => allHandlersFinished() && sideEffectsDrained());
     return toView(state);
   }
 

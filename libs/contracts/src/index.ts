@@ -168,6 +168,25 @@ export interface JourneyActivities {
   projectJourney(input: ProjectJourneyInput): Promise<void>;
   /** Records the notices in the notification outbox, once per notice key; delivery happens outside the journey. */
   notifyJourney(input: NotifyJourneyInput): Promise<void>;
+  /**
+   * A batch of new events and their notices, in one PostgreSQL transaction: appends the events to `journey_events`,
+   * brings the read model to the state they lead to (folded from the stored events, so the state never travels) and
+   * records the notices in the outbox. Idempotent: events on (journeyId, seq), rows on `lastSeq`, notices on their key.
+   * Journeys started since `journey-side-effects-one-v1` call this one activity per batch instead of the two above.
+   */
+  applySideEffects(input: ApplySideEffectsInput): Promise<void>;
+}
+
+/** What the one side-effect activity receives: what changed, never the journey's whole state. */
+export interface ApplySideEffectsInput {
+  journeyId: string;
+  /** The journey's office (not personal data): where a failure is recorded for supervisors. */
+  officeId: string;
+  /** New events, in order, without gaps after those already stored (the stream sends them so). */
+  events: JourneyEvent[];
+  notices: JourneyNotice[];
+  /** As in {@link ProjectJourneyInput}. */
+  afterFailure?: boolean;
 }
 
 export interface NotifyJourneyInput {

@@ -38,10 +38,13 @@ export class NotificationService {
     this.staff = new StaffDirectory(dataSource);
   }
 
-  /** Records every notice, or none (one transaction). */
-  async notify(notices: readonly JourneyNotice[]): Promise<NotifyResult> {
+  /**
+   * Records every notice, or none: in a transaction of its own, or in `within` (the journey's side-effect batch, whose
+   * read-model writes commit or roll back with these rows).
+   */
+  async notify(notices: readonly JourneyNotice[], within?: EntityManager): Promise<NotifyResult> {
     if (notices.length === 0) return { enqueued: 0, duplicates: 0 };
-    return this.dataSource.transaction(async (m) => {
+    const record = async (m: EntityManager): Promise<NotifyResult> => {
       // Serialises a retried activity racing a slow first attempt; keys locked in one order, so no deadlock.
       const keys = [...new Set(notices.map((n) => n.key))].sort();
       for (const key of keys) await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
@@ -60,7 +63,8 @@ export class NotificationService {
         else duplicates += 1;
       }
       return { enqueued, duplicates };
-    });
+    };
+    return within ? record(within) : this.dataSource.transaction(record);
   }
 
   private async recipients(m: EntityManager, notice: JourneyNotice): Promise<Recipient[]> {

@@ -39,6 +39,52 @@ export class JourneyProjector {
   }
 
   /**
+   * Appends `events` (new events of one journey, in order) and brings the journey's rows to the state they lead to,
+   * folded here from the stored events with the domain's `replay`: the caller sends what changed, never the state.
+   * `within` runs in the same transaction, with that state (the journey's notices go to the outbox there), so the
+   * batch is written whole or not at all. Idempotent as {@link project}: a retried batch writes nothing twice.
+   * @returns the journey's state after the events, or null when there were none.
+   */
+  async apply(
+    journeyId: string,
+    events: readonly JourneyEvent[],
+    within: (m: EntityManager, state: JourneyState | null) => Promise<unknown> = async () => undefined,
+  ): Promise<JourneyState | null> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [journeyId]);
+      let state: JourneyState | null = null;
+      if (events.length > 0) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(JourneyEventRecord)
+          .values(events.map((e) => m.create(JourneyEventRecord, { journeyId, seq: e.seq, type: e.type, occurredAt: new Date(e.at), data: e.data })))
+          .orIgnore()
+          .execute();
+        const lastSeq = events[events.length - 1].seq;
+        const stored = await m
+          .getRepository(JourneyEventRecord)
+          .createQueryBuilder('e')
+          .where('e.journey_id = :journeyId AND e.seq <= :lastSeq', { journeyId, lastSeq })
+          .orderBy('e.seq')
+          .getMany();
+        // The fold needs every event from the first: a gap would make a wrong state, so nothing is written.
+        if (stored.length !== lastSeq || stored[0]?.seq !== 1) {
+          throw new ProjectionGapError(`journey_events holds ${stored.length} of the ${lastSeq} events before this batch's last`);
+        }
+        state = replay(stored.map(toDomainEvent));
+        const current = await m.findOne(JourneyRecord, { where: { journeyId }, select: { lastSeq: true } });
+        if (!current || current.lastSeq < state.lastSeq) {
+          await writeRows(m, state);
+          await syncOpenJourneyLock(m, state);
+        }
+      }
+      await within(m, state);
+      return state;
+    });
+  }
+
+  /**
    * Rebuilds `journeys`, `pact_actions`, `appointments`, `journey_services` and `conditionality_steps` from
    * `journey_events`. Runs in one transaction that locks the read model, so live projections wait and then apply on
    * top of the rebuilt rows.
@@ -80,6 +126,11 @@ export class JourneyProjector {
       return { journeys: done, events };
     });
   }
+}
+
+/** A batch whose earlier events are not stored: the fold cannot be made (a data error: retried after a fix). */
+export class ProjectionGapError extends Error {
+  override readonly name = 'ProjectionGapError';
 }
 
 /** The tables the rebuild empties and refills: every one derived from the journeys' states (children first). */
