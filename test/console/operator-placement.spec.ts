@@ -31,11 +31,21 @@ async function openCommand(page: Page, title: string): Promise<Locator> {
   return form;
 }
 
+/** What the page's functions use of the browser (the test project has no DOM types). */
+interface BrowserGlobals {
+  document: { activeElement: FocusedElement };
+  getComputedStyle(element: FocusedElement): { outlineStyle: string; outlineWidth: string; boxShadow: string };
+}
+interface FocusedElement {
+  tagName: string;
+  matches(selector: string): boolean;
+}
+
 /** Presses `key` (Tab, Shift+Tab) until `target` has the focus. */
 async function tabTo(page: Page, target: Locator, key = 'Tab', max = 120): Promise<void> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press(key);
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
+    if (await target.evaluate((element) => element === (globalThis as unknown as BrowserGlobals).document.activeElement).catch(() => false)) return;
   }
   throw new Error(`${String(target)} never had the focus after ${max} presses of ${key}`);
 }
@@ -43,8 +53,9 @@ async function tabTo(page: Page, target: Locator, key = 'Tab', max = 120): Promi
 /** The focused element shows its focus: it matches :focus-visible and draws an outline or a shadow. */
 async function expectFocusVisible(page: Page): Promise<void> {
   const focus = await page.evaluate(() => {
-    const element = document.activeElement as HTMLElement;
-    const style = getComputedStyle(element);
+    const browser = globalThis as unknown as BrowserGlobals;
+    const element = browser.document.activeElement;
+    const style = browser.getComputedStyle(element);
     return {
       tag: element.tagName,
       focusVisible: element.matches(':focus-visible'),
