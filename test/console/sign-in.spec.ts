@@ -26,12 +26,12 @@ test.describe('development sign-in', () => {
     await expect(page.getByRole('heading', { name: 'Benvenuto', level: 1 })).toBeVisible();
   });
 
-  test("a field the API refuses shows the API's own message beside it", async ({ page }) => {
+  test("a field the API refuses shows the API's message beside it, phrased from its code in the console's language", async ({ page }) => {
     await signInAsDeveloper(page, { offices: 'CPI TO 01', sub: 'op-torino-001' });
     await expect(page.getByRole('alert')).toContainText('Accesso non riuscito');
     const offices = page.getByRole('textbox', { name: 'Uffici' });
     await expect(offices).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('.sal-field', { has: offices })).toContainText('must be');
+    await expect(page.locator('.sal-field', { has: offices })).toContainText('formato non valido');
     await expectAccessible(page);
   });
 
