@@ -131,7 +131,7 @@ describe('traces', () => {
     );
     const client = trace.inTrace.find((s) => s.service === 'sal-api' && s.name.startsWith('StartWorkflowUpdate:'));
     expect(client?.parentSpanId).toBe(trace.httpSpan.spanId);
-    expect(trace.scheduled.name).toBe('StartActivity:projectJourney');
+    expect(trace.scheduled.name).toBe('StartActivity:applySideEffects');
     // The start of the journey is a trace of its own, with its first projection in it.
     const start = receiver.spans.find((s) => s.service === 'sal-api' && s.name === 'POST /journeys')!;
     expect(start).toBeDefined();
@@ -164,7 +164,7 @@ describe('logs', () => {
       return workflow && activity && startActivity ? { workflow, activity } : undefined;
     }, "the worker's lines with the request ids");
     expect(worker.workflow).toMatchObject({ service: 'sal-worker', msg: 'workflow: update received' });
-    expect(worker.activity).toMatchObject({ service: 'sal-worker', activityType: 'projectJourney' });
+    expect(worker.activity).toMatchObject({ service: 'sal-worker', activityType: 'applySideEffects' });
     // Every line the worker wrote as JSON has a level and a message.
     expect(jsonLines(product.worker.output()).every((l) => typeof l.level === 'string' && typeof l.msg === 'string')).toBe(true);
   });
