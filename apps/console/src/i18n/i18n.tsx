@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { CATALOGUES, LANGUAGES, type Language, type MessageKey } from './catalogue';
+import { formatNumber } from './numbers';
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
@@ -32,8 +33,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language]);
   const value = useMemo<I18n>(() => {
     const messages = CATALOGUES[language];
-    const t: Translate = (key, params) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
-    return { language, setLanguage, t, locale: LOCALES[language] };
+    const locale = LOCALES[language];
+    // A number in a phrase (a total, a count, days) is written as the language writes it: "10.000 percorsi".
+    const param = (value: string | number) => (typeof value === 'number' ? formatNumber(locale, value) : value);
+    const t: Translate = (key, params) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? param(params[name]) : whole));
+    return { language, setLanguage, t, locale };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

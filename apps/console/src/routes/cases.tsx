@@ -1,13 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Button, Checkbox, Form, Label, Radio, RadioGroup } from 'react-aria-components';
 import { useApi } from '../api/api-context';
 import { fieldMessages, type ApiErrorBody } from '../api/client';
 import type { components, operations } from '../api/schema';
 import { ApiFieldErrors, Choice, TextInput } from '../components/fields';
 import { useFormat } from '../components/format';
+import { LongTable, useLongList } from '../components/long-list';
 import { usePageTitle } from '../components/page-title';
 import { deleteSavedFilter, readSavedFilters, saveFilter, type SavedFilter } from '../components/saved-filters';
 import type { MessageKey } from '../i18n/catalogue';
@@ -20,10 +20,6 @@ type PersonJourneys = components['schemas']['PersonJourneysDto'];
 
 export const STAGES = ['assessment', 'awaiting_intake', 'awaiting_pact', 'pact_active', 'suspended', 'closed'] as const;
 const SORTS = ['newest', 'oldest', 'next_deadline', 'recently_updated'] as const;
-const PAGE_SIZE = 100;
-/** Above this many rows on a page, only the rows in view are rendered. */
-const VIRTUALISE_FROM = 40;
-const ROW_HEIGHT = 57;
 
 interface CaseFilters {
   scope: 'office' | 'mine';
@@ -34,10 +30,9 @@ interface CaseFilters {
   stalled: boolean;
   overdue: boolean;
   sort: (typeof SORTS)[number];
-  page: number;
 }
 
-const DEFAULT_FILTERS: CaseFilters = { scope: 'office', officeId: '', stage: '', programmeCode: '', status: 'open', stalled: false, overdue: false, sort: 'next_deadline', page: 1 };
+const DEFAULT_FILTERS: CaseFilters = { scope: 'office', officeId: '', stage: '', programmeCode: '', status: 'open', stalled: false, overdue: false, sort: 'next_deadline' };
 /** The filter last applied is kept in this browser (no personal data in it), so "My cases" opens as the user left it. */
 const FILTER_KEY = 'sal.console.cases.filter';
 /** The list's name among the saved filters of this browser (components/saved-filters). */
@@ -45,13 +40,19 @@ const SAVED_LIST = 'cases';
 
 function savedFilters(): CaseFilters {
   try {
-    return { ...DEFAULT_FILTERS, ...(JSON.parse(localStorage.getItem(FILTER_KEY) ?? '{}') as Partial<CaseFilters>) };
+    // (A filter kept before the list was one long list may still name its page: not a filter, dropped.)
+    const { page: _page, ...kept } = JSON.parse(localStorage.getItem(FILTER_KEY) ?? '{}') as Partial<CaseFilters> & { page?: unknown };
+    void _page;
+    return { ...DEFAULT_FILTERS, ...kept };
   } catch {
     return DEFAULT_FILTERS;
   }
 }
 
-/** "My cases": journeys of my offices, filtered, sorted and paged by the API (one call per page). */
+/**
+ * "My cases": journeys of my offices, filtered and sorted by the API, the whole filtered set as one long list (its
+ * rows rendered near the viewport only, its pages fetched as the view reaches them: components/long-list).
+ */
 export function CasesPage() {
   usePageTitle('cases.title');
   const t = useT();
@@ -66,8 +67,6 @@ export function CasesPage() {
   };
 
   const query: ListQuery = {
-    page: filters.page,
-    pageSize: PAGE_SIZE,
     sort: filters.sort,
     ...(filters.scope === 'mine' && user ? { assignedTo: user.sub } : {}),
     ...(filters.officeId ? { officeId: filters.officeId } : {}),
@@ -77,17 +76,15 @@ export function CasesPage() {
     ...(filters.stalled ? { stalled: 'true' as const } : {}),
     ...(filters.overdue ? { overdue: 'true' as const } : {}),
   };
-  const journeys = useQuery({
-    queryKey: ['journeys', query],
-    queryFn: async () => {
-      const { data, error } = await api.GET('/journeys', { params: { query } });
+  const journeys = useLongList<Summary>({
+    key: ['journeys', query],
+    fetchPage: async (page, pageSize) => {
+      const { data, error } = await api.GET('/journeys', { params: { query: { ...query, page, pageSize } } });
       if (error) throw error;
       return data;
     },
-    placeholderData: keepPreviousData,
   });
   const offices = user && !user.offices.includes('*') ? user.offices : [];
-  const pages = journeys.data ? Math.max(1, Math.ceil(journeys.data.total / PAGE_SIZE)) : 1;
 
   return (
     <>
@@ -97,13 +94,13 @@ export function CasesPage() {
         <h2 id="filters-title" className="h5">
           {t('cases.filters')}
         </h2>
-        <FiltersForm key={formKey} initial={filters} offices={offices} onApply={(next) => apply({ ...next, page: 1 })} onReset={() => apply(DEFAULT_FILTERS)} />
+        <FiltersForm key={formKey} initial={filters} offices={offices} onApply={apply} onReset={() => apply(DEFAULT_FILTERS)} />
         {user && (
           <SavedFilters
             sub={user.sub}
             current={filters}
             onApply={(saved) => {
-              apply({ ...DEFAULT_FILTERS, ...saved, page: 1 });
+              apply({ ...DEFAULT_FILTERS, ...saved });
               setFormKey((k) => k + 1);
             }}
           />
@@ -111,21 +108,10 @@ export function CasesPage() {
       </section>
       <section aria-labelledby="results-title" className="mt-4">
         <h2 id="results-title" className="h5" aria-live="polite">
-          {journeys.data ? (journeys.data.total === 1 ? t('cases.resultsOne') : t('cases.results', { total: journeys.data.total })) : t('app.loading')}
+          {journeys.total !== undefined ? (journeys.total === 1 ? t('cases.resultsOne') : t('cases.results', { total: journeys.total })) : journeys.isError ? t('cases.failed') : t('app.loading')}
         </h2>
-        {journeys.data && journeys.data.items.length === 0 && <p>{t('cases.none')}</p>}
-        {journeys.data && journeys.data.items.length > 0 && <CaseTable items={journeys.data.items} total={journeys.data.total} offset={(filters.page - 1) * PAGE_SIZE} />}
-        {journeys.data && pages > 1 && (
-          <nav aria-label={t('cases.paging')} className="sal-paging">
-            <Button className="btn btn-outline-primary btn-sm" isDisabled={filters.page <= 1} onPress={() => apply({ ...filters, page: filters.page - 1 })}>
-              {t('cases.previous')}
-            </Button>
-            <span>{t('cases.page', { page: filters.page, pages })}</span>
-            <Button className="btn btn-outline-primary btn-sm" isDisabled={filters.page >= pages} onPress={() => apply({ ...filters, page: filters.page + 1 })}>
-              {t('cases.next')}
-            </Button>
-          </nav>
-        )}
+        {journeys.total === 0 && <p>{t('cases.none')}</p>}
+        {journeys.total !== undefined && journeys.total > 0 && <CaseTable list={journeys} />}
       </section>
     </>
   );
@@ -213,9 +199,9 @@ function FiltersForm({ initial, offices, onApply, onReset }: { initial: CaseFilt
 }
 
 /** The filters saved under a name (this browser, this user; filters only, no person), applied or deleted with a press. */
-function SavedFilters({ sub, current, onApply }: { sub: string; current: CaseFilters; onApply(filters: Omit<CaseFilters, 'page'>): void }) {
+function SavedFilters({ sub, current, onApply }: { sub: string; current: CaseFilters; onApply(filters: CaseFilters): void }) {
   const t = useT();
-  const [saved, setSaved] = useState<SavedFilter<Omit<CaseFilters, 'page'>>[]>(() => readSavedFilters(SAVED_LIST, sub));
+  const [saved, setSaved] = useState<SavedFilter<CaseFilters>[]>(() => readSavedFilters(SAVED_LIST, sub));
   const [name, setName] = useState('');
   return (
     <div className="sal-saved-filters mt-3">
@@ -228,9 +214,7 @@ function SavedFilters({ sub, current, onApply }: { sub: string; current: CaseFil
           event.preventDefault();
           const trimmed = name.trim();
           if (!trimmed) return;
-          const { page: _page, ...filters } = current;
-          void _page;
-          setSaved(saveFilter(SAVED_LIST, sub, trimmed, filters));
+          setSaved(saveFilter(SAVED_LIST, sub, trimmed, current));
           setName('');
         }}
       >
@@ -260,63 +244,48 @@ function SavedFilters({ sub, current, onApply }: { sub: string; current: CaseFil
   );
 }
 
-/**
- * The page's rows; above {@link VIRTUALISE_FROM} rows only those in view are in the DOM, so the table says its size
- * (`aria-rowcount`: every journey found, plus the header row) and each row its place (`aria-rowindex`) to assistive
- * technology.
- */
-function CaseTable({ items, total, offset }: { items: Summary[]; total: number; offset: number }) {
+/** The journeys found, as one long list (components/long-list: the rows near the viewport only, pages as they come into view). */
+function CaseTable({ list }: { list: ReturnType<typeof useLongList<Summary>> }) {
   const t = useT();
   const format = useFormat();
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtual = items.length > VIRTUALISE_FROM;
-  const virtualizer = useVirtualizer({ count: items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10, enabled: virtual });
-  const rows = virtual ? virtualizer.getVirtualItems() : items.map((_, index) => ({ index, start: index * ROW_HEIGHT, size: ROW_HEIGHT, key: index }));
-  const before = virtual && rows.length > 0 ? rows[0].start : 0;
-  const after = virtual && rows.length > 0 ? virtualizer.getTotalSize() - rows[rows.length - 1].start - rows[rows.length - 1].size : 0;
   return (
-    <div ref={scroller} className={virtual ? 'sal-table-scroll sal-virtual' : 'sal-table-scroll'} tabIndex={0} role="region" aria-label={t('cases.listLabel')}>
-      <table className="table sal-table" aria-rowcount={total + 1}>
-        <thead>
-          <tr aria-rowindex={1}>
-            <th scope="col">{t('cases.col.person')}</th>
-            <th scope="col">{t('cases.col.programme')}</th>
-            <th scope="col">{t('cases.col.office')}</th>
-            <th scope="col">{t('cases.col.stage')}</th>
-            <th scope="col">{t('cases.col.nextDeadline')}</th>
-            <th scope="col">{t('cases.col.alerts')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {before > 0 && <tr aria-hidden="true" style={{ height: before }} />}
-          {rows.map((row) => {
-            const j = items[row.index];
-            return (
-              <tr key={j.journeyId} style={{ height: ROW_HEIGHT }} aria-rowindex={offset + row.index + 2}>
-                <td>
-                  <Link to="/journeys/$journeyId" params={{ journeyId: j.journeyId }}>
-                    {j.familyName} {j.givenName}
-                  </Link>
-                </td>
-                <td>{j.programmeCode}</td>
-                <td>{j.officeId}</td>
-                <td>{t(`stage.${j.stage}`)}</td>
-                <td>{format.instant(j.nextDeadlineAt)}</td>
-                <td>
-                  {j.overdueActionCount > 0 && <span className="badge sal-badge-danger">{t('cases.overdueCount', { count: j.overdueActionCount })}</span>}{' '}
-                  {j.stalledSince && (
-                    <span className="badge sal-badge-warning" title={j.stallReasons.map((r) => t(`stall.${r}` as MessageKey)).join(', ')}>
-                      {t('cases.stalledSince', { date: format.day(j.stalledSince) })}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-          {after > 0 && <tr aria-hidden="true" style={{ height: after }} />}
-        </tbody>
-      </table>
-    </div>
+    <LongTable
+      list={list}
+      label={t('cases.listLabel')}
+      columns={6}
+      rowKey={(j) => j.journeyId}
+      head={
+        <>
+          <th scope="col">{t('cases.col.person')}</th>
+          <th scope="col">{t('cases.col.programme')}</th>
+          <th scope="col">{t('cases.col.office')}</th>
+          <th scope="col">{t('cases.col.stage')}</th>
+          <th scope="col">{t('cases.col.nextDeadline')}</th>
+          <th scope="col">{t('cases.col.alerts')}</th>
+        </>
+      }
+      row={(j) => (
+        <>
+          <td>
+            <Link to="/journeys/$journeyId" params={{ journeyId: j.journeyId }}>
+              {j.familyName} {j.givenName}
+            </Link>
+          </td>
+          <td>{j.programmeCode}</td>
+          <td>{j.officeId}</td>
+          <td>{t(`stage.${j.stage}`)}</td>
+          <td>{format.instant(j.nextDeadlineAt)}</td>
+          <td>
+            {j.overdueActionCount > 0 && <span className="badge sal-badge-danger">{t('cases.overdueCount', { count: j.overdueActionCount })}</span>}{' '}
+            {j.stalledSince && (
+              <span className="badge sal-badge-warning" title={j.stallReasons.map((r) => t(`stall.${r}` as MessageKey)).join(', ')}>
+                {t('cases.stalledSince', { date: format.day(j.stalledSince) })}
+              </span>
+            )}
+          </td>
+        </>
+      )}
+    />
   );
 }
 

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useApi } from '../../api/api-context';
 import type { components } from '../../api/schema';
+import { useFormat } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useT } from '../../i18n/i18n';
@@ -126,11 +127,12 @@ export function SupervisorDashboardPage() {
 /** A figure and what it counts, the whole tile one link (its text: the number, then the label). */
 function Tile({ label, value, testId, children }: { label: MessageKey; value: number | undefined; testId: string; children: (content: ReactNode) => ReactNode }) {
   const t = useT();
+  const format = useFormat();
   return (
     <li className="sal-card sal-tile sal-kpi-tile" data-testid={testId}>
       {children(
         <>
-          <span className="sal-kpi-value">{value ?? '…'}</span>{' '}
+          <span className="sal-kpi-value">{value === undefined ? '…' : format.number(value)}</span>{' '}
           <span className="sal-kpi-label">{t(label)}</span>
         </>,
       )}

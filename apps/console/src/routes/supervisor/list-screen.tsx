@@ -1,23 +1,20 @@
-import { Fragment, useState, type ReactNode } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from '@tanstack/react-router';
 import { Button, Form } from 'react-aria-components';
 import { fieldMessages } from '../../api/client';
 import { Choice, TextInput } from '../../components/fields';
+import { LongTable, useLongList, type ListPage } from '../../components/long-list';
 import { usePageTitle } from '../../components/page-title';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useT } from '../../i18n/i18n';
-import { compact, ExportCsvButton, OfficeChooser, PAGE_SIZE, SupervisorGate, text, useOfficeScope, type ScreenSearch } from './scope';
+import { compact, ExportCsvButton, OfficeChooser, SupervisorGate, text, useOfficeScope, type ScreenSearch } from './scope';
 
 /** A filter of a list: a choice among the API's values, or a number or a text the API validates. */
 export type FilterSpec =
   | { name: string; label: MessageKey; kind: 'choice'; options: [string, string][] }
   | { name: string; label: MessageKey; kind: 'number' | 'text'; help?: MessageKey };
 
-export interface ListPage<T> {
-  items: T[];
-  total: number;
-}
+export type { ListPage };
 
 /** What the API answered: a page, or the error envelope. */
 export type PageAnswer<T> = Promise<{ data?: ListPage<T>; error?: unknown }>;
@@ -32,41 +29,39 @@ interface ListScreenProps<T> {
   /** The API's query from the URL's (the filters as they are, unless a screen computes some, like the agenda's days). */
   apiQuery?: (search: ScreenSearch) => Record<string, string | number | undefined>;
   fetchPage: (offices: string[], query: Record<string, string | number | undefined>) => PageAnswer<T>;
+  /** The header row's cells, and how many. */
   head: ReactNode;
+  columns: number;
+  /** A row's cells. */
   row: (item: T) => ReactNode;
   rowKey: (item: T) => string;
   /** Above the filters: a screen's own controls (the agenda's day and week). */
   toolbar?: ReactNode;
-  /** Rows grouped under a heading row when the group changes (the week's agenda, by day), spanning `columns`. */
-  group?: { of: (item: T) => string; columns: number };
   testId: string;
 }
 
 /**
- * A supervisors' list: office scope, filters, sort and page in the URL (office ids and filter values only), one API
- * call per page, paging, and "Export CSV" of the whole filtered set.
+ * A supervisors' list: office scope, filters and sort in the URL (office ids and filter values only), the whole
+ * filtered set as one long list (rows rendered near the viewport only, an API call per page the view reaches:
+ * components/long-list), and "Export CSV" of the whole filtered set.
  */
-export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, fetchPage, head, row, rowKey, toolbar, group, testId }: ListScreenProps<T>) {
+export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, fetchPage, head, columns, row, rowKey, toolbar, testId }: ListScreenProps<T>) {
   usePageTitle(title);
   const t = useT();
   const navigate = useNavigate();
   const { offices, choices, ready } = useOfficeScope(search);
-  const page = Math.max(1, Number(search.page) || 1);
   const filterQuery = apiQuery ? apiQuery(search) : Object.fromEntries(filters.map((f) => [f.name, search[f.name]]).filter(([, v]) => v !== undefined && v !== ''));
-  const query = { ...filterQuery, page, pageSize: PAGE_SIZE };
-  const list = useQuery({
-    queryKey: ['supervisor', path, offices, query],
+  const list = useLongList<T>({
+    key: ['supervisor', path, offices, filterQuery],
     enabled: ready && offices.length > 0,
-    queryFn: async () => {
-      const { data, error } = await fetchPage(offices, query);
+    fetchPage: async (page, pageSize) => {
+      const { data, error } = await fetchPage(offices, { ...filterQuery, page, pageSize });
       if (error || !data) throw error ?? new Error(`${path}: no answer`);
       return data;
     },
-    placeholderData: keepPreviousData,
-    retry: false,
   });
   const go = (next: ScreenSearch) => void navigate({ to: '.', search: compact(next) as never });
-  const pages = list.data ? Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) : 1;
+  const total = list.total;
   const problems = list.isError ? fieldMessages(list.error, t) : {};
 
   return (
@@ -92,51 +87,17 @@ export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, f
         <section aria-labelledby="results-title" className="mt-4" data-testid={testId}>
           <div className="sal-results-head">
             <h2 id="results-title" className="h5" aria-live="polite">
-              {list.data ? (list.data.total === 1 ? t('sup.results.one') : t('sup.results', { total: list.data.total })) : list.isError ? t('sup.failed') : t('app.loading')}
+              {total !== undefined ? (total === 1 ? t('sup.results.one') : t('sup.results', { total })) : list.isError ? t('sup.failed') : t('app.loading')}
             </h2>
-            {list.data && list.data.total > 0 && <ExportCsvButton path={path} offices={offices} query={filterQuery} />}
+            {total !== undefined && total > 0 && <ExportCsvButton path={path} offices={offices} query={filterQuery} />}
           </div>
           {list.isError && Object.keys(problems).length === 0 && (
             <div className="alert alert-danger" role="alert">
               {t('sup.failed')}
             </div>
           )}
-          {list.data && list.data.items.length === 0 && <p>{t('sup.none')}</p>}
-          {list.data && list.data.items.length > 0 && (
-            <div className="sal-table-scroll" tabIndex={0} role="region" aria-labelledby="results-title">
-              <table className="table sal-table">
-                <thead>{head}</thead>
-                <tbody>
-                  {list.data.items.map((item, index, items) => {
-                    const heading = group && (index === 0 || group.of(items[index - 1]) !== group.of(item)) ? group.of(item) : null;
-                    return (
-                      <Fragment key={rowKey(item)}>
-                        {heading && (
-                          <tr className="sal-group-row">
-                            <th scope="colgroup" colSpan={group?.columns}>
-                              {heading}
-                            </th>
-                          </tr>
-                        )}
-                        <tr>{row(item)}</tr>
-                      </Fragment>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {list.data && pages > 1 && (
-            <nav aria-label={t('cases.paging')} className="sal-paging">
-              <Button className="btn btn-outline-primary btn-sm" isDisabled={page <= 1} onPress={() => go({ ...search, page: page - 1 })}>
-                {t('cases.previous')}
-              </Button>
-              <span>{t('cases.page', { page, pages })}</span>
-              <Button className="btn btn-outline-primary btn-sm" isDisabled={page >= pages} onPress={() => go({ ...search, page: page + 1 })}>
-                {t('cases.next')}
-              </Button>
-            </nav>
-          )}
+          {total === 0 && <p>{t('sup.none')}</p>}
+          {total !== undefined && total > 0 && <LongTable list={list} label={t(title)} head={head} columns={columns} row={row} rowKey={rowKey} />}
         </section>
       </SupervisorGate>
     </>

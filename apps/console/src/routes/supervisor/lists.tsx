@@ -71,8 +71,9 @@ export function StalledCasesPage() {
         api.GET('/supervisor/stalled-cases', { params: { query: { ...query, officeId } as Query<'SupervisorController_stalledCases'> } }) as PageAnswer<StalledCase>
       }
       rowKey={(c) => c.journeyId}
+      columns={7}
       head={
-        <tr>
+        <>
           <th scope="col">{t('cases.col.person')}</th>
           <th scope="col">{t('cases.col.office')}</th>
           <th scope="col">{t('cases.col.programme')}</th>
@@ -80,7 +81,7 @@ export function StalledCasesPage() {
           <th scope="col">{t('sup.col.reasons')}</th>
           <th scope="col">{t('sup.col.stalledSince')}</th>
           <th scope="col">{t('sup.col.operator')}</th>
-        </tr>
+        </>
       }
       row={(c) => (
         <>
@@ -124,15 +125,16 @@ export function OverdueActionsPage() {
         api.GET('/supervisor/overdue-actions', { params: { query: { ...query, officeId } as Query<'SupervisorController_overdueActions'> } }) as PageAnswer<OverdueAction>
       }
       rowKey={(a) => `${a.journeyId}/${a.actionId}`}
+      columns={6}
       head={
-        <tr>
+        <>
           <th scope="col">{t('cases.col.person')}</th>
           <th scope="col">{t('cases.col.office')}</th>
           <th scope="col">{t('sup.col.action')}</th>
           <th scope="col">{t('sup.col.due')}</th>
           <th scope="col">{t('sup.col.escalated')}</th>
           <th scope="col">{t('sup.col.operator')}</th>
-        </tr>
+        </>
       }
       row={(a) => (
         <>
@@ -209,26 +211,26 @@ export function AgendaPage() {
       search={search}
       path="/supervisor/appointments"
       toolbar={toolbar}
-      group={view === 'week' ? { of: (a) => weekday.format(new Date(a.at)), columns: 6 } : undefined}
       filters={filters}
       apiQuery={(s) => ({ ...Object.fromEntries(filters.map((f) => [f.name, s[f.name]]).filter(([, v]) => v !== undefined && v !== '')), from, to })}
       fetchPage={(officeId, query) =>
         api.GET('/supervisor/appointments', { params: { query: { ...query, officeId } as Query<'SupervisorController_appointments'> } }) as PageAnswer<Appointment>
       }
       rowKey={(a) => `${a.journeyId}/${a.appointmentId}`}
+      columns={6}
       head={
-        <tr>
+        <>
           <th scope="col">{t('sup.col.when')}</th>
           <th scope="col">{t('cases.col.person')}</th>
           <th scope="col">{t('sup.service')}</th>
           <th scope="col">{t('cases.col.office')}</th>
           <th scope="col">{t('cases.status')}</th>
           <th scope="col">{t('sup.col.convocation')}</th>
-        </tr>
+        </>
       }
       row={(a) => (
         <>
-          <td>{view === 'week' ? time.format(new Date(a.at)) : format.instant(a.at)}</td>
+          <td>{view === 'week' ? `${weekday.format(new Date(a.at))} · ${time.format(new Date(a.at))}` : format.instant(a.at)}</td>
           <td>
             <Person {...a} />
           </td>
@@ -269,8 +271,9 @@ export function StepsPage() {
         api.GET('/supervisor/conditionality-steps', { params: { query: { ...query, officeId } as Query<'SupervisorController_conditionalitySteps'> } }) as PageAnswer<Step>
       }
       rowKey={(s) => `${s.journeyId}/${s.stepId}`}
+      columns={7}
       head={
-        <tr>
+        <>
           <th scope="col">{t('cases.col.person')}</th>
           <th scope="col">{t('cases.col.office')}</th>
           <th scope="col">{t('sup.ladder')}</th>
@@ -278,7 +281,7 @@ export function StepsPage() {
           <th scope="col">{t('cases.status')}</th>
           <th scope="col">{t('sup.col.proposed')}</th>
           <th scope="col">{t('sup.col.appealDue')}</th>
-        </tr>
+        </>
       }
       row={(s) => (
         <>

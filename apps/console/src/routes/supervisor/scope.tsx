@@ -14,8 +14,7 @@ export function isSupervisor(user: SignedInUser | null): boolean {
   return !!user && user.roles.some((role) => (SUPERVISOR_ROLES as readonly string[]).includes(role));
 }
 
-/** The API's largest page, and the most offices one request may name (apps/api/src/supervisor/dto/office-scope.ts). */
-export const PAGE_SIZE = 100;
+/** The most offices one request may name (apps/api/src/supervisor/dto/office-scope.ts). */
 const MAX_OFFICES = 100;
 
 /**
