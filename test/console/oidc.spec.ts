@@ -57,7 +57,7 @@ const test = base.extend<object, { oidc: Oidc; stack: ConsoleStack }>({
         CONSOLE_OIDC_SCOPES: oidc.provider.scopes,
       });
       try {
-        await use({ baseUrl: product.baseUrl });
+        await use({ baseUrl: product.baseUrl, database: database.dataSource });
       } finally {
         await product.stop();
         await database.drop();

@@ -2,11 +2,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import type { DataSource } from 'typeorm';
 import { createThrowawayDatabase } from '../../support/database';
 import { startProduct } from '../../support/services';
 
 export interface ConsoleStack {
   baseUrl: string;
+  /** The stack's database, connected as the schema's owner: a spec arranges read-model rows with it (long-list.spec). */
+  database: DataSource;
 }
 
 /**
@@ -20,7 +23,7 @@ export const test = base.extend<object, { stack: ConsoleStack }>({
       const database = await createThrowawayDatabase();
       const product = await startProduct(database.url);
       try {
-        await use({ baseUrl: product.baseUrl });
+        await use({ baseUrl: product.baseUrl, database: database.dataSource });
       } finally {
         await product.stop();
         await database.drop();

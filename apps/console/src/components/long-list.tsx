@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { keepPreviousData, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useT } from '../i18n/i18n';
 
@@ -53,15 +53,14 @@ export function useLongList<T>({
   useEffect(() => setWanted([]), [keyText]);
   const pageKey = (page: number) => [...key, 'page', page] as const;
   const queryFn = (page: number) => async () => fetchPage(page, pageSize);
-  const first = useQuery({ queryKey: pageKey(1), queryFn: queryFn(1), enabled, placeholderData: keepPreviousData, retry: false });
-  // The first page of this set is here (not the previous set's, kept on screen while this one loads).
-  const ready = first.isSuccess && !first.isPlaceholderData;
+  const first = useQuery({ queryKey: pageKey(1), queryFn: queryFn(1), enabled, retry: false });
+  const ready = first.isSuccess;
   useQueries({
     queries: wanted.filter((page) => page > 1).map((page) => ({ queryKey: pageKey(page), queryFn: queryFn(page), enabled: enabled && ready, retry: false, staleTime: 60_000 })),
   });
   return {
     key: keyText,
-    total: first.data?.total,
+    total: ready ? first.data.total : undefined,
     isError: first.isError,
     error: first.error,
     itemAt(index) {
@@ -138,7 +137,7 @@ export function LongTable<T>({
             const item = list.itemAt(virtualRow.index);
             return (
               <tr
-                key={item ? rowKey(item) : `loading-${virtualRow.index}`}
+                key={`${virtualRow.index}:${item ? rowKey(item) : ''}`}
                 ref={virtualizer.measureElement}
                 data-index={virtualRow.index}
                 aria-rowindex={virtualRow.index + 2}
