@@ -15,6 +15,12 @@ const LANGUAGE_KEY = 'sal.console.language';
 const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-GB' };
 const I18nContext = createContext<I18n | null>(null);
 
+/** The chosen language's locale, for code outside components (the API client's field messages). */
+let currentLocale = LOCALES.it;
+export function numberLocale(): string {
+  return currentLocale;
+}
+
 function initialLanguage(): Language {
   const stored = localStorage.getItem(LANGUAGE_KEY);
   return LANGUAGES.includes(stored as Language) ? (stored as Language) : 'it';
@@ -32,6 +38,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language]);
   const value = useMemo<I18n>(() => {
     const messages = CATALOGUES[language];
+    currentLocale = LOCALES[language];
     const t: Translate = (key, params) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
     return { language, setLanguage, t, locale: LOCALES[language] };
   }, [language, setLanguage]);
