@@ -62,7 +62,7 @@ test.describe("an operator's path", () => {
     await pact.getByRole('textbox', { name: 'Scadenza (AAAA-MM-GG)', exact: true }).fill(day(30));
     await pact.getByRole('button', { name: 'Invia' }).click();
     const refusal = pact.getByTestId('refusal');
-    await expect(refusal).toContainText('Il percorso ha rifiutato il comando');
+    await expect(refusal).toContainText('Il percorso non consente questa operazione');
     await expect(refusal).toContainText('Codice:');
     await expectAccessible(page);
     await screenshots(page, 'journey-refused-command');

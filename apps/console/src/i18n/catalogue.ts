@@ -1,6 +1,7 @@
 import { commandMessagesEn, commandMessagesIt } from './command-messages';
 
 import { EVENT_MESSAGES_EN, EVENT_MESSAGES_IT } from './events';
+import { noticeMessagesEn, noticeMessagesIt } from './notice-kinds';
 
 /**
  * Every string the console shows, Italian first. A component never writes text of its own: it asks for a key, so a
@@ -9,6 +10,7 @@ import { EVENT_MESSAGES_EN, EVENT_MESSAGES_IT } from './events';
 export const it = {
   ...commandMessagesIt,
   ...EVENT_MESSAGES_IT,
+  ...noticeMessagesIt,
   'field.unknown_field': 'campo non previsto dalla richiesta',
   'field.forbidden_name': 'nome di campo non utilizzabile',
   'field.unstorable_text': 'contiene caratteri che non possono essere salvati',
@@ -96,7 +98,7 @@ export const it = {
   'signIn.submit': 'Entra',
   'signIn.failed': 'Accesso non riuscito: controlla i campi indicati.',
   'signIn.completing': 'Completamento dell’accesso…',
-  'signIn.callbackFailed': 'Non è stato possibile completare l’accesso.',
+  'signIn.callbackFailed': 'Non è stato possibile completare l’accesso: riprova ad accedere.',
   'signOut.button': 'Esci',
   'role.operator': 'Operatore',
   'role.supervisor': 'Responsabile di ufficio',
@@ -138,7 +140,7 @@ export const it = {
   'imports.uploading': 'Caricamento in corso…',
   'imports.refusedFile': 'Il file è stato rifiutato: {reason}',
   'imports.tooLarge': 'Il file è troppo grande per essere importato.',
-  'imports.uploadFailed': 'Caricamento non riuscito. Riprova.',
+  'imports.uploadFailed': 'Il file non è stato caricato: riprova tra qualche istante.',
   'imports.batch': 'Anteprima ed esito',
   'imports.count.rows': 'Righe',
   'imports.count.ok': 'Accettate',
@@ -307,10 +309,10 @@ export const it = {
   'form.submit': 'Invia',
   'form.cancel': 'Annulla',
   'form.sending': 'Invio in corso…',
-  'form.invalid': 'Il servizio ha rifiutato alcuni campi: correggi quelli indicati.',
-  'form.refused': 'Il percorso ha rifiutato il comando: {message}',
-  'form.failed': 'Invio non riuscito ({status}). Riprova: il comando sarà applicato una volta sola.',
-  'form.done': 'Fatto.',
+  'form.invalid': 'Alcuni dati non sono corretti: correggi i campi indicati e invia di nuovo.',
+  'form.refused': 'Il percorso non consente questa operazione: {message}',
+  'form.failed': 'Invio non riuscito (errore {status}). Puoi riprovare: l’operazione sarà registrata una sola volta.',
+  'form.done': 'Operazione registrata.',
   'form.draftKept': 'La bozza è conservata in questa scheda del browser.',
   'start.title': 'Avvia un percorso',
   'start.person': 'La persona',
@@ -391,7 +393,7 @@ export const it = {
   'sup.exportFailed': 'Esportazione non riuscita: riprova.',
   'sup.results': '{total} risultati',
   'sup.results.one': '1 risultato',
-  'sup.failed': 'Il servizio non ha risposto come previsto: controlla i filtri o riprova.',
+  'sup.failed': 'Non è stato possibile caricare i dati: controlla i filtri e riprova tra qualche istante.',
   'sup.none': 'Nessun risultato con questi filtri.',
   'sup.any': 'Indifferente',
   'sup.yes': 'Sì',
@@ -641,7 +643,7 @@ export const it = {
   'notifications.messages': 'Messaggi',
   'notifications.results': 'Messaggi trovati: {total}',
   'notifications.none': 'Nessun messaggio con questi filtri.',
-  'notifications.message': 'Messaggio {kind} per {audience}',
+  'notifications.message': 'Avviso a {audience}: {kind}',
   'notifications.recipient': 'Destinatario',
   'notifications.address': 'Indirizzo',
   'notifications.journey': 'Percorso',
@@ -658,7 +660,7 @@ export const it = {
   'notifications.retryFailed': 'Nuovo tentativo non accettato: {message}',
   'sideEffects.title': 'Percorsi con aggiornamenti in ritardo',
   'sideEffects.intro':
-    'Percorsi i cui elenchi (read model) o i cui avvisi continuano a non essere scritti. Le scadenze dei percorsi vanno avanti comunque; dopo una correzione si può chiedere un nuovo tentativo subito.',
+    'Percorsi i cui elenchi di consultazione o i cui avvisi continuano a non essere aggiornati. Le scadenze dei percorsi vanno avanti comunque; dopo una correzione si può chiedere un nuovo tentativo subito.',
   'sideEffects.offices': 'Uffici',
   'sideEffects.officesHelp': 'Codici degli uffici separati da virgola (al massimo 100)',
   'sideEffects.search': 'Cerca',
@@ -671,7 +673,7 @@ export const it = {
   'sideEffects.col.error': 'Errore',
   'sideEffects.col.attempts': 'Tentativi',
   'sideEffects.col.last': 'Ultimo errore',
-  'sideEffects.stream.projection': 'Elenchi (read model)',
+  'sideEffects.stream.projection': 'Elenchi di consultazione',
   'sideEffects.stream.notices': 'Avvisi',
   'sideEffects.retry': 'Riprova ora',
   'sideEffects.retryLabel': 'Riprova ora i ritardi di {journeyId}',
@@ -690,6 +692,7 @@ export function isMessageKey(key: string): key is MessageKey {
 export const en: Messages = {
   ...commandMessagesEn,
   ...EVENT_MESSAGES_EN,
+  ...noticeMessagesEn,
   'field.unknown_field': 'field not part of the request',
   'field.forbidden_name': 'field name that cannot be used',
   'field.unstorable_text': 'holds characters that cannot be stored',
@@ -1322,7 +1325,7 @@ export const en: Messages = {
   'notifications.messages': 'Messages',
   'notifications.results': 'Messages found: {total}',
   'notifications.none': 'No message matches these filters.',
-  'notifications.message': 'Message {kind} for {audience}',
+  'notifications.message': 'Notice to {audience}: {kind}',
   'notifications.recipient': 'Recipient',
   'notifications.address': 'Address',
   'notifications.journey': 'Journey',
