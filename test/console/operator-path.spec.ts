@@ -34,7 +34,7 @@ test.describe("an operator's path", () => {
     await choose(page, 'Programma', 'GOL-1');
     await page.getByRole('textbox', { name: 'Data della DID', exact: true }).fill(day(-10));
     await page.getByRole('button', { name: 'Avvia il percorso' }).click();
-    await expect(page.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
+    await expect(page.getByRole('alert')).toContainText('Alcuni dati non sono corretti');
     const fiscalCode = page.getByRole('textbox', { name: 'Codice fiscale', exact: true });
     await expect(fiscalCode).toHaveAttribute('aria-invalid', 'true');
     // The API's field problem in Italian, from the console's catalogue by its stable code (isFiscalCode), not the API's English.

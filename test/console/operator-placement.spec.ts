@@ -161,7 +161,7 @@ test.describe("an operator's whole path, on every command's form", () => {
     // A field the API refuses shows its own message beside it.
     await delivery.getByRole('textbox', { name: 'Ore', exact: true }).fill('-2');
     await delivery.getByRole('button', { name: 'Invia' }).click();
-    await expect(delivery.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
+    await expect(delivery.getByRole('alert')).toContainText('Alcuni dati non sono corretti');
     await expect(delivery.getByRole('textbox', { name: 'Ore', exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expectAccessible(page);
     await screenshots(page, 'command-service-invalid');
