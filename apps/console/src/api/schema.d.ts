@@ -1873,7 +1873,7 @@ export interface components {
              */
             code: "unknown_field" | "forbidden_name" | "unstorable_text" | "too_deep" | "invalid_type" | "too_small" | "too_big" | "invalid_format" | "invalid_value" | "invalid_date" | "invalid_instant" | "invalid_due_date" | "invalid_duration" | "invalid" | "not_json_object" | "invalid_id" | "invalid_idempotency_key" | "unknown_programme" | "unknown_office" | "not_a_cpi" | "office_has_dependants" | "wrong_scope" | "age_out_of_range" | "offices_required" | "missing_header" | "missing_column" | "unknown_column" | "repeated_column" | "wrong_namespace" | "invalid_base64" | "undecodable_payload" | "other" | "isFiscalCode" | "isIn" | "matches" | "isString" | "isInt" | "isBoolean" | "isDateString" | "min" | "max" | "maxLength" | "isNotEmpty" | "isEmail" | "isArray" | "arrayMaxSize" | "isObject" | "isDefined" | "isIsoDate" | "isNotBeforeDateOf" | "isNotBeforeFrom" | "isPeriodBound" | "isSingleLine" | "isOfficeScope" | "nestedValidation";
             /**
-             * @description The rule's parameters its message names: `minimum`, `maximum`, `origin` (number, string, array), `expected`, `format`, `values`, `name`
+             * @description The rule's parameters its message names: `minimum`, `maximum`, `origin` (number, string, array), `expected`, `format`, `values`, `name`, `kind`, `age`, `scope`, `columns`, `namespace`, `officeId`, `offices`
              * @example {
              *       "minimum": 1,
              *       "origin": "number"
