@@ -79,7 +79,7 @@ test.describe("the administrators' screens", () => {
     const problems = page.getByTestId('definition-errors');
     await expect(problems).toContainText('clocks.stallAfter');
     await expect(editor).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('alert').first()).toContainText('Il servizio ha rifiutato alcuni campi');
+    await expect(page.getByRole('alert').first()).toContainText('Alcuni dati non sono corretti');
     expect((await http(stack.baseUrl, 'GET', '/programmes/GOL-1')).body.version).toBe(oldVersion);
     await expectAccessible(page);
     await screenshots(page, 'admin-programmes-invalid');
@@ -117,7 +117,7 @@ test.describe("the administrators' screens", () => {
     await form.getByRole('textbox', { name: 'E-mail per gli avvisi' }).fill('giulia.ferrari@cpi-torino.example.org');
     await form.getByRole('textbox', { name: 'Nome usato nei saluti' }).fill('Giulia Ferrari');
     await form.getByRole('button', { name: 'Salva' }).click();
-    await expect(form.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
+    await expect(form.getByRole('alert')).toContainText('Alcuni dati non sono corretti');
     await expect(office).toHaveAttribute('aria-invalid', 'true');
     // The API's field problem in Italian, by its stable code (`matches`: the office id's pattern), not its English message.
     await expect(form.locator('.sal-field', { has: page.getByRole('textbox', { name: 'Ufficio' }) }).locator('.sal-field-error')).toHaveText('formato non valido');

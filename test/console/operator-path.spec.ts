@@ -34,7 +34,7 @@ test.describe("an operator's path", () => {
     await choose(page, 'Programma', 'GOL-1');
     await page.getByRole('textbox', { name: 'Data della DID', exact: true }).fill(day(-10));
     await page.getByRole('button', { name: 'Avvia il percorso' }).click();
-    await expect(page.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
+    await expect(page.getByRole('alert')).toContainText('Alcuni dati non sono corretti');
     const fiscalCode = page.getByRole('textbox', { name: 'Codice fiscale', exact: true });
     await expect(fiscalCode).toHaveAttribute('aria-invalid', 'true');
     // The API's field problem in Italian, from the console's catalogue by its stable code (isFiscalCode), not the API's English.
@@ -62,7 +62,7 @@ test.describe("an operator's path", () => {
     await pact.getByRole('textbox', { name: 'Scadenza (AAAA-MM-GG)', exact: true }).fill(day(30));
     await pact.getByRole('button', { name: 'Invia' }).click();
     const refusal = pact.getByTestId('refusal');
-    await expect(refusal).toContainText('Il percorso ha rifiutato il comando');
+    await expect(refusal).toContainText('Il percorso non consente questa operazione');
     await expect(refusal).toContainText('Codice:');
     await expectAccessible(page);
     await screenshots(page, 'journey-refused-command');

@@ -22,10 +22,10 @@ async function choose(scope: Page | Locator, page: Page, label: string, option: 
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** The generic form of a command, opened from "Altri comandi". */
+/** The generic form of a command, opened from "Altre operazioni". */
 async function openCommand(page: Page, title: string): Promise<Locator> {
-  const panel = page.getByRole('region', { name: 'Altri comandi' });
-  await choose(panel, page, 'Comando', title);
+  const panel = page.getByRole('region', { name: 'Altre operazioni' });
+  await choose(panel, page, 'Operazione', title);
   const form = page.getByRole('region', { name: title, exact: true });
   await expect(form).toBeVisible();
   return form;
@@ -161,7 +161,7 @@ test.describe("an operator's whole path, on every command's form", () => {
     // A field the API refuses shows its own message beside it.
     await delivery.getByRole('textbox', { name: 'Ore', exact: true }).fill('-2');
     await delivery.getByRole('button', { name: 'Invia' }).click();
-    await expect(delivery.getByRole('alert')).toContainText('Il servizio ha rifiutato alcuni campi');
+    await expect(delivery.getByRole('alert')).toContainText('Alcuni dati non sono corretti');
     await expect(delivery.getByRole('textbox', { name: 'Ore', exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expectAccessible(page);
     await screenshots(page, 'command-service-invalid');
@@ -169,7 +169,7 @@ test.describe("an operator's whole path, on every command's form", () => {
     await delivery.getByRole('textbox', { name: 'Esiti', exact: true }).fill('cv = CV-2026-014\ndevelopmentAreasSheet = SAF-2026-014');
     await delivery.locator('label', { hasText: 'Conclude il servizio' }).click();
     await delivery.getByRole('button', { name: 'Invia' }).click();
-    await expect(delivery.getByRole('status')).toHaveText('Fatto.');
+    await expect(delivery.getByRole('status')).toHaveText('Operazione registrata.');
     await expect(page.getByRole('region', { name: 'Servizi', exact: true })).toContainText('Colloquio di secondo livello: Completato');
 
     // An offer, suitable, communicated by PEC; then the person's answer: accepted.
@@ -181,27 +181,28 @@ test.describe("an operator's whole path, on every command's form", () => {
     await expectAccessible(page);
     await screenshots(page, 'command-offer');
     await offer.getByRole('button', { name: 'Invia' }).click();
-    await expect(offer.getByRole('status')).toHaveText('Fatto.');
+    await expect(offer.getByRole('status')).toHaveText('Operazione registrata.');
     await expect(page.getByText('Logistica Piemonte S.r.l. · Magazziniere')).toBeVisible();
 
     const response = await openCommand(page, 'Registra la risposta a un’offerta');
     await expect(response.getByRole('button', { name: /O1 · Magazziniere/ })).toBeVisible();
     await choose(response, page, 'Risposta', 'Accettata');
     await response.getByRole('button', { name: 'Invia' }).click();
-    await expect(response.getByRole('status')).toHaveText('Fatto.');
+    await expect(response.getByRole('status')).toHaveText('Operazione registrata.');
 
     // The placement, from the offer: it closes the journey as placed.
     const placement = await openCommand(page, 'Registra l’inserimento lavorativo');
     await placement.getByRole('textbox', { name: 'Datore di lavoro', exact: true }).fill('Logistica Piemonte S.r.l.');
     await choose(placement, page, 'Tipo di contratto', 'Tempo indeterminato');
-    await placement.getByRole('textbox', { name: 'Data di inizio (AAAA-MM-GG)', exact: true }).fill(day(0));
+    // Typed as an Italian writes it (gg/mm/aaaa): the form sends the API's YYYY-MM-DD.
+    await placement.getByRole('textbox', { name: 'Data di inizio', exact: true }).fill(day(0).split('-').reverse().join('/'));
     await placement.getByRole('textbox', { name: 'Ore settimanali', exact: true }).fill('40');
     await placement.getByRole('textbox', { name: 'Offerta', exact: true }).fill('O1');
     await expectAccessible(page);
     await screenshots(page, 'command-placement');
     await placement.getByRole('button', { name: 'Invia' }).click();
     await expect(page.getByTestId('journey-stage')).toHaveText('Chiuso');
-    await expect(page.getByRole('region', { name: 'Altri comandi' })).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Altre operazioni' })).toHaveCount(0);
     const timeline = page.locator('.sal-timeline');
     await expect(timeline.getByText('Inserimento lavorativo registrato', { exact: true })).toBeVisible();
     await expect(timeline.getByText('Percorso chiuso', { exact: true })).toBeVisible();
@@ -282,7 +283,7 @@ test.describe("an operator's whole path, on every command's form", () => {
     await expectAccessible(page);
     await screenshots(page, 'command-appointment');
     await booking.getByRole('button', { name: 'Invia' }).click();
-    await expect(booking.getByRole('status')).toHaveText('Fatto.');
+    await expect(booking.getByRole('status')).toHaveText('Operazione registrata.');
     const appointments = page.getByRole('region', { name: 'Appuntamenti', exact: true });
     await expect(appointments).toContainText('Programmato');
 

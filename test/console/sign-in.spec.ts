@@ -24,6 +24,12 @@ test.describe('development sign-in', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.getByRole('button', { name: 'Italiano' }).click();
     await expect(page.getByRole('heading', { name: 'Benvenuto', level: 1 })).toBeVisible();
+
+    // An address the console does not have: its own page, with the way home.
+    await page.goto('/console/pagina-inesistente');
+    await expect(page.getByRole('heading', { name: 'Pagina non trovata', level: 1 })).toBeVisible();
+    await expectAccessible(page);
+    await screenshots(page, 'not-found');
   });
 
   test("a field the API refuses shows the API's message beside it, phrased from its code in the console's language", async ({ page }) => {

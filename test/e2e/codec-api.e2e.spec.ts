@@ -146,7 +146,7 @@ describe('the codec endpoint of the running API', () => {
     const foreign = { metadata: { encoding: Buffer.from('binary/encrypted').toString('base64'), 'encryption-key-id': Buffer.from('k-unknown').toString('base64') }, data: Buffer.alloc(40).toString('base64') };
     const answer = await codec('decode', [plain, foreign]);
     expect(answer.status).toBe(400);
-    expect(answer.body.error.fields).toEqual([{ field: 'payloads[1]', message: expect.stringContaining('k-unknown'), code: 'other' }]);
+    expect(answer.body.error.fields).toEqual([{ field: 'payloads[1]', message: expect.stringContaining('k-unknown'), code: 'undecodable_payload' }]);
   });
 
   it('is documented in OpenAPI under the codec tag', async () => {

@@ -85,7 +85,7 @@ describe('staff directory over HTTP', () => {
 
     const badId = await call('PUT', '/staff/op%20gallo', { officeId: 'CPI-BO-01', role: 'operator', email: 'a@b.example.org', displayName: 'A B' });
     expect(badId.status).toBe(400);
-    expect(badId.body.error.fields).toEqual([{ field: 'staffId', message: expect.any(String), code: 'other' }]);
+    expect(badId.body.error.fields).toEqual([{ field: 'staffId', message: expect.any(String), code: 'invalid_id', params: { kind: 'staff' } }]);
     expect((await call('GET', '/staff?role=boss')).status).toBe(400);
   });
 });

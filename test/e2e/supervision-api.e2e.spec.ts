@@ -126,7 +126,7 @@ describe('programme catalogues and supervision over HTTP', () => {
       didDate: romeDateOf(Date.now()),
     });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.error.fields).toEqual([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes', code: 'other' }]);
+    expect(unknown.body.error.fields).toEqual([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes', code: 'unknown_programme' }]);
   });
 
   it('lists a journey whose pact is not signed by the deadline as stalled (pact_not_signed), then escalates it', async () => {

@@ -7,6 +7,9 @@ export class OfficeDirectoryProblem extends Error {
   constructor(
     readonly field: string,
     message: string,
+    /** The stable code of the broken rule (the API's field problem codes) and its parameters. */
+    readonly code: 'unknown_office' | 'not_a_cpi' | 'office_has_dependants',
+    readonly params?: Record<string, string>,
   ) {
     super(message);
     this.name = 'OfficeDirectoryProblem';
@@ -45,10 +48,10 @@ export class Offices {
       await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['offices']);
       if (definition.kind === 'accredited') {
         const cpi = await m.getRepository(OfficeRecord).findOne({ where: { officeId: definition.competentCpiId } });
-        if (!cpi) throw new OfficeDirectoryProblem('competentCpiId', `office ${definition.competentCpiId} is not in the directory`);
-        if (cpi.kind !== 'cpi') throw new OfficeDirectoryProblem('competentCpiId', `office ${definition.competentCpiId} is not a CPI`);
+        if (!cpi) throw new OfficeDirectoryProblem('competentCpiId', `office ${definition.competentCpiId} is not in the directory`, 'unknown_office');
+        if (cpi.kind !== 'cpi') throw new OfficeDirectoryProblem('competentCpiId', `office ${definition.competentCpiId} is not a CPI`, 'not_a_cpi', { officeId: definition.competentCpiId });
         const dependants = await this.dependants(m, officeId);
-        if (dependants.length > 0) throw new OfficeDirectoryProblem('kind', `accredited operators name this office as their CPI (${dependants.join(', ')}): it stays a CPI`);
+        if (dependants.length > 0) throw new OfficeDirectoryProblem('kind', `accredited operators name this office as their CPI (${dependants.join(', ')}): it stays a CPI`, 'office_has_dependants', { offices: dependants.join(', ') });
       }
       const existing = await m.getRepository(OfficeRecord).findOne({ where: { officeId } });
       const row = m.create(OfficeRecord, { officeId, ...definition, updatedAt: new Date() });

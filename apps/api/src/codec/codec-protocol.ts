@@ -43,7 +43,7 @@ export async function decodePayloads(target: CodecTarget, body: CodecPayloadsDto
         continue;
       }
       if (!(error instanceof UnknownEncryptionKeyError || error instanceof PayloadDecryptionError || error instanceof DataKeyUnwrapError)) throw error;
-      problems.push({ field: `payloads[${i}]`, message: error.message });
+      problems.push({ field: `payloads[${i}]`, message: error.message, code: 'undecodable_payload' });
     }
   }
   if (problems.length > 0) throw new ValidationFailedError(problems, 'some payloads cannot be decoded');
@@ -56,7 +56,7 @@ function erasedPayload(journeyId: string): Payload {
 
 function readRequest(target: CodecTarget, body: CodecPayloadsDto, namespace: string | undefined): Payload[] {
   if (namespace !== undefined && namespace !== '' && namespace !== target.namespace) {
-    throw new ValidationFailedError([{ field: 'X-Namespace', message: `this codec serves namespace '${target.namespace}' only` }]);
+    throw new ValidationFailedError([{ field: 'X-Namespace', message: `this codec serves namespace '${target.namespace}' only`, code: 'wrong_namespace', params: { namespace: target.namespace } }]);
   }
   const problems: GivenFieldProblem[] = [];
   const payloads = body.payloads.map((p, i) => fromJson(p, `payloads[${i}]`, problems));
@@ -67,7 +67,7 @@ function readRequest(target: CodecTarget, body: CodecPayloadsDto, namespace: str
 function fromJson(p: CodecPayloadDto, path: string, problems: GivenFieldProblem[]): Payload {
   const bytes = (value: unknown, field: string): Buffer => {
     if (typeof value === 'string' && BASE64.test(value)) return Buffer.from(value, 'base64');
-    problems.push({ field, message: 'must be base64' });
+    problems.push({ field, message: 'must be base64', code: 'invalid_base64' });
     return Buffer.alloc(0);
   };
   const metadata = p.metadata ? Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, bytes(v, `${path}.metadata.${k}`)])) : {};

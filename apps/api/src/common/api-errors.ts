@@ -37,6 +37,23 @@ export const FIELD_PROBLEM_CODES = {
   invalid_due_date: 'neither YYYY-MM-DD nor an ISO-8601 date-time with offset',
   invalid_duration: 'not an ISO-8601 duration such as P30D',
   invalid: 'any other rule of the field\'s schema',
+  not_json_object: 'the body is not a JSON object sent as application/json',
+  invalid_id: 'not an id of its kind (`params.kind`: journey, programme, office, person, notification, staff, import, retention_sweep)',
+  invalid_idempotency_key: 'the Idempotency-Key header is not 1–128 letters, digits, dots, colons, hyphens or underscores',
+  unknown_programme: 'no programme has this code (GET /programmes)',
+  unknown_office: 'no office of the directory has this id (GET /offices)',
+  not_a_cpi: 'the office named is not a CPI (`params.officeId`)',
+  office_has_dependants: 'accredited operators name this office as their CPI: it stays a CPI (`params.offices`)',
+  wrong_scope: 'not the scope the request publishes in (`params.scope`)',
+  age_out_of_range: 'the birth date gives an age outside the programme\'s range at the DID (`params.minimum`, `params.maximum`, `params.age`)',
+  offices_required: 'at least one office must be named',
+  missing_header: 'the file has no header line',
+  missing_column: 'a column the file must have is missing (`params.name`)',
+  unknown_column: 'a column is not one of the template\'s (`params.name`, `params.columns`)',
+  repeated_column: 'a column appears twice (`params.name`)',
+  wrong_namespace: 'the codec serves another Temporal namespace (`params.namespace`)',
+  invalid_base64: 'not base64',
+  undecodable_payload: 'the payload cannot be decoded',
   other: 'a rule without a code of its own: read `message`',
   isFiscalCode: 'not a valid Italian fiscal code',
   isIn: 'not one of the allowed values',
@@ -49,11 +66,33 @@ export const FIELD_PROBLEM_CODES = {
   max: 'above its maximum',
   maxLength: 'longer than allowed',
   isNotEmpty: 'empty',
+  isEmail: 'not an e-mail address',
+  isArray: 'not a list',
+  arrayMaxSize: 'a list with more items than allowed',
+  isObject: 'not an object',
+  isDefined: 'missing',
+  isIsoDate: 'not a real calendar date written YYYY-MM-DD',
+  isNotBeforeDateOf: 'a date before the date it follows',
+  isNotBeforeFrom: 'a period ending before it starts',
+  isPeriodBound: 'not a period bound (a date YYYY-MM-DD)',
+  isSingleLine: 'not one line of text',
+  isOfficeScope: 'not a list of office ids',
+  nestedValidation: 'not the object or list of objects the field holds',
 } as const;
 export type FieldProblemCode = keyof typeof FIELD_PROBLEM_CODES;
 
-/** A field problem as a check writes it: one without a code of its own answers `other` (a client reads its `message`). */
-export type GivenFieldProblem = Omit<FieldProblem, 'code'> & { code?: string };
+/** Whether `code` is one of {@link FIELD_PROBLEM_CODES}. */
+export function isFieldProblemCode(code: unknown): code is FieldProblemCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(FIELD_PROBLEM_CODES, code);
+}
+
+/**
+ * A field problem as a check writes it, with one of the codes of {@link FIELD_PROBLEM_CODES}. One without a code (the
+ * catalogue's and the office definition's rules, read by the administrator in their English `message`) or with a code
+ * from elsewhere that the list does not have (a validator's constraint name) answers `other`, so the codes a client
+ * sees are always the OpenAPI's.
+ */
+export type GivenFieldProblem = Omit<FieldProblem, 'code'> & { code?: FieldProblemCode | (string & {}) };
 
 /** The body of every error response. */
 export interface ErrorBody {
@@ -116,7 +155,7 @@ export abstract class ApiError extends Error {
   protected constructor(message: string, extra: { fields?: GivenFieldProblem[]; journeyId?: string; cause?: unknown } = {}) {
     super(message, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.name = new.target.name;
-    if (extra.fields !== undefined) this.fields = extra.fields.map((p) => ({ ...p, code: p.code ?? 'other' }));
+    if (extra.fields !== undefined) this.fields = extra.fields.map((p) => ({ ...p, code: isFieldProblemCode(p.code) ? p.code : 'other' }));
     if (extra.journeyId !== undefined) this.journeyId = extra.journeyId;
   }
 

@@ -18,12 +18,13 @@ export class FieldProblemDto implements FieldProblem {
       Object.entries(FIELD_PROBLEM_CODES)
         .map(([code, meaning]) => `\`${code}\` (${meaning})`)
         .join('; '),
+    enum: Object.keys(FIELD_PROBLEM_CODES),
     example: 'isFiscalCode',
   })
   code!: string;
 
   @ApiPropertyOptional({
-    description: 'The rule\'s parameters its message names: `minimum`, `maximum`, `origin` (number, string, array), `expected`, `format`, `values`, `name`',
+    description: 'The rule\'s parameters its message names: `minimum`, `maximum`, `origin` (number, string, array), `expected`, `format`, `values`, `name`, `kind`, `age`, `scope`, `columns`, `namespace`, `officeId`, `offices`',
     type: 'object',
     additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
     example: { minimum: 1, origin: 'number' },

@@ -53,7 +53,7 @@ export class DevelopmentSignInController {
   @ApiResponse({ status: 200, type: DevelopmentTokenResponse })
   @ApiErrorResponses({ VALIDATION_FAILED: 'a role, office or subject the API would refuse' })
   async issue(@Body() body: DevelopmentTokenRequestDto): Promise<DevelopmentTokenResponse> {
-    if (body.role !== 'administrator' && body.offices.length === 0) throw new ValidationFailedError([{ field: 'offices', message: 'name at least one office' }]);
+    if (body.role !== 'administrator' && body.offices.length === 0) throw new ValidationFailedError([{ field: 'offices', message: 'name at least one office', code: 'offices_required' }]);
     const { token, expiresAt } = await signDevelopmentToken(this.settings.auth, { ...body, expires: DEVELOPMENT_SIGN_IN_TTL });
     return { accessToken: token, expiresAt: expiresAt.toISOString() };
   }

@@ -43,9 +43,9 @@ export function columnIndexes(header: readonly string[]): Map<ImportColumn, numb
   });
   const missing = IMPORT_COLUMNS.filter((c) => c.required && !indexes.has(c.name)).map((c) => c.name);
   const problems = [
-    ...missing.map((m) => ({ field: 'columns', message: `missing column ${m}` })),
-    ...unknown.map((u) => ({ field: 'columns', message: `unknown column ${JSON.stringify(u.slice(0, 64))}; the columns are ${IMPORT_COLUMNS.map((c) => c.name).join(', ')} (GET /imports/template)` })),
-    ...repeated.map((r) => ({ field: 'columns', message: `column ${JSON.stringify(r.slice(0, 64))} appears twice` })),
+    ...missing.map((m) => ({ field: 'columns', message: `missing column ${m}`, code: 'missing_column', params: { name: m } })),
+    ...unknown.map((u) => ({ field: 'columns', message: `unknown column ${JSON.stringify(u.slice(0, 64))}; the columns are ${IMPORT_COLUMNS.map((c) => c.name).join(', ')} (GET /imports/template)`, code: 'unknown_column', params: { name: u.slice(0, 64), columns: IMPORT_COLUMNS.map((c) => c.name).join(', ') } })),
+    ...repeated.map((r) => ({ field: 'columns', message: `column ${JSON.stringify(r.slice(0, 64))} appears twice`, code: 'repeated_column', params: { name: r.slice(0, 64) } })),
   ];
   if (problems.length > 0) throw new ValidationFailedError(problems.slice(0, 20), 'the file does not have the columns of an intake list');
   return indexes;

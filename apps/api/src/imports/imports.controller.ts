@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 class BatchIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown): string {
     if (typeof value === 'string' && UUID.test(value)) return value;
-    throw new ValidationFailedError([{ field: 'batchId', message: 'must be an import batch id (a lower-case UUID)' }]);
+    throw new ValidationFailedError([{ field: 'batchId', message: 'must be an import batch id (a lower-case UUID)', code: 'invalid_id', params: { kind: 'import' } }]);
   }
 }
 

@@ -74,7 +74,7 @@ export class ImportsService {
     const batchId = randomUUID();
     const records = importRecords(content, fileType)[Symbol.asyncIterator]();
     const first = await this.nextRecord(records);
-    if (first.done) throw new ValidationFailedError([{ field: 'columns', message: 'the file has no header line' }], 'the file does not have the columns of an intake list');
+    if (first.done) throw new ValidationFailedError([{ field: 'columns', message: 'the file has no header line', code: 'missing_header' }], 'the file does not have the columns of an intake list');
     const indexes = columnIndexes(first.value.cells);
     const check = new RowChecker(principal, this.settings, this.programmes, this.offices);
     await this.readModel.use(({ dataSource }) =>

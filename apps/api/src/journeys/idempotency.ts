@@ -28,7 +28,7 @@ export class IdempotencyKeyInterceptor implements NestInterceptor {
     const raw: unknown = context.switchToHttp().getRequest().headers?.[IDEMPOTENCY_HEADER.toLowerCase()];
     if (raw === undefined) return next.handle();
     if (typeof raw !== 'string' || !KEY_SHAPE.test(raw)) {
-      throw new ValidationFailedError([{ field: IDEMPOTENCY_HEADER, message: 'must be 1–128 letters, digits, dots, colons, hyphens or underscores (one header)' }]);
+      throw new ValidationFailedError([{ field: IDEMPOTENCY_HEADER, message: 'must be 1–128 letters, digits, dots, colons, hyphens or underscores (one header)', code: 'invalid_idempotency_key' }]);
     }
     return new Observable((subscriber) => current.run(raw, () => next.handle().subscribe(subscriber)));
   }

@@ -93,16 +93,16 @@ export class JourneysService {
   async create(principal: Principal, dto: CreateJourneyDto): Promise<JourneyCreatedDto> {
     assertCovers(principal, dto.officeId);
     const monitoringInvalid = dto.monitoring ? monitoringProblem(dto.monitoring, dto.didDate) : null;
-    if (monitoringInvalid) throw new ValidationFailedError([{ field: `monitoring.${monitoringInvalid.field}`, message: monitoringInvalid.message }]);
+    if (monitoringInvalid) throw new ValidationFailedError([{ ...monitoringInvalid, field: `monitoring.${monitoringInvalid.field}` }]);
     const beneficiary = toBeneficiary(dto.beneficiary);
     const journeyId = episodeJourneyIdFor(beneficiary.fiscalCode, dto.didDate, this.settings.journeyIdKey);
     const personRef = personRefFor(beneficiary.fiscalCode, this.settings.journeyIdKey);
     // Issue 15: the catalogue of the office's region (its own version of the code, else the national one).
     const catalogue = await this.programmes.resolve(dto.programmeCode, await this.offices.region(dto.officeId));
-    if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes' }]);
+    if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes', code: 'unknown_programme' }]);
     const office = await this.offices.profile(dto.officeId);
     if (!office && this.settings.unlistedOffices === 'refuse') {
-      throw new ValidationFailedError([{ field: 'officeId', message: 'not an office of the directory of offices; see GET /offices' }]);
+      throw new ValidationFailedError([{ field: 'officeId', message: 'not an office of the directory of offices; see GET /offices', code: 'unknown_office' }]);
     }
     // Journeys started before episodes hold their person's lock once the references are backfilled.
     await this.backfill.done();
@@ -284,7 +284,7 @@ export class JourneysService {
       throw new JourneyRefusedError({ code: 'TRANSFER_SAME_PROGRAMME', message: `the journey already follows ${view.programmeCode}: a transfer goes to another path` }, journeyId);
     }
     const catalogue = await this.programmes.resolve(command.toProgrammeCode, await this.offices.region(view.officeId));
-    if (!catalogue) throw new ValidationFailedError([{ field: 'toProgrammeCode', message: 'unknown programme; see GET /programmes' }]);
+    if (!catalogue) throw new ValidationFailedError([{ field: 'toProgrammeCode', message: 'unknown programme; see GET /programmes', code: 'unknown_programme' }]);
     const key = this.settings.journeyIdKey;
     return {
       ...command,

@@ -8,6 +8,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class NotificationIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
     if (typeof value === 'string' && UUID.test(value)) return value.toLowerCase();
-    throw new ValidationFailedError([{ field: metadata.data ?? 'id', message: 'must be a notification id (a UUID)' }]);
+    throw new ValidationFailedError([{ field: metadata.data ?? 'id', message: 'must be a notification id (a UUID)', code: 'invalid_id', params: { kind: 'notification' } }]);
   }
 }

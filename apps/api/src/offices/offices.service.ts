@@ -51,7 +51,7 @@ export class OfficesService {
     try {
       return await this.offices((o) => o.put(officeId, definition));
     } catch (error) {
-      if (error instanceof OfficeDirectoryProblem) throw new ValidationFailedError([{ field: error.field, message: error.message }], 'the office is not valid');
+      if (error instanceof OfficeDirectoryProblem) throw new ValidationFailedError([{ field: error.field, message: error.message, code: error.code, ...(error.params ? { params: error.params } : {}) }], 'the office is not valid');
       throw error;
     }
   }
@@ -59,9 +59,9 @@ export class OfficesService {
   /** Adds a one-off closure. @throws ValidationFailedError, OfficeNotFoundError */
   async addClosure(officeId: string, dto: AddClosureDto): Promise<OfficeDto> {
     const problems = [];
-    if (!parseIsoDate(dto.date)) problems.push({ field: 'date', message: 'must be a date written YYYY-MM-DD' });
+    if (!parseIsoDate(dto.date)) problems.push({ field: 'date', message: 'must be a date written YYYY-MM-DD', code: 'invalid_date' });
     if (!isLine(dto.name, 100)) {
-      problems.push({ field: 'name', message: 'must be a non-empty text of at most 100 characters on one line' });
+      problems.push({ field: 'name', message: 'must be a non-empty text of at most 100 characters on one line', code: 'isSingleLine', params: { maximum: 100 } });
     }
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the closure is not valid');
     const office = await this.offices((o) => o.addClosure(officeId, { date: dto.date as string, name: (dto.name as string).trim() }));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NATIONAL, OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type RegionKey, type OfferSuitabilityThresholds, type JourneyClocks, type LegalClockName, type ProgrammeCatalogue, type RollForwardClocks, type ServiceStep, type AbsenceReason, type PresentationObligation } from '@sal/domain';
 import { clocksInOrder, inClockOrder, presentationInOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
-import { ProgrammeNotFoundError, ValidationFailedError } from '../common/api-errors';
+import { ProgrammeNotFoundError, ValidationFailedError, type GivenFieldProblem } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
 import type { PublishCatalogueDto } from './dto/publish-catalogue.dto';
@@ -63,7 +63,7 @@ export class ProgrammesService {
    * code) — national, or `region`'s own (numbered on its own). @throws ValidationFailedError naming each offending field
    */
   async publish(code: string, dto: PublishCatalogueDto, region?: RegionKey): Promise<ProgrammeCatalogueDto> {
-    const problems = validateCatalogue({
+    const problems: GivenFieldProblem[] = validateCatalogue({
       code,
       title: dto.title,
       clocks: dto.clocks,
@@ -78,7 +78,7 @@ export class ProgrammesService {
     });
     // Issue 15: a body read from GET names its scope; the query chooses it.
     const scope = region ?? NATIONAL;
-    if (dto.scope !== undefined && dto.scope !== scope) problems.push({ field: 'scope', message: `must be ${scope}, the scope this request publishes in (choose it with ?region=)` });
+    if (dto.scope !== undefined && dto.scope !== scope) problems.push({ field: 'scope', message: `must be ${scope}, the scope this request publishes in (choose it with ?region=)`, code: 'wrong_scope', params: { scope } });
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the catalogue is not valid');
     const definition = {
       code,

@@ -40,7 +40,7 @@ export class RetentionController {
     TEMPORAL_UNAVAILABLE: 'Temporal does not answer',
   })
   get(@Param('sweepId') sweepId: string): Promise<RetentionSweepDto> {
-    if (!RETENTION_SWEEP_ID.test(sweepId)) throw new ValidationFailedError([{ field: 'sweepId', message: 'must be a retention sweep id (retention-sweep…)' }]);
+    if (!RETENTION_SWEEP_ID.test(sweepId)) throw new ValidationFailedError([{ field: 'sweepId', message: 'must be a retention sweep id (retention-sweep…)', code: 'invalid_id', params: { kind: 'retention_sweep' } }]);
     return this.retention.get(sweepId);
   }
 }

@@ -7,6 +7,6 @@ import { OPERATOR_ID_MESSAGE, OPERATOR_ID_PATTERN } from '../common/input-rules'
 export class StaffIdPipe implements PipeTransform<unknown, string> {
   transform(value: unknown, metadata: ArgumentMetadata): string {
     if (typeof value === 'string' && OPERATOR_ID_PATTERN.test(value)) return value;
-    throw new ValidationFailedError([{ field: metadata.data ?? 'staffId', message: OPERATOR_ID_MESSAGE }]);
+    throw new ValidationFailedError([{ field: metadata.data ?? 'staffId', message: OPERATOR_ID_MESSAGE, code: 'invalid_id', params: { kind: 'staff' } }]);
   }
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { SubmitState } from '../api/commands';
 import { useT } from '../i18n/i18n';
-import { ApiFieldErrors } from './fields';
+import { ApiFieldErrors, FieldProblemList } from './fields';
 
 const NO_ERRORS: Record<string, string[]> = {};
 
@@ -69,13 +69,7 @@ export function SubmitMessage({ state }: { state: SubmitState }) {
     return (
       <div className="alert alert-danger" role="alert">
         <p className="mb-1">{t('form.invalid')}</p>
-        <ul className="mb-0">
-          {Object.entries(state.fields).map(([field, messages]) => (
-            <li key={field}>
-              <code>{field}</code>: {messages.join('; ')}
-            </li>
-          ))}
-        </ul>
+        <FieldProblemList errors={state.fields} />
       </div>
     );
   if (state.kind === 'refused')

@@ -1,4 +1,6 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { isMessageKey } from '../i18n/catalogue';
+import { useT } from '../i18n/i18n';
 import { Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextArea as RacTextArea, TextField, type TextFieldProps } from 'react-aria-components';
 
 /** The API's messages of the last 400, by field path (`beneficiary.fiscalCode`, `actions[0].dueDate`). */
@@ -105,4 +107,47 @@ function apiErrorProps(api: { messages: string[] | undefined; changed(): void },
       props.onChange?.(value);
     },
   };
+}
+
+/**
+ * The list of a refused submit's fields at the top of its form, each named by the label the person sees beside it
+ * (read from the form's own field of that name; inside a list, with the list's name and the item's number), not by
+ * the API's path (`addActions[0].dueDate`). A field the form does not show (a rule on the whole body) keeps the
+ * catalogue's label of its last name, else its path.
+ */
+export function FieldProblemList({ errors }: { errors: Record<string, string[]> }) {
+  const t = useT();
+  const list = useRef<HTMLUListElement>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  useLayoutEffect(() => {
+    const form = list.current?.closest('section, form, main') ?? document;
+    setLabels(Object.fromEntries(Object.keys(errors).map((path) => [path, labelInForm(form, path)]).filter((e): e is [string, string] => e[1] !== null)));
+  }, [errors]);
+  const fallback = (path: string) => {
+    const last = /([A-Za-z]+)(?:\[\d+\])?$/.exec(path)?.[1];
+    const key = `field.${last}`;
+    return last && isMessageKey(key) ? t(key) : path;
+  };
+  return (
+    <ul className="mb-0" ref={list}>
+      {Object.entries(errors).map(([field, messages]) => (
+        <li key={field}>
+          <strong>{labels[field] ?? fallback(field)}</strong>: {messages.join('; ')}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The visible label of the form's field named `path`, with the list and item it is in, or null. */
+function labelInForm(form: ParentNode, path: string): string | null {
+  const field = form.querySelector(`[name="${CSS.escape(path)}"]`);
+  if (!field) return null;
+  const text = (el: Element | null | undefined) => el?.textContent?.trim() || null;
+  const own = text(field.closest('.sal-field')?.querySelector('.sal-label')) ?? text(field.closest('label'));
+  if (!own) return null;
+  const item = field.closest('fieldset.sal-action');
+  const listName = text(item?.parentElement?.closest('fieldset')?.querySelector(':scope > legend'));
+  const itemNumber = text(item?.querySelector(':scope > legend'));
+  return item && listName && itemNumber ? `${own} (${listName} ${itemNumber})` : own;
 }

@@ -6,6 +6,7 @@ import { useT, type Translate } from '../i18n/i18n';
 import { CommandForm } from './command-form';
 import { useDraft } from './drafts';
 import { Choice, TextArea, TextInput } from './fields';
+import { isoDayOf, isoInstantOf, numberOf } from './format';
 
 /**
  * One form for every journey command: its fields read from the command's shape as the API publishes it
@@ -39,6 +40,8 @@ type Tree = { [name: string]: Value };
 const fieldLabel = (t: Translate, name: string) => t(`field.${name}` as MessageKey);
 const valueLabel = (t: Translate, code: string | number) => t(`value.${code}` as MessageKey);
 const isObject = (schema: FieldSchema) => schema.type === 'object' && schema.properties !== undefined;
+/** A field's shape as the form reads it: a pact action's due date (a day, or an instant) is typed as a day. */
+const shapeOf = (name: string, schema: FieldSchema): FieldSchema => (name === 'dueDate' && schema.type === 'string' && !schema.format ? { ...schema, format: 'date' } : schema);
 
 /** The initial value of a field: unchecked boxes, one empty item in a required list, nothing else. */
 function initial(schema: FieldSchema, required: boolean): Value {
@@ -57,7 +60,7 @@ export function toBody(schema: FieldSchema, value: Value, required: boolean): un
   if (isObject(schema)) {
     const tree = (value ?? {}) as Tree;
     const entries = Object.entries(schema.properties ?? {})
-      .map(([name, p]) => [name, toBody(p, tree[name], schema.required?.includes(name) ?? false)] as const)
+      .map(([name, p]) => [name, toBody(shapeOf(name, p), tree[name], schema.required?.includes(name) ?? false)] as const)
       .filter(([, v]) => v !== undefined);
     // An optional group whose fields are all blank (its boxes unchecked) is not given.
     return !required && entries.every(([, v]) => v === false) ? undefined : Object.fromEntries(entries);
@@ -84,13 +87,17 @@ export function toBody(schema: FieldSchema, value: Value, required: boolean): un
   }
   const text = String(value ?? '').trim();
   if (text === '') return undefined;
+  // Dates, times and numbers as Italians type them (31/03/2026, 31/03/2026 09:30, 0,5).
+  if (schema.format === 'date') return isoDayOf(text);
+  if (schema.format === 'date-time') return isoInstantOf(text);
   const numeric = schema.type === 'number' || schema.type === 'integer' || typeof schema.enum?.[0] === 'number';
-  return numeric && Number.isFinite(Number(text)) ? Number(text) : text;
+  return numeric ? (numberOf(text) ?? text) : text;
 }
 
 /** One field of a form, by its shape; `path` is the API's name for it (`suitability.distanceKm`, `addActions[0].kind`). */
-function Field({ name, path, schema, required, value, onChange }: { name: string; path: string; schema: FieldSchema; required: boolean; value: Value; onChange(value: Value): void }) {
+function Field({ name, path, schema: given, required, value, onChange }: { name: string; path: string; schema: FieldSchema; required: boolean; value: Value; onChange(value: Value): void }) {
   const t = useT();
+  const schema = shapeOf(name, given);
   const label = fieldLabel(t, name);
   if (schema.enum) {
     const options = schema.enum.map((code): [string, string] => [String(code), valueLabel(t, code)]);
@@ -147,7 +154,9 @@ function Field({ name, path, schema, required, value, onChange }: { name: string
   }
   const props = { name: path, label, value: String(value ?? ''), onChange, isRequired: required };
   if (schema.type === 'array') return <TextInput {...props} help={t('commands.listHelp')} />;
-  if (schema.type === 'number' || schema.type === 'integer') return <TextInput {...props} inputMode="decimal" />;
+  if (schema.format === 'date') return <TextInput {...props} help={t('commands.dateHelp')} />;
+  if (schema.format === 'date-time') return <TextInput {...props} help={t('commands.dateTimeHelp')} />;
+  if (schema.type === 'number' || schema.type === 'integer') return <TextInput {...props} inputMode="decimal" help={schema.type === 'number' ? t('commands.numberHelp') : undefined} />;
   return (schema.maxLength ?? 0) > 500 ? <TextArea {...props} /> : <TextInput {...props} />;
 }
 

@@ -1,18 +1,29 @@
 import type { FieldProblem } from '../api/client';
-import type { MessageKey } from './catalogue';
-import type { Translate } from './i18n';
+import { it, type MessageKey } from './catalogue';
+import { numberLocale, type Translate } from './i18n';
+
+/**
+ * Every code of the API's list (FIELD_PROBLEM_CODES, the `enum` of `FieldProblemDto.code` in the OpenAPI, hence of the
+ * typed client) has its phrase in the catalogue: a code added to the API without one is a type error here. `other` is
+ * a rule without a code of its own: its text is the API's.
+ */
+const EVERY_CODE_PHRASED: Record<`field.${Exclude<FieldProblem['code'], 'other'>}`, string> = it;
+void EVERY_CODE_PHRASED;
 
 /**
  * The API's field problems in the user's language: each carries the stable code of its broken rule (`code`, with
  * `params` such as `minimum`/`maximum`; the OpenAPI lists them) and the catalogue has a phrase per code
- * (`field.<code>`, with `field.<code>.<origin>` when the rule reads differently for a number, a text or a list). A code
- * the catalogue does not know (a rule added to the API later, or `other`) shows the API's own text.
+ * (`field.<code>`, with `field.<code>.<origin>` when the rule reads differently for a number, a text or a list), its
+ * numbers written as the language writes them (0,01). A code the catalogue does not know (a rule added to the API
+ * later, or `other`) shows the API's own text.
  */
 export function fieldProblemText(problem: FieldProblem, t: Translate, has: (key: string) => key is MessageKey): string {
-  const params = problem.params ?? {};
+  const given = problem.params ?? {};
+  const numbers = new Intl.NumberFormat(numberLocale(), { maximumFractionDigits: 20 });
+  const params = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, typeof value === 'number' ? numbers.format(value) : value]));
   const code = problem.code;
   if (!code) return problem.message;
-  const origin = typeof params.origin === 'string' ? params.origin : undefined;
+  const origin = typeof given.origin === 'string' ? given.origin : undefined;
   const specific = origin ? `field.${code}.${origin}` : undefined;
   if (specific && has(specific)) return t(specific, params);
   const key = `field.${code}`;

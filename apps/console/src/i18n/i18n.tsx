@@ -16,6 +16,12 @@ const LANGUAGE_KEY = 'sal.console.language';
 const LOCALES: Record<Language, string> = { it: 'it-IT', en: 'en-GB' };
 const I18nContext = createContext<I18n | null>(null);
 
+/** The chosen language's locale, for code outside components (the API client's field messages). */
+let currentLocale = LOCALES.it;
+export function numberLocale(): string {
+  return currentLocale;
+}
+
 function initialLanguage(): Language {
   const stored = localStorage.getItem(LANGUAGE_KEY);
   return LANGUAGES.includes(stored as Language) ? (stored as Language) : 'it';
@@ -34,6 +40,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const messages = CATALOGUES[language];
     const locale = LOCALES[language];
+    currentLocale = locale;
     // A number in a phrase (a total, a count, days) is written as the language writes it: "10.000 percorsi".
     const param = (value: string | number) => (typeof value === 'number' ? formatNumber(locale, value) : value);
     const t: Translate = (key, params) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? param(params[name]) : whole));

@@ -5,6 +5,9 @@ export interface MonitoringProblem {
   /** The field under the monitoring data: `birthDate`, `sex`, `disabled`… */
   field: string;
   message: string;
+  /** The stable code of the broken rule (the API's field problem codes) and its parameters. */
+  code: 'invalid_date' | 'age_out_of_range' | 'invalid_value' | 'isBoolean';
+  params?: Record<string, string | number>;
 }
 
 const FLAGS = ['disabled', 'longTermUnemployed', 'neet', 'socialServicesReferral'] as const;
@@ -21,13 +24,18 @@ export function ageOn(birthDate: string, on: string): number {
  * person 15 to 100 years old at the DID, sex `F` or `M`, and every flag true or false.
  */
 export function monitoringProblem(m: Partial<Record<keyof MonitoringData, unknown>>, didDate: string): MonitoringProblem | null {
-  if (typeof m.birthDate !== 'string' || !isIsoDate(m.birthDate)) return { field: 'birthDate', message: 'must be a real date written YYYY-MM-DD' };
+  if (typeof m.birthDate !== 'string' || !isIsoDate(m.birthDate)) return { field: 'birthDate', message: 'must be a real date written YYYY-MM-DD', code: 'invalid_date' };
   const age = ageOn(m.birthDate, didDate);
   if (age < MONITORING_MIN_AGE || age > MONITORING_MAX_AGE) {
-    return { field: 'birthDate', message: `the person must be ${MONITORING_MIN_AGE}-${MONITORING_MAX_AGE} years old at the DID (${didDate}); this birth date gives ${age}` };
+    return {
+      field: 'birthDate',
+      message: `the person must be ${MONITORING_MIN_AGE}-${MONITORING_MAX_AGE} years old at the DID (${didDate}); this birth date gives ${age}`,
+      code: 'age_out_of_range',
+      params: { minimum: MONITORING_MIN_AGE, maximum: MONITORING_MAX_AGE, age },
+    };
   }
-  if (!SEXES.includes(m.sex as Sex)) return { field: 'sex', message: `must be one of ${SEXES.join(', ')}` };
-  for (const flag of FLAGS) if (typeof m[flag] !== 'boolean') return { field: flag, message: 'must be true or false' };
+  if (!SEXES.includes(m.sex as Sex)) return { field: 'sex', message: `must be one of ${SEXES.join(', ')}`, code: 'invalid_value', params: { values: SEXES.join(', ') } };
+  for (const flag of FLAGS) if (typeof m[flag] !== 'boolean') return { field: flag, message: 'must be true or false', code: 'isBoolean' };
   return null;
 }
 

@@ -7,7 +7,7 @@ const VALID: CatalogueDefinition = { code: 'GOL-1', title: 'GOL percorso 1 – R
 const CODE_PROBLEM = { field: 'code', message: 'must be 2–32 capital letters, digits, - or _' };
 const TITLE_PROBLEM = { field: 'title', message: 'must be a non-empty text of at most 200 characters' };
 const CLOCKS_PROBLEM = { field: 'clocks', message: 'must be an object with reminderBeforeDue, escalationAfter, pactDeadline, stallAfter' };
-const clockProblem = (name: string) => ({ field: `clocks.${name}`, message: 'must be a positive ISO-8601 duration such as P7D or PT30S, or null' });
+const clockProblem = (name: string) => ({ field: `clocks.${name}`, message: 'must be a positive ISO-8601 duration such as P7D or PT30S, or null', code: 'invalid_duration' });
 
 describe('GOL_DEFAULT_CATALOGUES', () => {
   it('ships the five GOL paths, GOL-1 to GOL-5, once each', () => {

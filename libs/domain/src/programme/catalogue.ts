@@ -96,6 +96,8 @@ export type CatalogueDefinition = Omit<ProgrammeCatalogue, 'version'>;
 export interface CatalogueProblem {
   field: string;
   message: string;
+  /** The stable code of the broken rule (the API's field problem codes), where the rule has one. */
+  code?: 'invalid_duration';
 }
 
 /** Checks a catalogue definition; an empty list means it is valid. */
@@ -116,7 +118,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
       const value = clocks[name];
       if (value === null || (value === undefined && !(CORE_CLOCK_NAMES as readonly string[]).includes(name))) continue;
       if (!isPositiveDuration(value)) {
-        problems.push({ field: `clocks.${name}`, message: 'must be a positive ISO-8601 duration such as P7D or PT30S, or null' });
+        problems.push({ field: `clocks.${name}`, message: 'must be a positive ISO-8601 duration such as P7D or PT30S, or null', code: 'invalid_duration' });
       }
     }
     for (const name of Object.keys(clocks)) {

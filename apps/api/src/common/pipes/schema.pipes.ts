@@ -15,7 +15,7 @@ export class SchemaBodyPipe implements PipeTransform {
 
   transform(value: unknown): Promise<unknown> {
     // No JSON body was parsed (none sent, or not as application/json): a command's body is a JSON object, `{}` at least.
-    if (value === undefined) throw new ValidationFailedError([{ field: '(body)', message: 'must be a JSON object sent as application/json ({} when every field is left out)' }]);
+    if (value === undefined) throw new ValidationFailedError([{ field: '(body)', message: 'must be a JSON object sent as application/json ({} when every field is left out)', code: 'not_json_object' }]);
     return validatePlainInput(value, async (rest) => {
       const parsed = this.schema.safeParse(rest);
       if (!parsed.success) throw new ValidationFailedError(inputProblems(parsed.error).slice(0, MAX_PROBLEMS));
@@ -34,7 +34,7 @@ export class SchemaParamPipe implements PipeTransform {
 
   transform(value: unknown): unknown {
     const parsed = this.schema.safeParse(value);
-    if (!parsed.success) throw new ValidationFailedError([{ field: this.name, message: parsed.error.issues[0]?.message ?? 'is malformed' }]);
+    if (!parsed.success) throw new ValidationFailedError([{ ...(inputProblems(parsed.error)[0] ?? { message: 'is malformed', code: 'invalid' }), field: this.name }]);
     return parsed.data;
   }
 }

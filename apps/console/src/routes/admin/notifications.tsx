@@ -126,7 +126,7 @@ function MessageCard({ message: m, onRetried }: { message: Message; onRetried():
   return (
     <li className="sal-card sal-admin-card" aria-labelledby={titleId} data-testid="notification">
       <h4 id={titleId} className="h6">
-        {t('notifications.message', { kind: m.kind, audience: m.audience })} · <span className={`badge ${m.status === 'failed' || m.status === 'undeliverable' ? 'sal-badge-danger' : 'sal-badge-neutral'}`}>{t(`notifications.status.${m.status}`)}</span>
+        {t('notifications.message', { kind: t(`notice.${m.kind}`), audience: t(`audience.${m.audience}`) })} · <span className={`badge ${m.status === 'failed' || m.status === 'undeliverable' ? 'sal-badge-danger' : 'sal-badge-neutral'}`}>{t(`notifications.status.${m.status}`)}</span>
       </h4>
       <dl className="sal-facts">
         <dt>{t('notifications.journey')}</dt>

@@ -5,7 +5,7 @@ import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
 import type { components } from '../../api/schema';
 import { errorMessage, LoadFailed, RequireAdministrator } from '../../components/admin';
-import { ApiFieldErrors, Choice, TextInput } from '../../components/fields';
+import { ApiFieldErrors, Choice, FieldProblemList, TextInput } from '../../components/fields';
 import { useFormat } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import { useT } from '../../i18n/i18n';
@@ -198,13 +198,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
       {Object.keys(errors).length > 0 && (
         <div className="alert alert-danger" role="alert">
           <p className="mb-1">{t('form.invalid')}</p>
-          <ul className="mb-0">
-            {Object.entries(errors).map(([field, messages]) => (
-              <li key={field}>
-                <code>{field}</code>: {messages.join('; ')}
-              </li>
-            ))}
-          </ul>
+          <FieldProblemList errors={errors} />
         </div>
       )}
       {refusal !== null && (
