@@ -124,8 +124,8 @@ describe('npm run demo: a lived-in region through the API', () => {
     expect(first.import).toMatchObject({ rows: IMPORT.rows, ok: IMPORT.people, refused: 2, started: IMPORT.people, refusedAtRun: 0, reportLines: [14, 15] });
     const batch = ok(await admin('GET', `/imports/${first.import.batchId}`));
     expect([batch.status, batch.fileType, batch.counts.processed, batch.counts.started, batch.counts.pending]).toEqual(['finished', 'csv', IMPORT.people, IMPORT.people, 0]);
-    const refusedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=refused`)).items as { line: number; reason: string }[];
-    expect(refusedRows.map((r) => r.line)).toEqual([14, 15]);
+    const refusedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=refused`)).items as { line: number; reason: string; reasonCode: string }[];
+    expect(refusedRows.map((r) => [r.line, r.reasonCode])).toEqual([[14, 'duplicate_in_file'], [15, 'invalid_fiscal_code']]);
     expect(refusedRows[0].reason).toBe('the same person as line 3');
     expect(refusedRows[1].reason).toContain('wrong check character');
     const startedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=started&limit=100`)).items as { journeyId: string | null }[];
