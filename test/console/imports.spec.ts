@@ -66,8 +66,10 @@ test.describe('the import screen', () => {
     await expect(page.getByTestId('import-progress')).toHaveText('Anteprima pronta: nessun percorso è ancora stato avviato.');
     for (const line of [2, 3, 4]) await expect(page.getByTestId(`import-row-${line}`)).toContainText('Accettata');
     await expect(page.getByTestId('import-row-5')).toContainText('Scartata');
-    await expect(page.getByTestId('import-row-5')).toContainText('beneficiary.fiscalCode');
+    // The reasons in Italian, from their stable codes.
+    await expect(page.getByTestId('import-row-5')).toContainText('codice fiscale non valido');
     await expect(page.getByTestId('import-row-6')).toContainText('Scartata');
+    await expect(page.getByTestId('import-row-6')).toContainText('stessa persona della riga 2');
     // No personal data in the URL: the batch stays in the page.
     expect(page.url()).toMatch(/\/console\/imports$/);
     await expectAccessible(page);
@@ -87,11 +89,12 @@ test.describe('the import screen', () => {
     const report = await reportDownload;
     expect(report.suggestedFilename()).toMatch(/^scarti-[0-9a-f-]{36}\.csv$/);
     const lines = readFileSync((await report.path())!, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter(Boolean);
-    expect(lines[0]).toBe('riga;codice_fiscale;esito;motivo');
+    expect(lines[0]).toBe('riga;codice_fiscale;esito;codice_motivo;motivo;dettaglio');
     expect(lines).toHaveLength(3);
     expect(lines[1].startsWith(`5;${badCf};`)).toBe(true);
     expect(lines[1]).toContain('beneficiary.fiscalCode');
     expect(lines[2].startsWith(`6;${good[0]};`)).toBe(true);
+    expect(lines[2]).toContain(';duplicate_in_file;stessa persona della riga 2;');
 
     // The started journeys' list.
     await page.getByRole('link', { name: 'Vai ai percorsi avviati' }).click();

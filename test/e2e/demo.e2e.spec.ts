@@ -8,7 +8,7 @@ import { eventually } from '../support/wait';
  * `npm run demo` (test/demo) against the built API and worker on a real Temporal dev server and PostgreSQL, with
  * journeys refused at offices the directory does not list (the production default): a small region (30 journeys) is
  * filled through the API, its journeys are where the plan says (by stage and by programme, read back through the
- * API), a finished import (the demo's CSV list uploaded, run to its end, its two refused rows in the report), and a
+ * API), conditionality steps proposed by the journeys and confirmed or dismissed by the CPI operators, a finished import (the demo's CSV list uploaded, run to its end, its two refused rows in the report), and a
  * second run with the same seed starts none, its import (the same file again) starts nothing twice, and no count changes.
  */
 
@@ -27,6 +27,7 @@ interface DemoResult {
   refusals: number;
   counts: { total: number; overdue: number; placed: number; awaitingAcceptance: number; byStage: Record<string, number>; byProgramme: Record<string, number> };
   expected: { byStage: Record<string, number>; byProgramme: Record<string, number>; byStory: Record<string, number> };
+  steps: { proposed: number; confirmed: number; dismissed: number };
   import: { batchId: string; rows: number; ok: number; refused: number; started: number; refusedAtRun: number; reportLines: number[] };
 }
 
@@ -57,6 +58,14 @@ function ok(answer: HttpAnswer): any {
   return answer.body;
 }
 
+/** The conditionality steps of the demo's offices (supervisor view), and how many in each status. */
+async function conditionalitySteps(offices: string): Promise<{ items: { programmeCode: string; ladder: string; status: string; effect: string; decidedBy: string | null }[]; counts: Record<string, number> }> {
+  const items = ok(await admin('GET', `/supervisor/conditionality-steps?${offices}&pageSize=100`)).items;
+  const counts: Record<string, number> = { proposed: 0, confirmed: 0, dismissed: 0 };
+  for (const step of items) counts[step.status] = (counts[step.status] ?? 0) + 1;
+  return { items, counts };
+}
+
 const total = async (query: string): Promise<number> => ok(await admin('GET', `/journeys?${query}&pageSize=1`)).total as number;
 
 describe('npm run demo: a lived-in region through the API', () => {
@@ -75,7 +84,7 @@ describe('npm run demo: a lived-in region through the API', () => {
     for (const stage of stages) byStage[stage] = await total(`stage=${stage}`);
     expect(Object.fromEntries(Object.entries(byStage).filter(([, n]) => n > 0))).toEqual(first.expected.byStage);
     for (const stage of stages) expect(byStage[stage]).toBeGreaterThan(0);
-    const programmes = ['GOL', 'GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5', 'ADI', 'SFL'];
+    const programmes = ['GOL', 'GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5', 'ADI', 'SFL', 'DEMO-CONDIZ'];
     const byProgramme: Record<string, number> = {};
     for (const code of programmes) byProgramme[code] = await total(`programmeCode=${code}`);
     expect(Object.fromEntries(Object.entries(byProgramme).filter(([, n]) => n > 0))).toEqual(first.expected.byProgramme);
@@ -91,6 +100,17 @@ describe('npm run demo: a lived-in region through the API', () => {
     const missed = ok(await admin('GET', `/supervisor/appointments?${offices}&status=no_show&pageSize=100`)).items;
     expect([held.length, missed.length]).toEqual([first.expected.byStory.appointment_held, first.expected.byStory.appointment_missed]);
 
+    // Conditionality: missed interviews without an excuse led the journeys to propose steps (NASpI recipients convened
+    // by PEC); the CPI operators confirmed some (the first cut of the appointments ladder) and dismissed one, the others wait.
+    const stepsNow = await conditionalitySteps(offices);
+    expect(first.steps).toEqual({ proposed: first.expected.byStory.step_proposed, confirmed: first.expected.byStory.step_confirmed, dismissed: first.expected.byStory.step_dismissed });
+    expect(first.steps.proposed * first.steps.confirmed * first.steps.dismissed).toBeGreaterThan(0);
+    expect(stepsNow.counts).toEqual(first.steps);
+    for (const step of stepsNow.items) expect([step.programmeCode, step.ladder]).toEqual(['DEMO-CONDIZ', 'appointments']);
+    expect(stepsNow.items.filter((s) => s.status === 'confirmed').map((s) => [s.effect, s.decidedBy?.startsWith('op.')])).toEqual(
+      Array.from({ length: first.steps.confirmed }, () => ['quarter_month_cut', true]),
+    );
+
     // The directory: the offices of both regions (with a calendar) and their staff.
     const list = ok(await admin('GET', '/offices')) as { officeId: string; region: string; calendar: { annual: unknown[] } }[];
     expect(list.filter((o) => o.region === 'piemonte').length).toBeGreaterThanOrEqual(5);
@@ -104,8 +124,8 @@ describe('npm run demo: a lived-in region through the API', () => {
     expect(first.import).toMatchObject({ rows: IMPORT.rows, ok: IMPORT.people, refused: 2, started: IMPORT.people, refusedAtRun: 0, reportLines: [14, 15] });
     const batch = ok(await admin('GET', `/imports/${first.import.batchId}`));
     expect([batch.status, batch.fileType, batch.counts.processed, batch.counts.started, batch.counts.pending]).toEqual(['finished', 'csv', IMPORT.people, IMPORT.people, 0]);
-    const refusedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=refused`)).items as { line: number; reason: string }[];
-    expect(refusedRows.map((r) => r.line)).toEqual([14, 15]);
+    const refusedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=refused`)).items as { line: number; reason: string; reasonCode: string }[];
+    expect(refusedRows.map((r) => [r.line, r.reasonCode])).toEqual([[14, 'duplicate_in_file'], [15, 'invalid_fiscal_code']]);
     expect(refusedRows[0].reason).toBe('the same person as line 3');
     expect(refusedRows[1].reason).toContain('wrong check character');
     const startedRows = ok(await admin('GET', `/imports/${first.import.batchId}/rows?verdict=started&limit=100`)).items as { journeyId: string | null }[];
@@ -126,5 +146,8 @@ describe('npm run demo: a lived-in region through the API', () => {
     expect(ok(await admin('GET', `/imports/${second.import.batchId}`)).status).toBe('finished');
     expect(second.counts.byStage).toEqual(first.counts.byStage);
     expect(second.counts.byProgramme).toEqual(first.counts.byProgramme);
+    // No step proposed or decided twice.
+    expect(second.steps).toEqual({ proposed: 0, confirmed: 0, dismissed: 0 });
+    expect((await conditionalitySteps(OFFICE_IDS.map((id) => `officeId=${id}`).join('&'))).counts).toEqual(first.steps);
   }, 600_000);
 });

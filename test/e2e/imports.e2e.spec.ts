@@ -121,6 +121,13 @@ describe('bulk intake (issue 19)', () => {
     expect(verdicts[5].verdict).toBe('refused');
     expect(verdicts[5].reason).toContain('beneficiary.fiscalCode');
     expect(verdicts[6]).toMatchObject({ verdict: 'refused', reason: `FORBIDDEN: office ${OTHER_OFFICE} is outside your offices` });
+    // Each refusal's stable code and the values its phrase names (the console and the report phrase them).
+    expect([2, 4, 5, 6].map((line) => [verdicts[line].reasonCode, verdicts[line].reasonParams])).toEqual([
+      [null, null],
+      ['duplicate_in_file', { line: 2 }],
+      ['invalid_fiscal_code', {}],
+      ['office_outside_scope', { office: OTHER_OFFICE }],
+    ]);
 
     const refused = await op('GET', `/imports/${csvBatch}/rows?verdict=refused&limit=2`);
     expect(refused.status).toBe(200);
@@ -161,9 +168,12 @@ describe('bulk intake (issue 19)', () => {
     expect(report.status).toBe(200);
     expect(report.headers.get('content-type')).toContain('text/csv');
     const lines = report.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('riga;codice_fiscale;esito;motivo');
+    expect(lines[0]).toBe('riga;codice_fiscale;esito;codice_motivo;motivo;dettaglio');
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['4', '5', '6']);
-    expect(lines[1]).toContain('the same person as line 2');
+    // The stable code, its Italian phrase and the rule's own (English) words.
+    expect(lines[1].split(';').slice(2)).toEqual(['scartata in anteprima', 'duplicate_in_file', 'stessa persona della riga 2', 'the same person as line 2']);
+    expect(lines[2].split(';').slice(3, 5)).toEqual(['invalid_fiscal_code', 'codice fiscale non valido']);
+    expect(lines[3].split(';').slice(3, 5)).toEqual(['office_outside_scope', `l’ufficio ${OTHER_OFFICE} non è tra i tuoi uffici`]);
     expect(lines[2]).toContain(BAD_CF);
   });
 
@@ -173,6 +183,7 @@ describe('bulk intake (issue 19)', () => {
     const batch = again.json();
     expect(batch.counts).toMatchObject({ rows: 5, ok: 0, refused: 5 });
     expect(batch.rows.find((r: { line: number }) => r.line === 2).reason).toContain('JOURNEY_ALREADY_EXISTS');
+    expect(batch.rows.find((r: { line: number }) => r.line === 2).reasonCode).toBe('open_journey');
     expect((await op('POST', `/imports/${batch.batchId}/run`)).status).toBe(202);
     expect((await finished(batch.batchId)).counts).toMatchObject({ processed: 0, started: 0 });
     expect(await journeysOfOffice()).toHaveLength(2);

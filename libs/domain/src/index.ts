@@ -14,3 +14,4 @@ export { ageOn, inTraining, monitoringOf, monitoringProblem, vulnerable, OVER_AG
 export * from './retention';
 export * from './pact-document';
 export * from './at-instant';
+export * from './imports';

@@ -4,14 +4,15 @@ import { Random } from '../../bench/src/seed/random';
 import { DemoApi, describe } from './api';
 import { IMPORT_OFFICE, IMPORT_PROGRAMME, makeImportList } from './import-list';
 import { DEMO_OFFICES, makeStaff, officeBody } from './offices';
-import { expectedCounts, makePlan } from './plan';
-import { recordOutcome, tellStory, type PendingOutcome, type StoryContext } from './stories';
+import { CONDITIONALITY_PROGRAMME, expectedCounts, makePlan } from './plan';
+import { decideStep, recordOutcome, tellStory, type PendingOutcome, type StoryContext } from './stories';
 
 const USAGE = `npm run demo -- [--api URL] [--journeys N] [--seed N] [--concurrency N] [--progress-every N]
 
 Fills the running product (npm start) with a realistic region through its own HTTP API: offices of Piemonte and
-Lazio with their closures, their staff, N journeys (default 300) in every stage and GOL path, ADI and SFL, and a
-finished import (a list of NASpI recipients uploaded as CSV to POST /imports, run, its report read).
+Lazio with their closures, their staff, N journeys (default 300) in every stage and GOL path, ADI and SFL,
+conditionality steps proposed, confirmed and dismissed (under the demo catalogue DEMO-CONDIZ, whose justification
+window is 30 seconds so the demo sees it close), and a finished import (a list of NASpI recipients uploaded as CSV to POST /imports, run, its report read).
 Deterministic with --seed (default 19); safe to run twice (journeys already there are left as they are; the list
 uploaded again starts nothing twice).
 Tokens come from the API's development sign-in (POST /console/dev-token): the embedded defaults.
@@ -108,6 +109,23 @@ async function main(): Promise<void> {
   }
   log(`[demo] staff: ${staff.length} (${staff.filter((s) => s.role === 'operator').length} operators, ${staff.filter((s) => s.role === 'supervisor').length} supervisors)`);
 
+  // The demo's catalogue for the conditionality stories (GOL's clocks, a justification window of seconds), once.
+  const catalogue = await api.call('GET', `/programmes/${CONDITIONALITY_PROGRAMME.code}`, { token: admin });
+  const window = (catalogue.body as { clocks?: { justificationWindow?: string } })?.clocks?.justificationWindow;
+  if (catalogue.status !== 200 || window !== CONDITIONALITY_PROGRAMME.justificationWindow) {
+    // GOL path 1's clocks as the product publishes them, but the justification window (then counted as it is).
+    const gol = await api.call<{ clocks: Record<string, string | null>; workingDayClocks?: string[] }>('GET', '/programmes/GOL-1', { token: admin });
+    if (gol.status !== 200) throw new Error(`GET /programmes/GOL-1: ${describe(gol)}`);
+    const clocks = { ...gol.body.clocks, justificationWindow: CONDITIONALITY_PROGRAMME.justificationWindow };
+    const workingDayClocks = (gol.body.workingDayClocks ?? []).filter((name) => name !== 'justificationWindow');
+    const put = await api.call('PUT', `/programmes/${CONDITIONALITY_PROGRAMME.code}`, {
+      token: admin,
+      body: { title: CONDITIONALITY_PROGRAMME.title, clocks, services: null, workingDayClocks },
+    });
+    if (put.status !== 200 && put.status !== 201) throw new Error(`PUT /programmes/${CONDITIONALITY_PROGRAMME.code} refused: ${describe(put)}`);
+    log(`[demo] catalogue ${CONDITIONALITY_PROGRAMME.code} published (justification window ${CONDITIONALITY_PROGRAMME.justificationWindow})`);
+  }
+
   const plan = makePlan(opts.seed, opts.journeys, today, staff);
   const ctx: StoryContext = { api, seed: opts.seed, tokens, appointmentLeadMs: 20_000, overdueLeadMs: 45_000 };
   const tally = { started: 0, existing: 0, refused: 0, commands: 0 };
@@ -155,6 +173,26 @@ async function main(): Promise<void> {
   // A finished import: the list uploaded as a CSV, previewed, run, followed to its end and its report read.
   const imported = await runImport(api, opts.seed, today, plan, staff, tokens, log);
 
+  // The conditionality stories: the justification windows close, the journeys propose their steps, the operators decide.
+  const steps = { proposed: 0, confirmed: 0, dismissed: 0 };
+  const missed = pending.filter((item) => item.decision);
+  if (missed.length > 0) {
+    log(`[demo] conditionality: waiting for ${missed.length} justification windows to close, then deciding the steps`);
+    let q = 0;
+    await Promise.all(
+      Array.from({ length: opts.concurrency }, async () => {
+        while (q < missed.length) {
+          const item = missed[q++];
+          const decided = await decideStep(ctx, item);
+          if (decided.status) steps[decided.status]++;
+          tally.commands += decided.commands;
+          refusals.push(...decided.refusals.map((line) => `#${item.journey.index} ${item.journey.story}: ${line}`));
+        }
+      }),
+    );
+    log(`[demo] conditionality steps: ${steps.proposed} awaiting the operator's decision, ${steps.confirmed} confirmed, ${steps.dismissed} dismissed`);
+  }
+
   // The overdue story's actions fall due shortly after their signing: let the journeys' timers fire first.
   const lastDue = Math.max(0, ...overdueDue);
   if (lastDue > Date.now()) {
@@ -183,7 +221,7 @@ async function main(): Promise<void> {
   // A machine-readable last line, for scripts and the demo's test.
   const { planned: _planned, ...importResult } = imported;
   void _planned;
-  log(`DEMO_RESULT ${JSON.stringify({ ...tally, refusals: refusals.length, counts, expected, import: importResult })}`);
+  log(`DEMO_RESULT ${JSON.stringify({ ...tally, refusals: refusals.length, counts, expected, steps, import: importResult })}`);
 }
 
 interface ImportResult {

@@ -1,7 +1,7 @@
 import { checkFiscalCode } from '@sal/domain';
 import { Random } from '../../bench/src/seed/random';
 import { DEMO_OFFICES, makeStaff } from './offices';
-import { STORIES, STORY_STAGE, expectedCounts, finalProgramme, makePlan } from './plan';
+import { CONDITIONALITY_PROGRAMME, STORIES, STORY_STAGE, expectedCounts, finalProgramme, isConditionalityStory, makePlan } from './plan';
 
 const TODAY = '2026-12-02';
 const staff = makeStaff(new Random(1), DEMO_OFFICES);
@@ -20,7 +20,7 @@ describe('demo plan', () => {
     expect(Object.keys(byStage).sort()).toEqual(['assessment', 'awaiting_intake', 'awaiting_pact', 'closed', 'pact_active', 'suspended']);
     for (const code of ['GOL', 'GOL-1', 'GOL-2', 'GOL-3', 'GOL-4', 'GOL-5', 'ADI', 'SFL']) expect(byProgramme[code]).toBeGreaterThan(0);
     const stories = new Set(plan.journeys.map((j) => j.story));
-    for (const story of ['overdue_action', 'appointment_held', 'appointment_missed', 'placed', 'transferred', 'pact_awaiting_acceptance', 'absent']) expect(stories).toContain(story);
+    for (const story of ['overdue_action', 'appointment_held', 'appointment_missed', 'placed', 'transferred', 'pact_awaiting_acceptance', 'absent', 'step_proposed', 'step_confirmed', 'step_dismissed']) expect(stories).toContain(story);
     expect(new Set(plan.journeys.map((j) => j.officeId)).size).toBeGreaterThan(5);
   });
 
@@ -58,7 +58,11 @@ describe('demo plan', () => {
       if (j.story === 'assessment') expect(j.programmeCode).toBe('GOL');
       if (j.story === 'transferred') expect([j.programmeCode.startsWith('GOL-'), j.transferTo?.startsWith('GOL-'), j.transferTo !== j.programmeCode]).toEqual([true, true, true]);
       expect(STORY_STAGE[j.story]).toBeDefined();
-      expect(finalProgramme(j)).toMatch(/^(GOL(-[1-5])?|ADI|SFL)$/);
+      expect(finalProgramme(j)).toMatch(/^(GOL(-[1-5])?|ADI|SFL|DEMO-CONDIZ)$/);
+      // The conditionality stories: NASpI recipients under the demo's catalogue, at a CPI (which decides the steps).
+      if (isConditionalityStory(j.story)) {
+        expect([j.programmeCode, j.benefit?.kind, DEMO_OFFICES.find((o) => o.officeId === j.officeId)?.kind]).toEqual([CONDITIONALITY_PROGRAMME.code, 'naspi', 'cpi']);
+      } else expect(j.programmeCode).not.toBe(CONDITIONALITY_PROGRAMME.code);
     }
   });
 

@@ -26,6 +26,9 @@ export const STORIES = [
   'closed',
   'transferred',
   'exempt',
+  'step_proposed',
+  'step_confirmed',
+  'step_dismissed',
 ] as const;
 export type Story = (typeof STORIES)[number];
 
@@ -45,7 +48,26 @@ export const STORY_STAGE: Record<Story, 'awaiting_intake' | 'assessment' | 'awai
   closed: 'closed',
   transferred: 'closed',
   exempt: 'pact_active',
+  step_proposed: 'pact_active',
+  step_confirmed: 'pact_active',
+  step_dismissed: 'pact_active',
 };
+
+/**
+ * The conditionality stories (a NASpI recipient convened by PEC misses an interview without an excuse; once the
+ * justification window closes the journey proposes a step; the CPI operator confirms it, dismisses it or has not decided
+ * yet) run under a demo catalogue whose justification window is seconds, not GOL's day (`CONDITIONALITY_PROGRAMME`),
+ * so the demo sees the window close. Their offices are CPIs: only a CPI decides a step.
+ */
+export const CONDITIONALITY_STORIES: readonly Story[] = ['step_proposed', 'step_confirmed', 'step_dismissed'];
+export const isConditionalityStory = (story: Story): boolean => CONDITIONALITY_STORIES.includes(story);
+
+/** The demo's catalogue for the conditionality stories: GOL's clocks, the justification window in seconds. */
+export const CONDITIONALITY_PROGRAMME = {
+  code: 'DEMO-CONDIZ',
+  title: 'Percettori NASpI convocati – catalogo dimostrativo (giustificazione entro 30 secondi)',
+  justificationWindow: 'PT30S',
+} as const;
 
 export type GolPath = 1 | 2 | 3 | 4 | 5;
 export type Route = { kind: 'gol'; path: GolPath; viaAssessment: boolean } | { kind: 'adi' } | { kind: 'sfl' };
@@ -100,6 +122,9 @@ const COVERAGE: readonly [Route, Story][] = [
   [{ kind: 'adi' }, 'exempt'],
   [{ kind: 'gol', path: 5, viaAssessment: true }, 'awaiting_pact'],
   [{ kind: 'gol', path: 2, viaAssessment: true }, 'placed'],
+  [{ kind: 'gol', path: 1, viaAssessment: false }, 'step_proposed'],
+  [{ kind: 'gol', path: 1, viaAssessment: false }, 'step_confirmed'],
+  [{ kind: 'gol', path: 1, viaAssessment: false }, 'step_dismissed'],
 ];
 
 const GOL_STORY_WEIGHTS: Partial<Record<Story, number>> = {
@@ -116,6 +141,9 @@ const GOL_STORY_WEIGHTS: Partial<Record<Story, number>> = {
   placed: 10,
   closed: 4,
   transferred: 3,
+  step_proposed: 3,
+  step_confirmed: 3,
+  step_dismissed: 1,
 };
 const OBLIGATION_STORY_WEIGHTS: Partial<Record<Story, number>> = { awaiting_intake: 15, pact_active: 45, exempt: 15, appointment_missed: 10, placed: 10, closed: 5 };
 const PATH_WEIGHTS = { 1: 35, 2: 25, 3: 20, 4: 12, 5: 8 } as const;
@@ -136,7 +164,7 @@ export function makePlan(seed: number, journeys: number, today: string, staff: r
   const planned: PlannedJourney[] = [];
   for (let index = 0; index < journeys; index++) {
     const [route, story] = index < COVERAGE.length ? COVERAGE[index] : drawRouteAndStory(r);
-    const office = pickWeighted(r, offices);
+    const office = pickWeighted(r, isConditionalityStory(story) ? offices.filter((o) => o.kind === 'cpi') : offices);
     let person = makePerson(r, office.birthPlace, birthPlaces, today);
     // One journey per person in the plan: a second start would be the first one's 409.
     while (seen.has(person.fiscalCode)) person = makePerson(r, office.birthPlace, birthPlaces, today);
@@ -152,12 +180,15 @@ function drawRouteAndStory(r: Random): [Route, Story] {
   const path = Number(r.weighted(PATH_WEIGHTS as unknown as Record<string, number>)) as GolPath;
   const story = r.weighted(GOL_STORY_WEIGHTS as Record<Story, number>);
   // The assessment stage exists only under the programme `GOL`; otherwise 60% go through it.
-  const viaAssessment = story === 'assessment' || (story !== 'transferred' && r.chance(0.6));
-  return [{ kind: 'gol', path, viaAssessment }, story];
+  const viaAssessment = story === 'assessment' || (story !== 'transferred' && !isConditionalityStory(story) && r.chance(0.6));
+  // A conditionality story is a NASpI recipient's: a path whose journeys may have the benefit.
+  return [{ kind: 'gol', path: isConditionalityStory(story) ? 1 : path, viaAssessment }, story];
 }
 
 function planJourney(r: Random, index: number, person: DemoPerson, office: DemoOffice, operators: readonly string[], route: Route, story: Story, today: string): PlannedJourney {
-  const programmeCode = route.kind === 'adi' ? 'ADI' : route.kind === 'sfl' ? 'SFL' : route.viaAssessment ? 'GOL' : `GOL-${route.path}`;
+  const programmeCode = isConditionalityStory(story)
+    ? CONDITIONALITY_PROGRAMME.code
+    : route.kind === 'adi' ? 'ADI' : route.kind === 'sfl' ? 'SFL' : route.viaAssessment ? 'GOL' : `GOL-${route.path}`;
   // New journeys are recent; the others began weeks or months ago.
   const daysAgo = story === 'awaiting_intake' ? r.int(1, 25) : story === 'assessment' ? r.int(6, 45) : r.int(30, 240);
   const didDate = addCalendarDays(today, -daysAgo);
@@ -166,14 +197,14 @@ function planJourney(r: Random, index: number, person: DemoPerson, office: DemoO
   if (route.kind === 'adi' || route.kind === 'sfl') {
     const applicationDate = addCalendarDays(didDate, -r.int(3, 20));
     benefit = { kind: route.kind, applicationDate, activationPactDate: addCalendarDays(applicationDate, r.int(1, 3)) };
-  } else if ((route.path <= 3 || route.path === 5) && (story === 'appointment_missed' ? true : r.chance(0.55))) {
-    benefit = { kind: r.chance(0.85) ? 'naspi' : 'dis_coll', applicationDate: didDate };
+  } else if ((route.path <= 3 || route.path === 5) && (story === 'appointment_missed' || isConditionalityStory(story) ? true : r.chance(0.55))) {
+    benefit = { kind: isConditionalityStory(story) || r.chance(0.85) ? 'naspi' : 'dis_coll', applicationDate: didDate };
     const grantedOn = addCalendarDays(didDate, r.int(10, 40));
     if (grantedOn < today && r.chance(0.85)) benefit.grantedOn = grantedOn;
   }
   const age = Number(today.slice(0, 4)) - Number(person.birthDate.slice(0, 4));
   const monitoring =
-    route.kind === 'gol' && r.chance(0.85)
+    route.kind === 'gol' && r.chance(0.85) && !isConditionalityStory(story)
       ? {
           birthDate: person.birthDate,
           sex: person.sex,
@@ -231,5 +262,6 @@ export function expectedCounts(plan: Plan): { byStage: Record<string, number>; b
 /** The programme a journey runs under once its story is told: the path chosen in the assessment, or the one it started under. */
 export function finalProgramme(j: PlannedJourney): string {
   if (j.route.kind === 'gol' && j.route.viaAssessment && j.story === 'assessment') return 'GOL';
+  if (isConditionalityStory(j.story)) return j.programmeCode;
   return j.route.kind === 'gol' ? `GOL-${j.route.path}` : j.programmeCode;
 }

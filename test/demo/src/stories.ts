@@ -2,7 +2,7 @@ import { addCalendarDays } from '@sal/domain';
 import { Random } from '../../bench/src/seed/random';
 import { codeOf, describe, sleep, type Answer, type DemoApi } from './api';
 import { DEMO_OFFICES } from './offices';
-import type { PlannedJourney } from './plan';
+import { CONDITIONALITY_STORIES, isConditionalityStory, type PlannedJourney } from './plan';
 
 /**
  * Tells one planned journey's story through the API, as its operator would: the start from the DID, the GOL
@@ -30,6 +30,8 @@ export interface PendingOutcome {
   at: string;
   outcome: 'held' | 'no_show';
   justify: boolean;
+  /** A conditionality story's decision once the journey proposes its step (`leave`: proposed, awaiting the operator). */
+  decision?: 'confirm' | 'dismiss' | 'leave';
 }
 
 export interface StoryResult {
@@ -135,7 +137,7 @@ export async function tellStory(ctx: StoryContext, j: PlannedJourney, today: str
   const gol = j.route.kind === 'gol';
   // The second-level interview, delivered in the weeks after the intake (not for the stories that book it).
   let interviewDone = false;
-  if (gol && !['appointment_held', 'appointment_missed'].includes(j.story) && r.chance(0.6)) {
+  if (gol && !['appointment_held', 'appointment_missed', ...CONDITIONALITY_STORIES].includes(j.story) && r.chance(0.6)) {
     interviewDone = await send('interview', 'services/second_level_interview/deliveries', {
       hours: r.pick([1, 1.5, 2]),
       outputs: { developmentAreasSheet: `Scheda aree di sviluppo prot. ${r.int(1000, 9999)}`, cv: `CV Europass v${r.int(1, 3)}` },
@@ -185,7 +187,10 @@ export async function tellStory(ctx: StoryContext, j: PlannedJourney, today: str
     case 'overdue_action':
       return done();
     case 'appointment_held':
-    case 'appointment_missed': {
+    case 'appointment_missed':
+    case 'step_proposed':
+    case 'step_confirmed':
+    case 'step_dismissed': {
       const at = new Date(Date.now() + ctx.appointmentLeadMs).toISOString();
       const booked = await send('appointment', 'appointments', {
         service: 'second_level_interview',
@@ -193,11 +198,14 @@ export async function tellStory(ctx: StoryContext, j: PlannedJourney, today: str
         at,
         channel: 'in_person',
         location: `${office.name}, sportello ${r.int(1, 6)}`,
-        convocation: r.weighted({ pec: 6, registered_letter: 2, agreed_signed: 2 }),
+        // A step needs a valid convocation: the conditionality stories convene by PEC.
+        convocation: isConditionalityStory(j.story) ? 'pec' : r.weighted({ pec: 6, registered_letter: 2, agreed_signed: 2 }),
       });
       if (!booked) return done();
       const appointmentId = booked.appointments.at(-1).appointmentId as string;
-      result.pending = { journey: j, journeyId, appointmentId, at, outcome: j.story === 'appointment_held' ? 'held' : 'no_show', justify: r.chance(0.5) };
+      const decision = j.story === 'step_confirmed' ? 'confirm' : j.story === 'step_dismissed' ? 'dismiss' : j.story === 'step_proposed' ? 'leave' : undefined;
+      const justify = r.chance(0.5) && !decision;
+      result.pending = { journey: j, journeyId, appointmentId, at, outcome: j.story === 'appointment_held' ? 'held' : 'no_show', justify, ...(decision ? { decision } : {}) };
       return done();
     }
     case 'suspended': {
@@ -336,4 +344,36 @@ const maxDate = (a: string, b: string) => (a > b ? a : b);
 function nextWeekday(date: string): string {
   const day = new Date(`${date}T12:00:00Z`).getUTCDay();
   return day === 6 ? addCalendarDays(date, 2) : day === 0 ? addCalendarDays(date, 1) : date;
+}
+
+/**
+ * A conditionality story's step: once the justification window of the missed interview closes without an excuse, the
+ * journey proposes a step (the domain decides: a NASpI recipient, a valid convocation); the CPI operator then confirms
+ * it, dismisses it, or leaves it for later. Answers the step's status at the end, or null (refusal recorded).
+ */
+export async function decideStep(ctx: StoryContext, p: PendingOutcome, deadlineMs = 180_000): Promise<{ status: 'proposed' | 'confirmed' | 'dismissed' | null; refusals: string[]; commands: number }> {
+  const token = ctx.tokens.get(p.journey.operatorId);
+  const key = (step: string) => `demo-${ctx.seed}-${p.journey.index}-${step}`;
+  const until = Date.now() + deadlineMs;
+  let stepId: string | undefined;
+  for (;;) {
+    const view = await ctx.api.call('GET', `/journeys/${p.journeyId}`, { token });
+    if (view.status !== 200) return { status: null, refusals: [`step: GET /journeys/${p.journeyId}: ${describe(view)}`], commands: 0 };
+    const steps = (view.body as { conditionalitySteps?: { stepId: string; status: string }[] }).conditionalitySteps ?? [];
+    stepId = steps.find((s) => s.status === 'proposed')?.stepId;
+    if (stepId || Date.now() > until) break;
+    await sleep(1000);
+  }
+  if (!stepId) return { status: null, refusals: [`step: none proposed within ${deadlineMs / 1000} s of the missed interview`], commands: 0 };
+  if (p.decision === 'leave' || !p.decision) return { status: 'proposed', refusals: [], commands: 0 };
+  const confirm = p.decision === 'confirm';
+  const answer = await ctx.api.call('POST', `/journeys/${p.journeyId}/conditionality-steps/${stepId}/${confirm ? 'confirm' : 'dismiss'}`, {
+    token,
+    idempotencyKey: key(`step-${p.decision}`),
+    body: confirm
+      ? { note: 'Assenza al colloquio convocato via PEC senza giustificazione nei termini' }
+      : { reason: 'La persona ha dimostrato di non aver ricevuto la PEC (casella piena): convocazione da ripetere' },
+  });
+  if (answer.status !== 200 && answer.status !== 201) return { status: null, refusals: [`step-${p.decision}: ${describe(answer)}`], commands: 0 };
+  return { status: confirm ? 'confirmed' : 'dismissed', refusals: [], commands: 1 };
 }

@@ -124,7 +124,9 @@ export class ImportsController {
   @BATCH_PARAM
   @ApiOperation({
     summary: 'The refused rows of a batch, as CSV',
-    description: 'Columns `riga` (the line in the file), `codice_fiscale`, `esito` (refused at the preview or at the run) and `motivo`; `;`-separated, UTF-8 with a BOM (Excel opens it as is).',
+    description:
+      'Columns `riga` (the line in the file), `codice_fiscale`, `esito` (refused at the preview or at the run), `codice_motivo` (the stable code, as `reasonCode`), ' +
+      '`motivo` (its Italian phrase) and `dettaglio` (the rule\'s own words, English); `;`-separated, UTF-8 with a BOM (Excel opens it as is).',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The report', content: { 'text/csv': { schema: { type: 'string' } } } })

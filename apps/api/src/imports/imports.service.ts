@@ -1,3 +1,4 @@
+import { decodeImportRefusal, encodeImportRefusal, importRefusalPhrase, type ImportRefusalCode, type ImportRefusalParams } from '@sal/domain';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
@@ -38,7 +39,10 @@ export async function startBodyProblems(body: Record<string, unknown>): Promise<
     return { dto, reason: null };
   } catch (error) {
     if (!(error instanceof ValidationFailedError)) throw error;
-    return { dto: null, reason: (error.fields ?? []).map((f) => `${f.field}: ${f.message}`).join('; ') || error.message };
+    const fields = error.fields ?? [];
+    const detail = fields.map((f) => `${f.field}: ${f.message}`).join('; ') || error.message;
+    const code = fields.some((f) => f.field === 'beneficiary.fiscalCode') ? 'invalid_fiscal_code' : 'invalid_field';
+    return { dto: null, reason: encodeImportRefusal(code, code === 'invalid_field' ? { field: fields.map((f) => f.field).join(', ') || '—' } : {}, detail) };
   }
 }
 
@@ -167,12 +171,16 @@ export class ImportsService {
     await this.visibleBatch(principal, batchId);
     const readModel = this.readModel;
     async function* lines(): AsyncIterable<string> {
-      yield '\uFEFFriga;codice_fiscale;esito;motivo\r\n';
+      yield '\uFEFFriga;codice_fiscale;esito;codice_motivo;motivo;dettaglio\r\n';
       for (let after = 0; ; ) {
         const rows = await readModel.use(({ dataSource }) => new ImportBatches(dataSource).refusedAfter(batchId, after, 1000));
         if (rows.length === 0) return;
         yield rows
-          .map((r) => [String(r.line), fiscalCodeOf(r), r.verdict === 'refused' ? 'scartata in anteprima' : 'scartata all’avvio', (r.reason ?? r.outcomeReason ?? '')].map(csvCell).join(';') + '\r\n')
+          .map((r) => {
+            const refusal = decodeImportRefusal(r.reason ?? r.outcomeReason ?? '');
+            const esito = r.verdict === 'refused' ? 'scartata in anteprima' : 'scartata all’avvio';
+            return [String(r.line), fiscalCodeOf(r), esito, refusal.code ?? '', importRefusalPhrase(refusal, 'it'), refusal.detail].map(csvCell).join(';') + '\r\n';
+          })
           .join('');
         after = rows[rows.length - 1].line;
       }
@@ -204,15 +212,21 @@ function csvCell(value: string): string {
   return /[;"\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A stored refusal as the row's fields: its English detail, its stable code and the values its phrase names. */
+function refusalFields<K extends 'reason' | 'outcomeReason'>(key: K, stored: string | null): Record<K, string | null> & Record<`${K}Code`, ImportRefusalCode | null> & Record<`${K}Params`, ImportRefusalParams | null> {
+  const refusal = stored === null ? null : decodeImportRefusal(stored);
+  return { [key]: refusal?.detail ?? null, [`${key}Code`]: refusal?.code ?? null, [`${key}Params`]: refusal ? refusal.params : null } as never;
+}
+
 function toRowDto(r: ImportRow): ImportRowDto {
   return {
     line: r.line,
     verdict: r.verdict,
-    reason: r.reason,
+    ...refusalFields('reason', r.reason),
     fiscalCode: fiscalCodeOf(r),
     officeId: r.officeId,
     outcome: r.outcome,
-    outcomeReason: r.outcomeReason,
+    ...refusalFields('outcomeReason', r.outcomeReason),
     journeyId: r.journeyId,
   };
 }
@@ -246,15 +260,17 @@ class RowChecker {
       const { journeyId, ...row } = c;
       if (!row.personRef) return row;
       const earlier = seen.get(row.personRef);
-      if (earlier !== undefined) return row.verdict === 'ok' ? { ...row, verdict: 'refused', reason: `the same person as line ${earlier}` } : row;
+      if (earlier !== undefined) return row.verdict === 'ok' ? { ...row, verdict: 'refused', reason: encodeImportRefusal('duplicate_in_file', { line: earlier }, `the same person as line ${earlier}`) } : row;
       seen.set(row.personRef, row.line);
       if (row.verdict !== 'ok') return row;
       const holder = open.get(row.personRef);
       if (holder) {
         const named = coversOffice(this.principal, holder.officeId) ? ` (${holder.journeyId})` : ' at another office';
-        return { ...row, verdict: 'refused', reason: `JOURNEY_ALREADY_EXISTS: the person already has an open journey${named}` };
+        return { ...row, verdict: 'refused', reason: encodeImportRefusal('open_journey', {}, `JOURNEY_ALREADY_EXISTS: the person already has an open journey${named}`) };
       }
-      if (known.has(journeyId!)) return { ...row, verdict: 'refused', reason: `JOURNEY_ALREADY_EXISTS: this episode (same person and DID) was already started (${journeyId})` };
+      if (known.has(journeyId!)) {
+        return { ...row, verdict: 'refused', reason: encodeImportRefusal('episode_already_started', {}, `JOURNEY_ALREADY_EXISTS: this episode (same person and DID) was already started (${journeyId})`) };
+      }
       return row;
     });
   }
@@ -267,10 +283,13 @@ class RowChecker {
     if (!dto) return { ...base, verdict: 'refused', reason };
     const personRef = personRefFor(dto.beneficiary.fiscalCode, this.settings.journeyIdKey);
     const journeyId = episodeJourneyIdFor(dto.beneficiary.fiscalCode, dto.didDate, this.settings.journeyIdKey);
-    const refused = (why: string) => ({ ...base, personRef, journeyId, verdict: 'refused' as const, reason: why });
-    if (!coversOffice(this.principal, dto.officeId)) return refused(`FORBIDDEN: office ${dto.officeId} is outside your offices`);
-    if (!(await this.officeIsKnown(dto.officeId))) return refused('officeId: not an office of the directory of offices; see GET /offices');
-    if (!(await this.programmeIsKnown(dto.programmeCode, dto.officeId))) return refused('programmeCode: unknown programme; see GET /programmes');
+    const refused = (code: ImportRefusalCode, params: ImportRefusalParams, detail: string) => ({ ...base, personRef, journeyId, verdict: 'refused' as const, reason: encodeImportRefusal(code, params, detail) });
+    const office = { office: dto.officeId };
+    if (!coversOffice(this.principal, dto.officeId)) return refused('office_outside_scope', office, `FORBIDDEN: office ${dto.officeId} is outside your offices`);
+    if (!(await this.officeIsKnown(dto.officeId))) return refused('office_not_listed', office, 'officeId: not an office of the directory of offices; see GET /offices');
+    if (!(await this.programmeIsKnown(dto.programmeCode, dto.officeId))) {
+      return refused('unknown_programme', { programme: dto.programmeCode }, 'programmeCode: unknown programme; see GET /programmes');
+    }
     return { ...base, personRef, journeyId, verdict: 'ok', reason: null };
   }
 

@@ -1087,7 +1087,7 @@ export interface paths {
         };
         /**
          * The refused rows of a batch, as CSV
-         * @description Columns `riga` (the line in the file), `codice_fiscale`, `esito` (refused at the preview or at the run) and `motivo`; `;`-separated, UTF-8 with a BOM (Excel opens it as is).
+         * @description Columns `riga` (the line in the file), `codice_fiscale`, `esito` (refused at the preview or at the run), `codice_motivo` (the stable code, as `reasonCode`), `motivo` (its Italian phrase) and `dettaglio` (the rule's own words, English); `;`-separated, UTF-8 with a BOM (Excel opens it as is).
          */
         get: operations["ImportsController_report"];
         put?: never;
@@ -4576,6 +4576,11 @@ export interface components {
              */
             pending: number;
         };
+        /**
+         * @description The stable code of why the row was refused (issue 19; a client shows its own phrase for it, `…Params` filling its placeholders): `invalid_fiscal_code` (invalid fiscal code), `invalid_field` (invalid value: {field}), `duplicate_in_file` (the same person as line {line}), `open_journey` (the person already has an open journey), `episode_already_started` (a journey for the same person and DID was already started), `office_outside_scope` (office {office} is outside your offices), `office_not_listed` (office {office} is not in the directory of offices), `unknown_programme` (unknown programme {programme}), `start_refused` (start refused ({code})). Null when accepted.
+         * @enum {string}
+         */
+        ImportRefusalCode: "invalid_fiscal_code" | "invalid_field" | "duplicate_in_file" | "open_journey" | "episode_already_started" | "office_outside_scope" | "office_not_listed" | "unknown_programme" | "start_refused";
         ImportRowDto: {
             /**
              * @description The row's line in the file (CSV) or its row number (XLSX); the header is line 1
@@ -4593,6 +4598,20 @@ export interface components {
              * @example beneficiary.fiscalCode: wrong check character
              */
             reason: string | null;
+            /**
+             * @description The stable code of why the row was refused (issue 19; a client shows its own phrase for it, `…Params` filling its placeholders): `invalid_fiscal_code` (invalid fiscal code), `invalid_field` (invalid value: {field}), `duplicate_in_file` (the same person as line {line}), `open_journey` (the person already has an open journey), `episode_already_started` (a journey for the same person and DID was already started), `office_outside_scope` (office {office} is outside your offices), `office_not_listed` (office {office} is not in the directory of offices), `unknown_programme` (unknown programme {programme}), `start_refused` (start refused ({code})). Null when accepted.
+             * @example duplicate_in_file
+             */
+            reasonCode: components["schemas"]["ImportRefusalCode"] | null;
+            /**
+             * @description The values the code's phrase names (`line`, `field`, `office`, `programme`, `code`), else null
+             * @example {
+             *       "line": 3
+             *     }
+             */
+            reasonParams: {
+                [key: string]: string | number;
+            } | null;
             /**
              * @description The fiscal code as the file gives it
              * @example RSSMRA85T10A562S
@@ -4614,6 +4633,18 @@ export interface components {
              * @example null
              */
             outcomeReason: string | null;
+            /**
+             * @description The run's refusal, as a code of the same list (`start_refused` with the start's error `code`, or a preview code). Null when not refused at the run.
+             * @example null
+             */
+            outcomeReasonCode: components["schemas"]["ImportRefusalCode"] | null;
+            /**
+             * @description The values the code's phrase names (`line`, `field`, `office`, `programme`, `code`), else null
+             * @example null
+             */
+            outcomeReasonParams: {
+                [key: string]: string | number;
+            } | null;
             /**
              * @description The journey started for it, else null
              * @example null

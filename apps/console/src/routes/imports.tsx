@@ -11,6 +11,27 @@ import { useT } from '../i18n/i18n';
 
 type Batch = components['schemas']['ImportBatchDto'];
 type Row = components['schemas']['ImportRowDto'];
+type RefusalCode = components['schemas']['ImportRefusalCode'];
+
+/** The catalogue's key of each refusal code the API lists: a code added to the API is a type error here until phrased. */
+const REFUSAL_KEYS: { [C in RefusalCode]: `imports.refusal.${C}` } = {
+  invalid_fiscal_code: 'imports.refusal.invalid_fiscal_code',
+  invalid_field: 'imports.refusal.invalid_field',
+  duplicate_in_file: 'imports.refusal.duplicate_in_file',
+  open_journey: 'imports.refusal.open_journey',
+  episode_already_started: 'imports.refusal.episode_already_started',
+  office_outside_scope: 'imports.refusal.office_outside_scope',
+  office_not_listed: 'imports.refusal.office_not_listed',
+  unknown_programme: 'imports.refusal.unknown_programme',
+  start_refused: 'imports.refusal.start_refused',
+};
+
+/** Why a row was refused, in the user's language from its stable code (the API's English detail for a row without one). */
+function refusalText(row: Row, t: ReturnType<typeof useT>): string {
+  const code = row.reasonCode ?? row.outcomeReasonCode;
+  if (code && code in REFUSAL_KEYS) return t(REFUSAL_KEYS[code], (row.reasonCode ? row.reasonParams : row.outcomeReasonParams) ?? {});
+  return row.reason ?? row.outcomeReason ?? '';
+}
 
 /** The roles `POST /imports` admits (its `@Roles`): regional monitoring reads, it does not upload. */
 const IMPORT_ROLES = ['operator', 'supervisor', 'administrator'];
@@ -244,7 +265,7 @@ export function ImportsPage() {
                       <tr key={row.line} data-testid={`import-row-${row.line}`}>
                         <td>{row.line}</td>
                         <td>{row.verdict === 'ok' ? t('imports.verdict.ok') : t('imports.verdict.refused')}</td>
-                        <td>{row.reason ?? row.outcomeReason ?? ''}</td>
+                        <td>{refusalText(row, t)}</td>
                         <td>{row.officeId ?? ''}</td>
                         <td>
                           {row.outcome === 'started' && row.journeyId ? (

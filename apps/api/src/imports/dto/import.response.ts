@@ -1,4 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IMPORT_REFUSALS, IMPORT_REFUSAL_CODES, type ImportRefusalCode, type ImportRefusalParams } from '@sal/domain';
+
+const REFUSAL_CODES_DOC =
+  'The stable code of why the row was refused (issue 19; a client shows its own phrase for it, `…Params` filling its placeholders): ' +
+  IMPORT_REFUSAL_CODES.map((code) => `\`${code}\` (${IMPORT_REFUSALS[code].en})`).join(', ');
+const PARAMS_DOC = 'The values the code\'s phrase names (`line`, `field`, `office`, `programme`, `code`), else null';
 
 export class ImportCountsDto {
   @ApiProperty({ description: 'Rows of the list (the header not counted)', example: 120 })
@@ -24,6 +30,10 @@ export class ImportRowDto {
   verdict!: 'ok' | 'refused';
   @ApiProperty({ description: 'Why the preview refused it (the start command\'s field and message, or the rule), else null', nullable: true, type: String, example: 'beneficiary.fiscalCode: wrong check character' })
   reason!: string | null;
+  @ApiProperty({ description: `${REFUSAL_CODES_DOC}. Null when accepted.`, enum: IMPORT_REFUSAL_CODES, enumName: 'ImportRefusalCode', nullable: true, example: 'duplicate_in_file' })
+  reasonCode!: ImportRefusalCode | null;
+  @ApiProperty({ description: PARAMS_DOC, nullable: true, type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, example: { line: 3 } })
+  reasonParams!: ImportRefusalParams | null;
   @ApiProperty({ description: 'The fiscal code as the file gives it', example: 'RSSMRA85T10A562S' })
   fiscalCode!: string;
   @ApiProperty({ description: 'The office the row names', nullable: true, type: String, example: 'CPI-MI-01' })
@@ -32,6 +42,10 @@ export class ImportRowDto {
   outcome!: 'started' | 'refused' | null;
   @ApiProperty({ description: 'Why the run refused it (the start\'s error code and message), else null', nullable: true, type: String, example: null })
   outcomeReason!: string | null;
+  @ApiProperty({ description: `The run's refusal, as a code of the same list (\`start_refused\` with the start's error \`code\`, or a preview code). Null when not refused at the run.`, enum: IMPORT_REFUSAL_CODES, enumName: 'ImportRefusalCode', nullable: true, example: null })
+  outcomeReasonCode!: ImportRefusalCode | null;
+  @ApiProperty({ description: PARAMS_DOC, nullable: true, type: 'object', additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] }, example: null })
+  outcomeReasonParams!: ImportRefusalParams | null;
   @ApiProperty({ description: 'The journey started for it, else null', nullable: true, type: String, example: null })
   journeyId!: string | null;
 }
