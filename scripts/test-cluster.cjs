@@ -2,34 +2,39 @@
 // `npm run test:cluster`: the integration and end-to-end tests that matter most for a production Temporal, against
 // the real Temporal server (built from its Go module, on the tests' PostgreSQL: infra/src/temporal-cluster.ts)
 // instead of the dev server. Builds what the tests run (the worker's workflow bundle too) first.
-// Arguments replace the default list of test files (paths under test/, as `jest` takes them); `--ci` runs the smaller
-// set .ci/run runs (CI_CLUSTER_TESTS).
+// `.ci/run` runs the whole list (CLUSTER_TESTS). Arguments replace it (paths under test/, as `jest` takes them);
+// `--quick` runs QUICK_CLUSTER_TESTS only.
 'use strict';
 
 const { spawnSync } = require('node:child_process');
 const path = require('node:path');
 const { ensureInstalled } = require('./ensure-installed.cjs');
 
-/** The subset: journeys through the API, deadlines and notices, fault drills, two workers under a timer storm. */
+/**
+ * The files that exercise the engine: journeys through the API, deadlines and notices, continue-as-new, one
+ * side-effect activity per batch (and a read model that refuses a batch), bulk imports (starts from a workflow that
+ * continues as new), answers exact at the instant with the worker stopped, fault drills, a deploy of a new workflow
+ * version mid-pact, two workers under a timer storm, TLS and mTLS to the frontend. MEASURED-TIMES
+ */
 const CLUSTER_TESTS = [
   'integration/journey-workflow.spec.ts',
   'integration/journey-deadlines.spec.ts',
   'integration/notifications.spec.ts',
   'integration/continue-as-new.spec.ts',
+  'integration/side-effects-one.spec.ts',
   'e2e/journey-api.e2e.spec.ts',
   'e2e/reminders.e2e.spec.ts',
+  'e2e/side-effects-api.e2e.spec.ts',
+  'e2e/imports.e2e.spec.ts',
+  'e2e/exact-at-instant.e2e.spec.ts',
   'e2e/fault-drills.e2e.spec.ts',
+  'e2e/deploy-drill.e2e.spec.ts',
   'e2e/multi-worker.e2e.spec.ts',
   'e2e/temporal-tls.e2e.spec.ts',
 ];
 
-/**
- * What `.ci/run` runs on the cluster (`--ci`), within its time budget (about 70 minutes on a fresh machine, the
- * server's first build from the Go proxy included): what only the cluster shows or tests — TLS and mTLS to its
- * frontend, two workers on one task queue under a timer storm on several history shards. The other files of
- * CLUSTER_TESTS pass on the dev server in `npm test` and are run on the cluster by hand before a release.
- */
-const CI_CLUSTER_TESTS = ['e2e/multi-worker.e2e.spec.ts', 'e2e/temporal-tls.e2e.spec.ts'];
+/** `--quick`: what only the cluster shows — TLS and mTLS to its frontend, two workers under a timer storm. */
+const QUICK_CLUSTER_TESTS = ['e2e/multi-worker.e2e.spec.ts', 'e2e/temporal-tls.e2e.spec.ts'];
 
 const root = path.resolve(__dirname, '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -42,7 +47,7 @@ const run = (args, cwd) => {
 run(['nx', 'run-many', '-t', 'build', '--projects=@sal/test', '--outputStyle=static'], root);
 run(['nx', 'run', '@sal/worker:build:bundle', '--outputStyle=static'], root);
 const args = process.argv.slice(2);
-const files = args[0] === '--ci' ? CI_CLUSTER_TESTS : args.length > 0 ? args : CLUSTER_TESTS;
+const files = args[0] === '--quick' ? QUICK_CLUSTER_TESTS : args.length > 0 ? args : CLUSTER_TESTS;
 const started = Date.now();
 const result = spawnSync(npx, ['jest', '--runInBand', ...files.map((f) => `^${path.join(root, 'test', f).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)], {
   cwd: path.join(root, 'test'),

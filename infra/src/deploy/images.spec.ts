@@ -1,13 +1,16 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { validate, ValidationSeverity } from 'dockerfile-utils';
 import { findRepoRoot } from '../repo-root';
+import { buildkitCheck } from './buildkit-check';
 import { copyOf, effectiveCmd, effectiveEnv, effectiveInstructions, effectiveUser, parseDockerfile } from './dockerfile';
 import { kubernetesResources } from './manifests';
 
 /**
  * The images' Dockerfile, checked without a Docker engine (none runs here): linted by dockerfile-utils (the
- * validator of the Docker language server; hadolint is not packaged for Debian and is not on npm), and read for what
+ * validator of the Docker language server; hadolint is not packaged for Debian and is not on npm nor the Go proxy) and
+ * by BuildKit's own checks (the rules of `docker build --check`, run by infra/tools/dockerfile-check), and read for what
  * must hold: Node 24, non-root, NODE_ENV=production, no HEALTHCHECK, every source it copies from the context exists
  * and is not ignored, what the runtime copies covers every workspace the API and the worker load, and the commands
  * they run (and the migration Job runs) are files the build produces. It does NOT build the image, install anything in
@@ -19,6 +22,17 @@ const DOCKERFILE = 'infra/images/Dockerfile';
 const text = fs.readFileSync(path.join(root, DOCKERFILE), 'utf8');
 const dockerfile = parseDockerfile(text);
 const TARGETS = ['api', 'worker'] as const;
+/** What BuildKit reports on the made-up bad Dockerfile of the test, `line:rule`. */
+const BAD_RULES = [
+  '1:FromAsCasing',
+  '1:StageNameCasing',
+  '2:MaintainerDeprecated',
+  '3:WorkdirRelativePath',
+  '4:SecretsUsedInArgOrEnv',
+  '5:LegacyKeyValueFormat',
+  '6:UndefinedVar',
+  '7:JSONArgsRecommended',
+].sort();
 const stage = (name: string) => dockerfile.stages.find((s) => s.name === name)!;
 
 /** The @sal/* workspace folders a package loads at run time (its dependencies, transitively), itself included. */
@@ -77,6 +91,22 @@ describe('infra/images/Dockerfile', () => {
     });
     expect(problems.map((p) => `line ${p.range.start.line + 1}: ${p.message}`)).toEqual([]);
   });
+
+  it("passes BuildKit's checks (the rules of `docker build --check`), which fail a Dockerfile that breaks them", async () => {
+    expect(await buildkitCheck([path.join(root, DOCKERFILE)])).toEqual([]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dockerfile-check-'));
+    try {
+      const bad = path.join(dir, 'Dockerfile');
+      fs.writeFileSync(
+        bad,
+        ['FROM node:24 as Build', 'MAINTAINER someone', 'WORKDIR app', 'ENV API_TOKEN=x', 'ENV MODE production', 'COPY $SRC_DIR ./', 'CMD node main.js', ''].join('\n'),
+      );
+      const rules = (await buildkitCheck([bad])).map((f) => `${f.line}:${f.rule}`);
+      expect(rules.sort()).toEqual(BAD_RULES);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 20 * 60_000);
 
   it('builds every stage on Node 24 (bookworm-slim, pinned to a release)', () => {
     expect(dockerfile.globalArgs['NODE_IMAGE']).toMatch(/^node:24\.\d+\.\d+-bookworm-slim$/);
