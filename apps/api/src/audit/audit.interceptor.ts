@@ -33,24 +33,25 @@ export class AuditInterceptor implements NestInterceptor {
     const subject = this.audit.subjectOf(principal, request);
     const outcome = (status: number, after?: AuditDestination) =>
       void this.audit.record({ ...subject, personRef: personOf(request) ?? subject.personRef }, status, journeysOf(request), after);
+    // Issued as the request starts (a change's), awaited after the handler: the entry and the change go at the same time.
+    let requested: Promise<AuditDestination | undefined> = Promise.resolve(undefined);
     return defer(() => {
       if (undeclared.length > 0) return throwError(() => new ValidationFailedError(undeclared));
-      // Issued now, awaited after the handler: the entry and the change go at the same time.
-      const requested: Promise<AuditDestination | undefined> = MUTATING_METHODS.has(request.method) ? this.audit.recordRequested(subject) : Promise.resolve(undefined);
-      return next.handle().pipe(
-        concatMap((value: unknown) => from(requested.then((after) => ({ value, after })))),
-        tap(({ after }) => outcome(ctx.switchToHttp().getResponse().statusCode, after)),
-        map(({ value }) => value),
-        catchError((error: unknown) => {
-          return from(requested).pipe(
-            mergeMap((after) => {
-              outcome(error instanceof ApiError ? error.status : 500, after);
-              return throwError(() => error);
-            }),
-          );
-        }),
-      );
-    });
+      if (MUTATING_METHODS.has(request.method)) requested = this.audit.recordRequested(subject);
+      return next.handle();
+    }).pipe(
+      concatMap((value: unknown) => from(requested.then((after) => ({ value, after })))),
+      tap(({ after }) => outcome(ctx.switchToHttp().getResponse().statusCode, after)),
+      map(({ value }) => value),
+      catchError((error: unknown) =>
+        from(requested).pipe(
+          mergeMap((after) => {
+            outcome(error instanceof ApiError ? error.status : 500, after);
+            return throwError(() => error);
+          }),
+        ),
+      ),
+    );
   }
 }
 
