@@ -12,9 +12,9 @@ import { eventually } from '../support/wait';
 
 /**
  * The audit log cannot be evaded or silently lost: every query parameter is validated (none on a route without a
- * query schema), a change is carried out only once its `requested` entry is stored (else 503 and nothing done), a
- * read whose entry PostgreSQL refuses is buffered on disk and replayed exactly once, and the role guard's refusals
- * are recorded too.
+ * query schema), a change's `requested` entry is written while it is carried out and stored (in PostgreSQL, else in
+ * the durable buffer) before it is answered, any entry PostgreSQL refuses is buffered on disk and replayed exactly
+ * once, and the role guard's refusals are recorded too.
  */
 
 let db: ThrowawayDatabase;
@@ -109,28 +109,41 @@ describe('changes', () => {
     expect(rows[1].request_id).toBe(rows[0].request_id);
   });
 
-  it('are refused with 503, and nothing is sent, when their audit entry cannot be stored; reads are buffered and replayed once', async () => {
+  it('are carried out while PostgreSQL refuses their audit entries, answered once those are in the durable buffer, and replayed once each', async () => {
     const journeyId = await startJourney();
     await asOwner('REVOKE INSERT ON audit_log FROM sal_app');
     try {
+      // Issue 17: the `requested` entry is written while the command runs, not before it; PostgreSQL refusing it, it
+      // goes to the synced buffer before the answer, and the outcome follows it there.
       const command = await as(operator)('POST', `/journeys/${journeyId}/intake`, { operatorId: 'op-audit' });
-      expect([command.status, command.body.error?.code]).toEqual([503, 'READ_MODEL_UNAVAILABLE']);
-      expect(command.body.error.message).toMatch(/audit log/);
-      // The command never reached the journey.
+      expect(command.status).toBe(200);
       const live = await as(operator)('GET', `/journeys/${journeyId}`);
-      expect([live.status, live.body.stage]).toEqual([200, 'awaiting_intake']);
+      expect([live.status, live.body.stage]).toEqual([200, 'awaiting_pact']);
       expect(readdirSync(bufferDir).length).toBeGreaterThan(0);
+      // A refused command is recorded the same way.
+      expect((await as(operator)('POST', `/journeys/${journeyId}/intake`, { operatorId: 'op-audit' })).status).toBe(409);
     } finally {
       await asOwner('GRANT INSERT ON audit_log TO sal_app');
     }
-    // Back: the read's entry (and the refused command's outcome) are replayed from the buffer, once each.
+    // Back: every entry is replayed from the buffer, once each, the `requested` before its outcome.
     const rows = await eventually(async () => {
       const found = await auditRows(journeyId);
-      return found.some((r) => r.method === 'GET' && r.route === '/journeys/:journeyId') && readdirSync(bufferDir).length === 0 ? found : undefined;
+      return found.some((r) => r.method === 'GET' && r.route === '/journeys/:journeyId') && found.filter((r) => r.route === '/journeys/:journeyId/intake').length >= 4 && readdirSync(bufferDir).length === 0
+        ? found
+        : undefined;
     }, 'the buffered entries to be replayed', { timeoutMs: 30_000 });
     expect(rows.filter((r) => r.route === '/journeys/:journeyId').map((r) => [r.method, r.status, r.outcome])).toEqual([['GET', 200, 'ok']]);
-    expect(rows.filter((r) => r.route === '/journeys/:journeyId/intake').map((r) => [r.status, r.outcome])).toEqual([[503, 'failed']]);
-    expect((await as(operator)('POST', `/journeys/${journeyId}/intake`, { operatorId: 'op-audit' })).status).toBe(200);
+    const intake = rows.filter((r) => r.route === '/journeys/:journeyId/intake');
+    expect(intake.map((r) => [r.status, r.outcome])).toEqual([[0, 'requested'], [200, 'ok'], [0, 'requested'], [409, 'refused']]);
+    expect(intake[1].request_id).toBe(intake[0].request_id);
+    expect(intake[3].request_id).toBe(intake[2].request_id);
+    // Exactly once: no entry twice after further replays.
+    await as(operator)('GET', `/journeys/${journeyId}`);
+    const again = await eventually(async () => {
+      const found = await auditRows(journeyId);
+      return found.filter((r) => r.method === 'GET').length >= 2 ? found : undefined;
+    }, 'the next read in the log');
+    expect(again.filter((r) => r.route === '/journeys/:journeyId/intake')).toHaveLength(4);
   });
 
   it('replays a buffer a crashed process left behind, skipping what was already stored before the crash', async () => {

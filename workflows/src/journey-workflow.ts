@@ -14,14 +14,17 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import {
   applyEvents,
+  coversOffice,
   decide,
   findTextProblem,
+  isCallerOffices,
   journeyFinished,
   journeyStarted,
   CURRENT_RULES_EDITION,
   nextEpisodeStart,
   nextDeadline,
   noticesFor,
+  outsideOfficesMessage,
   replay,
   toMillis,
   toView,
@@ -42,6 +45,7 @@ import {
   journeyCommandUpdate,
   getJourneyStateQuery,
   isUnencryptedPayloadRefused,
+  JOURNEY_OUTSIDE_OFFICES_FAILURE_TYPE,
   JOURNEY_REFUSAL_FAILURE_TYPE,
   journeySearchAttributes,
   recordContactUpdate,
@@ -232,8 +236,22 @@ export async function journeyWorkflow(input: JourneyWorkflowInput): Promise<Jour
     }
     return command;
   };
+  /**
+   * The caller's offices the API sends with a command: a journey outside them is refused before anything about it is
+   * decided (the API's 403). Absent (a command sent straight to Temporal, or recorded before it travelled), nothing is
+   * checked here; the handler never reads it, so recorded updates replay as they ran.
+   */
+  const withinCallerOffices = (caller: unknown): void => {
+    if (isCallerOffices(caller) && !coversOffice(caller, state.officeId)) {
+      throw ApplicationFailure.create({ type: JOURNEY_OUTSIDE_OFFICES_FAILURE_TYPE, message: outsideOfficesMessage([state.officeId]), nonRetryable: true });
+    }
+  };
   setHandler(journeyCommandUpdate, (c) => execute(generic(c)), {
-    validator: (c) => void decideOrRefuse(wellFormed(generic(admissible(c)))),
+    validator: (c, caller?: unknown) => {
+      const command = admissible(c);
+      withinCallerOffices(caller);
+      void decideOrRefuse(wellFormed(generic(command)));
+    },
   });
   setHandler(getJourneyStateQuery, (): JourneyLiveView =>
     apart ? { ...toView(state), sideEffects: sideEffectsStatus() } : toView(state),

@@ -15,6 +15,7 @@ import type {
   PresentationObligation,
   LegalClockName,
   OfficeProfile,
+  CallerOffices,
   RollForwardClocks,
   ServiceStep,
   CloseJourneyCommand,
@@ -81,6 +82,12 @@ export type JourneyWorkflowInput =
 /** The `type` of the ApplicationFailure a refused update fails with is `JourneyRefusal`; its details hold the Refusal. */
 export const JOURNEY_REFUSAL_FAILURE_TYPE = 'JourneyRefusal';
 
+/**
+ * The `type` of the ApplicationFailure an update's validator fails with when the journey's office is outside the
+ * caller's offices (the API answers it as its own 403 `FORBIDDEN`, naming the office as it would).
+ */
+export const JOURNEY_OUTSIDE_OFFICES_FAILURE_TYPE = 'JourneyOutsideOffices';
+
 type Payload<C> = Omit<C, 'type'>;
 export type RecordIntakeInput = Payload<RecordIntakeCommand>;
 export type SignPactInput = Payload<SignPactCommand>;
@@ -97,8 +104,13 @@ export const closeJourneyUpdate = defineUpdate<JourneyView, [CloseJourneyInput]>
  * Every operator command travels through this one update, its `type` saying which (the command table,
  * `JOURNEY_COMMANDS`). The five updates above are what the API sent before the table; they stay registered as long as
  * recorded or running journeys have them in their history.
+ *
+ * The second argument, when the API sends it, is the caller's offices (ids, or `all`; never personal data): the update's
+ * validator refuses a journey outside them ({@link JOURNEY_OUTSIDE_OFFICES_FAILURE_TYPE}), so the API scopes a command
+ * without reading the journey's office first. Updates recorded before it have no second argument; the handler never
+ * reads it, so they replay as they ran.
  */
-export const journeyCommandUpdate = defineUpdate<JourneyLiveView, [OperatorCommand]>('journeyCommand');
+export const journeyCommandUpdate = defineUpdate<JourneyLiveView, [OperatorCommand, CallerOffices?]>('journeyCommand');
 
 /** The journey's live state, with how far its side effects have got (absent on runs of earlier releases). */
 export const getJourneyStateQuery = defineQuery<JourneyLiveView>('getJourneyState');

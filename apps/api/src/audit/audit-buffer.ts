@@ -83,11 +83,14 @@ export class AuditBuffer {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
+    // Files claimed by an earlier replay that did not finish hold older entries than any file still being appended to:
+    // they go first, so entries land in the order they were written (a change's `requested` entry before its outcome).
+    const earlier: string[] = [];
     const claimed: string[] = [];
     for (const name of names.filter((n) => n.startsWith(this.prefix)).sort()) {
       const file = path.join(this.dir, name);
       if (name.endsWith('.replaying')) {
-        if (isOurs(name, this.prefix)) claimed.push(file);
+        if (isOurs(name, this.prefix)) earlier.push(file);
         continue;
       }
       if (!name.endsWith('.jsonl') || !isOurs(name, this.prefix)) continue;
@@ -95,7 +98,7 @@ export class AuditBuffer {
       await fs.rename(file, target);
       claimed.push(target);
     }
-    return claimed;
+    return [...earlier, ...claimed];
   }
 
   private serial<T>(task: () => Promise<T>): Promise<T> {

@@ -1,9 +1,9 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { catchError, defer, from, mergeMap, tap, throwError, type Observable } from 'rxjs';
+import { catchError, concatMap, defer, from, map, mergeMap, tap, throwError, type Observable } from 'rxjs';
 import { ApiError, ValidationFailedError } from '../common/api-errors';
 import { undeclaredQueryParameters } from '../common/pipes/query-parameters';
 import type { Principal } from '../auth/principal';
-import { AuditService, MUTATING_METHODS } from './audit.service';
+import { AuditService, MUTATING_METHODS, type AuditDestination } from './audit.service';
 
 /** Where a handler names the journeys a request was about when its path does not (the codec: each payload's journey). */
 export const AUDIT_JOURNEYS = 'auditJourneyIds';
@@ -13,10 +13,13 @@ export const AUDIT_PERSON = 'auditPersonRef';
 /**
  * Records every request an authenticated caller makes (reads included): who, role, offices, route, journey, outcome.
  * First, on every route, a query parameter the route has no schema for is refused (400), so nothing unvalidated
- * reaches a handler or the log. A request that changes something (POST, PUT, PATCH, DELETE) is carried out only once
- * its `requested` entry is stored (else 503, nothing done); its outcome entry follows, like a read's, and goes to the
- * durable buffer when PostgreSQL cannot take it. Requests refused before authentication (401) carry no identity and go
- * to the application log only; refusals of the role guard (403) are recorded by the guard.
+ * reaches a handler or the log. A request that changes something (POST, PUT, PATCH, DELETE) gets a `requested` entry
+ * issued as it starts and written while the handler runs (not before it: it adds nothing to the request's latency);
+ * the answer waits until that entry is stored, in `audit_log` or, when PostgreSQL refuses it, in the durable buffer
+ * (replayed exactly once), so no change is answered without its entry. Its outcome entry follows, like a read's, and
+ * goes to the durable buffer when PostgreSQL cannot take it (or when the `requested` entry went there, to keep their
+ * order). Requests refused before authentication (401) carry no identity and go to the application log only;
+ * refusals of the role guard (403) are recorded by the guard.
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -28,17 +31,26 @@ export class AuditInterceptor implements NestInterceptor {
     const principal: Principal | undefined = request.principal;
     if (!principal) return undeclared.length > 0 ? throwError(() => new ValidationFailedError(undeclared)) : next.handle();
     const subject = this.audit.subjectOf(principal, request);
-    const outcome = (status: number) => void this.audit.record({ ...subject, personRef: personOf(request) ?? subject.personRef }, status, journeysOf(request));
+    const outcome = (status: number, after?: AuditDestination) =>
+      void this.audit.record({ ...subject, personRef: personOf(request) ?? subject.personRef }, status, journeysOf(request), after);
+    // Issued as the request starts (a change's), awaited after the handler: the entry and the change go at the same time.
+    let requested: Promise<AuditDestination | undefined> = Promise.resolve(undefined);
     return defer(() => {
       if (undeclared.length > 0) return throwError(() => new ValidationFailedError(undeclared));
-      return MUTATING_METHODS.has(request.method) ? from(this.audit.recordRequested(subject)) : from([undefined]);
+      if (MUTATING_METHODS.has(request.method)) requested = this.audit.recordRequested(subject);
+      return next.handle();
     }).pipe(
-      mergeMap(() => next.handle()),
-      tap(() => outcome(ctx.switchToHttp().getResponse().statusCode)),
-      catchError((error: unknown) => {
-        outcome(error instanceof ApiError ? error.status : 500);
-        return throwError(() => error);
-      }),
+      concatMap((value: unknown) => from(requested.then((after) => ({ value, after })))),
+      tap(({ after }) => outcome(ctx.switchToHttp().getResponse().statusCode, after)),
+      map(({ value }) => value),
+      catchError((error: unknown) =>
+        from(requested).pipe(
+          mergeMap((after) => {
+            outcome(error instanceof ApiError ? error.status : 500, after);
+            return throwError(() => error);
+          }),
+        ),
+      ),
     );
   }
 }

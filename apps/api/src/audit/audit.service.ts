@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { AuditEntryRecord } from '@sal/persistence';
 import { JOURNEY_ID_PATTERN, PERSON_REF_PATTERN } from '@sal/temporal';
-import { ApiError, API_ERROR_STATUS } from '../common/api-errors';
 import { OFFICE_ID_PATTERN } from '../common/input-rules';
 import { API_SETTINGS } from '../config/config.module';
 import type { ApiSettings } from '../config/api-settings';
@@ -11,6 +10,8 @@ import { ReadModelService } from '../database/read-model.service';
 import { AuditBuffer, type BufferedAuditEntry } from './audit-buffer';
 
 export type AuditOutcome = BufferedAuditEntry['outcome'];
+/** Where an entry went: `audit_log`, the durable buffer, or (both refused) only the application log. */
+export type AuditDestination = 'stored' | 'buffered' | 'lost';
 
 /** What a request's entries share: who, in which role and offices, asked what, about which journey and office. */
 export interface AuditSubject {
@@ -34,23 +35,14 @@ export interface AuditQuery {
   pageSize: number;
 }
 
-/** 503: the audit log cannot be written, so a request that would change something is not carried out. */
-export class AuditUnavailableError extends ApiError {
-  readonly code = 'READ_MODEL_UNAVAILABLE';
-  readonly status = API_ERROR_STATUS.READ_MODEL_UNAVAILABLE;
-  constructor(cause?: unknown) {
-    super('the audit log (PostgreSQL) cannot be written, so nothing was done; retry later', { cause });
-  }
-}
-
-/** Methods of requests that change something: they are not carried out unless their audit entry is stored first. */
+/** Methods of requests that change something: their `requested` entry is written while they are carried out. */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Writes and lists the append-only audit log. A request that changes something gets a `requested` entry before it is
- * carried out (no entry, no change: 503) and an outcome entry after; a read's entry, or an outcome entry, that
- * PostgreSQL cannot take goes to the durable {@link AuditBuffer} and is replayed (at start and every
- * `API_AUDIT_REPLAY_MS`) exactly once. Nothing is dropped silently.
+ * Writes and lists the append-only audit log. A request that changes something gets a `requested` entry, written while
+ * it is carried out and stored before it is answered, and an outcome entry after; any entry PostgreSQL cannot take goes
+ * to the durable {@link AuditBuffer} and is replayed (at start and every `API_AUDIT_REPLAY_MS`) exactly once. Nothing
+ * is dropped silently.
  */
 @Injectable()
 export class AuditService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -96,34 +88,46 @@ export class AuditService implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /**
-   * The `requested` entry of a request that changes something, stored before anything is done.
-   * @throws AuditUnavailableError (503) when it cannot be stored: the request must not go ahead.
+   * The `requested` entry of a request that changes something, issued as the request starts and written while it is
+   * carried out (so it adds nothing to its latency): into `audit_log`, else (PostgreSQL refuses) appended and synced to
+   * the durable buffer, replayed exactly once. The request's answer waits for it (the interceptor), so no change is
+   * answered before its entry is stored in one of the two. Never throws; resolves to where the entry went (`lost` only
+   * when both PostgreSQL and the disk refused: the entry is then in the application log).
    */
-  async recordRequested(subject: AuditSubject): Promise<void> {
-    const entry = toEntry(subject, 0, 'requested');
-    try {
-      await this.insert([entry], false);
-    } catch (error) {
-      this.logger.error(`audit entry not stored, request refused (${(error as Error).message})`);
-      throw new AuditUnavailableError(error);
-    }
+  async recordRequested(subject: AuditSubject): Promise<AuditDestination> {
+    return this.store([toEntry(subject, 0, 'requested')], false);
   }
 
-  /** An outcome entry (or a read's). Never throws: what PostgreSQL cannot take goes to the durable buffer. */
-  async record(subject: AuditSubject, status: number, journeyIds: string[] = []): Promise<void> {
+  /**
+   * An outcome entry (or a read's). Never throws: what PostgreSQL cannot take goes to the durable buffer. `after`, a
+   * change's `requested` entry: when that went to the buffer, the outcome follows it there, so the two keep their order.
+   */
+  async record(subject: AuditSubject, status: number, journeyIds: string[] = [], after?: AuditDestination): Promise<void> {
     const outcome: AuditOutcome = status < 400 ? 'ok' : status < 500 ? 'refused' : 'failed';
     const valid = [...new Set(journeyIds.filter((id) => JOURNEY_ID_PATTERN.test(id)))];
     const entries = valid.length === 0 ? [toEntry(subject, status, outcome)] : valid.map((journeyId) => toEntry({ ...subject, journeyId }, status, outcome));
-    try {
-      await this.insert(entries, false);
-    } catch (error) {
+    await this.store(entries, after === 'buffered');
+  }
+
+  /** Into `audit_log`, else into the durable buffer, else (both refused) into the application log. */
+  private async store(entries: BufferedAuditEntry[], bufferOnly: boolean): Promise<AuditDestination> {
+    let reason = 'its request\'s earlier entry is buffered';
+    if (!bufferOnly) {
       try {
-        for (const entry of entries) await this.buffer.append(entry);
-        this.logger.warn(`audit entry buffered for replay (${(error as Error).message})`);
-      } catch (bufferError) {
-        // Both the database and the disk refused: the log is the last place left.
-        this.logger.error(`audit entry neither stored nor buffered (${(error as Error).message}; ${(bufferError as Error).message}): ${JSON.stringify(entries)}`);
+        await this.insert(entries, false);
+        return 'stored';
+      } catch (error) {
+        reason = (error as Error).message;
       }
+    }
+    try {
+      for (const entry of entries) await this.buffer.append(entry);
+      this.logger.warn(`audit entry buffered for replay (${reason})`);
+      return 'buffered';
+    } catch (bufferError) {
+      // Both the database and the disk refused: the log is the last place left.
+      this.logger.error(`audit entry neither stored nor buffered (${reason}; ${(bufferError as Error).message}): ${JSON.stringify(entries)}`);
+      return 'lost';
     }
   }
 

@@ -1,4 +1,8 @@
+import { coversOffice, outsideOfficesMessage } from '@sal/domain';
 import { ForbiddenError } from '../common/api-errors';
+
+// The one definition of "covers an office" lives in the domain (the journey's update validator uses it too).
+export { coversOffice };
 
 /** Who may do what. Office-scoped: operators and supervisors see their offices, administrators everything. */
 export const ROLES = ['operator', 'supervisor', 'regional_supervisor', 'administrator'] as const;
@@ -13,11 +17,6 @@ export interface Principal {
   offices: string[] | 'all';
 }
 
-/** Whether the caller's scope covers an office. */
-export function coversOffice(p: Principal, officeId: string): boolean {
-  return p.offices === 'all' || p.offices.includes(officeId);
-}
-
 /** The offices to filter a list by: the requested ones (all must be covered), or the caller's own. */
 export function scopeOffices(p: Principal, requested: string[] | undefined): string[] | undefined {
   if (requested && requested.length > 0) return requested;
@@ -27,5 +26,5 @@ export function scopeOffices(p: Principal, requested: string[] | undefined): str
 /** 403 unless the caller's offices cover every one of `officeIds`: checked before anything is read or written. */
 export function assertCovers(p: Principal, ...officeIds: string[]): void {
   const outside = officeIds.filter((o) => !coversOffice(p, o));
-  if (outside.length > 0) throw new ForbiddenError(`office ${outside.join(', ')} is outside your offices`);
+  if (outside.length > 0) throw new ForbiddenError(outsideOfficesMessage(outside));
 }

@@ -6,8 +6,12 @@ export const NOT_FOUND = 'Temporal does not know the journey (and, for reads, th
 export const TEMPORAL_DOWN = 'Temporal cannot be reached';
 export const WORKER_DOWN = "the journey's worker did not answer within the deadline; a command may still be applied";
 export const DB_DOWN = 'PostgreSQL cannot be reached';
-/** A change is never made without its audit entry, written before anything is sent. */
-export const AUDIT_DOWN = 'the audit log (PostgreSQL) cannot be written, so nothing was done: retry later';
+/**
+ * A change's audit entry is written while it is carried out (into the durable buffer when PostgreSQL refuses it), so
+ * PostgreSQL being down refuses only what reads or writes it first.
+ */
+export const AUDIT_DOWN =
+  'PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later';
 
 /** Errors every journey command can meet, beyond its own refusals. */
 export const COMMAND_ERRORS = {

@@ -11,6 +11,7 @@ import {
   scopeOf,
   startStage,
   toView,
+  type CallerOffices,
   type GolPathCatalogue,
   type JourneyEvent,
   type JourneyView,
@@ -23,6 +24,7 @@ import { episodeJourneyIdFor, personRefFor, transferJourneyIdFor } from '@sal/te
 import {
   IdempotencyKeyReusedError,
   JourneyAlreadyExistsError,
+  JourneyClosedError,
   JourneyNotFoundError,
   JourneyRefusedError,
   PersonalDataErasedApiError,
@@ -97,18 +99,21 @@ export class JourneysService {
     const beneficiary = toBeneficiary(dto.beneficiary);
     const journeyId = episodeJourneyIdFor(beneficiary.fiscalCode, dto.didDate, this.settings.journeyIdKey);
     const personRef = personRefFor(beneficiary.fiscalCode, this.settings.journeyIdKey);
+    // Temporal refuses a second start while it retains the first journey; the read model remembers it for longer, and
+    // a restart under the same id would collide with the recorded events. Asked now, alongside the directory and the
+    // catalogue (both cached), and looked at after them: a request they refuse is answered as before.
+    const existingLookup = this.readModel.query((rm) => rm.find(journeyId));
+    existingLookup.catch(() => undefined);
     // Issue 15: the catalogue of the office's region (its own version of the code, else the national one).
-    const catalogue = await this.programmes.resolve(dto.programmeCode, await this.offices.region(dto.officeId));
+    const { profile: office, region } = await this.offices.pinnedAt(dto.officeId);
+    const catalogue = await this.programmes.resolve(dto.programmeCode, region);
     if (!catalogue) throw new ValidationFailedError([{ field: 'programmeCode', message: 'unknown programme; see GET /programmes', code: 'unknown_programme' }]);
-    const office = await this.offices.profile(dto.officeId);
     if (!office && this.settings.unlistedOffices === 'refuse') {
       throw new ValidationFailedError([{ field: 'officeId', message: 'not an office of the directory of offices; see GET /offices', code: 'unknown_office' }]);
     }
     // Journeys started before episodes hold their person's lock once the references are backfilled.
     await this.backfill.done();
-    // Temporal refuses a second start while it retains the first journey; the read model remembers it for longer, and
-    // a restart under the same id would collide with the recorded events.
-    const existing = await this.readModel.query((rm) => rm.find(journeyId));
+    const existing = await existingLookup;
     if (existing) throw this.alreadyExists(principal, journeyId, existing.officeId);
     // Under `GOL` the journey starts in the assessment, before any path (issue 14): an empty one, with the catalogue's areas.
     const assessment = dto.programmeCode === GOL_ASSESSMENT_PROGRAMME ? emptyAssessment(catalogue.assessmentAreas ?? undefined) : null;
@@ -357,19 +362,29 @@ export class JourneysService {
    * the journey decides, refuses with a code, or answers its new state.
    */
   async send(principal: Principal, journeyId: string, command: OperatorCommand): Promise<JourneyViewDto> {
-    // Checked before anything is sent: a refused caller writes nothing.
-    const officeId = await this.officeOf(journeyId);
+    const key = currentIdempotencyKey();
+    // Checked before anything is sent: a refused caller writes nothing. Most commands need no office of the API's: the
+    // caller's offices travel with the update and its validator refuses a journey outside them (the same 403, before
+    // anything is decided or recorded), so the API reads nothing first. Those that need the journey's office read it
+    // as before: a sanction's decision (the acting office, the competent CPI's reach), a GOL path choice and a transfer
+    // (the catalogue of the office's region), and a command with an idempotency key (its key is recorded before the
+    // command is sent, which a refused caller must not do).
+    let callerOffices: CallerOffices | undefined = { offices: principal.offices };
+    let officeId: string | undefined;
     if (command.type === 'ConfirmConditionalityStep' || command.type === 'DismissConditionalityStep') {
       // A sanction is the competent CPI's to decide: its staff reach the journeys of the accredited operators under it,
       // and the journey checks the office the API finds they act from (never one the body names).
+      officeId = await this.officeOf(journeyId);
       await this.assertReaches(principal, officeId);
       const pinned = (await this.liveOrRecorded(journeyId)).view.office;
       const actingOffice = await this.offices.actingOffice(principal, pinned, officeId);
       command = { ...command, ...(actingOffice ? { actingOffice } : {}) };
-    } else {
+      // The CPI's staff may not cover the journey's office itself: the reach was checked here.
+      callerOffices = undefined;
+    } else if (key !== undefined || command.type === 'ChooseGolPath' || command.type === 'TransferJourney') {
+      officeId = await this.officeOf(journeyId);
       assertCovers(principal, officeId);
     }
-    const key = currentIdempotencyKey();
     let updateId: string | undefined;
     if (key !== undefined) {
       // The key names one command: recorded before it is sent, so the same key with another command or body is refused.
@@ -382,12 +397,23 @@ export class JourneysService {
     // the caller sent: the path's catalogue a GOL path choice runs under (its latest version in the office's region),
     // the next episode a transfer opens.
     if (command.type === 'ChooseGolPath') {
-      const catalogue = await this.programmes.resolve(golPathProgramme(command.path), await this.offices.region(officeId));
+      const catalogue = await this.programmes.resolve(golPathProgramme(command.path), await this.offices.region(officeId ?? (await this.officeOf(journeyId))));
       command = { ...command, ...(catalogue ? { catalogue: pathCatalogue(catalogue) } : {}) };
     }
     if (command.type === 'TransferJourney') command = await this.withNextEpisode(journeyId, command);
-    const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(journeyCommandUpdate, { args: [command], updateId }));
-    return toViewDto(view, 'workflow');
+    const args: [OperatorCommand, CallerOffices?] = callerOffices ? [command, callerOffices] : [command];
+    try {
+      const view = await this.temporal.call('command', journeyId, () => this.client.workflow.getHandle(journeyId).executeUpdate(journeyCommandUpdate, { args, updateId }));
+      return toViewDto(view, 'workflow');
+    } catch (error) {
+      // A journey that could not run the validator (ended, no longer in Temporal, its worker silent) was not scoped by
+      // it: a caller outside its office gets the 403 they got before rather than learning how the journey is.
+      if (callerOffices && (error instanceof JourneyClosedError || error instanceof JourneyNotFoundError || error instanceof WorkerUnavailableError)) {
+        const recorded = await this.officeOf(journeyId).catch(() => null);
+        if (recorded !== null) assertCovers(principal, recorded);
+      }
+      throw error;
+    }
   }
 }
 

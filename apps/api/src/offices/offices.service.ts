@@ -4,6 +4,7 @@ import { OfficeDirectoryProblem, Offices } from '@sal/persistence';
 import { OfficeNotFoundError, ValidationFailedError } from '../common/api-errors';
 import { coversOffice, type Principal } from '../auth/principal';
 import { ReadModelService } from '../database/read-model.service';
+import { DIRECTORY_CACHE_MS, TtlCache } from '../common/ttl-cache';
 import type { AddClosureDto, OfficeDto, PutOfficeDto } from './dto/office.dto';
 
 /**
@@ -12,10 +13,24 @@ import type { AddClosureDto, OfficeDto, PutOfficeDto } from './dto/office.dto';
  */
 @Injectable()
 export class OfficesService {
+  /** Offices by id as starts and commands read them: kept {@link DIRECTORY_CACHE_MS}, cleared by every change here. */
+  private readonly cache = new TtlCache<string, Office | null>(DIRECTORY_CACHE_MS);
+
   constructor(private readonly readModel: ReadModelService) {}
 
   private offices<T>(fn: (offices: Offices) => Promise<T>): Promise<T> {
     return this.readModel.use(({ dataSource }) => fn(new Offices(dataSource)));
+  }
+
+  /** One office of the directory, from the cache (a start reads its office's profile and region). */
+  private office(officeId: string): Promise<Office | null> {
+    return this.cache.get(officeId, () => this.offices((o) => o.get(officeId)));
+  }
+
+  /** What a start at `officeId` reads of the directory: the profile it pins (null: unlisted) and its region. */
+  async pinnedAt(officeId: string): Promise<{ profile: OfficeProfile | null; region: RegionKey | null }> {
+    const office = await this.office(officeId);
+    return { profile: office ? officeProfile(office) : null, region: regionOfOffice(office?.region) };
   }
 
   list(): Promise<OfficeDto[]> {
@@ -53,6 +68,8 @@ export class OfficesService {
     } catch (error) {
       if (error instanceof OfficeDirectoryProblem) throw new ValidationFailedError([{ field: error.field, message: error.message, code: error.code, ...(error.params ? { params: error.params } : {}) }], 'the office is not valid');
       throw error;
+    } finally {
+      this.cache.clear();
     }
   }
 
@@ -64,14 +81,14 @@ export class OfficesService {
       problems.push({ field: 'name', message: 'must be a non-empty text of at most 100 characters on one line', code: 'isSingleLine', params: { maximum: 100 } });
     }
     if (problems.length > 0) throw new ValidationFailedError(problems, 'the closure is not valid');
-    const office = await this.offices((o) => o.addClosure(officeId, { date: dto.date as string, name: (dto.name as string).trim() }));
+    const office = await this.offices((o) => o.addClosure(officeId, { date: dto.date as string, name: (dto.name as string).trim() })).finally(() => this.cache.clear());
     if (!office) throw new OfficeNotFoundError(officeId);
     return office;
   }
 
   /** What a journey started at `officeId` pins, or null when the directory does not list it. */
   async profile(officeId: string): Promise<OfficeProfile | null> {
-    const office = await this.offices((o) => o.get(officeId));
+    const office = await this.office(officeId);
     return office ? officeProfile(office) : null;
   }
 
@@ -80,7 +97,7 @@ export class OfficesService {
    * it or its stored region names none (national catalogues only).
    */
   async region(officeId: string): Promise<RegionKey | null> {
-    return regionOfOffice((await this.offices((o) => o.get(officeId)))?.region);
+    return regionOfOffice((await this.office(officeId))?.region);
   }
 
   /** Issue 15: the regions of the caller's offices (a regional administrator publishes only their catalogues); `all` for every office. */
@@ -99,7 +116,7 @@ export class OfficesService {
   async actingOffice(principal: Principal, journeyOffice: OfficeProfile | null, journeyOfficeId: string): Promise<ActingOffice | undefined> {
     const candidates = [journeyOffice?.competentCpiId, journeyOfficeId].filter((id): id is string => typeof id === 'string' && coversOffice(principal, id));
     for (const id of candidates) {
-      const office: Office | null = await this.offices((o) => o.get(id));
+      const office: Office | null = await this.office(id);
       if (office) return { officeId: office.officeId, kind: office.kind };
     }
     return undefined;
@@ -108,7 +125,7 @@ export class OfficesService {
   /** Whether one of the caller's offices is the CPI competent for `officeId` (a CPI reaches its accredited operators' journeys). */
   async competentCpiCovered(principal: Principal, officeId: string): Promise<boolean> {
     if (principal.offices === 'all') return true;
-    const office = await this.offices((o) => o.get(officeId));
+    const office = await this.office(officeId);
     return office !== null && office.competentCpiId !== officeId && principal.offices.includes(office.competentCpiId);
   }
 }

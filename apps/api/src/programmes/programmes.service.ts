@@ -3,6 +3,7 @@ import { NATIONAL, OFFER_SUITABILITY_THRESHOLD_NAMES, validateCatalogue, type Re
 import { clocksInOrder, inClockOrder, presentationInOrder, rollForwardInOrder, toDto } from './catalogue-mapping';
 import { ProgrammeNotFoundError, ValidationFailedError, type GivenFieldProblem } from '../common/api-errors';
 import { ReadModelService } from '../database/read-model.service';
+import { DIRECTORY_CACHE_MS, TtlCache } from '../common/ttl-cache';
 import type { ProgrammeCatalogueDto } from './dto/programme-catalogue.response';
 import type { PublishCatalogueDto } from './dto/publish-catalogue.dto';
 
@@ -14,6 +15,12 @@ import type { PublishCatalogueDto } from './dto/publish-catalogue.dto';
  */
 @Injectable()
 export class ProgrammesService {
+  /**
+   * What a start pins per programme and region: a published version never changes, but which one is the latest does,
+   * so it is kept {@link DIRECTORY_CACHE_MS} and cleared by every publish here.
+   */
+  private readonly latestCache = new TtlCache<string, ProgrammeCatalogue | null>(DIRECTORY_CACHE_MS);
+
   constructor(private readonly readModel: ReadModelService) {}
 
   /** The catalogue of every programme in `region` (its own version of a code, else the national one; absent: the national ones), by code. */
@@ -31,7 +38,7 @@ export class ProgrammesService {
    * region's own latest version, else the national one, with every clock it states; null when there is none.
    */
   async resolve(code: string, region: RegionKey | null): Promise<ProgrammeCatalogue | null> {
-    const catalogue = await this.readModel.use((m) => m.catalogues.resolve(code, region));
+    const catalogue = await this.latestCache.get(`${region ?? ''}|${code}`, () => this.readModel.use((m) => m.catalogues.resolve(code, region)));
     return catalogue && inClockOrder(catalogue);
   }
 
@@ -93,7 +100,7 @@ export class ProgrammesService {
       ...(dto.presentation ? { presentation: presentationInOrder(dto.presentation as PresentationObligation) } : {}),
       ...(typeof dto.personalDataRetention === 'string' ? { personalDataRetention: dto.personalDataRetention } : {}),
     };
-    return toDto(await this.readModel.use((m) => m.catalogues.publish(definition, scope)));
+    return toDto(await this.readModel.use((m) => m.catalogues.publish(definition, scope)).finally(() => this.latestCache.clear()));
   }
 }
 

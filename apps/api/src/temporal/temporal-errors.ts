@@ -7,9 +7,10 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { JOURNEY_REFUSAL_FAILURE_TYPE } from '@sal/contracts';
+import { JOURNEY_OUTSIDE_OFFICES_FAILURE_TYPE, JOURNEY_REFUSAL_FAILURE_TYPE } from '@sal/contracts';
 import { REFUSAL_KINDS, type Refusal } from '@sal/domain';
 import {
+  ForbiddenError,
   InternalError,
   JourneyAlreadyExistsError,
   JourneyClosedError,
@@ -56,6 +57,8 @@ export async function toApiError(
   const { journeyId } = call;
   if (error instanceof WorkflowExecutionAlreadyStartedError) return new JourneyAlreadyExistsError(journeyId);
   if (error instanceof WorkflowUpdateFailedError) {
+    // The caller's offices carried with the command do not cover the journey's: the API's own 403, naming that office.
+    if (error.cause instanceof ApplicationFailure && error.cause.type === JOURNEY_OUTSIDE_OFFICES_FAILURE_TYPE) return new ForbiddenError(error.cause.message);
     const refusal = refusalOf(error.cause);
     if (refusal) return new JourneyRefusedError(refusal, journeyId);
     if (error.cause instanceof ApplicationFailure && (error.cause.type === 'AcceptedUpdateCompletedWorkflow' || COMPLETED_BEFORE_UPDATE.test(error.cause.message))) {
