@@ -43,6 +43,9 @@ export async function seedReadModel(
 ): Promise<SeedResult> {
   const started = Date.now();
   const dropped = await dropSecondaryIndexes(db);
+  // The supervisor's day buckets (migration SupervisorCounts) are computed once after the load, not per COPY.
+  const [{ counts }] = (await db.query(`SELECT to_regproc('supervisor_counts_rebuild') IS NOT NULL AS counts`)) as { counts: boolean }[];
+  if (counts) await db.query('ALTER TABLE journeys DISABLE TRIGGER USER; ALTER TABLE pact_actions DISABLE TRIGGER USER');
   const writer = await CopyWriter.open(db);
   const indexed: IndexedJourney[] = [];
   let events = 0;
@@ -98,6 +101,7 @@ export async function seedReadModel(
   await writer.close();
   const indexing = Date.now();
   await recreateIndexes(db, dropped);
+  if (counts) await db.query('ALTER TABLE journeys ENABLE TRIGGER USER; ALTER TABLE pact_actions ENABLE TRIGGER USER; SELECT supervisor_counts_rebuild()');
   indexSeconds = (Date.now() - indexing) / 1000;
   // Fresh statistics and visibility map, as autovacuum would have them on a long-lived database.
   await db.query('VACUUM ANALYZE journeys, pact_actions, appointments, journey_services, conditionality_steps, journey_events');
