@@ -1,5 +1,5 @@
 import { statusAt, type JourneyState } from '@sal/domain';
-import { JourneyReadModel, JourneyRecord, PactActionRecord, readModelRows, SupervisorReadModel } from '@sal/persistence';
+import { JourneyReadModel, JourneyRecord, keptOverdueActionTotal, keptStalledTotal, PactActionRecord, readModelRows, SupervisorReadModel } from '@sal/persistence';
 // The domain spec's own cases (a test fixture, left out of the domain's build): the SQL must agree on exactly them.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { AT_INSTANT_CASES } from '../../libs/domain/src/at-instant/at-instant.test-fixture';
@@ -60,6 +60,12 @@ describe('the SQL of the statuses at an instant agrees with statusAt', () => {
       const some = await supervision.stalledCases({ ...all, now, reason });
       expect(some.items.map((c) => c.journeyId).sort()).toEqual(stalledExpected.filter((c) => c.reasons.includes(reason)).map((c) => c.journeyId).sort());
     }
+
+    // The totals a full first page cannot give: from the day buckets the read model keeps, exact at the instant.
+    expect(await keptOverdueActionTotal(db.dataSource.manager, [office], now)).toBe(overdueExpected.length);
+    expect(await keptStalledTotal(db.dataSource.manager, [office], now)).toBe(stalledExpected.length);
+    expect((await supervision.overdueActions({ ...all, pageSize: 1, now })).total).toBe(overdueExpected.length);
+    expect((await supervision.stalledCases({ ...all, pageSize: 1, now })).total).toBe(stalledExpected.length);
 
     const found = await journeys.search({ ...all, now });
     for (const row of found.items) {

@@ -31,3 +31,4 @@ export * from './pact-documents';
 export * as atInstantSql from './at-instant';
 export * from './operational-gauges';
 export * from './imports';
+export * from './kept-totals';

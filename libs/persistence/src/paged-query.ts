@@ -105,6 +105,11 @@ export interface ListSpec<S extends Filters, K extends string, T, X> {
   readonly entities?: boolean;
   /** An item from its row (and its entity, when read as entities). */
   readonly item: (row: Record<string, unknown>, entity: ObjectLiteral) => T;
+  /**
+   * The total of the unfiltered list (office scope only) at the instant `:now`, from counts the read model keeps,
+   * instead of counting the rows; it must equal the count of the rows (the tests compare both).
+   */
+  readonly keptTotal?: (manager: EntityManager, officeIds: string[] | undefined, now: string) => Promise<number>;
 }
 
 /**
@@ -134,7 +139,8 @@ export class PagedQuery<S extends Filters, K extends string, T, X extends object
     const order = this.spec.sorts[request.sort ?? this.sorts[0]];
     // Page and total from one snapshot, so they agree while projections go on.
     return inSnapshot(manager, async (m) => {
-      const rows = this.spec.rows(m.createQueryBuilder(), request).setParameter('now', request.now ?? new Date().toISOString());
+      const now = request.now ?? new Date().toISOString();
+      const rows = this.spec.rows(m.createQueryBuilder(), request).setParameter('now', now);
       const filtered = applyFilters(rows, filters, request as FilterValues<Filters>);
       const query = filtered
         .clone()
@@ -145,7 +151,13 @@ export class PagedQuery<S extends Filters, K extends string, T, X extends object
         ? await query.getRawAndEntities()
         : { raw: await query.getRawMany(), entities: [] };
       // A first page that is not full is the whole list; otherwise the total is counted on its own.
-      const total = request.page === 1 && raw.length < request.pageSize ? raw.length : await countOf(m, filtered);
+      const unfiltered = Object.keys(this.spec.filters).every((name) => (request as Record<string, unknown>)[name] === undefined);
+      const total =
+        request.page === 1 && raw.length < request.pageSize
+          ? raw.length
+          : this.spec.keptTotal && unfiltered
+            ? await this.spec.keptTotal(m, request.officeIds, now)
+            : await countOf(m, filtered);
       return { items: raw.map((row, i) => this.spec.item(row, entities[i])), page: request.page, pageSize: request.pageSize, total };
     });
   }

@@ -27,6 +27,7 @@ import { ConditionalityStepRecord } from './entities/conditionality-step.entity'
 import { JourneyServiceRecord } from './entities/journey-service.entity';
 import { JourneyRecord } from './entities/journey.entity';
 import { PactActionRecord } from './entities/pact-action.entity';
+import { keptOverdueActionTotal, keptStalledTotal } from './kept-totals';
 import { daysSince, NOW, openActionOverdueAt, overdueActionCountAt, stalledAt, stalledOrderAt, stalledSinceAt, stallReasonAt, stallReasonsAt } from './at-instant';
 import { among, applyFilters, daysAgo, either, equals, PagedQuery, since, until, type AsOf, type Filters, type FilterValues, type OfficeScope, type Page, type RequestOf } from './paged-query';
 
@@ -77,6 +78,7 @@ const STALLED_CASES = new PagedQuery({
     longest: { [stalledOrderAt()]: 'ASC', 'j.journey_id': 'ASC' },
     newest: { [stalledOrderAt()]: 'DESC', 'j.journey_id': 'ASC' },
   },
+  keptTotal: keptStalledTotal,
   item: (r): StalledCase => ({
     ...supervisedJourney(r),
     stalledSince: iso(r.stalled_since),
@@ -200,6 +202,7 @@ const OVERDUE_ACTIONS = new PagedQuery({
     escalated: either('a.escalated_at IS NOT NULL', 'a.escalated_at IS NULL'),
   },
   sorts: { longest: { 'a.due_at': 'ASC', 'a.journey_id': 'ASC', 'a.action_id': 'ASC' } },
+  keptTotal: keptOverdueActionTotal,
   item: (r): OverdueAction => ({
     journeyId: r.journey_id as string,
     actionId: r.action_id as string,
@@ -684,7 +687,8 @@ export class SupervisorReadModel {
         .addSelect(`count(*) FILTER (WHERE t.status = 'open' AND t.profiling_review_due_at <= ${NOW})::int`, 'reviews_due')
         .getRawOne();
       // Issue 17: overdue at the request's instant, whether or not the journeys' timers have fired.
-      const overdue = await scoped(PactActionRecord).select('count(*)::int', 'n').andWhere(openActionOverdueAt('t')).getRawOne();
+      // Kept by the projection per office and day of falling due (kept-totals.ts): a sum of buckets, not a scan.
+      const overdue = { n: await keptOverdueActionTotal(m, f.officeIds, now) };
       const byPath: { path: number; n: number }[] = await scoped(JourneyRecord)
         .select('t.gol_path', 'path')
         .addSelect('count(*)::int', 'n')

@@ -30,6 +30,7 @@ import { PactDocuments1764300600000 } from './1764300600000-pact-documents';
 import { Imports1764300700000 } from './1764300700000-imports';
 import { DeadlinesAtInstant1764300800000 } from './1764300800000-deadlines-at-instant';
 import { NationalScale1764300900000 } from './1764300900000-national-scale';
+import { SupervisorCounts1764302000000 } from './1764302000000-supervisor-counts';
 import { ImportRetention1764301000000 } from './1764301000000-import-retention';
 
 /**
@@ -72,4 +73,5 @@ export const MIGRATIONS = [
   DeadlinesAtInstant1764300800000,
   NationalScale1764300900000,
   ImportRetention1764301000000,
+  SupervisorCounts1764302000000,
 ];
