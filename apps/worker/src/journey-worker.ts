@@ -38,7 +38,7 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
   const workflowOptions: Partial<WorkerOptions> =
     'bundlePath' in o.workflows
       ? { workflowBundle: { codePath: o.workflows.bundlePath } }
-      : { workflowsPath: o.workflows.workflowsPath, bundlerOptions: o.workflows.bundlerOptions };
+      : { workflowsPath: o.workflows.workflowsPath, bundlerOptions: { preloadModules: [...WORKFLOW_PRELOAD_MODULES], ...o.workflows.bundlerOptions } };
   const interceptors: WorkerOptions['interceptors'] = traced
     ? { activity: traced.activityInterceptors, ...('bundlePath' in o.workflows ? {} : { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] }) }
     : undefined;
@@ -65,3 +65,17 @@ export function createJourneyWorker(o: JourneyWorkerOptions): Promise<Worker> {
  * `build:bundle` puts them in the prebuilt bundle.
  */
 export const WORKFLOW_INTERCEPTOR_MODULES: readonly string[] = [require.resolve('@sal/workflows/dist/interceptors')];
+
+/**
+ * The modules every workflow of a worker thread shares instead of loading its own copy (the bundler's
+ * `preloadModules`: loaded once per thread before any workflow, then deep-frozen). Without it each cached journey held
+ * its own instance of zod and of `@sal/domain` (issue 19: the worker's heap grew by megabytes per journey started).
+ * Only modules that keep no per-workflow state and never write to their own module-level objects belong here: zod
+ * (the schemas themselves are built per workflow, lazily, by `@sal/contracts`, because zod writes to its schemas) and
+ * `@sal/domain` (pure functions and constant tables). `build:bundle` puts them in the prebuilt bundle.
+ */
+export const WORKFLOW_PRELOAD_MODULES: readonly string[] = [
+  // zod through a module of ours: the bundler drops a preloaded module that is marked free of side effects, as zod is.
+  require.resolve('@sal/contracts/dist/zod-shared'),
+  require.resolve('@sal/domain'),
+];

@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Client } from '@temporalio/client';
 import { makeTelemetryFilterString, NativeConnection, Runtime, type DataConverter } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
@@ -76,6 +77,9 @@ async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, da
     await keepRetentionSchedule(client, temporal.taskQueue, settings.retentionSweepEveryMinutes).catch((error: unknown) => {
       logger.warn(`the retention sweep's schedule could not be created or updated: ${error instanceof Error ? error.message : String(error)}`);
     });
+    // The workflow thread the SDK creates next takes its heap limit from V8's flags (issue 19: unbounded, it grew to
+    // ~1 GiB during an import, mostly uncollected); the main thread's heap is sized already and keeps its own.
+    setFlagsFromString(`--max-old-space-size=${settings.workflowHeapMiB}`);
     const worker = await createJourneyWorker({
       connection,
       namespace: temporal.namespace,
@@ -86,7 +90,7 @@ async function runWorker(settings: WorkerSettings, codec: AesGcmPayloadCodec, da
       dataConverter,
       retention: { workflowStatus: workflowStatusOf(client), onErased: (journeyId) => codec.dataKeys?.forget(journeyId) },
       tracing,
-      ...(settings.maxCachedWorkflows === null ? {} : { tuning: { maxCachedWorkflows: settings.maxCachedWorkflows } }),
+      tuning: { maxCachedWorkflows: settings.maxCachedWorkflows },
     });
     logger.info(
       `worker: polling task queue ${temporal.taskQueue} on ${temporal.address} (namespace ${temporal.namespace})${settings.metricsAddress ? `; metrics on http://${settings.metricsAddress}/metrics` : ''}${settings.observability.otlpTracesUrl ? `; traces to ${settings.observability.otlpTracesUrl}` : ''}`,

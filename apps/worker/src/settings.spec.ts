@@ -13,12 +13,16 @@ describe('loadWorkerSettings', () => {
     expect(s.payloadEncryption.developmentKey).toBe(true);
     expect(s.notifications.smtp).toBeNull();
     expect(s.workflows).toEqual({ workflowsPath: require.resolve('@sal/workflows') });
-    expect(s.maxCachedWorkflows).toBeNull();
+    // Bounded memory by default (issue 19): 100 journeys cached, a 192 MiB heap for the workflow thread.
+    expect(s.maxCachedWorkflows).toBe(100);
+    expect(s.workflowHeapMiB).toBe(192);
   });
 
-  it('bounds the journeys cached in memory when asked, and refuses a cache of none', () => {
+  it('bounds the journeys cached and the workflow heap as asked, and refuses a cache of none or a heap too small to start', () => {
     expect(loadWorkerSettings({ WORKER_MAX_CACHED_WORKFLOWS: '250' }, quiet).maxCachedWorkflows).toBe(250);
+    expect(loadWorkerSettings({ WORKER_WORKFLOW_HEAP_MIB: '512' }, quiet).workflowHeapMiB).toBe(512);
     expect(() => loadWorkerSettings({ WORKER_MAX_CACHED_WORKFLOWS: '0' }, quiet)).toThrow(/WORKER_MAX_CACHED_WORKFLOWS/);
+    expect(() => loadWorkerSettings({ WORKER_WORKFLOW_HEAP_MIB: '32' }, quiet)).toThrow(/WORKER_WORKFLOW_HEAP_MIB/);
   });
 
   it('names every wrong variable of every part it reads, at once', () => {

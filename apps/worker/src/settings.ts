@@ -58,10 +58,15 @@ export const WORKER_ENV = defineEnv({
     description: "address the worker's Prometheus endpoint listens on (`0.0.0.0` in a container)",
     default: '127.0.0.1',
   }),
-  WORKER_MAX_CACHED_WORKFLOWS: variable(wholeNumber(1, 1_000_000), {
+  WORKER_MAX_CACHED_WORKFLOWS: variable(wholeNumber(2, 1_000_000), {
     description:
-      "journeys the worker keeps in memory between their steps (the SDK's sticky cache; a journey not cached replays its history on its next step); each takes about 0.3–0.4 MiB",
-    defaultText: "the SDK's default, from the machine's memory",
+      "journeys the worker keeps in memory between their steps (the SDK's sticky cache; a journey not cached replays its history on its next step); the SDK's own default grows with the process's heap limit (about 2,300 on a 24 GiB machine), more than `WORKER_WORKFLOW_HEAP_MIB` holds",
+    default: 100,
+  }),
+  WORKER_WORKFLOW_HEAP_MIB: variable(wholeNumber(64, 65_536), {
+    description:
+      "V8 old-space limit, in MiB, of the worker's workflow thread (where the journeys run and are cached); without one V8 sizes it from the machine's memory (about 4 GiB) and lets it grow far before collecting; keep it above what `WORKER_MAX_CACHED_WORKFLOWS` journeys hold (a workflow thread out of memory stops the worker)",
+    default: 192,
   }),
 });
 
@@ -82,8 +87,10 @@ export interface WorkerSettings {
   observability: ObservabilitySettings;
   /** `host:port` of the Prometheus endpoint, or none. */
   metricsAddress: string | null;
-  /** Journeys kept cached between steps; null: the SDK's default. */
-  maxCachedWorkflows: number | null;
+  /** Journeys kept cached between steps. */
+  maxCachedWorkflows: number;
+  /** V8 old-space limit of the workflow thread, MiB. */
+  workflowHeapMiB: number;
 }
 
 /**
@@ -110,7 +117,8 @@ export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env, options
     notifications: notifications!,
     workflows: workflows!,
     retentionSweepEveryMinutes: worker!.RETENTION_SWEEP_EVERY_MINUTES,
-    maxCachedWorkflows: worker!.WORKER_MAX_CACHED_WORKFLOWS ?? null,
+    maxCachedWorkflows: worker!.WORKER_MAX_CACHED_WORKFLOWS,
+    workflowHeapMiB: worker!.WORKER_WORKFLOW_HEAP_MIB,
     health: worker!.WORKER_HEALTH_PORT === undefined ? null : { port: worker!.WORKER_HEALTH_PORT, host: worker!.WORKER_HEALTH_HOST },
   };
 }

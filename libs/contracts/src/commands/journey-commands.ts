@@ -243,13 +243,17 @@ const define = <const P extends z.ZodRawShape, const B extends z.ZodRawShape>(pa
   status,
 });
 
-export const JOURNEY_COMMANDS = {
-  RecordIntake: define('intake', {}, {
+/**
+ * How each command's schema is made, called only when the command is first used: a journey's workflow loads this
+ * module in its own sandbox, so building all the schemas up front cost every cached journey megabytes (issue 19).
+ */
+const COMMAND_DEFINITIONS = {
+  RecordIntake: () => define('intake', {}, {
     operatorId: staffId('Operator who takes the person in charge'),
     takenInChargeAt: instant({ description: 'When it happened: ISO-8601 date-time with offset, not in the future, not before the DID date; defaults to now', example: '2026-01-20T10:00:00+01:00' }).optional(),
     notes: note(2000, { description: 'Notes of the reception interview', example: 'Interested in logistics; holds a forklift licence' }).optional(),
   }),
-  SignPact: define('pact', {}, {
+  SignPact: () => define('pact', {}, {
     responsibleOperatorId: staffId('Operator responsible for the pact'),
     profilingClass: oneOf(PROFILING_CLASSES, { description: "Profiling class: the person's distance from the labour market", example: 'medium' }),
     contactFrequency: duration({
@@ -263,12 +267,12 @@ export const JOURNEY_COMMANDS = {
     acceptance: acceptance.optional(),
     referrals: list(pactReferral, 0, 20, 'Referrals to other services the pact agrees, at most 20 (journeys of rules edition 2): made, and linked to this version, once it is in force').optional(),
   }),
-  CompletePactAction: define('pact/actions/:actionId/complete', { actionId: id.action }, {
+  CompletePactAction: () => define('pact/actions/:actionId/complete', { actionId: id.action }, {
     operatorId: staffId('Operator who records the completion'),
     completedAt: instant({ description: 'When the person completed it: ISO-8601 date-time with offset, not in the future, not before the signing; defaults to now', example: '2026-02-10T15:00:00+01:00' }).optional(),
     note: note(2000, { description: 'Note', example: 'Certificate of attendance filed' }).optional(),
   }),
-  RecordContact: define('contacts', {}, {
+  RecordContact: () => define('contacts', {}, {
     operatorId: staffId('Operator who had the contact'),
     channel: oneOf(CONTACT_CHANNELS, { description: 'How it happened', example: 'phone' }),
     contactedAt: instant({
@@ -277,7 +281,7 @@ export const JOURNEY_COMMANDS = {
     }).optional(),
     note: note(2000, { description: 'Note', example: 'Reviewed the applications sent this month' }).optional(),
   }),
-  CloseJourney: define('close', {}, {
+  CloseJourney: () => define('close', {}, {
     reason: oneOf(CLOSURE_REASONS, {
       description:
         'Why the journey ends: `placed` (prefer `POST /journeys/{id}/placement`, which records the placement too), `path_completed` ' +
@@ -288,7 +292,7 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who closes the journey'),
     details: note(2000, { description: 'Details', example: 'Hired on a permanent contract by ACME S.p.A.' }).optional(),
   }),
-  RecordServiceDelivery: define('services/:service/deliveries', { service: id.service }, {
+  RecordServiceDelivery: () => define('services/:service/deliveries', { service: id.service }, {
     operatorId: staffId('Operator who delivered the session'),
     hours: z
       .number({ error: 'must be a number with at most two decimals' })
@@ -311,7 +315,7 @@ export const JOURNEY_COMMANDS = {
       example: true,
     }).optional(),
   }),
-  ScheduleAppointment: define('appointments', {}, {
+  ScheduleAppointment: () => define('appointments', {}, {
     service: oneOf(SERVICE_CODES, { description: "The service it is for: one the journey's catalogue lists and not completed; booking ahead of its prerequisites is allowed", example: 'second_level_interview' }),
     purpose: oneOf(APPOINTMENT_PURPOSES, {
       description: 'What it is for; it decides the ladder a no-show counts on: `interview` and `workshop` on appointments, `training` and `activation` on training',
@@ -323,7 +327,7 @@ export const JOURNEY_COMMANDS = {
     convocation: oneOf(CONVOCATION_METHODS, { description: CONVOCATION_DESCRIPTION, example: 'pec' }),
     operatorId: staffId('Operator who schedules it'),
   }, 201),
-  RescheduleAppointment: define('appointments/:appointmentId/reschedule', { appointmentId: id.appointment }, {
+  RescheduleAppointment: () => define('appointments/:appointmentId/reschedule', { appointmentId: id.appointment }, {
     at: instant({ description: 'The new time: ISO-8601 date-time with offset, in the future', example: '2026-03-04T11:00:00+01:00' }),
     channel: oneOf(APPOINTMENT_CHANNELS, { description: 'A new channel; defaults to the current one', example: 'video' }).optional(),
     location: text(300, { description: 'A new place; defaults to the current one when the channel stays, required when it becomes in person', example: 'CPI Torino, sala 2' }, 'line').optional(),
@@ -331,18 +335,18 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who moves it'),
     reason: text(2000, { description: 'Why', example: 'Requested by the person: medical visit' }).optional(),
   }),
-  CancelAppointment: define('appointments/:appointmentId/cancel', { appointmentId: id.appointment }, {
+  CancelAppointment: () => define('appointments/:appointmentId/cancel', { appointmentId: id.appointment }, {
     operatorId: staffId('Operator who cancels it'),
     reason: text(2000, { description: 'Why', example: 'Office closed for a strike' }),
   }),
-  RecordAppointmentOutcome: define('appointments/:appointmentId/outcome', { appointmentId: id.appointment }, {
+  RecordAppointmentOutcome: () => define('appointments/:appointmentId/outcome', { appointmentId: id.appointment }, {
     outcome: oneOf(['held', 'no_show'], {
       description: '`held`, or `no_show`: a no-show opens a lapse with its justification window (see `lapses` in the journey)',
       example: 'no_show',
     }),
     operatorId: staffId('Operator who records it'),
   }),
-  RecordJobOffer: define('offers', {}, {
+  RecordJobOffer: () => define('offers', {}, {
     employer: text(200, { description: 'Employer', example: 'Logistica Piemonte S.r.l.' }, 'line'),
     position: text(200, { description: 'Position offered', example: 'Magazziniere, carrellista' }, 'line'),
     proposedAt: instant({
@@ -362,20 +366,20 @@ export const JOURNEY_COMMANDS = {
     }),
     operatorId: staffId('Operator who records it'),
   }, 201),
-  RecordOfferResponse: define('offers/:offerId/response', { offerId: id.offer }, {
+  RecordOfferResponse: () => define('offers/:offerId/response', { offerId: id.offer }, {
     response: oneOf(['accepted', 'refused'], {
       description: "`accepted`, or `refused`: refusing a suitable offer opens a lapse whose excuse is due within the catalogue's `offerExcuseWindow` from the offer's proposal",
       example: 'refused',
     }),
     operatorId: staffId('Operator who records it'),
   }),
-  RecordOfferHearing: define('offers/:offerId/hearing', { offerId: id.offer }, {
+  RecordOfferHearing: () => define('offers/:offerId/hearing', { offerId: id.offer }, {
     outcome: oneOf(HEARING_OUTCOMES, { description: '`heard`, or `declined` (the person declined, or did not ask to be heard within two days of being told the excuse was not accepted)', example: 'heard' }),
     summary: text(2000, { description: 'A short summary of the hearing (no documents)', example: 'Says the night shift clashes with caring for a parent; no document produced' }),
     heldAt: instant({ description: 'When: ISO-8601 date-time with offset, not in the future, not before the refusal; defaults to now', example: '2026-04-29T11:00:00+02:00' }).optional(),
     operatorId: staffId('Operator who records it'),
   }),
-  JustifyLapse: define('lapses/:lapseId/justification', { lapseId: id.lapse }, {
+  JustifyLapse: () => define('lapses/:lapseId/justification', { lapseId: id.lapse }, {
     reason: oneOf(JUSTIFICATION_REASONS, {
       description:
         'The excuse, from the closed list: documented illness or injury, civil or military service, pregnancy leave, court summons, documented serious family reasons, legal limits on mobility, other proven force majeure. ' +
@@ -390,17 +394,17 @@ export const JOURNEY_COMMANDS = {
       example: '2026-03-05T18:00:00+01:00',
     }).optional(),
   }),
-  ConfirmConditionalityStep: define('conditionality-steps/:stepId/confirm', { stepId: id.step }, {
+  ConfirmConditionalityStep: () => define('conditionality-steps/:stepId/confirm', { stepId: id.step }, {
     operatorId: staffId('Operator who decides'),
     note: text(2000, { description: 'Note on the decision', example: 'No justification received' }).optional(),
     actingOffice,
   }),
-  DismissConditionalityStep: define('conditionality-steps/:stepId/dismiss', { stepId: id.step }, {
+  DismissConditionalityStep: () => define('conditionality-steps/:stepId/dismiss', { stepId: id.step }, {
     operatorId: staffId('Operator who decides'),
     reason: text(2000, { description: 'Why no sanction follows', example: 'The convocation reached the person late' }),
     actingOffice,
   }),
-  RecordStepNotification: define('conditionality-steps/:stepId/notification', { stepId: id.step }, {
+  RecordStepNotification: () => define('conditionality-steps/:stepId/notification', { stepId: id.step }, {
     method: oneOf(NOTIFICATION_METHODS, {
       description:
         'How the decision reached the person (art. 21 c.12 D.lgs. 150/2015): `pec_delivery_receipt`, `registered_letter_receipt` or `hand_delivery_signed`. ' +
@@ -411,7 +415,7 @@ export const JOURNEY_COMMANDS = {
     notifiedAt: instant({ description: 'When the decision reached the person: ISO-8601 date-time with offset, not in the future, not before the confirmation', example: '2026-03-18T11:00:00+01:00' }),
     operatorId: staffId('Operator who records it'),
   }),
-  RecordAppeal: define('conditionality-steps/:stepId/appeal', { stepId: id.step }, {
+  RecordAppeal: () => define('conditionality-steps/:stepId/appeal', { stepId: id.step }, {
     lodgedOn: calendarDate({ description: 'The day the appeal was lodged, YYYY-MM-DD: not in the future, not before the confirmation, and within the appeal window once the step is notified', example: '2026-04-02' }),
     body: oneOf(APPEAL_BODIES, {
       description: 'Where it was lodged: `ministry_of_labour` (ANPAL\'s successor for art. 21 c.12 D.lgs. 150/2015, art. 3 D.L. 75/2023), or `region` where regional rules say so',
@@ -420,7 +424,7 @@ export const JOURNEY_COMMANDS = {
     reference: text(100, { description: "The appeal's protocol number", example: 'RIC-2026-117' }, 'line').optional(),
     operatorId: staffId('Operator who records it'),
   }),
-  RecordAppealOutcome: define('conditionality-steps/:stepId/appeal/outcome', { stepId: id.step }, {
+  RecordAppealOutcome: () => define('conditionality-steps/:stepId/appeal/outcome', { stepId: id.step }, {
     outcome: oneOf(APPEAL_OUTCOMES, {
       description:
         '`upheld` (the sanction stands), `annulled` (the step no longer counts on its ladder; an annulled decadenza reopens the journey), or `partly_annulled` ' +
@@ -432,7 +436,7 @@ export const JOURNEY_COMMANDS = {
     note: text(2000, { description: 'Note on the decision', example: 'Convocation not proven received' }).optional(),
     operatorId: staffId('Operator who records it'),
   }),
-  AmendPact: define('pact/amendments', {}, {
+  AmendPact: () => define('pact/amendments', {}, {
     operatorId: staffId('Operator who amends the pact'),
     reason: text(2000, { description: 'Why the pact changes', example: 'The person starts a training course in April' }),
     responsibleOperatorId: staffId('A new responsible operator', 'op-milano-022').optional(),
@@ -446,7 +450,7 @@ export const JOURNEY_COMMANDS = {
     acceptance: acceptance.optional(),
     referrals: list(pactReferral, 0, 20, 'Referrals the new version agrees, at most 20 (edition 2); referrals made outside the pact since the last version join it too').optional(),
   }),
-  AcceptPactVersion: define('pact/versions/:version/acceptance', {
+  AcceptPactVersion: () => define('pact/versions/:version/acceptance', {
     version: z
       .string({ error: 'must be a pact version number: 1 to 4 digits, such as 1' })
       .regex(/^[1-9][0-9]{0,3}$/, { error: 'must be a pact version number: 1 to 4 digits, such as 1' })
@@ -463,18 +467,18 @@ export const JOURNEY_COMMANDS = {
       })
       .optional(),
   }),
-  MakeReferral: define('referrals', {}, {
+  MakeReferral: () => define('referrals', {}, {
     to: oneOf(REFERRAL_TARGETS, { description: 'Where the person is referred', example: 'training_body' }),
     organisation: text(200, { description: 'The organisation', example: 'Ente di formazione CIOFS Piemonte' }, 'line'),
     reason: text(2000, { description: 'Why', example: 'Forklift licence course' }),
     operatorId: staffId('Operator who refers'),
   }, 201),
-  RecordReferralOutcome: define('referrals/:referralId/outcome', { referralId: id.referral }, {
+  RecordReferralOutcome: () => define('referrals/:referralId/outcome', { referralId: id.referral }, {
     outcome: oneOf(REFERRAL_OUTCOMES, { description: '`taken_up` (the person started), `completed`, or `declined`', example: 'taken_up' }),
     operatorId: staffId('Operator who records it'),
     note: text(2000, { description: 'Note', example: 'Enrolled in the March course' }).optional(),
   }),
-  RecordPlacement: define('placement', {}, {
+  RecordPlacement: () => define('placement', {}, {
     employer: text(200, { description: 'Employer', example: 'Logistica Piemonte S.r.l.' }, 'line'),
     contractType: oneOf(CONTRACT_TYPES, { description: 'Contract type', example: 'permanent' }),
     startDate: calendarDate({ description: 'First day of work, YYYY-MM-DD, not before the DID date (it may be in the future)', example: '2026-04-01' }),
@@ -488,7 +492,7 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who records it'),
   }),
   // Suspension by a job and justified absences (issue 14): every clock of the journey paused, then resumed later by the pause.
-  SuspendForJob: define('suspension', {}, {
+  SuspendForJob: () => define('suspension', {}, {
     employer: text(200, { description: 'Employer', example: 'Logistica Piemonte S.r.l.' }, 'line'),
     contractType: oneOf(CONTRACT_TYPES, { description: 'Contract type', example: 'fixed_term' }),
     startDate: calendarDate({ description: 'First day of work, YYYY-MM-DD: not in the future, not before the DID date', example: '2026-04-01' }),
@@ -506,22 +510,22 @@ export const JOURNEY_COMMANDS = {
       .optional(),
     operatorId: staffId('Operator who records the suspension'),
   }, 201),
-  EndSuspension: define('suspension/end', {}, {
+  EndSuspension: () => define('suspension/end', {}, {
     endDate: calendarDate({ description: "The job's last day, YYYY-MM-DD: not in the future, not before it started; the clocks run again from the day after", example: '2026-05-15' }),
     operatorId: staffId('Operator who records the end of the job'),
   }),
-  RecordAbsence: define('absences', {}, {
+  RecordAbsence: () => define('absences', {}, {
     reason: oneOf(ABSENCE_REASONS, { description: "Why the person is away: one of the journey's catalogue's `absenceReasons` (else 400 `ABSENCE_REASON_NOT_APPLICABLE`); no evidence is kept", example: 'illness' }),
     fromDate: calendarDate({ description: 'First day of absence, YYYY-MM-DD, not in the future', example: '2026-04-01' }),
     toDate: calendarDate({ description: 'Expected last day of absence, YYYY-MM-DD, not in the past: the clocks run again the day after, by themselves', example: '2026-04-30' }),
     operatorId: staffId('Operator who records the absence'),
   }, 201),
-  EndAbsence: define('absences/:pauseId/end', { pauseId: id.pause }, {
+  EndAbsence: () => define('absences/:pauseId/end', { pauseId: id.pause }, {
     endDate: calendarDate({ description: 'The actual last day of absence, YYYY-MM-DD, not in the future', example: '2026-04-20' }),
     operatorId: staffId('Operator who records the end of the absence'),
   }),
   // The benefit's lifecycle (issue 14): each change on its day, not in the future, not before the claim's last status.
-  ClaimBenefit: define('benefit', {}, {
+  ClaimBenefit: () => define('benefit', {}, {
     kind: oneOf(BENEFIT_KINDS, {
       description:
         'The benefit claimed: `naspi` or `dis_coll` (subject to conditionality, art. 21 D.lgs. 150/2015), `adi` (Assegno di inclusione) or `sfl` (Supporto per la formazione e il lavoro, D.L. 48/2023: ' +
@@ -541,17 +545,17 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who records the claim'),
     note: note(2000, { description: 'Note', example: 'Application protocol INPS 2026-118822' }).optional(),
   }),
-  RecordBenefitGranted: define('benefit/grant', {}, {
+  RecordBenefitGranted: () => define('benefit/grant', {}, {
     grantedOn: calendarDate({ description: "Day of INPS's grant, YYYY-MM-DD: not in the future, not before the claim's last status", example: '2026-03-25' }),
     operatorId: staffId('Operator who records it'),
     note: note(2000, { description: 'Note', example: 'Grant notified through the INPS portal' }).optional(),
   }),
-  RecordBenefitRefused: define('benefit/refusal', {}, {
+  RecordBenefitRefused: () => define('benefit/refusal', {}, {
     refusedOn: calendarDate({ description: "Day of INPS's refusal, YYYY-MM-DD: not in the future, not before the claim's last status; from it conditionality no longer applies", example: '2026-03-25' }),
     operatorId: staffId('Operator who records it'),
     note: note(2000, { description: 'Note', example: 'Contribution requirement not met' }).optional(),
   }),
-  SuspendBenefit: define('benefit/suspension', {}, {
+  SuspendBenefit: () => define('benefit/suspension', {}, {
     suspendedOn: calendarDate({ description: "First day of the suspension, YYYY-MM-DD: not in the future, not before the claim's last status", example: '2026-04-01' }),
     reason: oneOf(BENEFIT_SUSPENSION_REASONS, {
       description:
@@ -562,12 +566,12 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who records it'),
     note: note(2000, { description: 'Note', example: 'Fixed-term contract until 30 June' }).optional(),
   }),
-  ResumeBenefit: define('benefit/resumption', {}, {
+  ResumeBenefit: () => define('benefit/resumption', {}, {
     resumedOn: calendarDate({ description: 'Day the benefit runs again, YYYY-MM-DD: not in the future, not before the suspension', example: '2026-07-01' }),
     operatorId: staffId('Operator who records it'),
     note: note(2000, { description: 'Note', example: 'Contract ended on 30 June' }).optional(),
   }),
-  EndBenefit: define('benefit/end', {}, {
+  EndBenefit: () => define('benefit/end', {}, {
     endedOn: calendarDate({ description: "Day the benefit ends, YYYY-MM-DD: not in the future, not before the claim's last status; from it conditionality no longer applies", example: '2026-09-30' }),
     reason: oneOf(BENEFIT_END_REASONS, {
       description: '`exhausted` (its months used up), `decadenza`, `employment` (a job that ends it), `renounced` (by the person), `other`',
@@ -577,7 +581,7 @@ export const JOURNEY_COMMANDS = {
     note: note(2000, { description: 'Note', example: 'Last monthly payment in September' }).optional(),
   }),
   // Issue 14: the GOL assessment (journeys started under the programme `GOL`).
-  RecordProfiling: define('assessment/profiling', {}, {
+  RecordProfiling: () => define('assessment/profiling', {}, {
     score: z
       .number({ error: `must be a number from ${PROFILING_SCORE_RANGE.min} to ${PROFILING_SCORE_RANGE.max}` })
       .min(PROFILING_SCORE_RANGE.min, { error: `must be a number from ${PROFILING_SCORE_RANGE.min} to ${PROFILING_SCORE_RANGE.max}` })
@@ -587,13 +591,13 @@ export const JOURNEY_COMMANDS = {
     profiledOn: calendarDate({ description: 'When the national model computed it: YYYY-MM-DD, not in the future, not before the DID nor the last profiling', example: '2026-03-04' }),
     operatorId: staffId('Operator who records it'),
   }),
-  RecordQualitativeAssessment: define('assessment/qualitative', {}, {
+  RecordQualitativeAssessment: () => define('assessment/qualitative', {}, {
     findings: list(assessmentFinding, 1, 30, "The findings, one per area assessed, on the areas of the journey's GOL catalogue"),
     summary: text(2000, { description: "The operator's summary of the assessment", example: 'Job-ready in logistics once the forklift licence is renewed' }),
     assessedOn: calendarDate({ description: 'The day of the interview: YYYY-MM-DD, not in the future, not before the DID; defaults to today', example: '2026-03-05' }).optional(),
     operatorId: staffId('Operator who assessed'),
   }),
-  ChooseGolPath: define('assessment/path', {}, {
+  ChooseGolPath: () => define('assessment/path', {}, {
     path: z
       .number({ error: `must be one of ${GOL_PATH_VALUES}` })
       .int({ error: `must be one of ${GOL_PATH_VALUES}` })
@@ -618,7 +622,7 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who chooses'),
     catalogue: golPathCatalogue,
   }),
-  TransferJourney: define('transfer', {}, {
+  TransferJourney: () => define('transfer', {}, {
     toProgrammeCode: z
       .string({ error: 'must be a string' })
       .regex(PROGRAMME_CODE_PATTERN, { error: PROGRAMME_CODE_MESSAGE })
@@ -628,12 +632,12 @@ export const JOURNEY_COMMANDS = {
     nextEpisode,
   }),
   // GOL monitoring (issue 15): once, for a journey started without `monitoring`; validated against the DID by the journey.
-  RecordMonitoringData: define('monitoring', {}, {
+  RecordMonitoringData: () => define('monitoring', {}, {
     ...monitoringFields,
     operatorId: staffId('Operator who records the monitoring data'),
   }, 201),
   // ADI and SFL (issue 15): the periodic presentation and its exemptions (art. 6 c.4–5 D.L. 48/2023).
-  RecordPresentation: define('presentations', {}, {
+  RecordPresentation: () => define('presentations', {}, {
     presentedAt: instant({
       description: 'When the person presented to the services (ADI) or confirmed participation (SFL), an ISO-8601 date-time with offset: not in the future, not before the last one; absent: now',
       example: '2026-05-10T09:00:00+02:00',
@@ -641,7 +645,7 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who records the presentation'),
     note: note(2000, { description: 'Note', example: 'Colloquio di aggiornamento presso i servizi sociali' }).optional(),
   }, 201),
-  RecordPresentationExemption: define('presentation-exemption', {}, {
+  RecordPresentationExemption: () => define('presentation-exemption', {}, {
     reason: oneOf(PRESENTATION_EXEMPTION_REASONS, {
       description:
         'Why the member is exempt (art. 6 c.4–5 D.L. 48/2023): `pensioner`, `aged_60_or_over`, `disabled`, `oncological_illness`, `care_duties` (a child under 3, three or more minors, ' +
@@ -651,11 +655,25 @@ export const JOURNEY_COMMANDS = {
     operatorId: staffId('Operator who records the exemption'),
     note: note(2000, { description: 'Note (no health data)', example: 'Età pari a 61 anni' }).optional(),
   }, 201),
-  WithdrawPresentationExemption: define('presentation-exemption/withdrawal', {}, {
+  WithdrawPresentationExemption: () => define('presentation-exemption/withdrawal', {}, {
     operatorId: staffId('Operator who withdraws the exemption'),
     note: note(2000, { description: 'Note', example: 'Cessato il carico di cura' }).optional(),
   }),
-} as const satisfies Record<OperatorCommandType, CommandDefinition>;
+} as const satisfies Record<OperatorCommandType, () => CommandDefinition>;
+
+type CommandTable = { readonly [K in keyof typeof COMMAND_DEFINITIONS]: ReturnType<(typeof COMMAND_DEFINITIONS)[K]> };
+
+/** Every command's route, path ids, body and status, each built on first reading and kept (one table per process or workflow). */
+export const JOURNEY_COMMANDS: CommandTable = lazyTable(COMMAND_DEFINITIONS);
+
+function lazyTable<T extends Record<string, () => unknown>>(definitions: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const table = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(definitions) as (keyof T)[]) {
+    let built: ReturnType<T[typeof key]> | undefined;
+    Object.defineProperty(table, key, { enumerable: true, get: () => (built ??= definitions[key]() as ReturnType<T[typeof key]>) });
+  }
+  return table;
+}
 
 /** Whether `type` names an operator command. */
 export function isOperatorCommandType(type: unknown): type is OperatorCommandType {
