@@ -8642,7 +8642,7 @@ export interface operations {
              * @description A dependency is unavailable. Codes:
              *
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              */
             503: {
                 headers: {
@@ -8972,7 +8972,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9130,7 +9130,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9289,7 +9289,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9443,7 +9443,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9596,7 +9596,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9756,7 +9756,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9912,7 +9912,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10068,7 +10068,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10223,7 +10223,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10379,7 +10379,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10533,7 +10533,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10688,7 +10688,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10847,7 +10847,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11005,7 +11005,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11162,7 +11162,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11318,7 +11318,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11476,7 +11476,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11634,7 +11634,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11792,7 +11792,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11952,7 +11952,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12109,7 +12109,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12261,7 +12261,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12416,7 +12416,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12570,7 +12570,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12724,7 +12724,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12877,7 +12877,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13031,7 +13031,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13187,7 +13187,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13340,7 +13340,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13496,7 +13496,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13651,7 +13651,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13806,7 +13806,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13961,7 +13961,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14115,7 +14115,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14268,7 +14268,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14421,7 +14421,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14577,7 +14577,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14732,7 +14732,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14884,7 +14884,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -15037,7 +15037,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -15190,7 +15190,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -15343,7 +15343,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -19120,7 +19120,7 @@ export interface operations {
              * @description A dependency is unavailable. Codes:
              *
              *     - `TEMPORAL_UNAVAILABLE`: Temporal did not answer in time
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer in time
              */
             503: {
