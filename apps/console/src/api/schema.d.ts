@@ -8674,7 +8674,7 @@ export interface operations {
              * @description A dependency is unavailable. Codes:
              *
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              */
             503: {
                 headers: {
@@ -9004,7 +9004,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9162,7 +9162,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9321,7 +9321,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9475,7 +9475,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9628,7 +9628,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9788,7 +9788,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -9944,7 +9944,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10100,7 +10100,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10255,7 +10255,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10411,7 +10411,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10565,7 +10565,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10720,7 +10720,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -10879,7 +10879,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11037,7 +11037,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11194,7 +11194,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11350,7 +11350,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11508,7 +11508,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11666,7 +11666,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11824,7 +11824,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -11984,7 +11984,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12141,7 +12141,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12293,7 +12293,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12448,7 +12448,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12602,7 +12602,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12756,7 +12756,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -12909,7 +12909,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13063,7 +13063,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13219,7 +13219,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13372,7 +13372,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13528,7 +13528,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13683,7 +13683,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13838,7 +13838,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -13993,7 +13993,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14147,7 +14147,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14300,7 +14300,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14453,7 +14453,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14609,7 +14609,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14764,7 +14764,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -14916,7 +14916,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -15069,7 +15069,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -15222,7 +15222,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -15375,7 +15375,7 @@ export interface operations {
             /**
              * @description A dependency is unavailable. Codes:
              *
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `TEMPORAL_UNAVAILABLE`: Temporal cannot be reached
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer within the deadline; a command may still be applied
              */
@@ -19152,7 +19152,7 @@ export interface operations {
              * @description A dependency is unavailable. Codes:
              *
              *     - `TEMPORAL_UNAVAILABLE`: Temporal did not answer in time
-             *     - `READ_MODEL_UNAVAILABLE`: the audit log (PostgreSQL) cannot be written, so nothing was done: retry later
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL cannot be reached and the request needs it before anything is sent (a start, an `Idempotency-Key`, the office of a sanction, a path choice or a transfer), so nothing was done: retry later
              *     - `WORKER_UNAVAILABLE`: the journey's worker did not answer in time
              */
             503: {
