@@ -69,6 +69,17 @@ describe('how Temporal failures read to API clients', () => {
     expect(await read(timeout, 'command', unreachable)).toMatchObject({ status: 503, code: 'TEMPORAL_UNAVAILABLE' });
   });
 
+  it('a command or query refused while the journey\'s workflow task is in failed state (its worker killed) is 503 WORKER_UNAVAILABLE', async () => {
+    const update = new ServiceError('Workflow Update failed', {
+      cause: grpcError(9, 'Unable to perform workflow execution update due to Workflow Task in failed state.'),
+    });
+    expect(await read(update, 'command')).toMatchObject({ status: 503, code: 'WORKER_UNAVAILABLE' });
+    const query = new ServiceError('Failed to query Workflow', { cause: grpcError(9, 'Unable to query workflow due to Workflow Task in failed state.') });
+    expect(await read(query, 'query')).toMatchObject({ status: 503, code: 'WORKER_UNAVAILABLE', message: expect.stringContaining('retry later') });
+    // Another FAILED_PRECONDITION is not the worker's: it stays an internal error.
+    expect(await read(new ServiceError('x', { cause: grpcError(9, 'something else') }), 'command')).toMatchObject({ status: 500, code: 'INTERNAL' });
+  });
+
   it('a start that times out is Temporal being unavailable: no worker is involved', async () => {
     expect(await read(new TemporalCallTimeoutError(10_000), 'start', reachable)).toMatchObject({ status: 503, code: 'TEMPORAL_UNAVAILABLE' });
   });

@@ -22,7 +22,14 @@ import {
 } from '../common/api-errors';
 
 /** gRPC status codes Temporal answers with (from the gRPC spec; kept here so the API needs no direct grpc-js import). */
-const GRPC = { CANCELLED: 1, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, UNAVAILABLE: 14 } as const;
+const GRPC = { CANCELLED: 1, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, FAILED_PRECONDITION: 9, UNAVAILABLE: 14 } as const;
+
+/**
+ * FAILED_PRECONDITION of an update or a query while the journey's last workflow task failed or timed out (its worker
+ * was killed, or is too loaded to answer in time): the server refuses the call without applying it, and the next task,
+ * on a live worker, clears the state. Seen on the Go-built server when a worker is SIGKILLed under load.
+ */
+const WORKFLOW_TASK_FAILED = /workflow task in failed state/i;
 
 /**
  * NOT_FOUND messages of the server that mean the execution exists but has ended: an update sent after the end
@@ -70,7 +77,11 @@ export async function toApiError(
     return EXECUTION_ENDED.test(error.message) ? new JourneyClosedError(journeyId) : new JourneyNotFoundError(journeyId);
   }
   if (error instanceof NamespaceNotFoundError) return new TemporalUnavailableError(error);
-  const code = grpcCode(error);
+  const grpc = grpcError(error);
+  const code = grpc?.code;
+  if (code === GRPC.FAILED_PRECONDITION && WORKFLOW_TASK_FAILED.test(grpc?.message ?? '') && (call.kind === 'command' || call.kind === 'query')) {
+    return new WorkerUnavailableError(journeyId, call.kind, error);
+  }
   // RESOURCE_EXHAUSTED (rate limits, "workflow is closing") is retried by the client first; past that, retry later.
   if (code === GRPC.UNAVAILABLE || code === GRPC.RESOURCE_EXHAUSTED) return new TemporalUnavailableError(error);
   const timedOut = error instanceof TemporalCallTimeoutError || error instanceof WorkflowUpdateRPCTimeoutOrCancelledError;
@@ -95,10 +106,10 @@ export function refusalOf(cause: unknown): Refusal | null {
   };
 }
 
-/** The gRPC status code of an error or of one of its causes. */
-function grpcCode(error: unknown): number | undefined {
+/** The gRPC status (code and message) of an error or of one of its causes. */
+function grpcError(error: unknown): { code: number; message: string } | undefined {
   for (let e = error, depth = 0; e !== undefined && e !== null && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    if (isGrpcServiceError(e)) return e.code;
+    if (isGrpcServiceError(e)) return { code: e.code, message: e.message };
   }
   return undefined;
 }
