@@ -23,6 +23,9 @@ ensureInstalled(root);
 step('build', npx, ['tsc', '-b', 'libs/domain']);
 step('demo build', npx, ['tsc', '-p', 'test/demo/tsconfig.json']);
 
-const demo = spawn(process.execPath, [path.join(root, 'test/demo/dist/demo/src/main.js'), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// `--screenshots`: the README's screenshots of the console, from the product as the demo filled it.
+const args = process.argv.slice(2);
+const entry = args.includes('--screenshots') ? 'screenshots.js' : 'main.js';
+const demo = spawn(process.execPath, [path.join(root, 'test/demo/dist/demo/src', entry), ...args], { cwd: root, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => demo.kill(signal));
 demo.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
