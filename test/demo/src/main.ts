@@ -21,7 +21,8 @@ Tokens come from the API's development sign-in (POST /console/dev-token): the em
   --journeys N         how many journeys (default 300)
   --seed N             the seed of the plan (default 19)
   --concurrency N      journeys told at once (default 6)
-  --progress-every N   a progress line every N journeys (default 25)`;
+  --progress-every N   a progress line every N journeys (default 25)
+  --screenshots        instead of filling: the README's console screenshots of what a fill left (npm run demo -- --screenshots --help)`;
 
 interface Options {
   api: string;
