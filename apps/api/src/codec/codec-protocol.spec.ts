@@ -47,7 +47,7 @@ describe('the codec endpoint (Temporal remote codec protocol)', () => {
     const bad = await refusal(decodePayloads(target, { payloads: [{ metadata: { encoding: 'not base64!' }, data: '***' }] }, undefined));
     expect(bad.fields?.map((f) => f.field)).toEqual(['payloads[0].metadata.encoding', 'payloads[0].data']);
     const elsewhere = await refusal(decodePayloads(target, { payloads: [plain] }, 'another'));
-    expect(elsewhere.fields).toEqual([{ field: 'X-Namespace', message: "this codec serves namespace 'default' only", code: 'other' }]);
+    expect(elsewhere.fields).toEqual([{ field: 'X-Namespace', message: "this codec serves namespace 'default' only", code: 'wrong_namespace', params: { namespace: 'default' } }]);
   });
 });
 
