@@ -60,45 +60,53 @@ async function shoot(page: Page, out: string, name: string, fullPage = true): Pr
   console.log(`[screenshots] ${path.relative(process.cwd(), file)}`);
 }
 
-async function operator(browser: Browser, o: Options): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
-  const page = await context.newPage();
-  await signIn(page, o.api, 'Operatore', 'CPI-TO-01', 'op.cpito01.1');
-  await page.goto(`${o.api}/console/cases`);
+/** Opens a console route (under /console) and waits for its heading. */
+async function open(page: Page, o: Options, route: string): Promise<void> {
+  await page.goto(`${o.api}/console${route}`);
   await page.getByRole('heading', { level: 1 }).first().waitFor();
-  const firstJourney = page.locator('a[href*="/console/journeys/jrn_"]').first();
-  await firstJourney.waitFor({ timeout: 60_000 });
-  await shoot(page, o.out, 'demo-cases');
-  // A journey with a pact in force reads best: the first one listed in pact_active, else the first one.
-  await page.getByRole('button', { name: /Fase$/ }).first().click();
-  await page.getByRole('option', { name: 'Patto attivo', exact: true }).click();
-  await page.getByRole('button', { name: 'Applica i filtri' }).click();
-  await page.getByRole('button', { name: /^Patto attivo.*Fase$/ }).first().waitFor();
-  await page.waitForLoadState('networkidle');
-  await page.locator('a[href*="/console/journeys/jrn_"]').first().click();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.getByRole('heading', { name: /Patto/ }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-  await shoot(page, o.out, 'demo-journey');
-  await context.close();
 }
 
-async function supervisor(browser: Browser, o: Options): Promise<void> {
+/** A desktop browser context in Rome, Italian, signed in as the given person; closed after `work`. */
+async function as(browser: Browser, o: Options, role: Role, offices: string, sub: string, work: (page: Page) => Promise<void>): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'it-IT', timezoneId: 'Europe/Rome' });
-  const page = await context.newPage();
-  await signIn(page, o.api, 'Responsabile di ufficio', 'CPI-TO-01', 'sup.cpito01');
-  await page.goto(`${o.api}/console/supervisor`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await shoot(page, o.out, 'demo-dashboard');
-  await page.goto(`${o.api}/console/supervisor/kpis`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await page.locator('svg').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
-  await shoot(page, o.out, 'demo-kpis');
-  await page.setViewportSize({ width: 375, height: 812 });
-  await page.goto(`${o.api}/console/supervisor`);
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  await shoot(page, o.out, 'demo-dashboard-375');
-  await context.close();
+  try {
+    const page = await context.newPage();
+    await signIn(page, o.api, role, offices, sub);
+    await work(page);
+  } finally {
+    await context.close();
+  }
 }
+
+const operator = (browser: Browser, o: Options) =>
+  as(browser, o, 'Operatore', 'CPI-TO-01', 'op.cpito01.1', async (page) => {
+    await open(page, o, '/cases');
+    const firstJourney = page.locator('a[href*="/console/journeys/jrn_"]').first();
+    await firstJourney.waitFor({ timeout: 60_000 });
+    await shoot(page, o.out, 'demo-cases');
+    // A journey with a pact in force reads best: the first one listed in pact_active, else the first one.
+    await page.getByRole('button', { name: /Fase$/ }).first().click();
+    await page.getByRole('option', { name: 'Patto attivo', exact: true }).click();
+    await page.getByRole('button', { name: 'Applica i filtri' }).click();
+    await page.getByRole('button', { name: /^Patto attivo.*Fase$/ }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.locator('a[href*="/console/journeys/jrn_"]').first().click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('heading', { name: /Patto/ }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await shoot(page, o.out, 'demo-journey');
+  });
+
+const supervisor = (browser: Browser, o: Options) =>
+  as(browser, o, 'Responsabile di ufficio', 'CPI-TO-01', 'sup.cpito01', async (page) => {
+    await open(page, o, '/supervisor');
+    await shoot(page, o.out, 'demo-dashboard');
+    await open(page, o, '/supervisor/kpis');
+    await page.locator('svg').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await shoot(page, o.out, 'demo-kpis');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await open(page, o, '/supervisor');
+    await shoot(page, o.out, 'demo-dashboard-375');
+  });
 
 async function main(): Promise<void> {
   const o = options(process.argv.slice(2));
