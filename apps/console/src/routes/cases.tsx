@@ -276,7 +276,7 @@ function CaseTable({ list }: { list: ReturnType<typeof useLongList<Summary>> }) 
           <td>{t(`stage.${j.stage}`)}</td>
           <td>{format.instant(j.nextDeadlineAt)}</td>
           <td>
-            {j.overdueActionCount > 0 && <span className="badge sal-badge-danger">{t('cases.overdueCount', { count: j.overdueActionCount })}</span>}{' '}
+            {j.overdueActionCount > 0 && <span className="badge sal-badge-danger">{j.overdueActionCount === 1 ? t('cases.overdueOne') : t('cases.overdueCount', { count: j.overdueActionCount })}</span>}{' '}
             {j.stalledSince && (
               <span className="badge sal-badge-warning" title={j.stallReasons.map((r) => t(`stall.${r}` as MessageKey)).join(', ')}>
                 {t('cases.stalledSince', { date: format.day(j.stalledSince) })}
