@@ -36,7 +36,7 @@ const STALL_DEADLINE_COLUMNS: Record<StallReason, string> = {
 };
 
 /** A suspended journey waits on the person's job: not stalled, whatever passed (`stallOf`). */
-const notSuspended = (j: string) => `${j}.pause_kind IS DISTINCT FROM 'job'`;
+export const notSuspended = (j: string) => `${j}.pause_kind IS DISTINCT FROM 'job'`;
 
 /** A stalled journey's deadline has passed, not yet decided. */
 const stallsNow = (j: string) => `(${j}.stalls_at <= ${NOW} AND ${notSuspended(j)})`;

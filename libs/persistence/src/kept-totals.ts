@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { notSuspended } from './at-instant';
 
 /**
  * Issue 17, national scale: the totals of the overdue-actions and stalled-cases lists at an instant, from the day
@@ -45,7 +46,7 @@ export function keptStalledTotal(manager: EntityManager, officeIds: string[] | u
     manager,
     `SELECT (SELECT coalesce(sum(b.n), 0) FROM stall_buckets b WHERE ${b.sql} AND b.due_day < ${DAY_OF_NOW})
           + (SELECT count(*) FROM journeys j
-              WHERE ${j.sql} AND j.status = 'open' AND j.stalls_at IS NOT NULL AND j.stalled_since IS NULL AND j.pause_kind IS DISTINCT FROM 'job'
+              WHERE ${j.sql} AND j.status = 'open' AND j.stalls_at IS NOT NULL AND j.stalled_since IS NULL AND ${notSuspended('j')}
                 AND j.stalls_at >= ${MIDNIGHT_OF_NOW} AND j.stalls_at <= CAST($1 AS timestamptz)) AS total`,
     [now, ...b.params],
   );
