@@ -9,6 +9,17 @@ function day(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The same day as an Italian types it (31/03/2026): the console's date fields take it so. */
+function typedDay(days: number): string {
+  const [y, m, d] = day(days).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** The same day as the console shows it (it-IT, "31 mar 2026"). */
+function shownDay(days: number): string {
+  return new Intl.DateTimeFormat('it-IT', { dateStyle: 'medium', timeZone: 'Europe/Rome' }).format(new Date(`${day(days)}T12:00:00Z`));
+}
+
 async function choose(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(`${label}$`) }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
@@ -32,7 +43,7 @@ test.describe("an operator's path", () => {
     await page.getByRole('textbox', { name: 'Cognome', exact: true }).fill(person.familyName);
     await page.getByRole('textbox', { name: 'Codice fiscale', exact: true }).fill('RSSMRA85T10A562X');
     await choose(page, 'Programma', 'GOL-1');
-    await page.getByRole('textbox', { name: 'Data della DID', exact: true }).fill(day(-10));
+    await page.getByRole('textbox', { name: 'Data della DID', exact: true }).fill(typedDay(-10));
     await page.getByRole('button', { name: 'Avvia il percorso' }).click();
     await expect(page.getByRole('alert')).toContainText('Alcuni dati non sono corretti');
     const fiscalCode = page.getByRole('textbox', { name: 'Codice fiscale', exact: true });
@@ -59,7 +70,11 @@ test.describe("an operator's path", () => {
     const pact = page.getByRole('region', { name: 'Firma il patto di servizio' });
     await pact.getByRole('textbox', { name: 'Come la persona dimostra la ricerca attiva', exact: true }).fill('Report mensile delle candidature');
     await pact.getByRole('textbox', { name: 'Descrizione', exact: true }).fill('Laboratorio di scrittura del CV');
-    await pact.getByRole('textbox', { name: 'Scadenza (AAAA-MM-GG)', exact: true }).fill(day(30));
+    await pact.getByRole('textbox', { name: 'Scadenza', exact: true }).fill(typedDay(30));
+    // The contact frequency as people say it: every 2 weeks (sent as the API's P2W).
+    await pact.getByRole('textbox', { name: 'Ogni (numero)', exact: true }).fill('2');
+    await pact.getByRole('button', { name: /Unità$/ }).click();
+    await page.getByRole('option', { name: 'settimane', exact: true }).click();
     await pact.getByRole('button', { name: 'Invia' }).click();
     const refusal = pact.getByTestId('refusal');
     await expect(refusal).toContainText('Il percorso non consente questa operazione');
@@ -82,6 +97,10 @@ test.describe("an operator's path", () => {
     await pact.getByRole('button', { name: 'Invia' }).click();
     await expect(page.getByTestId('journey-stage')).toHaveText('Patto attivo');
     await expect(page.getByTestId('action-status-A1')).toHaveText('Da fare');
+    // The due date typed 31/03/2026-style is the day the journey keeps.
+    await expect(page.getByRole('row').filter({ has: page.getByTestId('action-status-A1') })).toContainText(shownDay(30));
+    // And the journey's start shows the DID date typed the same way.
+    await expect(page.getByText(shownDay(-10)).first()).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, 'journey-pact-active');
 
@@ -95,7 +114,7 @@ test.describe("an operator's path", () => {
     await expect(timeline.getByText('Patto di servizio firmato', { exact: true })).toBeVisible();
     await expect(timeline.getByText('Percorso avviato', { exact: true })).toBeVisible();
     await expect(timeline).not.toContainText(/[A-Z][a-z]+[A-Z][a-z]+/);
-    await expect(page.getByText(/Frequenza dei contatti: ogni \d+ (giorni|giorno|settimane|settimana|mesi|mese)/)).toBeVisible();
+    await expect(page.getByText('Frequenza dei contatti: ogni 2 settimane')).toBeVisible();
     await screenshots(page, 'journey');
 
     // My cases: the journey is there, also among those assigned to me; and the person is found by fiscal code.

@@ -170,8 +170,8 @@ test.describe("a supervisor's screens", () => {
     await expect(page.getByRole('heading', { name: 'Indicatori', level: 1 })).toBeVisible();
 
     // A period that ends before it starts: the API's message beside the field.
-    await page.getByRole('textbox', { name: 'Dal giorno', exact: true }).fill('2026-03-10');
-    await page.getByRole('textbox', { name: 'Al giorno', exact: true }).fill('2026-03-01');
+    await page.getByRole('textbox', { name: 'Dal giorno', exact: true }).fill('10/03/2026');
+    await page.getByRole('textbox', { name: 'Al giorno', exact: true }).fill('01/03/2026');
     await page.getByRole('button', { name: 'Applica i filtri' }).click();
     await expect(page.getByRole('textbox', { name: 'Al giorno', exact: true })).toHaveAttribute('aria-invalid', 'true');
   });

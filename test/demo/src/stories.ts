@@ -1,4 +1,4 @@
-import { addCalendarDays } from '@sal/domain';
+import { addCalendarDays, GOL_ASSESSMENT_CATALOGUE, GOL_DEFAULT_CATALOGUES } from '@sal/domain';
 import { Random } from '../../bench/src/seed/random';
 import { codeOf, describe, sleep, type Answer, type DemoApi } from './api';
 import { DEMO_OFFICES } from './offices';
@@ -60,6 +60,12 @@ const ACTIONS: [kind: string, description: string][] = [
   ['company_scouting', 'Presentarsi a tre aziende della zona segnalate dal servizio incontro domanda-offerta'],
   ['tutoring', 'Incontro di tutoraggio sull\'uso del portale regionale delle offerte'],
 ];
+
+/** The services a demo books appointments for: the programme's catalogue (the shipped GOL ones), but the reception. */
+function bookableServices(programmeCode: string): string[] {
+  const catalogue = [...GOL_DEFAULT_CATALOGUES, GOL_ASSESSMENT_CATALOGUE].find((c) => c.code === programmeCode);
+  return (catalogue?.services ?? []).map((s) => s.service).filter((s) => s !== 'reception');
+}
 
 /** Rome wall-clock `HH:MM` on `date` as an instant with Rome's offset that day (CET or CEST). */
 function romeAt(date: string, time: string): string {
@@ -260,11 +266,12 @@ export async function tellStory(ctx: StoryContext, j: PlannedJourney, today: str
   // pact_active and the rest: some progress, a contact, the next appointment in the agenda.
   if (r.chance(0.6)) await send('complete-A1', 'pact/actions/A1/complete', { note: 'Attività svolta, documentazione agli atti' });
   if (r.chance(0.6)) await send('contact', 'contacts', { channel: r.weighted({ phone: 4, in_person: 3, email: 2, video: 1 }), note: 'Aggiornamento sulla ricerca attiva' });
-  if (gol && r.chance(0.4)) {
+  // A booking is for a service of the journey's own programme (GOL-2 has no skills assessment), not yet completed.
+  const bookable = bookableServices(j.programmeCode).filter((s) => !(interviewDone && s === 'second_level_interview'));
+  if (gol && bookable.length > 0 && r.chance(0.4)) {
     const day = nextWeekday(addCalendarDays(today, r.int(3, 30)));
     await send('agenda', 'appointments', {
-      // A completed service takes no more bookings.
-      service: r.pick(interviewDone ? ['skills_assessment', 'job_search'] : ['skills_assessment', 'job_search', 'second_level_interview']),
+      service: r.pick(bookable),
       purpose: r.pick(['interview', 'workshop']),
       at: romeAt(day, r.pick(['09:00', '09:30', '10:30', '11:00', '14:30'])),
       channel: r.weighted({ in_person: 3, video: 1 }),

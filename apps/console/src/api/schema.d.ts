@@ -6992,6 +6992,7 @@ export interface components {
              */
             profilingClass: "low" | "medium" | "high" | "very_high";
             /**
+             * Format: duration
              * @description How often the person must contact the operator: ISO-8601 duration. Defaults to the journey's catalogue `defaultContactFrequency`; without one it is required (400 `INVALID_DURATION` naming `contactFrequency`).
              * @example P30D
              */
@@ -7646,6 +7647,7 @@ export interface components {
              */
             profilingClass?: "low" | "medium" | "high" | "very_high";
             /**
+             * Format: duration
              * @description A new contact frequency: ISO-8601 duration (the next contact falls due from the last one with it)
              * @example P15D
              */

@@ -1,6 +1,7 @@
 import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { isMessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
+import { DURATION_UNITS } from './format';
 import { Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextArea as RacTextArea, TextField, type TextFieldProps } from 'react-aria-components';
 
 /** The API's messages of the last 400, by field path (`beneficiary.fiscalCode`, `actions[0].dueDate`). */
@@ -58,6 +59,35 @@ export function TextArea({ label, help, ...props }: TextFieldProps & { label: Re
       )}
       <FieldError className="sal-field-error">{api.messages?.join('; ')}</FieldError>
     </TextField>
+  );
+}
+
+/**
+ * A duration typed as people say it, "every 30 days": a whole number and its unit (days, weeks, months), held as
+ * `30|D` and sent as the API's ISO-8601 `P30D` ({@link isoDurationOf}). The number carries the field's `name`, so the
+ * API's message for it shows beside it; one that is not a whole number of at least 1 is flagged as it is typed.
+ */
+export function DurationInput({ name, label, help, value, onChange }: { name: string; label: ReactNode; help?: ReactNode; value: string; onChange(value: string): void }) {
+  const t = useT();
+  const [amount = '', unit = 'D'] = value.split('|');
+  const set = (nextAmount: string, nextUnit: string) => onChange(nextAmount === '' && nextUnit === 'D' ? '' : `${nextAmount}|${nextUnit}`);
+  return (
+    <fieldset className="sal-fieldset sal-duration">
+      <legend className="sal-label">{label}</legend>
+      {help && <p className="sal-help">{help}</p>}
+      <div className="sal-duration-parts">
+        <TextInput
+          name={name}
+          label={t('duration.amount')}
+          value={amount}
+          onChange={(next) => set(next, unit)}
+          inputMode="numeric"
+          autoComplete="off"
+          validate={(typed) => (typed.trim() === '' || /^\d+$/.test(typed.trim()) && Number(typed) > 0 ? null : t('duration.invalid'))}
+        />
+        <Choice name={`${name}.unit`} label={t('duration.unit')} value={unit} onChange={(next) => set(amount, next || 'D')} options={DURATION_UNITS.map((u): [string, string] => [u, t(`duration.unit.${u}`)])} />
+      </div>
+    </fieldset>
   );
 }
 
@@ -144,7 +174,9 @@ function labelInForm(form: ParentNode, path: string): string | null {
   const field = form.querySelector(`[name="${CSS.escape(path)}"]`);
   if (!field) return null;
   const text = (el: Element | null | undefined) => el?.textContent?.trim() || null;
-  const own = text(field.closest('.sal-field')?.querySelector('.sal-label')) ?? text(field.closest('label'));
+  // A duration's number is named by the duration it is part of (its legend), not by its own "Ogni (numero)".
+  const whole = text(field.closest('fieldset.sal-duration')?.querySelector(':scope > legend'));
+  const own = whole ?? text(field.closest('.sal-field')?.querySelector('.sal-label')) ?? text(field.closest('label'));
   if (!own) return null;
   const item = field.closest('fieldset.sal-action');
   const listName = text(item?.parentElement?.closest('fieldset')?.querySelector(':scope > legend'));

@@ -22,6 +22,27 @@ export function isoDayOf(text: string): string {
   return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : text;
 }
 
+/** The API's YYYY-MM-DD as a person types it back (31/03/2026), so a form shows what it holds as it asks for it; other text as it is. */
+export function typedDayOf(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
+/** The units a duration is typed in: days, weeks, months (ISO-8601 designators). */
+export const DURATION_UNITS = ['D', 'W', 'M'] as const;
+export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/**
+ * A duration as a form holds it while it is typed, `30|D` (an amount and its unit), as the API's ISO-8601 `P30D`;
+ * blank as blank; an amount that is not a whole number of at least 1 as typed, so the API's message shows beside it.
+ */
+export function isoDurationOf(typed: string): string {
+  const [amount = '', unit = 'D'] = typed.split('|');
+  const n = amount.trim();
+  if (n === '') return '';
+  return /^\d+$/.test(n) && Number(n) > 0 && (DURATION_UNITS as readonly string[]).includes(unit) ? `P${Number(n)}${unit}` : n;
+}
+
 /** Rome's offset from UTC, in milliseconds, at the instant `utc`. */
 function romeOffset(utc: number): number {
   const parts = Object.fromEntries(

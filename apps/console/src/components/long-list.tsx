@@ -27,6 +27,12 @@ export interface LongList<T> {
   itemAt(index: number): T | undefined;
   /** The rows the view shows now (first and last index): their pages are fetched. */
   show(first: number, last: number): void;
+  /** Whether the page of the row at `index` was asked for and could not be fetched (the first page: `isError`). */
+  failedAt(index: number): boolean;
+  /** Asks again for the page of the row at `index`. */
+  retryAt(index: number): void;
+  /** The page the row at `index` is on (1-based). */
+  pageOf(index: number): number;
 }
 
 /**
@@ -55,16 +61,19 @@ export function useLongList<T>({
   const queryFn = (page: number) => async () => fetchPage(page, pageSize);
   const first = useQuery({ queryKey: pageKey(1), queryFn: queryFn(1), enabled, retry: false });
   const ready = first.isSuccess;
-  useQueries({
-    queries: wanted.filter((page) => page > 1).map((page) => ({ queryKey: pageKey(page), queryFn: queryFn(page), enabled: enabled && ready, retry: false, staleTime: 60_000 })),
+  const later = wanted.filter((page) => page > 1);
+  const answers = useQueries({
+    queries: later.map((page) => ({ queryKey: pageKey(page), queryFn: queryFn(page), enabled: enabled && ready, retry: false, staleTime: 60_000 })),
   });
+  const failed = new Set(later.filter((_, i) => answers[i]?.isError));
+  const pageOf = (index: number) => Math.floor(index / pageSize) + 1;
   return {
     key: keyText,
     total: ready ? first.data.total : undefined,
     isError: first.isError,
     error: first.error,
     itemAt(index) {
-      const page = Math.floor(index / pageSize) + 1;
+      const page = pageOf(index);
       const data = page === 1 ? (ready ? first.data : undefined) : client.getQueryData<ListPage<T>>(pageKey(page));
       return data?.items[index % pageSize];
     },
@@ -74,6 +83,11 @@ export function useLongList<T>({
       const pages = Array.from({ length: to - from + 1 }, (_, i) => from + i);
       setWanted((current) => (current.length === pages.length && current.every((p, i) => p === pages[i]) ? current : pages));
     },
+    pageOf,
+    failedAt: (index) => failed.has(pageOf(index)),
+    retryAt(index) {
+      void client.refetchQueries({ queryKey: pageKey(pageOf(index)), exact: true });
+    },
   };
 }
 
@@ -81,7 +95,8 @@ export function useLongList<T>({
  * A long list as a table: only the rows near the viewport are in the DOM (@tanstack/react-virtual), the table says its
  * size to assistive technology (`aria-rowcount`: every row of the set plus the header) and each row its place
  * (`aria-rowindex`); the scrolling region is reachable with the keyboard (arrows, Page Up/Down, Home/End scroll it;
- * Tab reaches each row's links). A row not fetched yet shows that it is loading.
+ * Tab reaches each row's links). A row not fetched yet shows that it is loading; one whose page could not be fetched
+ * says so, the first of them in view with a button that asks for the page again.
  */
 export function LongTable<T>({
   list,
@@ -111,6 +126,16 @@ export function LongTable<T>({
     overscan: OVERSCAN,
   });
   const rows = virtualizer.getVirtualItems();
+  // The first row in view of each page that failed carries the retry button (one per page, not one per row).
+  const retryRows = new Set<number>();
+  const seenFailed = new Set<number>();
+  for (const r of rows) {
+    const page = list.pageOf(r.index);
+    if (list.failedAt(r.index) && !seenFailed.has(page)) {
+      seenFailed.add(page);
+      retryRows.add(r.index);
+    }
+  }
   const firstShown = rows[0]?.index ?? 0;
   const lastShown = rows[rows.length - 1]?.index ?? 0;
   const { show, key } = list;
@@ -141,10 +166,19 @@ export function LongTable<T>({
                 ref={virtualizer.measureElement}
                 data-index={virtualRow.index}
                 aria-rowindex={virtualRow.index + 2}
-                aria-busy={item ? undefined : true}
+                aria-busy={item || list.failedAt(virtualRow.index) ? undefined : true}
               >
                 {item ? (
                   row(item, virtualRow.index)
+                ) : list.failedAt(virtualRow.index) ? (
+                  <td colSpan={columns} className="sal-row-loading" data-testid="row-failed">
+                    {t('list.pageFailed')}{' '}
+                    {retryRows.has(virtualRow.index) && (
+                      <button type="button" className="btn btn-outline-primary btn-sm" onClick={() => list.retryAt(virtualRow.index)}>
+                        {t('list.retryPage')}
+                      </button>
+                    )}
+                  </td>
                 ) : (
                   <td colSpan={columns} className="sal-row-loading">
                     {t('app.loading')}

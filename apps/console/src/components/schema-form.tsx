@@ -5,8 +5,8 @@ import type { MessageKey } from '../i18n/catalogue';
 import { useT, type Translate } from '../i18n/i18n';
 import { CommandForm } from './command-form';
 import { useDraft } from './drafts';
-import { Choice, TextArea, TextInput } from './fields';
-import { isoDayOf, isoInstantOf, numberOf } from './format';
+import { Choice, DurationInput, TextArea, TextInput } from './fields';
+import { isoDayOf, isoDurationOf, isoInstantOf, numberOf } from './format';
 
 /**
  * One form for every journey command: its fields read from the command's shape as the API publishes it
@@ -87,9 +87,10 @@ export function toBody(schema: FieldSchema, value: Value, required: boolean): un
   }
   const text = String(value ?? '').trim();
   if (text === '') return undefined;
-  // Dates, times and numbers as Italians type them (31/03/2026, 31/03/2026 09:30, 0,5).
+  // Dates, times, durations and numbers as Italians type them (31/03/2026, 31/03/2026 09:30, every 30 days, 0,5).
   if (schema.format === 'date') return isoDayOf(text);
   if (schema.format === 'date-time') return isoInstantOf(text);
+  if (schema.format === 'duration') return isoDurationOf(text) || undefined;
   const numeric = schema.type === 'number' || schema.type === 'integer' || typeof schema.enum?.[0] === 'number';
   return numeric ? (numberOf(text) ?? text) : text;
 }
@@ -156,6 +157,7 @@ function Field({ name, path, schema: given, required, value, onChange }: { name:
   if (schema.type === 'array') return <TextInput {...props} help={t('commands.listHelp')} />;
   if (schema.format === 'date') return <TextInput {...props} help={t('commands.dateHelp')} />;
   if (schema.format === 'date-time') return <TextInput {...props} help={t('commands.dateTimeHelp')} />;
+  if (schema.format === 'duration') return <DurationInput name={path} label={label} value={String(value ?? '')} onChange={onChange} />;
   if (schema.type === 'number' || schema.type === 'integer') return <TextInput {...props} inputMode="decimal" help={schema.type === 'number' ? t('commands.numberHelp') : undefined} />;
   return (schema.maxLength ?? 0) > 500 ? <TextArea {...props} /> : <TextInput {...props} />;
 }

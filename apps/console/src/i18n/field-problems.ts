@@ -20,7 +20,8 @@ void EVERY_CODE_PHRASED;
 export function fieldProblemText(problem: FieldProblem, t: Translate, has: (key: string) => key is MessageKey): string {
   const given = problem.params ?? {};
   const numbers = new Intl.NumberFormat(numberLocale(), { maximumFractionDigits: 20 });
-  const params = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, typeof value === 'number' ? numbers.format(value) : value]));
+  // Whole numbers as numbers (the phrase writes them, and its words agree with them: "1 carattere", "2 caratteri").
+  const params = Object.fromEntries(Object.entries(given).map(([name, value]) => [name, typeof value === 'number' && !Number.isInteger(value) ? numbers.format(value) : value]));
   const code = problem.code;
   if (!code) return problem.message;
   const origin = typeof given.origin === 'string' ? given.origin : undefined;

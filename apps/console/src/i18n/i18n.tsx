@@ -43,7 +43,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     currentLocale = locale;
     // A number in a phrase (a total, a count, days) is written as the language writes it: "10.000 percorsi".
     const param = (value: string | number) => (typeof value === 'number' ? formatNumber(locale, value) : value);
-    const t: Translate = (key, params) => messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? param(params[name]) : whole));
+    // `{count:azione|azioni}`: the word that agrees with the number `count`, by the language's plural rules (one or other).
+    const plurals = new Intl.PluralRules(locale);
+    const agree = (value: string | number | undefined, one: string, other: string) => (typeof value === 'number' && plurals.select(value) === 'one' ? one : other);
+    const t: Translate = (key, params) =>
+      messages[key].replace(/\{(\w+)(?::([^{}|]*)\|([^{}]*))?\}/g, (whole, name: string, one: string | undefined, other: string | undefined) => {
+        if (!params || !(name in params)) return whole;
+        return one === undefined ? param(params[name]) : agree(params[name], one, other ?? '');
+      });
     return { language, setLanguage, t, locale };
   }, [language, setLanguage]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

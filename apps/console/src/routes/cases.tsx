@@ -108,7 +108,7 @@ export function CasesPage() {
       </section>
       <section aria-labelledby="results-title" className="mt-4">
         <h2 id="results-title" className="h5" aria-live="polite">
-          {journeys.total !== undefined ? (journeys.total === 1 ? t('cases.resultsOne') : t('cases.results', { total: journeys.total })) : journeys.isError ? t('cases.failed') : t('app.loading')}
+          {journeys.total !== undefined ? t('cases.results', { total: journeys.total }) : journeys.isError ? t('cases.failed') : t('app.loading')}
         </h2>
         {journeys.total === 0 && <p>{t('cases.none')}</p>}
         {journeys.total !== undefined && journeys.total > 0 && <CaseTable list={journeys} />}
@@ -276,7 +276,7 @@ function CaseTable({ list }: { list: ReturnType<typeof useLongList<Summary>> }) 
           <td>{t(`stage.${j.stage}`)}</td>
           <td>{format.instant(j.nextDeadlineAt)}</td>
           <td>
-            {j.overdueActionCount > 0 && <span className="badge sal-badge-danger">{j.overdueActionCount === 1 ? t('cases.overdueOne') : t('cases.overdueCount', { count: j.overdueActionCount })}</span>}{' '}
+            {j.overdueActionCount > 0 && <span className="badge sal-badge-danger">{t('cases.overdueCount', { count: j.overdueActionCount })}</span>}{' '}
             {j.stalledSince && (
               <span className="badge sal-badge-warning" title={j.stallReasons.map((r) => t(`stall.${r}` as MessageKey)).join(', ')}>
                 {t('cases.stalledSince', { date: format.day(j.stalledSince) })}

@@ -4,8 +4,8 @@ import { useCommand } from '../api/commands';
 import type { components } from '../api/schema';
 import { CommandForm } from '../components/command-form';
 import { useDraft } from '../components/drafts';
-import { Choice, TextArea, TextInput } from '../components/fields';
-import { useFormat } from '../components/format';
+import { Choice, DurationInput, TextArea, TextInput } from '../components/fields';
+import { isoDayOf, isoDurationOf, isoInstantOf, useFormat } from '../components/format';
 import { COMMAND_SPECS, SchemaCommandForm } from '../components/schema-form';
 import type { MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
@@ -34,7 +34,7 @@ export function IntakeForm({ journeyId, onChanged }: { journeyId: string; onChan
       state={command.state}
       note={t('form.draftKept')}
       onSubmit={async () => {
-        const body: Schemas['RecordIntakeBody'] = { ...optional('notes', draft.notes), ...optional('takenInChargeAt', draft.takenInChargeAt) };
+        const body: Schemas['RecordIntakeBody'] = { ...optional('notes', draft.notes), ...optional('takenInChargeAt', isoInstantOf(draft.takenInChargeAt)) };
         const result = await command.submit(`/journeys/${journeyId}/intake`, body);
         if (result.kind === 'done') {
           clear();
@@ -43,7 +43,7 @@ export function IntakeForm({ journeyId, onChanged }: { journeyId: string; onChan
       }}
     >
       <TextArea name="notes" label={t('cmd.intake.notes')} value={draft.notes} onChange={(notes) => setDraft((d) => ({ ...d, notes }))} />
-      <TextInput name="takenInChargeAt" label={t('cmd.intake.at')} value={draft.takenInChargeAt} onChange={(v) => setDraft((d) => ({ ...d, takenInChargeAt: v }))} />
+      <TextInput name="takenInChargeAt" label={t('cmd.intake.at')} help={t('commands.dateTimeHelp')} value={draft.takenInChargeAt} onChange={(v) => setDraft((d) => ({ ...d, takenInChargeAt: v }))} />
     </CommandForm>
   );
 }
@@ -96,10 +96,10 @@ export function PactForm({ journey, onChanged }: { journey: JourneyView; onChang
         const body: Schemas['SignPactBody'] = {
           responsibleOperatorId: draft.responsibleOperatorId.trim(),
           profilingClass: draft.profilingClass as Schemas['SignPactBody']['profilingClass'],
-          ...optional('contactFrequency', draft.contactFrequency),
+          ...optional('contactFrequency', isoDurationOf(draft.contactFrequency)),
           jobSearchProof: draft.jobSearchProof.trim(),
           availability: { workshops: draft.workshops, training: draft.training, suitableOffers: draft.suitableOffers },
-          actions: draft.actions.map((a) => ({ kind: a.kind as PactAction['kind'] as Schemas['SignPactBody']['actions'][number]['kind'], description: a.description.trim(), dueDate: a.dueDate.trim() })),
+          actions: draft.actions.map((a) => ({ kind: a.kind as PactAction['kind'] as Schemas['SignPactBody']['actions'][number]['kind'], description: a.description.trim(), dueDate: isoDayOf(a.dueDate.trim()) })),
           ...(edition2 && draft.acceptance ? { acceptance: { method: draft.acceptance as (typeof ACCEPTANCE)[number] } } : {}),
         };
         const result = await command.submit(`/journeys/${journey.journeyId}/pact`, body);
@@ -111,7 +111,7 @@ export function PactForm({ journey, onChanged }: { journey: JourneyView; onChang
     >
       <TextInput name="responsibleOperatorId" label={t('cmd.pact.responsible')} value={draft.responsibleOperatorId} onChange={(v) => set('responsibleOperatorId', v)} isRequired />
       <Choice name="profilingClass" label={t('cmd.pact.profiling')} value={draft.profilingClass} onChange={(v) => set('profilingClass', v)} options={PROFILING.map((p): [string, string] => [p, t(`profiling.${p}`)])} />
-      <TextInput name="contactFrequency" label={t('cmd.pact.contactFrequency')} value={draft.contactFrequency} onChange={(v) => set('contactFrequency', v)} />
+      <DurationInput name="contactFrequency" label={t('cmd.pact.contactFrequency')} help={t('cmd.pact.contactFrequencyHelp')} value={draft.contactFrequency} onChange={(v) => set('contactFrequency', v)} />
       <TextArea name="jobSearchProof" label={t('cmd.pact.jobSearchProof')} value={draft.jobSearchProof} onChange={(v) => set('jobSearchProof', v)} isRequired />
       <fieldset className="sal-fieldset">
         <legend className="sal-label">{t('cmd.pact.availability')}</legend>
@@ -147,7 +147,7 @@ export function PactForm({ journey, onChanged }: { journey: JourneyView; onChang
             <legend>{t('cmd.pact.action', { n: index + 1 })}</legend>
             <Choice name={`actions[${index}].kind`} label={t('cmd.pact.actionKind')} value={action.kind} onChange={(kind) => setAction(index, { kind })} options={ACTION_KINDS.map((k): [string, string] => [k, t(`action.kind.${k}`)])} />
             <TextInput name={`actions[${index}].description`} label={t('cmd.pact.actionDescription')} value={action.description} onChange={(description) => setAction(index, { description })} isRequired />
-            <TextInput name={`actions[${index}].dueDate`} label={t('cmd.pact.actionDue')} value={action.dueDate} onChange={(dueDate) => setAction(index, { dueDate })} isRequired />
+            <TextInput name={`actions[${index}].dueDate`} label={t('cmd.pact.actionDue')} help={t('commands.dateHelp')} value={action.dueDate} onChange={(dueDate) => setAction(index, { dueDate })} isRequired />
             {draft.actions.length > 1 && (
               <Button className="btn btn-outline-danger btn-sm" onPress={() => setDraft((d) => ({ ...d, actions: d.actions.filter((_, i) => i !== index) }))}>
                 {t('cmd.pact.removeAction', { n: index + 1 })}

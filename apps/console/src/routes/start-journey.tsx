@@ -6,6 +6,7 @@ import type { components } from '../api/schema';
 import { CommandForm } from '../components/command-form';
 import { useDraft } from '../components/drafts';
 import { Choice, TextInput } from '../components/fields';
+import { isoDayOf } from '../components/format';
 import { usePageTitle } from '../components/page-title';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
@@ -57,7 +58,7 @@ export function StartJourneyPage() {
             ...(draft.email.trim() ? { email: draft.email.trim() } : {}),
             ...(draft.phone.trim() ? { phone: draft.phone.trim() } : {}),
           };
-          const result = await command.submit('/journeys', { beneficiary, programmeCode: draft.programmeCode, officeId: draft.officeId.trim(), didDate: draft.didDate.trim() });
+          const result = await command.submit('/journeys', { beneficiary, programmeCode: draft.programmeCode, officeId: draft.officeId.trim(), didDate: isoDayOf(draft.didDate.trim()) });
           if (result.kind === 'done') {
             clear();
             const { journeyId } = result.body as components['schemas']['JourneyCreatedDto'];

@@ -84,7 +84,7 @@ export const duration = (doc: Doc) =>
   z
     .string({ error: 'must be an ISO-8601 duration such as P30D or P1M' })
     .refine(isIsoDuration, { error: 'must be an ISO-8601 duration such as P30D or P1M', params: { code: 'invalid_duration' } })
-    .meta(doc);
+    .meta({ format: 'duration', ...doc });
 
 /** true or false. */
 export const flag = (doc: Doc) => z.boolean({ error: 'must be a boolean value' }).meta(doc);

@@ -5,6 +5,7 @@ import { Button, Form } from 'react-aria-components';
 import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
 import { TextInput } from '../../components/fields';
+import { isoDayOf, typedDayOf } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
 import type { MessageKey } from '../../i18n/catalogue';
 import { useI18n, useT } from '../../i18n/i18n';
@@ -206,14 +207,15 @@ function Figure({
 
 function PeriodForm({ search, choices, problems, onApply }: { search: ScreenSearch; choices: string[]; problems: Record<string, string[]>; onApply(next: ScreenSearch): void }) {
   const t = useT();
-  const [values, setValues] = useState({ office: text(search, 'office'), from: text(search, 'from'), to: text(search, 'to') });
+  // The period as people type it (31/03/2026), sent as the API's YYYY-MM-DD (kept so in the address: no personal data).
+  const [values, setValues] = useState({ office: text(search, 'office'), from: typedDayOf(text(search, 'from')), to: typedDayOf(text(search, 'to')) });
   return (
     <Form
       className="sal-filter-grid sal-sup-filters"
       validationErrors={problems}
       onSubmit={(event) => {
         event.preventDefault();
-        onApply(values);
+        onApply({ ...values, from: isoDayOf(values.from.trim()), to: isoDayOf(values.to.trim()) });
       }}
     >
       <OfficeChooser value={values.office} choices={choices} onChange={(office) => setValues((v) => ({ ...v, office }))} />

@@ -87,7 +87,7 @@ export function ListScreen<T>({ title, intro, search, filters, path, apiQuery, f
         <section aria-labelledby="results-title" className="mt-4" data-testid={testId}>
           <div className="sal-results-head">
             <h2 id="results-title" className="h5" aria-live="polite">
-              {total !== undefined ? (total === 1 ? t('sup.results.one') : t('sup.results', { total })) : list.isError ? t('sup.failed') : t('app.loading')}
+              {total !== undefined ? t('sup.results', { total }) : list.isError ? t('sup.failed') : t('app.loading')}
             </h2>
             {total !== undefined && total > 0 && <ExportCsvButton path={path} offices={offices} query={filterQuery} />}
           </div>
