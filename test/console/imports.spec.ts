@@ -50,7 +50,7 @@ test.describe('the import screen', () => {
     await choose({ name: 'elenco.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 2, 3]) });
     await page.getByRole('button', { name: 'Carica e mostra l’anteprima' }).click();
     const error = page.getByTestId('import-error');
-    await expect(error).toContainText('Il file è stato rifiutato:');
+    await expect(error).toContainText('Il file è stato rifiutato.');
     await expect(error).toContainText(/CSV|XLSX/);
     await expect(page.getByTestId('import-counts')).toHaveCount(0);
     await expectAccessible(page);

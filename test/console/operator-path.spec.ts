@@ -77,8 +77,10 @@ test.describe("an operator's path", () => {
     await page.getByRole('option', { name: 'settimane', exact: true }).click();
     await pact.getByRole('button', { name: 'Invia' }).click();
     const refusal = pact.getByTestId('refusal');
-    await expect(refusal).toContainText('Il percorso non consente questa operazione');
-    await expect(refusal).toContainText('Codice:');
+    // Phrased from its code in Italian; the code stays visible and the API's English message under the technical details.
+    await expect(refusal).toContainText('Operazione non registrata. La persona non è ancora stata presa in carico: registra prima la presa in carico.');
+    await expect(refusal).toContainText('Codice: INTAKE_REQUIRED');
+    await expect(refusal.getByText('Dettagli tecnici')).toBeVisible();
     await expectAccessible(page);
     await screenshots(page, 'journey-refused-command');
 

@@ -10,7 +10,7 @@ export type SubmitState =
   | { kind: 'done'; body: unknown }
   /** 400: the API's own message for each field path (`actions[0].dueDate`). */
   | { kind: 'invalid'; fields: Record<string, string[]>; message: string }
-  /** 403/404/409/422: the journey or the API refused, with its reason. */
+  /** 403/404/409/422: the journey or the API refused: its stable code (phrased by the console) and the API's own English message. */
   | { kind: 'refused'; code: string; message: string; journeyId?: string }
   /** Network, 5xx, expired session: a retry sends the same Idempotency-Key. */
   | { kind: 'failed'; status: number | string };

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
-import type { ApiErrorBody } from '../api/client';
 import { it as ITALIAN, type MessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
 import { useSession } from '../session';
@@ -34,11 +33,6 @@ export function Paging({ page, pageSize, total, onPage }: { page: number; pageSi
       </Button>
     </nav>
   );
-}
-
-/** The API's own message of an error answer (its envelope), or null. */
-export function errorMessage(error: unknown): string | null {
-  return (error as ApiErrorBody | undefined)?.error?.message ?? null;
 }
 
 /** A list that could not be loaded. */

@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import { Button, Form } from 'react-aria-components';
 import type { SubmitState } from '../api/commands';
 import { useT } from '../i18n/i18n';
+import { ApiErrorNotice } from './api-error';
 import { ApiFieldErrors, FieldProblemList } from './fields';
 
 const NO_ERRORS: Record<string, string[]> = {};
 
 /**
  * A command's form: its fields, the API's field messages beside them (through `validationErrors`, by field path) and
- * listed at the top, the journey's refusal with its reason, and a submit button that a retry reuses.
+ * listed at the top, the journey's refusal with its reason (phrased from its code), and a submit button that a retry reuses.
  */
 export function CommandForm({
   id,
@@ -74,10 +75,8 @@ export function SubmitMessage({ state }: { state: SubmitState }) {
     );
   if (state.kind === 'refused')
     return (
-      <div className="alert alert-danger" role="alert" data-testid="refusal">
-        <p className="mb-0">{t('form.refused', { message: state.message })}</p>
-        <p className="mb-0 sal-help">{t('journey.refusalCode', { code: state.code })}</p>
-      </div>
+      // The refusal in the user's language from its code; the API's English message stays under the technical details.
+      <ApiErrorNotice error={state} lead={t('form.refused')} testId="refusal" />
     );
   if (state.kind === 'failed')
     return (

@@ -1,5 +1,6 @@
 import { commandMessagesEn, commandMessagesIt } from './command-messages';
 
+import { errorMessagesEn, errorMessagesIt } from './error-messages';
 import { EVENT_MESSAGES_EN, EVENT_MESSAGES_IT } from './events';
 import { noticeMessagesEn, noticeMessagesIt } from './notice-kinds';
 
@@ -10,6 +11,7 @@ import { noticeMessagesEn, noticeMessagesIt } from './notice-kinds';
  */
 export const it = {
   ...commandMessagesIt,
+  ...errorMessagesIt,
   ...EVENT_MESSAGES_IT,
   ...noticeMessagesIt,
   'field.unknown_field': 'campo non previsto dalla richiesta',
@@ -141,7 +143,7 @@ export const it = {
   'imports.fileHelp': 'CSV separato da ; o , (UTF-8 o Windows-1252) oppure cartella di lavoro XLSX (primo foglio).',
   'imports.preview': 'Carica e mostra l’anteprima',
   'imports.uploading': 'Caricamento in corso…',
-  'imports.refusedFile': 'Il file è stato rifiutato: {reason}',
+  'imports.refusedFile': 'Il file è stato rifiutato.',
   'imports.tooLarge': 'Il file è troppo grande per essere importato.',
   'imports.uploadFailed': 'Il file non è stato caricato: riprova tra qualche istante.',
   'imports.batch': 'Anteprima ed esito',
@@ -322,7 +324,7 @@ export const it = {
   'form.cancel': 'Annulla',
   'form.sending': 'Invio in corso…',
   'form.invalid': 'Alcuni dati non sono corretti: correggi i campi indicati e invia di nuovo.',
-  'form.refused': 'Il percorso non consente questa operazione: {message}',
+  'form.refused': 'Operazione non registrata.',
   'form.failed': 'Invio non riuscito (errore {status}). Puoi riprovare: l’operazione sarà registrata una sola volta.',
   'form.done': 'Operazione registrata.',
   'form.draftKept': 'La bozza è conservata in questa scheda del browser.',
@@ -669,7 +671,7 @@ export const it = {
   'notifications.noAttempts': 'Nessun tentativo finora.',
   'notifications.retry': 'Riprova l’invio',
   'notifications.retried': 'Il messaggio è di nuovo in coda.',
-  'notifications.retryFailed': 'Nuovo tentativo non accettato: {message}',
+  'notifications.retryFailed': 'Nuovo tentativo non accettato.',
   'sideEffects.title': 'Percorsi con aggiornamenti in ritardo',
   'sideEffects.intro':
     'Percorsi i cui elenchi di consultazione o i cui avvisi continuano a non essere aggiornati. Le scadenze dei percorsi vanno avanti comunque; dopo una correzione si può chiedere un nuovo tentativo subito.',
@@ -690,7 +692,7 @@ export const it = {
   'sideEffects.retry': 'Riprova ora',
   'sideEffects.retryLabel': 'Riprova ora i ritardi di {journeyId}',
   'sideEffects.retried': 'Nuovo tentativo richiesto per {journeyId}.',
-  'sideEffects.retryFailed': 'Nuovo tentativo non accettato: {message}',
+  'sideEffects.retryFailed': 'Nuovo tentativo non accettato.',
 } as const;
 
 export type MessageKey = keyof typeof it;
@@ -703,6 +705,7 @@ export function isMessageKey(key: string): key is MessageKey {
 
 export const en: Messages = {
   ...commandMessagesEn,
+  ...errorMessagesEn,
   ...EVENT_MESSAGES_EN,
   ...noticeMessagesEn,
   'field.unknown_field': 'field not part of the request',
@@ -834,7 +837,7 @@ export const en: Messages = {
   'imports.fileHelp': 'CSV separated by ; or , (UTF-8 or Windows-1252) or an XLSX workbook (first sheet).',
   'imports.preview': 'Upload and preview',
   'imports.uploading': 'Uploading…',
-  'imports.refusedFile': 'The file was refused: {reason}',
+  'imports.refusedFile': 'The file was refused.',
   'imports.tooLarge': 'The file is too large to import.',
   'imports.uploadFailed': 'The upload failed. Try again.',
   'imports.batch': 'Preview and outcome',
@@ -1015,7 +1018,7 @@ export const en: Messages = {
   'form.cancel': 'Cancel',
   'form.sending': 'Sending…',
   'form.invalid': 'The service refused some fields: correct those shown.',
-  'form.refused': 'The journey refused the command: {message}',
+  'form.refused': 'The operation was not recorded.',
   'form.failed': 'Sending failed ({status}). Try again: the command will be applied once.',
   'form.done': 'Done.',
   'form.draftKept': 'The draft is kept in this browser tab.',
@@ -1362,7 +1365,7 @@ export const en: Messages = {
   'notifications.noAttempts': 'No attempt yet.',
   'notifications.retry': 'Retry sending',
   'notifications.retried': 'The message is queued again.',
-  'notifications.retryFailed': 'The retry was not accepted: {message}',
+  'notifications.retryFailed': 'The retry was not accepted.',
   'sideEffects.title': 'Journeys whose updates are behind',
   'sideEffects.intro':
     "Journeys whose lists (read model) or notices keep failing to be written. The journeys' deadlines go on regardless; after a fix a retry can be asked at once.",
@@ -1383,7 +1386,7 @@ export const en: Messages = {
   'sideEffects.retry': 'Retry now',
   'sideEffects.retryLabel': 'Retry now what {journeyId} is behind on',
   'sideEffects.retried': 'Retry asked for {journeyId}.',
-  'sideEffects.retryFailed': 'The retry was not accepted: {message}',
+  'sideEffects.retryFailed': 'The retry was not accepted.',
 };
 
 export const CATALOGUES = { it, en } as const;

@@ -3,9 +3,10 @@ import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { Button, FileTrigger } from 'react-aria-components';
 import { useApi } from '../api/api-context';
-import type { ApiErrorBody } from '../api/client';
+import { fieldMessages } from '../api/client';
 import type { SignedInUser } from '../auth/types';
 import type { components } from '../api/schema';
+import { apiErrorOf, ApiErrorNotice, type ApiErrorDetail } from '../components/api-error';
 import { usePageTitle } from '../components/page-title';
 import { useT } from '../i18n/i18n';
 
@@ -58,12 +59,29 @@ function save(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-/** The API's reason for refusing a file: its message and the fields it names. */
-function reasonOf(error: unknown): string {
-  const body = (error as ApiErrorBody | undefined)?.error;
-  if (!body) return '';
-  const fields = (body.fields ?? []).map((f) => f.message);
-  return [body.message, ...fields].filter(Boolean).join(' — ');
+/** The API's refusal of a file or a run: its error (phrased from its code) and the problems it names, in the user's language. */
+interface Refused {
+  error: ApiErrorDetail;
+  problems: string[];
+}
+
+function refusedOf(error: unknown, t: ReturnType<typeof useT>): Refused {
+  return { error: apiErrorOf(error), problems: Object.values(fieldMessages(error, t)).flat() };
+}
+
+/** A refused file or run: the phrase of its code, the problems it names (a missing column…), the code and the API's message. */
+function RefusedNotice({ refused, lead, testId }: { refused: Refused; lead?: string; testId?: string }) {
+  return (
+    <ApiErrorNotice error={refused.error} lead={lead} testId={testId} className="mt-3">
+      {refused.problems.length > 0 && (
+        <ul className="mb-0">
+          {refused.problems.map((problem, i) => (
+            <li key={i}>{problem}</li>
+          ))}
+        </ul>
+      )}
+    </ApiErrorNotice>
+  );
 }
 
 /**
@@ -78,10 +96,10 @@ export function ImportsPage() {
   const fileInput = useId();
   const [file, setFile] = useState<File | null>(null);
   const [uploading, setUploading] = useState(false);
-  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [uploadError, setUploadError] = useState<{ text: string } | { refused: Refused } | null>(null);
   const [batchId, setBatchId] = useState<string | null>(null);
   const [pages, setPages] = useState<number[]>([0]);
-  const [runError, setRunError] = useState<string | null>(null);
+  const [runError, setRunError] = useState<Refused | null>(null);
   const [running, setRunning] = useState(false);
 
   const batch = useQuery({
@@ -121,14 +139,14 @@ export function ImportsPage() {
         headers: { 'content-type': 'application/octet-stream' },
       });
       if (error || !data) {
-        setUploadError(response.status === 413 ? t('imports.tooLarge') : t('imports.refusedFile', { reason: reasonOf(error) || String(response.status) }));
+        setUploadError(response.status === 413 ? { text: t('imports.tooLarge') } : { refused: refusedOf(error, t) });
         return;
       }
       setPages([0]);
       setRunError(null);
       setBatchId(data.batchId);
     } catch {
-      setUploadError(t('imports.uploadFailed'));
+      setUploadError({ text: t('imports.uploadFailed') });
     } finally {
       setUploading(false);
     }
@@ -140,7 +158,7 @@ export function ImportsPage() {
     setRunError(null);
     try {
       const { error } = await api.POST('/imports/{batchId}/run', { params: { path: { batchId } } });
-      if (error) setRunError(reasonOf(error));
+      if (error) setRunError(refusedOf(error, t));
       await batch.refetch();
     } finally {
       setRunning(false);
@@ -196,11 +214,14 @@ export function ImportsPage() {
           <Button type="submit" className="btn btn-primary" isDisabled={!file || uploading}>
             {uploading ? t('imports.uploading') : t('imports.preview')}
           </Button>
-          {uploadError && (
-            <div className="alert alert-danger mt-3" role="alert" data-testid="import-error">
-              {uploadError}
-            </div>
-          )}
+          {uploadError &&
+            ('refused' in uploadError ? (
+              <RefusedNotice refused={uploadError.refused} lead={t('imports.refusedFile')} testId="import-error" />
+            ) : (
+              <div className="alert alert-danger mt-3" role="alert" data-testid="import-error">
+                {uploadError.text}
+              </div>
+            ))}
         </form>
       </section>
 
@@ -240,11 +261,7 @@ export function ImportsPage() {
               </>
             )}
           </div>
-          {runError && (
-            <div className="alert alert-danger mt-3" role="alert">
-              {runError}
-            </div>
-          )}
+          {runError && <RefusedNotice refused={runError} />}
 
           <h3 className="h5 mt-4">{t('imports.rows')}</h3>
           {rows.data && (

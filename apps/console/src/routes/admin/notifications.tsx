@@ -5,7 +5,8 @@ import { Button, Form } from 'react-aria-components';
 import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
 import type { components } from '../../api/schema';
-import { errorMessage, LoadFailed, Paging, RequireAdministrator } from '../../components/admin';
+import { LoadFailed, Paging, RequireAdministrator } from '../../components/admin';
+import { ApiAnswerError, apiErrorOf, apiErrorOfThrown, ApiErrorNotice, type ApiErrorDetail } from '../../components/api-error';
 import { Choice, TextInput } from '../../components/fields';
 import { useFormat } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
@@ -114,7 +115,7 @@ function MessageCard({ message: m, onRetried }: { message: Message; onRetried():
   const retry = useMutation({
     mutationFn: async () => {
       const { data, error } = await api.POST('/notifications/{id}/retry', { params: { path: { id: m.id } } });
-      if (error) throw new Error(errorMessage(error) ?? '');
+      if (error) throw new ApiAnswerError(apiErrorOf(error));
       return data;
     },
     onSuccess: async () => {
@@ -184,11 +185,7 @@ function MessageCard({ message: m, onRetried }: { message: Message; onRetried():
           ))}
         </ol>
       )}
-      {retry.isError && (
-        <div className="alert alert-danger" role="alert">
-          {t('notifications.retryFailed', { message: retry.error.message })}
-        </div>
-      )}
+      {retry.isError && <ApiErrorNotice error={apiErrorOfThrown(retry.error)} lead={t('notifications.retryFailed')} />}
       {m.status === 'failed' && (
         <Button className="btn btn-primary btn-sm" isDisabled={retry.isPending} onPress={() => retry.mutate()}>
           {t('notifications.retry')}
@@ -206,7 +203,7 @@ function SideEffectFailures() {
   const [offices, setOffices] = useState<string[]>([]);
   const [page, setPage] = useState(1);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [retried, setRetried] = useState<{ journeyId: string; error: string | null } | null>(null);
+  const [retried, setRetried] = useState<{ journeyId: string; error: ApiErrorDetail | null } | null>(null);
   const failures = useQuery({
     queryKey: ['side-effect-failures', offices, page],
     enabled: offices.length > 0,
@@ -223,7 +220,7 @@ function SideEffectFailures() {
   });
   async function retry(journeyId: string) {
     const { error } = await api.POST('/journeys/{journeyId}/side-effects/retry', { params: { path: { journeyId } } });
-    setRetried({ journeyId, error: error ? (errorMessage(error) ?? '') : null });
+    setRetried({ journeyId, error: error ? apiErrorOf(error) : null });
   }
   return (
     <section aria-labelledby="side-effects-title" className="mt-5">
@@ -254,11 +251,14 @@ function SideEffectFailures() {
           </Button>
         </Form>
       </div>
-      {retried && (
-        <div className={`alert ${retried.error === null ? 'alert-success' : 'alert-danger'} mt-3`} role={retried.error === null ? 'status' : 'alert'}>
-          {retried.error === null ? t('sideEffects.retried', { journeyId: retried.journeyId }) : t('sideEffects.retryFailed', { message: retried.error })}
-        </div>
-      )}
+      {retried &&
+        (retried.error === null ? (
+          <div className="alert alert-success mt-3" role="status">
+            {t('sideEffects.retried', { journeyId: retried.journeyId })}
+          </div>
+        ) : (
+          <ApiErrorNotice className="mt-3" error={retried.error} lead={t('sideEffects.retryFailed')} />
+        ))}
       {failures.isError && Object.keys(errors).length === 0 && <LoadFailed />}
       {failures.data && (
         <>

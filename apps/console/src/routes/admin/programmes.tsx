@@ -4,7 +4,8 @@ import { Button, FieldError, Form, Label, Text, TextArea, TextField } from 'reac
 import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
 import type { components } from '../../api/schema';
-import { errorMessage, LoadFailed, RequireAdministrator } from '../../components/admin';
+import { LoadFailed, RequireAdministrator } from '../../components/admin';
+import { apiErrorOf, ApiErrorNotice, type ApiErrorDetail } from '../../components/api-error';
 import { catalogueDifferences, shownValue } from '../../components/catalogue-diff';
 import { Choice, TextInput } from '../../components/fields';
 import { usePageTitle } from '../../components/page-title';
@@ -235,7 +236,7 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
   const [text, setText] = useState(initial);
   const [codeErrors, setCodeErrors] = useState<Record<string, string[]>>({});
   const [problems, setProblems] = useState<[string, string[]][]>([]);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<ApiErrorDetail | null>(null);
   const [sending, setSending] = useState(false);
 
   async function publish(event: FormEvent<HTMLFormElement>) {
@@ -264,7 +265,7 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
         const { code: forCode, ...rest } = fields;
         setCodeErrors(forCode ? { code: forCode } : {});
         setProblems(Object.entries(rest));
-        if (Object.keys(fields).length === 0) setRefusal(errorMessage(error) ?? '');
+        if (Object.keys(fields).length === 0) setRefusal(apiErrorOf(error));
         return;
       }
       setCodeErrors({});
@@ -287,11 +288,7 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
           {t('form.invalid')}
         </div>
       )}
-      {refusal !== null && (
-        <div className="alert alert-danger" role="alert">
-          {refusal}
-        </div>
-      )}
+      {refusal !== null && <ApiErrorNotice error={refusal} />}
       <Form className="sal-form" validationErrors={codeErrors} validationBehavior="aria" onSubmit={(event) => void publish(event)}>
         <TextInput name="code" label={t('programmes.code')} help={t('programmes.codeHelp')} defaultValue={latest?.code ?? ''} isRequired autoComplete="off" />
         {/* `aria`: the API's messages mark the editor invalid without the browser blocking the next submit. */}

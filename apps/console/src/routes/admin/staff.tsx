@@ -4,7 +4,8 @@ import { Button, Checkbox, Form } from 'react-aria-components';
 import { useApi } from '../../api/api-context';
 import { fieldMessages } from '../../api/client';
 import type { components } from '../../api/schema';
-import { errorMessage, LoadFailed, RequireAdministrator } from '../../components/admin';
+import { LoadFailed, RequireAdministrator } from '../../components/admin';
+import { apiErrorOf, ApiErrorNotice, type ApiErrorDetail } from '../../components/api-error';
 import { ApiFieldErrors, Choice, FieldProblemList, TextInput } from '../../components/fields';
 import { useFormat } from '../../components/format';
 import { usePageTitle } from '../../components/page-title';
@@ -164,7 +165,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
   const [role, setRole] = useState<Role>(member?.role ?? 'operator');
   const [active, setActive] = useState(member?.active ?? true);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<ApiErrorDetail | null>(null);
   const [sending, setSending] = useState(false);
   async function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -181,7 +182,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
       if (error) {
         const fields = fieldMessages(error, t);
         setErrors(fields);
-        setRefusal(Object.keys(fields).length === 0 ? (errorMessage(error) ?? '') : null);
+        setRefusal(Object.keys(fields).length === 0 ? apiErrorOf(error) : null);
         return;
       }
       await queries.invalidateQueries({ queryKey: ['staff'] });
@@ -201,11 +202,7 @@ function MemberForm({ member, onSaved, onCancel }: { member: Member | null; onSa
           <FieldProblemList errors={errors} />
         </div>
       )}
-      {refusal !== null && (
-        <div className="alert alert-danger" role="alert">
-          {refusal}
-        </div>
-      )}
+      {refusal !== null && <ApiErrorNotice error={refusal} />}
       <Form className="sal-form" validationBehavior="aria" onSubmit={(event) => void save(event)}>
         <ApiFieldErrors errors={errors}>
         {!member && <TextInput name="staffId" label={t('staff.staffId')} help={t('staff.staffIdHelp')} isRequired autoComplete="off" />}
