@@ -258,4 +258,28 @@ describe('bulk intake (issue 19)', () => {
     expect((await stranger('POST', `/imports/${csvBatch}/run`)).status).toBe(403);
     expect((await stranger('GET', '/imports/0b5c3f0e-8a4e-4c43-9a53-0d1f4f0c2a11')).body.error.code).toBe('IMPORT_NOT_FOUND');
   });
+
+  it('lists the batches each caller may see, newest first, with their counts, a page at a time', async () => {
+    const mine = await op('GET', '/imports?pageSize=100');
+    expect(mine.status).toBe(200);
+    const ids = mine.body.items.map((b: { batchId: string }) => b.batchId);
+    expect(ids).toContain(csvBatch);
+    expect(mine.body.total).toBe(ids.length);
+    const created = mine.body.items.map((b: { createdAt: string }) => Date.parse(b.createdAt));
+    expect(created).toEqual([...created].sort((x, y) => y - x));
+    const listed = mine.body.items.find((b: { batchId: string }) => b.batchId === csvBatch);
+    expect(listed).toMatchObject({ status: 'finished', createdBy: 'op-liste', counts: { rows: 5, ok: 2, refused: 3, started: 2, pending: 0 } });
+    expect(listed.rows).toBeUndefined();
+    // A page of one: the newest, and the total still counts them all.
+    const first = await op('GET', '/imports?pageSize=1');
+    expect(first.body).toMatchObject({ page: 1, pageSize: 1, total: ids.length });
+    expect(first.body.items.map((b: { batchId: string }) => b.batchId)).toEqual([ids[0]]);
+    // A colleague of the same office sees them (uploaded for offices all among theirs); staff of another office, none.
+    const colleague = await product.as(tokenFor('supervisor', [OFFICE], 'sup-liste'))('GET', '/imports?pageSize=100');
+    expect(colleague.body.items.map((b: { batchId: string }) => b.batchId)).toContain(csvBatch);
+    const stranger = await product.as(tokenFor('operator', [OTHER_OFFICE], 'op-altrove'))('GET', '/imports?pageSize=100');
+    expect(stranger.status).toBe(200);
+    expect(stranger.body.items.map((b: { batchId: string }) => b.batchId)).not.toContain(csvBatch);
+    expect((await op('GET', '/imports?pageSize=101')).body.error.fields[0].field).toBe('pageSize');
+  });
 });

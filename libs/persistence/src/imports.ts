@@ -156,6 +156,38 @@ export class ImportBatches {
     return rows[0] ? toBatch(rows[0]) : null;
   }
 
+  /**
+   * The batches a caller may see, newest first, a page at a time, each with its counts: every batch for a caller of
+   * all offices (`offices` null), else those it uploaded and those uploaded for offices all among its own (as
+   * `visibleBatch` decides for one batch). Counts are read for the page's batches only.
+   */
+  async list(caller: { subject: string; offices: readonly string[] | null }, window: { page: number; pageSize: number }): Promise<{ items: (ImportBatch & { counts: ImportCounts })[]; total: number }> {
+    const visible = `($1::text[] IS NULL OR b.created_by = $2 OR (b.caller_offices IS NOT NULL AND b.caller_offices <@ $1::text[]))`;
+    const params = [caller.offices, caller.subject];
+    const [{ total }]: { total: string }[] = await this.db.query(`SELECT count(*) AS total FROM import_batches b WHERE ${visible}`, params);
+    const rows: (BatchRecord & Record<'rows' | 'ok' | 'refused' | 'processed' | 'started' | 'refused_at_run', string>)[] = await this.db.query(
+      `SELECT b.*, c.*
+         FROM (SELECT * FROM import_batches b WHERE ${visible} ORDER BY b.created_at DESC, b.batch_id DESC LIMIT $3 OFFSET $4) b
+         CROSS JOIN LATERAL (
+           SELECT count(*) AS rows,
+                  count(*) FILTER (WHERE verdict = 'ok') AS ok,
+                  count(*) FILTER (WHERE verdict = 'refused') AS refused,
+                  count(*) FILTER (WHERE outcome IS NOT NULL) AS processed,
+                  count(*) FILTER (WHERE outcome = 'started') AS started,
+                  count(*) FILTER (WHERE outcome = 'refused') AS refused_at_run
+             FROM import_rows r WHERE r.batch_id = b.batch_id) c
+        ORDER BY b.created_at DESC, b.batch_id DESC`,
+      [...params, window.pageSize, (window.page - 1) * window.pageSize],
+    );
+    return {
+      total: Number(total),
+      items: rows.map((r) => ({
+        ...toBatch(r),
+        counts: { rows: +r.rows, ok: +r.ok, refused: +r.refused, processed: +r.processed, started: +r.started, refusedAtRun: +r.refused_at_run },
+      })),
+    };
+  }
+
   async counts(batchId: string): Promise<ImportCounts> {
     const [c]: Record<string, string>[] = await this.db.query(
       `SELECT count(*) AS rows,

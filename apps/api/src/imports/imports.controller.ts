@@ -5,7 +5,8 @@ import { ApiErrorResponses } from '../common/api-error-responses.decorator';
 import { ValidationFailedError } from '../common/api-errors';
 import { CurrentPrincipal, Roles } from '../auth/decorators';
 import type { Principal } from '../auth/principal';
-import { ImportBatchDto, ImportRowPageDto } from './dto/import.response';
+import { ImportBatchDto, ImportBatchPageDto, ImportRowPageDto } from './dto/import.response';
+import { PageQuery } from '../common/dto/page.query';
 import { ImportRowsQuery } from './dto/import-rows.query';
 import { IMPORT_COLUMNS, importTemplate } from './import-columns';
 import { spoolUpload } from './import-upload';
@@ -83,6 +84,19 @@ export class ImportsController {
     } finally {
       await upload.dispose();
     }
+  }
+
+  @Get()
+  @ApiOperation({
+    summary: 'The batches you may see, newest first',
+    description:
+      'Every batch for a caller of all offices (an administrator); for others, the batches they uploaded and those uploaded for offices all among theirs (who may read ' +
+      'each batch, as `GET /imports/{batchId}` decides). Each with its status and counts, without its rows; a page at a time.',
+  })
+  @ApiOkResponse({ type: ImportBatchPageDto })
+  @ApiErrorResponses({ VALIDATION_FAILED: '`page` or `pageSize` is malformed or out of range', READ_MODEL_UNAVAILABLE: 'PostgreSQL, which stages the rows, is unavailable' })
+  list(@CurrentPrincipal() principal: Principal, @Query() q: PageQuery): Promise<ImportBatchPageDto> {
+    return this.imports.list(principal, { page: q.page, pageSize: q.pageSize });
   }
 
   @Get(':batchId')

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { IMPORT_WORKFLOW_TYPE, importActivityTaskQueue, importWorkflowIdFor, type ImportWorkflowInput } from '@sal/contracts';
-import { ImportBatches, knownJourneys, openJourneysOf, type ImportBatch, type ImportRow, type ImportRowFilter, type StagedRow } from '@sal/persistence';
+import { ImportBatches, knownJourneys, openJourneysOf, type ImportBatch, type ImportCounts, type ImportRow, type ImportRowFilter, type StagedRow } from '@sal/persistence';
 import { episodeJourneyIdFor, personRefFor } from '@sal/temporal';
 import { ForbiddenError, ImportNotFoundError, JourneyAlreadyExistsError, UnsupportedImportFileError, ValidationFailedError } from '../common/api-errors';
 import { RequestValidationPipe } from '../common/pipes/request-validation.pipe';
@@ -20,7 +20,7 @@ import { TEMPORAL_CLIENT } from '../temporal/temporal.tokens';
 import { columnIndexes, startBodyOf } from './import-columns';
 import { importRecords, NotAnImportFileError, sniffImportFile, type ImportRecord } from './import-file';
 import type { SpooledUpload } from './import-upload';
-import type { ImportBatchDto, ImportRowDto, ImportRowPageDto } from './dto/import.response';
+import type { ImportBatchDto, ImportBatchPageDto, ImportRowDto, ImportRowPageDto } from './dto/import.response';
 
 /** Rows staged per INSERT (and checked against open journeys per query). */
 const STAGE_CHUNK = 500;
@@ -117,18 +117,16 @@ export class ImportsService {
   async get(principal: Principal, batchId: string, withRows = false): Promise<ImportBatchDto> {
     const batch = await this.visibleBatch(principal, batchId);
     const counts = await this.readModel.use(({ dataSource }) => new ImportBatches(dataSource).counts(batchId));
-    const dto: ImportBatchDto = {
-      batchId,
-      fileType: batch.fileType,
-      status: batch.status,
-      createdBy: batch.createdBy,
-      createdAt: batch.createdAt.toISOString(),
-      startedAt: batch.startedAt?.toISOString() ?? null,
-      finishedAt: batch.finishedAt?.toISOString() ?? null,
-      counts: { ...counts, pending: counts.ok - counts.processed },
-    };
+    const dto = batchDto(batch, counts);
     if (withRows) dto.rows = (await this.rows(principal, batchId, undefined, { afterLine: 0, limit: PREVIEW_ROWS })).items;
     return dto;
+  }
+
+  /** The batches the caller may see (as {@link visibleBatch} decides), newest first, with their counts. */
+  async list(principal: Principal, window: { page: number; pageSize: number }): Promise<ImportBatchPageDto> {
+    const caller = { subject: principal.subject, offices: principal.offices === 'all' ? null : principal.offices };
+    const { items, total } = await this.readModel.use(({ dataSource }) => new ImportBatches(dataSource).list(caller, window));
+    return { items: items.map((b) => batchDto(b, b.counts)), page: window.page, pageSize: window.pageSize, total };
   }
 
   async rows(principal: Principal, batchId: string, filter: ImportRowFilter | undefined, window: { afterLine: number; limit: number }): Promise<ImportRowPageDto> {
@@ -199,6 +197,20 @@ export class ImportsService {
     if (batch.callerOffices !== null && batch.callerOffices.every((o) => coversOffice(principal, o))) return batch;
     throw new ForbiddenError('this import was uploaded for offices outside yours');
   }
+}
+
+/** A batch and its counts as the API answers them. */
+function batchDto(batch: ImportBatch, counts: ImportCounts): ImportBatchDto {
+  return {
+    batchId: batch.batchId,
+    fileType: batch.fileType,
+    status: batch.status,
+    createdBy: batch.createdBy,
+    createdAt: batch.createdAt.toISOString(),
+    startedAt: batch.startedAt?.toISOString() ?? null,
+    finishedAt: batch.finishedAt?.toISOString() ?? null,
+    counts: { ...counts, pending: counts.ok - counts.processed },
+  };
 }
 
 const fiscalCodeOf = (r: ImportRow): string => {

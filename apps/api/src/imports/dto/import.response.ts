@@ -79,3 +79,17 @@ export class ImportBatchDto {
   @ApiPropertyOptional({ description: 'The upload\'s answer only: the first 100 rows with their verdicts (the rest: `GET /imports/{batchId}/rows`)', type: () => [ImportRowDto] })
   rows?: ImportRowDto[];
 }
+
+export class ImportBatchPageDto {
+  @ApiProperty({ description: 'The batches on this page, newest first (without their rows)', type: () => [ImportBatchDto] })
+  items!: ImportBatchDto[];
+
+  @ApiProperty({ description: 'Page number, from 1', example: 1 })
+  page!: number;
+
+  @ApiProperty({ description: 'Items per page', example: 20 })
+  pageSize!: number;
+
+  @ApiProperty({ description: 'How many batches the caller may see in all', example: 3 })
+  total!: number;
+}
