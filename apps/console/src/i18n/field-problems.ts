@@ -13,8 +13,9 @@ void EVERY_CODE_PHRASED;
 /**
  * The API's field problems in the user's language: each carries the stable code of its broken rule (`code`, with
  * `params` such as `minimum`/`maximum`; the OpenAPI lists them) and the catalogue has a phrase per code
- * (`field.<code>`, with `field.<code>.<origin>` when the rule reads differently for a number, a text or a list), its
- * numbers written as the language writes them (0,01). A code the catalogue does not know (a rule added to the API
+ * (`field.<code>`, with `field.<code>.<origin>` when the rule reads differently for a number, a text or a list, and
+ * `field.<code>.<origin>.one` for a bound of 1: "almeno un elemento", not "almeno 1 elementi"), its numbers written as
+ * the language writes them (0,01). A code the catalogue does not know (a rule added to the API
  * later, or `other`) shows the API's own text.
  */
 export function fieldProblemText(problem: FieldProblem, t: Translate, has: (key: string) => key is MessageKey): string {
@@ -25,6 +26,8 @@ export function fieldProblemText(problem: FieldProblem, t: Translate, has: (key:
   if (!code) return problem.message;
   const origin = typeof given.origin === 'string' ? given.origin : undefined;
   const specific = origin ? `field.${code}.${origin}` : undefined;
+  const bound = code === 'too_small' ? given.minimum : code === 'too_big' ? given.maximum : undefined;
+  if (specific && bound === 1 && has(`${specific}.one`)) return t(`${specific}.one`, params);
   if (specific && has(specific)) return t(specific, params);
   const key = `field.${code}`;
   return has(key) ? t(key, params) : problem.message;
