@@ -27,7 +27,8 @@ export function fieldProblemText(problem: FieldProblem, t: Translate, has: (key:
   const origin = typeof given.origin === 'string' ? given.origin : undefined;
   const specific = origin ? `field.${code}.${origin}` : undefined;
   const bound = code === 'too_small' ? given.minimum : code === 'too_big' ? given.maximum : undefined;
-  if (specific && bound === 1 && has(`${specific}.one`)) return t(`${specific}.one`, params);
+  const one = specific && bound === 1 ? `${specific}.one` : undefined;
+  if (one && has(one)) return t(one, params);
   if (specific && has(specific)) return t(specific, params);
   const key = `field.${code}`;
   return has(key) ? t(key, params) : problem.message;
