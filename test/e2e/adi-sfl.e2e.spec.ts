@@ -51,6 +51,11 @@ describe('ADI and SFL over HTTP', () => {
       presentation: { benefit: 'naspi', kind: 'meeting', first: null, every: 'soon', decadenzaOnMissedConvocation: true, duration: null },
     });
     expect([bad.status, fieldsOf(bad)]).toEqual([400, ['presentation.benefit', 'presentation.every']]);
+    // Each with its rule's code, for the console to phrase (not `other`).
+    expect(bad.body.error.fields.map((f: { code: string; params?: object }) => [f.code, f.params])).toEqual([
+      ['invalid_value', { values: 'adi, sfl' }],
+      ['invalid_duration', undefined],
+    ]);
   });
 
   it('an ADI journey missing its meeting is suspended; an exemption resumes it and stops the clock', async () => {

@@ -191,6 +191,19 @@ describe('the six services, appointments and conditionality over HTTP', () => {
     expect(fieldsOf(invalid)).toEqual(
       expect.arrayContaining(['clocks.appealWindow', 'clocks.snooze', 'services[0].service', 'services[0].after', 'services[1].service', 'workingDayClocks[0]', 'workingDayClocks[1]']),
     );
+    // Each problem with its rule's code and params, for the console to phrase; none is `other`.
+    expect(invalid.body.error.fields).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'clocks.appealWindow', code: 'invalid_duration' }),
+        { field: 'clocks.snooze', message: 'is not a clock of the catalogue', code: 'unknown_field', params: { name: 'snooze' } },
+        expect.objectContaining({ field: 'services[0].service', code: 'first_service_not_reception' }),
+        expect.objectContaining({ field: 'services[0].after', code: 'prerequisite_not_before', params: { prerequisite: 'reception', service: 'tutoring' } }),
+        expect.objectContaining({ field: 'services[1].service', code: 'invalid_value' }),
+        expect.objectContaining({ field: 'workingDayClocks[0]', code: 'not_whole_days', params: { clock: 'justificationWindow' } }),
+        expect.objectContaining({ field: 'workingDayClocks[1]', code: 'invalid_value' }),
+      ]),
+    );
+    expect(invalid.body.error.fields.filter((f: { code: string }) => f.code === 'other')).toEqual([]);
     expect(fieldsOf(await admin('PUT', `/programmes/${FAST}`, { title: 'No core clock', clocks: { appealWindow: 'P30D', escalationAfter: null, pactDeadline: null, stallAfter: null } }))).toEqual([
       'clocks.reminderBeforeDue',
     ]);

@@ -107,6 +107,10 @@ describe('offers under D.M. 10 aprile 2018 over HTTP', () => {
     expect(published.body.offerSuitability).toEqual({ ...DM_10_APRILE_2018, maxDistanceKm: 50 });
     const bad = await admin('PUT', `/programmes/${PROGRAMME}-X`, { ...CATALOGUE, offerSuitability: { maxDistanceKm: -1, radius: 3 } });
     expectError(bad, 400, 'VALIDATION_FAILED', ['offerSuitability.maxDistanceKm', 'offerSuitability.radius']);
+    expect(bad.body.error.fields.map((f: { code: string; params?: object }) => [f.code, f.params])).toEqual([
+      ['too_small', { minimum: 0, origin: 'number' }],
+      ['unknown_field', { name: 'radius' }],
+    ]);
   });
 
   it('art. 8 c.3–4: an offer proposed on a Thursday and refused later has its excuse due 2 working days after the proposal; the decadenza waits for the hearing', async () => {

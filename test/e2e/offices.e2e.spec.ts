@@ -162,6 +162,7 @@ describe("the CPI's authority over sanctions", () => {
     expect([published.status, published.body.rollForwardClocks]).toEqual([200, { appealWindow: { saturdaysClosed: true } }]);
     const badSetting = await admin('PUT', `/programmes/${FAST}`, { title: 't', clocks: published.body.clocks, rollForwardClocks: { stallAfter: { saturdaysClosed: true }, appealWindow: {} } });
     expect(fieldsOf(badSetting)).toEqual(['rollForwardClocks.stallAfter', 'rollForwardClocks.appealWindow.saturdaysClosed']);
+    expect(badSetting.body.error.fields.map((f: { code: string }) => f.code)).toEqual(['not_legal_clock', 'invalid_type']);
 
     const started = await start(accOperator, { programmeCode: FAST, officeId: ACC, didDate: today(), benefit: { kind: 'naspi', applicationDate: today() } });
     expect(started.status).toBe(201);

@@ -1,4 +1,4 @@
-import { REFUSAL_KINDS, type Refusal, type RefusalCode, type RefusalKind } from '@sal/domain';
+import { REFUSAL_KINDS, type CatalogueProblemCode, type Refusal, type RefusalCode, type RefusalKind } from '@sal/domain';
 
 /**
  * Every error the API answers with, in one place. Services throw these; the global exception filter turns them (and
@@ -30,7 +30,7 @@ export const FIELD_PROBLEM_CODES = {
   invalid_type: 'not of the expected type (`params.expected`)',
   too_small: 'a number below its minimum, a text shorter, a list with fewer items (`params.minimum`, `params.origin`)',
   too_big: 'a number above its maximum, a text longer, a list with more items (`params.maximum`, `params.origin`)',
-  invalid_format: 'a text not in its format (`params.format`: regex, date, email, …)',
+  invalid_format: 'a text not in its format (`params.format`: regex, date, email, …; `params.pattern`, when given, the regular expression)',
   invalid_value: 'not one of the allowed values (`params.values`)',
   invalid_date: 'not a real calendar date written YYYY-MM-DD',
   invalid_instant: 'not an ISO-8601 date-time with offset',
@@ -45,6 +45,11 @@ export const FIELD_PROBLEM_CODES = {
   not_a_cpi: 'the office named is not a CPI (`params.officeId`)',
   office_has_dependants: 'accredited operators name this office as their CPI: it stays a CPI (`params.offices`)',
   wrong_scope: 'not the scope the request publishes in (`params.scope`)',
+  repeated_value: 'a value listed a second time in a list of distinct values (`params.value`)',
+  prerequisite_not_before: 'a service\'s prerequisite is not listed before it in the catalogue (`params.prerequisite`, `params.service`)',
+  first_service_not_reception: 'the first service of a catalogue\'s path must be reception (the presa in carico)',
+  not_whole_days: 'a clock that counts working days is not whole days such as P2D (`params.clock`)',
+  not_legal_clock: 'not a legal clock, so it cannot move off the office\'s closed days (`params.name`; `params.values`: the legal clocks)',
   age_out_of_range: 'the birth date gives an age outside the programme\'s range at the DID (`params.minimum`, `params.maximum`, `params.age`)',
   offices_required: 'at least one office must be named',
   missing_header: 'the file has no header line',
@@ -81,16 +86,24 @@ export const FIELD_PROBLEM_CODES = {
 } as const;
 export type FieldProblemCode = keyof typeof FIELD_PROBLEM_CODES;
 
+/**
+ * Every code the domain's catalogue checks give (`validateCatalogue`, answered by `PUT /programmes/{code}`) is one of
+ * the list: a code added there without its entry here fails the build.
+ */
+type CatalogueCodesListed = [Exclude<CatalogueProblemCode, FieldProblemCode>] extends [never] ? true : never;
+const CATALOGUE_CODES_LISTED: CatalogueCodesListed = true;
+void CATALOGUE_CODES_LISTED;
+
 /** Whether `code` is one of {@link FIELD_PROBLEM_CODES}. */
 export function isFieldProblemCode(code: unknown): code is FieldProblemCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(FIELD_PROBLEM_CODES, code);
 }
 
 /**
- * A field problem as a check writes it, with one of the codes of {@link FIELD_PROBLEM_CODES}. One without a code (the
- * catalogue's and the office definition's rules, read by the administrator in their English `message`) or with a code
- * from elsewhere that the list does not have (a validator's constraint name) answers `other`, so the codes a client
- * sees are always the OpenAPI's.
+ * A field problem as a check writes it, with one of the codes of {@link FIELD_PROBLEM_CODES} (the catalogue's rules
+ * give theirs, `CatalogueProblem` of `@sal/domain`). One without a code (the office definition's rules, read by the
+ * administrator in their English `message`) or with a code from elsewhere that the list does not have (a validator's
+ * constraint name) answers `other`, so the codes a client sees are always the OpenAPI's.
  */
 export type GivenFieldProblem = Omit<FieldProblem, 'code'> & { code?: FieldProblemCode | (string & {}) };
 

@@ -102,7 +102,8 @@ export class ProgrammesController {
       'a service is unknown, listed twice, not first `reception` or after a service not listed before it, or a working-day clock is not a legal clock ' +
       'or not whole days, or a roll-forward setting is not a legal clock\'s `{ saturdaysClosed }`, or a threshold of `offerSuitability` is unknown or not a number from 0 to 100000, or an absence reason is unknown or listed twice ' +
       'or `region` is not a region key ' +
-      '(`fields` names each, e.g. `clocks.stallAfter`, `services[2].after`, `workingDayClocks[0]`, `rollForwardClocks.appealWindow.saturdaysClosed`, `offerSuitability.maxDistanceKm`, `absenceReasons[1]`)',
+      '(`fields` names each, e.g. `clocks.stallAfter`, `services[2].after`, `workingDayClocks[0]`, `rollForwardClocks.appealWindow.saturdaysClosed`, `offerSuitability.maxDistanceKm`, `absenceReasons[1]`, ' +
+      'each with the code of its rule and its `params`: `invalid_duration`, `unknown_field`, `invalid_value`, `repeated_value`, `prerequisite_not_before`, `first_service_not_reception`, `not_whole_days`, `not_legal_clock`, …)',
     MALFORMED_JSON: 'the body is not well-formed JSON',
     PAYLOAD_TOO_LARGE: 'the body exceeds the size limit (100kb by default)',
     READ_MODEL_UNAVAILABLE: DB_DOWN,

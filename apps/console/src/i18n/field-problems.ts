@@ -13,8 +13,10 @@ void EVERY_CODE_PHRASED;
 /**
  * The API's field problems in the user's language: each carries the stable code of its broken rule (`code`, with
  * `params` such as `minimum`/`maximum`; the OpenAPI lists them) and the catalogue has a phrase per code
- * (`field.<code>`, with `field.<code>.<origin>` when the rule reads differently for a number, a text or a list), its
- * numbers written as the language writes them (0,01). A code the catalogue does not know (a rule added to the API
+ * (`field.<code>`, with `field.<code>.<origin>` when the rule reads differently for a number, a text or a list, and
+ * `field.<code>.<origin>.one` for a bound of 1 said without its number: "non può essere vuoto"; other bounds' words agree
+ * with their number through the catalogue's `{minimum:carattere|caratteri}`), its numbers written as
+ * the language writes them (0,01). A code the catalogue does not know (a rule added to the API
  * later, or `other`) shows the API's own text.
  */
 export function fieldProblemText(problem: FieldProblem, t: Translate, has: (key: string) => key is MessageKey): string {
@@ -26,6 +28,9 @@ export function fieldProblemText(problem: FieldProblem, t: Translate, has: (key:
   if (!code) return problem.message;
   const origin = typeof given.origin === 'string' ? given.origin : undefined;
   const specific = origin ? `field.${code}.${origin}` : undefined;
+  const bound = code === 'too_small' ? given.minimum : code === 'too_big' ? given.maximum : undefined;
+  const one = specific && bound === 1 ? `${specific}.one` : undefined;
+  if (one && has(one)) return t(one, params);
   if (specific && has(specific)) return t(specific, params);
   const key = `field.${code}`;
   return has(key) ? t(key, params) : problem.message;

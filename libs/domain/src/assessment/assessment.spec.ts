@@ -58,7 +58,10 @@ describe('a journey started under GOL', () => {
 
   it('the GOL catalogue validates: its clocks, reception and the interview, the default areas', () => {
     expect(validateCatalogue(GOL_ASSESSMENT_CATALOGUE)).toEqual([]);
-    expect(validateCatalogue({ ...GOL_ASSESSMENT_CATALOGUE, assessmentAreas: ['Bad Area', 'x', 'x'] }).map((p) => p.field)).toEqual(['assessmentAreas[0]', 'assessmentAreas[2]']);
+    expect(validateCatalogue({ ...GOL_ASSESSMENT_CATALOGUE, assessmentAreas: ['Bad Area', 'x', 'x'] }).map((p) => [p.field, p.code])).toEqual([
+      ['assessmentAreas[0]', 'invalid_format'],
+      ['assessmentAreas[2]', 'repeated_value'],
+    ]);
     expect(GOL_ASSESSMENT_CATALOGUE.clocks.profilingReview).toBe('P90D');
   });
 });

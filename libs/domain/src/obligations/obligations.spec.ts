@@ -271,20 +271,20 @@ describe('the catalogue: ADI and SFL ship as defaults; the validator names every
   it('messages for a wrong obligation', () => {
     const bad = { benefit: 'naspi', kind: 'visit', first: 'P0D', every: '90 days', decadenzaOnMissedConvocation: 'yes', duration: { length: 'P12M', extension: 'x', updateWindow: 'P1M', updateGrace: 'P90D', more: 1 }, extra: true };
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], presentation: bad })).toEqual([
-      { field: 'presentation.benefit', message: 'must be one of adi, sfl' },
-      { field: 'presentation.kind', message: 'must be one of meeting, confirmation' },
-      { field: 'presentation.first', message: 'must be a positive ISO-8601 duration such as P90D, P12M or PT30S, or null (the first falls `every` after the pact)' },
-      { field: 'presentation.every', message: 'must be a positive ISO-8601 duration such as P90D, P12M or PT30S' },
-      { field: 'presentation.decadenzaOnMissedConvocation', message: 'must be true or false' },
-      { field: 'presentation.duration.extension', message: 'must be a positive ISO-8601 duration such as P90D, P12M or PT30S' },
-      { field: 'presentation.duration.more', message: 'is not a field of a duration' },
-      { field: 'presentation.extra', message: 'is not a field of a presentation obligation' },
+      { field: 'presentation.benefit', message: 'must be one of adi, sfl', code: 'invalid_value', params: { values: 'adi, sfl' } },
+      { field: 'presentation.kind', message: 'must be one of meeting, confirmation', code: 'invalid_value', params: { values: 'meeting, confirmation' } },
+      { field: 'presentation.first', message: 'must be a positive ISO-8601 duration such as P90D, P12M or PT30S, or null (the first falls `every` after the pact)', code: 'invalid_duration' },
+      { field: 'presentation.every', message: 'must be a positive ISO-8601 duration such as P90D, P12M or PT30S', code: 'invalid_duration' },
+      { field: 'presentation.decadenzaOnMissedConvocation', message: 'must be true or false', code: 'invalid_type', params: { expected: 'boolean' } },
+      { field: 'presentation.duration.extension', message: 'must be a positive ISO-8601 duration such as P90D, P12M or PT30S', code: 'invalid_duration' },
+      { field: 'presentation.duration.more', message: 'is not a field of a duration', code: 'unknown_field', params: { name: 'more' } },
+      { field: 'presentation.extra', message: 'is not a field of a presentation obligation', code: 'unknown_field', params: { name: 'extra' } },
     ]);
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], presentation: [] })).toEqual([
-      { field: 'presentation', message: 'must be an object { benefit, kind, first, every, decadenzaOnMissedConvocation, duration }, or null' },
+      { field: 'presentation', message: 'must be an object { benefit, kind, first, every, decadenzaOnMissedConvocation, duration }, or null', code: 'invalid_type', params: { expected: 'object' } },
     ]);
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], presentation: { ...ADI_PRESENTATION, duration: undefined } })).toEqual([
-      { field: 'presentation.duration', message: 'must be an object { length, extension, updateWindow, updateGrace }, or null' },
+      { field: 'presentation.duration', message: 'must be an object { length, extension, updateWindow, updateGrace }, or null', code: 'invalid_type', params: { expected: 'object' } },
     ]);
   });
 });

@@ -2,6 +2,7 @@ import { wholeDays } from '../clocks/clock-table';
 import { addCalendarDays, addRomeDuration, isPositiveDuration, romeDateOf, romeEndOfDay, romeStartOfDay, toMillis } from '../dates';
 import type { BenefitState } from '../benefits/model';
 import type { JourneyState } from '../journey/model';
+import { notOneOf, unknownField, wrongType, type CatalogueProblem } from '../programme/problem';
 import { OBLIGATION_BENEFIT_KINDS, PRESENTATION_KINDS, type PresentationObligation, type PresentationState } from './model';
 
 /** The catalogue's obligation, its defaults for ADI and SFL, and the instants it puts in a journey's future. */
@@ -26,10 +27,7 @@ export const SFL_PRESENTATION: PresentationObligation = {
   duration: { length: 'P12M', extension: 'P12M', updateWindow: 'P1M', updateGrace: 'P90D' },
 };
 
-interface Problem {
-  field: string;
-  message: string;
-}
+type Problem = CatalogueProblem;
 
 const DURATION_MESSAGE = 'must be a positive ISO-8601 duration such as P90D, P12M or PT30S';
 
@@ -37,28 +35,30 @@ const DURATION_MESSAGE = 'must be a positive ISO-8601 duration such as P90D, P12
 export function validatePresentationObligation(value: unknown): Problem[] {
   if (value === undefined || value === null) return [];
   const field = 'presentation';
-  if (typeof value !== 'object' || Array.isArray(value)) return [{ field, message: 'must be an object { benefit, kind, first, every, decadenzaOnMissedConvocation, duration }, or null' }];
+  if (typeof value !== 'object' || Array.isArray(value)) return [wrongType(field, 'must be an object { benefit, kind, first, every, decadenzaOnMissedConvocation, duration }, or null', 'object')];
   const v = value as Record<string, unknown>;
   const problems: Problem[] = [];
-  if (!(OBLIGATION_BENEFIT_KINDS as readonly unknown[]).includes(v.benefit)) problems.push({ field: `${field}.benefit`, message: `must be one of ${OBLIGATION_BENEFIT_KINDS.join(', ')}` });
-  if (!(PRESENTATION_KINDS as readonly unknown[]).includes(v.kind)) problems.push({ field: `${field}.kind`, message: `must be one of ${PRESENTATION_KINDS.join(', ')}` });
-  if (v.first !== null && !isPositiveDuration(v.first)) problems.push({ field: `${field}.first`, message: `${DURATION_MESSAGE}, or null (the first falls \`every\` after the pact)` });
-  if (!isPositiveDuration(v.every)) problems.push({ field: `${field}.every`, message: DURATION_MESSAGE });
-  if (typeof v.decadenzaOnMissedConvocation !== 'boolean') problems.push({ field: `${field}.decadenzaOnMissedConvocation`, message: 'must be true or false' });
+  if (!(OBLIGATION_BENEFIT_KINDS as readonly unknown[]).includes(v.benefit)) problems.push(notOneOf(`${field}.benefit`, `must be one of ${OBLIGATION_BENEFIT_KINDS.join(', ')}`, OBLIGATION_BENEFIT_KINDS));
+  if (!(PRESENTATION_KINDS as readonly unknown[]).includes(v.kind)) problems.push(notOneOf(`${field}.kind`, `must be one of ${PRESENTATION_KINDS.join(', ')}`, PRESENTATION_KINDS));
+  if (v.first !== null && !isPositiveDuration(v.first)) {
+    problems.push({ field: `${field}.first`, message: `${DURATION_MESSAGE}, or null (the first falls \`every\` after the pact)`, code: 'invalid_duration' });
+  }
+  if (!isPositiveDuration(v.every)) problems.push({ field: `${field}.every`, message: DURATION_MESSAGE, code: 'invalid_duration' });
+  if (typeof v.decadenzaOnMissedConvocation !== 'boolean') problems.push(wrongType(`${field}.decadenzaOnMissedConvocation`, 'must be true or false', 'boolean'));
   problems.push(...validateDuration(v.duration));
   const known = ['benefit', 'kind', 'first', 'every', 'decadenzaOnMissedConvocation', 'duration'];
-  for (const key of Object.keys(v)) if (!known.includes(key)) problems.push({ field: `${field}.${key}`, message: 'is not a field of a presentation obligation' });
+  for (const key of Object.keys(v)) if (!known.includes(key)) problems.push(unknownField(`${field}.${key}`, 'is not a field of a presentation obligation', key));
   return problems;
 }
 
 function validateDuration(value: unknown): Problem[] {
   const field = 'presentation.duration';
   if (value === null) return [];
-  if (typeof value !== 'object' || value === undefined || Array.isArray(value)) return [{ field, message: 'must be an object { length, extension, updateWindow, updateGrace }, or null' }];
+  if (typeof value !== 'object' || value === undefined || Array.isArray(value)) return [wrongType(field, 'must be an object { length, extension, updateWindow, updateGrace }, or null', 'object')];
   const v = value as Record<string, unknown>;
   const problems: Problem[] = [];
-  for (const key of ['length', 'extension', 'updateWindow', 'updateGrace']) if (!isPositiveDuration(v[key])) problems.push({ field: `${field}.${key}`, message: DURATION_MESSAGE });
-  for (const key of Object.keys(v)) if (!['length', 'extension', 'updateWindow', 'updateGrace'].includes(key)) problems.push({ field: `${field}.${key}`, message: 'is not a field of a duration' });
+  for (const key of ['length', 'extension', 'updateWindow', 'updateGrace']) if (!isPositiveDuration(v[key])) problems.push({ field: `${field}.${key}`, message: DURATION_MESSAGE, code: 'invalid_duration' });
+  for (const key of Object.keys(v)) if (!['length', 'extension', 'updateWindow', 'updateGrace'].includes(key)) problems.push(unknownField(`${field}.${key}`, 'is not a field of a duration', key));
   return problems;
 }
 

@@ -198,10 +198,14 @@ describe('suitability from facts', () => {
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], offerSuitability: DM_10_APRILE_2018 })).toEqual([]);
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], offerSuitability: null })).toEqual([]);
     expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], offerSuitability: { maxDistanceKm: '50', radius: 3 } })).toEqual([
-      { field: 'offerSuitability.maxDistanceKm', message: 'must be a number from 0 to 100000' },
-      { field: 'offerSuitability.radius', message: 'is not a threshold of a congrua offer' },
+      { field: 'offerSuitability.maxDistanceKm', message: 'must be a number from 0 to 100000', code: 'invalid_type', params: { expected: 'number' } },
+      { field: 'offerSuitability.radius', message: 'is not a threshold of a congrua offer', code: 'unknown_field', params: { name: 'radius' } },
     ]);
-    expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], offerSuitability: [] }).map((p) => p.field)).toEqual(['offerSuitability']);
+    expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], offerSuitability: { maxDistanceKm: -1, maxTravelMinutes: 100_001 } })).toEqual([
+      { field: 'offerSuitability.maxDistanceKm', message: 'must be a number from 0 to 100000', code: 'too_small', params: { minimum: 0, origin: 'number' } },
+      { field: 'offerSuitability.maxTravelMinutes', message: 'must be a number from 0 to 100000', code: 'too_big', params: { maximum: 100000, origin: 'number' } },
+    ]);
+    expect(validateCatalogue({ ...GOL_DEFAULT_CATALOGUES[0], offerSuitability: [] }).map((p) => [p.field, p.code])).toEqual([['offerSuitability', 'invalid_type']]);
   });
 });
 

@@ -4,6 +4,7 @@ import { CONTRACT_TYPES, type ContractType } from '../outcomes/model';
 import type { JourneyState } from '../journey/model';
 import { subjectToConditionality } from '../benefits/running';
 import { refusal, requireBoolean, requireOneOf, type Refused } from '../journey/rules';
+import { numberOutside, unknownField, wrongType, type CatalogueProblem } from '../programme/problem';
 import {
   EXPERIENCE_MATCHES,
   type FailedCriterion,
@@ -173,20 +174,21 @@ export function suitabilityFacts(state: JourneyState, input: OfferSuitabilityInp
 }
 
 /** Checks a catalogue's `offerSuitability` section: absent or null (the D.M.'s defaults), or an object of the thresholds, each a number. */
-export function validateOfferSuitability(value: unknown): { field: string; message: string }[] {
+export function validateOfferSuitability(value: unknown): CatalogueProblem[] {
   if (value === undefined || value === null) return [];
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return [{ field: 'offerSuitability', message: `must be an object with ${OFFER_SUITABILITY_THRESHOLD_NAMES.join(', ')}, or null` }];
+    return [wrongType('offerSuitability', `must be an object with ${OFFER_SUITABILITY_THRESHOLD_NAMES.join(', ')}, or null`, 'object')];
   }
-  const problems: { field: string; message: string }[] = [];
+  const problems: CatalogueProblem[] = [];
   const v = value as Record<string, unknown>;
   for (const name of OFFER_SUITABILITY_THRESHOLD_NAMES) {
     const n = v[name];
     if (n === undefined) continue;
-    if (typeof n !== 'number' || !Number.isFinite(n) || n < 0 || n > 100_000) problems.push({ field: `offerSuitability.${name}`, message: 'must be a number from 0 to 100000' });
+    const problem = numberOutside(`offerSuitability.${name}`, 'must be a number from 0 to 100000', n, 0, 100_000);
+    if (problem) problems.push(problem);
   }
   for (const name of Object.keys(v)) {
-    if (!(OFFER_SUITABILITY_THRESHOLD_NAMES as string[]).includes(name)) problems.push({ field: `offerSuitability.${name}`, message: 'is not a threshold of a congrua offer' });
+    if (!(OFFER_SUITABILITY_THRESHOLD_NAMES as string[]).includes(name)) problems.push(unknownField(`offerSuitability.${name}`, 'is not a threshold of a congrua offer', name));
   }
   return problems;
 }

@@ -222,10 +222,10 @@ describe('the catalogue\'s absence reasons', () => {
     expect(validateCatalogue({ ...gol, absenceReasons: ['illness', 'caregiving'] })).toEqual([]);
     expect(validateCatalogue({ ...gol, absenceReasons: null })).toEqual([]);
     expect(validateCatalogue({ ...gol, absenceReasons: ['illness', 'holiday', 'illness'] })).toEqual([
-      { field: 'absenceReasons[1]', message: expect.stringContaining('must be one of') },
-      { field: 'absenceReasons[2]', message: 'is listed twice' },
+      { field: 'absenceReasons[1]', message: expect.stringContaining('must be one of'), code: 'invalid_value', params: { values: 'illness, maternity, paternity, training_abroad, civil_service, caregiving' } },
+      { field: 'absenceReasons[2]', message: 'is listed twice', code: 'repeated_value', params: { value: 'illness' } },
     ]);
-    expect(validateCatalogue({ ...gol, absenceReasons: 'illness' })).toEqual([{ field: 'absenceReasons', message: expect.any(String) }]);
+    expect(validateCatalogue({ ...gol, absenceReasons: 'illness' })).toEqual([{ field: 'absenceReasons', message: expect.any(String), code: 'invalid_type', params: { expected: 'array' } }]);
   });
 });
 

@@ -21,6 +21,9 @@ import type { CatalogueScope } from '../regions/regions';
 import type { PresentationObligation } from '../obligations/model';
 import { ADI_PRESENTATION, SFL_PRESENTATION, validatePresentationObligation } from '../obligations/rule';
 import { validatePersonalDataRetention } from '../retention/retention';
+import { notOneOf, unknownField, wrongType, type CatalogueProblem } from './problem';
+
+export type { CatalogueProblem, CatalogueProblemCode, CatalogueProblemParams } from './problem';
 
 /**
  * A programme catalogue: versioned data, not code. A journey pins the version it started with, so changing a catalogue
@@ -93,26 +96,23 @@ export interface ServiceStep {
 
 export type CatalogueDefinition = Omit<ProgrammeCatalogue, 'version'>;
 
-export interface CatalogueProblem {
-  field: string;
-  message: string;
-  /** The stable code of the broken rule (the API's field problem codes), where the rule has one. */
-  code?: 'invalid_duration';
-}
+/** What a programme's code is made of. */
+const CODE_PATTERN = /^[A-Z0-9_-]{2,32}$/;
 
-/** Checks a catalogue definition; an empty list means it is valid. */
+/** Checks a catalogue definition; an empty list means it is valid. Every problem carries its code ({@link CatalogueProblem}). */
 export function validateCatalogue(input: unknown): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
   const c = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
-  if (typeof c.code !== 'string' || !/^[A-Z0-9_-]{2,32}$/.test(c.code)) {
-    problems.push({ field: 'code', message: 'must be 2–32 capital letters, digits, - or _' });
-  }
-  if (typeof c.title !== 'string' || c.title.trim().length === 0 || c.title.length > 200) {
-    problems.push({ field: 'title', message: 'must be a non-empty text of at most 200 characters' });
-  }
+  const codeMessage = 'must be 2–32 capital letters, digits, - or _';
+  if (typeof c.code !== 'string') problems.push(wrongType('code', codeMessage, 'string'));
+  else if (!CODE_PATTERN.test(c.code)) problems.push({ field: 'code', message: codeMessage, code: 'invalid_format', params: { format: 'regex', pattern: CODE_PATTERN.source } });
+  const titleMessage = 'must be a non-empty text of at most 200 characters';
+  if (typeof c.title !== 'string') problems.push(wrongType('title', titleMessage, 'string'));
+  else if (c.title.trim().length === 0) problems.push({ field: 'title', message: titleMessage, code: 'too_small', params: { minimum: 1, origin: 'string' } });
+  else if (c.title.length > 200) problems.push({ field: 'title', message: titleMessage, code: 'too_big', params: { maximum: 200, origin: 'string' } });
   const clocks = c.clocks as Record<string, unknown> | undefined;
   if (typeof clocks !== 'object' || clocks === null || Array.isArray(clocks)) {
-    problems.push({ field: 'clocks', message: `must be an object with ${CORE_CLOCK_NAMES.join(', ')}` });
+    problems.push(wrongType('clocks', `must be an object with ${CORE_CLOCK_NAMES.join(', ')}`, 'object'));
   } else {
     for (const name of CLOCK_NAMES) {
       const value = clocks[name];
@@ -122,7 +122,7 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
       }
     }
     for (const name of Object.keys(clocks)) {
-      if (!CLOCK_NAMES.includes(name as ClockName)) problems.push({ field: `clocks.${name}`, message: 'is not a clock of the catalogue' });
+      if (!CLOCK_NAMES.includes(name as ClockName)) problems.push(unknownField(`clocks.${name}`, 'is not a clock of the catalogue', name));
     }
   }
   problems.push(...validateServices(c.services));
@@ -139,56 +139,68 @@ export function validateCatalogue(input: unknown): CatalogueProblem[] {
 /** A catalogue's absence reasons: absent or null (the GOL list), or a list of distinct known reasons (issue 14). */
 function validateAbsenceReasons(reasons: unknown): CatalogueProblem[] {
   if (reasons === undefined || reasons === null) return [];
-  if (!Array.isArray(reasons)) return [{ field: 'absenceReasons', message: `must be a list of ${ABSENCE_REASONS.join(', ')}, or null` }];
+  if (!Array.isArray(reasons)) return [wrongType('absenceReasons', `must be a list of ${ABSENCE_REASONS.join(', ')}, or null`, 'array')];
   const problems: CatalogueProblem[] = [];
   reasons.forEach((r, i) => {
-    if (!(ABSENCE_REASONS as readonly unknown[]).includes(r)) problems.push({ field: `absenceReasons[${i}]`, message: `must be one of ${ABSENCE_REASONS.join(', ')}` });
-    else if (reasons.indexOf(r) !== i) problems.push({ field: `absenceReasons[${i}]`, message: 'is listed twice' });
+    if (!(ABSENCE_REASONS as readonly unknown[]).includes(r)) problems.push(notOneOf(`absenceReasons[${i}]`, `must be one of ${ABSENCE_REASONS.join(', ')}`, ABSENCE_REASONS));
+    else if (reasons.indexOf(r) !== i) problems.push({ field: `absenceReasons[${i}]`, message: 'is listed twice', code: 'repeated_value', params: { value: String(r) } });
   });
   return problems;
 }
 
 function validateServices(services: unknown): CatalogueProblem[] {
   if (services === undefined || services === null) return [];
-  if (!Array.isArray(services) || services.length === 0) {
-    return [{ field: 'services', message: 'must be a non-empty list of { service, after } starting with reception, or null' }];
-  }
+  const shape = 'must be a non-empty list of { service, after } starting with reception, or null';
+  if (!Array.isArray(services)) return [wrongType('services', shape, 'array')];
+  if (services.length === 0) return [{ field: 'services', message: shape, code: 'too_small', params: { minimum: 1, origin: 'array' } }];
   const problems: CatalogueProblem[] = [];
   const seen: string[] = [];
   services.forEach((step: unknown, i) => {
     const s = (typeof step === 'object' && step !== null ? step : {}) as Record<string, unknown>;
     const field = `services[${i}]`;
     if (!SERVICE_CODES.includes(s.service as ServiceCode)) {
-      problems.push({ field: `${field}.service`, message: `must be one of ${SERVICE_CODES.join(', ')}` });
+      problems.push(notOneOf(`${field}.service`, `must be one of ${SERVICE_CODES.join(', ')}`, SERVICE_CODES));
     } else if (seen.includes(s.service as string)) {
-      problems.push({ field: `${field}.service`, message: `${String(s.service)} is listed twice` });
+      problems.push({ field: `${field}.service`, message: `${String(s.service)} is listed twice`, code: 'repeated_value', params: { value: String(s.service) } });
     }
     if (!Array.isArray(s.after) || s.after.some((a) => typeof a !== 'string')) {
-      problems.push({ field: `${field}.after`, message: 'must be a list of service codes (empty when it has no prerequisite)' });
+      problems.push(wrongType(`${field}.after`, 'must be a list of service codes (empty when it has no prerequisite)', 'array'));
     } else {
       for (const a of s.after as string[]) {
-        if (!seen.includes(a)) problems.push({ field: `${field}.after`, message: `${a} must be a service listed before ${String(s.service)}` });
+        if (!seen.includes(a)) {
+          problems.push({
+            field: `${field}.after`,
+            message: `${a} must be a service listed before ${String(s.service)}`,
+            code: 'prerequisite_not_before',
+            params: { prerequisite: a, service: String(s.service) },
+          });
+        }
       }
     }
-    if (i === 0 && s.service !== 'reception') problems.push({ field: `${field}.service`, message: 'the first service is reception (the presa in carico)' });
+    if (i === 0 && s.service !== 'reception') problems.push({ field: `${field}.service`, message: 'the first service is reception (the presa in carico)', code: 'first_service_not_reception' });
     if (typeof s.service === 'string') seen.push(s.service);
-    for (const key of Object.keys(s)) if (key !== 'service' && key !== 'after') problems.push({ field: `${field}.${key}`, message: 'is not a field of a service step' });
+    for (const key of Object.keys(s)) if (key !== 'service' && key !== 'after') problems.push(unknownField(`${field}.${key}`, 'is not a field of a service step', key));
   });
   return problems;
 }
 
 function validateWorkingDayClocks(list: unknown, clocks: Record<string, unknown> | undefined): CatalogueProblem[] {
   if (list === undefined) return [];
-  if (!Array.isArray(list)) return [{ field: 'workingDayClocks', message: `must be a list of clock names among ${LEGAL_CLOCK_NAMES.join(', ')}` }];
+  if (!Array.isArray(list)) return [wrongType('workingDayClocks', `must be a list of clock names among ${LEGAL_CLOCK_NAMES.join(', ')}`, 'array')];
   const problems: CatalogueProblem[] = [];
   list.forEach((name: unknown, i) => {
     if (!LEGAL_CLOCK_NAMES.includes(name as LegalClockName)) {
-      problems.push({ field: `workingDayClocks[${i}]`, message: `must be one of ${LEGAL_CLOCK_NAMES.join(', ')}` });
+      problems.push(notOneOf(`workingDayClocks[${i}]`, `must be one of ${LEGAL_CLOCK_NAMES.join(', ')}`, LEGAL_CLOCK_NAMES));
       return;
     }
     const value = clocks?.[name as string];
     if (typeof value === 'string' && wholeDays(value) === null) {
-      problems.push({ field: `workingDayClocks[${i}]`, message: `clocks.${String(name)} counts working days, so it must be whole days such as P2D` });
+      problems.push({
+        field: `workingDayClocks[${i}]`,
+        message: `clocks.${String(name)} counts working days, so it must be whole days such as P2D`,
+        code: 'not_whole_days',
+        params: { clock: String(name) },
+      });
     }
   });
   return problems;
@@ -197,33 +209,47 @@ function validateWorkingDayClocks(list: unknown, clocks: Record<string, unknown>
 function validateRollForwardClocks(settings: unknown): CatalogueProblem[] {
   if (settings === undefined) return [];
   const shape = `must be an object keyed by clock names among ${LEGAL_CLOCK_NAMES.join(', ')}, each { saturdaysClosed: true|false }`;
-  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return [{ field: 'rollForwardClocks', message: shape }];
+  if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return [wrongType('rollForwardClocks', shape, 'object')];
   const problems: CatalogueProblem[] = [];
   for (const [name, setting] of Object.entries(settings)) {
     const field = `rollForwardClocks.${name}`;
     if (!LEGAL_CLOCK_NAMES.includes(name as LegalClockName)) {
-      problems.push({ field, message: `is not a legal clock: only ${LEGAL_CLOCK_NAMES.join(', ')} move off closed days` });
+      problems.push({
+        field,
+        message: `is not a legal clock: only ${LEGAL_CLOCK_NAMES.join(', ')} move off closed days`,
+        code: 'not_legal_clock',
+        params: { name, values: LEGAL_CLOCK_NAMES.join(', ') },
+      });
       continue;
     }
     if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
-      problems.push({ field, message: 'must be an object { saturdaysClosed: true|false }' });
+      problems.push(wrongType(field, 'must be an object { saturdaysClosed: true|false }', 'object'));
       continue;
     }
     const s = setting as Record<string, unknown>;
-    if (typeof s.saturdaysClosed !== 'boolean') problems.push({ field: `${field}.saturdaysClosed`, message: 'must be true or false' });
-    for (const key of Object.keys(s)) if (key !== 'saturdaysClosed') problems.push({ field: `${field}.${key}`, message: 'is not a field of a roll-forward setting' });
+    if (typeof s.saturdaysClosed !== 'boolean') problems.push(wrongType(`${field}.saturdaysClosed`, 'must be true or false', 'boolean'));
+    for (const key of Object.keys(s)) if (key !== 'saturdaysClosed') problems.push(unknownField(`${field}.${key}`, 'is not a field of a roll-forward setting', key));
   }
   return problems;
 }
 
+/** An assessment area's name: snake_case, at most 60 characters. */
+const AREA_PATTERN = /^[a-z][a-z0-9_]{0,59}$/;
+
 function validateAssessmentAreas(areas: unknown): CatalogueProblem[] {
   if (areas === undefined || areas === null) return [];
   const shape = 'must be a non-empty list of at most 30 distinct area names (snake_case, at most 60 characters), or null';
-  if (!Array.isArray(areas) || areas.length === 0 || areas.length > 30) return [{ field: 'assessmentAreas', message: shape }];
+  if (!Array.isArray(areas)) return [wrongType('assessmentAreas', shape, 'array')];
+  if (areas.length === 0) return [{ field: 'assessmentAreas', message: shape, code: 'too_small', params: { minimum: 1, origin: 'array' } }];
+  if (areas.length > 30) return [{ field: 'assessmentAreas', message: shape, code: 'too_big', params: { maximum: 30, origin: 'array' } }];
   const problems: CatalogueProblem[] = [];
+  const nameMessage = 'must be a snake_case name of at most 60 characters';
   areas.forEach((a: unknown, i) => {
-    if (typeof a !== 'string' || !/^[a-z][a-z0-9_]{0,59}$/.test(a)) problems.push({ field: `assessmentAreas[${i}]`, message: 'must be a snake_case name of at most 60 characters' });
-    else if (areas.indexOf(a) !== i) problems.push({ field: `assessmentAreas[${i}]`, message: `${a} is listed twice` });
+    const field = `assessmentAreas[${i}]`;
+    if (typeof a !== 'string') problems.push(wrongType(field, nameMessage, 'string'));
+    else if (a.length > 60) problems.push({ field, message: nameMessage, code: 'too_big', params: { maximum: 60, origin: 'string' } });
+    else if (!AREA_PATTERN.test(a)) problems.push({ field, message: nameMessage, code: 'invalid_format', params: { format: 'regex', pattern: AREA_PATTERN.source } });
+    else if (areas.indexOf(a) !== i) problems.push({ field, message: `${a} is listed twice`, code: 'repeated_value', params: { value: a } });
   });
   return problems;
 }

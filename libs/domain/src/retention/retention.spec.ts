@@ -12,7 +12,7 @@ describe('personal data retention of a catalogue', () => {
   it('is a positive ISO-8601 duration, or null; anything else is refused naming the field', () => {
     for (const ok of [undefined, null, 'P10Y', 'P5Y6M', 'P30D', 'PT5S']) expect(validatePersonalDataRetention(ok)).toEqual([]);
     for (const bad of ['', '10 years', 'P0D', 'PT0S', 10, '-P1Y', {}]) {
-      expect(validatePersonalDataRetention(bad)).toEqual([{ field: 'personalDataRetention', message: expect.stringMatching(/ISO-8601 duration/) }]);
+      expect(validatePersonalDataRetention(bad)).toEqual([{ field: 'personalDataRetention', message: expect.stringMatching(/ISO-8601 duration/), code: 'invalid_duration' }]);
     }
   });
 

@@ -1,4 +1,5 @@
 import { addDuration, isPositiveDuration, toMillis } from '../dates';
+import type { CatalogueProblem } from '../programme/problem';
 
 /**
  * How long a closed episode's personal data is kept when its catalogue does not say (`personalDataRetention` absent or
@@ -27,10 +28,10 @@ export const PERSONAL_DATA_RETENTION_FIELD = 'personalDataRetention';
  * A catalogue's `personalDataRetention`: absent or null (the default), or a positive ISO-8601 duration (`P10Y`, `P5Y6M`;
  * `PT30S` in tests). An empty list means it is valid.
  */
-export function validatePersonalDataRetention(value: unknown): { field: string; message: string }[] {
+export function validatePersonalDataRetention(value: unknown): CatalogueProblem[] {
   if (value === undefined || value === null) return [];
   if (isPositiveDuration(value)) return [];
-  return [{ field: PERSONAL_DATA_RETENTION_FIELD, message: `must be a positive ISO-8601 duration such as P10Y (how long a closed episode's personal data is kept), or null for ${DEFAULT_PERSONAL_DATA_RETENTION}` }];
+  return [{ field: PERSONAL_DATA_RETENTION_FIELD, message: `must be a positive ISO-8601 duration such as P10Y (how long a closed episode's personal data is kept), or null for ${DEFAULT_PERSONAL_DATA_RETENTION}`, code: 'invalid_duration' }];
 }
 
 /** The retention a catalogue states, or the default. */
