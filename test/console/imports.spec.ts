@@ -96,6 +96,23 @@ test.describe('the import screen', () => {
     expect(lines[2].startsWith(`6;${good[0]};`)).toBe(true);
     expect(lines[2]).toContain(';duplicate_in_file;stessa persona della riga 2;');
 
+    // The earlier imports: after a reload (the batch was only in the page's state) the list still has it, and it opens.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Importazione di elenchi', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('import-counts')).toHaveCount(0);
+    const past = page.getByTestId('imports-past');
+    // The header and this list's batch: the refused PNG staged nothing, so it is no batch.
+    await expect(past.getByRole('row')).toHaveCount(2);
+    const finishedRow = past.getByRole('row').filter({ hasText: 'Terminata' });
+    await expect(finishedRow).toHaveCount(1);
+    await expect(finishedRow.getByRole('cell')).toHaveText([/\d{4}/, operator, 'Terminata', '5', '3', '2', '3', 'Apri']);
+    await expectAccessible(page);
+    await screenshots(page, 'imports-past');
+    await finishedRow.getByRole('button', { name: /^Apri l’importazione caricata il / }).click();
+    await expect(page.getByRole('heading', { name: 'Anteprima ed esito', level: 2 })).toBeFocused();
+    await expect(page.getByTestId('count-ok')).toHaveText('3');
+    await expect(page.getByRole('status').filter({ hasText: 'Importazione' })).toHaveText('Importazione terminata: 3 righe elaborate, 3 percorsi avviati, 0 rifiutate all’avvio.');
+
     // The started journeys' list.
     await page.getByRole('link', { name: 'Vai ai percorsi avviati' }).click();
     await expect(page.getByRole('heading', { name: 'I miei casi', level: 1 })).toBeVisible();

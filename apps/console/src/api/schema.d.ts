@@ -1008,7 +1008,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * The batches you may see, newest first
+         * @description Every batch for a caller of all offices (an administrator); for others, the batches they uploaded and those uploaded for offices all among theirs (who may read each batch, as `GET /imports/{batchId}` decides). Each with its status and counts, without its rows; a page at a time.
+         */
+        get: operations["ImportsController_list"];
         put?: never;
         /**
          * Upload an intake list: stage and preview it
@@ -4681,6 +4685,25 @@ export interface components {
             counts: components["schemas"]["ImportCountsDto"];
             /** @description The upload's answer only: the first 100 rows with their verdicts (the rest: `GET /imports/{batchId}/rows`) */
             rows?: components["schemas"]["ImportRowDto"][];
+        };
+        ImportBatchPageDto: {
+            /** @description The batches on this page, newest first (without their rows) */
+            items: components["schemas"]["ImportBatchDto"][];
+            /**
+             * @description Page number, from 1
+             * @example 1
+             */
+            page: number;
+            /**
+             * @description Items per page
+             * @example 20
+             */
+            pageSize: number;
+            /**
+             * @description How many batches the caller may see in all
+             * @example 3
+             */
+            total: number;
         };
         ImportRowPageDto: {
             items: components["schemas"]["ImportRowDto"][];
@@ -15688,6 +15711,69 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                /** @description Page number, from 1 to 100000 */
+                page?: number;
+                /** @description Items per page, 1-100 */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportBatchPageDto"];
+                };
+            };
+            /**
+             * @description Bad request. Codes:
+             *
+             *     - `VALIDATION_FAILED`: `page` or `pageSize` is malformed or out of range
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description Internal error. Codes:
+             *
+             *     - `INTERNAL`: unexpected failure (details are logged, not returned)
+             */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /**
+             * @description A dependency is unavailable. Codes:
+             *
+             *     - `READ_MODEL_UNAVAILABLE`: PostgreSQL, which stages the rows, is unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
         };

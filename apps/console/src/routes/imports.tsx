@@ -1,12 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, FileTrigger } from 'react-aria-components';
 import { useApi } from '../api/api-context';
 import { fieldMessages } from '../api/client';
 import type { SignedInUser } from '../auth/types';
 import type { components } from '../api/schema';
+import { Paging } from '../components/admin';
 import { apiErrorOf, ApiErrorNotice, type ApiErrorDetail } from '../components/api-error';
+import { useFormat } from '../components/format';
 import { usePageTitle } from '../components/page-title';
 import { useT } from '../i18n/i18n';
 
@@ -101,6 +103,16 @@ export function ImportsPage() {
   const [pages, setPages] = useState<number[]>([0]);
   const [runError, setRunError] = useState<Refused | null>(null);
   const [running, setRunning] = useState(false);
+  const queries = useQueryClient();
+  // A batch opened from the list of earlier imports: its heading takes the focus once its section shows (above the list).
+  const [focusBatch, setFocusBatch] = useState(false);
+  const batchHeading = useRef<HTMLHeadingElement>(null);
+  const openBatch = (id: string) => {
+    setPages([0]);
+    setRunError(null);
+    setBatchId(id);
+    setFocusBatch(true);
+  };
 
   const batch = useQuery({
     queryKey: ['import', batchId],
@@ -145,6 +157,7 @@ export function ImportsPage() {
       setPages([0]);
       setRunError(null);
       setBatchId(data.batchId);
+      void queries.invalidateQueries({ queryKey: ['imports'] });
     } catch {
       setUploadError({ text: t('imports.uploadFailed') });
     } finally {
@@ -160,6 +173,7 @@ export function ImportsPage() {
       const { error } = await api.POST('/imports/{batchId}/run', { params: { path: { batchId } } });
       if (error) setRunError(refusedOf(error, t));
       await batch.refetch();
+      void queries.invalidateQueries({ queryKey: ['imports'] });
     } finally {
       setRunning(false);
     }
@@ -173,6 +187,13 @@ export function ImportsPage() {
 
   const b = batch.data;
   const c = b?.counts;
+  const shown = b?.batchId === batchId;
+  useEffect(() => {
+    if (focusBatch && shown && batchHeading.current) {
+      batchHeading.current.focus();
+      setFocusBatch(false);
+    }
+  }, [focusBatch, shown]);
   return (
     <>
       <h1>{t('imports.title')}</h1>
@@ -227,7 +248,7 @@ export function ImportsPage() {
 
       {b && c && (
         <section className="sal-card" aria-labelledby="imports-batch">
-          <h2 id="imports-batch" className="h4">
+          <h2 id="imports-batch" className="h4" ref={batchHeading} tabIndex={-1}>
             {t('imports.batch')}
           </h2>
           <dl className="sal-facts" data-testid="import-counts">
@@ -318,6 +339,87 @@ export function ImportsPage() {
           )}
         </section>
       )}
+      <PastBatches current={batchId} currentStatus={b?.status} onOpen={openBatch} />
     </>
+  );
+}
+
+/** Batches listed a page at a time. */
+const PAST_PER_PAGE = 10;
+
+/**
+ * The earlier imports the user may see (`GET /imports`, one call a page, newest first): when, by whom, their status and
+ * counts; each opens in the screen above (its id kept in the page's state, never in the URL). Asked again while one runs.
+ */
+function PastBatches({ current, currentStatus, onOpen }: { current: string | null; currentStatus: Batch['status'] | undefined; onOpen(batchId: string): void }) {
+  const t = useT();
+  const api = useApi();
+  const format = useFormat();
+  const [page, setPage] = useState(1);
+  const list = useQuery({
+    queryKey: ['imports', page, current, currentStatus],
+    placeholderData: keepPreviousData,
+    queryFn: async () => {
+      const { data, error } = await api.GET('/imports', { params: { query: { page, pageSize: PAST_PER_PAGE } } });
+      if (error) throw error;
+      return data;
+    },
+    refetchInterval: (query) => (query.state.data?.items.some((item) => item.status === 'running') ? POLL_MS : false),
+  });
+  return (
+    <section className="sal-card" aria-labelledby="imports-past">
+      <h2 id="imports-past" className="h4">
+        {t('imports.past')}
+      </h2>
+      <p>{t('imports.pastIntro')}</p>
+      {list.isError && (
+        <div className="alert alert-warning" role="alert">
+          {t('imports.pastFailed')}
+        </div>
+      )}
+      {list.data && list.data.total === 0 && <p data-testid="imports-past-none">{t('imports.pastNone')}</p>}
+      {list.data && list.data.items.length > 0 && (
+        <>
+          <div className="table-responsive">
+            <table className="table sal-table" data-testid="imports-past">
+              <caption className="visually-hidden">{t('imports.past')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('imports.col.createdAt')}</th>
+                  <th scope="col">{t('imports.col.createdBy')}</th>
+                  <th scope="col">{t('imports.col.status')}</th>
+                  <th scope="col">{t('imports.col.rows')}</th>
+                  <th scope="col">{t('imports.col.ok')}</th>
+                  <th scope="col">{t('imports.col.refusedRows')}</th>
+                  <th scope="col">{t('imports.col.started')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('imports.open')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.data.items.map((item) => (
+                  <tr key={item.batchId} aria-current={item.batchId === current ? 'true' : undefined}>
+                    <td>{format.instant(item.createdAt)}</td>
+                    <td>{item.createdBy}</td>
+                    <td>{t(`imports.state.${item.status}`)}</td>
+                    <td>{format.number(item.counts.rows)}</td>
+                    <td>{format.number(item.counts.ok)}</td>
+                    <td>{format.number(item.counts.refused + item.counts.refusedAtRun)}</td>
+                    <td>{format.number(item.counts.started)}</td>
+                    <td>
+                      <Button className="btn btn-outline-primary btn-sm" aria-label={t('imports.openLabel', { date: format.instant(item.createdAt) })} onPress={() => onOpen(item.batchId)}>
+                        {t('imports.open')}
+                      </Button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Paging page={page} pageSize={PAST_PER_PAGE} total={list.data.total} onPage={setPage} />
+        </>
+      )}
+    </section>
   );
 }
