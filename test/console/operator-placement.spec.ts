@@ -15,6 +15,8 @@ import { signInAsDeveloper } from './support/sign-in';
 
 /** YYYY-MM-DD, `days` from today in Rome. */
 const day = (days: number) => romeDateOf(Date.now() + days * 86_400_000);
+/** The same day as an Italian types it (31/03/2026), as the console's date fields take it. */
+const typedDay = (days: number) => day(days).split('-').reverse().join('/');
 
 /** Opens a react-aria Select by its label (its button's name ends with it) and picks an option, with the pointer. */
 async function choose(scope: Page | Locator, page: Page, label: string, option: string): Promise<void> {
@@ -149,7 +151,7 @@ test.describe("an operator's whole path, on every command's form", () => {
     const pact = page.getByRole('region', { name: 'Firma il patto di servizio' });
     await pact.getByRole('textbox', { name: 'Come la persona dimostra la ricerca attiva', exact: true }).fill('Report mensile delle candidature');
     await pact.getByRole('textbox', { name: 'Descrizione', exact: true }).fill('Laboratorio di scrittura del CV');
-    await pact.getByRole('textbox', { name: 'Scadenza (AAAA-MM-GG)', exact: true }).fill(day(30));
+    await pact.getByRole('textbox', { name: 'Scadenza', exact: true }).fill(typedDay(30));
     await pact.getByRole('button', { name: 'Invia' }).click();
     await expect(page.getByTestId('journey-stage')).toHaveText('Patto attivo');
     await page.getByRole('region', { name: /Completa l’azione A1/ }).getByRole('button', { name: 'Segna come completata' }).click();
@@ -242,8 +244,8 @@ test.describe("an operator's whole path, on every command's form", () => {
     await tabTo(page, pact.getByRole('textbox', { name: 'Descrizione', exact: true }));
     await page.keyboard.type('Tre candidature a settimana');
     await page.keyboard.press('Tab');
-    await expect(pact.getByRole('textbox', { name: 'Scadenza (AAAA-MM-GG)', exact: true })).toBeFocused();
-    await page.keyboard.type(day(30));
+    await expect(pact.getByRole('textbox', { name: 'Scadenza', exact: true })).toBeFocused();
+    await page.keyboard.type(typedDay(30));
     // Back and forth: Shift+Tab returns to the description, as typed.
     await page.keyboard.press('Shift+Tab');
     await expect(pact.getByRole('textbox', { name: 'Descrizione', exact: true })).toBeFocused();

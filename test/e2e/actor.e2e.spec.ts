@@ -1,7 +1,7 @@
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -34,7 +34,7 @@ async function startJourney(): Promise<string> {
     beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Ida', familyName: 'Galli' },
     programmeCode: 'GOL-1',
     officeId: OFFICE,
-    didDate: '2026-11-02',
+    didDate: recentDidDate(),
   });
   expect(started.status).toBe(201);
   return started.body.journeyId;
@@ -68,16 +68,26 @@ describe('the actor of a command is the caller', () => {
       ['IntakeRecorded', 'op-vera'],
       ['PactActionCompleted', 'op-ugo'],
     ]);
-    const audit = (await as(admin)('GET', `/audit?journeyId=${journeyId}&pageSize=100`)).body.items as { subject: string; route: string; outcome: string }[];
-    expect(audit.filter((a) => a.route.endsWith('/intake') && a.outcome === 'ok').map((a) => a.subject)).toEqual(['op-vera']);
+    // The audit row is written off the command's path (buffered, never lost): wait for it.
+    const intakeSubjects = await eventually(async () => {
+      const audit = (await as(admin)('GET', `/audit?journeyId=${journeyId}&pageSize=100`)).body.items as { subject: string; route: string; outcome: string }[];
+      const subjects = audit.filter((a) => a.route.endsWith('/intake') && a.outcome === 'ok').map((a) => a.subject);
+      return subjects.length > 0 ? subjects : undefined;
+    }, 'the intake to be audited');
+    expect(intakeSubjects).toEqual(['op-vera']);
   });
 
   it('lets an administrator act on behalf of a member of staff, who the journey records, while the audit log keeps the administrator', async () => {
     const journeyId = await startJourney();
     const intake = await as(admin)('POST', `/journeys/${journeyId}/intake`, { onBehalfOf: 'op-ugo' });
     expect([intake.status, intake.body.intake.operatorId]).toEqual([200, 'op-ugo']);
-    const audit = (await as(admin)('GET', `/audit?journeyId=${journeyId}&pageSize=100`)).body.items as { subject: string; route: string; outcome: string }[];
-    expect(audit.filter((a) => a.route.endsWith('/intake') && a.outcome === 'ok').map((a) => a.subject)).toEqual(['admin-ilde']);
+    // The audit row is written off the command's path (buffered, never lost): wait for it.
+    const intakeSubjects = await eventually(async () => {
+      const audit = (await as(admin)('GET', `/audit?journeyId=${journeyId}&pageSize=100`)).body.items as { subject: string; route: string; outcome: string }[];
+      const subjects = audit.filter((a) => a.route.endsWith('/intake') && a.outcome === 'ok').map((a) => a.subject);
+      return subjects.length > 0 ? subjects : undefined;
+    }, 'the intake to be audited');
+    expect(intakeSubjects).toEqual(['admin-ilde']);
   });
 
   it('refuses onBehalfOf from anyone but an administrator, writing nothing', async () => {

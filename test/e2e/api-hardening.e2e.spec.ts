@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { signedToken, tokenFor } from '../support/auth';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type HttpAnswer, type ProductStack } from '../support/services';
 
 /**
@@ -35,7 +35,7 @@ afterAll(async () => {
 const as = (token: string) => <T = any>(method: string, path: string, body?: unknown) => http<T>(product.baseUrl, method, path, body, token);
 
 function journeyBody(officeId: string, fiscalCode = randomFiscalCode()) {
-  return { beneficiary: { fiscalCode, givenName: 'Elena', familyName: 'Marchi' }, programmeCode: 'GOL-1', officeId, didDate: '2026-11-02' };
+  return { beneficiary: { fiscalCode, givenName: 'Elena', familyName: 'Marchi' }, programmeCode: 'GOL-1', officeId, didDate: recentDidDate() };
 }
 
 async function startJourney(): Promise<string> {

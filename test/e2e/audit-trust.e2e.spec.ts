@@ -6,7 +6,7 @@ import { Client as PgClient } from 'pg';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -43,7 +43,7 @@ async function startJourney(): Promise<string> {
     beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Ada', familyName: 'Registro' },
     programmeCode: 'GOL-2',
     officeId: office,
-    didDate: '2026-11-02',
+    didDate: recentDidDate(),
   });
   expect(started.status).toBe(201);
   return started.body.journeyId as string;

@@ -1,7 +1,7 @@
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -29,7 +29,7 @@ afterAll(async () => {
 const as = (token: string | null) => <T = any>(method: string, path: string, body?: unknown) => http<T>(product.baseUrl, method, path, body, token);
 
 function journeyBody(officeId: string) {
-  return { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Rita', familyName: 'Fontana' }, programmeCode: 'GOL-2', officeId, didDate: '2026-11-02' };
+  return { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Rita', familyName: 'Fontana' }, programmeCode: 'GOL-2', officeId, didDate: recentDidDate() };
 }
 
 describe('authentication and roles', () => {

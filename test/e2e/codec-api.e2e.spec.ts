@@ -5,7 +5,7 @@ import type { temporal } from '@temporalio/proto';
 import { adminToken } from '../support/auth';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { testStack } from '../support/env';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -55,7 +55,7 @@ describe('the codec endpoint of the running API', () => {
       beneficiary: { fiscalCode, givenName: 'Ottavia', familyName: 'Pellegrinetti', email: 'ottavia.p@example.org' },
       programmeCode: 'GOL-1',
       officeId: 'CPI-TO-01',
-      didDate: '2026-11-02',
+      didDate: recentDidDate(),
     });
     expect(started.status).toBe(201);
     const workflowId = started.body.journeyId as string;
@@ -92,7 +92,7 @@ describe('the codec endpoint of the running API', () => {
       beneficiary: { fiscalCode, givenName: 'Rosalba', familyName: 'Tagliacozzo' },
       programmeCode: 'GOL-1',
       officeId: 'CPI-TO-01',
-      didDate: '2026-11-02',
+      didDate: recentDidDate(),
     });
     const { temporalAddress, namespace } = testStack();
     /** The start input as the CLI prints it (protobuf JSON: encoding and data in base64), read back as text. */

@@ -8,7 +8,7 @@ import type { temporal } from '@temporalio/proto';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { tokenFor } from '../support/auth';
 import { testStack, uniqueSuffix } from '../support/env';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -34,7 +34,7 @@ async function startJourney(product: ProductStack, officeId: string): Promise<st
     beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Ippolita', familyName: 'Cifrata' },
     programmeCode: 'GOL-2',
     officeId,
-    didDate: '2026-11-02',
+    didDate: recentDidDate(),
   }, admin);
   expect(started.status).toBe(201);
   return started.body.journeyId as string;

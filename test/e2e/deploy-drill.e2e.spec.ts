@@ -8,7 +8,7 @@ import { tracingWorkerOptions } from '@sal/temporal';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '@sal/worker';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { testStack, uniqueSuffix } from '../support/env';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, ServiceProcess, startProduct, waitForWorker, type ProductStack } from '../support/services';
 import { productDataConverter } from '../support/temporal';
 import { eventually } from '../support/wait';
@@ -97,7 +97,7 @@ async function journeyInPact(dueInSeconds: number): Promise<{ journeyId: string;
     beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Luca', familyName: 'Moretti', email: 'luca.moretti@example.org' },
     programmeCode: 'GOL-1',
     officeId: office,
-    didDate: '2026-11-02',
+    didDate: recentDidDate(),
   });
   expect(created.status).toBe(201);
   const { journeyId } = created.body;

@@ -2,7 +2,7 @@ import { getFreePort, startSmtpSink, type SinkMessage, type SmtpSink } from '@sa
 import { uniqueSuffix } from '../support/env';
 import { adminToken } from '../support/auth';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, waitForWorker, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -69,7 +69,7 @@ describe('statuses exact at the instant of the request, whatever the worker has 
       beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Elsa', familyName: 'Galli', email },
       programmeCode: programme,
       officeId: office,
-      didDate: '2026-11-02',
+      didDate: recentDidDate(),
     });
     expect(created.status).toBe(201);
     const journeyId: string = created.body.journeyId;

@@ -1,5 +1,5 @@
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, waitForWorker, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -23,7 +23,7 @@ function newJourneyBody(officeId: string) {
     beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Chiara', familyName: 'Esposito', email: 'chiara@example.org' },
     programmeCode: 'GOL-1',
     officeId,
-    didDate: '2026-11-02',
+    didDate: recentDidDate(),
   };
 }
 

@@ -1,7 +1,7 @@
 import { getFreePort, startSmtpSink, type SinkMessage, type SmtpSink } from '@sal/infra';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { uniqueSuffix } from '../support/env';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, ServiceProcess, startProduct, waitForWorker, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -79,7 +79,7 @@ async function command(path: string, body: unknown, okStatus: number, alreadyDon
 async function journeyDueIn(email: string, seconds: number): Promise<string> {
   const created = await command(
     '/journeys',
-    { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Marta', familyName: 'Colombo', email }, programmeCode: programme, officeId: office, didDate: '2026-11-02' },
+    { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Marta', familyName: 'Colombo', email }, programmeCode: programme, officeId: office, didDate: recentDidDate() },
     201,
     'JOURNEY_ALREADY_EXISTS',
   );

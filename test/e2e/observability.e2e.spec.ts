@@ -1,6 +1,6 @@
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { adminToken } from '../support/auth';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import { OtlpReceiver } from '../support/otlp-receiver';
 import { notePersonalData } from '../support/personal-data-ledger';
 import { http, startProduct, type ProductStack } from '../support/services';
@@ -27,7 +27,7 @@ beforeAll(async () => {
     beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Ersilia', familyName: 'Montanaro', email: 'ersilia.m@example.org' },
     programmeCode: 'GOL-1',
     officeId: OFFICE,
-    didDate: '2026-11-02',
+    didDate: recentDidDate(),
   };
   notePersonalData(body);
   const started = await fetch(`${product.baseUrl}/journeys`, {

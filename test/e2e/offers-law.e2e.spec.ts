@@ -47,9 +47,13 @@ function expectError(answer: HttpAnswer, status: number, code: string, fields?: 
 
 const today = () => romeDateOf(Date.now());
 
-/** The latest Thursday before today (Rome), 10:00 in Rome: when the offer was proposed. */
+/**
+ * The latest Thursday at least 8 days before today (Rome), 10:00 in Rome: when the offer was proposed. Far enough back
+ * that its 2-working-day excuse window is over whatever today is (a Thursday just before a Friday or a Monday was not:
+ * on those days its window ended tomorrow or tonight), holidays included (Christmas: due 5 days after).
+ */
 function lastThursdayAt10(): string {
-  let date = addCalendarDays(today(), -1);
+  let date = addCalendarDays(today(), -8);
   while (new Date(`${date}T12:00:00Z`).getUTCDay() !== 4) date = addCalendarDays(date, -1);
   return new Date(Date.parse(romeStartOfDay(date)) + 10 * 3_600_000).toISOString();
 }

@@ -2,7 +2,7 @@ import { discoverJwksUrl } from '@sal/api';
 import { getFreePort } from '@sal/infra';
 import { tokenFor } from '../support/auth';
 import { uniqueSuffix } from '../support/env';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import {
   apiEnvFor,
   jwtClaims,
@@ -57,7 +57,7 @@ describe('sign-in with the region’s OpenID provider', () => {
     expect(jwtClaims(tokens.id_token)).toMatchObject({ sub: 'op-anna', name: 'Anna Verdi', roles: ['operator'], offices: [A] });
     const asAnna = as(tokens.access_token);
 
-    const started = await asAnna('POST', '/journeys', { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Rita', familyName: 'Fontana' }, programmeCode: 'GOL-2', officeId: A, didDate: '2026-11-02' });
+    const started = await asAnna('POST', '/journeys', { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Rita', familyName: 'Fontana' }, programmeCode: 'GOL-2', officeId: A, didDate: recentDidDate() });
     expect(started.status).toBe(201);
     const intake = await asAnna('POST', `/journeys/${started.body.journeyId}/intake`, {});
     expect([intake.status, intake.body.intake.operatorId]).toEqual([200, 'op-anna']);
@@ -75,7 +75,7 @@ describe('sign-in with the region’s OpenID provider', () => {
     const supervisor = await signInOverHttp(provider, redirectUri, alda.login, alda.password);
     const kpis = await as(supervisor.access_token)('GET', `/supervisor/kpis?officeId=${B}`);
     expect(kpis.status).toBe(200);
-    const command = await as(supervisor.access_token)('POST', '/journeys', { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Ugo', familyName: 'Sala' }, programmeCode: 'GOL-2', officeId: B, didDate: '2026-11-02' });
+    const command = await as(supervisor.access_token)('POST', '/journeys', { beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Ugo', familyName: 'Sala' }, programmeCode: 'GOL-2', officeId: B, didDate: recentDidDate() });
     expect(command.status).toBe(403);
 
     const ambiguous = await signInOverHttp(provider, redirectUri, twoRoles.login, twoRoles.password);

@@ -1,7 +1,7 @@
 import { getFreePort, startSmtpSink, type SinkMessage, type SmtpSink } from '@sal/infra';
 import { uniqueSuffix } from '../support/env';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, waitForWorker, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -49,7 +49,7 @@ async function journeyWithAction(programmeCode: string, email: string, dueInSeco
     beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Marta', familyName: 'Colombo', email },
     programmeCode,
     officeId: office,
-    didDate: '2026-11-02',
+    didDate: recentDidDate(),
   });
   expect(created.status).toBe(201);
   const journeyId: string = created.body.journeyId;

@@ -3,7 +3,7 @@ import { NotificationService } from '@sal/notifications';
 import { tokenFor } from '../support/auth';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { testStack, uniqueSuffix } from '../support/env';
-import { randomFiscalCode } from '../support/journeys';
+import { randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type HttpAnswer, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -69,7 +69,7 @@ beforeAll(async () => {
     }
   }
 
-  const started = await asA('POST', '/journeys', { beneficiary: person, programmeCode: 'GOL-1', officeId: A, didDate: '2026-11-02' });
+  const started = await asA('POST', '/journeys', { beneficiary: person, programmeCode: 'GOL-1', officeId: A, didDate: recentDidDate() });
   expect(started.status).toBe(201);
   fixture.journeyId = started.body.journeyId;
   const j = `/journeys/${fixture.journeyId}`;
@@ -159,7 +159,7 @@ function exampleOf(schema: Schema): unknown {
 const BODY_OVERRIDES: Record<string, unknown> = {
   'POST /codec/decode': { payloads: [] },
   'POST /codec/encode': { payloads: [] },
-  'POST /journeys': { beneficiary: person, programmeCode: 'GOL-1', officeId: A, didDate: '2026-11-02' },
+  'POST /journeys': { beneficiary: person, programmeCode: 'GOL-1', officeId: A, didDate: recentDidDate() },
   // A's person: the answer to B may only count their episode, never list it.
   'POST /people/search': { fiscalCode: person.fiscalCode },
   // A's person: the export is an administrator's, refused (403) to every caller of B.
@@ -275,7 +275,7 @@ describe("a caller of another office gets 403 or a scoped answer on every route,
   }
 
   it('a person followed in office A is started in B only as a 409 that names no journey', async () => {
-    const answer = await http(product.baseUrl, 'POST', '/journeys', { beneficiary: person, programmeCode: 'GOL-1', officeId: B, didDate: '2026-11-02' }, callersOfB.operator);
+    const answer = await http(product.baseUrl, 'POST', '/journeys', { beneficiary: person, programmeCode: 'GOL-1', officeId: B, didDate: recentDidDate() }, callersOfB.operator);
     expect(answer.status).toBe(409);
     expect(answer.body.error).toEqual({ code: 'PERSON_FOLLOWED_ELSEWHERE', message: expect.stringMatching(/another office.*transfer/s) });
     expect(JSON.stringify(answer.body)).not.toContain(fixture.journeyId);

@@ -1,6 +1,6 @@
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { tokenFor } from '../support/auth';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type ProductStack } from '../support/services';
 import { eventually } from '../support/wait';
 
@@ -39,7 +39,7 @@ describe('side effects that fail, through the API', () => {
       beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Ottavia', familyName: 'Pellegrinetti', email: 'ottavia.p@example.org' },
       programmeCode: 'GOL-1',
       officeId: OFFICE,
-      didDate: '2026-11-02',
+      didDate: recentDidDate(),
     });
     expect(created.status).toBe(201);
     const { journeyId } = created.body;

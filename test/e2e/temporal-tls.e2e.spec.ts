@@ -6,7 +6,7 @@ import { dropDatabase, startTemporalCluster, type TemporalCluster } from '@sal/i
 import { journeySearchAttributeTypes } from '@sal/temporal';
 import { createThrowawayDatabase, type ThrowawayDatabase } from '../support/database';
 import { testStack, uniqueSuffix } from '../support/env';
-import { inSeconds, randomFiscalCode } from '../support/journeys';
+import { inSeconds, randomFiscalCode, recentDidDate } from '../support/journeys';
 import { http, startProduct, type ProductStack } from '../support/services';
 import { temporalServerKind } from '../support/global-setup';
 import { TestCa } from '../support/test-ca';
@@ -83,7 +83,7 @@ onCluster('Temporal over mTLS', () => {
       beneficiary: { fiscalCode: randomFiscalCode(), givenName: 'Anna', familyName: 'Galli', email: 'anna.galli@example.org' },
       programmeCode: 'GOL-1',
       officeId: office,
-      didDate: '2026-11-02',
+      didDate: recentDidDate(),
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ stage: 'awaiting_intake', status: 'open' });

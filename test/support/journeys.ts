@@ -16,3 +16,12 @@ export function randomFiscalCode(): string {
 export function inSeconds(seconds: number): string {
   return new Date(Date.now() + seconds * 1000).toISOString();
 }
+
+/**
+ * A DID date `daysAgo` days before today on Rome's calendar (yesterday by default): recent, so the legal first-contact
+ * clock (30 days from the DID in GOL) has not run out when a test starts the journey. A fixed date rots: '2026-11-02'
+ * made every GOL journey started after 2 December miss its first contact at once, adding an event the tests did not expect.
+ */
+export function recentDidDate(daysAgo = 1): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(new Date(Date.now() - daysAgo * 86_400_000));
+}
