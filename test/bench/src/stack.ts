@@ -190,7 +190,7 @@ async function start(o: StackOptions, stops: (() => Promise<void>)[], stopAll: (
         script: path.join(o.root, 'apps/worker/dist/main.js'),
         env: { ...env, ...(tuning ? { BENCH_WORKER_TUNING: JSON.stringify(tuning) } : {}) },
         logFile: path.join(o.logsDir, `worker-${++workerCount}.log`),
-        execArgv: hooked ? ['--require', path.join(__dirname, 'worker-hooks.js'), ...(probe ? ['--expose-gc'] : [])] : [],
+        execArgv: [...productWorkerNodeArgs(), ...(hooked ? ['--require', path.join(__dirname, 'worker-hooks.js'), ...(probe ? ['--expose-gc'] : [])] : [])],
         ipc: probe,
       }),
     );
@@ -358,6 +358,14 @@ async function terminateBenchWorkflows(client: Client, taskQueues: Set<string>, 
 }
 
 /** When we run our own dev server, client settings meant for another cluster (API key, TLS) must not reach the apps. */
+/**
+ * Node flags for the product's journey worker only (`BENCH_WORKER_NODE_ARGS`, space-separated, e.g.
+ * `--max-old-space-size=96`): NODE_OPTIONS would reach every process of the stack (the API, the baseline worker).
+ */
+function productWorkerNodeArgs(): string[] {
+  return (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+}
+
 function withoutTemporalClientSettings(env: NodeJS.ProcessEnv, external: boolean): NodeJS.ProcessEnv {
   if (external) return { ...env };
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('TEMPORAL_')));
