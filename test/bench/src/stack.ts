@@ -357,7 +357,6 @@ async function terminateBenchWorkflows(client: Client, taskQueues: Set<string>, 
   }
 }
 
-/** When we run our own dev server, client settings meant for another cluster (API key, TLS) must not reach the apps. */
 /**
  * Node flags for the product's journey worker only (`BENCH_WORKER_NODE_ARGS`, space-separated, e.g.
  * `--max-old-space-size=96`): NODE_OPTIONS would reach every process of the stack (the API, the baseline worker).
@@ -366,6 +365,7 @@ function productWorkerNodeArgs(): string[] {
   return (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 }
 
+/** When we run our own dev server, client settings meant for another cluster (API key, TLS) must not reach the apps. */
 function withoutTemporalClientSettings(env: NodeJS.ProcessEnv, external: boolean): NodeJS.ProcessEnv {
   if (external) return { ...env };
   return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith('TEMPORAL_')));
