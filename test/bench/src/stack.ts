@@ -214,7 +214,7 @@ async function start(o: StackOptions, stops: (() => Promise<void>)[], stopAll: (
   };
   const workers = { product: await startProductWorker({}), baseline: await startBaselineWorker({}) };
 
-  const apiChild = track(NodeChild.start({ name: 'api', script: path.join(o.root, 'apps/api/dist/main.js'), env, logFile: path.join(o.logsDir, 'api.log') }));
+  const apiChild = track(NodeChild.start({ name: 'api', script: path.join(o.root, 'apps/api/dist/main.js'), env, logFile: path.join(o.logsDir, 'api.log'), execArgv: nodeArgs('BENCH_API_NODE_ARGS') }));
   const api = new JsonHttpClient(`http://127.0.0.1:${apiPort}`, HTTP_SOCKETS);
   api.describeServer = () =>
     apiChild.running
@@ -358,12 +358,14 @@ async function terminateBenchWorkflows(client: Client, taskQueues: Set<string>, 
 }
 
 /**
- * Node flags for the product's journey worker only (`BENCH_WORKER_NODE_ARGS`, space-separated, e.g.
- * `--max-old-space-size=96`): NODE_OPTIONS would reach every process of the stack (the API, the baseline worker).
+ * Node flags for one process of the stack: `BENCH_WORKER_NODE_ARGS` for the product's journey worker,
+ * `BENCH_API_NODE_ARGS` for the API (space-separated, e.g. `--max-old-space-size=96`); NODE_OPTIONS would reach every
+ * process of the stack (the bench itself, the baseline worker).
  */
-function productWorkerNodeArgs(): string[] {
-  return (process.env.BENCH_WORKER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+function nodeArgs(name: 'BENCH_WORKER_NODE_ARGS' | 'BENCH_API_NODE_ARGS'): string[] {
+  return (process.env[name] ?? '').split(/\s+/).filter(Boolean);
 }
+const productWorkerNodeArgs = () => nodeArgs('BENCH_WORKER_NODE_ARGS');
 
 /** When we run our own dev server, client settings meant for another cluster (API key, TLS) must not reach the apps. */
 function withoutTemporalClientSettings(env: NodeJS.ProcessEnv, external: boolean): NodeJS.ProcessEnv {
