@@ -63,7 +63,9 @@ export function useLongList<T>({
   const ready = first.isSuccess;
   const later = wanted.filter((page) => page > 1);
   const answers = useQueries({
-    queries: later.map((page) => ({ queryKey: pageKey(page), queryFn: queryFn(page), enabled: enabled && ready, retry: false, staleTime: 60_000 })),
+    // The rows are read from the cache (itemAt), not from these results: re-render on a page's data as on its error
+    // (reading only `isError` below would otherwise limit the re-renders to error changes: tracked properties).
+    queries: later.map((page) => ({ queryKey: pageKey(page), queryFn: queryFn(page), enabled: enabled && ready, retry: false, staleTime: 60_000, notifyOnChangeProps: ['data', 'error', 'status'] as const })),
   });
   const failed = new Set(later.filter((_, i) => answers[i]?.isError));
   const pageOf = (index: number) => Math.floor(index / pageSize) + 1;
