@@ -72,6 +72,11 @@ test.describe("the administrators' screens", () => {
     expect(definition.title).toBe(before.body.title);
     expect(definition.code).toBeUndefined();
 
+    // Text that is not JSON is stopped in the browser, in the page's language, with the line and column to look at.
+    await editor.fill('{\n  "title": "GOL",\n  "clocks": {,\n}');
+    await page.getByRole('button', { name: 'Pubblica la nuova versione' }).click();
+    await expect(page.getByTestId('definition-errors')).toContainText('La definizione non è JSON valido alla riga 3, colonna 14.');
+
     // An error: the API's message is shown under the editor, naming the field's path, and the editor is marked invalid.
     definition.clocks.stallAfter = 'sessanta giorni';
     await editor.fill(JSON.stringify(definition, null, 2));

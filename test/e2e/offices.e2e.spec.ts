@@ -77,6 +77,12 @@ describe('the directory of offices', () => {
     const bad = await admin('PUT', `/offices/BAD-${suffix}`, { ...cpiBody, kind: 'private', calendar: { ...MILAN_CALENDAR, annual: [{ monthDay: '13-01', name: 'x' }], saturdaysClosed: 'no' } });
     expect([bad.status, codeOf(bad)]).toEqual([400, 'VALIDATION_FAILED']);
     expect(fieldsOf(bad)).toEqual(['kind', 'calendar.annual[0].monthDay', 'calendar.saturdaysClosed']);
+    // Each with the code of its rule, none left to `other`, for the console to phrase in Italian.
+    expect(bad.body.error.fields.map((f: { code: string; params?: unknown }) => [f.code, f.params])).toEqual([
+      ['invalid_value', { values: 'cpi, accredited' }],
+      ['invalid_month_day', undefined],
+      ['invalid_type', { expected: 'boolean' }],
+    ]);
     expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...cpiBody, extra: 1 }))).toEqual(['extra']);
     // Issue 15: a region of the list, Trentino-Alto Adige by its autonomous provinces.
     expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...cpiBody, region: 'Padania' }))).toEqual(['region']);
@@ -84,7 +90,8 @@ describe('the directory of offices', () => {
     expect(fieldsOf(await admin('PUT', '/offices/bad%20id', cpiBody))).toEqual(['officeId']);
     expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...accBody, competentCpiId: `NOPE-${suffix}` }))).toEqual(['competentCpiId']);
     expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...accBody, competentCpiId: ACC }))).toEqual(['competentCpiId']);
-    expect(fieldsOf(await admin('PUT', `/offices/BAD-${suffix}`, { ...accBody, competentCpiId: undefined }))).toEqual(['competentCpiId']);
+    const noCpi = await admin('PUT', `/offices/BAD-${suffix}`, { ...accBody, competentCpiId: undefined });
+    expect(noCpi.body.error.fields).toEqual([{ field: 'competentCpiId', message: expect.any(String), code: 'competent_cpi_required' }]);
     // A CPI an accredited operator names stays a CPI.
     expect(fieldsOf(await admin('PUT', `/offices/${CPI}`, { ...accBody, competentCpiId: 'CPI-MI-01' }))).toEqual(['kind']);
     expect(fieldsOf(await admin('POST', `/offices/${CPI}/closures`, { date: '2026-02-30', name: '' }))).toEqual(['date', 'name']);

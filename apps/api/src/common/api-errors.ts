@@ -1,4 +1,4 @@
-import { REFUSAL_KINDS, type CatalogueProblemCode, type Refusal, type RefusalCode, type RefusalKind } from '@sal/domain';
+import { REFUSAL_KINDS, type CatalogueProblemCode, type OfficeProblemCode, type Refusal, type RefusalCode, type RefusalKind } from '@sal/domain';
 
 /**
  * Every error the API answers with, in one place. Services throw these; the global exception filter turns them (and
@@ -50,6 +50,10 @@ export const FIELD_PROBLEM_CODES = {
   first_service_not_reception: 'the first service of a catalogue\'s path must be reception (the presa in carico)',
   not_whole_days: 'a clock that counts working days is not whole days such as P2D (`params.clock`)',
   not_legal_clock: 'not a legal clock, so it cannot move off the office\'s closed days (`params.name`; `params.values`: the legal clocks)',
+  invalid_month_day: 'not a day of the year written MM-DD, such as 12-07',
+  out_of_range: 'not a whole number from `params.minimum` to `params.maximum`',
+  cpi_own_competent: 'a CPI is its own competent CPI: leave it out or give its own id',
+  competent_cpi_required: 'an accredited operator names the CPI whose area it works in',
   age_out_of_range: 'the birth date gives an age outside the programme\'s range at the DID (`params.minimum`, `params.maximum`, `params.age`)',
   offices_required: 'at least one office must be named',
   missing_header: 'the file has no header line',
@@ -93,6 +97,10 @@ export type FieldProblemCode = keyof typeof FIELD_PROBLEM_CODES;
 type CatalogueCodesListed = [Exclude<CatalogueProblemCode, FieldProblemCode>] extends [never] ? true : never;
 const CATALOGUE_CODES_LISTED: CatalogueCodesListed = true;
 void CATALOGUE_CODES_LISTED;
+/** The same for the office directory's checks (`validateOfficeDefinition`, answered by `PUT /offices/{officeId}`). */
+type OfficeCodesListed = [Exclude<OfficeProblemCode, FieldProblemCode>] extends [never] ? true : never;
+const OFFICE_CODES_LISTED: OfficeCodesListed = true;
+void OFFICE_CODES_LISTED;
 
 /** Whether `code` is one of {@link FIELD_PROBLEM_CODES}. */
 export function isFieldProblemCode(code: unknown): code is FieldProblemCode {

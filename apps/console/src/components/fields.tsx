@@ -1,7 +1,7 @@
 import { createContext, useContext, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { isMessageKey } from '../i18n/catalogue';
 import { useT } from '../i18n/i18n';
-import { DURATION_UNITS } from './format';
+import { DURATION_UNITS, isDurationAmount } from './format';
 import { Button, FieldError, Input, Label, ListBox, ListBoxItem, Popover, Select, SelectValue, Text, TextArea as RacTextArea, TextField, type TextFieldProps } from 'react-aria-components';
 
 /** The API's messages of the last 400, by field path (`beneficiary.fiscalCode`, `actions[0].dueDate`). */
@@ -83,7 +83,7 @@ export function DurationInput({ name, label, help, value, onChange }: { name: st
           onChange={(next) => set(next, unit)}
           inputMode="numeric"
           autoComplete="off"
-          validate={(typed) => (typed.trim() === '' || /^\d+$/.test(typed.trim()) && Number(typed) > 0 ? null : t('duration.invalid'))}
+          validate={(typed) => (typed.trim() === '' || isDurationAmount(typed) ? null : t('duration.invalid'))}
         />
         <Choice name={`${name}.unit`} label={t('duration.unit')} value={unit} onChange={(next) => set(amount, next || 'D')} options={DURATION_UNITS.map((u): [string, string] => [u, t(`duration.unit.${u}`)])} />
       </div>

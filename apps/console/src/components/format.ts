@@ -30,7 +30,12 @@ export function typedDayOf(iso: string): string {
 
 /** The units a duration is typed in: days, weeks, months (ISO-8601 designators). */
 export const DURATION_UNITS = ['D', 'W', 'M'] as const;
-export type DurationUnit = (typeof DURATION_UNITS)[number];
+
+/** Whether a typed duration amount is a whole number of at least 1, the one rule the form checks as it is typed and sends by. */
+export function isDurationAmount(amount: string): boolean {
+  const n = amount.trim();
+  return /^\d+$/.test(n) && Number(n) > 0;
+}
 
 /**
  * A duration as a form holds it while it is typed, `30|D` (an amount and its unit), as the API's ISO-8601 `P30D`;
@@ -40,7 +45,7 @@ export function isoDurationOf(typed: string): string {
   const [amount = '', unit = 'D'] = typed.split('|');
   const n = amount.trim();
   if (n === '') return '';
-  return /^\d+$/.test(n) && Number(n) > 0 && (DURATION_UNITS as readonly string[]).includes(unit) ? `P${Number(n)}${unit}` : n;
+  return isDurationAmount(n) && (DURATION_UNITS as readonly string[]).includes(unit) ? `P${Number(n)}${unit}` : n;
 }
 
 /** Rome's offset from UTC, in milliseconds, at the instant `utc`. */

@@ -28,10 +28,10 @@ describe('the regions (issue 15)', () => {
   });
 
   it('refuse Trentino-Alto Adige (its provinces run the services) and anything else', () => {
-    expect(regionKeyOf('Trentino-Alto Adige')).toEqual({ message: expect.stringContaining('trento or bolzano') });
-    expect(regionKeyOf('Padania')).toEqual({ message: expect.stringContaining('must be a region') });
-    expect(regionKeyOf(42)).toEqual({ message: expect.stringContaining('must be a region') });
-    expect(regionKeyOf('')).toEqual({ message: expect.stringContaining('must be a region') });
+    expect(regionKeyOf('Trentino-Alto Adige')).toEqual({ message: expect.stringContaining('trento or bolzano'), values: ['trento', 'bolzano'] });
+    expect(regionKeyOf('Padania')).toEqual({ message: expect.stringContaining('must be a region'), values: REGION_KEYS });
+    expect(regionKeyOf(42)).toEqual({ message: expect.stringContaining('must be a region'), values: REGION_KEYS });
+    expect(regionKeyOf('')).toEqual({ message: expect.stringContaining('must be a region'), values: REGION_KEYS });
   });
 
   it("read an office's stored region, null when it names none (offices kept from before)", () => {

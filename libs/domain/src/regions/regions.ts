@@ -70,6 +70,8 @@ const TRENTINO_ALTO_ADIGE = new Set(['trentino-alto-adige', 'trentino-alto-adige
 
 export interface RegionProblem {
   message: string;
+  /** The keys that would be accepted in its place (every region's, or the two provinces' for Trentino-Alto Adige). */
+  values: readonly string[];
 }
 
 /**
@@ -78,10 +80,10 @@ export interface RegionProblem {
  * @example regionKeyOf('Emilia Romagna') // 'emilia-romagna'
  */
 export function regionKeyOf(text: unknown): RegionKey | RegionProblem {
-  if (typeof text !== 'string' || text.length > 100) return { message: `must be a region: one of ${REGION_KEYS.join(', ')}` };
+  if (typeof text !== 'string' || text.length > 100) return { message: `must be a region: one of ${REGION_KEYS.join(', ')}`, values: REGION_KEYS };
   const s = slug(text);
-  if (TRENTINO_ALTO_ADIGE.has(s)) return { message: 'Trentino-Alto Adige runs its employment services by autonomous province: trento or bolzano' };
-  return BY_SLUG.get(s) ?? { message: `must be a region: one of ${REGION_KEYS.join(', ')}` };
+  if (TRENTINO_ALTO_ADIGE.has(s)) return { message: 'Trentino-Alto Adige runs its employment services by autonomous province: trento or bolzano', values: ['trento', 'bolzano'] };
+  return BY_SLUG.get(s) ?? { message: `must be a region: one of ${REGION_KEYS.join(', ')}`, values: REGION_KEYS };
 }
 
 /** The region a stored office region names, or null (an office kept from before issue 15 whose text names none). */

@@ -247,7 +247,8 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
     try {
       definition = JSON.parse(text);
     } catch (error) {
-      setProblems([['', [t('programmes.badJson', { message: (error as Error).message })]]]);
+      const place = jsonErrorPlace(text, error);
+      setProblems([['', [place ? t('programmes.badJsonAt', place) : t('programmes.badJson')]]]);
       return;
     }
     if (!definition || typeof definition !== 'object' || Array.isArray(definition)) {
@@ -328,4 +329,16 @@ function Publish({ region, latest, onPublished }: { region: string; latest: Cata
       </Form>
     </section>
   );
+}
+
+/**
+ * Where JSON.parse stopped, as the line and column a person finds in the editor (1-based), read from the engine's
+ * "at position N" (V8, whose words are English whatever the page's language); undefined when the message gives none.
+ */
+export function jsonErrorPlace(text: string, error: unknown): { line: number; column: number } | undefined {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : '');
+  if (!m) return undefined;
+  const before = text.slice(0, Number(m[1]));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
