@@ -1,4 +1,5 @@
 import { parseIsoDate } from '../dates';
+import type { FieldProblemOf } from '../problems';
 import { textProblem } from '../text';
 import type { OfficeCalendar } from '../calendar/office-calendar';
 import { regionKeyOf } from '../regions/regions';
@@ -56,9 +57,7 @@ export interface OfficeProblemParams {
 export type OfficeProblemCode = keyof OfficeProblemParams;
 
 /** One problem of an office's definition: the field's path, the English message, the code and its parameters. */
-export type OfficeProblem = {
-  [C in OfficeProblemCode]: { field: string; message: string; code: C } & (OfficeProblemParams[C] extends undefined ? { params?: undefined } : { params: OfficeProblemParams[C] });
-}[OfficeProblemCode];
+export type OfficeProblem = FieldProblemOf<OfficeProblemParams>;
 
 export const OFFICE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;

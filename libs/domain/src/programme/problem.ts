@@ -1,3 +1,5 @@
+import type { FieldProblemOf } from '../problems';
+
 /**
  * The problems of a catalogue definition (`validateCatalogue` and the sections it checks with their own validators:
  * `offerSuitability`, `presentation`, `personalDataRetention`). Each carries the stable code of the broken rule with its
@@ -44,11 +46,7 @@ export interface CatalogueProblemParams {
 export type CatalogueProblemCode = keyof CatalogueProblemParams;
 
 /** One problem of a catalogue definition: the field's path, the English message, the code and its parameters. */
-export type CatalogueProblem = {
-  [C in CatalogueProblemCode]: { field: string; message: string; code: C } & (CatalogueProblemParams[C] extends undefined
-    ? { params?: undefined }
-    : { params: CatalogueProblemParams[C] });
-}[CatalogueProblemCode];
+export type CatalogueProblem = FieldProblemOf<CatalogueProblemParams>;
 
 /** The problem of a field holding something of the wrong type. */
 export function wrongType(field: string, message: string, expected: ExpectedType): CatalogueProblem {
